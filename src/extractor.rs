@@ -1,0 +1,419 @@
+//! The extractor: lexicons compiled once, then text in, a [`Document`] out.
+
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use crate::clitic::stem_offset;
+use crate::document::{self, Document, Found};
+use crate::error::Error;
+use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
+use crate::lookup::{look_up, Index, Lex, PhraseMatch};
+use crate::mention::{Kind, Mention, Source, Span};
+use crate::resolve::resolve;
+use crate::rules::{self, Candidate, Origin, Segment};
+use crate::tokenize::{segments, tokenize, Tokens};
+
+/// Extracts people, organizations and places from Arabic text.
+///
+/// Build one and share it: it is `Send + Sync`, and [`Extractor::new`] hands out the same compiled
+/// default lexicons every time.
+///
+/// ```
+/// let ex = alam::Extractor::new();
+/// let doc = ex.extract("أوصى المشاركون في ندوة أقيمت في مدينة المكلا");
+/// let place = &doc.mentions()[0];
+/// assert_eq!((place.kind(), place.text()), (alam::Kind::Place, "المكلا"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    index: Arc<Index>,
+    kinds: [bool; 3],
+    document_pass: bool,
+}
+
+static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
+    let lexicons = bundled_lexicons(&[Tier::Default]);
+    Extractor {
+        index: Arc::new(Index::build(lexicons.iter().copied())),
+        kinds: [true; 3],
+        document_pass: true,
+    }
+});
+
+static BUNDLED_PARSED: Lazy<Vec<(Tier, Lazy<Lexicon, Box<dyn Fn() -> Lexicon + Send + Sync>>)>> =
+    Lazy::new(|| {
+        BUNDLED
+            .iter()
+            .map(|b| {
+                let f: Box<dyn Fn() -> Lexicon + Send + Sync> = Box::new(move || load_bundled(b));
+                (b.tier, Lazy::new(f))
+            })
+            .collect()
+    });
+
+/// The bundled lexicons of the given tiers, each parsed once per process.
+fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
+    BUNDLED_PARSED
+        .iter()
+        .filter(|(t, _)| tiers.contains(t))
+        .map(|(_, lex)| Lazy::force(lex))
+        .collect()
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// The extractor with the bundled default lexicons. Built once per process; later calls are cheap.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.persons()[0].name(), "عبدالعزيز سعيد الصيغ");
+    /// ```
+    pub fn new() -> Extractor {
+        DEFAULT.clone()
+    }
+
+    /// A builder for an extractor with other lexicons, tiers or kinds.
+    ///
+    /// ```
+    /// let ex = alam::Extractor::builder().kinds([alam::Kind::Place]).build().unwrap();
+    /// let doc = ex.extract("الأستاذ محمد عبدالله في مدينة المكلا");
+    /// assert!(doc.mentions().iter().all(|m| m.kind() == alam::Kind::Place));
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts every mention from `text`.
+    ///
+    /// Any string is valid input. Offsets in the result point into `text`.
+    ///
+    /// ```
+    /// let text = "عقد مؤتمر حضرموت الجامع ندوته";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let org = &doc.mentions()[0];
+    /// assert_eq!(&text[org.span().range()], "مؤتمر حضرموت الجامع");
+    /// assert_eq!(org.nested()[0].text(), "حضرموت");
+    /// ```
+    pub fn extract(&self, text: &str) -> Document {
+        let mut scratch = Scratch::default();
+        let mut lex = Vec::new();
+        let mut found = Vec::new();
+        let mut char_base = 0;
+        for (start, segment) in segments(text) {
+            char_base += tokenize(segment, start, char_base, &mut scratch.tokens);
+            self.extract_segment(text, &mut scratch, &mut lex, &mut found);
+        }
+        if self.document_pass && self.kinds[0] {
+            document::find_again(&self.index, text, &mut found);
+        }
+        document::assemble(found)
+    }
+
+    /// A line per token: its text, folded form, lexicon reading and classes. For tuning rules and
+    /// lexicons; the format may change between versions.
+    #[doc(hidden)]
+    pub fn explain(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut tokens = Tokens::default();
+        let (mut lex, mut phrases) = (Vec::new(), Vec::new());
+        let mut char_base = 0;
+        for (start, segment) in segments(text) {
+            char_base += tokenize(segment, start, char_base, &mut tokens);
+            look_up(&self.index, &tokens, &mut lex, &mut phrases);
+            for (i, l) in lex.iter().enumerate() {
+                let t = &tokens.list[i];
+                let kinds: Vec<&str> = crate::lexicon::EntryKind::ALL
+                    .iter()
+                    .filter(|k| l.has(**k))
+                    .map(|k| k.as_str())
+                    .collect();
+                let ph: Vec<String> = phrases
+                    .iter()
+                    .filter(|p| p.start == i && p.end > i + 1)
+                    .map(|p| {
+                        format!(
+                            "{}+{}",
+                            self.index.entry(p.entry).entry.kind(),
+                            p.end - p.start
+                        )
+                    })
+                    .collect();
+                out.push_str(&format!(
+                    "{}\t{}\tclitic={} conj={} def={} lam={} nl={}\t{}\t{}\n",
+                    &text[t.start..t.end],
+                    tokens.folded(i),
+                    l.clitic_chars,
+                    l.conj,
+                    l.definite,
+                    l.lam,
+                    t.newline_before,
+                    kinds.join(","),
+                    ph.join(",")
+                ));
+            }
+        }
+        out
+    }
+
+    fn extract_segment<'a>(
+        &'a self,
+        text: &str,
+        s: &mut Scratch,
+        lex: &mut Vec<Lex<'a>>,
+        found: &mut Vec<Found>,
+    ) {
+        let index: &Index = &self.index;
+        look_up(index, &s.tokens, lex, &mut s.phrases);
+        let seg = Segment {
+            tokens: &s.tokens,
+            lex,
+            phrases: &s.phrases,
+            index,
+        };
+        rules::run(&seg, &mut s.candidates);
+        let cands = std::mem::take(&mut s.candidates);
+        resolve(cands, s.tokens.len(), &mut s.resolved);
+        for c in s.resolved.drain(..) {
+            if self.kinds[kind_slot(c.kind)] {
+                found.push(to_found(
+                    index,
+                    text,
+                    &s.tokens,
+                    c,
+                    self.kinds[kind_slot(Kind::Place)],
+                ));
+            }
+        }
+    }
+}
+
+fn kind_slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        Kind::Place => 2,
+    }
+}
+
+/// Buffers reused from one segment to the next.
+#[derive(Default)]
+struct Scratch {
+    tokens: Tokens,
+    phrases: Vec<PhraseMatch>,
+    candidates: Vec<Candidate>,
+    resolved: Vec<Candidate>,
+}
+
+/// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
+pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, skip: u8) -> Span {
+    let first = &tokens.list[start];
+    let last = &tokens.list[end - 1];
+    let (db, dc) = if skip == 0 {
+        (0, 0)
+    } else {
+        stem_offset(&text[first.start..first.end], skip)
+    };
+    Span::new(
+        first.start + db,
+        last.end,
+        first.char_start + dc,
+        last.char_end,
+    )
+}
+
+fn source_of(index: &Index, origin: Origin) -> Source {
+    match origin {
+        Origin::Rule(name) => Source::Rule(name),
+        Origin::Entry(id) => {
+            let e = index.entry(id);
+            Source::Lexicon {
+                name: Arc::clone(&e.lexicon),
+                line: e.entry.line(),
+            }
+        }
+    }
+}
+
+fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bool) -> Found {
+    let span = token_span(text, tokens, c.start, c.end, c.skip);
+    let attrs = c.attrs.map(|id| index.entry(id));
+    let title = c.title.map(|(id, at, skip)| {
+        let e = index.entry(id);
+        (
+            Arc::clone(&e.display),
+            token_span(text, tokens, at, at + e.words as usize, skip),
+        )
+    });
+    let role = c
+        .role
+        .map(|(from, to, skip)| text[token_span(text, tokens, from, to, skip).range()].to_string());
+    let nested = if places {
+        c.nested
+            .into_iter()
+            .map(|n| to_found(index, text, tokens, n, true).mention)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let key = tokens_key(tokens, c.start, c.end, c.skip);
+    Found {
+        key,
+        mention: Mention {
+            kind: c.kind,
+            span,
+            text: text[span.range()].to_string(),
+            source: source_of(index, c.origin),
+            title_span: title.as_ref().map(|t| t.1),
+            title: title.map(|t| t.0),
+            role,
+            gender: c.gender,
+            sub_kind: attrs.and_then(|e| e.sub.clone()),
+            country: attrs.and_then(|e| e.country.clone()),
+            nested,
+            entity: 0,
+        },
+    }
+}
+
+/// The folded words of tokens `start..end` joined by spaces, without the first token's clitics: the key
+/// that groups mentions of one entity.
+fn tokens_key(tokens: &Tokens, start: usize, end: usize, skip: u8) -> String {
+    let mut key = String::new();
+    for i in start..end {
+        if i > start {
+            key.push(' ');
+        }
+        let w = tokens.folded(i);
+        if i == start && skip > 0 {
+            key.push_str(
+                &w[w.char_indices()
+                    .nth(skip as usize)
+                    .map_or(w.len(), |(b, _)| b)..],
+            );
+        } else {
+            key.push_str(w);
+        }
+    }
+    key
+}
+
+/// Builds an [`Extractor`] with chosen lexicons, tiers and kinds.
+///
+/// ```
+/// let custom = alam::Lexicon::parse("mine", "المعلا\tplace\tsub=district\tcountry=YE\n").unwrap();
+/// let ex = alam::Extractor::builder().lexicon(custom).build().unwrap();
+/// let doc = ex.extract("وصل إلى المعلا");
+/// assert_eq!(doc.places()[0].name(), "المعلا");
+/// ```
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    bundled: bool,
+    tiers: Vec<Tier>,
+    lexicons: Vec<Lexicon>,
+    kinds: [bool; 3],
+    document_pass: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// The default configuration: bundled default lexicons, every kind, the document pass on.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder {
+            bundled: true,
+            tiers: vec![Tier::Default],
+            lexicons: Vec::new(),
+            kinds: [true; 3],
+            document_pass: true,
+        }
+    }
+
+    /// Whether to load the bundled lexicons at all (default `true`).
+    ///
+    /// ```
+    /// let ex = alam::Extractor::builder().bundled(false).build().unwrap();
+    /// assert!(ex.extract("الأستاذ محمد").mentions().is_empty());
+    /// ```
+    pub fn bundled(&mut self, yes: bool) -> &mut Self {
+        self.bundled = yes;
+        self
+    }
+
+    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off).
+    pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {
+        self.tiers.retain(|&t| t != tier);
+        if on {
+            self.tiers.push(tier);
+        }
+        self
+    }
+
+    /// Adds a lexicon, loaded from a file or built in code.
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.lexicons.push(lexicon);
+        self
+    }
+
+    /// Reports only these kinds (default: all).
+    pub fn kinds(&mut self, kinds: impl IntoIterator<Item = Kind>) -> &mut Self {
+        self.kinds = [false; 3];
+        for k in kinds {
+            self.kinds[kind_slot(k)] = true;
+        }
+        self
+    }
+
+    /// Whether names recognized with a title or role are looked for again in the rest of the document,
+    /// also by the family name alone (default `true`).
+    pub fn document_pass(&mut self, on: bool) -> &mut Self {
+        self.document_pass = on;
+        self
+    }
+
+    /// Compiles the lexicons into an extractor.
+    ///
+    /// The bundled lexicons are parsed once per process and shared; the cost of a build is compiling the
+    /// index. Returns an error only for the user's own lexicons (none are parsed here, so today it does not
+    /// fail; the `Result` leaves room for checks to come).
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
+        let index = if is_default {
+            Arc::clone(&DEFAULT.index)
+        } else {
+            let mut all: Vec<&Lexicon> = if self.bundled {
+                bundled_lexicons(&self.tiers)
+            } else {
+                Vec::new()
+            };
+            all.extend(self.lexicons.iter());
+            Arc::new(Index::build(all))
+        };
+        Ok(Extractor {
+            index,
+            kinds: self.kinds,
+            document_pass: self.document_pass,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
+        check::<Document>();
+    }
+}

@@ -1,0 +1,357 @@
+//! The compiled lexicon: every entry of every loaded lexicon, indexed by its first folded word.
+//!
+//! Matching runs over tokens, not bytes: a token's readings (see `clitic`) are looked up in one hash map,
+//! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
+//! word boundaries by construction and costs one or a few hash lookups a token.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use crate::clitic::{for_each_reading, is_definite, Reading};
+use crate::lexicon::{Entry, EntryKind, Lexicon};
+use crate::mention::Gender;
+use crate::tokenize::{TokenKind, Tokens};
+
+/// Class bits of a token: one bit per [`EntryKind`] of its single-word entries.
+pub(crate) type Classes = u16;
+
+/// What the index knows about one folded word.
+#[derive(Debug, Default)]
+pub(crate) struct WordInfo {
+    /// Kinds of the single-word entries equal to this word.
+    pub(crate) classes: Classes,
+    /// Gender of the word as a given name, title or role, where one entry says so.
+    pub(crate) gender: Option<Gender>,
+    /// Entries whose first word is this word, longest first.
+    pub(crate) starts: Vec<u32>,
+    /// Some entry of more than one word starts with this word.
+    pub(crate) multi_word: bool,
+}
+
+/// An entry with the lexicon it came from.
+#[derive(Debug)]
+pub(crate) struct IndexedEntry {
+    pub(crate) entry: Entry,
+    pub(crate) lexicon: Arc<str>,
+    pub(crate) words: u8,
+    /// Shared copies of the display text, sub-kind and country, cloned into mentions without allocating.
+    pub(crate) display: Arc<str>,
+    pub(crate) sub: Option<Arc<str>>,
+    pub(crate) country: Option<Arc<str>>,
+}
+
+/// All entries of an extractor's lexicons, ready for matching.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    pub(crate) entries: Vec<IndexedEntry>,
+    words: FxHashMap<Box<str>, WordInfo>,
+}
+
+/// The most words an entry may have; longer entries are kept but can never match past this many tokens.
+const MAX_WORDS: usize = 12;
+
+impl Index {
+    pub(crate) fn build<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Index {
+        let mut index = Index::default();
+        for lex in lexicons {
+            let name = lex.shared_name();
+            for e in lex.entries() {
+                index.add(e.clone(), Arc::clone(&name));
+            }
+        }
+        index.finish();
+        index
+    }
+
+    fn add(&mut self, entry: Entry, lexicon: Arc<str>) {
+        let id = self.entries.len() as u32;
+        let words = entry.word_count().min(MAX_WORDS) as u8;
+        let first = entry.folded().split(' ').next().unwrap_or_default();
+        let info = self.words.entry(first.into()).or_default();
+        if words == 1 {
+            info.classes |= entry.kind().bit();
+            if info.gender.is_none()
+                && matches!(
+                    entry.kind(),
+                    EntryKind::Given | EntryKind::Title | EntryKind::Role
+                )
+            {
+                info.gender = entry.gender();
+            }
+        }
+        info.starts.push(id);
+        self.entries.push(IndexedEntry {
+            display: Arc::from(entry.text()),
+            sub: entry.sub().map(Arc::from),
+            country: entry.country().map(Arc::from),
+            entry,
+            lexicon,
+            words,
+        });
+    }
+
+    /// Orders each word's entries longest first, so the first confirmed match is the longest.
+    fn finish(&mut self) {
+        let entries = &self.entries;
+        for info in self.words.values_mut() {
+            info.starts
+                .sort_by_key(|&id| std::cmp::Reverse(entries[id as usize].words));
+            info.multi_word = info
+                .starts
+                .first()
+                .is_some_and(|&id| entries[id as usize].words > 1);
+        }
+    }
+
+    pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
+        self.words.get(folded)
+    }
+
+    pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
+        &self.entries[id as usize]
+    }
+}
+
+/// What matching found at one token.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Lex<'i> {
+    /// The reading under which the lexicon knows the token (the whole word when it knows none).
+    pub(crate) reading: Option<Reading>,
+    /// What the lexicon knows of that reading.
+    pub(crate) info: Option<&'i WordInfo>,
+    /// The stem reads as definite (ال…), under the chosen reading or a clitic reading of an unknown word.
+    pub(crate) definite: bool,
+    /// The token starts with the conjunction و or ف (under the chosen reading, or by its letters when the
+    /// lexicon does not know the whole word).
+    pub(crate) conj: bool,
+    /// Which clitic chars the definite reading of an unknown word takes (for spans of rule mentions).
+    pub(crate) clitic_chars: u8,
+    /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
+    pub(crate) lam: bool,
+}
+
+impl Lex<'_> {
+    #[inline]
+    pub(crate) fn has(&self, kind: EntryKind) -> bool {
+        self.info.is_some_and(|i| i.classes & kind.bit() != 0)
+    }
+}
+
+/// An entry matched over tokens `start..end`, the first read with `reading`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PhraseMatch {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) entry: u32,
+    pub(crate) reading: Reading,
+}
+
+/// Looks up every token of a segment: its lexicon reading, and every entry that starts at it.
+pub(crate) fn look_up<'i>(
+    index: &'i Index,
+    tokens: &Tokens,
+    lex: &mut Vec<Lex<'i>>,
+    phrases: &mut Vec<PhraseMatch>,
+) {
+    lex.clear();
+    phrases.clear();
+    let mut buf = String::new();
+    for i in 0..tokens.len() {
+        if tokens.list[i].kind != TokenKind::Word {
+            let info = index.word(tokens.folded(i));
+            lex.push(Lex {
+                info,
+                reading: info.map(|_| Reading::WHOLE),
+                ..Lex::default()
+            });
+            continue;
+        }
+        let word = tokens.folded(i);
+        let (reading, found) = lexicon_reading(index, word, &mut buf);
+        let shape = Shape::of(word, &mut buf);
+        let named_whole =
+            reading == Some(Reading::WHOLE) && found.is_some_and(|w| w.classes & NAME_CLASSES != 0);
+        let conj = match reading {
+            _ if named_whole => false,
+            Some(r) if r.clitic_chars > 0 => r.conj,
+            _ => shape.conj,
+        };
+        let clitic_chars = match reading {
+            Some(r) if r.clitic_chars > 0 => r.clitic_chars,
+            _ => shape.clitic_chars,
+        };
+        lex.push(Lex {
+            reading,
+            info: found,
+            definite: shape.definite && !named_whole,
+            conj,
+            clitic_chars,
+            lam: !named_whole
+                && (shape.lam
+                    || reading.is_some_and(|r| {
+                        r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
+                    })),
+        });
+        if let (Some(r), Some(info)) = (reading, found) {
+            confirm_phrases(index, tokens, i, r, info, phrases);
+        }
+    }
+}
+
+/// Kinds that make a word a name.
+const NAME_CLASSES: Classes = (1 << EntryKind::Person as u16)
+    | (1 << EntryKind::Given as u16)
+    | (1 << EntryKind::Family as u16)
+    | (1 << EntryKind::Place as u16)
+    | (1 << EntryKind::Organization as u16);
+
+/// Kinds that say only that a word is vocabulary.
+const VOCABULARY: Classes = (1 << EntryKind::Common as u16) | (1 << EntryKind::Function as u16);
+
+/// The reading under which the lexicon knows `word`, and what it knows.
+///
+/// The whole word is tried first. A reading the lexicon knows only as vocabulary (common corpus words
+/// keep their clitics, such as لمؤتمر) gives way to a later reading that it knows as something more, such
+/// as the head noun مؤتمر; when there is none, the first vocabulary reading stands.
+fn lexicon_reading<'i>(
+    index: &'i Index,
+    word: &str,
+    buf: &mut String,
+) -> (Option<Reading>, Option<&'i WordInfo>) {
+    let mut fallback: Option<(Reading, &WordInfo)> = None;
+    let mut found = None;
+    let reading = for_each_reading(word, buf, |r, stem| {
+        let Some(w) = index.word(stem) else {
+            return false;
+        };
+        if w.classes & !VOCABULARY != 0 || w.multi_word {
+            found = Some(w);
+            return true;
+        }
+        fallback.get_or_insert((r, w));
+        false
+    });
+    match reading {
+        Some(r) => (Some(r), found),
+        None => (fallback.map(|f| f.0), fallback.map(|f| f.1)),
+    }
+}
+
+/// Whether the first clitic after an optional conjunction is ل.
+fn starts_with_lam(word: &str, r: Reading) -> bool {
+    let skip = if r.conj { 'و'.len_utf8() } else { 0 };
+    word.get(skip..).is_some_and(|w| w.starts_with('ل'))
+}
+
+/// What the letters of a word say, whatever the lexicon knows: a conjunction, a definite stem after
+/// clitics, a لِ- complement.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    conj: bool,
+    definite: bool,
+    lam: bool,
+    clitic_chars: u8,
+}
+
+impl Shape {
+    fn of(word: &str, buf: &mut String) -> Shape {
+        let mut shape = Shape {
+            conj: word.starts_with(['و', 'ف']) && word.chars().nth(3).is_some(),
+            ..Shape::default()
+        };
+        for_each_reading(word, buf, |r, stem| {
+            if is_definite(stem) {
+                shape.definite = true;
+                shape.conj |= r.conj;
+                shape.lam = r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r);
+                shape.clitic_chars = r.clitic_chars;
+                return true;
+            }
+            false
+        });
+        shape
+    }
+}
+
+/// Records every entry starting with token `i` whose remaining words are the next tokens' folded forms.
+fn confirm_phrases(
+    index: &Index,
+    tokens: &Tokens,
+    i: usize,
+    reading: Reading,
+    info: &WordInfo,
+    out: &mut Vec<PhraseMatch>,
+) {
+    for &id in &info.starts {
+        let e = index.entry(id);
+        let n = e.words as usize;
+        if i + n > tokens.len() {
+            continue;
+        }
+        let rest = e.entry.folded().split(' ').skip(1).take(n - 1);
+        let ok = rest.enumerate().all(|(k, w)| tokens.folded(i + 1 + k) == w);
+        if ok {
+            out.push(PhraseMatch {
+                start: i,
+                end: i + n,
+                entry: id,
+                reading,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn index() -> Index {
+        let lex = Lexicon::parse(
+            "t",
+            "الولايات المتحدة\tplace\tsub=country\nالولايات\tcommon\nالأستاذة\ttitle\tgender=female\nوليد\tgiven\tgender=male\nليد\tcommon\n",
+        )
+        .unwrap();
+        Index::build([&lex])
+    }
+
+    fn run(text: &str) -> (Vec<Lex<'static>>, Vec<PhraseMatch>) {
+        let index: &'static Index = Box::leak(Box::new(index()));
+        let mut t = Tokens::default();
+        tokenize(text, 0, 0, &mut t);
+        let (mut lex, mut ph) = (Vec::new(), Vec::new());
+        look_up(index, &t, &mut lex, &mut ph);
+        (lex, ph)
+    }
+
+    #[test]
+    fn multi_word_entries_match_across_odd_whitespace() {
+        let (_, ph) = run("في الولايات \u{00A0}\n المتحدة");
+        assert!(ph.iter().any(|p| p.start == 1 && p.end == 3));
+    }
+
+    #[test]
+    fn clitic_reading_of_first_word() {
+        let (lex, ph) = run("للولايات المتحدة");
+        assert!(ph.iter().any(|p| p.end == 2 && p.reading.restored_article));
+        assert!(lex[0].definite);
+    }
+
+    #[test]
+    fn known_whole_word_wins() {
+        let (lex, _) = run("وليد");
+        assert!(lex[0].has(EntryKind::Given));
+        assert!(!lex[0].conj);
+        let (lex, _) = run("والأستاذة");
+        assert!(lex[0].has(EntryKind::Title) && lex[0].conj);
+    }
+
+    #[test]
+    fn unknown_words_get_structural_features() {
+        let (lex, _) = run("والعمل للتنمية غداف");
+        assert!(lex[0].conj && lex[0].definite);
+        assert!(lex[1].lam && lex[1].definite);
+        assert!(!lex[2].conj && !lex[2].definite && lex[2].info.is_none());
+    }
+}

@@ -1,0 +1,321 @@
+//! What extraction reports: spans, mention kinds, and one mention per occurrence.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+/// Where a mention sits in the caller's original text, in UTF-8 bytes and in chars.
+///
+/// `&text[span.range()]` is always the mention's text; `char_start..char_end` count Rust `char`s
+/// (Unicode scalar values) from the start of the text. Ends are exclusive.
+///
+/// ```
+/// let text = "زار مُحَمَّد عدن";
+/// let doc = alam::Extractor::new().extract(text);
+/// let aden = doc.mentions().iter().find(|m| m.text() == "عدن").unwrap();
+/// assert_eq!(&text[aden.span().range()], "عدن");
+/// assert_eq!(aden.span().char_start(), 11);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+}
+
+impl Span {
+    pub(crate) fn new(start: usize, end: usize, char_start: usize, char_end: usize) -> Span {
+        debug_assert!(start <= end && char_start <= char_end);
+        Span {
+            start,
+            end,
+            char_start,
+            char_end,
+        }
+    }
+    /// The byte offset of the first byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// The byte offset just past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// The byte range, for slicing the original text.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    /// The char offset of the first char.
+    pub fn char_start(&self) -> usize {
+        self.char_start
+    }
+    /// The char offset just past the last char.
+    pub fn char_end(&self) -> usize {
+        self.char_end
+    }
+    /// The char range.
+    pub fn char_range(&self) -> Range<usize> {
+        self.char_start..self.char_end
+    }
+    /// The length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// True for an empty span (never reported by the extractor).
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// True when `other` lies within this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// The kind of a mention.
+///
+/// ```
+/// assert_eq!(alam::Kind::Organization.as_str(), "organization");
+/// assert_eq!("place".parse::<alam::Kind>().unwrap(), alam::Kind::Place);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// An organization.
+    Organization,
+    /// A place.
+    Place,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 3] = [Kind::Person, Kind::Organization, Kind::Place];
+
+    /// The lower-case English name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                format!("unknown mention kind `{s}` (expected person, organization or place)")
+            })
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A person's grammatical gender, from a title, a role or the given name.
+///
+/// ```
+/// assert_eq!(alam::Gender::Female.as_str(), "female");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+impl Gender {
+    /// `"male"` or `"female"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
+impl fmt::Display for Gender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Gender {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What produced a mention: a lexicon entry or a named rule.
+///
+/// ```
+/// let doc = alam::Extractor::new().extract("قال الدكتور عبدالعزيز سعيد الصيغ");
+/// let p = &doc.mentions()[0];
+/// assert_eq!(p.source().to_string(), "rule:title-name");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Source {
+    /// A lexicon entry: the lexicon's name and the entry's line.
+    Lexicon {
+        /// The lexicon's name (its path for files).
+        name: Arc<str>,
+        /// The entry's 1-based line.
+        line: usize,
+    },
+    /// A rule, by name.
+    Rule(&'static str),
+    /// Found again by the document pass, from a name recognized elsewhere in the same document.
+    Document,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Lexicon { name, line } => write!(f, "lexicon:{name}:{line}"),
+            Source::Rule(rule) => write!(f, "rule:{rule}"),
+            Source::Document => f.write_str("document"),
+        }
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One occurrence of a person, organization or place in the text.
+///
+/// Kind-specific facts (`title`, `role`, `gender` for persons; `sub_kind` for places and organizations)
+/// are `None` for the other kinds. Places inside an organization's name are [`Mention::nested`].
+///
+/// ```
+/// let text = "والأستاذة أوسان محمد باحسين";
+/// let doc = alam::Extractor::new().extract(text);
+/// let m = &doc.mentions()[0];
+/// assert_eq!(m.kind(), alam::Kind::Person);
+/// assert_eq!(m.text(), "أوسان محمد باحسين");
+/// assert_eq!(m.title(), Some("الأستاذة"));
+/// assert_eq!(m.gender(), Some(alam::Gender::Female));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub(crate) kind: Kind,
+    pub(crate) span: Span,
+    pub(crate) text: String,
+    pub(crate) source: Source,
+    pub(crate) title: Option<Arc<str>>,
+    pub(crate) title_span: Option<Span>,
+    pub(crate) role: Option<String>,
+    pub(crate) gender: Option<Gender>,
+    pub(crate) sub_kind: Option<Arc<str>>,
+    pub(crate) country: Option<Arc<str>>,
+    pub(crate) nested: Vec<Mention>,
+    pub(crate) entity: usize,
+}
+
+impl Mention {
+    /// Person, organization or place.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+    /// Where it is in the original text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+    /// The original text of the span, exactly as the caller wrote it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The rule or lexicon entry that produced it.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+    /// For a person: the title before the name in its canonical (lexicon) form, without clitics.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+    /// For a person: where the title stands in the text (clitics excluded).
+    pub fn title_span(&self) -> Option<Span> {
+        self.title_span
+    }
+    /// For a person: the role or office written before the name or title, as written.
+    pub fn role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
+    /// For a person: the gender from the title, role or given name.
+    pub fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+    /// For a place or organization: the sub-kind from the lexicon or rule (`city`, `country`, `ministry`…).
+    pub fn sub_kind(&self) -> Option<&str> {
+        self.sub_kind.as_deref()
+    }
+    /// For a place: its ISO 3166-1 alpha-2 country code, where the lexicon knows it.
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+    /// Mentions inside this one: places inside an organization's name.
+    pub fn nested(&self) -> &[Mention] {
+        &self.nested
+    }
+    /// The index of the entity this mention belongs to, in [`Document::persons`](crate::Document::persons),
+    /// [`Document::organizations`](crate::Document::organizations) or
+    /// [`Document::places`](crate::Document::places) according to its kind.
+    pub fn entity(&self) -> usize {
+        self.entity
+    }
+}
+
+impl Serialize for Mention {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Mention", 14)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("start", &self.span.start)?;
+        st.serialize_field("end", &self.span.end)?;
+        st.serialize_field("char_start", &self.span.char_start)?;
+        st.serialize_field("char_end", &self.span.char_end)?;
+        if self.kind == Kind::Person {
+            st.serialize_field("title", &self.title)?;
+            st.serialize_field("role", &self.role)?;
+            st.serialize_field("gender", &self.gender)?;
+        } else {
+            st.skip_field("title")?;
+            st.skip_field("role")?;
+            st.skip_field("gender")?;
+        }
+        st.serialize_field("sub_kind", &self.sub_kind)?;
+        st.serialize_field("country", &self.country)?;
+        st.serialize_field("source", &self.source)?;
+        st.serialize_field("entity", &self.entity)?;
+        st.serialize_field("nested", &self.nested)?;
+        st.end()
+    }
+}

@@ -1,0 +1,186 @@
+//! Folding of Arabic text for matching.
+//!
+//! Folding is applied only to the copy the matcher reads; every offset the crate reports points into the
+//! caller's original text. The rules are listed in `lexicons/README.md` and in the crate documentation.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// What one original character becomes in the folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fold {
+    /// Nothing: a mark, tatweel or an invisible control.
+    Drop,
+    /// One folded character.
+    One(char),
+    /// A presentation form that stands for several letters (a ligature such as ﻻ).
+    Many,
+}
+
+/// Folds one character, or says it needs [`fold_many`].
+#[inline]
+pub(crate) fn fold_char(c: char) -> Fold {
+    match c {
+        'A'..='Z' => Fold::One(c.to_ascii_lowercase()),
+        '\0'..='\u{7f}' => Fold::One(c),
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::One('ا'),
+        'ى' | 'ی' => Fold::One('ي'),
+        'ة' | 'ھ' | 'ہ' => Fold::One('ه'),
+        'ک' => Fold::One('ك'),
+        '٠'..='٩' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '۰'..='۹' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        _ if is_ignorable(c) => Fold::Drop,
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Many,
+        _ => Fold::One(c),
+    }
+}
+
+/// True for the characters folding removes: Arabic combining marks, tatweel, zero-width and bidi controls.
+#[inline]
+pub(crate) fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'
+        | '\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{0640}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}')
+}
+
+/// Appends the folded form of a presentation-form character to `out`.
+///
+/// A decomposition that holds no letter (the isolated harakat forms, which decompose to a space and a mark)
+/// adds nothing, so a stray isolated haraka never splits a word.
+pub(crate) fn fold_many(c: char, out: &mut String) {
+    let mut buf = ['\0'; 4];
+    let mut n = 0;
+    let mut overflow = false;
+    decompose_compatible(c, |d| {
+        if n < buf.len() {
+            buf[n] = d;
+            n += 1;
+        } else {
+            overflow = true;
+        }
+    });
+    let parts = &buf[..n];
+    if parts.iter().all(|&d| d == ' ' || is_ignorable(d)) && !overflow {
+        return;
+    }
+    if overflow {
+        // Long ligatures (ﷺ and friends) are phrases, not letters: decompose again without the bound.
+        decompose_compatible(c, |d| push_folded(d, out));
+        return;
+    }
+    for &d in parts {
+        push_folded(d, out);
+    }
+}
+
+fn push_folded(d: char, out: &mut String) {
+    match fold_char(d) {
+        Fold::One(f) => out.push(f),
+        Fold::Drop => {}
+        // A decomposition never yields another presentation form; keep it rather than recurse.
+        Fold::Many => out.push(d),
+    }
+}
+
+/// Appends the folded form of `c` to `out`.
+#[inline]
+pub(crate) fn push_fold(c: char, out: &mut String) {
+    match fold_char(c) {
+        Fold::One(f) => out.push(f),
+        Fold::Drop => {}
+        Fold::Many => fold_many(c, out),
+    }
+}
+
+/// Folds `text` for matching: the form in which lexicon entries are stored and compared.
+///
+/// Harakat, tatweel and invisible controls are dropped; hamza-carrying alifs become ا, ى becomes ي, ة
+/// becomes ه, Persian and Urdu letter forms and presentation forms become the base letters, Arabic-Indic
+/// digits become ASCII digits, ASCII letters are lower-cased, and every run of whitespace becomes one space
+/// (leading and trailing whitespace is removed).
+///
+/// ```
+/// assert_eq!(alam::fold("الأُسْتَاذَة"), "الاستاذه");
+/// assert_eq!(alam::fold("مـــحمد  ٢٠٢٤"), "محمد 2024");
+/// assert_eq!(alam::fold("ﻻ"), "لا");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        word.chars().for_each(|c| push_fold(c, &mut out));
+        if out.len() == start {
+            // A word of only marks folds to nothing; do not leave a dangling space.
+            out.truncate(before);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hamza_alifs_fold_to_bare_alif() {
+        assert_eq!(fold("أإآٱ"), "اااا");
+    }
+
+    #[test]
+    fn ya_and_ta_marbuta() {
+        assert_eq!(fold("مستشفى الحديدة"), "مستشفي الحديده");
+    }
+
+    #[test]
+    fn harakat_tatweel_and_controls_drop() {
+        assert_eq!(fold("مُحَمّـــد\u{200F}\u{200C}"), "محمد");
+        assert_eq!(fold("\u{FEFF}عدن"), "عدن");
+    }
+
+    #[test]
+    fn persian_and_urdu_forms() {
+        assert_eq!(fold("کی"), "كي");
+        assert_eq!(fold("ھہ"), "هه");
+    }
+
+    #[test]
+    fn presentation_forms() {
+        // ﻣﺤﻤﺪ in initial/medial/final forms.
+        assert_eq!(fold("\u{FEE3}\u{FEA4}\u{FEE4}\u{FEAA}"), "محمد");
+        assert_eq!(fold("\u{FEFB}"), "لا");
+        // An isolated fathatan form vanishes.
+        assert_eq!(fold("ب\u{FE70}ب"), "بب");
+    }
+
+    #[test]
+    fn digits_and_latin() {
+        assert_eq!(fold("٠١٢٣٤٥٦٧٨٩ ۱۲ ABC"), "0123456789 12 abc");
+    }
+
+    #[test]
+    fn whitespace_collapses() {
+        assert_eq!(fold("  الولايات \t\n المتحدة "), "الولايات المتحده");
+        assert_eq!(fold("a \u{064B} b"), "a b");
+    }
+
+    #[test]
+    fn long_ligature_is_spelled_out() {
+        assert!(fold("\u{FDFA}").chars().count() > 4);
+    }
+}

@@ -1,0 +1,167 @@
+//! Choosing among overlapping candidates: one policy for every rule and lexicon.
+//!
+//! Candidates are taken strongest evidence first, then longest, then leftmost. A candidate that overlaps
+//! one already taken is dropped — except a place inside an organization's name, which becomes a nested
+//! mention of that organization, whichever of the two was taken first.
+
+use crate::mention::Kind;
+use crate::rules::Candidate;
+
+const FREE: u32 = u32::MAX;
+
+/// Resolves `cands` into non-overlapping candidates sorted by position, with places nested in organizations.
+pub(crate) fn resolve(mut cands: Vec<Candidate>, tokens: usize, out: &mut Vec<Candidate>) {
+    out.clear();
+    cands.sort_by(|a, b| {
+        b.evidence
+            .cmp(&a.evidence)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let mut owner = vec![FREE; tokens];
+    let mut taken: Vec<Option<Candidate>> = Vec::new();
+    for c in cands {
+        let mut hits: Vec<u32> = owner[c.start..c.end]
+            .iter()
+            .copied()
+            .filter(|&o| o != FREE)
+            .collect();
+        hits.dedup();
+        if hits.is_empty() {
+            claim(&mut owner, &c, taken.len() as u32);
+            taken.push(Some(c));
+        } else if c.kind == Kind::Place {
+            nest_in_parent(&mut taken, &hits, c);
+        } else if c.kind == Kind::Organization
+            && hits.iter().all(|&h| is_place_within(&taken, h, &c))
+        {
+            adopt_places(&mut taken, &mut owner, hits, c);
+        }
+    }
+    out.extend(taken.into_iter().flatten());
+    out.sort_by_key(|c| c.start);
+}
+
+fn claim(owner: &mut [u32], c: &Candidate, id: u32) {
+    owner[c.start..c.end].iter_mut().for_each(|o| *o = id);
+}
+
+fn is_place_within(taken: &[Option<Candidate>], id: u32, org: &Candidate) -> bool {
+    taken[id as usize]
+        .as_ref()
+        .is_some_and(|p| p.kind == Kind::Place && org.start < p.start && p.end <= org.end)
+}
+
+/// Keeps a place as a nested mention of the one organization it lies within; drops it otherwise.
+fn nest_in_parent(taken: &mut [Option<Candidate>], hits: &[u32], place: Candidate) {
+    let [parent] = hits else { return };
+    let Some(org) = taken[*parent as usize].as_mut() else {
+        return;
+    };
+    if org.kind == Kind::Organization
+        && org.start < place.start
+        && place.end <= org.end
+        && !org
+            .nested
+            .iter()
+            .any(|n| n.start < place.end && place.start < n.end)
+    {
+        org.nested.push(place);
+        org.nested.sort_by_key(|n| n.start);
+    }
+}
+
+/// Takes an organization whose name holds places taken before it, and makes them its nested mentions.
+fn adopt_places(
+    taken: &mut Vec<Option<Candidate>>,
+    owner: &mut [u32],
+    hits: Vec<u32>,
+    mut org: Candidate,
+) {
+    for h in hits {
+        if let Some(place) = taken[h as usize].take() {
+            org.nested.push(place);
+        }
+    }
+    org.nested.sort_by_key(|n| n.start);
+    claim(owner, &org, taken.len() as u32);
+    taken.push(Some(org));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Origin, STRONG};
+
+    fn cand(kind: Kind, start: usize, end: usize, evidence: u8) -> Candidate {
+        Candidate {
+            kind,
+            start,
+            end,
+            skip: 0,
+            evidence,
+            origin: Origin::Rule("t"),
+            attrs: None,
+            title: None,
+            role: None,
+            gender: None,
+            nested: Vec::new(),
+        }
+    }
+
+    fn run(c: Vec<Candidate>) -> Vec<(Kind, usize, usize, usize)> {
+        let mut out = Vec::new();
+        resolve(c, 10, &mut out);
+        out.iter()
+            .map(|c| (c.kind, c.start, c.end, c.nested.len()))
+            .collect()
+    }
+
+    #[test]
+    fn stronger_evidence_wins_then_longer() {
+        let r = run(vec![
+            cand(Kind::Person, 0, 3, 2),
+            cand(Kind::Organization, 1, 2, STRONG),
+        ]);
+        assert_eq!(r, [(Kind::Organization, 1, 2, 0)]);
+        let r = run(vec![
+            cand(Kind::Person, 0, 2, STRONG),
+            cand(Kind::Person, 0, 3, STRONG),
+        ]);
+        assert_eq!(r, [(Kind::Person, 0, 3, 0)]);
+    }
+
+    #[test]
+    fn places_nest_in_organizations_either_order() {
+        let r = run(vec![
+            cand(Kind::Organization, 0, 3, STRONG),
+            cand(Kind::Place, 1, 2, 2),
+        ]);
+        assert_eq!(r, [(Kind::Organization, 0, 3, 1)]);
+        let r = run(vec![
+            cand(Kind::Organization, 0, 3, 2),
+            cand(Kind::Place, 1, 2, STRONG),
+        ]);
+        assert_eq!(r, [(Kind::Organization, 0, 3, 1)]);
+    }
+
+    #[test]
+    fn a_place_at_the_head_is_not_nested() {
+        let r = run(vec![
+            cand(Kind::Organization, 0, 3, STRONG),
+            cand(Kind::Place, 0, 1, 2),
+        ]);
+        assert_eq!(r, [(Kind::Organization, 0, 3, 0)]);
+    }
+
+    #[test]
+    fn output_is_sorted_and_disjoint() {
+        let r = run(vec![
+            cand(Kind::Place, 5, 6, 2),
+            cand(Kind::Person, 0, 2, 2),
+            cand(Kind::Place, 1, 3, 2),
+        ]);
+        assert_eq!(r, [(Kind::Person, 0, 2, 0), (Kind::Place, 5, 6, 0)]);
+    }
+}

