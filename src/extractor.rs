@@ -115,6 +115,28 @@ impl Extractor {
         document::assemble(found)
     }
 
+    /// Extracts from many texts, over all cores when the `parallel` feature is on (the default), one
+    /// after the other otherwise. The result is in the order of `texts`, and each document is exactly what
+    /// [`Extractor::extract`] gives for its text.
+    ///
+    /// ```
+    /// let texts = ["في مدينة المكلا", "الأستاذ محمد عبدالله الحامد"];
+    /// let docs = alam::Extractor::new().extract_many(&texts);
+    /// assert_eq!(docs[0].places()[0].name(), "المكلا");
+    /// assert_eq!(docs[1].persons()[0].name(), "محمد عبدالله الحامد");
+    /// ```
+    pub fn extract_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.extract(t.as_ref())).collect()
+        }
+    }
+
     /// A line per token: its text, folded form, lexicon reading and classes. For tuning rules and
     /// lexicons; the format may change between versions.
     #[doc(hidden)]
