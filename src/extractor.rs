@@ -1,10 +1,12 @@
 //! The extractor: lexicons compiled once, then text in, a [`Document`] out.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
 use crate::clitic::stem_offset;
+use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
@@ -28,6 +30,7 @@ use crate::tokenize::{segments, tokenize, Tokens};
 #[derive(Debug, Clone)]
 pub struct Extractor {
     index: Arc<Index>,
+    rules: Arc<[Rule]>,
     kinds: [bool; 3],
     document_pass: bool,
 }
@@ -36,6 +39,7 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     let lexicons = bundled_lexicons(&[Tier::Default]);
     Extractor {
         index: Arc::new(Index::build(lexicons.iter().copied())),
+        rules: Arc::from([]),
         kinds: [true; 3],
         document_pass: true,
     }
@@ -199,12 +203,21 @@ impl Extractor {
             index,
         };
         rules::run(&seg, &mut s.candidates);
+        custom::run(
+            &self.rules,
+            text,
+            &s.tokens,
+            lex,
+            &mut s.haystack,
+            &mut s.candidates,
+        );
         let cands = std::mem::take(&mut s.candidates);
         resolve(cands, s.tokens.len(), &mut s.resolved);
         for c in s.resolved.drain(..) {
             if self.kinds[kind_slot(c.kind)] {
                 found.push(to_found(
                     index,
+                    &self.rules,
                     text,
                     &s.tokens,
                     c,
@@ -230,6 +243,7 @@ struct Scratch {
     phrases: Vec<PhraseMatch>,
     candidates: Vec<Candidate>,
     resolved: Vec<Candidate>,
+    haystack: Haystack,
 }
 
 /// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
@@ -249,9 +263,10 @@ pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, 
     )
 }
 
-fn source_of(index: &Index, origin: Origin) -> Source {
+fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {
     match origin {
-        Origin::Rule(name) => Source::Rule(name),
+        Origin::Rule(name) => Source::Rule(Cow::Borrowed(name)),
+        Origin::Custom(n) => rules[n as usize].source(),
         Origin::Entry(id) => {
             let e = index.entry(id);
             Source::Lexicon {
@@ -262,7 +277,14 @@ fn source_of(index: &Index, origin: Origin) -> Source {
     }
 }
 
-fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bool) -> Found {
+fn to_found(
+    index: &Index,
+    rules: &[Rule],
+    text: &str,
+    tokens: &Tokens,
+    c: Candidate,
+    places: bool,
+) -> Found {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let title = c.title.map(|(id, at, skip)| {
@@ -278,7 +300,7 @@ fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bo
     let nested = if places {
         c.nested
             .into_iter()
-            .map(|n| to_found(index, text, tokens, n, true).mention)
+            .map(|n| to_found(index, rules, text, tokens, n, true).mention)
             .collect()
     } else {
         Vec::new()
@@ -290,7 +312,7 @@ fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bo
             kind: c.kind,
             span,
             text: text[span.range()].to_string(),
-            source: source_of(index, c.origin),
+            source: source_of(index, rules, c.origin),
             title_span: title.as_ref().map(|t| t.1),
             title: title.map(|t| t.0),
             role,
@@ -338,6 +360,7 @@ pub struct ExtractorBuilder {
     bundled: bool,
     tiers: Vec<Tier>,
     lexicons: Vec<Lexicon>,
+    rules: Vec<Rule>,
     kinds: [bool; 3],
     document_pass: bool,
 }
@@ -355,6 +378,7 @@ impl ExtractorBuilder {
             bundled: true,
             tiers: vec![Tier::Default],
             lexicons: Vec::new(),
+            rules: Vec::new(),
             kinds: [true; 3],
             document_pass: true,
         }
@@ -383,6 +407,21 @@ impl ExtractorBuilder {
     /// Adds a lexicon, loaded from a file or built in code.
     pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
         self.lexicons.push(lexicon);
+        self
+    }
+
+    /// Adds a pattern rule (see [`Rule`]). Its mentions report [`Source::Rule`] with the rule's name.
+    ///
+    /// ```
+    /// let rule = alam::Rule::new("hospital", alam::Kind::Organization, r"مستشفى \w+")?;
+    /// let ex = alam::Extractor::builder().bundled(false).rule(rule).build()?;
+    /// let doc = ex.extract("نقل إلى مستشفى الجمهورية");
+    /// assert_eq!(doc.organizations()[0].name(), "مستشفى الجمهورية");
+    /// assert_eq!(doc.mentions()[0].source().to_string(), "rule:hospital");
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn rule(&mut self, rule: Rule) -> &mut Self {
+        self.rules.push(rule);
         self
     }
 
@@ -422,6 +461,7 @@ impl ExtractorBuilder {
         };
         Ok(Extractor {
             index,
+            rules: Arc::from(self.rules.as_slice()),
             kinds: self.kinds,
             document_pass: self.document_pass,
         })

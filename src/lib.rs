@@ -22,6 +22,7 @@
 #![warn(missing_debug_implementations)]
 
 mod clitic;
+mod custom;
 mod document;
 mod error;
 mod extractor;
@@ -33,6 +34,7 @@ mod resolve;
 mod rules;
 mod tokenize;
 
+pub use custom::Rule;
 pub use document::{Document, Organization, Person, Place};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder};

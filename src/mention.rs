@@ -1,5 +1,6 @@
 //! What extraction reports: spans, mention kinds, and one mention per occurrence.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -188,8 +189,9 @@ pub enum Source {
         /// The entry's 1-based line.
         line: usize,
     },
-    /// A rule, by name.
-    Rule(&'static str),
+    /// A rule, by name: a built-in rule (`title-name`, `org-head`, `place-noun`…) or one added with
+    /// [`ExtractorBuilder::rule`](crate::ExtractorBuilder::rule).
+    Rule(Cow<'static, str>),
     /// Found again by the document pass, from a name recognized elsewhere in the same document.
     Document,
 }
