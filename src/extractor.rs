@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 
 use crate::clitic::stem_offset;
 use crate::custom::{self, Haystack, Rule};
@@ -45,23 +45,17 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     }
 });
 
-static BUNDLED_PARSED: Lazy<Vec<(Tier, Lazy<Lexicon, Box<dyn Fn() -> Lexicon + Send + Sync>>)>> =
-    Lazy::new(|| {
-        BUNDLED
-            .iter()
-            .map(|b| {
-                let f: Box<dyn Fn() -> Lexicon + Send + Sync> = Box::new(move || load_bundled(b));
-                (b.tier, Lazy::new(f))
-            })
-            .collect()
-    });
+/// The bundled lexicons, each parsed the first time a tier that holds it is asked for.
+static PARSED: Lazy<Vec<OnceCell<Lexicon>>> =
+    Lazy::new(|| BUNDLED.iter().map(|_| OnceCell::new()).collect());
 
 /// The bundled lexicons of the given tiers, each parsed once per process.
 fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
-    BUNDLED_PARSED
+    BUNDLED
         .iter()
-        .filter(|(t, _)| tiers.contains(t))
-        .map(|(_, lex)| Lazy::force(lex))
+        .zip(PARSED.iter())
+        .filter(|(b, _)| tiers.contains(&b.tier))
+        .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
         .collect()
 }
 
@@ -197,6 +191,7 @@ impl Extractor {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, lex, &mut s.phrases);
         let seg = Segment {
+            text,
             tokens: &s.tokens,
             lex,
             phrases: &s.phrases,

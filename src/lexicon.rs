@@ -573,6 +573,78 @@ mod tests {
         assert_eq!(e.to_string(), "b.tsv:3: invalid UTF-8 at byte offset 19");
     }
 
+    /// The fewest entries each bundled file may have: an accidental truncation fails the build's tests.
+    fn floor(name: &str) -> usize {
+        match name.trim_start_matches("lexicons/") {
+            "places_countries.tsv" => 250,
+            "places_subdivisions.tsv" => 4000,
+            "places_yemen.tsv" => 22 + 300,
+            "places_cities.tsv" => 10_000,
+            "places_yemen_villages.tsv" => 20_000,
+            "given_names.tsv" => 800,
+            "family_names.tsv" => 400,
+            "anercorp_names.tsv" => 1000,
+            "anercorp_common.tsv" => 2000,
+            "ambiguous_names.tsv" => 20,
+            "titles.tsv" | "speech_verbs.tsv" | "org_heads.tsv" => 60,
+            "roles.tsv" | "function_words.tsv" | "organizations.tsv" => 100,
+            "nationalities.tsv" => 200,
+            "place_nouns.tsv" => 20,
+            "particles.tsv" => 10,
+            other => panic!("no floor for bundled file {other}: add one"),
+        }
+    }
+
+    #[test]
+    fn every_bundled_file_loads_without_duplicates_and_above_its_floor() {
+        for b in BUNDLED {
+            let lex = Lexicon::parse(b.name, b.text).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                lex.len() >= floor(b.name),
+                "{} has only {} entries",
+                b.name,
+                lex.len()
+            );
+            let mut seen = std::collections::HashSet::new();
+            for e in lex.entries() {
+                assert!(
+                    !e.folded().is_empty(),
+                    "{}:{} folds to nothing",
+                    b.name,
+                    e.line()
+                );
+                assert!(
+                    seen.insert((e.folded(), e.kind())),
+                    "{}:{} repeats `{}`",
+                    b.name,
+                    e.line(),
+                    e.text()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn yemen_has_every_governorate_and_district() {
+        let b = BUNDLED
+            .iter()
+            .find(|b| b.name.ends_with("places_yemen.tsv"))
+            .unwrap();
+        let lex = load_bundled(b);
+        let count = |sub| {
+            lex.entries()
+                .iter()
+                .filter(|e| e.sub() == Some(sub))
+                .count()
+        };
+        assert!(
+            count("governorate") >= 21,
+            "governorates: {}",
+            count("governorate")
+        );
+        assert!(count("district") >= 300, "districts: {}", count("district"));
+    }
+
     #[test]
     fn kinds_round_trip() {
         for k in EntryKind::ALL {

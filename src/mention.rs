@@ -19,7 +19,8 @@ use serde::{Serialize, Serializer};
 /// let doc = alam::Extractor::new().extract(text);
 /// let aden = doc.mentions().iter().find(|m| m.text() == "عدن").unwrap();
 /// assert_eq!(&text[aden.span().range()], "عدن");
-/// assert_eq!(aden.span().char_start(), 11);
+/// assert_eq!(aden.span().char_start(), 13); // harakat count as chars
+/// assert_eq!(aden.span().start(), 24);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {

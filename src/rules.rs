@@ -80,6 +80,8 @@ impl Candidate {
 
 /// One segment as the rules see it.
 pub(crate) struct Segment<'a, 'i> {
+    /// The whole original text (token offsets are into it).
+    pub(crate) text: &'a str,
     pub(crate) tokens: &'a Tokens,
     pub(crate) lex: &'a [Lex<'i>],
     /// Sorted by start token.
@@ -94,6 +96,12 @@ impl Segment<'_, '_> {
 
     fn is_word(&self, i: usize) -> bool {
         self.tokens.list[i].kind == TokenKind::Word
+    }
+
+    /// The last char of token `i` as written (before folding).
+    fn last_char(&self, i: usize) -> Option<char> {
+        let t = &self.tokens.list[i];
+        self.text[t.start..t.end].chars().next_back()
     }
 
     fn newline_before(&self, i: usize) -> bool {
@@ -281,8 +289,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let given = l.has(EntryKind::Given);
     let named =
         given || l.has(EntryKind::Family) || l.has(EntryKind::Particle) || l.has(EntryKind::Person);
-    // A given name that is also a function word (علي / على) starts a chain, but does not continue one.
-    let function = l.has(EntryKind::Function) && !(first && given);
+    // A given name that folds like a function word (علي / على) starts a chain; it continues one only when
+    // written with ي, since edited text writes the preposition with ى.
+    let function =
+        l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
     let common = l.has(EntryKind::Common) && !named;
     if l.conj || function || common || seg.is_trigger(i) {
         return false;
@@ -295,8 +305,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         // Known only as something else (an organization): not part of a person's name.
         return false;
     }
-    // An unknown word: a name unless it carries a preposition before ال or is shaped like a verb.
-    !(l.definite && l.clitic_chars > 0) && !looks_like_verb(seg.tokens.folded(i))
+    // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb, or is a
+    // definite word written with ة (a feminine noun such as الندوة; family names do not end so).
+    !(l.definite && (l.clitic_chars > 0 || seg.last_char(i) == Some('ة')))
+        && !looks_like_verb(seg.tokens.folded(i))
 }
 
 /// A role that ends right before the title at token `title`: a role entry, then words up to the title
