@@ -368,6 +368,11 @@ impl Default for ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// The default configuration: bundled default lexicons, every kind, the document pass on.
+    ///
+    /// ```
+    /// let ex = alam::ExtractorBuilder::new().build().unwrap();
+    /// assert_eq!(ex.extract("في مدينة المكلا").places()[0].name(), "المكلا");
+    /// ```
     pub fn new() -> ExtractorBuilder {
         ExtractorBuilder {
             bundled: true,
@@ -391,6 +396,14 @@ impl ExtractorBuilder {
     }
 
     /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off).
+    ///
+    /// ```
+    /// use alam::{Extractor, Tier};
+    /// let text = "وصلنا إلى الجاحره أمس";
+    /// assert!(Extractor::new().extract(text).mentions().is_empty());
+    /// let ex = Extractor::builder().tier(Tier::YemenVillages, true).build().unwrap();
+    /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some("village"));
+    /// ```
     pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {
         self.tiers.retain(|&t| t != tier);
         if on {
@@ -400,6 +413,14 @@ impl ExtractorBuilder {
     }
 
     /// Adds a lexicon, loaded from a file or built in code.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("mine", "القلوعة\tplace\tsub=town\tcountry=YE\n").unwrap();
+    /// let ex = alam::Extractor::builder().lexicon(lex).build().unwrap();
+    /// let doc = ex.extract("وصلنا إلى القلوعة");
+    /// let m = &doc.mentions()[0];
+    /// assert_eq!((m.text(), m.source().to_string().as_str()), ("القلوعة", "lexicon:mine:1"));
+    /// ```
     pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
         self.lexicons.push(lexicon);
         self
@@ -421,6 +442,14 @@ impl ExtractorBuilder {
     }
 
     /// Reports only these kinds (default: all).
+    ///
+    /// ```
+    /// use alam::{Extractor, Kind};
+    /// let ex = Extractor::builder().kinds([Kind::Person, Kind::Organization]).build().unwrap();
+    /// let doc = ex.extract("الأستاذ محمد عبدالله الحامد في مدينة المكلا");
+    /// assert_eq!(doc.mentions().len(), 1);
+    /// assert!(doc.places().is_empty());
+    /// ```
     pub fn kinds(&mut self, kinds: impl IntoIterator<Item = Kind>) -> &mut Self {
         self.kinds = [false; 3];
         for k in kinds {
@@ -431,6 +460,14 @@ impl ExtractorBuilder {
 
     /// Whether names recognized with a title or role are looked for again in the rest of the document,
     /// also by the family name alone (default `true`).
+    ///
+    /// ```
+    /// let text = "الأستاذ محمد عبدالله الحامد قال إن الحامد";
+    /// let on = alam::Extractor::new().extract(text);
+    /// assert_eq!(on.mentions().len(), 2);
+    /// let off = alam::Extractor::builder().document_pass(false).build().unwrap().extract(text);
+    /// assert_eq!(off.mentions().len(), 1);
+    /// ```
     pub fn document_pass(&mut self, on: bool) -> &mut Self {
         self.document_pass = on;
         self
@@ -441,6 +478,16 @@ impl ExtractorBuilder {
     /// The bundled lexicons are parsed once per process and shared; the cost of a build is compiling the
     /// index. Returns an error only for the user's own lexicons (none are parsed here, so today it does not
     /// fail; the `Result` leaves room for checks to come).
+    ///
+    /// ```
+    /// let mut builder = alam::Extractor::builder();
+    /// builder.kinds([alam::Kind::Place]);
+    /// let places_only = builder.build()?;
+    /// let everything = builder.kinds(alam::Kind::ALL).build()?;
+    /// assert!(places_only.extract("الأستاذ محمد الحامد").mentions().is_empty());
+    /// assert!(!everything.extract("الأستاذ محمد الحامد").mentions().is_empty());
+    /// # Ok::<(), alam::Error>(())
+    /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
         let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
         let index = if is_default {
