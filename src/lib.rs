@@ -213,11 +213,11 @@
 //! CRLF line ends are accepted.
 //!
 //! ```text
-//! # my_places.tsv
-//! القلوعة	place	sub=town	country=YE	parent=التواهي
-//! جمعية الإصلاح الخيرية	organization	sub=association
-//! المحافظ	title	gender=male	cat=political
-//! وليد	given	gender=male
+//! # my_places.tsv (each <TAB> is one tab character)
+//! القلوعة<TAB>place<TAB>sub=town<TAB>country=YE<TAB>parent=التواهي
+//! جمعية الإصلاح الخيرية<TAB>organization<TAB>sub=association
+//! المحافظ<TAB>title<TAB>gender=male<TAB>cat=political
+//! وليد<TAB>given<TAB>gender=male
 //! ```
 //!
 //! The kinds ([`EntryKind`]) are names — `person`, `given`, `family`, `particle`, `organization`, `place`
