@@ -3,11 +3,14 @@
 //! The format is documented in `lexicons/README.md` and in the crate documentation: one entry a line,
 //! `TEXT<TAB>KIND` followed by `key=value` attributes, `#` comments.
 
+use std::collections::hash_map::Entry as MapEntry;
 use std::fmt;
 use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 use crate::mention::Gender;
@@ -320,24 +323,50 @@ impl Lexicon {
 
     /// Parses lexicon text. `name` is used in error messages and as the source of the mentions it yields.
     ///
-    /// A UTF-8 BOM at the start and CRLF line ends are accepted; blank lines and lines starting with `#`
-    /// are skipped. Any other line that does not follow the format is an error naming `name`, the line
-    /// number and the reason.
+    /// Accepted as they are: an empty text (an empty lexicon); a UTF-8 BOM at the start of the text or of
+    /// any line (as left by concatenating files); CRLF line ends; blank lines and comment lines (first
+    /// non-blank char `#`); spaces around fields and around `=`; tabs and spaces at the end of a line.
+    /// Every other line must be an entry: a line that does not follow the format is an error naming
+    /// `name`, the line number and the reason, and so is an entry whose folded text and kind repeat an
+    /// earlier line of the same text (a typo or a conflict: which line's attributes would win?). Nothing is
+    /// skipped silently.
     ///
     /// ```
     /// let err = alam::Lexicon::parse("bad.tsv", "سيئون\tplace\n").unwrap_err();
     /// assert_eq!(err.to_string(), "bad.tsv:1: a place needs `sub=`");
+    /// let err = alam::Lexicon::parse("dup.tsv", "هند\tgiven\tgender=female\nهنْد\tgiven\tgender=male\n");
+    /// assert_eq!(
+    ///     err.unwrap_err().to_string(),
+    ///     "dup.tsv:2: `هنْد` (given) repeats line 1 (`هند`): entries of one kind must differ after folding"
+    /// );
     /// ```
     pub fn parse(name: &str, text: &str) -> Result<Lexicon, Error> {
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let mut entries = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut first_line: FxHashMap<(String, EntryKind), usize> = FxHashMap::default();
         for (i, raw) in text.split('\n').enumerate() {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.trim().is_empty() || line.starts_with('#') {
+            let n = i + 1;
+            let line = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let content = line.trim();
+            if content.is_empty() || content.starts_with('#') {
                 continue;
             }
-            entries.push(parse_line(line).map_err(|reason| Error::lexicon(name, i + 1, reason))?);
-            entries.last_mut().expect("just pushed").line = i + 1;
+            let mut entry = parse_line(line).map_err(|reason| Error::lexicon(name, n, reason))?;
+            entry.line = n;
+            match first_line.entry((entry.folded.clone(), entry.kind)) {
+                MapEntry::Vacant(v) => {
+                    v.insert(entries.len());
+                }
+                MapEntry::Occupied(o) => {
+                    let first = &entries[*o.get()];
+                    let reason = format!(
+                        "`{}` ({}) repeats line {} (`{}`): entries of one kind must differ after folding",
+                        entry.text, entry.kind, first.line, first.text
+                    );
+                    return Err(Error::lexicon(name, n, reason));
+                }
+            }
+            entries.push(entry);
         }
         Ok(Lexicon {
             name: Arc::from(name),
@@ -377,11 +406,20 @@ impl Lexicon {
 
     /// Parses lexicon bytes, reporting the line and offset of the first invalid UTF-8 byte.
     ///
+    /// A file that starts with a UTF-16 byte-order mark is refused with a hint to save it as UTF-8.
+    ///
     /// ```
     /// let err = alam::Lexicon::from_bytes("x.tsv", b"ok\tcommon\n\xff\n").unwrap_err();
     /// assert_eq!(err.to_string(), "x.tsv:2: invalid UTF-8 at byte offset 10");
     /// ```
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Lexicon, Error> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Error::lexicon(
+                name,
+                1,
+                "the file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8",
+            ));
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => Lexicon::parse(name, text),
             Err(e) => {
@@ -449,13 +487,22 @@ impl Lexicon {
 }
 
 fn parse_line(line: &str) -> Result<Entry, String> {
-    let mut fields = line.split('\t');
+    if let Some(c) = line.chars().find(|&c| c.is_control() && c != '\t') {
+        return Err(if c == '\r' {
+            "a carriage return (CR) inside the line: lines must end with LF or CRLF".to_string()
+        } else {
+            format!("the control character U+{:04X} in the line", c as u32)
+        });
+    }
+    // Trailing tabs are what spreadsheets leave behind; an empty field before real ones is an error below.
+    let mut fields = line.trim_end().split('\t');
     let text = fields.next().unwrap_or_default().trim();
     if text.is_empty() {
         return Err("the entry text is empty".into());
     }
-    let kind: EntryKind = match fields.next() {
-        Some(k) => k.trim().parse()?,
+    let kind: EntryKind = match fields.next().map(str::trim) {
+        Some("") => return Err("the kind is empty (two tabs in a row?)".into()),
+        Some(k) => k.parse()?,
         None => return Err("expected TEXT<TAB>KIND, found no tab".into()),
     };
     let mut entry =
@@ -464,18 +511,30 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     let mut seen: Vec<&str> = Vec::new();
     for field in fields {
         let field = field.trim();
+        if field.is_empty() {
+            return Err("an empty attribute field (two tabs in a row?)".into());
+        }
         let (key, value) = field
             .split_once('=')
-            .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+            .map(|(k, v)| (k.trim(), v.trim()))
+            .filter(|(k, _)| !k.is_empty())
             .ok_or_else(|| format!("expected an attribute key=value, found `{field}`"))?;
+        if value.is_empty() {
+            return Err(format!("the attribute `{key}` has no value"));
+        }
+        if value.contains('=') {
+            return Err(format!(
+                "the value of `{key}` contains `=` (a space instead of a tab between two attributes?)"
+            ));
+        }
         if seen.contains(&key) {
             return Err(format!("the attribute `{key}` is given twice"));
         }
         seen.push(key);
         match key {
             "gender" => entry.gender = parse_gender(value)?,
-            "sub" => entry.sub = Some(value.to_string()),
-            "cat" => entry.cat = Some(value.to_string()),
+            "sub" => entry.sub = Some(parse_label(key, value)?),
+            "cat" => entry.cat = Some(parse_label(key, value)?),
             "country" => entry.country = Some(parse_country(value)?),
             "parent" => entry.parent = Some(value.to_string()),
             "fold" => stored_fold = Some(value),
@@ -483,6 +542,8 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         }
     }
     if let Some(stored) = stored_fold {
+        // Whitespace inside the stored fold is collapsed like the text's, so only letters can differ.
+        let stored = stored.split_whitespace().collect::<Vec<_>>().join(" ");
         if stored != entry.folded {
             return Err(format!(
                 "the stored fold `{stored}` differs from the fold of the text `{}`",
@@ -507,6 +568,20 @@ fn parse_gender(value: &str) -> Result<Option<Gender>, String> {
         _ => Err(format!(
             "unknown gender `{value}` (expected male, female or unisex)"
         )),
+    }
+}
+
+/// A `sub=` or `cat=` value: lower-case ASCII letters, digits and `-`, as the mentions report it.
+fn parse_label(key: &str, value: &str) -> Result<String, String> {
+    if value
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        Ok(value.to_string())
+    } else {
+        Err(format!(
+            "the {key} `{value}` is not lower-case ASCII letters, digits and `-` (such as `city`)"
+        ))
     }
 }
 
@@ -609,6 +684,22 @@ mod tests {
         let lex = Lexicon::parse("t", "\u{FEFF}# c\r\n\r\nعدن\tplace\tsub=city\r\n   \n").unwrap();
         assert_eq!(lex.len(), 1);
         assert_eq!(lex.entries()[0].line(), 3);
+    }
+
+    #[test]
+    fn lenient_layout_loses_nothing() {
+        let text = "# a\n  # b\n عدن \t place \t sub = city \t\t\n\u{FEFF}صنعاء\tplace\tsub=city\n";
+        let lex = Lexicon::parse("t", text).unwrap();
+        let got: Vec<_> = lex.entries().iter().map(|e| (e.line(), e.text())).collect();
+        assert_eq!(got, [(3, "عدن"), (4, "صنعاء")]);
+    }
+
+    #[test]
+    fn repeated_entries_in_one_file_are_errors() {
+        assert_eq!(
+            err("عدن\tplace\tsub=city\nعدن\tcommon\nعَدن\tplace\tsub=town\n"),
+            "t.tsv:3: `عَدن` (place) repeats line 1 (`عدن`): entries of one kind must differ after folding"
+        );
     }
 
     #[test]
