@@ -356,6 +356,13 @@ mod tests {
     }
 
     #[test]
+    fn marks_and_controls_keep_offsets_exact() {
+        let text = "وصلوا \u{200F}بالمُكَلّا\u{200E} أمس";
+        assert_eq!(spans("المكلا", text), [("المُكَلّا".to_string(), 1)]);
+        assert_eq!(spans("وصلوا", "\u{064E}وصلوا"), [("وصلوا".to_string(), 0)]);
+    }
+
+    #[test]
     fn folding_applies_to_text_and_pattern() {
         assert_eq!(spans("الحُديدة", "في الحديدةِ"), [("الحديدةِ".to_string(), 0)]);
         assert_eq!(spans("الحديده", "في الحُدَيْدَة"), [("الحُدَيْدَة".to_string(), 0)]);
