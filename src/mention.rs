@@ -268,6 +268,22 @@ pub enum Source {
     Document,
 }
 
+impl Source {
+    /// The rule's name, for a mention a rule produced (built-in or added with
+    /// [`ExtractorBuilder::rule`](crate::ExtractorBuilder::rule)).
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في مدينة المكلا");
+    /// assert_eq!(doc.mentions()[0].source().rule_name(), Some("place-noun"));
+    /// ```
+    pub fn rule_name(&self) -> Option<&str> {
+        match self {
+            Source::Rule(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
