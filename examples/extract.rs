@@ -158,7 +158,7 @@ fn run(
         expand(&args.inputs, &mut errors)
     };
     for e in &errors {
-        writeln!(stderr, "extract: {e}")?;
+        report(stderr, progress, e)?;
     }
     let mut failed = !errors.is_empty();
     let several = files.len() > 1;
@@ -175,7 +175,7 @@ fn run(
                 batch.push((name, text));
             }
             Err(e) => {
-                writeln!(stderr, "extract: {e}")?;
+                report(stderr, progress, &e)?;
                 failed = true;
             }
         }
@@ -202,6 +202,14 @@ fn run(
         write!(stderr, "\r\x1b[2K")?;
     }
     Ok(u8::from(failed))
+}
+
+/// Writes an error on its own line, over the progress line when there is one.
+fn report(stderr: &mut impl Write, progress: bool, error: &str) -> io::Result<()> {
+    if progress {
+        write!(stderr, "\r\x1b[2K")?;
+    }
+    writeln!(stderr, "extract: {error}")
 }
 
 fn show_progress(stderr: &mut impl Write, done: usize, total: usize) -> io::Result<()> {
