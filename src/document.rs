@@ -30,7 +30,7 @@ struct Strong {
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
 /// (its first word may carry clitics) or the family name alone. New mentions join the same person.
 pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
-    let strong: Vec<Strong> = strong_persons(found);
+    let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {
         return;
     }
@@ -82,12 +82,22 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
     }
 }
 
-fn strong_persons(found: &[Found]) -> Vec<Strong> {
+/// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
+const CONTEXT_RULES: [&str; 2] = ["speech-name", "nationality-name"];
+
+/// The persons found with a title, role or context rule; a one-word name only when it is distinctive.
+fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
     let mut out: Vec<Strong> = Vec::new();
     for f in found {
         let m = &f.mention;
-        let strong = m.kind == Kind::Person && (m.title.is_some() || m.role.is_some());
-        if strong && f.key.contains(' ') && !out.iter().any(|s| s.key == f.key) {
+        if m.kind != Kind::Person || out.iter().any(|s| s.key == f.key) {
+            continue;
+        }
+        let strong = m.title.is_some()
+            || m.role.is_some()
+            || matches!(m.source, Source::Rule(r) if CONTEXT_RULES.contains(&r));
+        let long_enough = f.key.contains(' ') || is_distinctive_family(index, &f.key);
+        if strong && long_enough {
             out.push(Strong {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
@@ -99,8 +109,13 @@ fn strong_persons(found: &[Found]) -> Vec<Strong> {
 }
 
 /// A family name distinctive enough to stand for the person alone: not a given name, a common or
-/// function word, nor a particle, and at least three letters.
+/// function word, nor a particle, and at least three letters. A word with ال that the lexicon does not
+/// know as a name (العالم in بطل العالم) is more often a noun than a nisba.
 fn is_distinctive_family(index: &Index, word: &str) -> bool {
+    let named = EntryKind::Family.bit() | EntryKind::Person.bit();
+    if word.starts_with("ال") && index.word(word).is_none_or(|w| w.classes & named == 0) {
+        return false;
+    }
     let vague = [
         EntryKind::Given,
         EntryKind::Common,

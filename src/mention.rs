@@ -18,7 +18,7 @@ use serde::{Serialize, Serializer};
 /// let doc = alam::Extractor::new().extract(text);
 /// let aden = doc.mentions().iter().find(|m| m.text() == "عدن").unwrap();
 /// assert_eq!(&text[aden.span().range()], "عدن");
-/// assert_eq!(aden.span().char_start(), 11);
+/// assert_eq!(aden.span().char_start(), 13);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span {

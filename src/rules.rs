@@ -17,12 +17,20 @@ pub(crate) const STRONG: Evidence = 3;
 /// A single-word lexicon entry.
 pub(crate) const LEXICON: Evidence = 2;
 
-/// The longest name chain after a title: given name, father, grandfather, family, and a particle.
-const MAX_NAME_WORDS: usize = 5;
+/// The longest name chain after a title: given name, father and grandfather with their particles (حمد بن
+/// جاسم بن جبر آل ثاني), family.
+const MAX_NAME_WORDS: usize = 7;
+/// The fewest complements after a head noun: with one (وزارة الخارجية، الجيش الأميركي) the phrase
+/// names a body of government or an army as often as an organization, and news corpora leave it untagged.
+const MIN_ORG_COMPLEMENTS: usize = 2;
 /// The longest complement chain after an organization's head noun.
 const MAX_ORG_COMPLEMENTS: usize = 8;
 /// How far before a title a role may start.
 const MAX_ROLE_WORDS: usize = 6;
+/// The longest complement of a role before the name (وزير الخارجية التركي ; رئيس الاتحاد الدولي لكرة القدم).
+const MAX_ROLE_COMPLEMENTS: usize = 5;
+/// A stem shorter than this, read out of a word with clitics (بها، لها), is too short to be a name alone.
+const MIN_CLITIC_STEM_CHARS: usize = 3;
 
 /// What produced a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +157,10 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     out.clear();
     lexicon_mentions(seg, out);
     title_name(seg, out);
+    role_name(seg, out);
+    nationality_name(seg, out);
+    speech_name(seg, out);
+    given_chain(seg, out);
     org_head(seg, out);
     place_noun(seg, out);
 }
@@ -167,7 +179,7 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let ambiguous = seg.has(p.start, EntryKind::Common)
             || seg.has(p.start, EntryKind::Nationality)
             || seg.has(p.start, EntryKind::Function);
-        if single && ambiguous {
+        if single && (ambiguous || short_stem(seg, p)) {
             continue;
         }
         if kind == Kind::Place && !single && is_generic_place_noun(seg, p.start) {
@@ -189,6 +201,13 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         out.push(c);
     }
+}
+
+/// True for a one-word match read out of a word with clitics whose stem is too short to be a name (بها).
+fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let chars = seg.tokens.folded(p.start).chars().count();
+    p.reading.clitic_chars > 0
+        && chars < MIN_CLITIC_STEM_CHARS + usize::from(p.reading.clitic_chars)
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
@@ -310,6 +329,199 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
     })
 }
 
+/// A person after a role: `role [complements] name-chain`, the role outside the span.
+///
+/// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي جاك شيراك ; رئيس الاتحاد الدولي لكرة القدم سيب بلاتر.
+/// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء.
+fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len() {
+        let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
+            continue;
+        };
+        let mut j = role.end;
+        while j < seg.len() && j - role.end < MAX_ROLE_COMPLEMENTS && is_role_complement(seg, j) {
+            j += 1;
+        }
+        let Some(end) = name_after(seg, j) else {
+            continue;
+        };
+        let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
+        c.role = Some((i, j, role.reading.clitic_chars));
+        c.gender = seg
+            .index
+            .entry(role.entry)
+            .entry
+            .gender()
+            .or_else(|| given_gender(seg, j));
+        out.push(c);
+    }
+}
+
+/// Whether token `k` continues a role before the name: a genitive or adjective with ال, a nationality
+/// or a لِ- complement (الخارجية، التركي، لكرة), not a conjunction, title or name.
+fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.conj
+        && !seg.has(k, EntryKind::Function)
+        && !seg.has(k, EntryKind::Title)
+        && !seg.has(k, EntryKind::SpeechVerb)
+        && (l.definite || l.lam || seg.has(k, EntryKind::Nationality))
+}
+
+/// A person after a nationality adjective that stands as a noun: `الإسباني فرناندو ألونسو`.
+///
+/// Fires: فاز المصري محمد عبد الفتاح ; شن الإسباني فرناندو ألونسو هجوما.
+/// Does not fire: الجانب الأمريكي يرى ; اليمنيون محمد (a plural is not one person's nationality).
+fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
+            continue;
+        }
+        if let Some(end) = name_after(seg, i + 1) {
+            let mut c = Candidate::new(
+                Kind::Person,
+                i + 1,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("nationality-name"),
+            );
+            c.gender = given_gender(seg, i + 1);
+            out.push(c);
+        }
+    }
+}
+
+/// A singular nisba adjective (الأمريكي، الأمريكية), not a plural (الأمريكيون، الأمريكيين).
+fn is_singular_nisba(folded: &str) -> bool {
+    folded.ends_with('ي') || folded.ends_with("يه")
+}
+
+/// A person right after a speech verb: `قال ألونسو`, `وأكد هوارد جرونسبكت`.
+///
+/// Fires: وقال هوارد جرونسبكت ; قال ألونسو إن. Does not fire: وقال إن ; قالت وزارة الخارجية.
+fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        if !seg.has(i, EntryKind::SpeechVerb) {
+            continue;
+        }
+        let verb = seg.tokens.folded(i);
+        if verb.starts_with(['ي', 'ت']) {
+            // An imperfect verb (يعتبر، تقول) is followed by its object or a clause more often than by
+            // its subject.
+            continue;
+        }
+        if verb.ends_with('ت') && !is_named(seg, i + 1) {
+            // A feminine verb (دعت، قالت) has organizations, countries and plurals as subjects: only a
+            // known name is taken after it.
+            continue;
+        }
+        if let Some(end) = name_after(seg, i + 1) {
+            let mut c = Candidate::new(
+                Kind::Person,
+                i + 1,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("speech-name"),
+            );
+            c.gender = given_gender(seg, i + 1);
+            out.push(c);
+        }
+    }
+}
+
+/// A known given name followed by more name words: `محمد عبد الفتاح`, `وجاسم محمد مهدي`.
+///
+/// Fires: فاز محمد عبد الفتاح بالميدالية ; التقى سمير القنطار. Does not fire: محمد ، (a given name alone) ;
+/// علي المستوى (a given name that is also a function word, before vocabulary).
+fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        let l = &seg.lex[i];
+        let given = seg.phrase_of(i, EntryKind::Given);
+        let Some(first_end) = given.map(|g| g.end) else {
+            continue;
+        };
+        if !seg.is_word(i)
+            || (i > 0 && given_chain_continues(seg, i))
+            || l.has(EntryKind::Common)
+            || l.has(EntryKind::Function)
+            || l.has(EntryKind::Nationality)
+        {
+            continue;
+        }
+        // Without a title, a place after a given name is more often where the person went (زار محمد عدن).
+        let end = (first_end..name_chain(seg, first_end))
+            .find(|&k| seg.has(k, EntryKind::Place) && !is_named(seg, k))
+            .unwrap_or_else(|| name_chain(seg, first_end));
+        if end == first_end || (first_end - i == 1 && end - first_end == 0) {
+            continue;
+        }
+        let skip = given.map_or(0, |g| g.reading.clitic_chars);
+        let mut c = Candidate::new(
+            Kind::Person,
+            i,
+            end,
+            skip,
+            LEXICON,
+            Origin::Rule("given-chain"),
+        );
+        c.gender = given_gender(seg, i);
+        out.push(c);
+    }
+}
+
+/// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
+fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
+    !seg.lex[i].conj && seg.has(i - 1, EntryKind::Given) && is_name_word(seg, i, false)
+}
+
+/// The end of a person's name that starts at token `j`, after a role, nationality or speech verb: it
+/// must start like a name (a given or family name, a particle, a known person, or an unknown word
+/// without ال and clitics), never a place, organization or vocabulary.
+fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    if j >= seg.len() || !seg.is_word(j) || seg.newline_before(j) {
+        return None;
+    }
+    let l = &seg.lex[j];
+    let named = is_named(seg, j);
+    let unknown = l.info.is_none_or(|w| w.classes == 0)
+        && !l.definite
+        && !looks_like_verb(seg.tokens.folded(j))
+        && !looks_like_imperfect(seg.tokens.folded(j));
+    // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
+    // nearly always the preposition.
+    if !(named || unknown)
+        || seg.reading(j).clitic_chars > 0
+        || l.conj
+        || l.has(EntryKind::Function)
+    {
+        return None;
+    }
+    let end = name_chain(seg, j);
+    (end > j).then_some(end)
+}
+
+/// Whether the lexicon knows token `j` as (the start of) a person's name.
+fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
+    j < seg.len() && {
+        let l = &seg.lex[j];
+        l.has(EntryKind::Given)
+            || l.has(EntryKind::Family)
+            || l.has(EntryKind::Person)
+            || l.has(EntryKind::Particle)
+            || seg.phrase_of(j, EntryKind::Person).is_some()
+            || seg.phrase_of(j, EntryKind::Given).is_some()
+    }
+}
+
+/// True for unknown words shaped like an imperfect verb (يزور، يتهم): names starting so are in the lexicon.
+fn looks_like_imperfect(folded: &str) -> bool {
+    folded.starts_with('ي') && folded.chars().count() >= 4
+}
+
 /// An organization from its head noun and the complements that follow it.
 ///
 /// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل.
@@ -320,7 +532,7 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let end = org_complements(seg, i + 1);
-        if end > i + 1 {
+        if end >= i + 1 + MIN_ORG_COMPLEMENTS {
             let mut c = Candidate::new(
                 Kind::Organization,
                 i,
@@ -356,6 +568,11 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             break;
         }
         let place = seg.has(k, EntryKind::Place);
+        let clitics = seg.reading(k).clitic_chars.max(l.clitic_chars);
+        if clitics > u8::from(l.conj) && !l.lam {
+            // ب/ك + word (بالإصلاحات، بدارفور) starts a prepositional phrase after the name.
+            break;
+        }
         if l.conj {
             if coordinated || k == start || !l.definite || l.lam {
                 break;
