@@ -203,11 +203,17 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// True for a one-word match read out of a word with clitics whose stem is too short to be a name (بها).
+/// True for a one-word match read out of a word with clitics when the stem is too short to be a name
+/// (بها) or the word as written is common vocabulary (بشأن، فسيجد).
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
-    let chars = seg.tokens.folded(p.start).chars().count();
+    let word = seg.tokens.folded(p.start);
+    let chars = word.chars().count();
+    let vocabulary = seg
+        .index
+        .word(word)
+        .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
     p.reading.clitic_chars > 0
-        && chars < MIN_CLITIC_STEM_CHARS + usize::from(p.reading.clitic_chars)
+        && (vocabulary || chars < MIN_CLITIC_STEM_CHARS + usize::from(p.reading.clitic_chars))
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the

@@ -764,13 +764,20 @@ def main():
         "names: MIT / Unicode-3.0 / CC BY 4.0 as their sources; selection by ANERcorp frequencies (CC BY-SA 4.0); see NOTICE",
         notes=[
             "gazetteer names (given, family, default-tier places) that anercorp_lex tags O in >= 80 % of >= 5",
-            "occurrences: kind common = a name that needs context",
+            "occurrences; and one-word places below country level (subdivisions, Yemen, cities) that anercorp_lex",
+            "tags as something other than a place (a person, an organization, O) more often than as a place",
+            "(كلينتون، أوبرا، ميلان): kind common = a name that needs context",
         ],
     )
+    # a given, family or ANERcorp name keeps its own kind: marking it common would stop the rules that use it
+    person_name_folds = {k[0] for lf in (given, family, aner) for k in lf.entries}
     for lf in (given, family, countries, subdiv, yemen, cities):
         for (f, _k), (text, _kk, _a) in sorted(lf.entries.items()):
-            o, _loc, tot = corpus.counts(f)
+            o, loc, tot = corpus.counts(f)
             if tot >= 5 and o >= 0.8 * tot:
+                amb.add(text, "common")
+            elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
+                  and f not in person_name_folds):
                 amb.add(text, "common")
 
     files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
