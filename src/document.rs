@@ -96,7 +96,10 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         let strong = m.title.is_some()
             || m.role.is_some()
             || matches!(m.source, Source::Rule(r) if CONTEXT_RULES.contains(&r));
-        let long_enough = f.key.contains(' ') || is_distinctive_family(index, &f.key);
+        // A one-word name needs evidence that marks a person, not only a nisba before it.
+        let one_word_ok = !matches!(m.source, Source::Rule("nationality-name"))
+            && is_distinctive_family(index, &f.key);
+        let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
             out.push(Strong {
                 key: f.key.clone(),

@@ -385,6 +385,11 @@ fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
             continue;
         }
+        if i > 0 && follows_noun(seg, i) {
+            // After a definite noun or a name (القوات الأميركية، مدريد الإسباني) the nisba is that
+            // noun's adjective, and what follows is not a person.
+            continue;
+        }
         if let Some(end) = name_after(seg, i + 1) {
             let mut c = Candidate::new(
                 Kind::Person,
@@ -398,6 +403,17 @@ fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// Whether token `i` comes right after a definite word or a known name that it would qualify.
+fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let p = &seg.lex[i - 1];
+    seg.is_word(i - 1)
+        && !seg.newline_before(i)
+        && (p.definite
+            || p.has(EntryKind::Place)
+            || p.has(EntryKind::Organization)
+            || p.has(EntryKind::OrgHead))
 }
 
 /// A singular nisba adjective (الأمريكي، الأمريكية), not a plural (الأمريكيون، الأمريكيين).
@@ -496,7 +512,8 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let unknown = l.info.is_none_or(|w| w.classes == 0)
         && !l.definite
         && !looks_like_verb(seg.tokens.folded(j))
-        && !looks_like_imperfect(seg.tokens.folded(j));
+        && !looks_like_imperfect(seg.tokens.folded(j))
+        && !has_pronoun_suffix(seg.tokens.folded(j));
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     if !(named || unknown)
@@ -521,6 +538,11 @@ fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
             || seg.phrase_of(j, EntryKind::Person).is_some()
             || seg.phrase_of(j, EntryKind::Given).is_some()
     }
+}
+
+/// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
+fn has_pronoun_suffix(folded: &str) -> bool {
+    folded.chars().count() >= 5 && (folded.ends_with("ها") || folded.ends_with("هم"))
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم): names starting so are in the lexicon.
