@@ -116,7 +116,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
 /// know as a name (العالم in بطل العالم) is more often a noun than a nisba.
 fn is_distinctive_family(index: &Index, word: &str) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
-    if word.starts_with("ال") && index.word(word).is_none_or(|w| w.classes & named == 0) {
+    if word.starts_with("ال") && index.word(word).map_or(true, |w| w.classes & named == 0) {
         return false;
     }
     let vague = [

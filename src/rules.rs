@@ -519,7 +519,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     }
     let l = &seg.lex[j];
     let named = is_named(seg, j);
-    let unknown = l.info.is_none_or(|w| w.classes == 0)
+    let unknown = l.info.map_or(true, |w| w.classes == 0)
         && !l.definite
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
