@@ -161,6 +161,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     nationality_name(seg, out);
     speech_name(seg, out);
     given_chain(seg, out);
+    team_name(seg, out);
     org_head(seg, out);
     place_noun(seg, out);
 }
@@ -473,7 +474,8 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let l = &seg.lex[i];
         let given = seg.phrase_of(i, EntryKind::Given);
-        let Some(first_end) = given.map(|g| g.end) else {
+        let abd = given.is_none() && is_abd_compound(seg, i);
+        let Some(first_end) = given.map(|g| g.end).or(abd.then_some(i + 2)) else {
             continue;
         };
         if !seg.is_word(i)
@@ -485,13 +487,15 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         // Without a title, a place after a given name is more often where the person went (زار محمد عدن).
-        let end = (first_end..name_chain(seg, first_end))
+        let chain = short_chain(seg, i, first_end);
+        let end = (first_end..chain)
             .find(|&k| seg.has(k, EntryKind::Place) && !is_named(seg, k))
-            .unwrap_or_else(|| name_chain(seg, first_end));
-        if end == first_end || (first_end - i == 1 && end - first_end == 0) {
+            .unwrap_or(chain);
+        // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
+        if end == first_end && first_end - i < 2 {
             continue;
         }
-        let skip = given.map_or(0, |g| g.reading.clitic_chars);
+        let skip = given.map_or(seg.reading(i).clitic_chars, |g| g.reading.clitic_chars);
         let mut c = Candidate::new(
             Kind::Person,
             i,
@@ -503,6 +507,21 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         c.gender = given_gender(seg, i);
         out.push(c);
     }
+}
+
+/// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الفتاح): a given name.
+fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let word = seg.tokens.folded(i);
+    let stem = word
+        .char_indices()
+        .nth(usize::from(seg.reading(i).clitic_chars))
+        .map_or("", |(b, _)| &word[b..]);
+    stem == "عبد"
+        && i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && seg.tokens.folded(i + 1).starts_with("ال")
+        && seg.reading(i + 1).clitic_chars == 0
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
@@ -533,8 +552,18 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     {
         return None;
     }
-    let end = name_chain(seg, j);
+    let end = short_chain(seg, j, j);
     (end > j).then_some(end)
+}
+
+/// A name chain, without a title to vouch for it, that ends at its first word with ال after the first
+/// (the family name or nisba: سعد الحريري | التمسك), unless that word completes a particle (عبد الله).
+/// `first` is the name's first word, `start` the chain's (after a given name of several words).
+fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
+    let end = name_chain(seg, start);
+    (start.max(first + 1)..end)
+        .find(|&k| seg.tokens.folded(k).starts_with("ال") && !seg.has(k - 1, EntryKind::Particle))
+        .map_or(end, |k| k + 1)
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
@@ -558,6 +587,61 @@ fn has_pronoun_suffix(folded: &str) -> bool {
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم): names starting so are in the lexicon.
 fn looks_like_imperfect(folded: &str) -> bool {
     folded.starts_with('ي') && folded.chars().count() >= 4
+}
+
+/// Nouns for a sports team, written before the club's name and outside it (فريق ميلان الإيطالي).
+const TEAM_NOUNS: [&str; 2] = ["فريق", "فريقي"];
+
+/// A club after a team noun: the town or name that follows فريق is the club, not a place.
+///
+/// Fires: في فريق ميلان الإيطالي (the nationality stays out).
+/// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
+fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        let word = seg.tokens.folded(i);
+        let stem = word
+            .char_indices()
+            .nth(usize::from(
+                seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars),
+            ))
+            .map_or("", |(b, _)| &word[b..]);
+        if !TEAM_NOUNS.contains(&stem) && !TEAM_NOUNS.contains(&word) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < seg.len() && end - i <= 2 && is_club_word(seg, end) {
+            end += 1;
+        }
+        if end > i + 1 {
+            let mut c = Candidate::new(
+                Kind::Organization,
+                i + 1,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("team-name"),
+            );
+            c.attrs = seg.phrase_of(i + 1, EntryKind::Place).map(|p| p.entry);
+            out.push(c);
+        }
+    }
+}
+
+/// Whether token `k` can be part of a club's name: a place or an unknown word, not vocabulary, a
+/// nationality (الإيطالي), a function word or a word with clitics.
+fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.conj
+        && seg.reading(k).clitic_chars == 0
+        && !(l.lam || (l.definite && l.clitic_chars > 0))
+        && !l.has(EntryKind::Nationality)
+        && !l.has(EntryKind::Function)
+        && !seg.is_trigger(k)
+        && (l.has(EntryKind::Place)
+            || l.has(EntryKind::Organization)
+            || l.info.map_or(true, |w| w.classes == 0))
 }
 
 /// An organization from its head noun and the complements that follow it.

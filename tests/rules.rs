@@ -68,6 +68,7 @@ fn every_rule_has_both_kinds_of_case() {
         "given-chain",
         "org-head",
         "place-noun",
+        "team-name",
         "lexicon",
         "document",
     ];
