@@ -456,6 +456,8 @@ def main():
                "the country of the most populous one"],
     )
     geo = read_tsv(os.path.join(gz, "geonames-cities500", "cities_arabic_script.tsv"))
+    # the population under which a one-word GeoNames town needs ANERcorp to have seen it as a place
+    GEONAMES_MIN_POPULATION_ONE_WORD = 100000
     tz_country = dict(read_tsv(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tz_countries.tsv")))
     tz_unmapped = []
     for tz, name in read_tsv(os.path.join(gz, "cldr", "exemplar_cities_ar.tsv")):
@@ -506,6 +508,11 @@ def main():
         if one_word and o >= 1 and loc == 0 and p < 100000:
             geo_stats["O-only-word-small-place"] += 1
             geo_dropped_common.append(name)
+            continue
+        if one_word and loc == 0 and p < GEONAMES_MIN_POPULATION_ONE_WORD:
+            # a one-word town this small is seldom in the news, and its name is as often a foreign first
+            # name or a word (كلود، هوارد، بيار)
+            geo_stats["one-word-small-place"] += 1
             continue
         if cities.add(name, "place", sub="city", country=cc):
             geo_stats["kept"] += 1
