@@ -647,14 +647,15 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// An organization from its head noun and the complements that follow it.
 ///
 /// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل.
-/// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement).
+/// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
+/// وزارة الطاقة الأميركية (a description).
 fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len() {
         if !seg.has(i, EntryKind::OrgHead) || !seg.is_word(i) {
             continue;
         }
         let end = org_complements(seg, i + 1);
-        if end >= i + 1 + MIN_ORG_COMPLEMENTS {
+        if end >= i + 1 + MIN_ORG_COMPLEMENTS && is_distinctive_chain(seg, i + 1, end) {
             let mut c = Candidate::new(
                 Kind::Organization,
                 i,
@@ -667,6 +668,20 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// Whether the complements `start..end` make a proper name rather than a description: they hold a place
+/// or an unknown name (مؤتمر حضرموت الجامع، شركة توتال الفرنسية), a لِ- complement (الصندوق الاجتماعي
+/// للتنمية), or three words or more (مكتب الشؤون الاجتماعية والعمل). Two plain words with ال (وزارة الطاقة
+/// الأميركية، مجلس الإصلاح الديمقراطي) are as often a description, left untagged in news corpora.
+fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool {
+    end - start >= 3
+        || (start..end).any(|k| {
+            let l = &seg.lex[k];
+            l.lam
+                || seg.has(k, EntryKind::Place)
+                || (!l.definite && l.info.map_or(true, |w| w.classes == 0))
+        })
 }
 
 /// The end of the complement chain of a head noun whose first complement is token `start`.
