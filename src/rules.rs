@@ -319,8 +319,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         // Known only as something else (an organization): not part of a person's name.
         return false;
     }
-    // An unknown word: a name unless it carries a preposition before ال or is shaped like a verb.
-    !(l.definite && l.clitic_chars > 0) && !looks_like_verb(seg.tokens.folded(i))
+    // An unknown word: a name unless it carries a preposition before ال or is shaped like a verb
+    // (استعرض، يتقمص).
+    !(l.definite && l.clitic_chars > 0)
+        && !looks_like_verb(seg.tokens.folded(i))
+        && (first || !looks_like_imperfect(seg.tokens.folded(i)))
 }
 
 /// A role that ends right before the title at token `title`: a role entry, then words up to the title
@@ -434,7 +437,8 @@ fn is_singular_nisba(folded: &str) -> bool {
 
 /// A person right after a speech verb: `قال ألونسو`, `وأكد هوارد جرونسبكت`.
 ///
-/// Fires: وقال هاني مانديل ; قال شوماخر إن. Does not fire: وقال إن ; قالت وزارة الخارجية ; يعتبر سبام.
+/// Fires: وقال هاني مانديل ; قال شوماخر إن.
+/// Does not fire: وقال إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
 fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         if !seg.has(i, EntryKind::SpeechVerb) {
@@ -545,10 +549,12 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !has_pronoun_suffix(seg.tokens.folded(j));
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
+    // A given name that is also a common word (بيان، قائد) is the word here.
     if !(named || unknown)
         || seg.reading(j).clitic_chars > 0
         || l.conj
         || l.has(EntryKind::Function)
+        || l.has(EntryKind::Common)
     {
         return None;
     }
