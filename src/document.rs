@@ -112,11 +112,14 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
 }
 
 /// A family name distinctive enough to stand for the person alone: not a given name, a common or
-/// function word, nor a particle, and at least three letters. A word with ال that the lexicon does not
-/// know as a name (العالم in بطل العالم) is more often a noun than a nisba.
+/// function word, nor a particle, and at least three letters. Unless the lexicon knows it as a name, a
+/// word with ال must have the shape of a nisba (الرازي، القرضاوي; not العالم in بطل العالم), and a word
+/// ending in ة is more often a noun that a chain took by mistake (كرة).
 fn is_distinctive_family(index: &Index, word: &str) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
-    if word.starts_with("ال") && index.word(word).map_or(true, |w| w.classes & named == 0) {
+    let known = index.word(word).is_some_and(|w| w.classes & named != 0);
+    let noun_shape = (word.starts_with("ال") && !word.ends_with('ي')) || word.ends_with('ه');
+    if noun_shape && !known {
         return false;
     }
     let vague = [
