@@ -43,7 +43,7 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
             by_family
                 .entry(family)
                 .and_modify(|v| {
-                    if v.is_some_and(|o| strong[o].key != s.key) {
+                    if v.is_some_and(|o| !same_person(&strong[o], s)) {
                         *v = None;
                     }
                 })
@@ -85,7 +85,8 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
 const CONTEXT_RULES: [&str; 2] = ["speech-name", "nationality-name"];
 
-/// The persons found with a title, role or context rule; a one-word name only when it is distinctive.
+/// The persons found with a title, role or context rule, or a given name with a chain of three words or
+/// more (محمد بن زكريا الرازي); a one-word name only when it is distinctive.
 fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
     let mut out: Vec<Strong> = Vec::new();
     for f in found {
@@ -95,7 +96,8 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         }
         let strong = m.title.is_some()
             || m.role.is_some()
-            || matches!(m.source, Source::Rule(r) if CONTEXT_RULES.contains(&r));
+            || matches!(m.source, Source::Rule(r) if CONTEXT_RULES.contains(&r))
+            || (matches!(m.source, Source::Rule("given-chain")) && f.key.split(' ').count() >= 3);
         // A one-word name needs evidence that marks a person, not only a nisba before it.
         let one_word_ok = !matches!(m.source, Source::Rule("nationality-name"))
             && is_distinctive_family(index, &f.key);
@@ -109,6 +111,23 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         }
     }
     out
+}
+
+/// Whether two strong names sharing a family name are one person: all the words of the shorter but one
+/// at most are in the longer (يحيى بن زكريا الرازي ; أبو بكر محمد بن يحيى بن زكريا الرازي ; أبي بكر
+/// محمد بن يحيى بن زكريا الرازي), and the shorter has two words or more.
+fn same_person(a: &Strong, b: &Strong) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let missing = short
+        .words
+        .iter()
+        .filter(|w| !long.words.contains(w))
+        .count();
+    short.words.len() >= 2 && missing <= 1
 }
 
 /// A family name distinctive enough to stand for the person alone: not a given name, a common or

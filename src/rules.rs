@@ -470,16 +470,19 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// A known given name followed by more name words: `محمد عبد الفتاح`, `وجاسم محمد مهدي`.
+/// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
+/// `محمد عبد الفتاح`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
 ///
-/// Fires: فاز محمد عبد الفتاح بالميدالية ; التقى سمير القنطار.
+/// Fires: فاز محمد عبد الفتاح بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it).
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let l = &seg.lex[i];
         let given = seg.phrase_of(i, EntryKind::Given);
         let abd = given.is_none() && is_abd_compound(seg, i);
-        let Some(first_end) = given.map(|g| g.end).or(abd.then_some(i + 2)) else {
+        let kunya = given.is_none() && is_kunya(seg, i);
+        let first_end = given.map(|g| g.end).or((abd || kunya).then_some(i + 2));
+        let Some(first_end) = first_end else {
             continue;
         };
         if !seg.is_word(i)
@@ -500,12 +503,14 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let skip = given.map_or(seg.reading(i).clitic_chars, |g| g.reading.clitic_chars);
+        // Three name words or more (محمد بن زكريا الرازي) are as sure a sign of a person as a title.
+        let evidence = if end - i >= 3 { STRONG } else { LEXICON };
         let mut c = Candidate::new(
             Kind::Person,
             i,
             end,
             skip,
-            LEXICON,
+            evidence,
             Origin::Rule("given-chain"),
         );
         c.gender = given_gender(seg, i);
@@ -526,6 +531,16 @@ fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !seg.newline_before(i + 1)
         && seg.tokens.folded(i + 1).starts_with("ال")
         && seg.reading(i + 1).clitic_chars == 0
+}
+
+/// Whether tokens `i`, `i + 1` are a kunya or nasab start, أبو/أبي/ابن/أم + a given name (أبو بكر).
+fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
+    const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
+    KUNYA.contains(&seg.tokens.folded(i))
+        && i + 1 < seg.len()
+        && !seg.newline_before(i + 1)
+        && seg.has(i + 1, EntryKind::Given)
+        && !seg.has(i + 1, EntryKind::Function)
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
