@@ -667,7 +667,7 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 
 /// An organization from its head noun and the complements that follow it.
 ///
-/// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل.
+/// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل ; اتحاد طنجة.
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description).
 fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -676,7 +676,12 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let end = org_complements(seg, i + 1);
-        if end >= i + 1 + MIN_ORG_COMPLEMENTS && is_distinctive_chain(seg, i + 1, end) {
+        // One complement is enough when it is a place (اتحاد طنجة، جامعة صنعاء).
+        let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
+            || (end == i + 2
+                && seg.has(i + 1, EntryKind::Place)
+                && seg.reading(i + 1).clitic_chars == 0);
+        if enough && is_distinctive_chain(seg, i + 1, end) {
             let mut c = Candidate::new(
                 Kind::Organization,
                 i,
