@@ -193,6 +193,7 @@ impl Extractor {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, lex, &mut s.phrases);
         let seg = Segment {
+            text,
             tokens: &s.tokens,
             lex,
             phrases: &s.phrases,

@@ -86,6 +86,8 @@ impl Candidate {
 
 /// One segment as the rules see it.
 pub(crate) struct Segment<'a, 'i> {
+    /// The whole original text (token ranges point into it).
+    pub(crate) text: &'a str,
     pub(crate) tokens: &'a Tokens,
     pub(crate) lex: &'a [Lex<'i>],
     /// Sorted by start token.
@@ -127,6 +129,13 @@ impl Segment<'_, '_> {
             .iter()
             .find(|p| self.kind_of(p) == kind)
             .copied()
+    }
+
+    /// Whether token `i` is written with أل (hamza on the alif): a foreign name such as ألونسو, never the
+    /// article, which folding would otherwise make look like ال.
+    fn hamza_al(&self, i: usize) -> bool {
+        let t = &self.tokens.list[i];
+        self.text[t.start..t.end].starts_with("أل") || self.text[t.start..t.end].starts_with("إل")
     }
 
     fn reading(&self, i: usize) -> Reading {
@@ -558,7 +567,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let l = &seg.lex[j];
     let named = is_named(seg, j);
     let unknown = l.info.map_or(true, |w| w.classes == 0)
-        && !l.definite
+        && (!l.definite || seg.hamza_al(j))
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
         && !has_pronoun_suffix(seg.tokens.folded(j));
