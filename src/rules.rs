@@ -213,8 +213,9 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// True for a one-word match read out of a word with clitics when the stem is too short to be a name
-/// (بها) or the word as written is common vocabulary (بشأن، فسيجد).
+/// True for a one-word match whose stem is too short to be a name (بها; سي) — a place of two letters
+/// written alone stays — or that is read out of a word with clitics that is common vocabulary as written
+/// (بشأن، فسيجد).
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(p.start);
     let chars = word.chars().count();
@@ -222,8 +223,11 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         .index
         .word(word)
         .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
-    p.reading.clitic_chars > 0
-        && (vocabulary || chars < MIN_CLITIC_STEM_CHARS + usize::from(p.reading.clitic_chars))
+    let stem_chars = chars - usize::from(p.reading.clitic_chars).min(chars);
+    // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
+    let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
+        && (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place));
+    too_short || (p.reading.clitic_chars > 0 && vocabulary)
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
