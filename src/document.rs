@@ -149,7 +149,7 @@ fn is_distinctive_family(index: &Index, word: &str) -> bool {
     ]
     .iter()
     .fold(0, |acc, k| acc | k.bit());
-    word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
+    word.chars().count() >= 3 && index.word(word).map_or(true, |w| w.classes & vague == 0)
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -172,7 +172,7 @@ fn match_name(
                         let t = i + 1 + k;
                         !tokens.list[t].newline_before && tokens.folded(t) == w
                     });
-                if ok && best.is_none_or(|b| end > b.0) {
+                if ok && best.map_or(true, |b| end > b.0) {
                     best = Some((end, r.clitic_chars, n));
                 }
             }

@@ -334,9 +334,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     }
     // An unknown word: a name unless it carries a preposition before ال or is shaped like a verb
     // (استعرض، يتقمص).
-    !(l.definite && l.clitic_chars > 0)
-        && !looks_like_verb(seg.tokens.folded(i))
-        && (first || !looks_like_imperfect(seg.tokens.folded(i)))
+    let word = seg.tokens.folded(i);
+    let verb = looks_like_verb(word) || (!first && looks_like_imperfect(word));
+    let prepositional = l.definite && l.clitic_chars > 0;
+    !verb && !prepositional
 }
 
 /// A role that ends right before the title at token `title`: a role entry, then words up to the title
@@ -758,7 +759,8 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             if coordinated || k == start {
                 break;
             }
-        } else if !(l.definite || place || (k == start && l.info.is_none_or(|w| w.classes == 0))) {
+        } else if !(l.definite || place || (k == start && l.info.map_or(true, |w| w.classes == 0)))
+        {
             break;
         }
         end += 1;
@@ -786,7 +788,7 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 Candidate::new(Kind::Place, j, p.end, 0, STRONG, Origin::Rule("place-noun"));
             c.attrs = Some(p.entry);
             out.push(c);
-        } else if seg.lex[j].info.is_none_or(|w| w.classes == 0)
+        } else if seg.lex[j].info.map_or(true, |w| w.classes == 0)
             && seg.lex[j].clitic_chars == 0
             && !looks_like_verb(seg.tokens.folded(j))
         {
