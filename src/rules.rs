@@ -215,7 +215,7 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 
 /// True for a one-word match whose stem is too short to be a name (بها; سي) — a place of two letters
 /// written alone stays — or that is read out of a word with clitics that is common vocabulary as written
-/// (بشأن، فسيجد).
+/// (بشأن، فسيجد), or with the preposition ك (كمية).
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(p.start);
     let chars = word.chars().count();
@@ -227,7 +227,10 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
     let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
         && (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place));
-    too_short || (p.reading.clitic_chars > 0 && vocabulary)
+    // ك "like" is seldom put before a name; a word read so (كمية → ك + مية) is a word.
+    let prep = word.chars().nth(usize::from(p.reading.conj));
+    let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
+    too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary)
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
@@ -488,7 +491,8 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// `محمد عبد الفتاح`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
 ///
 /// Fires: فاز محمد عبد الفتاح بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
-/// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it).
+/// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; تحسين جودة (a
+/// given name that is also a noun, before an unknown word).
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let l = &seg.lex[i];
@@ -514,6 +518,15 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             .unwrap_or(chain);
         // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
         if end == first_end && first_end - i < 2 {
+            continue;
+        }
+        // Many given names are also nouns (وجود، تحسين، بطاقة): with one more word that the lexicon does not
+        // know and that has no ال, the pair is as often a noun phrase (تحسين جودة) as a name.
+        if end - i == 2
+            && first_end - i == 1
+            && !is_named(seg, i + 1)
+            && !seg.tokens.folded(i + 1).starts_with("ال")
+        {
             continue;
         }
         let skip = given.map_or(seg.reading(i).clitic_chars, |g| g.reading.clitic_chars);
