@@ -491,7 +491,7 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// `محمد عبد الفتاح`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
 ///
 /// Fires: فاز محمد عبد الفتاح بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
-/// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; تحسين جودة (a
+/// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -521,7 +521,7 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         // Many given names are also nouns (وجود، تحسين، بطاقة): with one more word that the lexicon does not
-        // know and that has no ال, the pair is as often a noun phrase (تحسين جودة) as a name.
+        // know and that has no ال, the pair is as often a noun phrase (وجود ثغرة) as a name.
         if end - i == 2
             && first_end - i == 1
             && !is_named(seg, i + 1)
