@@ -25,6 +25,8 @@ struct Strong {
     key: String,
     words: Vec<String>,
     gender: Option<Gender>,
+    /// The last word is written with أل (ألونسو): a foreign name, not the article.
+    hamza_al: bool,
 }
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
@@ -39,7 +41,7 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
     for (n, s) in strong.iter().enumerate() {
         by_first.entry(s.words[0].as_str()).or_default().push(n);
         let family = s.words.last().map(String::as_str).unwrap_or_default();
-        if is_distinctive_family(index, family) {
+        if is_distinctive_family(index, family, s.hamza_al) {
             by_family
                 .entry(family)
                 .and_modify(|v| {
@@ -100,17 +102,24 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             || (matches!(m.source, Source::Rule("given-chain")) && f.key.split(' ').count() >= 3);
         // A one-word name needs evidence that marks a person, not only a nisba before it.
         let one_word_ok = !matches!(m.source, Source::Rule("nationality-name"))
-            && is_distinctive_family(index, &f.key);
+            && is_distinctive_family(index, &f.key, hamza_al(&m.text));
         let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
             out.push(Strong {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
                 gender: m.gender,
+                hamza_al: hamza_al(&m.text),
             });
         }
     }
     out
+}
+
+/// Whether the last word of a name as written starts with أل or إل (ألونسو), which the article never does.
+fn hamza_al(text: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
+    last.starts_with("أل") || last.starts_with("إل")
 }
 
 /// Whether two strong names sharing a family name are one person: all the words of the shorter but one
@@ -134,10 +143,11 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// function word, nor a particle, and at least three letters. Unless the lexicon knows it as a name, a
 /// word with ال must have the shape of a nisba (الرازي، القرضاوي; not العالم in بطل العالم), and a word
 /// ending in ة is more often a noun that a chain took by mistake (كرة).
-fn is_distinctive_family(index: &Index, word: &str) -> bool {
+fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let known = index.word(word).is_some_and(|w| w.classes & named != 0);
-    let noun_shape = (word.starts_with("ال") && !word.ends_with('ي')) || word.ends_with('ه');
+    let article = word.starts_with("ال") && !hamza_al;
+    let noun_shape = (article && !word.ends_with('ي')) || word.ends_with('ه');
     if noun_shape && !known {
         return false;
     }

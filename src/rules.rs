@@ -324,7 +324,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A given name that is also a function word (علي / على) starts a chain, but does not continue one.
     let function = l.has(EntryKind::Function) && !(first && given);
     let common = l.has(EntryKind::Common) && !named;
-    if l.conj || function || common || seg.is_trigger(i) {
+    if (l.conj && !(first && foreign_fa(seg, i))) || function || common || seg.is_trigger(i) {
         return false;
     }
     if named || l.has(EntryKind::Place) {
@@ -592,9 +592,10 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
+    let conj = l.conj && !foreign_fa(seg, j);
     if !(named || unknown)
         || seg.reading(j).clitic_chars > 0
-        || l.conj
+        || conj
         || l.has(EntryKind::Function)
         || l.has(EntryKind::Common)
     {
@@ -612,6 +613,15 @@ fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     (start.max(first + 1)..end)
         .find(|&k| seg.tokens.folded(k).starts_with("ال") && !seg.has(k - 1, EntryKind::Particle))
         .map_or(end, |k| k + 1)
+}
+
+/// Whether token `j` is an unknown word starting with ف that begins a name: after a title or context
+/// word ف is the first letter of a foreign name (فرناندو، فيليبي) more often than the conjunction فَ;
+/// و is a true conjunction there (الرئيس ونائبه).
+fn foreign_fa(seg: &Segment<'_, '_>, j: usize) -> bool {
+    seg.lex[j].info.map_or(true, |w| w.classes == 0)
+        && seg.tokens.folded(j).starts_with('ف')
+        && !seg.lex[j].definite
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
