@@ -169,6 +169,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     role_name(seg, out);
     nationality_name(seg, out);
     speech_name(seg, out);
+    name_speech(seg, out);
     given_chain(seg, out);
     team_name(seg, out);
     org_head(seg, out);
@@ -485,6 +486,45 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// A person that opens a sentence and is followed by a speech verb: `ألونسو يتهم شوماخر`.
+///
+/// Fires: ألونسو يتهم شوماخر (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
+/// وقال مصدر (not at the start).
+fn name_speech(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for k in 1..seg.len() {
+        if !seg.has(k, EntryKind::SpeechVerb) || seg.newline_before(k) {
+            continue;
+        }
+        // The name starts at a sentence boundary one to three words before the verb.
+        let Some(start) = (k.saturating_sub(3)..k)
+            .find(|&s| opens_sentence(seg, s) && name_after(seg, s) == Some(k))
+        else {
+            continue;
+        };
+        let mut c = Candidate::new(
+            Kind::Person,
+            start,
+            k,
+            0,
+            STRONG,
+            Origin::Rule("name-speech"),
+        );
+        c.gender = given_gender(seg, start);
+        out.push(c);
+    }
+}
+
+/// Whether token `s` starts a sentence: the first of the segment or a line, or after a full stop, colon,
+/// quotation mark or dash.
+fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
+    s == 0
+        || seg.newline_before(s)
+        || matches!(
+            seg.tokens.list[s - 1].kind,
+            TokenKind::Punct('.' | ':' | '"' | '-' | '«' | '»')
+        )
 }
 
 /// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:

@@ -65,6 +65,7 @@ fn every_rule_has_both_kinds_of_case() {
         "role-name",
         "nationality-name",
         "speech-name",
+        "name-speech",
         "given-chain",
         "org-head",
         "place-noun",
