@@ -752,6 +752,17 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !seg.has(i, EntryKind::OrgHead) || !seg.is_word(i) {
             continue;
         }
+        if let Some((start, end)) = name_after_head(seg, i) {
+            out.push(Candidate::new(
+                Kind::Organization,
+                start,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("head-name"),
+            ));
+            continue;
+        }
         let end = org_complements(seg, i + 1);
         // One complement is enough when it is a place (اتحاد طنجة، جامعة صنعاء).
         let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
@@ -773,8 +784,59 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The proper name right after a head noun (rule `head-name`), which is the organization's name without
+/// the head: a name
+/// in quotes (شركة " ياهو "، صحيفة « الشرق الأوسط ») or foreign words the lexicon does not know (شركة
+/// توتال الفرنسية، صحيفة يديعوت أحرونوت).
+///
+/// Fires: من إنتاج شركة توتال ; مع شركة " ياهو ". Does not fire: برنامج أوراق دين (not a company or
+/// newspaper) ; قالت الشركة إن.
+fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
+    let open = head + 1;
+    if open < seg.len() && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«')) {
+        let close = (open + 1..seg.len().min(open + 6))
+            .find(|&k| matches!(seg.tokens.list[k].kind, TokenKind::Punct('"' | '»')))?;
+        let words = open + 1..close;
+        let ok = !words.is_empty()
+            && words
+                .clone()
+                .all(|k| seg.is_word(k) && !seg.has(k, EntryKind::Function));
+        return ok.then_some((open + 1, close));
+    }
+    // Unquoted, only a company or a newspaper is named by a bare foreign word; after other heads such a
+    // word is as often a noun the lexicon does not know (برنامج أوراق).
+    let sub = seg
+        .phrase_of(head, EntryKind::OrgHead)
+        .and_then(|p| seg.index.entry(p.entry).entry.sub());
+    if !matches!(sub, Some("company" | "media")) {
+        return None;
+    }
+    let mut end = open;
+    while end < seg.len() && end - open < 3 && is_foreign_word(seg, end) {
+        end += 1;
+    }
+    (end > open).then_some((open, end))
+}
+
+/// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
+/// ال, clitics or a verb's shape: a transliterated name (توتال، ياهو).
+fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && (l.info.map_or(true, |w| w.classes == 0) || l.has(EntryKind::Organization))
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && seg.reading(k).clitic_chars == 0
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
+}
+
 /// Whether the complements `start..end` make a proper name rather than a description: they hold a place
-/// or an unknown name (مؤتمر حضرموت الجامع، شركة توتال الفرنسية), a لِ- complement (الصندوق الاجتماعي
+/// or an unknown name (مؤتمر حضرموت الجامع، مؤسسة إيفو الألمانية), a لِ- complement (الصندوق الاجتماعي
 /// للتنمية), or three words or more (مكتب الشؤون الاجتماعية والعمل). Two plain words with ال (وزارة الطاقة
 /// الأميركية، مجلس الإصلاح الديمقراطي) are as often a description, left untagged in news corpora.
 fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool {

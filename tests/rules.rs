@@ -70,6 +70,7 @@ fn every_rule_has_both_kinds_of_case() {
         "org-head",
         "place-noun",
         "team-name",
+        "head-name",
         "lexicon",
         "document",
     ];
