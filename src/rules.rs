@@ -852,8 +852,9 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
 /// The end of the complement chain of a head noun whose first complement is token `start`.
 ///
 /// Complements are definite words (genitives and adjectives), places, a proper name right after the head,
-/// one coordinated definite word (والعمل), and لِ- complements (للتنمية، لمؤتمر) unless the chain already
-/// took a coordinated word. Vocabulary that is not definite, triggers of persons and punctuation end it.
+/// one coordinated definite word (والعمل) that is not another head or a place (والشرطة، والصين), and
+/// لِ- complements with ال (للتنمية) unless the chain already took a coordinated word. Vocabulary that is
+/// not definite, a لِ- purpose clause (لتحقيق), triggers of persons and punctuation end it.
 fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
     let mut end = start;
     let mut coordinated = false;
@@ -875,16 +876,25 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             // ب/ك + word (بالإصلاحات، بدارفور) starts a prepositional phrase after the name.
             break;
         }
+        let word = seg.tokens.folded(k);
         if l.conj {
-            if coordinated || k == start || !l.definite || l.lam {
+            // و + another head or a place (والشرطة العراقية، والصين) starts a second entity.
+            let other = seg.has(k, EntryKind::OrgHead) || place;
+            if coordinated || k == start || !l.definite || l.lam || other {
                 break;
             }
             coordinated = true;
         } else if l.lam {
-            if coordinated || k == start {
+            // لِ + a noun without ال (لتحقيق، لاصدار) is a purpose clause, not part of the name.
+            if coordinated || k == start || !l.definite {
                 break;
             }
-        } else if !(l.definite || place || (k == start && l.info.map_or(true, |w| w.classes == 0)))
+        } else if !(l.definite
+            || place
+            || (k == start
+                && l.info.map_or(true, |w| w.classes == 0)
+                && !looks_like_imperfect(word)
+                && !has_pronoun_suffix(word)))
         {
             break;
         }
