@@ -726,8 +726,12 @@ def main():
             g = "male"
         elif fe and not m:
             g = "female"
+        elif not m and not fe:
+            # first of two or more multi-word persons, no gendered context: a given name all the same
+            # (mostly transliterated: فرناندو، جاك), of unknown gender
+            g = "unisex"
         else:
-            gstats["gender-unknown"] += 1
+            gstats["gender-conflicting"] += 1
             continue
         if aner.add(gdisp[ff].most_common(1)[0][0], "given", gender=g):
             gstats["given-" + g] += 1
