@@ -360,7 +360,8 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
 /// A person after a role: `role [complements] name-chain`, the role outside the span.
 ///
 /// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
-/// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء.
+/// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
+/// place) ; برئيس الوزراء ليقرر (a purpose clause).
 fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len() {
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
@@ -624,7 +625,11 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     }
     let l = &seg.lex[j];
     let named = is_named(seg, j);
+    let word = seg.tokens.folded(j);
     let unknown = l.info.map_or(true, |w| w.classes == 0)
+        && seg.phrase_of(j, EntryKind::Place).is_none()
+        && seg.phrase_of(j, EntryKind::Organization).is_none()
+        && !lam_verb_or_masdar(word)
         && (!l.definite || seg.hamza_al(j))
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
@@ -680,6 +685,19 @@ fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
 fn has_pronoun_suffix(folded: &str) -> bool {
     folded.chars().count() >= 5 && (folded.ends_with("ها") || folded.ends_with("هم"))
+}
+
+/// True for ل + an imperfect verb or a تفعيل verbal noun (ليقرر، لتمثيل): a purpose clause, not a name.
+fn lam_verb_or_masdar(folded: &str) -> bool {
+    folded
+        .strip_prefix('ل')
+        .is_some_and(|rest| looks_like_imperfect(rest) || looks_like_masdar(rest))
+}
+
+/// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
+fn looks_like_masdar(folded: &str) -> bool {
+    let c: Vec<char> = folded.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم): names starting so are in the lexicon.
