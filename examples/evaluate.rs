@@ -15,6 +15,8 @@
 //! table.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use alam::{Extractor, Kind};
@@ -195,12 +197,16 @@ fn main() -> ExitCode {
     let breaks: BTreeSet<usize> = g.sentence_starts.iter().copied().collect();
     let (gold, pred) = (chunks(&g.tags, &breaks), chunks(&pred, &breaks));
 
-    println!(
+    // Everything goes into one string written at the end, so a closed pipe (`| head`) is an error
+    // reported by the write, not a panic of `println!`.
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
         "{:6} {:>6} {:>6} {:>6} {:>6} {:>6}",
         "type", "gold", "pred", "prec", "rec", "F1"
     );
     let mut tot = (0, 0, 0);
-    let row = |name: &str, tp: usize, fp: usize, fn_: usize| {
+    let mut row = |name: &str, tp: usize, fp: usize, fn_: usize| {
         let p = if tp + fp > 0 {
             tp as f64 / (tp + fp) as f64
         } else {
@@ -216,7 +222,8 @@ fn main() -> ExitCode {
         } else {
             0.0
         };
-        println!(
+        let _ = writeln!(
+            out,
             "{name:6} {:6} {:6} {p:6.3} {r:6.3} {f:6.3}",
             tp + fn_,
             tp + fp
@@ -232,17 +239,24 @@ fn main() -> ExitCode {
         tot = (tot.0 + tp, tot.1 + fp, tot.2 + fn_);
     }
     let f1 = row("micro", tot.0, tot.1, tot.2);
-    println!("micro F1 (PERS, LOC, ORG): {f1:.4}");
+    let _ = writeln!(out, "micro F1 (PERS, LOC, ORG): {f1:.4}");
 
     if errors {
-        println!("\n# false positives (predicted, not in gold)");
+        let _ = writeln!(out, "\n# false positives (predicted, not in gold)");
         for &c in pred.difference(&gold) {
-            println!("FP {}\t{}", c.0, context(&g, c));
+            let _ = writeln!(out, "FP {}\t{}", c.0, context(&g, c));
         }
-        println!("\n# misses (in gold, not predicted)");
+        let _ = writeln!(out, "\n# misses (in gold, not predicted)");
         for &c in gold.difference(&pred) {
-            println!("FN {}\t{}", c.0, context(&g, c));
+            let _ = writeln!(out, "FN {}\t{}", c.0, context(&g, c));
         }
     }
-    ExitCode::SUCCESS
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("evaluate: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
