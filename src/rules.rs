@@ -319,6 +319,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return false;
     }
     let l = &seg.lex[i];
+    // After عبد, a word with ال is a divine name (عبد العظيم، عبد الفتاح), whatever else it is.
+    if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
+        return seg.reading(i).clitic_chars == 0;
+    }
     let given = l.has(EntryKind::Given);
     let named =
         given || l.has(EntryKind::Family) || l.has(EntryKind::Particle) || l.has(EntryKind::Person);
