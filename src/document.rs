@@ -30,7 +30,8 @@ struct Strong {
 }
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
-/// (its first word may carry clitics) or the family name alone. New mentions join the same person.
+/// (its first word may carry clitics), or the family name or an unknown first name alone. New mentions join
+/// the same person.
 pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
     let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {
@@ -41,9 +42,16 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
     for (n, s) in strong.iter().enumerate() {
         by_first.entry(s.words[0].as_str()).or_default().push(n);
         let family = s.words.last().map(String::as_str).unwrap_or_default();
-        if is_distinctive_family(index, family, s.hamza_al) {
+        // A foreign first name the lexicon does not know (راؤول، هيلاري) also stands for the person
+        // alone, as the family name does; a known given name (محمد) never does.
+        let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
+        let parts = [Some((family, s.hamza_al)), first.map(|f| (f, false))];
+        for (part, hamza) in parts.into_iter().flatten() {
+            if !is_distinctive_family(index, part, hamza) {
+                continue;
+            }
             by_family
-                .entry(family)
+                .entry(part)
                 .and_modify(|v| {
                     if v.is_some_and(|o| !same_person(&strong[o], s)) {
                         *v = None;
