@@ -108,8 +108,9 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             || m.role.is_some()
             || matches!(m.source, Source::Rule(r) if CONTEXT_RULES.contains(&r))
             || (matches!(m.source, Source::Rule("given-chain")) && f.key.split(' ').count() >= 3);
-        // A one-word name needs evidence that marks a person, not only a nisba before it.
-        let one_word_ok = !matches!(m.source, Source::Rule("nationality-name"))
+        // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
+        // a role before it (رئيس وزراء تايلند).
+        let one_word_ok = !matches!(m.source, Source::Rule("nationality-name" | "role-name"))
             && is_distinctive_family(index, &f.key, hamza_al(&m.text));
         let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
