@@ -172,6 +172,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     name_speech(seg, out);
     given_chain(seg, out);
     team_name(seg, out);
+    club_country(seg, out);
     org_head(seg, out);
     place_noun(seg, out);
 }
@@ -802,6 +803,52 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             );
             c.attrs = seg.phrase_of(i, EntryKind::OrgHead).map(|p| p.entry);
             out.push(c);
+        }
+    }
+}
+
+/// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
+///
+/// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
+/// at the start of an entry).
+fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for open in 1..seg.len().saturating_sub(2) {
+        if seg.tokens.list[open].kind != TokenKind::Punct('(') {
+            continue;
+        }
+        let Some(country) = seg.phrase_of(open + 1, EntryKind::Place) else {
+            continue;
+        };
+        let is_country = seg.index.entry(country.entry).entry.sub() == Some("country");
+        let closed =
+            country.end < seg.len() && seg.tokens.list[country.end].kind == TokenKind::Punct(')');
+        if !is_country || !closed {
+            continue;
+        }
+        let mut start = open;
+        while start > 0
+            && open - start < 3
+            && is_club_word(seg, start - 1)
+            && !seg.newline_before(start)
+        {
+            start -= 1;
+        }
+        // The name must open the entry: a line, a dash or a colon before it, not a preposition.
+        let opens = start == 0
+            || seg.newline_before(start)
+            || matches!(
+                seg.tokens.list[start - 1].kind,
+                TokenKind::Punct('-' | ':' | '،' | ',')
+            );
+        if start < open && opens {
+            out.push(Candidate::new(
+                Kind::Organization,
+                start,
+                open,
+                0,
+                STRONG,
+                Origin::Rule("club-country"),
+            ));
         }
     }
 }

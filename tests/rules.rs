@@ -71,6 +71,7 @@ fn every_rule_has_both_kinds_of_case() {
         "place-noun",
         "team-name",
         "head-name",
+        "club-country",
         "lexicon",
         "document",
     ];
