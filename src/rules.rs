@@ -170,6 +170,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     nationality_name(seg, out);
     speech_name(seg, out);
     name_speech(seg, out);
+    name_role(seg, out);
     given_chain(seg, out);
     team_name(seg, out);
     club_country(seg, out);
@@ -491,6 +492,32 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             c.gender = given_gender(seg, i + 1);
             out.push(c);
         }
+    }
+}
+
+/// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
+///
+/// Fires: بحضور سامي غداف وزير الثقافة. Does not fire: في تقرير وزير الخارجية (vocabulary before the
+/// role) ; أنقذ حارس العربي (an unknown word, often a verb, before it).
+fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for k in 1..seg.len() {
+        // A role in the construct state (وزير، رئيس، مدير), not الرئيس which may start a new phrase.
+        if seg.phrase_of(k, EntryKind::Role).is_none()
+            || seg.lex[k].definite
+            || seg.newline_before(k)
+        {
+            continue;
+        }
+        // Without a trigger before it, the name must start with a known name: unknown words there are as
+        // often verbs (أنقذ حارس …).
+        let start =
+            (k.saturating_sub(4)..k).find(|&s| is_named(seg, s) && name_after(seg, s) == Some(k));
+        let Some(start) = start else {
+            continue;
+        };
+        let mut c = Candidate::new(Kind::Person, start, k, 0, STRONG, Origin::Rule("name-role"));
+        c.gender = given_gender(seg, start);
+        out.push(c);
     }
 }
 

@@ -66,6 +66,7 @@ fn every_rule_has_both_kinds_of_case() {
         "nationality-name",
         "speech-name",
         "name-speech",
+        "name-role",
         "given-chain",
         "org-head",
         "place-noun",
