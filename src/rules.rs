@@ -331,7 +331,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A given name that is also a function word (علي / على) starts a chain, but does not continue one.
     let function = l.has(EntryKind::Function) && !(first && given);
     let common = l.has(EntryKind::Common) && !named;
-    if (l.conj && !(first && foreign_fa(seg, i))) || function || common || seg.is_trigger(i) {
+    if (l.conj && !(first && foreign_initial(seg, i))) || function || common || seg.is_trigger(i) {
         return false;
     }
     if named || l.has(EntryKind::Place) {
@@ -669,7 +669,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
-    let conj = l.conj && !foreign_fa(seg, j);
+    let conj = l.conj && !foreign_initial(seg, j);
     if !(named || unknown)
         || seg.reading(j).clitic_chars > 0
         || conj
@@ -692,13 +692,16 @@ fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
         .map_or(end, |k| k + 1)
 }
 
-/// Whether token `j` is an unknown word starting with ف that begins a name: after a title or context
-/// word ف is the first letter of a foreign name (فرناندو، فيليبي) more often than the conjunction فَ;
-/// و is a true conjunction there (الرئيس ونائبه).
-fn foreign_fa(seg: &Segment<'_, '_>, j: usize) -> bool {
+/// Whether token `j` is an unknown word starting with ف or و that begins a name: right after a title or
+/// context word, that letter starts a foreign name (فرناندو، ويلي، وليام) more often than a conjunction.
+/// A word with ال or a pronoun suffix after و is a conjunct (والدفاع، ونائبه).
+fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
     seg.lex[j].info.map_or(true, |w| w.classes == 0)
-        && seg.tokens.folded(j).starts_with('ف')
+        && word.starts_with(['ف', 'و'])
         && !seg.lex[j].definite
+        && !has_pronoun_suffix(word)
+        && !word.ends_with('ه')
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
