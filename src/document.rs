@@ -31,7 +31,12 @@ struct Strong {
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
 /// (its first word may carry clitics), or the family name or an unknown first name alone. New mentions join
-/// the same person.
+/// the same person. "Document" is the text given to `extract`: a file of many articles is one document.
+///
+/// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
+/// المدرب راؤول غونزاليز … وسجل راؤول ; أبو بكر محمد بن زكريا الرازي … واشتهر الرازي.
+/// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
+/// only after a role (تايلند).
 pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
     let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {

@@ -180,6 +180,9 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 
 /// Lexicon entries that name a person, organization or place. A single word that is also a common word
 /// or a nationality needs context from another rule, so it is not proposed here.
+///
+/// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة.
+/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة.
 fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
         let kind = match seg.kind_of(p) {
