@@ -682,6 +682,12 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     let end = short_chain(seg, j, j);
+    // An unknown word and a word with ال (كرة القدم، بطل العالم) is a construct noun phrase; a name of that
+    // shape starts with a known given name (نوري المالكي).
+    if !named && end > j + 1 && seg.tokens.folded(j + 1).starts_with("ال") && !seg.hamza_al(j + 1)
+    {
+        return None;
+    }
     (end > j).then_some(end)
 }
 
