@@ -29,7 +29,15 @@ struct Strong {
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
 /// (its first word may carry clitics) or the family name alone. New mentions join the same person.
-pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
+///
+/// `whole` is the tokens of `text` when the extractor read it as one segment; otherwise the text is
+/// tokenized again, a segment at a time.
+pub(crate) fn find_again(
+    index: &Index,
+    text: &str,
+    whole: Option<&Tokens>,
+    found: &mut Vec<Found>,
+) {
     let strong: Vec<Strong> = strong_persons(found);
     if strong.is_empty() {
         return;
@@ -52,11 +60,8 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
     }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut added = Vec::new();
-    let mut tokens = Tokens::default();
     let mut buf = String::new();
-    let mut char_base = 0;
-    for (start, segment) in segments(text) {
-        char_base += tokenize(segment, start, char_base, &mut tokens);
+    let mut scan = |tokens: &Tokens| {
         let mut i = 0;
         while i < tokens.len() {
             let hit = (tokens.list[i].kind == TokenKind::Word)
@@ -74,6 +79,17 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
                 });
             }
             i = end;
+        }
+    };
+    match whole {
+        Some(tokens) => scan(tokens),
+        None => {
+            let mut tokens = Tokens::default();
+            let mut char_base = 0;
+            for (start, segment) in segments(text) {
+                char_base += tokenize(segment, start, char_base, &mut tokens);
+                scan(&tokens);
+            }
         }
     }
     if !added.is_empty() {
@@ -320,7 +336,10 @@ impl Document {
 
 /// Gathers mentions into entities by their keys, and numbers each mention's entity.
 pub(crate) fn assemble(found: Vec<Found>) -> Document {
-    let mut doc = Document::default();
+    let mut doc = Document {
+        mentions: Vec::with_capacity(found.len()),
+        ..Document::default()
+    };
     let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
     for Found { key, mut mention } in found {
         mention.entity = entity_of(&mut doc, &mut ids, key, &mention);

@@ -105,12 +105,16 @@ impl Extractor {
         let mut lex = Vec::new();
         let mut found = Vec::new();
         let mut char_base = 0;
+        let mut count = 0;
         for (start, segment) in segments(text) {
             char_base += tokenize(segment, start, char_base, &mut scratch.tokens);
             self.extract_segment(text, &mut scratch, &mut lex, &mut found);
+            count += 1;
         }
         if self.document_pass && self.kinds[0] {
-            document::find_again(&self.index, text, &mut found);
+            // A text of one segment (most documents) is still tokenized: no need to read it again.
+            let whole = (count == 1).then_some(&scratch.tokens);
+            document::find_again(&self.index, text, whole, &mut found);
         }
         document::assemble(found)
     }
@@ -199,8 +203,7 @@ impl Extractor {
             index,
         };
         rules::run(&seg, &mut s.candidates);
-        let cands = std::mem::take(&mut s.candidates);
-        resolve(cands, s.tokens.len(), &mut s.resolved);
+        resolve(&mut s.candidates, s.tokens.len(), &mut s.resolved);
         for c in s.resolved.drain(..) {
             if self.kinds[kind_slot(c.kind)] {
                 found.push(to_found(
@@ -420,11 +423,32 @@ impl ExtractorBuilder {
             all.extend(self.lexicons.iter());
             Arc::new(Index::build(all))
         };
-        Ok(Extractor {
+        Ok(self.with_index(index))
+    }
+
+    /// Like [`build`](Self::build), but parses the bundled lexicons again instead of sharing the copies
+    /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
+    #[doc(hidden)]
+    pub fn build_uncached(&self) -> Result<Extractor, Error> {
+        let parsed: Vec<Lexicon> = if self.bundled {
+            BUNDLED
+                .iter()
+                .filter(|b| self.tiers.contains(&b.tier))
+                .map(load_bundled)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let index = Index::build(parsed.iter().chain(self.lexicons.iter()));
+        Ok(self.with_index(Arc::new(index)))
+    }
+
+    fn with_index(&self, index: Arc<Index>) -> Extractor {
+        Extractor {
             index,
             kinds: self.kinds,
             document_pass: self.document_pass,
-        })
+        }
     }
 }
 

@@ -23,10 +23,21 @@ pub(crate) struct WordInfo {
     pub(crate) classes: Classes,
     /// Gender of the word as a given name, title or role, where one entry says so.
     pub(crate) gender: Option<Gender>,
-    /// Entries whose first word is this word, longest first.
-    pub(crate) starts: Vec<u32>,
+    /// The single-word entries equal to this word.
+    singles: Vec<Start>,
+    /// The entries of more than one word that start with this word, by their second word, longest first.
+    /// Keyed so that a word that starts hundreds of names (محافظة، لا) costs one lookup, not a scan.
+    by_second: FxHashMap<Box<str>, Vec<Start>>,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
+}
+
+/// An entry starting with a word, with what matching needs to know without reading the entry.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    id: u32,
+    kind: EntryKind,
+    words: u8,
 }
 
 /// An entry with the lexicon it came from.
@@ -35,10 +46,19 @@ pub(crate) struct IndexedEntry {
     pub(crate) entry: Entry,
     pub(crate) lexicon: Arc<str>,
     pub(crate) words: u8,
+    /// Where the second word starts in the folded form (its length when there is none).
+    rest_at: u32,
     /// Shared copies of the display text, sub-kind and country, cloned into mentions without allocating.
     pub(crate) display: Arc<str>,
     pub(crate) sub: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
+}
+
+impl IndexedEntry {
+    /// The folded words after the first.
+    fn rest(&self) -> &str {
+        &self.entry.folded()[self.rest_at as usize..]
+    }
 }
 
 /// All entries of an extractor's lexicons, ready for matching.
@@ -67,7 +87,10 @@ impl Index {
     fn add(&mut self, entry: Entry, lexicon: Arc<str>) {
         let id = self.entries.len() as u32;
         let words = entry.word_count().min(MAX_WORDS) as u8;
-        let first = entry.folded().split(' ').next().unwrap_or_default();
+        let mut split = entry.folded().split(' ');
+        let first = split.next().unwrap_or_default();
+        let second = split.next();
+        let rest_at = (first.len() + 1).min(entry.folded().len()) as u32;
         let info = self.words.entry(first.into()).or_default();
         if words == 1 {
             info.classes |= entry.kind().bit();
@@ -80,7 +103,15 @@ impl Index {
                 info.gender = entry.gender();
             }
         }
-        info.starts.push(id);
+        let start = Start {
+            id,
+            kind: entry.kind(),
+            words,
+        };
+        match second {
+            None => info.singles.push(start),
+            Some(second) => info.by_second.entry(second.into()).or_default().push(start),
+        }
         self.entries.push(IndexedEntry {
             display: Arc::from(entry.text()),
             sub: entry.sub().map(Arc::from),
@@ -88,19 +119,17 @@ impl Index {
             entry,
             lexicon,
             words,
+            rest_at,
         });
     }
 
     /// Orders each word's entries longest first, so the first confirmed match is the longest.
     fn finish(&mut self) {
-        let entries = &self.entries;
         for info in self.words.values_mut() {
-            info.starts
-                .sort_by_key(|&id| std::cmp::Reverse(entries[id as usize].words));
-            info.multi_word = info
-                .starts
-                .first()
-                .is_some_and(|&id| entries[id as usize].words > 1);
+            for starts in info.by_second.values_mut() {
+                starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+            }
+            info.multi_word = !info.by_second.is_empty();
         }
     }
 
@@ -129,6 +158,8 @@ pub(crate) struct Lex<'i> {
     pub(crate) clitic_chars: u8,
     /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
     pub(crate) lam: bool,
+    /// The range of the segment's phrase matches that start at this token.
+    pub(crate) phrases: (u32, u32),
 }
 
 impl Lex<'_> {
@@ -144,6 +175,8 @@ pub(crate) struct PhraseMatch {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) entry: u32,
+    /// The entry's kind, kept here because rules ask it of every match.
+    pub(crate) kind: EntryKind,
     pub(crate) reading: Reading,
 }
 
@@ -181,6 +214,10 @@ pub(crate) fn look_up<'i>(
             Some(r) if r.clitic_chars > 0 => r.clitic_chars,
             _ => shape.clitic_chars,
         };
+        let first_phrase = phrases.len() as u32;
+        if let (Some(r), Some(info)) = (reading, found) {
+            confirm_phrases(index, tokens, i, r, info, phrases);
+        }
         lex.push(Lex {
             reading,
             info: found,
@@ -192,10 +229,8 @@ pub(crate) fn look_up<'i>(
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
+            phrases: (first_phrase, phrases.len() as u32),
         });
-        if let (Some(r), Some(info)) = (reading, found) {
-            confirm_phrases(index, tokens, i, r, info, phrases);
-        }
     }
 }
 
@@ -283,23 +318,50 @@ fn confirm_phrases(
     info: &WordInfo,
     out: &mut Vec<PhraseMatch>,
 ) {
-    for &id in &info.starts {
-        let e = index.entry(id);
-        let n = e.words as usize;
-        if i + n > tokens.len() {
-            continue;
-        }
-        let rest = e.entry.folded().split(' ').skip(1).take(n - 1);
-        let ok = rest.enumerate().all(|(k, w)| tokens.folded(i + 1 + k) == w);
-        if ok {
+    let longer = (i + 1 < tokens.len())
+        .then(|| info.by_second.get(tokens.folded(i + 1)))
+        .flatten();
+    for s in longer.into_iter().flatten() {
+        let n = s.words as usize;
+        if i + n <= tokens.len() && follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
             out.push(PhraseMatch {
                 start: i,
                 end: i + n,
-                entry: id,
+                entry: s.id,
+                kind: s.kind,
                 reading,
             });
         }
     }
+    out.extend(info.singles.iter().map(|s| PhraseMatch {
+        start: i,
+        end: i + 1,
+        entry: s.id,
+        kind: s.kind,
+        reading,
+    }));
+}
+
+/// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
+/// tokens `from..from + n`, compared in place rather than split.
+fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+    for k in 0..n {
+        let word = tokens.folded(from + k);
+        let Some(after) = rest.strip_prefix(word) else {
+            return false;
+        };
+        if word.contains(' ') {
+            // A spelled-out ligature (ﷺ) is one token, never several words of an entry.
+            return false;
+        }
+        rest = match after.strip_prefix(' ') {
+            Some(next) => next,
+            // The entry's last word must end here, unless more words than `n` remain.
+            None if after.is_empty() => after,
+            None => return false,
+        };
+    }
+    true
 }
 
 #[cfg(test)]

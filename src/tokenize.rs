@@ -6,9 +6,10 @@
 
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::normalize::{is_ignorable, push_fold};
+use crate::normalize::{fold_char, is_ignorable, push_fold, Fold};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,9 +69,63 @@ fn is_control(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
 }
 
+/// What the tokenizer asks of a char, as bits.
+type Class = u8;
+/// Part of a word: alphanumeric, or a mark.
+const WORD: Class = 1;
+/// A mark or control that folding drops or that combines with the letter before it.
+const MARK: Class = 2;
+const ALPHABETIC: Class = 4;
+const CONTROL: Class = 8;
+const WHITESPACE: Class = 16;
+/// Folding leaves the char as it is.
+const SAME: Class = 32;
+/// A letter that folds to itself and is neither a mark nor a control: most chars of a text, read in runs.
+const PLAIN: Class = 64;
+
+fn class_by_rule(c: char) -> Class {
+    let mark = is_ignorable(c) || is_combining_mark(c);
+    let mut class = 0;
+    if c.is_alphanumeric() || mark {
+        class |= WORD;
+    }
+    if mark {
+        class |= MARK;
+    }
+    if c.is_alphabetic() {
+        class |= ALPHABETIC;
+    }
+    if is_control(c) {
+        class |= CONTROL;
+    }
+    if c.is_whitespace() {
+        class |= WHITESPACE;
+    }
+    if fold_char(c) == Fold::One(c) {
+        class |= SAME;
+    }
+    if class & (WORD | ALPHABETIC | SAME | MARK | CONTROL) == WORD | ALPHABETIC | SAME {
+        class |= PLAIN;
+    }
+    class
+}
+
+/// The classes of the chars below U+0800 (Latin, Arabic and its supplements), computed once: the Unicode
+/// property lookups behind them are slow for non-ASCII letters, and every char of the text needs them.
+static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
+    let mut table = [0; 0x800];
+    for (i, class) in table.iter_mut().enumerate() {
+        *class = char::from_u32(i as u32).map_or(0, class_by_rule);
+    }
+    table
+});
+
 #[inline]
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignorable(c) || is_combining_mark(c)
+fn class_of(table: &[Class; 0x800], c: char) -> Class {
+    match table.get(c as usize) {
+        Some(&class) => class,
+        None => class_by_rule(c),
+    }
 }
 
 /// Tokenizes `segment`, which starts at byte `base` and char `char_base` of the original text.
@@ -79,26 +134,44 @@ fn is_word_char(c: char) -> bool {
 /// second pass.
 pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut Tokens) -> usize {
     out.clear();
+    // Folding rarely makes a text longer (only ligatures spelled out do).
+    out.folded.reserve(segment.len());
+    let table = &*CLASSES;
+    let bytes = segment.as_bytes();
     let mut chars = 0usize;
     let mut word: Option<WordState> = None;
     let mut newline = false;
-    for (i, c) in segment.char_indices() {
-        let at = base + i;
+    let mut i = 0;
+    while let Some(c) = segment[i..].chars().next() {
         let ci = char_base + chars;
-        chars += 1;
-        if is_word_char(c) {
+        let class = class_of(table, c);
+        if class & PLAIN != 0 {
             let w = word.get_or_insert_with(|| {
-                WordState::new(out.folded.len(), std::mem::take(&mut newline))
+                WordState::new(base, out.folded.len(), std::mem::take(&mut newline))
             });
-            w.push(c, at, ci, &mut out.folded);
+            let (end, n) = plain_run(bytes, i, table);
+            w.plain(i, end, ci, ci + n);
+            i = end;
+            chars += n;
+            continue;
+        }
+        let at = base + i;
+        chars += 1;
+        if class & WORD != 0 {
+            let w = word.get_or_insert_with(|| {
+                WordState::new(base, out.folded.len(), std::mem::take(&mut newline))
+            });
+            w.push(segment, c, class, i, ci, &mut out.folded);
+            i += c.len_utf8();
             continue;
         }
         if let Some(w) = word.take() {
-            w.finish(out);
+            w.finish(segment, i, out);
         }
+        i += c.len_utf8();
         if c == '\n' {
             newline = true;
-        } else if !c.is_whitespace() {
+        } else if class & WHITESPACE == 0 {
             let start = out.folded.len() as u32;
             push_fold(c, &mut out.folded);
             out.list.push(Token {
@@ -113,14 +186,47 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
         }
     }
     if let Some(w) = word.take() {
-        w.finish(out);
+        w.finish(segment, segment.len(), out);
     }
     chars
 }
 
+/// The end of the run of [`PLAIN`] chars that starts at byte `from` (itself plain), and its length in
+/// chars. Reads the one- and two-byte UTF-8 forms (every char below U+0800) without decoding them as
+/// chars; a longer form ends the run.
+#[inline]
+fn plain_run(bytes: &[u8], from: usize, table: &[Class; 0x800]) -> (usize, usize) {
+    let mut i = from;
+    let mut n = 0;
+    loop {
+        let (code, len) = match bytes.get(i..i + 2) {
+            Some(&[b, _]) if b < 0x80 => (usize::from(b), 1),
+            Some(&[b, c]) if b & 0xE0 == 0xC0 => {
+                ((usize::from(b & 0x1F) << 6) | usize::from(c & 0x3F), 2)
+            }
+            _ => match bytes.get(i) {
+                Some(&b) if b < 0x80 => (usize::from(b), 1),
+                _ => break,
+            },
+        };
+        if table[code] & PLAIN == 0 {
+            break;
+        }
+        i += len;
+        n += 1;
+    }
+    (i, n)
+}
+
 /// A word being read: where its visible part starts and ends.
+///
+/// Offsets are in the segment until [`WordState::finish`] adds the segment's base.
 struct WordState {
+    base: usize,
     fold_start: usize,
+    /// Where the chars that folding leaves as they are started, not yet copied to the folded buffer: most
+    /// chars are such, and copying them as one slice is cheaper than folding them one by one.
+    same_from: Option<usize>,
     /// Byte and char offset of the first char that is neither a mark nor a control.
     start: Option<(usize, usize)>,
     /// Byte and char offset just past the last char that is not an invisible control.
@@ -130,9 +236,11 @@ struct WordState {
 }
 
 impl WordState {
-    fn new(fold_start: usize, newline_before: bool) -> Self {
+    fn new(base: usize, fold_start: usize, newline_before: bool) -> Self {
         WordState {
+            base,
             fold_start,
+            same_from: None,
             newline_before,
             start: None,
             end: (0, 0),
@@ -141,28 +249,53 @@ impl WordState {
     }
 
     #[inline]
-    fn push(&mut self, c: char, at: usize, ci: usize, folded: &mut String) {
-        let marks_only = is_ignorable(c) || is_combining_mark(c);
+    fn push(&mut self, segment: &str, c: char, class: Class, at: usize, ci: usize, folded: &mut String) {
         if self.start.is_none() {
-            if marks_only {
+            if class & MARK != 0 {
                 // Leading marks belong to no letter of this word: keep them out of the span and the fold.
                 return;
             }
             self.start = Some((at, ci));
         }
-        if !is_control(c) {
+        if class & CONTROL == 0 {
             self.end = (at + c.len_utf8(), ci + 1);
         }
-        if c.is_alphabetic() {
+        if class & ALPHABETIC != 0 {
             self.has_letter = true;
         }
-        push_fold(c, folded);
+        if class & SAME != 0 {
+            self.same_from.get_or_insert(at);
+        } else {
+            self.copy_same(segment, at, folded);
+            push_fold(c, folded);
+        }
     }
 
-    fn finish(self, out: &mut Tokens) {
+    /// Takes the [`PLAIN`] chars from byte `from` to `to` of the segment, chars `ci..ci_end` of the text:
+    /// what [`WordState::push`] does for each of them.
+    #[inline]
+    fn plain(&mut self, from: usize, to: usize, ci: usize, ci_end: usize) {
+        self.start.get_or_insert((from, ci));
+        self.end = (to, ci_end);
+        self.has_letter = true;
+        self.same_from.get_or_insert(from);
+    }
+
+    /// Copies the chars left as they are, up to byte `upto`, to the folded buffer.
+    #[inline]
+    fn copy_same(&mut self, segment: &str, upto: usize, folded: &mut String) {
+        if let Some(from) = self.same_from.take() {
+            folded.push_str(&segment[from..upto]);
+        }
+    }
+
+    /// Ends the word at byte `upto` of the segment.
+    fn finish(mut self, segment: &str, upto: usize, out: &mut Tokens) {
+        self.copy_same(segment, upto, &mut out.folded);
         let Some((start, char_start)) = self.start else {
             return;
         };
+        let (start, end) = (self.base + start, self.base + self.end.0);
         if out.folded.len() == self.fold_start {
             return;
         }
@@ -173,7 +306,7 @@ impl WordState {
         };
         out.list.push(Token {
             start,
-            end: self.end.0,
+            end,
             char_start,
             char_end: self.end.1,
             fold: self.fold_start as u32..out.folded.len() as u32,
