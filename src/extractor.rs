@@ -33,12 +33,9 @@ pub struct Extractor {
 }
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
-    let lexicons = bundled_lexicons(&[Tier::Default]);
-    Extractor {
-        index: Arc::new(Index::build(lexicons.iter().copied())),
-        kinds: [true; 3],
-        document_pass: true,
-    }
+    ExtractorBuilder::new()
+        .build_uncached()
+        .expect("the default extractor builds")
 });
 
 static BUNDLED_PARSED: Lazy<Vec<(Tier, Lazy<Lexicon, Box<dyn Fn() -> Lexicon + Send + Sync>>)>> =
@@ -271,7 +268,9 @@ fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bo
     let title = c.title.map(|(id, at, skip)| {
         let e = index.entry(id);
         (
-            Arc::clone(&e.display),
+            e.display
+                .clone()
+                .unwrap_or_else(|| Arc::from(e.entry.text())),
             token_span(text, tokens, at, at + e.words as usize, skip),
         )
     });
@@ -430,7 +429,7 @@ impl ExtractorBuilder {
     /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
     #[doc(hidden)]
     pub fn build_uncached(&self) -> Result<Extractor, Error> {
-        let parsed: Vec<Lexicon> = if self.bundled {
+        let mut lexicons: Vec<Lexicon> = if self.bundled {
             BUNDLED
                 .iter()
                 .filter(|b| self.tiers.contains(&b.tier))
@@ -439,8 +438,8 @@ impl ExtractorBuilder {
         } else {
             Vec::new()
         };
-        let index = Index::build(parsed.iter().chain(self.lexicons.iter()));
-        Ok(self.with_index(Arc::new(index)))
+        lexicons.extend(self.lexicons.iter().cloned());
+        Ok(self.with_index(Arc::new(Index::build_owned(lexicons))))
     }
 
     fn with_index(&self, index: Arc<Index>) -> Extractor {

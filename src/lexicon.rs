@@ -151,7 +151,7 @@ impl Entry {
     /// assert_eq!(e.folded(), "الاستاذه");
     /// ```
     pub fn new(text: &str, kind: EntryKind) -> Result<Entry, Error> {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = single_spaced(text);
         let folded = fold(&text);
         if folded.is_empty() {
             return Err(Error::lexicon(
@@ -268,10 +268,12 @@ impl Lexicon {
     /// ```
     pub fn parse(name: &str, text: &str) -> Result<Lexicon, Error> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let mut entries = Vec::new();
+        let lines = 1 + text.bytes().filter(|&b| b == b'\n').count();
+        let mut entries = Vec::with_capacity(lines);
         for (i, raw) in text.split('\n').enumerate() {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.trim().is_empty() || line.starts_with('#') {
+            let blank = line.chars().next().is_none_or(char::is_whitespace) && line.trim().is_empty();
+            if blank || line.starts_with('#') {
                 continue;
             }
             entries.push(parse_line(line).map_err(|reason| Error::lexicon(name, i + 1, reason))?);
@@ -346,6 +348,9 @@ impl Lexicon {
     pub(crate) fn shared_name(&self) -> Arc<str> {
         Arc::clone(&self.name)
     }
+    pub(crate) fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
     /// The entries, in file order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -360,8 +365,41 @@ impl Lexicon {
     }
 }
 
+/// `text` with its words joined by single spaces.
+fn single_spaced(text: &str) -> String {
+    // Lexicon lines are almost always so already: then a copy does.
+    let already = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.chars().any(|c| c != ' ' && c.is_whitespace());
+    if already {
+        text.to_string()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Splits `s` at an ASCII byte, as `str::split` does: on short lines a plain scan of the bytes is cheaper
+/// than the pattern search, which the parse of thousands of lines feels.
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(at) => {
+                rest = Some(&r[at + 1..]);
+                Some(&r[..at])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn parse_line(line: &str) -> Result<Entry, String> {
-    let mut fields = line.split('\t');
+    let mut fields = split_ascii(line, b'\t');
     let text = fields.next().unwrap_or_default().trim();
     if text.is_empty() {
         return Err("the entry text is empty".into());
@@ -377,7 +415,9 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     for field in fields {
         let field = field.trim();
         let (key, value) = field
-            .split_once('=')
+            .bytes()
+            .position(|b| b == b'=')
+            .map(|at| (&field[..at], &field[at + 1..]))
             .filter(|(k, v)| !k.is_empty() && !v.is_empty())
             .ok_or_else(|| format!("expected an attribute key=value, found `{field}`"))?;
         if seen.contains(&key) {

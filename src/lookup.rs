@@ -23,8 +23,8 @@ pub(crate) struct WordInfo {
     pub(crate) classes: Classes,
     /// Gender of the word as a given name, title or role, where one entry says so.
     pub(crate) gender: Option<Gender>,
-    /// The single-word entries equal to this word.
-    singles: Vec<Start>,
+    /// The range of [`Index::singles`] that holds the single-word entries equal to this word.
+    singles: (u32, u32),
     /// The entries of more than one word that start with this word, by their second word, longest first.
     /// Keyed so that a word that starts hundreds of names (محافظة، لا) costs one lookup, not a scan.
     by_second: FxHashMap<Box<str>, Vec<Start>>,
@@ -40,6 +40,21 @@ struct Start {
     words: u8,
 }
 
+/// One shared copy of each sub-kind and country code: few values, used by many entries.
+#[derive(Default)]
+struct Shared(FxHashMap<Box<str>, Arc<str>>);
+
+impl Shared {
+    fn get(&mut self, value: &str) -> Arc<str> {
+        if let Some(v) = self.0.get(value) {
+            return Arc::clone(v);
+        }
+        let v: Arc<str> = Arc::from(value);
+        self.0.insert(value.into(), Arc::clone(&v));
+        v
+    }
+}
+
 /// An entry with the lexicon it came from.
 #[derive(Debug)]
 pub(crate) struct IndexedEntry {
@@ -48,8 +63,9 @@ pub(crate) struct IndexedEntry {
     pub(crate) words: u8,
     /// Where the second word starts in the folded form (its length when there is none).
     rest_at: u32,
-    /// Shared copies of the display text, sub-kind and country, cloned into mentions without allocating.
-    pub(crate) display: Arc<str>,
+    /// Shared copies of the display text (of a title), sub-kind and country, cloned into mentions without
+    /// allocating.
+    pub(crate) display: Option<Arc<str>>,
     pub(crate) sub: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
 }
@@ -65,33 +81,72 @@ impl IndexedEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
-    words: FxHashMap<Box<str>, WordInfo>,
+    /// Folded word → its place in `infos`. The map holds only small values, so that its table stays
+    /// compact in the cache: most tokens are looked up in it once or more.
+    words: FxHashMap<Box<str>, u32>,
+    infos: Vec<WordInfo>,
+    /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
+    singles: Vec<Start>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
 const MAX_WORDS: usize = 12;
 
 impl Index {
+    /// Indexes copies of the entries of `lexicons`.
     pub(crate) fn build<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Index {
-        let mut index = Index::default();
-        for lex in lexicons {
+        Index::from_entries(lexicons.into_iter().flat_map(|lex| {
             let name = lex.shared_name();
-            for e in lex.entries() {
-                index.add(e.clone(), Arc::clone(&name));
-            }
+            lex.entries()
+                .iter()
+                .map(move |e| (Arc::clone(&name), e.clone()))
+        }))
+    }
+
+    /// Indexes the entries of `lexicons`, taking them rather than copying them.
+    pub(crate) fn build_owned(lexicons: Vec<Lexicon>) -> Index {
+        Index::from_entries(lexicons.into_iter().flat_map(|lex| {
+            let name = lex.shared_name();
+            lex.into_entries()
+                .into_iter()
+                .map(move |e| (Arc::clone(&name), e))
+        }))
+    }
+
+    fn from_entries(entries: impl Iterator<Item = (Arc<str>, Entry)>) -> Index {
+        let mut index = Index::default();
+        let mut singles = Vec::new();
+        let mut shared = Shared::default();
+        for (lexicon, entry) in entries {
+            index.add(entry, lexicon, &mut singles, &mut shared);
         }
-        index.finish();
+        index.finish(singles);
         index
     }
 
-    fn add(&mut self, entry: Entry, lexicon: Arc<str>) {
+    fn add(
+        &mut self,
+        entry: Entry,
+        lexicon: Arc<str>,
+        singles: &mut Vec<(u32, Start)>,
+        shared: &mut Shared,
+    ) {
         let id = self.entries.len() as u32;
         let words = entry.word_count().min(MAX_WORDS) as u8;
         let mut split = entry.folded().split(' ');
         let first = split.next().unwrap_or_default();
         let second = split.next();
         let rest_at = (first.len() + 1).min(entry.folded().len()) as u32;
-        let info = self.words.entry(first.into()).or_default();
+        let slot = match self.words.get(first) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.infos.len() as u32;
+                self.words.insert(first.into(), slot);
+                self.infos.push(WordInfo::default());
+                slot
+            }
+        };
+        let info = &mut self.infos[slot as usize];
         if words == 1 {
             info.classes |= entry.kind().bit();
             if info.gender.is_none()
@@ -109,13 +164,14 @@ impl Index {
             words,
         };
         match second {
-            None => info.singles.push(start),
+            None => singles.push((slot, start)),
             Some(second) => info.by_second.entry(second.into()).or_default().push(start),
         }
         self.entries.push(IndexedEntry {
-            display: Arc::from(entry.text()),
-            sub: entry.sub().map(Arc::from),
-            country: entry.country().map(Arc::from),
+            // Only a title's display form goes into mentions (as the person's title).
+            display: (entry.kind() == EntryKind::Title).then(|| Arc::from(entry.text())),
+            sub: entry.sub().map(|s| shared.get(s)),
+            country: entry.country().map(|s| shared.get(s)),
             entry,
             lexicon,
             words,
@@ -123,9 +179,19 @@ impl Index {
         });
     }
 
-    /// Orders each word's entries longest first, so the first confirmed match is the longest.
-    fn finish(&mut self) {
-        for info in self.words.values_mut() {
+    /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
+    /// confirmed match is the longest.
+    fn finish(&mut self, mut singles: Vec<(u32, Start)>) {
+        singles.sort_by_key(|&(slot, _)| slot);
+        for (n, &(slot, _)) in singles.iter().enumerate() {
+            let range = &mut self.infos[slot as usize].singles;
+            if range.0 == range.1 {
+                range.0 = n as u32;
+            }
+            range.1 = n as u32 + 1;
+        }
+        self.singles = singles.into_iter().map(|(_, s)| s).collect();
+        for info in &mut self.infos {
             for starts in info.by_second.values_mut() {
                 starts.sort_by_key(|s| std::cmp::Reverse(s.words));
             }
@@ -134,7 +200,7 @@ impl Index {
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
-        self.words.get(folded)
+        self.words.get(folded).map(|&slot| &self.infos[slot as usize])
     }
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
@@ -333,7 +399,8 @@ fn confirm_phrases(
             });
         }
     }
-    out.extend(info.singles.iter().map(|s| PhraseMatch {
+    let (from, to) = info.singles;
+    out.extend(index.singles[from as usize..to as usize].iter().map(|s| PhraseMatch {
         start: i,
         end: i + 1,
         entry: s.id,

@@ -150,19 +150,34 @@ pub(crate) fn push_fold(c: char, out: &mut String) {
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        let before = out.len();
-        if before > 0 {
-            out.push(' ');
+    // Where the current word's separator and its first folded char went, while in a word.
+    let mut word: Option<(usize, usize)> = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            end_word(&mut out, word.take());
+            continue;
         }
-        let start = out.len();
-        word.chars().for_each(|c| push_fold(c, &mut out));
+        if word.is_none() {
+            let before = out.len();
+            if before > 0 {
+                out.push(' ');
+            }
+            word = Some((before, out.len()));
+        }
+        push_fold(c, &mut out);
+    }
+    end_word(&mut out, word);
+    out
+}
+
+/// Ends a word of [`fold`] that started at `word`.
+fn end_word(out: &mut String, word: Option<(usize, usize)>) {
+    if let Some((before, start)) = word {
         if out.len() == start {
             // A word of only marks folds to nothing; do not leave a dangling space.
             out.truncate(before);
         }
     }
-    out
 }
 
 #[cfg(test)]

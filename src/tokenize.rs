@@ -80,8 +80,8 @@ const CONTROL: Class = 8;
 const WHITESPACE: Class = 16;
 /// Folding leaves the char as it is.
 const SAME: Class = 32;
-/// A letter that folds to itself and is neither a mark nor a control: most chars of a text, read in runs.
-const PLAIN: Class = 64;
+/// A letter that is neither a mark nor a control: most chars of a text, read in runs.
+const LETTER: Class = 64;
 
 fn class_by_rule(c: char) -> Class {
     let mark = is_ignorable(c) || is_combining_mark(c);
@@ -104,8 +104,8 @@ fn class_by_rule(c: char) -> Class {
     if fold_char(c) == Fold::One(c) {
         class |= SAME;
     }
-    if class & (WORD | ALPHABETIC | SAME | MARK | CONTROL) == WORD | ALPHABETIC | SAME {
-        class |= PLAIN;
+    if class & (WORD | ALPHABETIC | MARK | CONTROL) == WORD | ALPHABETIC {
+        class |= LETTER;
     }
     class
 }
@@ -124,7 +124,8 @@ static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
 fn class_of(table: &[Class; 0x800], c: char) -> Class {
     match table.get(c as usize) {
         Some(&class) => class,
-        None => class_by_rule(c),
+        // Runs of letters are read only below U+0800 (see `WordState::letters`).
+        None => class_by_rule(c) & !LETTER,
     }
 }
 
@@ -138,165 +139,209 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
     out.folded.reserve(segment.len());
     let table = &*CLASSES;
     let bytes = segment.as_bytes();
+    let at = Offsets { base, char_base };
+    // Offsets from here on are in the segment, in bytes and chars.
     let mut chars = 0usize;
-    let mut word: Option<WordState> = None;
+    let mut word = WordState::IDLE;
     let mut newline = false;
     let mut i = 0;
-    while let Some(c) = segment[i..].chars().next() {
-        let ci = char_base + chars;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            word.finish(segment, i, at, out);
+            i += 1;
+            chars += 1;
+            continue;
+        }
+        let c = segment[i..].chars().next().unwrap_or_default();
         let class = class_of(table, c);
-        if class & PLAIN != 0 {
-            let w = word.get_or_insert_with(|| {
-                WordState::new(base, out.folded.len(), std::mem::take(&mut newline))
-            });
-            let (end, n) = plain_run(bytes, i, table);
-            w.plain(i, end, ci, ci + n);
+        if class & LETTER != 0 {
+            if !word.active {
+                word.begin(out.folded.len(), std::mem::take(&mut newline));
+            }
+            let (end, n) = word.letters(segment, i, table, &mut out.folded);
+            word.plain(i, end, chars, chars + n);
             i = end;
             chars += n;
             continue;
         }
-        let at = base + i;
-        chars += 1;
         if class & WORD != 0 {
-            let w = word.get_or_insert_with(|| {
-                WordState::new(base, out.folded.len(), std::mem::take(&mut newline))
-            });
-            w.push(segment, c, class, i, ci, &mut out.folded);
+            if !word.active {
+                word.begin(out.folded.len(), std::mem::take(&mut newline));
+            }
+            word.push(segment, c, class, i, chars, &mut out.folded);
             i += c.len_utf8();
+            chars += 1;
             continue;
         }
-        if let Some(w) = word.take() {
-            w.finish(segment, i, out);
-        }
-        i += c.len_utf8();
+        word.finish(segment, i, at, out);
         if c == '\n' {
             newline = true;
         } else if class & WHITESPACE == 0 {
             let start = out.folded.len() as u32;
             push_fold(c, &mut out.folded);
             out.list.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                char_start: ci,
-                char_end: ci + 1,
+                start: at.base + i,
+                end: at.base + i + c.len_utf8(),
+                char_start: at.char_base + chars,
+                char_end: at.char_base + chars + 1,
                 fold: start..out.folded.len() as u32,
                 kind: TokenKind::Punct(c),
                 newline_before: std::mem::take(&mut newline),
             });
         }
+        i += c.len_utf8();
+        chars += 1;
     }
-    if let Some(w) = word.take() {
-        w.finish(segment, segment.len(), out);
-    }
+    word.finish(segment, bytes.len(), at, out);
     chars
 }
 
-/// The end of the run of [`PLAIN`] chars that starts at byte `from` (itself plain), and its length in
-/// chars. Reads the one- and two-byte UTF-8 forms (every char below U+0800) without decoding them as
-/// chars; a longer form ends the run.
-#[inline]
-fn plain_run(bytes: &[u8], from: usize, table: &[Class; 0x800]) -> (usize, usize) {
-    let mut i = from;
-    let mut n = 0;
-    loop {
-        let (code, len) = match bytes.get(i..i + 2) {
-            Some(&[b, _]) if b < 0x80 => (usize::from(b), 1),
-            Some(&[b, c]) if b & 0xE0 == 0xC0 => {
-                ((usize::from(b & 0x1F) << 6) | usize::from(c & 0x3F), 2)
-            }
-            _ => match bytes.get(i) {
-                Some(&b) if b < 0x80 => (usize::from(b), 1),
-                _ => break,
-            },
-        };
-        if table[code] & PLAIN == 0 {
-            break;
-        }
-        i += len;
-        n += 1;
-    }
-    (i, n)
+/// Where a segment starts in the text, in bytes and chars.
+#[derive(Clone, Copy)]
+struct Offsets {
+    base: usize,
+    char_base: usize,
 }
 
-/// A word being read: where its visible part starts and ends.
-///
-/// Offsets are in the segment until [`WordState::finish`] adds the segment's base.
+/// Marks an offset that is not set.
+const UNSET: u32 = u32::MAX;
+
+/// A word being read: where its visible part starts and ends, in bytes and chars of the segment (a
+/// segment is at most [`MAX_SEGMENT`] bytes, so they fit in `u32`).
 struct WordState {
-    base: usize,
-    fold_start: usize,
+    active: bool,
+    fold_start: u32,
     /// Where the chars that folding leaves as they are started, not yet copied to the folded buffer: most
     /// chars are such, and copying them as one slice is cheaper than folding them one by one.
-    same_from: Option<usize>,
-    /// Byte and char offset of the first char that is neither a mark nor a control.
-    start: Option<(usize, usize)>,
+    same_from: u32,
+    /// Byte and char offset of the first char that is neither a mark nor a control (`UNSET` before).
+    start: (u32, u32),
     /// Byte and char offset just past the last char that is not an invisible control.
-    end: (usize, usize),
+    end: (u32, u32),
     has_letter: bool,
     newline_before: bool,
 }
 
 impl WordState {
-    fn new(base: usize, fold_start: usize, newline_before: bool) -> Self {
-        WordState {
-            base,
-            fold_start,
-            same_from: None,
+    const IDLE: WordState = WordState {
+        active: false,
+        fold_start: 0,
+        same_from: UNSET,
+        start: (UNSET, UNSET),
+        end: (0, 0),
+        has_letter: false,
+        newline_before: false,
+    };
+
+    #[inline]
+    fn begin(&mut self, fold_start: usize, newline_before: bool) {
+        *self = WordState {
+            active: true,
+            fold_start: fold_start as u32,
             newline_before,
-            start: None,
-            end: (0, 0),
-            has_letter: false,
-        }
+            ..WordState::IDLE
+        };
     }
 
     #[inline]
     fn push(&mut self, segment: &str, c: char, class: Class, at: usize, ci: usize, folded: &mut String) {
-        if self.start.is_none() {
+        if self.start.0 == UNSET {
             if class & MARK != 0 {
                 // Leading marks belong to no letter of this word: keep them out of the span and the fold.
                 return;
             }
-            self.start = Some((at, ci));
+            self.start = (at as u32, ci as u32);
         }
         if class & CONTROL == 0 {
-            self.end = (at + c.len_utf8(), ci + 1);
+            self.end = ((at + c.len_utf8()) as u32, ci as u32 + 1);
         }
         if class & ALPHABETIC != 0 {
             self.has_letter = true;
         }
         if class & SAME != 0 {
-            self.same_from.get_or_insert(at);
+            if self.same_from == UNSET {
+                self.same_from = at as u32;
+            }
         } else {
             self.copy_same(segment, at, folded);
             push_fold(c, folded);
         }
     }
 
-    /// Takes the [`PLAIN`] chars from byte `from` to `to` of the segment, chars `ci..ci_end` of the text:
-    /// what [`WordState::push`] does for each of them.
+    /// Reads the run of [`LETTER`]s that starts at byte `from` (itself a letter), folding them, and returns
+    /// where it ends and how many chars it has. Reads the one- and two-byte UTF-8 forms (every char below
+    /// U+0800) without decoding them as chars; a longer form ends the run.
+    #[inline]
+    fn letters(
+        &mut self,
+        segment: &str,
+        from: usize,
+        table: &[Class; 0x800],
+        folded: &mut String,
+    ) -> (usize, usize) {
+        let bytes = segment.as_bytes();
+        let mut same_from = self.same_from;
+        let mut i = from;
+        let mut n = 0;
+        // `i` is always at a char boundary, so a byte below 0xE0 there is ASCII or starts a two-byte form.
+        while let Some(&b) = bytes.get(i) {
+            let (code, len) = match b {
+                0..=0x7F => (usize::from(b), 1),
+                0x80..=0xDF => match bytes.get(i + 1) {
+                    Some(&c) => ((usize::from(b & 0x1F) << 6) | usize::from(c & 0x3F), 2),
+                    None => break,
+                },
+                _ => break,
+            };
+            let class = table[code & 0x7FF];
+            if class & LETTER == 0 {
+                break;
+            }
+            if class & SAME == 0 {
+                if same_from != UNSET {
+                    folded.push_str(&segment[same_from as usize..i]);
+                    same_from = UNSET;
+                }
+                push_fold(char::from_u32(code as u32).unwrap_or_default(), folded);
+            } else if same_from == UNSET {
+                same_from = i as u32;
+            }
+            i += len;
+            n += 1;
+        }
+        self.same_from = same_from;
+        (i, n)
+    }
+
+    /// Takes the [`LETTER`]s from byte `from` to `to` of the segment, chars `ci..ci_end`: what
+    /// [`WordState::push`] does for each of them but the folding.
     #[inline]
     fn plain(&mut self, from: usize, to: usize, ci: usize, ci_end: usize) {
-        self.start.get_or_insert((from, ci));
-        self.end = (to, ci_end);
+        if self.start.0 == UNSET {
+            self.start = (from as u32, ci as u32);
+        }
+        self.end = (to as u32, ci_end as u32);
         self.has_letter = true;
-        self.same_from.get_or_insert(from);
     }
 
     /// Copies the chars left as they are, up to byte `upto`, to the folded buffer.
     #[inline]
     fn copy_same(&mut self, segment: &str, upto: usize, folded: &mut String) {
-        if let Some(from) = self.same_from.take() {
-            folded.push_str(&segment[from..upto]);
+        if self.same_from != UNSET {
+            folded.push_str(&segment[self.same_from as usize..upto]);
+            self.same_from = UNSET;
         }
     }
 
-    /// Ends the word at byte `upto` of the segment.
-    fn finish(mut self, segment: &str, upto: usize, out: &mut Tokens) {
-        self.copy_same(segment, upto, &mut out.folded);
-        let Some((start, char_start)) = self.start else {
+    /// Ends the word, if one is being read, at byte `upto` of the segment.
+    #[inline]
+    fn finish(&mut self, segment: &str, upto: usize, at: Offsets, out: &mut Tokens) {
+        if !self.active {
             return;
-        };
-        let (start, end) = (self.base + start, self.base + self.end.0);
-        if out.folded.len() == self.fold_start {
+        }
+        self.active = false;
+        self.copy_same(segment, upto, &mut out.folded);
+        if self.start.0 == UNSET || out.folded.len() == self.fold_start as usize {
             return;
         }
         let kind = if self.has_letter {
@@ -305,11 +350,11 @@ impl WordState {
             TokenKind::Number
         };
         out.list.push(Token {
-            start,
-            end,
-            char_start,
-            char_end: self.end.1,
-            fold: self.fold_start as u32..out.folded.len() as u32,
+            start: at.base + self.start.0 as usize,
+            end: at.base + self.end.0 as usize,
+            char_start: at.char_base + self.start.1 as usize,
+            char_end: at.char_base + self.end.1 as usize,
+            fold: self.fold_start..out.folded.len() as u32,
             kind,
             newline_before: self.newline_before,
         });
