@@ -93,9 +93,22 @@ pub(crate) fn find_again(
         }
     }
     if !added.is_empty() {
-        found.extend(added);
-        found.sort_by_key(|f| f.mention.span.start());
+        merge_by_start(found, added);
     }
+}
+
+/// Merges `added` into `found`, both in text order and never overlapping: a linear merge where sorting
+/// would move every (large) mention many times.
+fn merge_by_start(found: &mut Vec<Found>, added: Vec<Found>) {
+    let old = std::mem::replace(found, Vec::with_capacity(found.len() + added.len()));
+    let mut added = added.into_iter().peekable();
+    for f in old {
+        while let Some(a) = added.next_if(|a| a.mention.span.start() < f.mention.span.start()) {
+            found.push(a);
+        }
+        found.push(f);
+    }
+    found.extend(added);
 }
 
 fn strong_persons(found: &[Found]) -> Vec<Strong> {

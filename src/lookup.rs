@@ -40,6 +40,40 @@ struct Start {
     words: u8,
 }
 
+/// A word of up to [`ShortKey::MAX`] bytes as a hash key held inline: its bytes, zero-padded, then its
+/// length in the last byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey([u64; 3]);
+
+impl ShortKey {
+    const MAX: usize = 23;
+
+    #[inline]
+    fn new(word: &str) -> Option<ShortKey> {
+        let len = word.len();
+        if len > ShortKey::MAX {
+            return None;
+        }
+        let mut bytes = [0u8; 24];
+        bytes[..len].copy_from_slice(word.as_bytes());
+        bytes[23] = len as u8;
+        let part = |k: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[k * 8..k * 8 + 8]);
+            u64::from_le_bytes(w)
+        };
+        Some(ShortKey([part(0), part(1), part(2)]))
+    }
+}
+
+impl std::hash::Hash for ShortKey {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let [a, b, c] = self.0;
+        state.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
+    }
+}
+
 /// One shared copy of each sub-kind and country code: few values, used by many entries.
 #[derive(Default)]
 struct Shared(FxHashMap<Box<str>, Arc<str>>);
@@ -81,9 +115,12 @@ impl IndexedEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
-    /// Folded word → its place in `infos`. The map holds only small values, so that its table stays
-    /// compact in the cache: most tokens are looked up in it once or more.
-    words: FxHashMap<Box<str>, u32>,
+    /// Folded word → its place in `infos`, for words of up to [`ShortKey::MAX`] bytes (nearly all). The
+    /// keys are inline and the values small, so a lookup reads one place of a compact table: most tokens
+    /// are looked up in it once or more.
+    words: FxHashMap<ShortKey, u32>,
+    /// The same for longer words.
+    long_words: FxHashMap<Box<str>, u32>,
     infos: Vec<WordInfo>,
     /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
     singles: Vec<Start>,
@@ -137,11 +174,14 @@ impl Index {
         let first = split.next().unwrap_or_default();
         let second = split.next();
         let rest_at = (first.len() + 1).min(entry.folded().len()) as u32;
-        let slot = match self.words.get(first) {
-            Some(&slot) => slot,
+        let slot = match self.slot(first) {
+            Some(slot) => slot,
             None => {
                 let slot = self.infos.len() as u32;
-                self.words.insert(first.into(), slot);
+                match ShortKey::new(first) {
+                    Some(key) => self.words.insert(key, slot),
+                    None => self.long_words.insert(first.into(), slot),
+                };
                 self.infos.push(WordInfo::default());
                 slot
             }
@@ -200,7 +240,15 @@ impl Index {
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
-        self.words.get(folded).map(|&slot| &self.infos[slot as usize])
+        self.slot(folded).map(|slot| &self.infos[slot as usize])
+    }
+
+    #[inline]
+    fn slot(&self, folded: &str) -> Option<u32> {
+        match ShortKey::new(folded) {
+            Some(key) => self.words.get(&key).copied(),
+            None => self.long_words.get(folded).copied(),
+        }
     }
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {

@@ -51,8 +51,14 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<C
             adopt_places(&mut taken, &mut owner, &hits, c);
         }
     }
-    out.extend(taken.into_iter().flatten());
-    out.sort_by_key(|c| c.start);
+    // In text order; the kept candidates never overlap, so their starts differ.
+    let mut by_start: Vec<(usize, usize)> = taken
+        .iter()
+        .enumerate()
+        .filter_map(|(n, c)| c.as_ref().map(|c| (c.start, n)))
+        .collect();
+    by_start.sort_unstable();
+    out.extend(by_start.into_iter().filter_map(|(_, n)| taken[n].take()));
 }
 
 fn claim(owner: &mut [u32], c: &Candidate, id: u32) {
