@@ -308,7 +308,7 @@ fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bo
 /// The folded words of tokens `start..end` joined by spaces, without the first token's clitics: the key
 /// that groups mentions of one entity.
 fn tokens_key(tokens: &Tokens, start: usize, end: usize, skip: u8) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity((start..end).map(|i| tokens.folded(i).len() + 1).sum());
     for i in start..end {
         if i > start {
             key.push(' ');

@@ -54,23 +54,46 @@ impl ShortKey {
         if len > ShortKey::MAX {
             return None;
         }
-        let mut bytes = [0u8; 24];
-        bytes[..len].copy_from_slice(word.as_bytes());
-        bytes[23] = len as u8;
-        let part = |k: usize| {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&bytes[k * 8..k * 8 + 8]);
-            u64::from_le_bytes(w)
+        // Built a word at a time, not copied through a byte buffer: reading back bytes just stored one by
+        // one stalls the lookup that follows.
+        let bytes = word.as_bytes();
+        let part = |k: usize| match bytes.get(k * 8..k * 8 + 8) {
+            Some(chunk) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                u64::from_le_bytes(w)
+            }
+            None => bytes
+                .iter()
+                .skip(k * 8)
+                .enumerate()
+                .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8)),
         };
-        Some(ShortKey([part(0), part(1), part(2)]))
+        Some(ShortKey([part(0), part(1), part(2) | (len as u64) << 56]))
     }
 }
+
+impl ShortKey {
+    #[inline]
+    fn mixed(&self) -> u64 {
+        let [a, b, c] = self.0;
+        a ^ b.rotate_left(21) ^ c.rotate_left(42)
+    }
+
+    /// The key's bit in [`Index::filter`].
+    #[inline]
+    fn bit(&self) -> usize {
+        (self.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
+    }
+}
+
+/// The size of [`Index::filter`]: 64 KiB, about sixteen bits a word of the default lexicons.
+const FILTER_BITS: usize = 1 << 19;
 
 impl std::hash::Hash for ShortKey {
     #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let [a, b, c] = self.0;
-        state.write_u64(a ^ b.rotate_left(21) ^ c.rotate_left(42));
+        state.write_u64(self.mixed());
     }
 }
 
@@ -121,6 +144,10 @@ pub(crate) struct Index {
     words: FxHashMap<ShortKey, u32>,
     /// The same for longer words.
     long_words: FxHashMap<Box<str>, u32>,
+    /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
+    /// words the index does not hold; this small table (it stays in the cache) turns most of them away
+    /// before a lookup in the large one.
+    filter: Vec<u64>,
     infos: Vec<WordInfo>,
     /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
     singles: Vec<Start>,
@@ -179,7 +206,14 @@ impl Index {
             None => {
                 let slot = self.infos.len() as u32;
                 match ShortKey::new(first) {
-                    Some(key) => self.words.insert(key, slot),
+                    Some(key) => {
+                        if self.filter.is_empty() {
+                            self.filter = vec![0; FILTER_BITS / 64];
+                        }
+                        let bit = key.bit();
+                        self.filter[bit / 64] |= 1 << (bit % 64);
+                        self.words.insert(key, slot)
+                    }
                     None => self.long_words.insert(first.into(), slot),
                 };
                 self.infos.push(WordInfo::default());
@@ -246,7 +280,18 @@ impl Index {
     #[inline]
     fn slot(&self, folded: &str) -> Option<u32> {
         match ShortKey::new(folded) {
-            Some(key) => self.words.get(&key).copied(),
+            Some(key) => {
+                let bit = key.bit();
+                let maybe = self
+                    .filter
+                    .get(bit / 64)
+                    .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+                if maybe {
+                    self.words.get(&key).copied()
+                } else {
+                    None
+                }
+            }
             None => self.long_words.get(folded).copied(),
         }
     }
