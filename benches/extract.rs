@@ -136,11 +136,7 @@ fn batch(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10))
         .throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("sequential", |b| {
-        b.iter(|| {
-            docs.iter()
-                .map(|d| ex.extract(d))
-                .collect::<Vec<_>>()
-        })
+        b.iter(|| docs.iter().map(|d| ex.extract(d)).collect::<Vec<_>>())
     });
     g.bench_function("extract_many", |b| b.iter(|| ex.extract_many(&docs)));
     g.finish();

@@ -65,13 +65,13 @@ pub(crate) fn find_again(
         let mut i = 0;
         while i < tokens.len() {
             let hit = (tokens.list[i].kind == TokenKind::Word)
-                .then(|| match_name(&tokens, i, &strong, &by_first, &by_family, &mut buf))
+                .then(|| match_name(tokens, i, &strong, &by_first, &by_family, &mut buf))
                 .flatten();
             let Some((end, skip, who)) = hit else {
                 i += 1;
                 continue;
             };
-            let span = token_span(text, &tokens, i, end, skip);
+            let span = token_span(text, tokens, i, end, skip);
             if !overlaps_any(&covered, &span) {
                 added.push(Found {
                     key: strong[who].key.clone(),

@@ -38,16 +38,18 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
         .expect("the default extractor builds")
 });
 
-static BUNDLED_PARSED: Lazy<Vec<(Tier, Lazy<Lexicon, Box<dyn Fn() -> Lexicon + Send + Sync>>)>> =
-    Lazy::new(|| {
-        BUNDLED
-            .iter()
-            .map(|b| {
-                let f: Box<dyn Fn() -> Lexicon + Send + Sync> = Box::new(move || load_bundled(b));
-                (b.tier, Lazy::new(f))
-            })
-            .collect()
-    });
+/// A bundled lexicon, parsed when first needed.
+type LazyLexicon = Lazy<Lexicon, Box<dyn Fn() -> Lexicon + Send + Sync>>;
+
+static BUNDLED_PARSED: Lazy<Vec<(Tier, LazyLexicon)>> = Lazy::new(|| {
+    BUNDLED
+        .iter()
+        .map(|b| {
+            let f: Box<dyn Fn() -> Lexicon + Send + Sync> = Box::new(move || load_bundled(b));
+            (b.tier, Lazy::new(f))
+        })
+        .collect()
+});
 
 /// The bundled lexicons of the given tiers, each parsed once per process.
 fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {

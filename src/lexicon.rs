@@ -272,7 +272,8 @@ impl Lexicon {
         let mut entries = Vec::with_capacity(lines);
         for (i, raw) in text.split('\n').enumerate() {
             let line = raw.strip_suffix('\r').unwrap_or(raw);
-            let blank = line.chars().next().is_none_or(char::is_whitespace) && line.trim().is_empty();
+            let blank =
+                line.chars().next().map_or(true, char::is_whitespace) && line.trim().is_empty();
             if blank || line.starts_with('#') {
                 continue;
             }

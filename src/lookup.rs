@@ -83,7 +83,8 @@ impl ShortKey {
     /// The key's bit in [`Index::filter`].
     #[inline]
     fn bit(&self) -> usize {
-        (self.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
+        (self.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros()))
+            as usize
     }
 }
 
@@ -493,13 +494,17 @@ fn confirm_phrases(
         }
     }
     let (from, to) = info.singles;
-    out.extend(index.singles[from as usize..to as usize].iter().map(|s| PhraseMatch {
-        start: i,
-        end: i + 1,
-        entry: s.id,
-        kind: s.kind,
-        reading,
-    }));
+    out.extend(
+        index.singles[from as usize..to as usize]
+            .iter()
+            .map(|s| PhraseMatch {
+                start: i,
+                end: i + 1,
+                entry: s.id,
+                kind: s.kind,
+                reading,
+            }),
+    );
 }
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of

@@ -244,7 +244,15 @@ impl WordState {
     }
 
     #[inline]
-    fn push(&mut self, segment: &str, c: char, class: Class, at: usize, ci: usize, folded: &mut String) {
+    fn push(
+        &mut self,
+        segment: &str,
+        c: char,
+        class: Class,
+        at: usize,
+        ci: usize,
+        folded: &mut String,
+    ) {
         if self.start.0 == UNSET {
             if class & MARK != 0 {
                 // Leading marks belong to no letter of this word: keep them out of the span and the fold.
