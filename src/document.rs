@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
@@ -58,13 +60,20 @@ pub(crate) fn find_again(
                 .or_insert(Some(n));
         }
     }
+    let mut tails = vec![0u64; TAIL_BITS / 64];
+    for word in by_first.keys().chain(by_family.keys()) {
+        let bit = tail_bit(word);
+        tails[bit / 64] |= 1 << (bit % 64);
+    }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut added = Vec::new();
     let mut buf = String::new();
     let mut scan = |tokens: &Tokens| {
         let mut i = 0;
         while i < tokens.len() {
-            let hit = (tokens.list[i].kind == TokenKind::Word)
+            let bit = tail_bit(tokens.folded(i));
+            let hit = (tokens.list[i].kind == TokenKind::Word
+                && tails[bit / 64] & (1 << (bit % 64)) != 0)
                 .then(|| match_name(tokens, i, &strong, &by_first, &by_family, &mut buf))
                 .flatten();
             let Some((end, skip, who)) = hit else {
@@ -139,6 +148,18 @@ fn is_distinctive_family(index: &Index, word: &str) -> bool {
     .iter()
     .fold(0, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
+}
+
+/// The size of the filter of name tails in [`find_again`].
+const TAIL_BITS: usize = 1 << 16;
+
+/// The bit of `word`'s last two chars (all of it when shorter) in the filter of name tails. Every clitic
+/// reading of a word ends with the word's last two chars (a stem has two chars at least, and the restored
+/// article adds to the front), so a word whose bit no strong name sets cannot start one: most words are
+/// passed over at the cost of this bit.
+fn tail_bit(word: &str) -> usize {
+    let at = word.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    (FxBuildHasher.hash_one(&word[at..]) >> 48) as usize
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
