@@ -30,6 +30,11 @@ pub(crate) struct WordInfo {
     by_second: FxHashMap<Box<str>, Vec<Start>>,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
+    /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
+    /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
+    vocab_reading: Option<(Reading, u32)>,
+    /// What the word's letters say, found once when the index is built.
+    shape: Shape,
 }
 
 /// An entry starting with a word, with what matching needs to know without reading the entry.
@@ -44,6 +49,18 @@ struct Start {
 /// length in the last byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShortKey([u64; 3]);
+
+impl std::fmt::Display for ShortKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut bytes = [0u8; 24];
+        for (k, part) in self.0.iter().enumerate() {
+            bytes[k * 8..k * 8 + 8].copy_from_slice(&part.to_le_bytes());
+        }
+        let len = usize::from(bytes[23]);
+        // The bytes are those of a `str`.
+        f.write_str(std::str::from_utf8(&bytes[..len]).map_err(|_| std::fmt::Error)?)
+    }
+}
 
 impl ShortKey {
     const MAX: usize = 23;
@@ -272,6 +289,28 @@ impl Index {
             }
             info.multi_word = !info.by_second.is_empty();
         }
+        // What matching would work out again for every token of a known word.
+        let mut buf = String::new();
+        let mut known = Vec::with_capacity(self.infos.len());
+        let short = self.words.iter().map(|(k, &slot)| (k.to_string(), slot));
+        let long = self
+            .long_words
+            .iter()
+            .map(|(k, &slot)| (k.to_string(), slot));
+        for (word, slot) in short.chain(long) {
+            let w = &self.infos[slot as usize];
+            let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
+            let reading = vocabulary_only
+                .then(|| lexicon_reading(self, &word, &mut buf, true))
+                .flatten()
+                .filter(|r| r.0 != Reading::WHOLE);
+            known.push((slot, reading, Shape::of(&word, &mut buf)));
+        }
+        for (slot, reading, shape) in known {
+            let w = &mut self.infos[slot as usize];
+            w.vocab_reading = reading;
+            w.shape = shape;
+        }
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
@@ -361,8 +400,24 @@ pub(crate) fn look_up<'i>(
             continue;
         }
         let word = tokens.folded(i);
-        let (reading, found) = lexicon_reading(index, word, &mut buf);
-        let shape = Shape::of(word, &mut buf);
+        let (reading, found, shape) = match index.slot(word) {
+            Some(slot) => {
+                let w = &index.infos[slot as usize];
+                let (r, at) = match w.vocab_reading {
+                    Some(later) => later,
+                    None => (Reading::WHOLE, slot),
+                };
+                (Some(r), Some(&index.infos[at as usize]), w.shape)
+            }
+            None => {
+                let found = lexicon_reading(index, word, &mut buf, false);
+                (
+                    found.map(|f| f.0),
+                    found.map(|f| &index.infos[f.1 as usize]),
+                    Shape::of(word, &mut buf),
+                )
+            }
+        };
         let named_whole =
             reading == Some(Reading::WHOLE) && found.is_some_and(|w| w.classes & NAME_CLASSES != 0);
         let conj = match reading {
@@ -409,27 +464,36 @@ const VOCABULARY: Classes = (1 << EntryKind::Common as u16) | (1 << EntryKind::F
 /// The whole word is tried first. A reading the lexicon knows only as vocabulary (common corpus words
 /// keep their clitics, such as لمؤتمر) gives way to a later reading that it knows as something more, such
 /// as the head noun مؤتمر; when there is none, the first vocabulary reading stands.
-fn lexicon_reading<'i>(
-    index: &'i Index,
+///
+/// Returns the reading and the place of what the lexicon knows of it in [`Index::infos`]. `known`: the
+/// caller knows whether the index holds the whole word; `false` when it does not, so the whole word is not
+/// looked up again. (Matching reads known words from [`WordInfo`], which holds this function's answer.)
+fn lexicon_reading(
+    index: &Index,
     word: &str,
     buf: &mut String,
-) -> (Option<Reading>, Option<&'i WordInfo>) {
-    let mut fallback: Option<(Reading, &WordInfo)> = None;
+    known: bool,
+) -> Option<(Reading, u32)> {
+    let mut fallback: Option<(Reading, u32)> = None;
     let mut found = None;
     let reading = for_each_reading(word, buf, |r, stem| {
-        let Some(w) = index.word(stem) else {
+        if !known && r == Reading::WHOLE {
+            return false;
+        }
+        let Some(slot) = index.slot(stem) else {
             return false;
         };
+        let w = &index.infos[slot as usize];
         if w.classes & !VOCABULARY != 0 || w.multi_word {
-            found = Some(w);
+            found = Some(slot);
             return true;
         }
-        fallback.get_or_insert((r, w));
+        fallback.get_or_insert((r, slot));
         false
     });
     match reading {
-        Some(r) => (Some(r), found),
-        None => (fallback.map(|f| f.0), fallback.map(|f| f.1)),
+        Some(r) => found.map(|slot| (r, slot)),
+        None => fallback,
     }
 }
 
