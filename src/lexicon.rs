@@ -615,6 +615,21 @@ mod tests {
     }
 
     #[test]
+    fn ascii_split_agrees_with_str_split() {
+        for s in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "عدن\tplace\tsub=city"] {
+            let ours: Vec<_> = split_ascii(s, b'\t').collect();
+            assert_eq!(ours, s.split('\t').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn entry_text_is_single_spaced() {
+        let e = Entry::new(" الولايات \t المتحدة\u{00A0}", EntryKind::Place).unwrap();
+        assert_eq!(e.text(), "الولايات المتحدة");
+        assert_eq!(Entry::new("عدن", EntryKind::Place).unwrap().text(), "عدن");
+    }
+
+    #[test]
     fn kinds_round_trip() {
         for k in EntryKind::ALL {
             assert_eq!(k.as_str().parse::<EntryKind>().unwrap(), k);

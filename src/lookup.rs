@@ -639,6 +639,45 @@ mod tests {
     }
 
     #[test]
+    fn short_keys_keep_length_and_bytes() {
+        let key = |w: &str| ShortKey::new(w).unwrap();
+        assert_eq!(key("الاستاذه").to_string(), "الاستاذه");
+        assert_ne!(key("ab"), key("ab\0"));
+        assert_eq!(
+            key(&"x".repeat(ShortKey::MAX)).to_string().len(),
+            ShortKey::MAX
+        );
+        assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
+    }
+
+    #[test]
+    fn long_words_are_found() {
+        let long = "ب".repeat(20);
+        let lex = Lexicon::parse("t", &format!("{long}\tcommon\nعدن\tcommon\n")).unwrap();
+        let index = Index::build([&lex]);
+        assert!(index.word(&long).is_some() && index.word("عدن").is_some());
+        assert!(index.word("عد").is_none());
+    }
+
+    #[test]
+    fn vocabulary_gives_way_to_a_clitic_reading_known_as_more() {
+        let lex = Lexicon::parse(
+            "t",
+            "لمؤتمر\tcommon\nمؤتمر\torg-head\tsub=other\nبين\tfunction\n",
+        )
+        .unwrap();
+        let index: &'static Index = Box::leak(Box::new(Index::build([&lex])));
+        let mut t = Tokens::default();
+        tokenize("لمؤتمر بين", 0, 0, &mut t);
+        let (mut lex, mut ph) = (Vec::new(), Vec::new());
+        look_up(index, &t, &mut lex, &mut ph);
+        assert!(lex[0].has(EntryKind::OrgHead) && lex[0].lam);
+        assert_eq!(lex[0].reading.map(|r| r.clitic_chars), Some(1));
+        assert!(lex[1].has(EntryKind::Function));
+        assert_eq!(lex[1].reading, Some(Reading::WHOLE));
+    }
+
+    #[test]
     fn unknown_words_get_structural_features() {
         let (lex, _) = run("والعمل للتنمية غداف");
         assert!(lex[0].conj && lex[0].definite);

@@ -478,6 +478,14 @@ mod tests {
     }
 
     #[test]
+    fn letters_outside_the_tables_and_folded_letters_inside_runs() {
+        let t = toks("中文 \u{FEE3}\u{FEA4}\u{FEE4}\u{FEAA} مدرسةٌ أحمد");
+        let folded: Vec<_> = t.iter().map(|(_, f)| f.as_str()).collect();
+        assert_eq!(folded, ["中文", "محمد", "مدرسه", "احمد"]);
+        assert_eq!(t[2].0, "مدرسةٌ");
+    }
+
+    #[test]
     fn newlines_are_marked() {
         let mut t = Tokens::default();
         tokenize("أ ب\n ج", 0, 0, &mut t);
