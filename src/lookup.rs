@@ -359,12 +359,14 @@ pub(crate) struct Lex<'i> {
     pub(crate) lam: bool,
     /// The range of the segment's phrase matches that start at this token.
     pub(crate) phrases: (u32, u32),
+    /// `info`'s classes (none without it), kept here because rules ask them of every token in turn.
+    classes: Classes,
 }
 
 impl Lex<'_> {
     #[inline]
     pub(crate) fn has(&self, kind: EntryKind) -> bool {
-        self.info.is_some_and(|i| i.classes & kind.bit() != 0)
+        self.classes & kind.bit() != 0
     }
 }
 
@@ -395,6 +397,7 @@ pub(crate) fn look_up<'i>(
             lex.push(Lex {
                 info,
                 reading: info.map(|_| Reading::WHOLE),
+                classes: info.map_or(0, |w| w.classes),
                 ..Lex::default()
             });
             continue;
@@ -445,6 +448,7 @@ pub(crate) fn look_up<'i>(
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
             phrases: (first_phrase, phrases.len() as u32),
+            classes: found.map_or(0, |w| w.classes),
         });
     }
 }
