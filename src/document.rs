@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
@@ -37,7 +39,15 @@ struct Strong {
 /// المدرب راؤول غونزاليز … وسجل راؤول ; أبو بكر محمد بن زكريا الرازي … واشتهر الرازي.
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند).
-pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
+///
+/// `whole` is the tokens of `text` when the extractor read it as one segment; otherwise the text is
+/// tokenized again, a segment at a time.
+pub(crate) fn find_again(
+    index: &Index,
+    text: &str,
+    whole: Option<&Tokens>,
+    found: &mut Vec<Found>,
+) {
     let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {
         return;
@@ -65,23 +75,27 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
                 .or_insert(Some(n));
         }
     }
+    let mut tails = vec![0u64; TAIL_BITS / 64];
+    for word in by_first.keys().chain(by_family.keys()) {
+        let bit = tail_bit(word);
+        tails[bit / 64] |= 1 << (bit % 64);
+    }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut added = Vec::new();
-    let mut tokens = Tokens::default();
     let mut buf = String::new();
-    let mut char_base = 0;
-    for (start, segment) in segments(text) {
-        char_base += tokenize(segment, start, char_base, &mut tokens);
+    let mut scan = |tokens: &Tokens| {
         let mut i = 0;
         while i < tokens.len() {
-            let hit = (tokens.list[i].kind == TokenKind::Word)
-                .then(|| match_name(&tokens, i, &strong, &by_first, &by_family, &mut buf))
+            let bit = tail_bit(tokens.folded(i));
+            let hit = (tokens.list[i].kind == TokenKind::Word
+                && tails[bit / 64] & (1 << (bit % 64)) != 0)
+                .then(|| match_name(tokens, i, &strong, &by_first, &by_family, &mut buf))
                 .flatten();
             let Some((end, skip, who)) = hit else {
                 i += 1;
                 continue;
             };
-            let span = token_span(text, &tokens, i, end, skip);
+            let span = token_span(text, tokens, i, end, skip);
             if !overlaps_any(&covered, &span) {
                 added.push(Found {
                     key: strong[who].key.clone(),
@@ -90,11 +104,35 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
             }
             i = end;
         }
+    };
+    match whole {
+        Some(tokens) => scan(tokens),
+        None => {
+            let mut tokens = Tokens::default();
+            let mut char_base = 0;
+            for (start, segment) in segments(text) {
+                char_base += tokenize(segment, start, char_base, &mut tokens);
+                scan(&tokens);
+            }
+        }
     }
     if !added.is_empty() {
-        found.extend(added);
-        found.sort_by_key(|f| f.mention.span.start());
+        merge_by_start(found, added);
     }
+}
+
+/// Merges `added` into `found`, both in text order and never overlapping: a linear merge where sorting
+/// would move every (large) mention many times.
+fn merge_by_start(found: &mut Vec<Found>, added: Vec<Found>) {
+    let old = std::mem::replace(found, Vec::with_capacity(found.len() + added.len()));
+    let mut added = added.into_iter().peekable();
+    for f in old {
+        while let Some(a) = added.next_if(|a| a.mention.span.start() < f.mention.span.start()) {
+            found.push(a);
+        }
+        found.push(f);
+    }
+    found.extend(added);
 }
 
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
@@ -175,6 +213,18 @@ fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
     .iter()
     .fold(0, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
+}
+
+/// The size of the filter of name tails in [`find_again`].
+const TAIL_BITS: usize = 1 << 16;
+
+/// The bit of `word`'s last two chars (all of it when shorter) in the filter of name tails. Every clitic
+/// reading of a word ends with the word's last two chars (a stem has two chars at least, and the restored
+/// article adds to the front), so a word whose bit no strong name sets cannot start one: most words are
+/// passed over at the cost of this bit.
+fn tail_bit(word: &str) -> usize {
+    let at = word.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    (FxBuildHasher.hash_one(&word[at..]) >> 48) as usize
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -484,7 +534,10 @@ impl Document {
 
 /// Gathers mentions into entities by their keys, and numbers each mention's entity.
 pub(crate) fn assemble(found: Vec<Found>) -> Document {
-    let mut doc = Document::default();
+    let mut doc = Document {
+        mentions: Vec::with_capacity(found.len()),
+        ..Document::default()
+    };
     let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
     for Found { key, mut mention } in found {
         mention.entity = entity_of(&mut doc, &mut ids, key, &mention);

@@ -36,13 +36,9 @@ pub struct Extractor {
 }
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
-    let lexicons = bundled_lexicons(&[Tier::Default]);
-    Extractor {
-        index: Arc::new(Index::build(lexicons.iter().copied())),
-        rules: Arc::from([]),
-        kinds: [true; 3],
-        document_pass: true,
-    }
+    ExtractorBuilder::new()
+        .build_uncached()
+        .expect("the default extractor builds")
 });
 
 /// The bundled lexicons, each parsed the first time a tier that holds it is asked for.
@@ -103,12 +99,16 @@ impl Extractor {
         let mut lex = Vec::new();
         let mut found = Vec::new();
         let mut char_base = 0;
+        let mut count = 0;
         for (start, segment) in segments(text) {
             char_base += tokenize(segment, start, char_base, &mut scratch.tokens);
             self.extract_segment(text, &mut scratch, &mut lex, &mut found);
+            count += 1;
         }
         if self.document_pass && self.kinds[0] {
-            document::find_again(&self.index, text, &mut found);
+            // A text of one segment (most documents) is still tokenized: no need to read it again.
+            let whole = (count == 1).then_some(&scratch.tokens);
+            document::find_again(&self.index, text, whole, &mut found);
         }
         document::assemble(found)
     }
@@ -206,8 +206,7 @@ impl Extractor {
             &mut s.haystack,
             &mut s.candidates,
         );
-        let cands = std::mem::take(&mut s.candidates);
-        resolve(cands, s.tokens.len(), &mut s.resolved);
+        resolve(&mut s.candidates, s.tokens.len(), &mut s.resolved);
         for c in s.resolved.drain(..) {
             if self.kinds[kind_slot(c.kind)] {
                 found.push(to_found(
@@ -285,7 +284,9 @@ fn to_found(
     let title = c.title.map(|(id, at, skip)| {
         let e = index.entry(id);
         (
-            Arc::clone(&e.display),
+            e.display
+                .clone()
+                .unwrap_or_else(|| Arc::from(e.entry.text())),
             token_span(text, tokens, at, at + e.words as usize, skip),
         )
     });
@@ -323,7 +324,7 @@ fn to_found(
 /// The folded words of tokens `start..end` joined by spaces, without the first token's clitics: the key
 /// that groups mentions of one entity.
 fn tokens_key(tokens: &Tokens, start: usize, end: usize, skip: u8) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity((start..end).map(|i| tokens.folded(i).len() + 1).sum());
     for i in start..end {
         if i > start {
             key.push(' ');
@@ -501,12 +502,33 @@ impl ExtractorBuilder {
             all.extend(self.lexicons.iter());
             Arc::new(Index::build(all))
         };
-        Ok(Extractor {
+        Ok(self.with_index(index))
+    }
+
+    /// Like [`build`](Self::build), but parses the bundled lexicons again instead of sharing the copies
+    /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
+    #[doc(hidden)]
+    pub fn build_uncached(&self) -> Result<Extractor, Error> {
+        let mut lexicons: Vec<Lexicon> = if self.bundled {
+            BUNDLED
+                .iter()
+                .filter(|b| self.tiers.contains(&b.tier))
+                .map(load_bundled)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        lexicons.extend(self.lexicons.iter().cloned());
+        Ok(self.with_index(Arc::new(Index::build_owned(lexicons))))
+    }
+
+    fn with_index(&self, index: Arc<Index>) -> Extractor {
+        Extractor {
             index,
             rules: Arc::from(self.rules.as_slice()),
             kinds: self.kinds,
             document_pass: self.document_pass,
-        })
+        }
     }
 }
 

@@ -160,7 +160,7 @@ impl Entry {
     /// assert_eq!(e.folded(), "الاستاذه");
     /// ```
     pub fn new(text: &str, kind: EntryKind) -> Result<Entry, Error> {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = single_spaced(text);
         let folded = fold(&text);
         if folded.is_empty() {
             return Err(Error::lexicon(
@@ -457,6 +457,9 @@ impl Lexicon {
     pub(crate) fn shared_name(&self) -> Arc<str> {
         Arc::clone(&self.name)
     }
+    pub(crate) fn into_entries(self) -> Vec<Entry> {
+        self.entries
+    }
     /// The entries, in file order.
     ///
     /// ```
@@ -486,6 +489,39 @@ impl Lexicon {
     }
 }
 
+/// `text` with its words joined by single spaces.
+fn single_spaced(text: &str) -> String {
+    // Lexicon lines are almost always so already: then a copy does.
+    let already = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.chars().any(|c| c != ' ' && c.is_whitespace());
+    if already {
+        text.to_string()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Splits `s` at an ASCII byte, as `str::split` does: on short lines a plain scan of the bytes is cheaper
+/// than the pattern search, which the parse of thousands of lines feels.
+fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(at) => {
+                rest = Some(&r[at + 1..]);
+                Some(&r[..at])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn parse_line(line: &str) -> Result<Entry, String> {
     if let Some(c) = line.chars().find(|&c| c.is_control() && c != '\t') {
         return Err(if c == '\r' {
@@ -495,7 +531,7 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         });
     }
     // Trailing tabs are what spreadsheets leave behind; an empty field before real ones is an error below.
-    let mut fields = line.trim_end().split('\t');
+    let mut fields = split_ascii(line.trim_end(), b'\t');
     let text = fields.next().unwrap_or_default().trim();
     if text.is_empty() {
         return Err("the entry text is empty".into());
@@ -822,6 +858,21 @@ mod tests {
             count("governorate")
         );
         assert!(count("district") >= 300, "districts: {}", count("district"));
+    }
+
+    #[test]
+    fn ascii_split_agrees_with_str_split() {
+        for s in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "عدن\tplace\tsub=city"] {
+            let ours: Vec<_> = split_ascii(s, b'\t').collect();
+            assert_eq!(ours, s.split('\t').collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn entry_text_is_single_spaced() {
+        let e = Entry::new(" الولايات \t المتحدة\u{00A0}", EntryKind::Place).unwrap();
+        assert_eq!(e.text(), "الولايات المتحدة");
+        assert_eq!(Entry::new("عدن", EntryKind::Place).unwrap().text(), "عدن");
     }
 
     #[test]

@@ -23,10 +23,111 @@ pub(crate) struct WordInfo {
     pub(crate) classes: Classes,
     /// Gender of the word as a given name, title or role, where one entry says so.
     pub(crate) gender: Option<Gender>,
-    /// Entries whose first word is this word, longest first.
-    pub(crate) starts: Vec<u32>,
+    /// The range of [`Index::singles`] that holds the single-word entries equal to this word.
+    singles: (u32, u32),
+    /// The entries of more than one word that start with this word, by their second word, longest first.
+    /// Keyed so that a word that starts hundreds of names (محافظة، لا) costs one lookup, not a scan.
+    by_second: FxHashMap<Box<str>, Vec<Start>>,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
+    /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
+    /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
+    vocab_reading: Option<(Reading, u32)>,
+    /// What the word's letters say, found once when the index is built.
+    shape: Shape,
+}
+
+/// An entry starting with a word, with what matching needs to know without reading the entry.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    id: u32,
+    kind: EntryKind,
+    words: u8,
+}
+
+/// A word of up to [`ShortKey::MAX`] bytes as a hash key held inline: its bytes, zero-padded, then its
+/// length in the last byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortKey([u64; 3]);
+
+impl std::fmt::Display for ShortKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut bytes = [0u8; 24];
+        for (k, part) in self.0.iter().enumerate() {
+            bytes[k * 8..k * 8 + 8].copy_from_slice(&part.to_le_bytes());
+        }
+        let len = usize::from(bytes[23]);
+        // The bytes are those of a `str`.
+        f.write_str(std::str::from_utf8(&bytes[..len]).map_err(|_| std::fmt::Error)?)
+    }
+}
+
+impl ShortKey {
+    const MAX: usize = 23;
+
+    #[inline]
+    fn new(word: &str) -> Option<ShortKey> {
+        let len = word.len();
+        if len > ShortKey::MAX {
+            return None;
+        }
+        // Built a word at a time, not copied through a byte buffer: reading back bytes just stored one by
+        // one stalls the lookup that follows.
+        let bytes = word.as_bytes();
+        let part = |k: usize| match bytes.get(k * 8..k * 8 + 8) {
+            Some(chunk) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                u64::from_le_bytes(w)
+            }
+            None => bytes
+                .iter()
+                .skip(k * 8)
+                .enumerate()
+                .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8)),
+        };
+        Some(ShortKey([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
+}
+
+impl ShortKey {
+    #[inline]
+    fn mixed(&self) -> u64 {
+        let [a, b, c] = self.0;
+        a ^ b.rotate_left(21) ^ c.rotate_left(42)
+    }
+
+    /// The key's bit in [`Index::filter`].
+    #[inline]
+    fn bit(&self) -> usize {
+        (self.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros()))
+            as usize
+    }
+}
+
+/// The size of [`Index::filter`]: 64 KiB, about sixteen bits a word of the default lexicons.
+const FILTER_BITS: usize = 1 << 19;
+
+impl std::hash::Hash for ShortKey {
+    #[inline]
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.mixed());
+    }
+}
+
+/// One shared copy of each sub-kind and country code: few values, used by many entries.
+#[derive(Default)]
+struct Shared(FxHashMap<Box<str>, Arc<str>>);
+
+impl Shared {
+    fn get(&mut self, value: &str) -> Arc<str> {
+        if let Some(v) = self.0.get(value) {
+            return Arc::clone(v);
+        }
+        let v: Arc<str> = Arc::from(value);
+        self.0.insert(value.into(), Arc::clone(&v));
+        v
+    }
 }
 
 /// An entry with the lexicon it came from.
@@ -35,40 +136,109 @@ pub(crate) struct IndexedEntry {
     pub(crate) entry: Entry,
     pub(crate) lexicon: Arc<str>,
     pub(crate) words: u8,
-    /// Shared copies of the display text, sub-kind and country, cloned into mentions without allocating.
-    pub(crate) display: Arc<str>,
+    /// Where the second word starts in the folded form (its length when there is none).
+    rest_at: u32,
+    /// Shared copies of the display text (of a title), sub-kind and country, cloned into mentions without
+    /// allocating.
+    pub(crate) display: Option<Arc<str>>,
     pub(crate) sub: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
+}
+
+impl IndexedEntry {
+    /// The folded words after the first.
+    fn rest(&self) -> &str {
+        &self.entry.folded()[self.rest_at as usize..]
+    }
 }
 
 /// All entries of an extractor's lexicons, ready for matching.
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
-    words: FxHashMap<Box<str>, WordInfo>,
+    /// Folded word → its place in `infos`, for words of up to [`ShortKey::MAX`] bytes (nearly all). The
+    /// keys are inline and the values small, so a lookup reads one place of a compact table: most tokens
+    /// are looked up in it once or more.
+    words: FxHashMap<ShortKey, u32>,
+    /// The same for longer words.
+    long_words: FxHashMap<Box<str>, u32>,
+    /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
+    /// words the index does not hold; this small table (it stays in the cache) turns most of them away
+    /// before a lookup in the large one.
+    filter: Vec<u64>,
+    infos: Vec<WordInfo>,
+    /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
+    singles: Vec<Start>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
 const MAX_WORDS: usize = 12;
 
 impl Index {
+    /// Indexes copies of the entries of `lexicons`.
     pub(crate) fn build<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Index {
-        let mut index = Index::default();
-        for lex in lexicons {
+        Index::from_entries(lexicons.into_iter().flat_map(|lex| {
             let name = lex.shared_name();
-            for e in lex.entries() {
-                index.add(e.clone(), Arc::clone(&name));
-            }
+            lex.entries()
+                .iter()
+                .map(move |e| (Arc::clone(&name), e.clone()))
+        }))
+    }
+
+    /// Indexes the entries of `lexicons`, taking them rather than copying them.
+    pub(crate) fn build_owned(lexicons: Vec<Lexicon>) -> Index {
+        Index::from_entries(lexicons.into_iter().flat_map(|lex| {
+            let name = lex.shared_name();
+            lex.into_entries()
+                .into_iter()
+                .map(move |e| (Arc::clone(&name), e))
+        }))
+    }
+
+    fn from_entries(entries: impl Iterator<Item = (Arc<str>, Entry)>) -> Index {
+        let mut index = Index::default();
+        let mut singles = Vec::new();
+        let mut shared = Shared::default();
+        for (lexicon, entry) in entries {
+            index.add(entry, lexicon, &mut singles, &mut shared);
         }
-        index.finish();
+        index.finish(singles);
         index
     }
 
-    fn add(&mut self, entry: Entry, lexicon: Arc<str>) {
+    fn add(
+        &mut self,
+        entry: Entry,
+        lexicon: Arc<str>,
+        singles: &mut Vec<(u32, Start)>,
+        shared: &mut Shared,
+    ) {
         let id = self.entries.len() as u32;
         let words = entry.word_count().min(MAX_WORDS) as u8;
-        let first = entry.folded().split(' ').next().unwrap_or_default();
-        let info = self.words.entry(first.into()).or_default();
+        let mut split = entry.folded().split(' ');
+        let first = split.next().unwrap_or_default();
+        let second = split.next();
+        let rest_at = (first.len() + 1).min(entry.folded().len()) as u32;
+        let slot = match self.slot(first) {
+            Some(slot) => slot,
+            None => {
+                let slot = self.infos.len() as u32;
+                match ShortKey::new(first) {
+                    Some(key) => {
+                        if self.filter.is_empty() {
+                            self.filter = vec![0; FILTER_BITS / 64];
+                        }
+                        let bit = key.bit();
+                        self.filter[bit / 64] |= 1 << (bit % 64);
+                        self.words.insert(key, slot)
+                    }
+                    None => self.long_words.insert(first.into(), slot),
+                };
+                self.infos.push(WordInfo::default());
+                slot
+            }
+        };
+        let info = &mut self.infos[slot as usize];
         if words == 1 {
             info.classes |= entry.kind().bit();
             if info.gender.is_none()
@@ -80,32 +250,90 @@ impl Index {
                 info.gender = entry.gender();
             }
         }
-        info.starts.push(id);
+        let start = Start {
+            id,
+            kind: entry.kind(),
+            words,
+        };
+        match second {
+            None => singles.push((slot, start)),
+            Some(second) => info.by_second.entry(second.into()).or_default().push(start),
+        }
         self.entries.push(IndexedEntry {
-            display: Arc::from(entry.text()),
-            sub: entry.sub().map(Arc::from),
-            country: entry.country().map(Arc::from),
+            // Only a title's display form goes into mentions (as the person's title).
+            display: (entry.kind() == EntryKind::Title).then(|| Arc::from(entry.text())),
+            sub: entry.sub().map(|s| shared.get(s)),
+            country: entry.country().map(|s| shared.get(s)),
             entry,
             lexicon,
             words,
+            rest_at,
         });
     }
 
-    /// Orders each word's entries longest first, so the first confirmed match is the longest.
-    fn finish(&mut self) {
-        let entries = &self.entries;
-        for info in self.words.values_mut() {
-            info.starts
-                .sort_by_key(|&id| std::cmp::Reverse(entries[id as usize].words));
-            info.multi_word = info
-                .starts
-                .first()
-                .is_some_and(|&id| entries[id as usize].words > 1);
+    /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
+    /// confirmed match is the longest.
+    fn finish(&mut self, mut singles: Vec<(u32, Start)>) {
+        singles.sort_by_key(|&(slot, _)| slot);
+        for (n, &(slot, _)) in singles.iter().enumerate() {
+            let range = &mut self.infos[slot as usize].singles;
+            if range.0 == range.1 {
+                range.0 = n as u32;
+            }
+            range.1 = n as u32 + 1;
+        }
+        self.singles = singles.into_iter().map(|(_, s)| s).collect();
+        for info in &mut self.infos {
+            for starts in info.by_second.values_mut() {
+                starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+            }
+            info.multi_word = !info.by_second.is_empty();
+        }
+        // What matching would work out again for every token of a known word.
+        let mut buf = String::new();
+        let mut known = Vec::with_capacity(self.infos.len());
+        let short = self.words.iter().map(|(k, &slot)| (k.to_string(), slot));
+        let long = self
+            .long_words
+            .iter()
+            .map(|(k, &slot)| (k.to_string(), slot));
+        for (word, slot) in short.chain(long) {
+            let w = &self.infos[slot as usize];
+            let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
+            let reading = vocabulary_only
+                .then(|| lexicon_reading(self, &word, &mut buf, true))
+                .flatten()
+                .filter(|r| r.0 != Reading::WHOLE);
+            known.push((slot, reading, Shape::of(&word, &mut buf)));
+        }
+        for (slot, reading, shape) in known {
+            let w = &mut self.infos[slot as usize];
+            w.vocab_reading = reading;
+            w.shape = shape;
         }
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
-        self.words.get(folded)
+        self.slot(folded).map(|slot| &self.infos[slot as usize])
+    }
+
+    #[inline]
+    fn slot(&self, folded: &str) -> Option<u32> {
+        match ShortKey::new(folded) {
+            Some(key) => {
+                let bit = key.bit();
+                let maybe = self
+                    .filter
+                    .get(bit / 64)
+                    .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+                if maybe {
+                    self.words.get(&key).copied()
+                } else {
+                    None
+                }
+            }
+            None => self.long_words.get(folded).copied(),
+        }
     }
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
@@ -129,12 +357,16 @@ pub(crate) struct Lex<'i> {
     pub(crate) clitic_chars: u8,
     /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
     pub(crate) lam: bool,
+    /// The range of the segment's phrase matches that start at this token.
+    pub(crate) phrases: (u32, u32),
+    /// `info`'s classes (none without it), kept here because rules ask them of every token in turn.
+    classes: Classes,
 }
 
 impl Lex<'_> {
     #[inline]
     pub(crate) fn has(&self, kind: EntryKind) -> bool {
-        self.info.is_some_and(|i| i.classes & kind.bit() != 0)
+        self.classes & kind.bit() != 0
     }
 }
 
@@ -144,6 +376,8 @@ pub(crate) struct PhraseMatch {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) entry: u32,
+    /// The entry's kind, kept here because rules ask it of every match.
+    pub(crate) kind: EntryKind,
     pub(crate) reading: Reading,
 }
 
@@ -163,13 +397,30 @@ pub(crate) fn look_up<'i>(
             lex.push(Lex {
                 info,
                 reading: info.map(|_| Reading::WHOLE),
+                classes: info.map_or(0, |w| w.classes),
                 ..Lex::default()
             });
             continue;
         }
         let word = tokens.folded(i);
-        let (reading, found) = lexicon_reading(index, word, &mut buf);
-        let shape = Shape::of(word, &mut buf);
+        let (reading, found, shape) = match index.slot(word) {
+            Some(slot) => {
+                let w = &index.infos[slot as usize];
+                let (r, at) = match w.vocab_reading {
+                    Some(later) => later,
+                    None => (Reading::WHOLE, slot),
+                };
+                (Some(r), Some(&index.infos[at as usize]), w.shape)
+            }
+            None => {
+                let found = lexicon_reading(index, word, &mut buf, false);
+                (
+                    found.map(|f| f.0),
+                    found.map(|f| &index.infos[f.1 as usize]),
+                    Shape::of(word, &mut buf),
+                )
+            }
+        };
         let named_whole =
             reading == Some(Reading::WHOLE) && found.is_some_and(|w| w.classes & NAME_CLASSES != 0);
         let conj = match reading {
@@ -181,6 +432,10 @@ pub(crate) fn look_up<'i>(
             Some(r) if r.clitic_chars > 0 => r.clitic_chars,
             _ => shape.clitic_chars,
         };
+        let first_phrase = phrases.len() as u32;
+        if let (Some(r), Some(info)) = (reading, found) {
+            confirm_phrases(index, tokens, i, r, info, phrases);
+        }
         lex.push(Lex {
             reading,
             info: found,
@@ -192,10 +447,9 @@ pub(crate) fn look_up<'i>(
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
+            phrases: (first_phrase, phrases.len() as u32),
+            classes: found.map_or(0, |w| w.classes),
         });
-        if let (Some(r), Some(info)) = (reading, found) {
-            confirm_phrases(index, tokens, i, r, info, phrases);
-        }
     }
 }
 
@@ -214,27 +468,36 @@ const VOCABULARY: Classes = (1 << EntryKind::Common as u16) | (1 << EntryKind::F
 /// The whole word is tried first. A reading the lexicon knows only as vocabulary (common corpus words
 /// keep their clitics, such as لمؤتمر) gives way to a later reading that it knows as something more, such
 /// as the head noun مؤتمر; when there is none, the first vocabulary reading stands.
-fn lexicon_reading<'i>(
-    index: &'i Index,
+///
+/// Returns the reading and the place of what the lexicon knows of it in [`Index::infos`]. `known`: the
+/// caller knows whether the index holds the whole word; `false` when it does not, so the whole word is not
+/// looked up again. (Matching reads known words from [`WordInfo`], which holds this function's answer.)
+fn lexicon_reading(
+    index: &Index,
     word: &str,
     buf: &mut String,
-) -> (Option<Reading>, Option<&'i WordInfo>) {
-    let mut fallback: Option<(Reading, &WordInfo)> = None;
+    known: bool,
+) -> Option<(Reading, u32)> {
+    let mut fallback: Option<(Reading, u32)> = None;
     let mut found = None;
     let reading = for_each_reading(word, buf, |r, stem| {
-        let Some(w) = index.word(stem) else {
+        if !known && r == Reading::WHOLE {
+            return false;
+        }
+        let Some(slot) = index.slot(stem) else {
             return false;
         };
+        let w = &index.infos[slot as usize];
         if w.classes & !VOCABULARY != 0 || w.multi_word {
-            found = Some(w);
+            found = Some(slot);
             return true;
         }
-        fallback.get_or_insert((r, w));
+        fallback.get_or_insert((r, slot));
         false
     });
     match reading {
-        Some(r) => (Some(r), found),
-        None => (fallback.map(|f| f.0), fallback.map(|f| f.1)),
+        Some(r) => found.map(|slot| (r, slot)),
+        None => fallback,
     }
 }
 
@@ -283,23 +546,55 @@ fn confirm_phrases(
     info: &WordInfo,
     out: &mut Vec<PhraseMatch>,
 ) {
-    for &id in &info.starts {
-        let e = index.entry(id);
-        let n = e.words as usize;
-        if i + n > tokens.len() {
-            continue;
-        }
-        let rest = e.entry.folded().split(' ').skip(1).take(n - 1);
-        let ok = rest.enumerate().all(|(k, w)| tokens.folded(i + 1 + k) == w);
-        if ok {
+    let longer = (i + 1 < tokens.len())
+        .then(|| info.by_second.get(tokens.folded(i + 1)))
+        .flatten();
+    for s in longer.into_iter().flatten() {
+        let n = s.words as usize;
+        if i + n <= tokens.len() && follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
             out.push(PhraseMatch {
                 start: i,
                 end: i + n,
-                entry: id,
+                entry: s.id,
+                kind: s.kind,
                 reading,
             });
         }
     }
+    let (from, to) = info.singles;
+    out.extend(
+        index.singles[from as usize..to as usize]
+            .iter()
+            .map(|s| PhraseMatch {
+                start: i,
+                end: i + 1,
+                entry: s.id,
+                kind: s.kind,
+                reading,
+            }),
+    );
+}
+
+/// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
+/// tokens `from..from + n`, compared in place rather than split.
+fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+    for k in 0..n {
+        let word = tokens.folded(from + k);
+        let Some(after) = rest.strip_prefix(word) else {
+            return false;
+        };
+        if word.contains(' ') {
+            // A spelled-out ligature (ﷺ) is one token, never several words of an entry.
+            return false;
+        }
+        rest = match after.strip_prefix(' ') {
+            Some(next) => next,
+            // The entry's last word must end here, unless more words than `n` remain.
+            None if after.is_empty() => after,
+            None => return false,
+        };
+    }
+    true
 }
 
 #[cfg(test)]
@@ -345,6 +640,45 @@ mod tests {
         assert!(!lex[0].conj);
         let (lex, _) = run("والأستاذة");
         assert!(lex[0].has(EntryKind::Title) && lex[0].conj);
+    }
+
+    #[test]
+    fn short_keys_keep_length_and_bytes() {
+        let key = |w: &str| ShortKey::new(w).unwrap();
+        assert_eq!(key("الاستاذه").to_string(), "الاستاذه");
+        assert_ne!(key("ab"), key("ab\0"));
+        assert_eq!(
+            key(&"x".repeat(ShortKey::MAX)).to_string().len(),
+            ShortKey::MAX
+        );
+        assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
+    }
+
+    #[test]
+    fn long_words_are_found() {
+        let long = "ب".repeat(20);
+        let lex = Lexicon::parse("t", &format!("{long}\tcommon\nعدن\tcommon\n")).unwrap();
+        let index = Index::build([&lex]);
+        assert!(index.word(&long).is_some() && index.word("عدن").is_some());
+        assert!(index.word("عد").is_none());
+    }
+
+    #[test]
+    fn vocabulary_gives_way_to_a_clitic_reading_known_as_more() {
+        let lex = Lexicon::parse(
+            "t",
+            "لمؤتمر\tcommon\nمؤتمر\torg-head\tsub=other\nبين\tfunction\n",
+        )
+        .unwrap();
+        let index: &'static Index = Box::leak(Box::new(Index::build([&lex])));
+        let mut t = Tokens::default();
+        tokenize("لمؤتمر بين", 0, 0, &mut t);
+        let (mut lex, mut ph) = (Vec::new(), Vec::new());
+        look_up(index, &t, &mut lex, &mut ph);
+        assert!(lex[0].has(EntryKind::OrgHead) && lex[0].lam);
+        assert_eq!(lex[0].reading.map(|r| r.clitic_chars), Some(1));
+        assert!(lex[1].has(EntryKind::Function));
+        assert_eq!(lex[1].reading, Some(Reading::WHOLE));
     }
 
     #[test]

@@ -19,6 +19,16 @@ pub(crate) enum Fold {
 /// Folds one character, or says it needs [`fold_many`].
 #[inline]
 pub(crate) fn fold_char(c: char) -> Fold {
+    match FOLD_TABLE.get(c as usize) {
+        Some(&DROPPED) => Fold::Drop,
+        // The table holds only chars below U+0800, each of which folds to one char below U+0800.
+        Some(&f) => Fold::One(char::from_u32(u32::from(f)).unwrap_or(c)),
+        None => fold_char_by_rule(c),
+    }
+}
+
+/// The rule behind [`fold_char`], which reads it from a table for the Latin and Arabic blocks.
+const fn fold_char_by_rule(c: char) -> Fold {
     match c {
         'A'..='Z' => Fold::One(c.to_ascii_lowercase()),
         '\0'..='\u{7f}' => Fold::One(c),
@@ -26,17 +36,39 @@ pub(crate) fn fold_char(c: char) -> Fold {
         'ى' | 'ی' => Fold::One('ي'),
         'ة' | 'ھ' | 'ہ' => Fold::One('ه'),
         'ک' => Fold::One('ك'),
-        '٠'..='٩' => Fold::One(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '۰'..='۹' => Fold::One(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '٠'..='٩' => Fold::One((b'0' + (c as u32 - 0x0660) as u8) as char),
+        '۰'..='۹' => Fold::One((b'0' + (c as u32 - 0x06F0) as u8) as char),
         _ if is_ignorable(c) => Fold::Drop,
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Many,
         _ => Fold::One(c),
     }
 }
 
+/// [`FOLD_TABLE`]'s mark for a dropped char (not a char below U+0800).
+const DROPPED: u16 = u16::MAX;
+
+/// The fold of every char below U+0800 (Latin, Arabic and its supplements): tokenizing folds each char
+/// of the text, and a table lookup is cheaper than the rule's chain of ranges.
+static FOLD_TABLE: [u16; 0x800] = {
+    let mut table = [0u16; 0x800];
+    let mut i = 0;
+    while i < table.len() {
+        table[i] = match char::from_u32(i as u32) {
+            Some(c) => match fold_char_by_rule(c) {
+                Fold::One(f) => f as u32 as u16,
+                Fold::Drop | Fold::Many => DROPPED,
+            },
+            // Surrogates are not chars; none is below U+0800.
+            None => DROPPED,
+        };
+        i += 1;
+    }
+    table
+};
+
 /// True for the characters folding removes: Arabic combining marks, tatweel, zero-width and bidi controls.
 #[inline]
-pub(crate) fn is_ignorable(c: char) -> bool {
+pub(crate) const fn is_ignorable(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -118,19 +150,34 @@ pub(crate) fn push_fold(c: char, out: &mut String) {
 /// ```
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        let before = out.len();
-        if before > 0 {
-            out.push(' ');
+    // Where the current word's separator and its first folded char went, while in a word.
+    let mut word: Option<(usize, usize)> = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            end_word(&mut out, word.take());
+            continue;
         }
-        let start = out.len();
-        word.chars().for_each(|c| push_fold(c, &mut out));
+        if word.is_none() {
+            let before = out.len();
+            if before > 0 {
+                out.push(' ');
+            }
+            word = Some((before, out.len()));
+        }
+        push_fold(c, &mut out);
+    }
+    end_word(&mut out, word);
+    out
+}
+
+/// Ends a word of [`fold`] that started at `word`.
+fn end_word(out: &mut String, word: Option<(usize, usize)>) {
+    if let Some((before, start)) = word {
         if out.len() == start {
             // A word of only marks folds to nothing; do not leave a dangling space.
             out.truncate(before);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -177,6 +224,13 @@ mod tests {
     fn whitespace_collapses() {
         assert_eq!(fold("  الولايات \t\n المتحدة "), "الولايات المتحده");
         assert_eq!(fold("a \u{064B} b"), "a b");
+    }
+
+    #[test]
+    fn table_agrees_with_the_rule() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_char_by_rule(c), "{c:?}");
+        }
     }
 
     #[test]

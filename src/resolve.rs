@@ -11,29 +11,41 @@
 //! one-word gazetteer entry inside it (a surname that is also a town), and among equals the longer
 //! reading wins (مؤتمر حضرموت الجامع over حضرموت, which is nested).
 
+use std::cmp::Reverse;
+
 use crate::mention::Kind;
 use crate::rules::Candidate;
 
 const FREE: u32 = u32::MAX;
 
-/// Resolves `cands` into non-overlapping candidates sorted by position, with places nested in organizations.
-pub(crate) fn resolve(mut cands: Vec<Candidate>, tokens: usize, out: &mut Vec<Candidate>) {
+/// Resolves `cands` (which it empties) into non-overlapping candidates sorted by position, with places
+/// nested in organizations.
+pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<Candidate>) {
     out.clear();
-    cands.sort_by(|a, b| {
-        b.evidence
-            .cmp(&a.evidence)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
-            .then(a.kind.cmp(&b.kind))
-    });
+    // Sort keys, not the candidates, which are large; the candidate's index breaks ties as a stable sort
+    // of the candidates would.
+    let mut order: Vec<_> = cands
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            (
+                Reverse(c.evidence),
+                Reverse(c.end - c.start),
+                c.start,
+                c.kind,
+                n,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Candidate>> = cands.drain(..).map(Some).collect();
     let mut owner = vec![FREE; tokens];
     let mut taken: Vec<Option<Candidate>> = Vec::new();
-    for c in cands {
-        let mut hits: Vec<u32> = owner[c.start..c.end]
-            .iter()
-            .copied()
-            .filter(|&o| o != FREE)
-            .collect();
+    let mut hits: Vec<u32> = Vec::new();
+    for (.., n) in order {
+        let Some(c) = slots[n].take() else { continue };
+        hits.clear();
+        hits.extend(owner[c.start..c.end].iter().copied().filter(|&o| o != FREE));
         hits.dedup();
         if hits.is_empty() {
             claim(&mut owner, &c, taken.len() as u32);
@@ -43,11 +55,17 @@ pub(crate) fn resolve(mut cands: Vec<Candidate>, tokens: usize, out: &mut Vec<Ca
         } else if c.kind == Kind::Organization
             && hits.iter().all(|&h| is_place_within(&taken, h, &c))
         {
-            adopt_places(&mut taken, &mut owner, hits, c);
+            adopt_places(&mut taken, &mut owner, &hits, c);
         }
     }
-    out.extend(taken.into_iter().flatten());
-    out.sort_by_key(|c| c.start);
+    // In text order; the kept candidates never overlap, so their starts differ.
+    let mut by_start: Vec<(usize, usize)> = taken
+        .iter()
+        .enumerate()
+        .filter_map(|(n, c)| c.as_ref().map(|c| (c.start, n)))
+        .collect();
+    by_start.sort_unstable();
+    out.extend(by_start.into_iter().filter_map(|(_, n)| taken[n].take()));
 }
 
 fn claim(owner: &mut [u32], c: &Candidate, id: u32) {
@@ -83,10 +101,10 @@ fn nest_in_parent(taken: &mut [Option<Candidate>], hits: &[u32], place: Candidat
 fn adopt_places(
     taken: &mut Vec<Option<Candidate>>,
     owner: &mut [u32],
-    hits: Vec<u32>,
+    hits: &[u32],
     mut org: Candidate,
 ) {
-    for h in hits {
+    for &h in hits {
         if let Some(place) = taken[h as usize].take() {
             org.nested.push(place);
         }
@@ -118,8 +136,8 @@ mod tests {
     }
 
     fn run(c: Vec<Candidate>) -> Vec<(Kind, usize, usize, usize)> {
-        let mut out = Vec::new();
-        resolve(c, 10, &mut out);
+        let (mut c, mut out) = (c, Vec::new());
+        resolve(&mut c, 10, &mut out);
         out.iter()
             .map(|c| (c.kind, c.start, c.end, c.nested.len()))
             .collect()

@@ -121,14 +121,13 @@ impl Segment<'_, '_> {
     }
 
     fn kind_of(&self, m: &PhraseMatch) -> EntryKind {
-        self.index.entry(m.entry).entry.kind()
+        m.kind
     }
 
     /// The entries matched from token `i`, longest first.
     fn phrases_at(&self, i: usize) -> &[PhraseMatch] {
-        let lo = self.phrases.partition_point(|p| p.start < i);
-        let hi = self.phrases.partition_point(|p| p.start <= i);
-        &self.phrases[lo..hi]
+        let (lo, hi) = self.lex[i].phrases;
+        &self.phrases[lo as usize..hi as usize]
     }
 
     /// The longest entry of `kind` matched from token `i`.

@@ -6,9 +6,10 @@
 
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::normalize::{is_ignorable, push_fold};
+use crate::normalize::{fold_char, is_ignorable, push_fold, Fold};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,9 +69,64 @@ fn is_control(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{FEFF}')
 }
 
+/// What the tokenizer asks of a char, as bits.
+type Class = u8;
+/// Part of a word: alphanumeric, or a mark.
+const WORD: Class = 1;
+/// A mark or control that folding drops or that combines with the letter before it.
+const MARK: Class = 2;
+const ALPHABETIC: Class = 4;
+const CONTROL: Class = 8;
+const WHITESPACE: Class = 16;
+/// Folding leaves the char as it is.
+const SAME: Class = 32;
+/// A letter that is neither a mark nor a control: most chars of a text, read in runs.
+const LETTER: Class = 64;
+
+fn class_by_rule(c: char) -> Class {
+    let mark = is_ignorable(c) || is_combining_mark(c);
+    let mut class = 0;
+    if c.is_alphanumeric() || mark {
+        class |= WORD;
+    }
+    if mark {
+        class |= MARK;
+    }
+    if c.is_alphabetic() {
+        class |= ALPHABETIC;
+    }
+    if is_control(c) {
+        class |= CONTROL;
+    }
+    if c.is_whitespace() {
+        class |= WHITESPACE;
+    }
+    if fold_char(c) == Fold::One(c) {
+        class |= SAME;
+    }
+    if class & (WORD | ALPHABETIC | MARK | CONTROL) == WORD | ALPHABETIC {
+        class |= LETTER;
+    }
+    class
+}
+
+/// The classes of the chars below U+0800 (Latin, Arabic and its supplements), computed once: the Unicode
+/// property lookups behind them are slow for non-ASCII letters, and every char of the text needs them.
+static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
+    let mut table = [0; 0x800];
+    for (i, class) in table.iter_mut().enumerate() {
+        *class = char::from_u32(i as u32).map_or(0, class_by_rule);
+    }
+    table
+});
+
 #[inline]
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignorable(c) || is_combining_mark(c)
+fn class_of(table: &[Class; 0x800], c: char) -> Class {
+    match table.get(c as usize) {
+        Some(&class) => class,
+        // Runs of letters are read only below U+0800 (see `WordState::letters`).
+        None => class_by_rule(c) & !LETTER,
+    }
 }
 
 /// Tokenizes `segment`, which starts at byte `base` and char `char_base` of the original text.
@@ -79,91 +135,221 @@ fn is_word_char(c: char) -> bool {
 /// second pass.
 pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut Tokens) -> usize {
     out.clear();
+    // Folding rarely makes a text longer (only ligatures spelled out do).
+    out.folded.reserve(segment.len());
+    let table = &*CLASSES;
+    let bytes = segment.as_bytes();
+    let at = Offsets { base, char_base };
+    // Offsets from here on are in the segment, in bytes and chars.
     let mut chars = 0usize;
-    let mut word: Option<WordState> = None;
+    let mut word = WordState::IDLE;
     let mut newline = false;
-    for (i, c) in segment.char_indices() {
-        let at = base + i;
-        let ci = char_base + chars;
-        chars += 1;
-        if is_word_char(c) {
-            let w = word.get_or_insert_with(|| {
-                WordState::new(out.folded.len(), std::mem::take(&mut newline))
-            });
-            w.push(c, at, ci, &mut out.folded);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            word.finish(segment, i, at, out);
+            i += 1;
+            chars += 1;
             continue;
         }
-        if let Some(w) = word.take() {
-            w.finish(out);
+        let c = segment[i..].chars().next().unwrap_or_default();
+        let class = class_of(table, c);
+        if class & LETTER != 0 {
+            if !word.active {
+                word.begin(out.folded.len(), std::mem::take(&mut newline));
+            }
+            let (end, n) = word.letters(segment, i, table, &mut out.folded);
+            word.plain(i, end, chars, chars + n);
+            i = end;
+            chars += n;
+            continue;
         }
+        if class & WORD != 0 {
+            if !word.active {
+                word.begin(out.folded.len(), std::mem::take(&mut newline));
+            }
+            word.push(segment, c, class, i, chars, &mut out.folded);
+            i += c.len_utf8();
+            chars += 1;
+            continue;
+        }
+        word.finish(segment, i, at, out);
         if c == '\n' {
             newline = true;
-        } else if !c.is_whitespace() {
+        } else if class & WHITESPACE == 0 {
             let start = out.folded.len() as u32;
             push_fold(c, &mut out.folded);
             out.list.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                char_start: ci,
-                char_end: ci + 1,
+                start: at.base + i,
+                end: at.base + i + c.len_utf8(),
+                char_start: at.char_base + chars,
+                char_end: at.char_base + chars + 1,
                 fold: start..out.folded.len() as u32,
                 kind: TokenKind::Punct(c),
                 newline_before: std::mem::take(&mut newline),
             });
         }
+        i += c.len_utf8();
+        chars += 1;
     }
-    if let Some(w) = word.take() {
-        w.finish(out);
-    }
+    word.finish(segment, bytes.len(), at, out);
     chars
 }
 
-/// A word being read: where its visible part starts and ends.
+/// Where a segment starts in the text, in bytes and chars.
+#[derive(Clone, Copy)]
+struct Offsets {
+    base: usize,
+    char_base: usize,
+}
+
+/// Marks an offset that is not set.
+const UNSET: u32 = u32::MAX;
+
+/// A word being read: where its visible part starts and ends, in bytes and chars of the segment (a
+/// segment is at most [`MAX_SEGMENT`] bytes, so they fit in `u32`).
 struct WordState {
-    fold_start: usize,
-    /// Byte and char offset of the first char that is neither a mark nor a control.
-    start: Option<(usize, usize)>,
+    active: bool,
+    fold_start: u32,
+    /// Where the chars that folding leaves as they are started, not yet copied to the folded buffer: most
+    /// chars are such, and copying them as one slice is cheaper than folding them one by one.
+    same_from: u32,
+    /// Byte and char offset of the first char that is neither a mark nor a control (`UNSET` before).
+    start: (u32, u32),
     /// Byte and char offset just past the last char that is not an invisible control.
-    end: (usize, usize),
+    end: (u32, u32),
     has_letter: bool,
     newline_before: bool,
 }
 
 impl WordState {
-    fn new(fold_start: usize, newline_before: bool) -> Self {
-        WordState {
-            fold_start,
+    const IDLE: WordState = WordState {
+        active: false,
+        fold_start: 0,
+        same_from: UNSET,
+        start: (UNSET, UNSET),
+        end: (0, 0),
+        has_letter: false,
+        newline_before: false,
+    };
+
+    #[inline]
+    fn begin(&mut self, fold_start: usize, newline_before: bool) {
+        *self = WordState {
+            active: true,
+            fold_start: fold_start as u32,
             newline_before,
-            start: None,
-            end: (0, 0),
-            has_letter: false,
-        }
+            ..WordState::IDLE
+        };
     }
 
     #[inline]
-    fn push(&mut self, c: char, at: usize, ci: usize, folded: &mut String) {
-        let marks_only = is_ignorable(c) || is_combining_mark(c);
-        if self.start.is_none() {
-            if marks_only {
+    fn push(
+        &mut self,
+        segment: &str,
+        c: char,
+        class: Class,
+        at: usize,
+        ci: usize,
+        folded: &mut String,
+    ) {
+        if self.start.0 == UNSET {
+            if class & MARK != 0 {
                 // Leading marks belong to no letter of this word: keep them out of the span and the fold.
                 return;
             }
-            self.start = Some((at, ci));
+            self.start = (at as u32, ci as u32);
         }
-        if !is_control(c) {
-            self.end = (at + c.len_utf8(), ci + 1);
+        if class & CONTROL == 0 {
+            self.end = ((at + c.len_utf8()) as u32, ci as u32 + 1);
         }
-        if c.is_alphabetic() {
+        if class & ALPHABETIC != 0 {
             self.has_letter = true;
         }
-        push_fold(c, folded);
+        if class & SAME != 0 {
+            if self.same_from == UNSET {
+                self.same_from = at as u32;
+            }
+        } else {
+            self.copy_same(segment, at, folded);
+            push_fold(c, folded);
+        }
     }
 
-    fn finish(self, out: &mut Tokens) {
-        let Some((start, char_start)) = self.start else {
+    /// Reads the run of [`LETTER`]s that starts at byte `from` (itself a letter), folding them, and returns
+    /// where it ends and how many chars it has. Reads the one- and two-byte UTF-8 forms (every char below
+    /// U+0800) without decoding them as chars; a longer form ends the run.
+    #[inline]
+    fn letters(
+        &mut self,
+        segment: &str,
+        from: usize,
+        table: &[Class; 0x800],
+        folded: &mut String,
+    ) -> (usize, usize) {
+        let bytes = segment.as_bytes();
+        let mut same_from = self.same_from;
+        let mut i = from;
+        let mut n = 0;
+        // `i` is always at a char boundary, so a byte below 0xE0 there is ASCII or starts a two-byte form.
+        while let Some(&b) = bytes.get(i) {
+            let (code, len) = match b {
+                0..=0x7F => (usize::from(b), 1),
+                0x80..=0xDF => match bytes.get(i + 1) {
+                    Some(&c) => ((usize::from(b & 0x1F) << 6) | usize::from(c & 0x3F), 2),
+                    None => break,
+                },
+                _ => break,
+            };
+            let class = table[code & 0x7FF];
+            if class & LETTER == 0 {
+                break;
+            }
+            if class & SAME == 0 {
+                if same_from != UNSET {
+                    folded.push_str(&segment[same_from as usize..i]);
+                    same_from = UNSET;
+                }
+                push_fold(char::from_u32(code as u32).unwrap_or_default(), folded);
+            } else if same_from == UNSET {
+                same_from = i as u32;
+            }
+            i += len;
+            n += 1;
+        }
+        self.same_from = same_from;
+        (i, n)
+    }
+
+    /// Takes the [`LETTER`]s from byte `from` to `to` of the segment, chars `ci..ci_end`: what
+    /// [`WordState::push`] does for each of them but the folding.
+    #[inline]
+    fn plain(&mut self, from: usize, to: usize, ci: usize, ci_end: usize) {
+        if self.start.0 == UNSET {
+            self.start = (from as u32, ci as u32);
+        }
+        self.end = (to as u32, ci_end as u32);
+        self.has_letter = true;
+    }
+
+    /// Copies the chars left as they are, up to byte `upto`, to the folded buffer.
+    #[inline]
+    fn copy_same(&mut self, segment: &str, upto: usize, folded: &mut String) {
+        if self.same_from != UNSET {
+            folded.push_str(&segment[self.same_from as usize..upto]);
+            self.same_from = UNSET;
+        }
+    }
+
+    /// Ends the word, if one is being read, at byte `upto` of the segment.
+    #[inline]
+    fn finish(&mut self, segment: &str, upto: usize, at: Offsets, out: &mut Tokens) {
+        if !self.active {
             return;
-        };
-        if out.folded.len() == self.fold_start {
+        }
+        self.active = false;
+        self.copy_same(segment, upto, &mut out.folded);
+        if self.start.0 == UNSET || out.folded.len() == self.fold_start as usize {
             return;
         }
         let kind = if self.has_letter {
@@ -172,11 +358,11 @@ impl WordState {
             TokenKind::Number
         };
         out.list.push(Token {
-            start,
-            end: self.end.0,
-            char_start,
-            char_end: self.end.1,
-            fold: self.fold_start as u32..out.folded.len() as u32,
+            start: at.base + self.start.0 as usize,
+            end: at.base + self.end.0 as usize,
+            char_start: at.char_base + self.start.1 as usize,
+            char_end: at.char_base + self.end.1 as usize,
+            fold: self.fold_start..out.folded.len() as u32,
             kind,
             newline_before: self.newline_before,
         });
@@ -289,6 +475,14 @@ mod tests {
     fn short_text_is_one_segment() {
         let segs: Vec<_> = segments("a\nb\n\nc").collect();
         assert_eq!(segs, [(0, "a\nb\n\nc")]);
+    }
+
+    #[test]
+    fn letters_outside_the_tables_and_folded_letters_inside_runs() {
+        let t = toks("中文 \u{FEE3}\u{FEA4}\u{FEE4}\u{FEAA} مدرسةٌ أحمد");
+        let folded: Vec<_> = t.iter().map(|(_, f)| f.as_str()).collect();
+        assert_eq!(folded, ["中文", "محمد", "مدرسه", "احمد"]);
+        assert_eq!(t[2].0, "مدرسةٌ");
     }
 
     #[test]
