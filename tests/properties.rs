@@ -79,8 +79,9 @@ fn char_in(lo: u32, hi: u32) -> impl Strategy<Value = char> {
     (lo..=hi).prop_map(|c| char::from_u32(c).expect("range without surrogates"))
 }
 
+/// An Arabic letter (U+0621–U+064A without tatweel, which is generated as a mark).
 fn arabic_letter() -> impl Strategy<Value = char> {
-    char_in(0x0621, 0x064A).prop_filter("tatweel is a mark here", |&c| c != '\u{0640}')
+    prop_oneof![char_in(0x0621, 0x063F), char_in(0x0641, 0x064A)]
 }
 
 /// Harakat, superscript alif, tatweel and the other marks folding drops.
