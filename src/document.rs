@@ -189,22 +189,49 @@ pub struct Person {
 
 impl Person {
     /// The fullest form of the name found.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله الحامد قال إن الحامد");
+    /// assert_eq!(doc.persons()[0].name(), "محمد عبدالله الحامد");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
     /// The first title found with the name, in canonical form.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("قال الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.persons()[0].title(), Some("الدكتور"));
+    /// ```
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
     /// The first role found with the name, as written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.persons()[0].role(), Some("الأمين العام المساعد"));
+    /// ```
     pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
     /// The gender, from a title, role or given name.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("والأستاذة أوسان محمد باحسين");
+    /// assert_eq!(doc.persons()[0].gender(), Some(alam::Gender::Female));
+    /// ```
     pub fn gender(&self) -> Option<Gender> {
         self.gender
     }
     /// Where the person is mentioned, in text order.
+    ///
+    /// ```
+    /// let text = "الأستاذ محمد عبدالله الحامد قال إن الحامد";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let spans = doc.persons()[0].mentions();
+    /// assert_eq!(&text[spans[1].range()], "الحامد");
+    /// ```
     pub fn mentions(&self) -> &[Span] {
         &self.mentions
     }
@@ -225,14 +252,30 @@ pub struct Organization {
 
 impl Organization {
     /// The name as first written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة في صنعاء");
+    /// assert_eq!(doc.organizations()[0].name(), "وزارة الصحة");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
     /// The sub-kind (`ministry`, `company`…) from the head noun or lexicon, where known.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة في صنعاء");
+    /// assert_eq!(doc.organizations()[0].sub_kind(), Some("ministry"));
+    /// ```
     pub fn sub_kind(&self) -> Option<&str> {
         self.sub_kind.as_deref()
     }
     /// Where the organization is mentioned, in text order.
+    ///
+    /// ```
+    /// let text = "مقر وزارة الصحة في صنعاء";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// assert_eq!(&text[doc.organizations()[0].mentions()[0].range()], "وزارة الصحة");
+    /// ```
     pub fn mentions(&self) -> &[Span] {
         &self.mentions
     }
@@ -254,18 +297,40 @@ pub struct Place {
 
 impl Place {
     /// The name as first written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("زار الرئيس عدن");
+    /// assert_eq!(doc.places()[0].name(), "عدن");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
     /// The sub-kind (`city`, `country`, `governorate`…), where known.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
+    /// assert_eq!(doc.places()[0].sub_kind(), Some("governorate"));
+    /// ```
     pub fn sub_kind(&self) -> Option<&str> {
         self.sub_kind.as_deref()
     }
     /// The ISO 3166-1 alpha-2 code of its country, where known.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
+    /// assert_eq!(doc.places()[0].country(), Some("YE"));
+    /// ```
     pub fn country(&self) -> Option<&str> {
         self.country.as_deref()
     }
     /// Where the place is mentioned, in text order.
+    ///
+    /// ```
+    /// let text = "من عدن إلى المكلا ثم إلى عدن";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let aden = doc.places().iter().find(|p| p.name() == "عدن").unwrap();
+    /// assert_eq!(aden.mentions().len(), 2);
+    /// ```
     pub fn mentions(&self) -> &[Span] {
         &self.mentions
     }
@@ -291,28 +356,62 @@ pub struct Document {
 
 impl Document {
     /// The top-level mentions, sorted by position and never overlapping.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله الحامد في مدينة المكلا");
+    /// let texts: Vec<_> = doc.mentions().iter().map(|m| m.text()).collect();
+    /// assert_eq!(texts, ["محمد عبدالله الحامد", "المكلا"]);
+    /// ```
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
     }
     /// Every mention, nested ones right after their parent.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته");
+    /// let texts: Vec<_> = doc.all_mentions().map(|m| m.text()).collect();
+    /// assert_eq!(texts, ["مؤتمر حضرموت الجامع", "حضرموت"]);
+    /// ```
     pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
         self.mentions
             .iter()
             .flat_map(|m| std::iter::once(m).chain(m.nested.iter()))
     }
     /// The people, in order of first mention.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله الحامد والأستاذة أوسان محمد باحسين");
+    /// let names: Vec<_> = doc.persons().iter().map(|p| p.name()).collect();
+    /// assert_eq!(names, ["محمد عبدالله الحامد", "أوسان محمد باحسين"]);
+    /// ```
     pub fn persons(&self) -> &[Person] {
         &self.persons
     }
     /// The organizations, in order of first mention.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("برامج الصندوق الاجتماعي للتنمية");
+    /// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
+    /// ```
     pub fn organizations(&self) -> &[Organization] {
         &self.organizations
     }
     /// The places, in order of first mention (nested mentions included).
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته في المكلا");
+    /// let names: Vec<_> = doc.places().iter().map(|p| p.name()).collect();
+    /// assert_eq!(names, ["حضرموت", "المكلا"]);
+    /// ```
     pub fn places(&self) -> &[Place] {
         &self.places
     }
     /// Consumes the document, giving its top-level mentions.
+    ///
+    /// ```
+    /// let mentions = alam::Extractor::new().extract("في مدينة المكلا").into_mentions();
+    /// assert_eq!(mentions[0].text(), "المكلا");
+    /// ```
     pub fn into_mentions(self) -> Vec<Mention> {
         self.mentions
     }

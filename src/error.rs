@@ -34,6 +34,19 @@ pub enum Error {
         /// The byte offset of the first bad byte from the start of the input.
         offset: usize,
     },
+    /// A custom rule with an invalid name or pattern.
+    ///
+    /// ```
+    /// let err = alam::Rule::new("club", alam::Kind::Organization, "نادي (").unwrap_err();
+    /// assert!(matches!(&err, alam::Error::Rule { rule, .. } if rule == "club"));
+    /// ```
+    #[error("rule `{rule}`: {reason}")]
+    Rule {
+        /// The rule's name.
+        rule: String,
+        /// What is wrong: the regex parser's message for a bad pattern.
+        reason: String,
+    },
     /// A file that could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -55,7 +68,7 @@ impl Error {
     pub fn line(&self) -> Option<usize> {
         match self {
             Error::Lexicon { line, .. } | Error::Utf8 { line, .. } => Some(*line),
-            Error::Io { .. } => None,
+            Error::Io { .. } | Error::Rule { .. } => None,
         }
     }
 

@@ -1,10 +1,12 @@
 //! The extractor: lexicons compiled once, then text in, a [`Document`] out.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
 
 use crate::clitic::stem_offset;
+use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
@@ -28,6 +30,7 @@ use crate::tokenize::{segments, tokenize, Tokens};
 #[derive(Debug, Clone)]
 pub struct Extractor {
     index: Arc<Index>,
+    rules: Arc<[Rule]>,
     kinds: [bool; 3],
     document_pass: bool,
 }
@@ -36,6 +39,7 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     let lexicons = bundled_lexicons(&[Tier::Default]);
     Extractor {
         index: Arc::new(Index::build(lexicons.iter().copied())),
+        rules: Arc::from([]),
         kinds: [true; 3],
         document_pass: true,
     }
@@ -194,12 +198,21 @@ impl Extractor {
             index,
         };
         rules::run(&seg, &mut s.candidates);
+        custom::run(
+            &self.rules,
+            text,
+            &s.tokens,
+            lex,
+            &mut s.haystack,
+            &mut s.candidates,
+        );
         let cands = std::mem::take(&mut s.candidates);
         resolve(cands, s.tokens.len(), &mut s.resolved);
         for c in s.resolved.drain(..) {
             if self.kinds[kind_slot(c.kind)] {
                 found.push(to_found(
                     index,
+                    &self.rules,
                     text,
                     &s.tokens,
                     c,
@@ -225,6 +238,7 @@ struct Scratch {
     phrases: Vec<PhraseMatch>,
     candidates: Vec<Candidate>,
     resolved: Vec<Candidate>,
+    haystack: Haystack,
 }
 
 /// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
@@ -244,9 +258,10 @@ pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, 
     )
 }
 
-fn source_of(index: &Index, origin: Origin) -> Source {
+fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {
     match origin {
-        Origin::Rule(name) => Source::Rule(name),
+        Origin::Rule(name) => Source::Rule(Cow::Borrowed(name)),
+        Origin::Custom(n) => rules[n as usize].source(),
         Origin::Entry(id) => {
             let e = index.entry(id);
             Source::Lexicon {
@@ -257,7 +272,14 @@ fn source_of(index: &Index, origin: Origin) -> Source {
     }
 }
 
-fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bool) -> Found {
+fn to_found(
+    index: &Index,
+    rules: &[Rule],
+    text: &str,
+    tokens: &Tokens,
+    c: Candidate,
+    places: bool,
+) -> Found {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let title = c.title.map(|(id, at, skip)| {
@@ -273,7 +295,7 @@ fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bo
     let nested = if places {
         c.nested
             .into_iter()
-            .map(|n| to_found(index, text, tokens, n, true).mention)
+            .map(|n| to_found(index, rules, text, tokens, n, true).mention)
             .collect()
     } else {
         Vec::new()
@@ -285,7 +307,7 @@ fn to_found(index: &Index, text: &str, tokens: &Tokens, c: Candidate, places: bo
             kind: c.kind,
             span,
             text: text[span.range()].to_string(),
-            source: source_of(index, c.origin),
+            source: source_of(index, rules, c.origin),
             title_span: title.as_ref().map(|t| t.1),
             title: title.map(|t| t.0),
             role,
@@ -333,6 +355,7 @@ pub struct ExtractorBuilder {
     bundled: bool,
     tiers: Vec<Tier>,
     lexicons: Vec<Lexicon>,
+    rules: Vec<Rule>,
     kinds: [bool; 3],
     document_pass: bool,
 }
@@ -345,11 +368,17 @@ impl Default for ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// The default configuration: bundled default lexicons, every kind, the document pass on.
+    ///
+    /// ```
+    /// let ex = alam::ExtractorBuilder::new().build().unwrap();
+    /// assert_eq!(ex.extract("في مدينة المكلا").places()[0].name(), "المكلا");
+    /// ```
     pub fn new() -> ExtractorBuilder {
         ExtractorBuilder {
             bundled: true,
             tiers: vec![Tier::Default],
             lexicons: Vec::new(),
+            rules: Vec::new(),
             kinds: [true; 3],
             document_pass: true,
         }
@@ -367,6 +396,14 @@ impl ExtractorBuilder {
     }
 
     /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off).
+    ///
+    /// ```
+    /// use alam::{Extractor, Tier};
+    /// let text = "وصلنا إلى الجاحره أمس";
+    /// assert!(Extractor::new().extract(text).mentions().is_empty());
+    /// let ex = Extractor::builder().tier(Tier::YemenVillages, true).build().unwrap();
+    /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some("village"));
+    /// ```
     pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {
         self.tiers.retain(|&t| t != tier);
         if on {
@@ -376,12 +413,43 @@ impl ExtractorBuilder {
     }
 
     /// Adds a lexicon, loaded from a file or built in code.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("mine", "القلوعة\tplace\tsub=town\tcountry=YE\n").unwrap();
+    /// let ex = alam::Extractor::builder().lexicon(lex).build().unwrap();
+    /// let doc = ex.extract("وصلنا إلى القلوعة");
+    /// let m = &doc.mentions()[0];
+    /// assert_eq!((m.text(), m.source().to_string().as_str()), ("القلوعة", "lexicon:mine:1"));
+    /// ```
     pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
         self.lexicons.push(lexicon);
         self
     }
 
+    /// Adds a pattern rule (see [`Rule`]). Its mentions report [`Source::Rule`] with the rule's name.
+    ///
+    /// ```
+    /// let rule = alam::Rule::new("hospital", alam::Kind::Organization, r"مستشفى \w+")?;
+    /// let ex = alam::Extractor::builder().bundled(false).rule(rule).build()?;
+    /// let doc = ex.extract("نقل إلى مستشفى الجمهورية");
+    /// assert_eq!(doc.organizations()[0].name(), "مستشفى الجمهورية");
+    /// assert_eq!(doc.mentions()[0].source().to_string(), "rule:hospital");
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn rule(&mut self, rule: Rule) -> &mut Self {
+        self.rules.push(rule);
+        self
+    }
+
     /// Reports only these kinds (default: all).
+    ///
+    /// ```
+    /// use alam::{Extractor, Kind};
+    /// let ex = Extractor::builder().kinds([Kind::Person, Kind::Organization]).build().unwrap();
+    /// let doc = ex.extract("الأستاذ محمد عبدالله الحامد في مدينة المكلا");
+    /// assert_eq!(doc.mentions().len(), 1);
+    /// assert!(doc.places().is_empty());
+    /// ```
     pub fn kinds(&mut self, kinds: impl IntoIterator<Item = Kind>) -> &mut Self {
         self.kinds = [false; 3];
         for k in kinds {
@@ -392,6 +460,14 @@ impl ExtractorBuilder {
 
     /// Whether names recognized with a title or role are looked for again in the rest of the document,
     /// also by the family name alone (default `true`).
+    ///
+    /// ```
+    /// let text = "الأستاذ محمد عبدالله الحامد قال إن الحامد";
+    /// let on = alam::Extractor::new().extract(text);
+    /// assert_eq!(on.mentions().len(), 2);
+    /// let off = alam::Extractor::builder().document_pass(false).build().unwrap().extract(text);
+    /// assert_eq!(off.mentions().len(), 1);
+    /// ```
     pub fn document_pass(&mut self, on: bool) -> &mut Self {
         self.document_pass = on;
         self
@@ -402,6 +478,16 @@ impl ExtractorBuilder {
     /// The bundled lexicons are parsed once per process and shared; the cost of a build is compiling the
     /// index. Returns an error only for the user's own lexicons (none are parsed here, so today it does not
     /// fail; the `Result` leaves room for checks to come).
+    ///
+    /// ```
+    /// let mut builder = alam::Extractor::builder();
+    /// builder.kinds([alam::Kind::Place]);
+    /// let places_only = builder.build()?;
+    /// let everything = builder.kinds(alam::Kind::ALL).build()?;
+    /// assert!(places_only.extract("الأستاذ محمد الحامد").mentions().is_empty());
+    /// assert!(!everything.extract("الأستاذ محمد الحامد").mentions().is_empty());
+    /// # Ok::<(), alam::Error>(())
+    /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
         let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
         let index = if is_default {
@@ -417,6 +503,7 @@ impl ExtractorBuilder {
         };
         Ok(Extractor {
             index,
+            rules: Arc::from(self.rules.as_slice()),
             kinds: self.kinds,
             document_pass: self.document_pass,
         })

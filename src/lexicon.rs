@@ -59,6 +59,12 @@ pub enum EntryKind {
 
 impl EntryKind {
     /// Every kind, in a fixed order.
+    ///
+    /// ```
+    /// for kind in alam::EntryKind::ALL {
+    ///     assert_eq!(kind.as_str().parse::<alam::EntryKind>(), Ok(kind));
+    /// }
+    /// ```
     pub const ALL: [EntryKind; 14] = [
         EntryKind::Person,
         EntryKind::Given,
@@ -177,50 +183,106 @@ impl Entry {
     }
 
     /// Sets the gender.
+    ///
+    /// ```
+    /// use alam::{Entry, EntryKind, Gender};
+    /// let e = Entry::new("المهندسة", EntryKind::Title).unwrap().with_gender(Gender::Female);
+    /// assert_eq!(e.gender(), Some(Gender::Female));
+    /// ```
     pub fn with_gender(mut self, gender: Gender) -> Entry {
         self.gender = Some(gender);
         self
     }
 
     /// Sets the sub-kind (`city`, `ministry`…).
+    ///
+    /// ```
+    /// let e = alam::Entry::new("القلوعة", alam::EntryKind::Place).unwrap().with_sub("town");
+    /// assert_eq!(e.sub(), Some("town"));
+    /// ```
     pub fn with_sub(mut self, sub: &str) -> Entry {
         self.sub = Some(sub.to_string());
         self
     }
 
     /// The entry as written in the lexicon (display form).
+    ///
+    /// ```
+    /// let e = alam::Entry::new("الأُستاذ", alam::EntryKind::Title).unwrap();
+    /// assert_eq!(e.text(), "الأُستاذ");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
     /// The folded form the matcher compares.
+    ///
+    /// ```
+    /// let e = alam::Entry::new("الأُستاذ", alam::EntryKind::Title).unwrap();
+    /// assert_eq!(e.folded(), "الاستاذ");
+    /// ```
     pub fn folded(&self) -> &str {
         &self.folded
     }
     /// What the entry is.
+    ///
+    /// ```
+    /// let e = alam::Entry::new("وزارة", alam::EntryKind::OrgHead).unwrap();
+    /// assert_eq!(e.kind(), alam::EntryKind::OrgHead);
+    /// ```
     pub fn kind(&self) -> EntryKind {
         self.kind
     }
     /// The gender, for names, titles, roles and nationalities. `None` where unknown or unisex.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "الأستاذة\ttitle\tgender=female\n").unwrap();
+    /// assert_eq!(lex.entries()[0].gender(), Some(alam::Gender::Female));
+    /// ```
     pub fn gender(&self) -> Option<Gender> {
         self.gender
     }
     /// The sub-kind (`city`, `country`, `ministry`…), where given.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "عدن\tplace\tsub=city\n").unwrap();
+    /// assert_eq!(lex.entries()[0].sub(), Some("city"));
+    /// ```
     pub fn sub(&self) -> Option<&str> {
         self.sub.as_deref()
     }
     /// The title category (`academic`, `religious`…), where given.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "الدكتور\ttitle\tgender=male\tcat=academic\n").unwrap();
+    /// assert_eq!(lex.entries()[0].category(), Some("academic"));
+    /// ```
     pub fn category(&self) -> Option<&str> {
         self.cat.as_deref()
     }
     /// The ISO 3166-1 alpha-2 country code, where given.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "عدن\tplace\tsub=city\tcountry=YE\n").unwrap();
+    /// assert_eq!(lex.entries()[0].country(), Some("YE"));
+    /// ```
     pub fn country(&self) -> Option<&str> {
         self.country.as_deref()
     }
     /// The enclosing place's name, where given.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "المعلا\tplace\tsub=district\tparent=عدن\n").unwrap();
+    /// assert_eq!(lex.entries()[0].parent(), Some("عدن"));
+    /// ```
     pub fn parent(&self) -> Option<&str> {
         self.parent.as_deref()
     }
     /// The 1-based line of the lexicon the entry came from (0 for entries built in code).
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "# places\n\nعدن\tplace\tsub=city\n").unwrap();
+    /// assert_eq!(lex.entries()[0].line(), 3);
+    /// ```
     pub fn line(&self) -> usize {
         self.line
     }
@@ -373,11 +435,22 @@ impl Lexicon {
     }
 
     /// Adds an entry.
+    ///
+    /// ```
+    /// use alam::{Entry, EntryKind, Lexicon};
+    /// let mut lex = Lexicon::new("code");
+    /// lex.push(Entry::new("القلوعة", EntryKind::Place).unwrap().with_sub("town"));
+    /// assert_eq!(lex.entries()[0].text(), "القلوعة");
+    /// ```
     pub fn push(&mut self, entry: Entry) {
         self.entries.push(entry);
     }
 
     /// The lexicon's name.
+    ///
+    /// ```
+    /// assert_eq!(alam::Lexicon::new("my-places").name(), "my-places");
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }
@@ -385,14 +458,29 @@ impl Lexicon {
         Arc::clone(&self.name)
     }
     /// The entries, in file order.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "عدن\tplace\tsub=city\nالمكلا\tplace\tsub=city\n").unwrap();
+    /// let names: Vec<_> = lex.entries().iter().map(|e| e.text()).collect();
+    /// assert_eq!(names, ["عدن", "المكلا"]);
+    /// ```
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
     /// How many entries there are.
+    ///
+    /// ```
+    /// let lex = alam::Lexicon::parse("x", "# a comment\nعدن\tplace\tsub=city\n").unwrap();
+    /// assert_eq!(lex.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.entries.len()
     }
     /// True when there are no entries.
+    ///
+    /// ```
+    /// assert!(alam::Lexicon::parse("x", "# only comments\n").unwrap().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -17,11 +17,262 @@
 //!     assert_eq!(&text[m.span().range()], m.text());
 //! }
 //! ```
+//!
+//! # Overview
+//!
+//! The crate has one entry point, [`Extractor`]. [`Extractor::new`] gives the extractor with the bundled
+//! lexicons; it is built once per process, cheap to clone, and `Send + Sync`, so build it once and share
+//! it. [`Extractor::builder`] returns an [`ExtractorBuilder`] to add your own [`Lexicon`]s and [`Rule`]s,
+//! turn bundled tiers on or off, and choose the [`Kind`]s to report.
+//!
+//! [`Extractor::extract`] takes any `&str` (it never fails) and returns a [`Document`]:
+//!
+//! * [`Document::mentions`]: every [`Mention`] in text order — its [`Kind`] (person, organization,
+//!   place), its [`Span`] in the original text, its text as written, where it came from ([`Source`]: a
+//!   lexicon line or a named rule), and per kind a title, role and [`Gender`] (persons) or a sub-kind and
+//!   country (places, organizations). Places inside an organization's name are [`Mention::nested`].
+//! * [`Document::persons`], [`Document::organizations`], [`Document::places`]: the entities, each
+//!   gathering every mention of one name in the document ([`Person`], [`Organization`], [`Place`]).
+//!
+//! How it works, in short: the text is cut into segments of at most 64 KiB and tokens; each token is
+//! *folded* (see [Normalization](#normalization)) and looked up in the lexicons under each of its clitic
+//! readings (و، ف، ب، ل، ك، لل); rules propose candidates from trigger words (a title before a name, a head
+//! noun such as وزارة before an organization's name, a place noun such as مدينة); one resolution policy
+//! (strongest evidence, then longest, then leftmost) keeps non-overlapping mentions; finally names found with
+//! a title are looked for again in the rest of the document, also by the family name alone.
+//!
+//! # Examples
+//!
+//! ### Extract people with their titles
+//!
+//! The title is not part of the name's span; it is a field of the mention, in its canonical form (here
+//! `الأستاذة` though the text has `للأستاذة`), with its own span. Gender comes from the title, the role or
+//! the given name.
+//!
+//! ```
+//! use alam::{Extractor, Gender, Kind};
+//!
+//! let text = "وقدّم الشكر للأستاذة أوسان محمد باحسين والدكتور عبدالعزيز سعيد الصيغ";
+//! let doc = Extractor::new().extract(text);
+//! for m in doc.mentions().iter().filter(|m| m.kind() == Kind::Person) {
+//!     println!("{} — {:?}, {:?}", m.text(), m.title(), m.gender());
+//! }
+//! let first = &doc.mentions()[0];
+//! assert_eq!(first.text(), "أوسان محمد باحسين");
+//! assert_eq!(first.title(), Some("الأستاذة"));
+//! assert_eq!(first.gender(), Some(Gender::Female));
+//! assert_eq!(doc.mentions()[1].title(), Some("الدكتور"));
+//! ```
+//!
+//! ### Iterate over organizations and the places in their names
+//!
+//! ```
+//! let text = "وأكد المشاركون في الندوة التي نظمها مؤتمر حضرموت الجامع في مقر وزارة الصحة";
+//! let doc = alam::Extractor::new().extract(text);
+//! let names: Vec<_> = doc.organizations().iter().map(|o| o.name()).collect();
+//! assert_eq!(names, ["مؤتمر حضرموت الجامع", "وزارة الصحة"]);
+//!
+//! for m in doc.mentions().iter().filter(|m| m.kind() == alam::Kind::Organization) {
+//!     for place in m.nested() {
+//!         assert_eq!((m.text(), place.text()), ("مؤتمر حضرموت الجامع", "حضرموت"));
+//!     }
+//! }
+//! ```
+//!
+//! ### Load a custom lexicon
+//!
+//! A lexicon is a text file in the format described in [Lexicons](#lexicons); load it with
+//! [`Lexicon::from_path`] (errors name the file and line), or parse a string, or build one in code.
+//!
+//! ```
+//! use alam::{Entry, EntryKind, Extractor, Lexicon};
+//!
+//! // From a file: `let lex = Lexicon::from_path("my_places.tsv")?;`
+//! let mut lex = Lexicon::parse("newsroom", "القلوعة\tplace\tsub=town\tcountry=YE\n")?;
+//! lex.push(Entry::new("المحافظ", EntryKind::Title)?.with_gender(alam::Gender::Male));
+//!
+//! let ex = Extractor::builder().lexicon(lex).build()?;
+//! let doc = ex.extract("وصل المحافظ سالم بن بريك إلى القلوعة");
+//! assert_eq!(doc.persons()[0].name(), "سالم بن بريك");
+//! assert_eq!(doc.places()[0].name(), "القلوعة");
+//! assert_eq!(doc.mentions()[1].source().to_string(), "lexicon:newsroom:1");
+//! # Ok::<(), alam::Error>(())
+//! ```
+//!
+//! ### Add a rule
+//!
+//! A [`Rule`] is a regular expression over the folded text; its matches become mentions when they cover
+//! whole words (clitics left out), and they compete with the built-in rules on the same terms.
+//!
+//! ```
+//! use alam::{Extractor, Kind, Rule};
+//!
+//! let striker = Rule::new("striker", Kind::Person, r"المهاجم (?P<mention>\w+ \w+)")?;
+//! let ex = Extractor::builder().bundled(false).rule(striker).build()?;
+//! let doc = ex.extract("وسجّل المهاجم وليد الجيلاني هدفاً");
+//! let m = &doc.mentions()[0];
+//! assert_eq!((m.text(), m.source().to_string().as_str()), ("وليد الجيلاني", "rule:striker"));
+//! # Ok::<(), alam::Error>(())
+//! ```
+//!
+//! ### Serialize to JSON
+//!
+//! Every result type implements [`serde::Serialize`]. A mention serializes as `kind`, `text`, `start`,
+//! `end` (bytes), `char_start`, `char_end`, `title`, `role`, `gender` (persons only), `sub_kind`,
+//! `country`, `source`, `entity` and `nested`.
+//!
+//! ```
+//! let doc = alam::Extractor::new().extract("في مدينة المكلا");
+//! let json = serde_json::to_value(&doc.mentions()[0]).unwrap();
+//! assert_eq!(json["kind"], "place");
+//! assert_eq!(json["text"], "المكلا");
+//! assert_eq!((json["start"].as_u64(), json["char_start"].as_u64()), (Some(16), Some(9)));
+//! assert_eq!(json["source"], "rule:place-noun");
+//!
+//! let whole = serde_json::to_string(&doc).unwrap(); // mentions, persons, organizations, places
+//! assert!(whole.starts_with("{\"mentions\":["));
+//! ```
+//!
+//! ### Process many documents
+//!
+//! [`Extractor::extract_many`] runs over all cores (with the default `parallel` feature) and returns the
+//! documents in input order. For a large corpus, feed it batches so memory stays bounded; the `extract`
+//! example does this for folders of files (`cargo run --release --example extract -- --format jsonl DIR`).
+//!
+//! ```
+//! let ex = alam::Extractor::new();
+//! let articles = vec![
+//!     "في مدينة المكلا".to_string(),
+//!     "الأستاذ محمد عبدالله الحامد".to_string(),
+//!     String::new(),
+//! ];
+//! for batch in articles.chunks(2) {
+//!     for doc in ex.extract_many(batch) {
+//!         println!("{} mentions", doc.mentions().len());
+//!     }
+//! }
+//! let docs = ex.extract_many(&articles);
+//! assert_eq!(docs.iter().map(|d| d.mentions().len()).collect::<Vec<_>>(), [1, 1, 0]);
+//! ```
+//!
+//! # Offsets
+//!
+//! A [`Span`] gives UTF-8 byte offsets ([`Span::start`], [`Span::end`], [`Span::range`]) and char
+//! offsets ([`Span::char_start`], [`Span::char_end`]: counts of Rust `char`s, i.e. Unicode scalar values,
+//! from the start of the text; not UTF-16 units, not grapheme clusters). Ends are exclusive. For every
+//! mention `&text[m.span().range()] == m.text()`, and the bytes are on char boundaries. Folding never
+//! moves an offset: matching reads a folded copy, every reported offset points into your text.
+//!
+//! A span covers whole words of the original text with three exceptions, all on its edges:
+//!
+//! * clitics are never inside a span: `بالمكلا` gives `المكلا`, `وللأستاذة` gives its title without `و`
+//!   and `ل`; harakat on a clitic stay with the clitic;
+//! * harakat and tatweel inside or at the end of a word stay in the span (`المُكَلّا`), but a haraka with no
+//!   letter before it does not start one;
+//! * invisible controls (U+200B–U+200F, U+202A–U+202E, U+2060, U+2066–U+2069, U+061C, U+FEFF) are never at
+//!   either edge.
+//!
+//! ```
+//! let text = "وصلوا \u{200F}بالمُكَلّا\u{200E} أمس";
+//! let doc = alam::Extractor::new().extract(text);
+//! let m = &doc.mentions()[0];
+//! assert_eq!(m.text(), "المُكَلّا");
+//! assert_eq!(&text[m.span().range()], m.text());
+//! assert_eq!(text.chars().skip(m.span().char_start()).take(m.span().char_end() - m.span().char_start())
+//!     .collect::<String>(), m.text());
+//! ```
+//!
+//! # Normalization
+//!
+//! Lexicon entries, rule patterns and the text are compared in a *folded* form ([`fold`]), one character
+//! at a time:
+//!
+//! 1. Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFE) become their compatibility decomposition
+//!    (`ﻻ` → `لا`); an isolated haraka form vanishes. The result is folded by the next steps.
+//! 2. Dropped: harakat and other Arabic combining marks (U+0610–U+061A, U+064B–U+065F, U+0670,
+//!    U+06D6–U+06DC, U+06DF–U+06E4, U+06E7–U+06E8, U+06EA–U+06ED), tatweel U+0640, and the invisible
+//!    controls listed under [Offsets](#offsets).
+//! 3. Letters: `أ إ آ ٱ` → `ا`; `ى ی` → `ي`; `ة ھ ہ` → `ه`; `ک` → `ك`.
+//! 4. Digits: Arabic-Indic `٠–٩` and Persian `۰–۹` → ASCII `0–9`.
+//! 5. ASCII letters are lower-cased. Everything else is kept.
+//!
+//! [`fold`] of a whole string also collapses every run of whitespace to one space, as lexicon entries are
+//! stored. Clitics are not folded away: they are tried as readings of a word at match time (whole word
+//! first, then و/ف, then ب/ل/ك, then لل read as ل + ال, then a conjunction and a preposition together), so
+//! a name such as وليد or بدر is never cut.
+//!
+//! ```
+//! assert_eq!(alam::fold("الأُسْتَاذَة"), "الاستاذه");
+//! assert_eq!(alam::fold("مستشفى  ٢٢ مايو"), "مستشفي 22 مايو");
+//! ```
+//!
+//! # Lexicons
+//!
+//! A lexicon is UTF-8 text, one entry a line: the entry as written, a tab, its kind, then optional
+//! `key=value` attributes separated by tabs. Blank lines and lines starting with `#` are skipped; a BOM and
+//! CRLF line ends are accepted.
+//!
+//! ```text
+//! # my_places.tsv (each <TAB> is one tab character)
+//! القلوعة<TAB>place<TAB>sub=town<TAB>country=YE<TAB>parent=التواهي
+//! جمعية الإصلاح الخيرية<TAB>organization<TAB>sub=association
+//! المحافظ<TAB>title<TAB>gender=male<TAB>cat=political
+//! وليد<TAB>given<TAB>gender=male
+//! ```
+//!
+//! The kinds ([`EntryKind`]) are names — `person`, `given`, `family`, `particle`, `organization`, `place`
+//! (which needs `sub=`) — trigger words — `title`, `role`, `org-head`, `place-noun`, `speech-verb` — and
+//! vocabulary that blocks false names — `nationality`, `common`, `function`. Attributes are `gender`
+//! (`male`, `female`, `unisex`), `sub` (a sub-kind such as `city` or `ministry`), `cat` (a title's
+//! category), `country` (ISO 3166-1 alpha-2), `parent` (the enclosing place) and `fold` (checked against
+//! the fold of the text). Any mistake is an [`Error`] that names the file, the line and the reason.
+//!
+//! To add entries for your application, put them in a file of your own and pass it to
+//! [`ExtractorBuilder::lexicon`]: it is added to the bundled lexicons (or replaces them with
+//! [`ExtractorBuilder::bundled`]`(false)`). A multi-word entry wins over a one-word entry; a one-word
+//! name that is also a `common` word needs a trigger around it to be reported. To fix the bundled data
+//! itself, edit the files in `lexicons/` of the repository; the generated ones are rebuilt with
+//! `tools/build_lexicons.py` and every file is checked by `tools/check_lexicons.py`.
+//!
+//! The bundled lexicons come in tiers ([`Tier`]): [`Tier::Default`] (countries, subdivisions, cities,
+//! Yemeni governorates and districts, given and family names, titles, roles, organizations, trigger words)
+//! and the opt-in [`Tier::YemenVillages`] (about 30,000 uzlas and villages, off by default because many
+//! are also common words; turn it on with [`ExtractorBuilder::tier`]). Where each file comes from, its
+//! licence and how it is built are documented in `lexicons/README.md` and `lexicons/NOTICE`.
+//!
+//! # Accuracy
+//!
+//! Entity-level precision, recall and F1 (CoNLL chunks: same type, same first and last word), measured
+//! with `examples/evaluate.rs` on held-out news text. The lexicons were never built from the text scored
+//! here.
+//!
+//! <!-- accuracy table: filled by lead -->
+//!
+//! # Performance
+//!
+//! Throughput of [`Extractor::extract`] on news text and the cost of building an extractor, measured with
+//! the criterion benches in `benches/` (`cargo bench`). [`Extractor::new`] parses the bundled lexicons
+//! once per process; later calls share them.
+//!
+//! <!-- performance table: filled by lead -->
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is valid input to [`Extractor::extract`]: it does not panic, and its memory is bounded by
+//! the 64 KiB segment size plus the results. Lexicons and rule patterns from users are checked when
+//! loaded and return an [`Error`]; a rule pattern is compiled by the [`regex`](https://docs.rs/regex)
+//! crate, whose matching time is linear in the text.
+//!
+//! # Crate features
+//!
+//! * `parallel` (default): [`Extractor::extract_many`] runs over all cores with `rayon`. Without it
+//!   (`default-features = false`) it runs on the calling thread, with the same results.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
 mod clitic;
+mod custom;
 mod document;
 mod error;
 mod extractor;
@@ -33,9 +284,15 @@ mod resolve;
 mod rules;
 mod tokenize;
 
+pub use custom::Rule;
 pub use document::{Document, Organization, Person, Place};
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::{Entry, EntryKind, Lexicon, Tier};
 pub use mention::{Gender, Kind, Mention, Source, Span};
 pub use normalize::fold;
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

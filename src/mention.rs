@@ -1,5 +1,6 @@
 //! What extraction reports: spans, mention kinds, and one mention per occurrence.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -40,42 +41,99 @@ impl Span {
         }
     }
     /// The byte offset of the first byte.
+    ///
+    /// ```
+    /// let text = "زار عدن";
+    /// let span = alam::Extractor::new().extract(text).mentions()[0].span();
+    /// assert_eq!(span.start(), "زار ".len());
+    /// ```
     pub fn start(&self) -> usize {
         self.start
     }
     /// The byte offset just past the last byte.
+    ///
+    /// ```
+    /// let text = "زار عدن";
+    /// let span = alam::Extractor::new().extract(text).mentions()[0].span();
+    /// assert_eq!(span.end(), text.len());
+    /// ```
     pub fn end(&self) -> usize {
         self.end
     }
     /// The byte range, for slicing the original text.
+    ///
+    /// ```
+    /// let text = "وصل إلى عدن أمس";
+    /// let span = alam::Extractor::new().extract(text).mentions()[0].span();
+    /// assert_eq!(&text[span.range()], "عدن");
+    /// ```
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
     /// The char offset of the first char.
+    ///
+    /// ```
+    /// let span = alam::Extractor::new().extract("زار عدن").mentions()[0].span();
+    /// assert_eq!(span.char_start(), 4);
+    /// ```
     pub fn char_start(&self) -> usize {
         self.char_start
     }
     /// The char offset just past the last char.
+    ///
+    /// ```
+    /// let span = alam::Extractor::new().extract("زار عدن").mentions()[0].span();
+    /// assert_eq!(span.char_end(), 7);
+    /// ```
     pub fn char_end(&self) -> usize {
         self.char_end
     }
     /// The char range.
+    ///
+    /// ```
+    /// let text = "زار عدن";
+    /// let span = alam::Extractor::new().extract(text).mentions()[0].span();
+    /// let chars: Vec<char> = text.chars().collect();
+    /// assert_eq!(chars[span.char_range()].iter().collect::<String>(), "عدن");
+    /// ```
     pub fn char_range(&self) -> Range<usize> {
         self.char_start..self.char_end
     }
     /// The length in bytes.
+    ///
+    /// ```
+    /// let span = alam::Extractor::new().extract("زار عدن").mentions()[0].span();
+    /// assert_eq!(span.len(), "عدن".len());
+    /// ```
     pub fn len(&self) -> usize {
         self.end - self.start
     }
     /// True for an empty span (never reported by the extractor).
+    ///
+    /// ```
+    /// let span = alam::Extractor::new().extract("زار عدن").mentions()[0].span();
+    /// assert!(!span.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
     /// True when `other` lies within this span.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته");
+    /// let org = &doc.mentions()[0];
+    /// assert!(org.span().contains(&org.nested()[0].span()));
+    /// ```
     pub fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
     /// True when the two spans share at least one byte.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته");
+    /// let org = &doc.mentions()[0];
+    /// assert!(org.span().overlaps(&org.nested()[0].span()));
+    /// ```
     pub fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -100,9 +158,19 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind.
+    ///
+    /// ```
+    /// let names: Vec<_> = alam::Kind::ALL.iter().map(|k| k.as_str()).collect();
+    /// assert_eq!(names, ["person", "organization", "place"]);
+    /// ```
     pub const ALL: [Kind; 3] = [Kind::Person, Kind::Organization, Kind::Place];
 
     /// The lower-case English name used in JSON output.
+    ///
+    /// ```
+    /// assert_eq!(alam::Kind::Person.as_str(), "person");
+    /// assert_eq!(alam::Kind::Place.to_string(), "place");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Person => "person",
@@ -152,6 +220,10 @@ pub enum Gender {
 
 impl Gender {
     /// `"male"` or `"female"`.
+    ///
+    /// ```
+    /// assert_eq!(alam::Gender::Male.as_str(), "male");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Gender::Male => "male",
@@ -189,10 +261,27 @@ pub enum Source {
         /// The entry's 1-based line.
         line: usize,
     },
-    /// A rule, by name.
-    Rule(&'static str),
+    /// A rule, by name: a built-in rule (`title-name`, `org-head`, `place-noun`…) or one added with
+    /// [`ExtractorBuilder::rule`](crate::ExtractorBuilder::rule).
+    Rule(Cow<'static, str>),
     /// Found again by the document pass, from a name recognized elsewhere in the same document.
     Document,
+}
+
+impl Source {
+    /// The rule's name, for a mention a rule produced (built-in or added with
+    /// [`ExtractorBuilder::rule`](crate::ExtractorBuilder::rule)).
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في مدينة المكلا");
+    /// assert_eq!(doc.mentions()[0].source().rule_name(), Some("place-noun"));
+    /// ```
+    pub fn rule_name(&self) -> Option<&str> {
+        match self {
+            Source::Rule(name) => Some(name),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Source {
@@ -243,52 +332,119 @@ pub struct Mention {
 
 impl Mention {
     /// Person, organization or place.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في مدينة المكلا");
+    /// assert_eq!(doc.mentions()[0].kind(), alam::Kind::Place);
+    /// ```
     pub fn kind(&self) -> Kind {
         self.kind
     }
     /// Where it is in the original text.
+    ///
+    /// ```
+    /// let text = "في مدينة المكلا";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let m = &doc.mentions()[0];
+    /// assert_eq!(&text[m.span().range()], m.text());
+    /// ```
     pub fn span(&self) -> Span {
         self.span
     }
     /// The original text of the span, exactly as the caller wrote it.
+    ///
+    /// ```
+    /// // The text is the caller's, harakat and all; matching folded them away.
+    /// let doc = alam::Extractor::new().extract("في مدينةِ المُكَلّا");
+    /// assert_eq!(doc.mentions()[0].text(), "المُكَلّا");
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
     /// The rule or lexicon entry that produced it.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في مدينة المكلا");
+    /// assert_eq!(doc.mentions()[0].source().to_string(), "rule:place-noun");
+    /// ```
     pub fn source(&self) -> &Source {
         &self.source
     }
     /// For a person: the title before the name in its canonical (lexicon) form, without clitics.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("وللأستاذة أوسان محمد باحسين");
+    /// assert_eq!(doc.mentions()[0].title(), Some("الأستاذة"));
+    /// ```
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
     /// For a person: where the title stands in the text (clitics excluded).
+    ///
+    /// ```
+    /// let text = "والأستاذة أوسان محمد باحسين";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let m = &doc.mentions()[0];
+    /// assert_eq!(&text[m.title_span().unwrap().range()], "الأستاذة");
+    /// ```
     pub fn title_span(&self) -> Option<Span> {
         self.title_span
     }
     /// For a person: the role or office written before the name or title, as written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.mentions()[0].role(), Some("الأمين العام المساعد"));
+    /// ```
     pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
     /// For a person: the gender from the title, role or given name.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.mentions()[0].gender(), Some(alam::Gender::Male));
+    /// ```
     pub fn gender(&self) -> Option<Gender> {
         self.gender
     }
     /// For a place or organization: the sub-kind from the lexicon or rule (`city`, `country`, `ministry`…).
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
+    /// assert_eq!(doc.mentions()[0].sub_kind(), Some("governorate"));
+    /// ```
     pub fn sub_kind(&self) -> Option<&str> {
         self.sub_kind.as_deref()
     }
     /// For a place: its ISO 3166-1 alpha-2 country code, where the lexicon knows it.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
+    /// assert_eq!(doc.mentions()[0].country(), Some("YE"));
+    /// ```
     pub fn country(&self) -> Option<&str> {
         self.country.as_deref()
     }
     /// Mentions inside this one: places inside an organization's name.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته");
+    /// assert_eq!(doc.mentions()[0].nested()[0].text(), "حضرموت");
+    /// ```
     pub fn nested(&self) -> &[Mention] {
         &self.nested
     }
     /// The index of the entity this mention belongs to, in [`Document::persons`](crate::Document::persons),
     /// [`Document::organizations`](crate::Document::organizations) or
     /// [`Document::places`](crate::Document::places) according to its kind.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("من عدن إلى المكلا ثم إلى عدن");
+    /// let m = doc.mentions();
+    /// assert_eq!(m[0].entity(), m[2].entity());
+    /// assert_eq!(doc.places()[m[0].entity()].name(), "عدن");
+    /// ```
     pub fn entity(&self) -> usize {
         self.entity
     }

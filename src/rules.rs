@@ -29,6 +29,8 @@ const MAX_ROLE_WORDS: usize = 6;
 pub(crate) enum Origin {
     Rule(&'static str),
     Entry(u32),
+    /// A rule added at run time, by its index in the extractor's list.
+    Custom(u32),
 }
 
 /// A proposed mention over tokens `start..end`; the first token's first `skip` folded chars are clitics.
@@ -52,7 +54,7 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
-    fn new(
+    pub(crate) fn new(
         kind: Kind,
         start: usize,
         end: usize,
