@@ -505,3 +505,23 @@ fn replayed_cases_keep_every_invariant() {
 fn escapes_round_trip() {
     assert_eq!(unescape(r"a\tb\n\u{200F}\\"), "a\tb\n\u{200F}\\");
 }
+
+/// Texts over 64 KiB with no whitespace to cut at: the segment cut falls inside a word or between the
+/// bytes of a long char's neighbours, and every offset must stay exact.
+#[test]
+fn texts_without_a_place_to_cut_keep_every_invariant() {
+    let ex = Extractor::new();
+    let texts = [
+        format!("{}الأستاذ محمد عبدالله", "ب".repeat(40_000)),
+        "😀".repeat(20_000) + " في مدينة المكلا",
+        "\u{064E}".repeat(40_000),
+        "\u{200F}".repeat(25_000),
+        "\u{FEFB}\u{FDFA}".repeat(15_000),
+        format!("{}\u{0640}في عدن", "ﻣﺤﻤﺪ".repeat(6_000)),
+        "مدينة".repeat(15_000) + " المكلا",
+    ];
+    for text in &texts {
+        assert!(text.len() > 1 << 16, "{} bytes", text.len());
+        check_extraction(&ex, text);
+    }
+}
