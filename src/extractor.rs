@@ -462,7 +462,7 @@ impl ExtractorBuilder {
     /// also by the family name alone (default `true`).
     ///
     /// ```
-    /// let text = "الأستاذ محمد عبدالله الحامد قال إن الحامد";
+    /// let text = "الأستاذ محمد عبدالله العمودي قال إن العمودي";
     /// let on = alam::Extractor::new().extract(text);
     /// assert_eq!(on.mentions().len(), 2);
     /// let off = alam::Extractor::builder().document_pass(false).build().unwrap().extract(text);

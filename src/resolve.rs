@@ -3,6 +3,13 @@
 //! Candidates are taken strongest evidence first, then longest, then leftmost. A candidate that overlaps
 //! one already taken is dropped — except a place inside an organization's name, which becomes a nested
 //! mention of that organization, whichever of the two was taken first.
+//!
+//! Evidence (see `rules`): STRONG for a trigger in context — a title, role, nationality or speech verb
+//! next to a name, a head noun with its complements, a place noun, a team noun — for a multi-word lexicon
+//! entry, and for a chain of three name words or more after a given name; LEXICON for a one-word lexicon
+//! entry, a two-word given-name chain and a lone word after a place noun. So a name in context beats a
+//! one-word gazetteer entry inside it (a surname that is also a town), and among equals the longer
+//! reading wins (مؤتمر حضرموت الجامع over حضرموت, which is nested).
 
 use crate::mention::Kind;
 use crate::rules::Candidate;

@@ -456,6 +456,8 @@ def main():
                "the country of the most populous one"],
     )
     geo = read_tsv(os.path.join(gz, "geonames-cities500", "cities_arabic_script.tsv"))
+    # the population under which a one-word GeoNames town needs ANERcorp to have seen it as a place
+    GEONAMES_MIN_POPULATION_ONE_WORD = 100000
     tz_country = dict(read_tsv(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tz_countries.tsv")))
     tz_unmapped = []
     for tz, name in read_tsv(os.path.join(gz, "cldr", "exemplar_cities_ar.tsv")):
@@ -506,6 +508,11 @@ def main():
         if one_word and o >= 1 and loc == 0 and p < 100000:
             geo_stats["O-only-word-small-place"] += 1
             geo_dropped_common.append(name)
+            continue
+        if one_word and loc == 0 and p < GEONAMES_MIN_POPULATION_ONE_WORD:
+            # a one-word town this small is seldom in the news, and its name is as often a foreign first
+            # name or a word (كلود، هوارد، بيار)
+            geo_stats["one-word-small-place"] += 1
             continue
         if cities.add(name, "place", sub="city", country=cc):
             geo_stats["kept"] += 1
@@ -626,6 +633,10 @@ def main():
             if (total_ent == 1 and o >= 2) or o > 2 * total_ent:
                 aner_stats["mostly-O"] += 1
                 continue
+            if ty == "PERS" and " " not in f and o >= total_ent:
+                # a one-word person tagged O as often as a name (دين): it needs context, not a lexicon entry
+                aner_stats["one-word-often-O"] += 1
+                continue
             if f.split(" ")[0] in PARTICLE_FIRST and " " not in f:
                 aner_stats["particle-alone"] += 1
                 continue
@@ -715,8 +726,12 @@ def main():
             g = "male"
         elif fe and not m:
             g = "female"
+        elif not m and not fe:
+            # first of two or more multi-word persons, no gendered context: a given name all the same
+            # (mostly transliterated: فرناندو، جاك), of unknown gender
+            g = "unisex"
         else:
-            gstats["gender-unknown"] += 1
+            gstats["gender-conflicting"] += 1
             continue
         if aner.add(gdisp[ff].most_common(1)[0][0], "given", gender=g):
             gstats["given-" + g] += 1
@@ -733,15 +748,16 @@ def main():
         [ORIGIN["anercorp"][0]],
         ORIGIN["anercorp"][1],
         notes=[
-            "tokens (clitics kept, folded-unique, most frequent spelling) seen >= 3 times in anercorp_lex and tagged O",
-            ">= 95 % of the time; excluding given/family names and default-tier place names",
+            "tokens (clitics kept, folded-unique, most frequent spelling) tagged O in anercorp_lex >= 95 % of the time",
+            "when seen >= 3 times, every time when seen once or twice (the corpus vocabulary: a word never tagged",
+            "as a name stops name chains); excluding given/family names and default-tier place names",
         ],
     )
     cstats = collections.Counter()
     for f in sorted(corpus.tok):
         c = corpus.tok[f]
         tot = sum(c.values())
-        if tot < 3 or c["O"] < 0.95 * tot:
+        if not (tot >= 3 and c["O"] >= 0.95 * tot or tot <= 2 and c["O"] == tot):
             continue
         disp = sorted(corpus.spell[f].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         if not re.fullmatch(r"[\u0621-\u063A\u0640-\u0652\u0670]+", disp):
@@ -764,13 +780,20 @@ def main():
         "names: MIT / Unicode-3.0 / CC BY 4.0 as their sources; selection by ANERcorp frequencies (CC BY-SA 4.0); see NOTICE",
         notes=[
             "gazetteer names (given, family, default-tier places) that anercorp_lex tags O in >= 80 % of >= 5",
-            "occurrences: kind common = a name that needs context",
+            "occurrences; and one-word places below country level (subdivisions, Yemen, cities) that anercorp_lex",
+            "tags as something other than a place (a person, an organization, O) more often than as a place",
+            "(كلينتون، أوبرا، ميلان): kind common = a name that needs context",
         ],
     )
+    # a given, family or ANERcorp name keeps its own kind: marking it common would stop the rules that use it
+    person_name_folds = {k[0] for lf in (given, family, aner) for k in lf.entries}
     for lf in (given, family, countries, subdiv, yemen, cities):
         for (f, _k), (text, _kk, _a) in sorted(lf.entries.items()):
-            o, _loc, tot = corpus.counts(f)
+            o, loc, tot = corpus.counts(f)
             if tot >= 5 and o >= 0.8 * tot:
+                amb.add(text, "common")
+            elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
+                  and f not in person_name_folds):
                 amb.add(text, "common")
 
     files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
