@@ -1,7 +1,7 @@
 //! Lexicon parsing of any bytes never panics; an error names the file and a line that exists; a parsed
 //! lexicon has one entry for every line that is not blank or a comment (nothing is skipped silently), each
-//! entry the fold of its line's text (punctuation set apart); and extraction from the file's own text with that lexicon keeps every
-//! invariant of `tests/support/invariants.rs`.
+//! entry the fold of its line's text (punctuation set apart); and extraction from the file's own text
+//! with that lexicon keeps every invariant of `tests/support/invariants.rs`.
 
 #![no_main]
 
