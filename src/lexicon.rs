@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 use crate::error::Error;
 use crate::mention::Gender;
 use crate::normalize::fold;
+use crate::tokenize::is_word_char;
 
 /// What a lexicon entry is.
 ///
@@ -161,7 +162,7 @@ impl Entry {
     /// ```
     pub fn new(text: &str, kind: EntryKind) -> Result<Entry, Error> {
         let text = single_spaced(text);
-        let folded = fold(&text);
+        let folded = token_words(&fold(&text));
         if folded.is_empty() {
             return Err(Error::lexicon(
                 "<code>",
@@ -214,7 +215,13 @@ impl Entry {
     pub fn text(&self) -> &str {
         &self.text
     }
-    /// The folded form the matcher compares.
+    /// The folded form the matcher compares: the fold of the text, with each punctuation mark or symbol
+    /// a word of its own, as the text's tokens have it (`د.` is matched as the two tokens `د` and `.`).
+    ///
+    /// ```
+    /// let e = alam::Entry::new("أ.د.", alam::EntryKind::Title).unwrap();
+    /// assert_eq!(e.folded(), "ا . د .");
+    /// ```
     ///
     /// ```
     /// let e = alam::Entry::new("الأُستاذ", alam::EntryKind::Title).unwrap();
@@ -580,11 +587,15 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     if let Some(stored) = stored_fold {
         // Whitespace inside the stored fold is collapsed like the text's, so only letters can differ.
         let stored = stored.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The stored fold is `fold(TEXT)`; the entry's matching form differs only where punctuation
+        // stands inside a word, so the fold is computed again only then.
         if stored != entry.folded {
-            return Err(format!(
-                "the stored fold `{stored}` differs from the fold of the text `{}`",
-                entry.folded
-            ));
+            let plain = fold(&entry.text);
+            if stored != plain {
+                return Err(format!(
+                    "the stored fold `{stored}` differs from the fold of the text `{plain}`"
+                ));
+            }
         }
     }
     if matches!(kind, EntryKind::Place) && entry.sub.is_none() {
@@ -594,6 +605,28 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         return Err("a given name needs `gender=`".into());
     }
     Ok(entry)
+}
+
+/// Puts a space around each char of `folded` that the tokenizer makes a token of its own (punctuation and
+/// symbols), so that the words of an entry are the folded forms of the tokens it must match.
+fn token_words(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    let mut in_word = false;
+    for c in folded.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        let word_char = is_word_char(c);
+        // A space before each new word and before each punctuation mark; none inside a word.
+        let continues_word = word_char && in_word;
+        if !out.is_empty() && !continues_word {
+            out.push(' ');
+        }
+        out.push(c);
+        in_word = word_char;
+    }
+    out
 }
 
 fn parse_gender(value: &str) -> Result<Option<Gender>, String> {
@@ -728,6 +761,18 @@ mod tests {
         let lex = Lexicon::parse("t", text).unwrap();
         let got: Vec<_> = lex.entries().iter().map(|e| (e.line(), e.text())).collect();
         assert_eq!(got, [(3, "عدن"), (4, "صنعاء")]);
+    }
+
+    #[test]
+    fn punctuation_inside_an_entry_stands_alone_as_in_the_text() {
+        assert_eq!(token_words("د."), "د .");
+        assert_eq!(token_words("ا.د."), "ا . د .");
+        assert_eq!(token_words("ديميرارا-بيربيس"), "ديميرارا - بيربيس");
+        assert_eq!(token_words("الكونغو - برازافيل"), "الكونغو - برازافيل");
+        assert_eq!(token_words("بي. بي. سي"), "بي . بي . سي");
+        assert_eq!(token_words("عبدالله 2024"), "عبدالله 2024");
+        let lex = Lexicon::parse("t", "د.\ttitle\tgender=unisex\tfold=د.\n").unwrap();
+        assert_eq!(lex.entries()[0].folded(), "د .");
     }
 
     #[test]

@@ -129,6 +129,12 @@ fn class_of(table: &[Class; 0x800], c: char) -> Class {
     }
 }
 
+/// True for the chars a word token is made of; every other char that is not whitespace is a token alone.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    class_of(&CLASSES, c) & WORD != 0
+}
+
 /// Tokenizes `segment`, which starts at byte `base` and char `char_base` of the original text.
 ///
 /// Returns the number of chars in the segment, so the caller can keep a running char offset without a

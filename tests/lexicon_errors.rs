@@ -155,3 +155,35 @@ fn a_reader_that_fails_is_named() {
     let err = Lexicon::from_reader("pipe", Broken).unwrap_err();
     assert_eq!(err.to_string(), "cannot read pipe: disk on fire");
 }
+
+/// An entry written with punctuation inside a word (`د.`, `بي. بي. سي`, `ديميرارا-بيربيس`) is matched
+/// against the tokens the text is cut into, where each punctuation mark is a token of its own: such an
+/// entry loads, and it matches.
+#[test]
+fn entries_with_punctuation_inside_words_match() {
+    let text = "أ.د. غدير سالم\tperson\tgender=female\nبي. بي. سي\torganization\tsub=media\nأبر ديميرارا-بيربيس\tplace\tsub=region\n";
+    let lex = Lexicon::parse("mine.tsv", text).unwrap();
+    let ex = Extractor::builder()
+        .bundled(false)
+        .lexicon(lex)
+        .build()
+        .unwrap();
+    let input = "نقلت بي.بي.سي عن أ.د. غدير سالم أنها زارت أبر ديميرارا - بيربيس";
+    let doc = ex.extract(input);
+    let got: Vec<(&str, &str)> = doc
+        .mentions()
+        .iter()
+        .map(|m| (m.kind().as_str(), &input[m.span().range()]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("organization", "بي.بي.سي"),
+            ("person", "أ.د. غدير سالم"),
+            ("place", "أبر ديميرارا - بيربيس"),
+        ]
+    );
+    let doc = Extractor::new().extract("قال د. محمد عبدالله الحامد إن");
+    let p = &doc.mentions()[0];
+    assert_eq!((p.text(), p.title()), ("محمد عبدالله الحامد", Some("د.")));
+}

@@ -15,7 +15,7 @@ mod invariants;
 
 use std::sync::OnceLock;
 
-use alam::{Entry, EntryKind, Extractor, Gender, Lexicon};
+use alam::{Entry, EntryKind, Error, Extractor, Gender, Kind, Lexicon, Rule};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 
@@ -79,8 +79,9 @@ fn char_in(lo: u32, hi: u32) -> impl Strategy<Value = char> {
     (lo..=hi).prop_map(|c| char::from_u32(c).expect("range without surrogates"))
 }
 
+/// An Arabic letter (U+0621–U+064A without tatweel, which is generated as a mark).
 fn arabic_letter() -> impl Strategy<Value = char> {
-    char_in(0x0621, 0x064A).prop_filter("tatweel is a mark here", |&c| c != '\u{0640}')
+    prop_oneof![char_in(0x0621, 0x063F), char_in(0x0641, 0x064A)]
 }
 
 /// Harakat, superscript alif, tatweel and the other marks folding drops.
@@ -322,6 +323,43 @@ fn own_words_extractor(text: &str, picks: &[(Index, u8)]) -> Extractor {
 
 /// `cases` cases, scaled by `PROPTEST_CASES` / 256 when that is set (`PROPTEST_CASES=25600` runs a
 /// hundred times as many cases, for a deeper search than the default quick run).
+/// A custom rule pattern: a generic one (empty matches, matches inside words, whole lines, a `mention`
+/// group that may take no part), or words of the text itself, escaped, maybe with a group after them.
+fn pattern(text: &str, pick: Index, generic: &'static str, form: u8) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || form % 3 == 0 {
+        return generic.to_string();
+    }
+    let w = regex::escape(words[pick.index(words.len())]);
+    match form % 3 {
+        1 => w,
+        _ => format!(r"{w}\s*(?P<mention>\w+(?: \w+)?)"),
+    }
+}
+
+const GENERIC_PATTERNS: [&str; 20] = [
+    r"\w+",
+    r"\w+ \w+",
+    r"(?P<mention>\w+) \w+",
+    r"\w+ (?P<mention>\w+)",
+    r"(?P<mention>\w+)?",
+    r"(?P<mention>)",
+    ".",
+    ".*",
+    "(?s).*",
+    r"\b",
+    "x*",
+    "",
+    r"\S+",
+    r"[^ ]+ ",
+    r"و?ب?ال\w+",
+    r"\d+",
+    r"\n",
+    r"الاستاذ (?P<mention>\w+ \w+)",
+    r"(?:مدينه|محافظه) (?P<mention>\w+)",
+    "(",
+];
+
 fn config(cases: u32) -> ProptestConfig {
     let default = ProptestConfig::default();
     ProptestConfig {
@@ -336,7 +374,10 @@ proptest! {
 
     #[test]
     fn bundled_lexicons_keep_every_invariant(text in text()) {
-        check_extraction(&Extractor::new(), &text);
+        let ex = Extractor::new();
+        check_extraction(&ex, &text);
+        // The token dump used to tune rules reads the same tokens: it must not panic either.
+        prop_assert!(ex.explain(&text).lines().count() <= text.chars().count());
     }
 
     #[test]
@@ -346,6 +387,36 @@ proptest! {
     ) {
         let ex = own_words_extractor(&text, &picks);
         check_extraction(&ex, &text);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Custom rules read a folded haystack of their own and map matches back to tokens: every mention
+    /// they give must be as exact as the built-in rules' mentions.
+    #[test]
+    fn custom_rules_keep_every_invariant(
+        text in text(),
+        rules in prop::collection::vec(
+            (any::<Index>(), select(&GENERIC_PATTERNS[..]), any::<u8>(), select(&Kind::ALL[..])),
+            1..4,
+        ),
+        bundled in any::<bool>(),
+    ) {
+        let mut b = Extractor::builder();
+        b.bundled(bundled);
+        for (n, (pick, generic, form, kind)) in rules.into_iter().enumerate() {
+            let name = format!("r{n}");
+            match Rule::new(&name, kind, &pattern(&text, pick, generic, form)) {
+                Ok(rule) => {
+                    b.rule(rule);
+                }
+                Err(Error::Rule { rule, .. }) => prop_assert_eq!(rule, name),
+                Err(e) => panic!("unexpected error {e}"),
+            }
+        }
+        check_extraction(&b.build().expect("rules build"), &text);
     }
 }
 
@@ -433,4 +504,24 @@ fn replayed_cases_keep_every_invariant() {
 #[test]
 fn escapes_round_trip() {
     assert_eq!(unescape(r"a\tb\n\u{200F}\\"), "a\tb\n\u{200F}\\");
+}
+
+/// Texts over 64 KiB with no whitespace to cut at: the segment cut falls inside a word or between the
+/// bytes of a long char's neighbours, and every offset must stay exact.
+#[test]
+fn texts_without_a_place_to_cut_keep_every_invariant() {
+    let ex = Extractor::new();
+    let texts = [
+        format!("{}الأستاذ محمد عبدالله", "ب".repeat(40_000)),
+        "😀".repeat(20_000) + " في مدينة المكلا",
+        "\u{064E}".repeat(40_000),
+        "\u{200F}".repeat(25_000),
+        "\u{FEFB}\u{FDFA}".repeat(15_000),
+        format!("{}\u{0640}في عدن", "ﻣﺤﻤﺪ".repeat(6_000)),
+        "مدينة".repeat(15_000) + " المكلا",
+    ];
+    for text in &texts {
+        assert!(text.len() > 1 << 16, "{} bytes", text.len());
+        check_extraction(&ex, text);
+    }
 }

@@ -3,12 +3,14 @@
 //! byte offsets, sorted disjoint mentions, nested mentions inside their parent, titles outside the name,
 //! the same output twice, and the same mentions behind a leading space.
 //!
-//! An input starting with a NUL byte is extracted with a lexicon made of its own words instead of the
-//! bundled ones, so that any odd word (presentation forms, marks, emoji) can be a title, place or head noun.
+//! An input starting with byte 0 is extracted with a lexicon made of its own words instead of the bundled
+//! ones, so that any odd word (presentation forms, marks, emoji) can be a title, place or head noun. An
+//! input starting with byte 1 holds a custom rule: its first line is the pattern (compiling it must not
+//! panic, and an error must name the rule), the rest is the text.
 
 #![no_main]
 
-use alam::{Entry, EntryKind, Extractor, Gender, Lexicon};
+use alam::{Entry, EntryKind, Error, Extractor, Gender, Kind, Lexicon, Rule};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/support/invariants.rs"]
@@ -52,11 +54,37 @@ fn kind_for(n: usize) -> EntryKind {
     KINDS[n % KINDS.len()]
 }
 
+/// The extractor with the bundled lexicons and one custom rule of pattern `pattern`, when it compiles.
+fn custom_rule_extractor(pattern: &str) -> Option<Extractor> {
+    let kind = Kind::ALL[pattern.len() % Kind::ALL.len()];
+    match Rule::new("fuzz", kind, pattern) {
+        Ok(rule) => Some(
+            Extractor::builder()
+                .rule(rule)
+                .build()
+                .expect("a rule builds"),
+        ),
+        Err(Error::Rule { rule, reason, .. }) => {
+            assert_eq!(rule, "fuzz");
+            assert!(!reason.is_empty());
+            None
+        }
+        Err(e) => panic!("a rule fails with another error: {e}"),
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     match data.split_first() {
         Some((0, rest)) => {
             let text = String::from_utf8_lossy(rest);
             invariants::check_extraction(&own_words_extractor(&text), &text);
+        }
+        Some((1, rest)) => {
+            let input = String::from_utf8_lossy(rest);
+            let (pattern, text) = input.split_once('\n').unwrap_or((&input, ""));
+            if let Some(ex) = custom_rule_extractor(pattern) {
+                invariants::check_extraction(&ex, text);
+            }
         }
         _ => {
             let text = String::from_utf8_lossy(data);
