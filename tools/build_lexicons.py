@@ -621,6 +621,11 @@ def main():
     for (ty, f), n in ent_counts.items():
         by_text[f][ty] = n
     aner_stats = collections.Counter()
+    dropped_persons = set()
+
+    def not_alone(tags):
+        return sum(tags.values()) - tags["PERS"] if tags else 0
+
     for f in sorted(by_text):
         types = by_text[f]
         top = max(types.values())
@@ -633,9 +638,11 @@ def main():
             if (total_ent == 1 and o >= 2) or o > 2 * total_ent:
                 aner_stats["mostly-O"] += 1
                 continue
-            if ty == "PERS" and " " not in f and o >= total_ent:
-                # a one-word person tagged O as often as a name (دين): it needs context, not a lexicon entry
+            if ty == "PERS" and " " not in f and not_alone(corpus.tok.get(f)) >= total_ent:
+                # a one-word person tagged O (or as part of something else: الله in عبد الله، حزب الله) as
+                # often as it is a name alone (دين): it needs context, not a lexicon entry
                 aner_stats["one-word-often-O"] += 1
+                dropped_persons.add(f)
                 continue
             if f.split(" ")[0] in PARTICLE_FIRST and " " not in f:
                 aner_stats["particle-alone"] += 1
@@ -660,7 +667,8 @@ def main():
         readings = [f[len(p):] for p in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك") if f.startswith(p)]
         if f.startswith("لل"):
             readings.append("ال" + f[2:])
-        if any((r, kind) in aner.entries for r in readings if r):
+        # (a dropped person counts too: بالله goes with الله)
+        if any((r, kind) in aner.entries or (kind == "person" and r in dropped_persons) for r in readings if r):
             del aner.entries[(f, kind)]
             aner_stats["clitic-duplicate"] += 1
             aner_stats[{"person": "PERS", "organization": "ORG", "place": "LOC"}[kind]] -= 1
