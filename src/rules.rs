@@ -164,9 +164,17 @@ impl Segment<'_, '_> {
     }
 }
 
-/// True for words shaped like a verb of form X (استفعل): no Arabic name starts so.
+/// True for words shaped like a verb of form X (استفعل): no Arabic name starts so; or like a past verb
+/// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
+/// that are not long vowels (a foreign name of that length has one: اشتون، استون).
 fn looks_like_verb(folded: &str) -> bool {
-    folded.starts_with("است") && folded.chars().count() >= 5
+    let c: Vec<char> = folded.chars().collect();
+    let form_viii = c.len() == 5
+        && c[0] == 'ا'
+        && c[2] == 'ت'
+        && !matches!(c[1], 'ل' | 'ت')
+        && c[3..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
+    (folded.starts_with("است") && c.len() >= 5) || form_viii
 }
 
 /// Runs every rule over a segment.
@@ -344,7 +352,15 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let function =
         l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
     let common = l.has(EntryKind::Common) && !named;
-    if (l.conj && !(first && foreign_initial(seg, i))) || function || common || seg.is_trigger(i) {
+    // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
+    // clause joined by ف right after a name.
+    let foreign_fa = first
+        || seg
+            .tokens
+            .folded(i)
+            .strip_prefix('ف')
+            .is_some_and(|stem| !looks_like_verb(stem));
+    if (l.conj && !(foreign_fa && foreign_initial(seg, i))) || function || common || seg.is_trigger(i) {
         return false;
     }
     if named || l.has(EntryKind::Place) {
