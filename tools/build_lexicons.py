@@ -802,9 +802,12 @@ def main():
             "gazetteer names (given, family, default-tier places) that anercorp_lex tags O in >= 80 % of >= 5",
             "occurrences; and one-word places below country level (subdivisions, Yemen, cities) that anercorp_lex",
             "tags as something other than a place (a person, an organization, O) more often than as a place",
-            "(كلينتون، أوبرا، ميلان): kind common = a name that needs context",
+            "(كلينتون، أوبرا، ميلان); foreign one-word places of three letters or fewer that anercorp_lex never",
+            "tags LOC (مون، سول، هام): kind common = a name that needs context",
         ],
     )
+    ARAB_COUNTRIES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+                      "SD", "SO", "SY", "TN", "YE", "DJ", "KM", "EH"}
     # a given, family or ANERcorp name keeps its own kind: marking it common would stop the rules that use it
     person_name_folds = {k[0] for lf in (given, family, aner) for k in lf.entries}
     for lf in (given, family, countries, subdiv, yemen, cities):
@@ -814,6 +817,11 @@ def main():
                 amb.add(text, "common")
             elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
                   and f not in person_name_folds):
+                amb.add(text, "common")
+            elif (lf in (subdiv, cities) and " " not in f and len(f) <= 3 and loc == 0
+                  and _a.get("country") not in ARAB_COUNTRIES and f not in person_name_folds):
+                # a foreign place of three letters or fewer that ANERcorp never tags (مون in بان كي مون,
+                # سول، هام): more often a piece of a foreign name or a word than the place
                 amb.add(text, "common")
 
     files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
