@@ -375,7 +375,8 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
     let word = seg.tokens.folded(i);
-    let verb = looks_like_verb(word) || (!first && looks_like_imperfect(word));
+    let verb = looks_like_verb(word)
+        || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     let feminine_noun = l.definite && seg.last_char(i) == Some('ة');
     !verb && !prepositional && !feminine_noun
@@ -772,9 +773,17 @@ fn looks_like_masdar(folded: &str) -> bool {
     c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
-/// True for unknown words shaped like an imperfect verb (يزور، يتهم): names starting so are in the lexicon.
+/// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
+/// the lexicon.
 fn looks_like_imperfect(folded: &str) -> bool {
-    folded.starts_with('ي') && folded.chars().count() >= 4
+    let n = folded.chars().count();
+    (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
+}
+
+/// True for a masculine plural participle (مبتهلين، مسؤولين، متخصصين): a chain that reaches one has run
+/// past the name.
+fn looks_like_plural_participle(folded: &str) -> bool {
+    folded.starts_with('م') && folded.ends_with("ين") && folded.chars().count() >= 6
 }
 
 /// Nouns for a sports team, written before the club's name and outside it (فريق ميلان الإيطالي).
