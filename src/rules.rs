@@ -809,6 +809,9 @@ fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         while end < seg.len() && end - i <= 2 && is_club_word(seg, end) {
             end += 1;
         }
+        if end == i + 1 && town_nisba_club(seg, i + 1) {
+            end = i + 3;
+        }
         if end > i + 1 {
             let mut c = Candidate::new(
                 Kind::Organization,
@@ -821,6 +824,28 @@ fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             c.attrs = seg.phrase_of(i + 1, EntryKind::Place).map(|p| p.entry);
             out.push(c);
         }
+    }
+}
+
+/// Whether tokens `k` and `k + 1` are a club named by a word with ال and a nisba that is neither vocabulary
+/// nor a nationality (the nisba of its town: النادي المكناسي، الجمعية السلاوية), as written after a team
+/// noun. A known adjective (فريق العمل الحكومي) is vocabulary, not a club.
+fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let plain = |j: usize| {
+        j < seg.len()
+            && seg.is_word(j)
+            && !seg.newline_before(j)
+            && !seg.lex[j].conj
+            && !seg.lex[j].lam
+            && seg.reading(j).clitic_chars == 0
+            && seg.tokens.folded(j).starts_with("ال")
+    };
+    plain(k) && plain(k + 1) && {
+        let nisba = seg.tokens.folded(k + 1);
+        (nisba.ends_with('ي') || nisba.ends_with("يه"))
+            && ![EntryKind::Common, EntryKind::Function, EntryKind::Nationality]
+                .iter()
+                .any(|&kind| seg.has(k + 1, kind))
     }
 }
 
