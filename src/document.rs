@@ -81,8 +81,9 @@ pub(crate) fn find_again(index: &Index, text: &str, found: &mut Vec<Found>) {
                     let whole_only = index
                         .word(tokens.folded(i))
                         .is_some_and(|w| w.classes & vocabulary != 0);
-                    let maps = (&by_first, &by_family);
-                    match_name(&tokens, i, &strong, maps, whole_only, &mut buf)
+                    match_name(
+                        &tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
+                    )
                 })
                 .flatten();
             let Some((end, skip, who)) = hit else {
@@ -191,7 +192,8 @@ fn match_name(
     tokens: &Tokens,
     i: usize,
     strong: &[Strong],
-    (by_first, by_family): (&FxHashMap<&str, Vec<usize>>, &FxHashMap<&str, Option<usize>>),
+    by_first: &FxHashMap<&str, Vec<usize>>,
+    by_family: &FxHashMap<&str, Option<usize>>,
     whole_only: bool,
     buf: &mut String,
 ) -> Option<(usize, u8, usize)> {

@@ -360,7 +360,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
             .folded(i)
             .strip_prefix('ف')
             .is_some_and(|stem| !looks_like_verb(stem));
-    if (l.conj && !(foreign_fa && foreign_initial(seg, i))) || function || common || seg.is_trigger(i) {
+    if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
+        || function
+        || common
+        || seg.is_trigger(i)
+    {
         return false;
     }
     if named || l.has(EntryKind::Place) {
@@ -843,9 +847,13 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
     plain(k) && plain(k + 1) && {
         let nisba = seg.tokens.folded(k + 1);
         (nisba.ends_with('ي') || nisba.ends_with("يه"))
-            && ![EntryKind::Common, EntryKind::Function, EntryKind::Nationality]
-                .iter()
-                .any(|&kind| seg.has(k + 1, kind))
+            && ![
+                EntryKind::Common,
+                EntryKind::Function,
+                EntryKind::Nationality,
+            ]
+            .iter()
+            .any(|&kind| seg.has(k + 1, kind))
     }
 }
 
