@@ -498,17 +498,17 @@ fn is_singular_nisba(folded: &str) -> bool {
 
 /// A person right after a speech verb: `قال ألونسو`, `وأكد هوارد جرونسبكت`.
 ///
-/// Fires: وقال هاني مانديل ; قال شوماخر إن.
-/// Does not fire: وقال إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
+/// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
+/// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
 fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         if !seg.has(i, EntryKind::SpeechVerb) {
             continue;
         }
         let verb = seg.tokens.folded(i);
-        if verb.starts_with(['ي', 'ت']) {
+        if verb.starts_with(['ي', 'ت']) && verb != "يقول" {
             // An imperfect verb (يعتبر، تقول) is followed by its object or a clause more often than by
-            // its subject.
+            // its subject; يقول takes a clause, never a noun object, so a name after it is the speaker.
             continue;
         }
         if verb.ends_with('ت') && !is_named(seg, i + 1) {
