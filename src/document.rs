@@ -89,7 +89,16 @@ pub(crate) fn find_again(
             let bit = tail_bit(tokens.folded(i));
             let hit = (tokens.list[i].kind == TokenKind::Word
                 && tails[bit / 64] & (1 << (bit % 64)) != 0)
-                .then(|| match_name(tokens, i, &strong, &by_first, &by_family, &mut buf))
+                .then(|| {
+                    // A word of the vocabulary as written is not a name with a clitic (لدينا is not ل + دينا).
+                    let vocabulary = EntryKind::Common.bit() | EntryKind::Function.bit();
+                    let whole_only = index
+                        .word(tokens.folded(i))
+                        .is_some_and(|w| w.classes & vocabulary != 0);
+                    match_name(
+                        tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
+                    )
+                })
                 .flatten();
             let Some((end, skip, who)) = hit else {
                 i += 1;
@@ -228,16 +237,21 @@ fn tail_bit(word: &str) -> usize {
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
+/// `whole_only`: the word is vocabulary as written, so no reading with a clitic is tried.
 fn match_name(
     tokens: &Tokens,
     i: usize,
     strong: &[Strong],
     by_first: &FxHashMap<&str, Vec<usize>>,
     by_family: &FxHashMap<&str, Option<usize>>,
+    whole_only: bool,
     buf: &mut String,
 ) -> Option<(usize, u8, usize)> {
     let mut best: Option<(usize, u8, usize)> = None;
     for_each_reading(tokens.folded(i), buf, |r, stem| {
+        if whole_only && r.clitic_chars > 0 {
+            return false;
+        }
         if let Some(cands) = by_first.get(stem) {
             for &n in cands {
                 let rest = &strong[n].words[1..];

@@ -163,9 +163,17 @@ impl Segment<'_, '_> {
     }
 }
 
-/// True for words shaped like a verb of form X (استفعل): no Arabic name starts so.
+/// True for words shaped like a verb of form X (استفعل): no Arabic name starts so; or like a past verb
+/// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
+/// that are not long vowels (a foreign name of that length has one: اشتون، استون).
 fn looks_like_verb(folded: &str) -> bool {
-    folded.starts_with("است") && folded.chars().count() >= 5
+    let c: Vec<char> = folded.chars().collect();
+    let form_viii = c.len() == 5
+        && c[0] == 'ا'
+        && c[2] == 'ت'
+        && !matches!(c[1], 'ل' | 'ت')
+        && c[3..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
+    (folded.starts_with("است") && c.len() >= 5) || form_viii
 }
 
 /// Runs every rule over a segment.
@@ -343,7 +351,19 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let function =
         l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
     let common = l.has(EntryKind::Common) && !named;
-    if (l.conj && !(first && foreign_initial(seg, i))) || function || common || seg.is_trigger(i) {
+    // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
+    // clause joined by ف right after a name.
+    let foreign_fa = first
+        || seg
+            .tokens
+            .folded(i)
+            .strip_prefix('ف')
+            .is_some_and(|stem| !looks_like_verb(stem));
+    if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
+        || function
+        || common
+        || seg.is_trigger(i)
+    {
         return false;
     }
     if named || l.has(EntryKind::Place) {
@@ -358,7 +378,8 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
     let word = seg.tokens.folded(i);
-    let verb = looks_like_verb(word) || (!first && looks_like_imperfect(word));
+    let verb = looks_like_verb(word)
+        || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     let feminine_noun = l.definite && seg.last_char(i) == Some('ة');
     !verb && !prepositional && !feminine_noun
@@ -476,17 +497,17 @@ fn is_singular_nisba(folded: &str) -> bool {
 
 /// A person right after a speech verb: `قال ألونسو`, `وأكد هوارد جرونسبكت`.
 ///
-/// Fires: وقال هاني مانديل ; قال شوماخر إن.
-/// Does not fire: وقال إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
+/// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
+/// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
 fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         if !seg.has(i, EntryKind::SpeechVerb) {
             continue;
         }
         let verb = seg.tokens.folded(i);
-        if verb.starts_with(['ي', 'ت']) {
+        if verb.starts_with(['ي', 'ت']) && verb != "يقول" {
             // An imperfect verb (يعتبر، تقول) is followed by its object or a clause more often than by
-            // its subject.
+            // its subject; يقول takes a clause, never a noun object, so a name after it is the speaker.
             continue;
         }
         if verb.ends_with('ت') && !is_named(seg, i + 1) {
@@ -755,9 +776,17 @@ fn looks_like_masdar(folded: &str) -> bool {
     c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
-/// True for unknown words shaped like an imperfect verb (يزور، يتهم): names starting so are in the lexicon.
+/// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
+/// the lexicon.
 fn looks_like_imperfect(folded: &str) -> bool {
-    folded.starts_with('ي') && folded.chars().count() >= 4
+    let n = folded.chars().count();
+    (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
+}
+
+/// True for a masculine plural participle (مبتهلين، مسؤولين، متخصصين): a chain that reaches one has run
+/// past the name.
+fn looks_like_plural_participle(folded: &str) -> bool {
+    folded.starts_with('م') && folded.ends_with("ين") && folded.chars().count() >= 6
 }
 
 /// Nouns for a sports team, written before the club's name and outside it (فريق ميلان الإيطالي).
@@ -783,6 +812,9 @@ fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         while end < seg.len() && end - i <= 2 && is_club_word(seg, end) {
             end += 1;
         }
+        if end == i + 1 && town_nisba_club(seg, i + 1) {
+            end = i + 3;
+        }
         if end > i + 1 {
             let mut c = Candidate::new(
                 Kind::Organization,
@@ -795,6 +827,32 @@ fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             c.attrs = seg.phrase_of(i + 1, EntryKind::Place).map(|p| p.entry);
             out.push(c);
         }
+    }
+}
+
+/// Whether tokens `k` and `k + 1` are a club named by a word with ال and a nisba that is neither vocabulary
+/// nor a nationality (the nisba of its town: النادي المكناسي، الجمعية السلاوية), as written after a team
+/// noun. A known adjective (فريق العمل الحكومي) is vocabulary, not a club.
+fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let plain = |j: usize| {
+        j < seg.len()
+            && seg.is_word(j)
+            && !seg.newline_before(j)
+            && !seg.lex[j].conj
+            && !seg.lex[j].lam
+            && seg.reading(j).clitic_chars == 0
+            && seg.tokens.folded(j).starts_with("ال")
+    };
+    plain(k) && plain(k + 1) && {
+        let nisba = seg.tokens.folded(k + 1);
+        (nisba.ends_with('ي') || nisba.ends_with("يه"))
+            && ![
+                EntryKind::Common,
+                EntryKind::Function,
+                EntryKind::Nationality,
+            ]
+            .iter()
+            .any(|&kind| seg.has(k + 1, kind))
     }
 }
 

@@ -601,7 +601,9 @@ def main():
         notes=[
             "PERS -> person, ORG -> organization, LOC -> place; leading clitic of the first token stripped when the",
             "stripped form is attested; an entity seen once whose text is mostly O in the corpus is dropped;",
-            "a text tagged with several types keeps its majority type; unknown place sub -> region; given names: see README",
+            "a text tagged with several types keeps its majority type; a one-word name tagged O as often (persons)",
+            "or inside entities of another type three times as often (الله، الأوسط، درهم) is dropped;",
+            "unknown place sub -> region; given names: see README",
         ],
     )
     org_sub = {
@@ -621,6 +623,15 @@ def main():
     for (ty, f), n in ent_counts.items():
         by_text[f][ty] = n
     aner_stats = collections.Counter()
+    dropped_one_word = set()
+    KIND_OF = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+
+    def not_alone(tags):
+        return sum(tags.values()) - tags["PERS"] if tags else 0
+
+    def inside_other(tags, ty):
+        return sum(tags.values()) - tags[ty] - tags["O"] if tags else 0
+
     for f in sorted(by_text):
         types = by_text[f]
         top = max(types.values())
@@ -633,9 +644,17 @@ def main():
             if (total_ent == 1 and o >= 2) or o > 2 * total_ent:
                 aner_stats["mostly-O"] += 1
                 continue
-            if ty == "PERS" and " " not in f and o >= total_ent:
-                # a one-word person tagged O as often as a name (دين): it needs context, not a lexicon entry
+            if " " not in f and inside_other(corpus.tok.get(f), ty) >= 3 * n:
+                # a word tagged inside entities of another type far more often than alone as this one
+                # (الله in حزب الله، عبد الله; الأوسط in الشرق الأوسط; درهم in MISC amounts): not a name alone
+                aner_stats["one-word-mostly-inside-other"] += 1
+                dropped_one_word.add((f, KIND_OF[ty]))
+                continue
+            if ty == "PERS" and " " not in f and not_alone(corpus.tok.get(f)) >= total_ent:
+                # a one-word person tagged O (or as part of something else: الله in عبد الله، حزب الله) as
+                # often as it is a name alone (دين): it needs context, not a lexicon entry
                 aner_stats["one-word-often-O"] += 1
+                dropped_one_word.add((f, "person"))
                 continue
             if f.split(" ")[0] in PARTICLE_FIRST and " " not in f:
                 aner_stats["particle-alone"] += 1
@@ -660,7 +679,8 @@ def main():
         readings = [f[len(p):] for p in ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك") if f.startswith(p)]
         if f.startswith("لل"):
             readings.append("ال" + f[2:])
-        if any((r, kind) in aner.entries for r in readings if r):
+        # (a dropped one-word name counts too: بالله goes with الله)
+        if any((r, kind) in aner.entries or (r, kind) in dropped_one_word for r in readings if r):
             del aner.entries[(f, kind)]
             aner_stats["clitic-duplicate"] += 1
             aner_stats[{"person": "PERS", "organization": "ORG", "place": "LOC"}[kind]] -= 1
@@ -782,9 +802,12 @@ def main():
             "gazetteer names (given, family, default-tier places) that anercorp_lex tags O in >= 80 % of >= 5",
             "occurrences; and one-word places below country level (subdivisions, Yemen, cities) that anercorp_lex",
             "tags as something other than a place (a person, an organization, O) more often than as a place",
-            "(كلينتون، أوبرا، ميلان): kind common = a name that needs context",
+            "(كلينتون، أوبرا، ميلان); foreign one-word places of three letters or fewer that anercorp_lex never",
+            "tags LOC (مون، سول، هام): kind common = a name that needs context",
         ],
     )
+    ARAB_COUNTRIES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+                      "SD", "SO", "SY", "TN", "YE", "DJ", "KM", "EH"}
     # a given, family or ANERcorp name keeps its own kind: marking it common would stop the rules that use it
     person_name_folds = {k[0] for lf in (given, family, aner) for k in lf.entries}
     for lf in (given, family, countries, subdiv, yemen, cities):
@@ -794,6 +817,11 @@ def main():
                 amb.add(text, "common")
             elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
                   and f not in person_name_folds):
+                amb.add(text, "common")
+            elif (lf in (subdiv, cities) and " " not in f and len(f) <= 3 and loc == 0
+                  and _a.get("country") not in ARAB_COUNTRIES and f not in person_name_folds):
+                # a foreign place of three letters or fewer that ANERcorp never tags (مون in بان كي مون,
+                # سول، هام): more often a piece of a foreign name or a word than the place
                 amb.add(text, "common")
 
     files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
