@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use std::hash::BuildHasher;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
@@ -142,9 +142,11 @@ const CONTEXT_RULES: [&str; 2] = ["speech-name", "nationality-name"];
 /// more (محمد بن زكريا الرازي); a one-word name only when it is distinctive.
 fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
     let mut out: Vec<Strong> = Vec::new();
+    // The keys in `out`: a text of many articles has thousands of strong names.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for f in found {
         let m = &f.mention;
-        if m.kind != Kind::Person || out.iter().any(|s| s.key == f.key) {
+        if m.kind != Kind::Person || seen.contains(f.key.as_str()) {
             continue;
         }
         let rule = m.source.rule_name();
@@ -158,6 +160,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             && is_distinctive_family(index, &f.key, hamza_al(&m.text));
         let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
+            seen.insert(&f.key);
             out.push(Strong {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
