@@ -75,10 +75,9 @@ pub(crate) fn find_again(
                 .or_insert(Some(n));
         }
     }
-    let mut tails = vec![0u64; TAIL_BITS / 64];
+    let mut tails = Tails::default();
     for word in by_first.keys().chain(by_family.keys()) {
-        let bit = tail_bit(word);
-        tails[bit / 64] |= 1 << (bit % 64);
+        tails.add(word);
     }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut added = Vec::new();
@@ -86,9 +85,7 @@ pub(crate) fn find_again(
     let mut scan = |tokens: &Tokens| {
         let mut i = 0;
         while i < tokens.len() {
-            let bit = tail_bit(tokens.folded(i));
-            let hit = (tokens.list[i].kind == TokenKind::Word
-                && tails[bit / 64] & (1 << (bit % 64)) != 0)
+            let hit = (tokens.list[i].kind == TokenKind::Word && tails.may_end(tokens.folded(i)))
                 .then(|| match_name(tokens, i, &strong, &by_first, &by_family, &mut buf))
                 .flatten();
             let Some((end, skip, who)) = hit else {
@@ -218,16 +215,62 @@ fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
 }
 
-/// The size of the filter of name tails in [`find_again`].
+/// The size of each filter of name tails in [`Tails`].
 const TAIL_BITS: usize = 1 << 16;
 
-/// The bit of `word`'s last two chars (all of it when shorter) in the filter of name tails. Every clitic
-/// reading of a word ends with the word's last two chars (a stem has two chars at least, and the restored
-/// article adds to the front), so a word whose bit no strong name sets cannot start one: most words are
-/// passed over at the cost of this bit.
-fn tail_bit(word: &str) -> usize {
-    let at = word.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
-    (FxBuildHasher.hash_one(&word[at..]) >> 48) as usize
+/// Filters of the last chars of the strong names' words, so that most words are passed over without
+/// their clitic readings or map lookups.
+///
+/// Every clitic reading of a word ends with the word's last chars: a stem is the end of the word, or ا
+/// and the word but its first letter (لل → ال, a stem of four chars at least, the word of four too). So a
+/// word can read as a name of three chars or more only when its last three chars are the name's; a name
+/// of fewer chars (MIN_STEM_CHARS is two) is filtered by its whole self against the word's last two. Three
+/// chars are needed where there are many names: there are only some thousand pairs of Arabic letters, and
+/// a text of many articles has thousands of strong names.
+struct Tails {
+    three: Vec<u64>,
+    two: Vec<u64>,
+}
+
+impl Default for Tails {
+    fn default() -> Self {
+        Tails {
+            three: vec![0; TAIL_BITS / 64],
+            two: vec![0; TAIL_BITS / 64],
+        }
+    }
+}
+
+impl Tails {
+    fn add(&mut self, name: &str) {
+        let (tail, long) = last_chars(name, 3);
+        let set = if long { &mut self.three } else { &mut self.two };
+        let bit = tail_bit(tail);
+        set[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no strong name can be a reading of `word`.
+    fn may_end(&self, word: &str) -> bool {
+        let (three, long) = last_chars(word, 3);
+        let in_set = |set: &[u64], tail: &str| {
+            let bit = tail_bit(tail);
+            set[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        (long && in_set(&self.three, three)) || in_set(&self.two, last_chars(word, 2).0)
+    }
+}
+
+/// The last `n` chars of `word` (all of it when shorter), and whether it has `n` chars or more.
+fn last_chars(word: &str, n: usize) -> (&str, bool) {
+    match word.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => (&word[i..], true),
+        None => (word, false),
+    }
+}
+
+/// The bit of a word's tail in a filter of [`TAIL_BITS`].
+fn tail_bit(tail: &str) -> usize {
+    (FxBuildHasher.hash_one(tail) >> 48) as usize
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
