@@ -775,7 +775,13 @@ mod tests {
                 let t = &tokens.list[i];
                 let nl = i > from && t.newline_before;
                 let kind = format!("{:?}{nl}", t.kind);
-                (t.start, t.end, t.char_start, t.char_end, kind + tokens.folded(i))
+                (
+                    t.start,
+                    t.end,
+                    t.char_start,
+                    t.char_end,
+                    kind + tokens.folded(i),
+                )
             })
             .collect()
     }
@@ -787,7 +793,8 @@ mod tests {
         while !news.is_char_boundary(cut) {
             cut -= 1;
         }
-        let odd = "أَلْ\u{0640}مكلا ،«الشيخ»\n\u{064E}محمد\u{200F} 12٣ abc-def\r\n\tوللمدينة؟ ﻻ x\u{0651}y ";
+        let odd =
+            "أَلْ\u{0640}مكلا ،«الشيخ»\n\u{064E}محمد\u{200F} 12٣ abc-def\r\n\tوللمدينة؟ ﻻ x\u{0651}y ";
         let text = format!("{odd}{}{odd}", &news[..cut]);
         let (start, segment) = segments(&text).next().expect("a segment");
         let mut whole = Tokens::default();
@@ -799,7 +806,11 @@ mod tests {
             for len in [1, 2, 9, RETOKENIZE, 100] {
                 let to = (from + len).min(n);
                 tails.tokenize(&text, from, to, &mut part);
-                assert_eq!(shape(&part, 0, part.len()), shape(&whole, from, to), "{from}..{to}");
+                assert_eq!(
+                    shape(&part, 0, part.len()),
+                    shape(&whole, from, to),
+                    "{from}..{to}"
+                );
             }
         }
     }
@@ -811,7 +822,16 @@ mod tests {
             tails.add(name);
         }
         for word in [
-            "الرازي", "والرازي", "للرازي", "وللرازي", "دوفال", "بدوفال", "وعلي", "بو", "م", "والم",
+            "الرازي",
+            "والرازي",
+            "للرازي",
+            "وللرازي",
+            "دوفال",
+            "بدوفال",
+            "وعلي",
+            "بو",
+            "م",
+            "والم",
         ] {
             assert!(tails.may_end(word), "{word}");
         }
