@@ -318,14 +318,17 @@ impl TokenTails {
         let mut bits = [0; MAX_TAIL - 1];
         let mut tails = 1;
         if word {
-            bits[0] = tail_bit(last_chars(folded, 2).0) as u16;
+            // Where the word's last chars start, last first: one walk for all the tails.
+            let mut starts = [0; MAX_TAIL];
+            let mut k = 0;
+            for (i, _) in folded.char_indices().rev().take(MAX_TAIL) {
+                starts[k] = i;
+                k += 1;
+            }
+            bits[0] = tail_bit(&folded[starts[k.clamp(1, 2) - 1]..]) as u16;
             tails = 2;
-            for n in 3..=MAX_TAIL {
-                let (tail, whole) = last_chars(folded, n);
-                if !whole {
-                    break;
-                }
-                bits[n - 2] = tail_bit(tail) as u16;
+            for n in 3..=k {
+                bits[n - 2] = tail_bit(&folded[starts[n - 1]..]) as u16;
                 tails = n as u8;
             }
         }
