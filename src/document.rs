@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use std::hash::BuildHasher;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
@@ -13,7 +13,7 @@ use crate::extractor::token_span;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
 use crate::mention::{Gender, Kind, Mention, Source, Span};
-use crate::tokenize::{segments, tokenize, TokenKind, Tokens};
+use crate::tokenize::{tokenize, TokenKind, Tokens};
 
 /// A mention with the key that groups it with other mentions of the same entity.
 #[derive(Debug)]
@@ -40,14 +40,10 @@ struct Strong {
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند).
 ///
-/// `whole` is the tokens of `text` when the extractor read it as one segment; otherwise the text is
-/// tokenized again, a segment at a time.
-pub(crate) fn find_again(
-    index: &Index,
-    text: &str,
-    whole: Option<&Tokens>,
-    found: &mut Vec<Found>,
-) {
+/// `read` is what the extractor kept of the text's tokens: all of them for a text of one segment, a
+/// summary per segment for a longer text, from which only the stretches where a name may start are
+/// tokenized again.
+pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut Vec<Found>) {
     let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {
         return;
@@ -75,53 +71,62 @@ pub(crate) fn find_again(
                 .or_insert(Some(n));
         }
     }
-    let mut tails = vec![0u64; TAIL_BITS / 64];
+    let mut tails = Tails::default();
     for word in by_first.keys().chain(by_family.keys()) {
-        let bit = tail_bit(word);
-        tails[bit / 64] |= 1 << (bit % 64);
+        tails.add(word);
     }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut added = Vec::new();
     let mut buf = String::new();
-    let mut scan = |tokens: &Tokens| {
-        let mut i = 0;
-        while i < tokens.len() {
-            let bit = tail_bit(tokens.folded(i));
-            let hit = (tokens.list[i].kind == TokenKind::Word
-                && tails[bit / 64] & (1 << (bit % 64)) != 0)
-                .then(|| {
-                    // A word of the vocabulary as written is not a name with a clitic (لدينا is not ل + دينا).
-                    let vocabulary = EntryKind::Common.bit() | EntryKind::Function.bit();
-                    let whole_only = index
-                        .word(tokens.folded(i))
-                        .is_some_and(|w| w.classes & vocabulary != 0);
-                    match_name(
-                        tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
-                    )
-                })
-                .flatten();
-            let Some((end, skip, who)) = hit else {
-                i += 1;
-                continue;
-            };
-            let span = token_span(text, tokens, i, end, skip);
-            if !overlaps_any(&covered, &span) {
-                added.push(Found {
-                    key: strong[who].key.clone(),
-                    mention: person_mention(text, span, strong[who].gender),
-                });
-            }
-            i = end;
+    // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
+    // the segment): the token after it.
+    let mut try_at = |tokens: &Tokens, i: usize| {
+        // A word of the vocabulary as written is not a name with a clitic (لدينا is not ل + دينا).
+        let vocabulary = EntryKind::Common.bit() | EntryKind::Function.bit();
+        let whole_only = index
+            .word(tokens.folded(i))
+            .is_some_and(|w| w.classes & vocabulary != 0);
+        let (end, skip, who) = match_name(
+            tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
+        )?;
+        let span = token_span(text, tokens, i, end, skip);
+        if !overlaps_any(&covered, &span) {
+            added.push(Found {
+                key: strong[who].key.clone(),
+                mention: person_mention(text, span, strong[who].gender),
+            });
         }
+        Some(end)
     };
-    match whole {
-        Some(tokens) => scan(tokens),
-        None => {
+    match read {
+        Read::Whole(tokens) => {
+            let mut i = 0;
+            while i < tokens.len() {
+                let word = tokens.list[i].kind == TokenKind::Word;
+                let hit = word && tails.may_end(tokens.folded(i));
+                i = hit.then(|| try_at(tokens, i)).flatten().unwrap_or(i + 1);
+            }
+        }
+        Read::Segments(segments) => {
+            let longest = strong.iter().map(|s| s.words.len()).max().unwrap_or(1);
             let mut tokens = Tokens::default();
-            let mut char_base = 0;
-            for (start, segment) in segments(text) {
-                char_base += tokenize(segment, start, char_base, &mut tokens);
-                scan(&tokens);
+            for seg in segments {
+                // The tokens `from..to` of the segment are in `tokens`.
+                let (mut from, mut to) = (0, 0);
+                let n = seg.words.len();
+                let mut i = 0;
+                while i < n {
+                    if !tails.may_hold(&seg.words[i]) {
+                        i += 1;
+                        continue;
+                    }
+                    let need = (i + longest).min(n);
+                    if !(from <= i && need <= to) {
+                        (from, to) = (i, (i + RETOKENIZE).max(need).min(n));
+                        seg.tokenize(text, from, to, &mut tokens);
+                    }
+                    i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                }
             }
         }
     }
@@ -151,9 +156,11 @@ const CONTEXT_RULES: [&str; 2] = ["speech-name", "nationality-name"];
 /// more (محمد بن زكريا الرازي); a one-word name only when it is distinctive.
 fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
     let mut out: Vec<Strong> = Vec::new();
+    // The keys in `out`: a text of many articles has thousands of strong names.
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for f in found {
         let m = &f.mention;
-        if m.kind != Kind::Person || out.iter().any(|s| s.key == f.key) {
+        if m.kind != Kind::Person || seen.contains(f.key.as_str()) {
             continue;
         }
         let rule = m.source.rule_name();
@@ -167,6 +174,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             && is_distinctive_family(index, &f.key, hamza_al(&m.text));
         let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
+            seen.insert(&f.key);
             out.push(Strong {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
@@ -224,16 +232,171 @@ fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
 }
 
-/// The size of the filter of name tails in [`find_again`].
+/// The size of each filter of name tails in [`Tails`].
 const TAIL_BITS: usize = 1 << 16;
 
-/// The bit of `word`'s last two chars (all of it when shorter) in the filter of name tails. Every clitic
-/// reading of a word ends with the word's last two chars (a stem has two chars at least, and the restored
-/// article adds to the front), so a word whose bit no strong name sets cannot start one: most words are
-/// passed over at the cost of this bit.
-fn tail_bit(word: &str) -> usize {
-    let at = word.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
-    (FxBuildHasher.hash_one(&word[at..]) >> 48) as usize
+/// The longest tail the filters test, in chars.
+const MAX_TAIL: usize = 4;
+
+/// Filters of the last chars of the strong names' words, so that most words are passed over without
+/// their clitic readings or map lookups: `sets[n - 2]` holds tails of `n` chars (and, for two, whole names
+/// shorter than that).
+///
+/// Every clitic reading of a word ends with the word's last chars: a stem is the end of the word, or ا and
+/// the word but its first letter (لل → ال). So a name can be a reading of a word only when the word ends
+/// with the name's last chars, all of them, or all but the first when the name starts with ال. Tails of
+/// two chars do not filter much (there are some thousand pairs of Arabic letters), so names are filtered
+/// by as many as four.
+struct Tails {
+    sets: Vec<Vec<u64>>,
+}
+
+impl Default for Tails {
+    fn default() -> Self {
+        Tails {
+            sets: vec![vec![0; TAIL_BITS / 64]; MAX_TAIL - 1],
+        }
+    }
+}
+
+impl Tails {
+    fn add(&mut self, name: &str) {
+        let chars = name.chars().count();
+        let sure = chars - usize::from(name.starts_with("ال") && chars > 2);
+        let n = sure.clamp(2, MAX_TAIL);
+        let bit = tail_bit(last_chars(name, n).0);
+        self.sets[n - 2][bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn has(&self, n: usize, bit: u16) -> bool {
+        self.sets[n - 2][usize::from(bit) / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// False when no strong name can be a reading of `word`.
+    fn may_end(&self, word: &str) -> bool {
+        self.may_hold(&TokenTails::of(word, true, 0, 0))
+    }
+
+    /// [`Tails::may_end`] for a token kept in a summary.
+    fn may_hold(&self, w: &TokenTails) -> bool {
+        w.word && (2..=usize::from(w.tails)).any(|n| self.has(n, w.bits[n - 2]))
+    }
+}
+
+/// How the document pass reads the tokens of the text again.
+pub(crate) enum Read<'a> {
+    /// The text was one segment, and these are its tokens.
+    Whole(&'a Tokens),
+    /// The text was many segments, kept as these summaries.
+    Segments(&'a [SegmentTails]),
+}
+
+/// How many tokens are tokenized again from one where a name may start, at least: enough that names
+/// close together share the work, few enough that a lone name costs little.
+const RETOKENIZE: usize = 12;
+
+/// What the document pass keeps of a segment of a long text: where each token starts and the tails its
+/// filters test, a few bytes a token where the tokens themselves take some fifty.
+#[derive(Debug, Default)]
+pub(crate) struct SegmentTails {
+    /// Byte and char offsets of the segment in the text, and its length in bytes.
+    start: usize,
+    char_start: usize,
+    len: usize,
+    words: Vec<TokenTails>,
+}
+
+/// A token in a [`SegmentTails`]: offsets in the segment (which is at most 64 KiB long) and tail bits.
+#[derive(Debug, Clone, Copy)]
+struct TokenTails {
+    at: u16,
+    chars: u16,
+    /// The bits of the word's tails of two, three and four chars; the first `tails - 1` are set.
+    bits: [u16; MAX_TAIL - 1],
+    tails: u8,
+    /// A word: the filters are for words only.
+    word: bool,
+}
+
+const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
+
+impl TokenTails {
+    fn of(folded: &str, word: bool, at: usize, chars: usize) -> TokenTails {
+        let mut bits = [0; MAX_TAIL - 1];
+        let mut tails = 1;
+        if word {
+            // Where the word's last chars start, last first: one walk for all the tails.
+            let mut starts = [0; MAX_TAIL];
+            let mut k = 0;
+            for (i, _) in folded.char_indices().rev().take(MAX_TAIL) {
+                starts[k] = i;
+                k += 1;
+            }
+            bits[0] = tail_bit(&folded[starts[k.clamp(1, 2) - 1]..]) as u16;
+            tails = 2;
+            for n in 3..=k {
+                bits[n - 2] = tail_bit(&folded[starts[n - 1]..]) as u16;
+                tails = n as u8;
+            }
+        }
+        TokenTails {
+            at: at as u16,
+            chars: chars as u16,
+            bits,
+            tails,
+            word,
+        }
+    }
+}
+
+impl SegmentTails {
+    /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
+    /// bytes long.
+    pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
+        let words = (0..tokens.len())
+            .map(|i| {
+                let t = &tokens.list[i];
+                let word = t.kind == TokenKind::Word;
+                TokenTails::of(
+                    tokens.folded(i),
+                    word,
+                    t.start - start,
+                    t.char_start - char_start,
+                )
+            })
+            .collect();
+        SegmentTails {
+            start,
+            char_start,
+            len,
+            words,
+        }
+    }
+
+    /// Tokenizes the segment's tokens `from..to` again into `out`. Tokens depend only on the text from
+    /// their first byte on, so a stretch starting where a token starts gives the same tokens (the first
+    /// may lose its `newline_before`, which matching does not read).
+    fn tokenize(&self, text: &str, from: usize, to: usize, out: &mut Tokens) {
+        let a = usize::from(self.words[from].at);
+        let b = self.words.get(to).map_or(self.len, |w| usize::from(w.at));
+        let segment = &text[self.start..self.start + self.len];
+        let chars = self.char_start + usize::from(self.words[from].chars);
+        tokenize(&segment[a..b], self.start + a, chars, out);
+        debug_assert_eq!(out.len(), to - from);
+    }
+}
+
+/// The last `n` chars of `word` (all of it when shorter), and whether it has `n` chars or more.
+fn last_chars(word: &str, n: usize) -> (&str, bool) {
+    match word.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => (&word[i..], true),
+        None => (word, false),
+    }
+}
+
+/// The bit of a word's tail in a filter of [`TAIL_BITS`].
+fn tail_bit(tail: &str) -> usize {
+    (FxBuildHasher.hash_one(tail) >> 48) as usize
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -613,4 +776,82 @@ fn entity_of(
         Kind::Place => doc.places[id].mentions.push(m.span),
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::segments;
+
+    /// Tokens `from..to`, as the document pass compares them (the first one's line break aside).
+    fn shape(tokens: &Tokens, from: usize, to: usize) -> Vec<(usize, usize, usize, usize, String)> {
+        (from..to)
+            .map(|i| {
+                let t = &tokens.list[i];
+                let nl = i > from && t.newline_before;
+                let kind = format!("{:?}{nl}", t.kind);
+                (
+                    t.start,
+                    t.end,
+                    t.char_start,
+                    t.char_end,
+                    kind + tokens.folded(i),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stretches_tokenize_as_the_whole_segment() {
+        let news = include_str!("../benches/data/anercorp_news.txt");
+        let mut cut = 20_000;
+        while !news.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let odd =
+            "أَلْ\u{0640}مكلا ،«الشيخ»\n\u{064E}محمد\u{200F} 12٣ abc-def\r\n\tوللمدينة؟ ﻻ x\u{0651}y ";
+        let text = format!("{odd}{}{odd}", &news[..cut]);
+        let (start, segment) = segments(&text).next().expect("a segment");
+        let mut whole = Tokens::default();
+        tokenize(segment, start, 0, &mut whole);
+        let tails = SegmentTails::of(&whole, start, 0, segment.len());
+        let n = whole.len();
+        let mut part = Tokens::default();
+        for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
+            for len in [1, 2, 9, RETOKENIZE, 100] {
+                let to = (from + len).min(n);
+                tails.tokenize(&text, from, to, &mut part);
+                assert_eq!(
+                    shape(&part, 0, part.len()),
+                    shape(&whole, from, to),
+                    "{from}..{to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_passes_the_filter_of_the_words_it_can_be_read_from() {
+        let mut tails = Tails::default();
+        for name in ["الرازي", "دوفال", "علي", "بو", "م", "الم"] {
+            tails.add(name);
+        }
+        for word in [
+            "الرازي",
+            "والرازي",
+            "للرازي",
+            "وللرازي",
+            "دوفال",
+            "بدوفال",
+            "وعلي",
+            "بو",
+            "م",
+            "والم",
+        ] {
+            assert!(tails.may_end(word), "{word}");
+        }
+        for word in ["القاضي", "محمد", "مدينة"] {
+            assert!(!tails.may_end(word), "{word}");
+        }
+    }
 }

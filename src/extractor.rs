@@ -7,14 +7,14 @@ use once_cell::sync::{Lazy, OnceCell};
 
 use crate::clitic::stem_offset;
 use crate::custom::{self, Haystack, Rule};
-use crate::document::{self, Document, Found};
+use crate::document::{self, Document, Found, Read, SegmentTails};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, PhraseMatch};
 use crate::mention::{Kind, Mention, Source, Span};
 use crate::resolve::resolve;
 use crate::rules::{self, Candidate, Origin, Segment};
-use crate::tokenize::{segments, tokenize, Tokens};
+use crate::tokenize::{segments, tokenize, Tokens, MAX_SEGMENT};
 
 /// Extracts people, organizations and places from Arabic text.
 ///
@@ -99,16 +99,31 @@ impl Extractor {
         let mut lex = Vec::new();
         let mut found = Vec::new();
         let mut char_base = 0;
-        let mut count = 0;
+        let document_pass = self.document_pass && self.kinds[0];
+        // A text of one segment (most documents) is still tokenized when the document pass reads it;
+        // of a longer one, a summary of each segment is kept.
+        let mut summaries = Vec::new();
+        let many = text.len() > MAX_SEGMENT;
         for (start, segment) in segments(text) {
-            char_base += tokenize(segment, start, char_base, &mut scratch.tokens);
+            let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
+            if document_pass && many {
+                summaries.push(SegmentTails::of(
+                    &scratch.tokens,
+                    start,
+                    char_base,
+                    segment.len(),
+                ));
+            }
+            char_base += chars;
             self.extract_segment(text, &mut scratch, &mut lex, &mut found);
-            count += 1;
         }
-        if self.document_pass && self.kinds[0] {
-            // A text of one segment (most documents) is still tokenized: no need to read it again.
-            let whole = (count == 1).then_some(&scratch.tokens);
-            document::find_again(&self.index, text, whole, &mut found);
+        if document_pass {
+            let read = if many {
+                Read::Segments(&summaries)
+            } else {
+                Read::Whole(&scratch.tokens)
+            };
+            document::find_again(&self.index, text, read, &mut found);
         }
         document::assemble(found)
     }

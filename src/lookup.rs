@@ -361,12 +361,21 @@ pub(crate) struct Lex<'i> {
     pub(crate) phrases: (u32, u32),
     /// `info`'s classes (none without it), kept here because rules ask them of every token in turn.
     classes: Classes,
+    /// The kinds of the phrase matches that start at this token: rules ask for a match of one kind at
+    /// every token, and most tokens start none of that kind.
+    phrase_kinds: Classes,
 }
 
 impl Lex<'_> {
     #[inline]
     pub(crate) fn has(&self, kind: EntryKind) -> bool {
         self.classes & kind.bit() != 0
+    }
+
+    /// Whether a phrase match of `kind` may start at this token (none does when this is false).
+    #[inline]
+    pub(crate) fn may_start(&self, kind: EntryKind) -> bool {
+        self.phrase_kinds & kind.bit() != 0
     }
 }
 
@@ -449,6 +458,9 @@ pub(crate) fn look_up<'i>(
                     })),
             phrases: (first_phrase, phrases.len() as u32),
             classes: found.map_or(0, |w| w.classes),
+            phrase_kinds: phrases[first_phrase as usize..]
+                .iter()
+                .fold(0, |acc, p| acc | p.kind.bit()),
         });
     }
 }

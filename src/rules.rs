@@ -132,6 +132,9 @@ impl Segment<'_, '_> {
 
     /// The longest entry of `kind` matched from token `i`.
     fn phrase_of(&self, i: usize, kind: EntryKind) -> Option<PhraseMatch> {
+        if !self.lex[i].may_start(kind) {
+            return None;
+        }
         self.phrases_at(i)
             .iter()
             .find(|p| self.kind_of(p) == kind)
@@ -656,6 +659,9 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الفتاح): a given name.
 fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
     let word = seg.tokens.folded(i);
+    if !word.ends_with("عبد") {
+        return false;
+    }
     let stem = word
         .char_indices()
         .nth(usize::from(seg.reading(i).clitic_chars))
@@ -799,6 +805,10 @@ const TEAM_NOUNS: [&str; 2] = ["فريق", "فريقي"];
 fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let word = seg.tokens.folded(i);
+        // The stem ends the word: most words end with no team noun and need no clitic reading.
+        if !TEAM_NOUNS.iter().any(|t| word.ends_with(t)) {
+            continue;
+        }
         let stem = word
             .char_indices()
             .nth(usize::from(
