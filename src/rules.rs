@@ -900,7 +900,7 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             || (end == i + 2
                 && seg.has(i + 1, EntryKind::Place)
                 && seg.reading(i + 1).clitic_chars == 0);
-        if enough && is_distinctive_chain(seg, i + 1, end) {
+        if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
             let mut c = Candidate::new(
                 Kind::Organization,
                 i,
@@ -913,6 +913,27 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// Whether a definite bank head and its complements `head + 1..end`, all masculine nisba adjectives, name a bank
+/// (البنك التجاري، للبنك الأهلي، المصرف العربي الدولي). A definite head + nisba is usually a description
+/// (الحكومة اللبنانية، الجيش الأمريكي), but "the commercial bank" names one institution.
+fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
+    seg.lex[head].definite
+        && end > head + 1
+        && seg
+            .phrase_of(head, EntryKind::OrgHead)
+            .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("bank"))
+        && (head + 1..end).all(|k| {
+            let l = &seg.lex[k];
+            l.definite
+                && !l.lam
+                && !l.conj
+                && !seg.has(k, EntryKind::Place)
+                // masculine, as بنك and مصرف are: a feminine nisba qualifies another noun
+                // (خطط البنك التنموية)
+                && seg.tokens.folded(k).ends_with('ي')
+        })
 }
 
 /// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
