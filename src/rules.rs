@@ -366,18 +366,25 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     {
         return false;
     }
+    let word = seg.tokens.folded(i);
     if named || l.has(EntryKind::Place) {
         // After a title a place name is a person's name or nisba (a place called أوسان, الحامد).
-        return seg.reading(i).clitic_chars == 0;
-    }
-    if l.info.is_some_and(|w| w.classes != 0) {
+        let clitics = seg.reading(i).clitic_chars;
+        if clitics == 0 {
+            return true;
+        }
+        // In a name chain, a word read only as ك + a name (كلود = ك + لود) is a foreign name that starts
+        // with ك far more often than "like" + a name: it goes on as an unknown word.
+        if !ka_name(seg, i) {
+            return false;
+        }
+    } else if l.info.is_some_and(|w| w.classes != 0) {
         // Known only as something else (an organization): not part of a person's name.
         return false;
     }
     // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
-    let word = seg.tokens.folded(i);
     let verb = looks_like_verb(word)
         || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
@@ -693,8 +700,9 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let l = &seg.lex[j];
     let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
-    let unknown = l.info.is_none_or(|w| w.classes == 0)
-        && seg.phrase_of(j, EntryKind::Place).is_none()
+    let ka = ka_name(seg, j);
+    let unknown = (ka
+        || l.info.is_none_or(|w| w.classes == 0) && seg.phrase_of(j, EntryKind::Place).is_none())
         && seg.phrase_of(j, EntryKind::Organization).is_none()
         && !lam_verb_or_masdar(word)
         && (!l.definite || seg.hamza_al(j))
@@ -706,7 +714,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     // A given name that is also a common word (بيان، قائد) is the word here.
     let conj = l.conj && !foreign_initial(seg, j);
     if !(named || unknown)
-        || seg.reading(j).clitic_chars > 0
+        || (seg.reading(j).clitic_chars > 0 && !ka)
         || conj
         || l.has(EntryKind::Function)
         || l.has(EntryKind::Common)
@@ -721,6 +729,25 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     (end > j).then_some(end)
+}
+
+/// Whether token `i` is read only as ك + a name or place (كلود = ك + لود), a reading that a name
+/// chain does not take: a foreign name that starts with ك is far more frequent after a title or a speech
+/// verb than "like" + a name.
+fn ka_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    seg.reading(i).clitic_chars == 1
+        && seg.tokens.folded(i).starts_with('ك')
+        && !l.definite
+        && !l.conj
+        && !l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Organization)
+        // unknown as written: كلمة is a word of the vocabulary, not ك + لمة
+        && seg
+            .index
+            .word(seg.tokens.folded(i))
+            .is_none_or(|w| w.classes == 0)
 }
 
 /// A name chain, without a title to vouch for it, that ends at its first word with ال after the first
