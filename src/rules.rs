@@ -1110,6 +1110,11 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             break;
         }
         let place = seg.has(k, EntryKind::Place);
+        if place && !l.definite && k > start && after_nisba(seg, k) {
+            // An adjective takes no genitive: a bare name after one (وكالة الأنباء القطرية قنا) is the
+            // acronym or another entity, not part of the name.
+            break;
+        }
         let clitics = seg.reading(k).clitic_chars.max(l.clitic_chars);
         if clitics > u8::from(l.conj) && !l.lam {
             // ب/ك + word (بالإصلاحات، بدارفور) starts a prepositional phrase after the name.
@@ -1140,6 +1145,11 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// Whether the word before token `k` is a definite nisba adjective (القطرية، الدولي).
+fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.lex[k - 1].definite && is_singular_nisba(seg.tokens.folded(k - 1))
 }
 
 /// A place after a place noun: `مدينة المكلا`, `محافظة حضرموت`.
