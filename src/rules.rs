@@ -388,7 +388,12 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let verb = looks_like_verb(word)
         || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
-    let feminine_noun = l.definite && seg.last_char(i) == Some('ة');
+    // ... except right after بن/أبو + a name, where a word with ال is the family name
+    // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
+    // آل + a name is already the family name (آل مكتوم الرمضانية).
+    let family_slot =
+        !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
+    let feminine_noun = l.definite && seg.last_char(i) == Some('ة') && !family_slot;
     let accusative = !first && is_accusative_noun(seg, word);
     !verb && !prepositional && !feminine_noun && !accusative
 }
