@@ -187,6 +187,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     name_speech(seg, out);
     name_role(seg, out);
     given_chain(seg, out);
+    van_name(seg, out);
     team_name(seg, out);
     club_country(seg, out);
     org_head(seg, out);
@@ -748,6 +749,49 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     (end > j).then_some(end)
+}
+
+/// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
+///
+/// فان is also فإن written without hamza, but then a word of the vocabulary, a word with ال or a pronoun
+/// follows (فان المجلس، فان هذه); in `anercorp_lex` no such فان is followed by an unknown word.
+///
+/// Fires: ويرى فان دايك أن. Does not fire: فان المجلس سيناقش ; فان هذه الأخيرة ; فإن كوستر يرى.
+fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        let j = i + 1;
+        let t = &seg.tokens.list[i];
+        // Written with a bare alif: فإن with hamza is always the conjunction.
+        if !seg.is_word(i)
+            || seg.tokens.folded(i) != "فان"
+            || seg.text[t.start..t.end].contains(['أ', 'إ'])
+            || !seg.is_word(j)
+            || seg.newline_before(j)
+        {
+            continue;
+        }
+        let l = &seg.lex[j];
+        let word = seg.tokens.folded(j);
+        let unknown = seg.index.word(word).is_none_or(|w| w.classes == 0)
+            && l.info.is_none_or(|w| w.classes == 0)
+            && !l.definite
+            && !l.conj
+            && l.clitic_chars == 0
+            && word.chars().count() >= 3
+            && !looks_like_verb(word)
+            && !looks_like_imperfect(word)
+            && !has_pronoun_suffix(word);
+        if unknown {
+            out.push(Candidate::new(
+                Kind::Person,
+                i,
+                j + 1,
+                0,
+                LEXICON,
+                Origin::Rule("van-name"),
+            ));
+        }
+    }
 }
 
 /// Whether token `i` is read only as ك + a name or place (كلود = ك + لود), a reading that a name
