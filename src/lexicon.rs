@@ -708,6 +708,7 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "nationalities.tsv",
     Default "organizations.tsv",
     Default "places_countries.tsv",
+    Default "places_variants.tsv",
     Default "places_subdivisions.tsv",
     Default "places_yemen.tsv",
     Default "places_cities.tsv",
@@ -837,6 +838,7 @@ mod tests {
     fn floor(name: &str) -> usize {
         match name.trim_start_matches("lexicons/") {
             "places_countries.tsv" => 250,
+            "places_variants.tsv" => 30,
             "places_subdivisions.tsv" => 4000,
             "places_yemen.tsv" => 22 + 300,
             "places_cities.tsv" => 10_000,

@@ -68,6 +68,7 @@ fn every_rule_has_both_kinds_of_case() {
         "name-speech",
         "name-role",
         "given-chain",
+        "van-name",
         "org-head",
         "place-noun",
         "team-name",
