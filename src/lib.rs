@@ -242,10 +242,6 @@
 //!
 //! # Accuracy
 //!
-//! Entity-level precision, recall and F1 (CoNLL chunks: same type, same first and last word), measured
-//! with `examples/evaluate.rs` on held-out news text. The lexicons were never built from the text scored
-//! here.
-//!
 //! Entity-level exact match (same type, same first and last token), PERS/LOC/ORG, on the development
 //! files of the evaluation kit: ANERcorp news (the last 20 % of the CAMeL Lab train split, never used to build
 //! the lexicons) and AQMAR Arabic Wikipedia (another domain). Reproduce with
@@ -257,7 +253,8 @@
 //! | AQMAR dev (Wikipedia, 552 entities) | 0.758 | 0.619 | 0.548 | 0.727 | 0.632 | **0.676** |
 //!
 //! The acceptance article (`tests/data/seed_article.txt`) comes out exactly as its gold file says (every
-//! mention with exact bounds, titles and genders), which `tests/seed.rs` asserts. More in `ACCURACY.md` in the repository.
+//! mention with exact bounds, titles and genders), which `tests/seed.rs` asserts. More in `ACCURACY.md`
+//! in the repository.
 //!
 //! # Performance
 //!
