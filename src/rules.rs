@@ -311,6 +311,20 @@ fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
+fn person(
+    seg: &Segment<'_, '_>,
+    start: usize,
+    end: usize,
+    skip: u8,
+    evidence: Evidence,
+    rule: &'static str,
+) -> Candidate {
+    let mut c = Candidate::new(Kind::Person, start, end, skip, evidence, Origin::Rule(rule));
+    c.gender = given_gender(seg, start);
+    c
+}
+
 /// The gender of token `i` as a given name.
 fn given_gender(seg: &Segment<'_, '_>, i: usize) -> Option<Gender> {
     seg.has(i, EntryKind::Given)
@@ -495,16 +509,7 @@ fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(end) = name_after(seg, i + 1) {
-            let mut c = Candidate::new(
-                Kind::Person,
-                i + 1,
-                end,
-                0,
-                STRONG,
-                Origin::Rule("nationality-name"),
-            );
-            c.gender = given_gender(seg, i + 1);
-            out.push(c);
+            out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
         }
     }
 }
@@ -546,16 +551,7 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         if let Some(end) = name_after(seg, i + 1) {
-            let mut c = Candidate::new(
-                Kind::Person,
-                i + 1,
-                end,
-                0,
-                STRONG,
-                Origin::Rule("speech-name"),
-            );
-            c.gender = given_gender(seg, i + 1);
-            out.push(c);
+            out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
         }
     }
 }
@@ -580,9 +576,7 @@ fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(start) = start else {
             continue;
         };
-        let mut c = Candidate::new(Kind::Person, start, k, 0, STRONG, Origin::Rule("name-role"));
-        c.gender = given_gender(seg, start);
-        out.push(c);
+        out.push(person(seg, start, k, 0, STRONG, "name-role"));
     }
 }
 
@@ -601,16 +595,7 @@ fn name_speech(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         else {
             continue;
         };
-        let mut c = Candidate::new(
-            Kind::Person,
-            start,
-            k,
-            0,
-            STRONG,
-            Origin::Rule("name-speech"),
-        );
-        c.gender = given_gender(seg, start);
-        out.push(c);
+        out.push(person(seg, start, k, 0, STRONG, "name-speech"));
     }
 }
 
@@ -670,16 +655,7 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let skip = given.map_or(seg.reading(i).clitic_chars, |g| g.reading.clitic_chars);
         // Three name words or more (محمد بن زكريا الرازي) are as sure a sign of a person as a title.
         let evidence = if end - i >= 3 { STRONG } else { LEXICON };
-        let mut c = Candidate::new(
-            Kind::Person,
-            i,
-            end,
-            skip,
-            evidence,
-            Origin::Rule("given-chain"),
-        );
-        c.gender = given_gender(seg, i);
-        out.push(c);
+        out.push(person(seg, i, end, skip, evidence, "given-chain"));
     }
 }
 
