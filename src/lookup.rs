@@ -336,6 +336,25 @@ impl Index {
         }
     }
 
+    /// Whether `folded` is, as one word, the name of a town or city (not a country, region or
+    /// subdivision) and not also vocabulary.
+    pub(crate) fn is_town(&self, folded: &str) -> bool {
+        let Some(w) = self.word(folded) else {
+            return false;
+        };
+        if w.classes & EntryKind::Common.bit() != 0 {
+            return false;
+        }
+        let (lo, hi) = w.singles;
+        self.singles[lo as usize..hi as usize].iter().any(|s| {
+            s.kind == EntryKind::Place
+                && matches!(
+                    self.entry(s.id).entry.sub(),
+                    Some("city" | "town" | "district")
+                )
+        })
+    }
+
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
         &self.entries[id as usize]
     }

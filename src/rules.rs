@@ -192,6 +192,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     given_chain(seg, out);
     van_name(seg, out);
     team_name(seg, out);
+    town_nisba_after_place(seg, out);
     club_country(seg, out);
     org_head(seg, out);
     place_noun(seg, out);
@@ -930,6 +931,76 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
             .iter()
             .any(|&kind| seg.has(k + 1, kind))
     }
+}
+
+/// A club named by a country or town and the nisba of another town (المغرب الفاسي، المغرب التطواني: the
+/// Maghreb club of Fes, of Tetouan): a place is never qualified by the nisba of a town, so the two words
+/// name a club, as ANERcorp tags them. A nisba that is vocabulary or a nationality (لبنان الجنوبي، المغرب
+/// العربي), or that makes one place with the word before it (الخليج الفارسي), is not one.
+///
+/// Fires: خسر أمام المغرب الفاسي ; رحلة شاقة للمغرب التطواني. Does not fire: زار المغرب العربي ; في المغرب
+/// الأقصى.
+fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    let mut last_start = usize::MAX;
+    for p in seg.phrases {
+        // The longest place at its start: phrases are sorted by start, longest first.
+        if seg.kind_of(p) != EntryKind::Place || p.start == last_start {
+            continue;
+        }
+        last_start = p.start;
+        let n = p.end;
+        let plain = n < seg.len()
+            && seg.is_word(n)
+            && !seg.newline_before(n)
+            && seg.reading(n).clitic_chars == 0
+            && !seg.lex[n].conj
+            && ![
+                EntryKind::Common,
+                EntryKind::Function,
+                EntryKind::Nationality,
+                EntryKind::Place,
+            ]
+            .iter()
+            .any(|&kind| seg.has(n, kind));
+        if plain && is_town_nisba(seg.index, seg.tokens.folded(n)) {
+            let c = Candidate::new(
+                Kind::Organization,
+                p.start,
+                n + 1,
+                p.reading.clitic_chars,
+                STRONG,
+                Origin::Rule("town-nisba-club"),
+            );
+            out.push(c);
+        }
+    }
+}
+
+/// Whether a folded word is ال + the nisba of a town the lexicon knows (الفاسي ← فاس، الوجدية ← وجدة،
+/// الجديدي ← الجديدة).
+fn is_town_nisba(index: &Index, folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix("ال") else {
+        return false;
+    };
+    let Some(stem) = rest.strip_suffix("يه").or_else(|| rest.strip_suffix('ي')) else {
+        return false;
+    };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    // Built on the stack: this runs only for a nisba after a place.
+    let mut buf = [0u8; 64];
+    let mut spelled = |prefix: &str, suffix: &str| -> bool {
+        let len = prefix.len() + stem.len() + suffix.len();
+        if len > buf.len() {
+            return false;
+        }
+        buf[..prefix.len()].copy_from_slice(prefix.as_bytes());
+        buf[prefix.len()..prefix.len() + stem.len()].copy_from_slice(stem.as_bytes());
+        buf[prefix.len() + stem.len()..len].copy_from_slice(suffix.as_bytes());
+        std::str::from_utf8(&buf[..len]).is_ok_and(|town| index.is_town(town))
+    };
+    spelled("", "") || spelled("", "ه") || spelled("ال", "") || spelled("ال", "ه")
 }
 
 /// Whether token `k` can be part of a club's name: a place or an unknown word, not vocabulary, a

@@ -72,6 +72,7 @@ fn every_rule_has_both_kinds_of_case() {
         "org-head",
         "place-noun",
         "team-name",
+        "town-nisba-club",
         "head-name",
         "club-country",
         "lexicon",

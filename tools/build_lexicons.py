@@ -73,6 +73,9 @@ CLITIC_PREFIXES = ("و", "ف")
 PREP_PREFIXES = ("ب", "ل", "ك")
 # harvested "given names" that are titles, not names (دام = Dame in دام تي آتايرانغيكاهو)
 GIVEN_STOP = {"دام"}
+# a word of the compass, bare or as a nisba (شمال، الجنوب، غربية): a place name made only of them (جنوب غرب,
+# Cameroon's "South-West"; جنوبية) is read in news text as a direction, not the place
+COMPASS_WORD = re.compile(r"(ال)?(شمال|جنوب|شرق|غرب|وسط)(ي|يه)?")
 PARTICLE_FIRST = {fold(w) for w in ("أبو", "ابو", "أبي", "أم", "بن", "ابن", "بنت", "آل", "با", "ال", "ولد", "بو")}
 
 
@@ -122,6 +125,8 @@ class LexFile:
 
     def add(self, text, kind, merge=None, **attrs):
         why = rejected(text)
+        if not why and kind == "place" and self.name.startswith("places_") and all(COMPASS_WORD.fullmatch(w) for w in fold(text).split(" ")):
+            why = "compass-direction"
         if why:
             self.dropped[why] += 1
             return False
