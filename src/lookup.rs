@@ -30,6 +30,11 @@ pub(crate) struct WordInfo {
     by_second: FxHashMap<Box<str>, Vec<Start>>,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
+    /// This word is a one-word place, and every such entry is written with a bare alif (شان، امان): a
+    /// token written with a hamza on the alif (شأن، بأمان) is another word.
+    pub(crate) place_bare_alif: bool,
+    /// Some one-word place entry of this word is written with a hamza on an alif.
+    place_hamza: bool,
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
     /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
     vocab_reading: Option<(Reading, u32)>,
@@ -240,6 +245,10 @@ impl Index {
         };
         let info = &mut self.infos[slot as usize];
         if words == 1 {
+            if entry.kind() == EntryKind::Place {
+                info.place_hamza |= has_hamza_alif(entry.text());
+                info.place_bare_alif = !info.place_hamza;
+            }
             info.classes |= entry.kind().bit();
             if info.gender.is_none()
                 && matches!(
@@ -358,6 +367,11 @@ impl Index {
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
         &self.entries[id as usize]
     }
+}
+
+/// Whether `text` has an alif with hamza or madda (أ إ آ), which folding makes a bare alif.
+pub(crate) fn has_hamza_alif(text: &str) -> bool {
+    text.contains(['أ', 'إ', 'آ'])
 }
 
 /// What matching found at one token.
@@ -632,6 +646,17 @@ fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
 mod tests {
     use super::*;
     use crate::tokenize::tokenize;
+
+    #[test]
+    fn place_written_with_a_bare_alif_only() {
+        let a = Lexicon::parse("a", "شان\tplace\tsub=city\nامان\tplace\tsub=city\n").unwrap();
+        let b = Lexicon::parse("b", "أمان\tplace\tsub=city\n").unwrap();
+        let index = Index::build([&a, &b]);
+        assert!(index.word("شان").unwrap().place_bare_alif);
+        // One entry with the hamza is enough for a writer's hamza to be the place's.
+        assert!(!index.word("امان").unwrap().place_bare_alif);
+        assert!(has_hamza_alif("بأمان") && has_hamza_alif("إلى") && !has_hamza_alif("امان"));
+    }
 
     fn index() -> Index {
         let lex = Lexicon::parse(

@@ -6,7 +6,7 @@
 
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{Index, Lex, PhraseMatch};
+use crate::lookup::{has_hamza_alif, Index, Lex, PhraseMatch};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -215,7 +215,7 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let ambiguous = seg.has(p.start, EntryKind::Common)
             || seg.has(p.start, EntryKind::Nationality)
             || seg.has(p.start, EntryKind::Function);
-        if single && (ambiguous || short_stem(seg, p)) {
+        if single && (ambiguous || short_stem(seg, p) || hamza_differs(seg, p)) {
             continue;
         }
         if kind == Kind::Place && !single && is_generic_place_noun(seg, p.start) {
@@ -257,6 +257,20 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let prep = word.chars().nth(usize::from(p.reading.conj));
     let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
     too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary)
+}
+
+/// True for a one-word place whose entries are all written with a bare alif (شان، امان) met in a token
+/// written with a hamza on an alif (شأن، بأمان): a careful writer's hamza marks another word, while a
+/// token without hamza says nothing (news often drops it: اسبانيا).
+fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let l = &seg.lex[p.start];
+    l.reading == Some(p.reading)
+        && l.info.is_some_and(|w| w.place_bare_alif)
+        && p.kind == EntryKind::Place
+        && {
+            let t = &seg.tokens.list[p.start];
+            has_hamza_alif(&seg.text[t.start..t.end])
+        }
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
