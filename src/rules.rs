@@ -215,7 +215,12 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let ambiguous = seg.has(p.start, EntryKind::Common)
             || seg.has(p.start, EntryKind::Nationality)
             || seg.has(p.start, EntryKind::Function);
-        if single && (ambiguous || short_stem(seg, p) || hamza_differs(seg, p)) {
+        if single
+            && (ambiguous
+                || short_stem(seg, p)
+                || hamza_differs(seg, p)
+                || (kind == Kind::Place && qualifies_noun(seg, p)))
+        {
             continue;
         }
         if kind == Kind::Place && !single && is_generic_place_noun(seg, p.start) {
@@ -271,6 +276,22 @@ fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
             let t = &seg.tokens.list[p.start];
             has_hamza_alif(&seg.text[t.start..t.end])
         }
+}
+
+/// True for a place named by a definite feminine nisba (السعودية) right after a definite word written
+/// with ة (الحكومة السعودية، المحادثات الإسرائيلية السعودية): there it is the adjective "Saudi", which
+/// agrees with the noun, not the country. With a clitic (والسعودية) or after another word it is the place.
+fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    let word = seg.tokens.folded(i);
+    i > 0
+        && p.reading.clitic_chars == 0
+        && word.starts_with("ال")
+        && word.ends_with("يه")
+        && seg.is_word(i - 1)
+        && !seg.newline_before(i)
+        && seg.lex[i - 1].definite
+        && seg.last_char(i - 1) == Some('ة')
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
