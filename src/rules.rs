@@ -586,10 +586,32 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             // known name is taken after it.
             continue;
         }
-        if let Some(end) = name_after(seg, i + 1) {
+        if let Some(end) = name_after(seg, i + 1).or_else(|| town_speaker(seg, i + 1)) {
             out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
         }
     }
+}
+
+/// A one-word town after a masculine speech verb (وقال فارس، ورفض بولتون) is a person of that family
+/// name: a town that speaks takes the feminine verb (أعلنت واشنطن), and countries (وأكد العراق) and
+/// definite names are left out. Returns the end of the name.
+fn town_speaker(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    let verb = seg.tokens.folded(j - 1);
+    let l = &seg.lex[j];
+    let town = j < seg.len()
+        && !verb.ends_with('ت')
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && !l.conj
+        && !l.definite
+        && seg.reading(j).clitic_chars == 0
+        && !l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && seg
+            .phrase_of(j, EntryKind::Place)
+            .is_some_and(|p| p.end == j + 1)
+        && seg.index.is_town(seg.tokens.folded(j));
+    town.then_some(j + 1)
 }
 
 /// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
