@@ -73,6 +73,8 @@ CLITIC_PREFIXES = ("و", "ف")
 PREP_PREFIXES = ("ب", "ل", "ك")
 # harvested "given names" that are titles, not names (دام = Dame in دام تي آتايرانغيكاهو)
 GIVEN_STOP = {"دام"}
+ARAB_COUNTRIES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+                  "SD", "SO", "SY", "TN", "YE", "DJ", "KM", "EH"}
 # a word of the compass, bare or as a nisba (شمال، الجنوب، غربية): a place name made only of them (جنوب غرب,
 # Cameroon's "South-West"; جنوبية) is read in news text as a direction, not the place
 COMPASS_WORD = re.compile(r"(ال)?(شمال|جنوب|شرق|غرب|وسط)(ي|يه)?")
@@ -376,20 +378,34 @@ def main():
         fold("منطقة"): "region",
     }
     dropped_stripped = []
+    dropped_names = []
+
+    def foreign_name_collision(name, cc):
+        # a one-word subdivision abroad spelled as an Arabic given or family name (سليمة in Malta) that
+        # anercorp_lex never tags LOC: the name is met far more often than the place
+        f = fold(name)
+        if " " in f or cc.upper() in ARAB_COUNTRIES or f not in name_folds or corpus.counts(f)[1] > 0:
+            return False
+        dropped_names.append(name)
+        return True
+
     for code, cc, full, stripped in read_tsv(os.path.join(gz, "cldr", "subdivisions_ar.tsv")):
         full, stripped = clean_display(full), clean_display(stripped)
         head = fold(full.split(" ")[0])
         if head.startswith("ال") and head[2:] in prefix_sub:
             head = head[2:]
         sub = prefix_sub.get(head, "subdivision")
-        subdiv.add(full, "place", merge=drop_conflict("country"), sub=sub, country=cc.upper())
-        if stripped != full:
+        if not foreign_name_collision(full, cc):
+            subdiv.add(full, "place", merge=drop_conflict("country"), sub=sub, country=cc.upper())
+        if stripped != full and not foreign_name_collision(stripped, cc):
             o, _loc, tot = corpus.counts(fold(stripped))
             if o >= 2 and o * 2 > tot:
                 dropped_stripped.append(stripped)
                 continue
             subdiv.add(stripped, "place", merge=drop_conflict("country"), sub=sub, country=cc.upper())
     subdiv.dropped["stripped-mostly-O"] = len(dropped_stripped)
+    subdiv.dropped["foreign-person-name-collision"] = len(dropped_names)
+    report["subdivisions abroad dropped (a given or family name, never LOC)"] = " ".join(sorted(dropped_names))
     report["subdivision stripped forms dropped (mostly O)"] = " ".join(sorted(dropped_stripped))
 
     # ---------------- Yemen ----------------
@@ -811,8 +827,6 @@ def main():
             "tags LOC (مون، سول، هام): kind common = a name that needs context",
         ],
     )
-    ARAB_COUNTRIES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
-                      "SD", "SO", "SY", "TN", "YE", "DJ", "KM", "EH"}
     # a given, family or ANERcorp name keeps its own kind: marking it common would stop the rules that use it
     person_name_folds = {k[0] for lf in (given, family, aner) for k in lf.entries}
     for lf in (given, family, countries, subdiv, yemen, cities):
