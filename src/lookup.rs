@@ -345,8 +345,8 @@ impl Index {
         }
     }
 
-    /// Whether `folded` is, as one word, the name of a town or city (not a country, region or
-    /// subdivision) and not also vocabulary.
+    /// Whether `folded` is, as one word, the name of a town or city, not also of a country, region or
+    /// continent (عمان), and not vocabulary.
     pub(crate) fn is_town(&self, folded: &str) -> bool {
         let Some(w) = self.word(folded) else {
             return false;
@@ -355,13 +355,19 @@ impl Index {
             return false;
         }
         let (lo, hi) = w.singles;
-        self.singles[lo as usize..hi as usize].iter().any(|s| {
-            s.kind == EntryKind::Place
-                && matches!(
-                    self.entry(s.id).entry.sub(),
-                    Some("city" | "town" | "district")
-                )
-        })
+        let places = self.singles[lo as usize..hi as usize]
+            .iter()
+            .filter(|s| s.kind == EntryKind::Place)
+            .map(|s| self.entry(s.id).entry.sub());
+        let mut town = false;
+        for sub in places {
+            match sub {
+                Some("country" | "region" | "continent") => return false,
+                Some("city" | "town" | "district") => town = true,
+                _ => {}
+            }
+        }
+        town
     }
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {

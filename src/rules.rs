@@ -193,6 +193,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     van_name(seg, out);
     team_name(seg, out);
     town_nisba_after_place(seg, out);
+    club_nationality(seg, out);
     club_country(seg, out);
     org_head(seg, out);
     place_noun(seg, out);
@@ -1028,6 +1029,54 @@ fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 STRONG,
                 Origin::Rule("town-nisba-club"),
             );
+            out.push(c);
+        }
+    }
+}
+
+/// A club named by its town, followed by its nationality in the masculine (ميلان الإيطالي، هامبورغ
+/// الألماني، وموناكو الفرنسي): a town is feminine and would take ـية (ميلانو الإيطالية), so the masculine
+/// adjective agrees with an unwritten نادي or فريق. The club is the town alone, the nationality outside, as
+/// in `team-name`. Countries and regions are left out (they may be masculine: العراق).
+///
+/// Fires: تعادل مع ميلان الإيطالي أمس. Does not fire: زار ميلانو الإيطالية ; وصل إلى العراق الأمريكي.
+fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        let n = i + 1;
+        let adjective = seg.has(n, EntryKind::Nationality)
+            && seg.is_word(n)
+            && !seg.newline_before(n)
+            && seg.reading(n).clitic_chars == 0
+            && !seg.lex[n].conj
+            && {
+                let word = seg.tokens.folded(n);
+                word.starts_with("ال") && word.ends_with('ي')
+            };
+        if !adjective || !seg.is_word(i) {
+            continue;
+        }
+        let Some(p) = seg.phrase_of(i, EntryKind::Place) else {
+            continue;
+        };
+        if p.end != n || seg.lex[i].has(EntryKind::Common) {
+            continue;
+        }
+        let stem = seg
+            .tokens
+            .folded(i)
+            .char_indices()
+            .nth(usize::from(p.reading.clitic_chars))
+            .map_or("", |(b, _)| &seg.tokens.folded(i)[b..]);
+        if seg.index.is_town(stem) {
+            let mut c = Candidate::new(
+                Kind::Organization,
+                i,
+                n,
+                p.reading.clitic_chars,
+                STRONG,
+                Origin::Rule("club-nationality"),
+            );
+            c.attrs = Some(p.entry);
             out.push(c);
         }
     }

@@ -73,6 +73,7 @@ fn every_rule_has_both_kinds_of_case() {
         "place-noun",
         "team-name",
         "town-nisba-club",
+        "club-nationality",
         "head-name",
         "club-country",
         "lexicon",
