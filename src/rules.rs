@@ -220,7 +220,7 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && (ambiguous
                 || short_stem(seg, p)
                 || hamza_differs(seg, p)
-                || (kind == Kind::Place && qualifies_noun(seg, p)))
+                || (kind == Kind::Place && (qualifies_noun(seg, p) || before_country(seg, p))))
         {
             continue;
         }
@@ -293,6 +293,29 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && !seg.newline_before(i)
         && seg.lex[i - 1].definite
         && seg.last_char(i - 1) == Some('ة')
+}
+
+/// True for a town followed right away by a country, with no comma, bracket or conjunction between
+/// (رالي تركيا، ديربي إنجلترا): a noun in construct with the country (the Turkey rally), since a town is
+/// named with its country after a comma or في, not in apposition.
+fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let n = p.end;
+    n < seg.len()
+        && seg.is_word(n)
+        && !seg.newline_before(n)
+        && seg.reading(n).clitic_chars == 0
+        && !seg.lex[n].conj
+        && seg
+            .phrase_of(n, EntryKind::Place)
+            .is_some_and(|c| seg.index.entry(c.entry).entry.sub() == Some("country"))
+        && {
+            let word = seg.tokens.folded(p.start);
+            let stem = word
+                .char_indices()
+                .nth(usize::from(p.reading.clitic_chars))
+                .map_or("", |(b, _)| &word[b..]);
+            seg.index.is_town(stem)
+        }
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
