@@ -295,12 +295,18 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.last_char(i - 1) == Some('ة')
 }
 
-/// True for a town followed right away by a country, with no comma, bracket or conjunction between
-/// (رالي تركيا، ديربي إنجلترا): a noun in construct with the country (the Turkey rally), since a town is
-/// named with its country after a comma or في, not in apposition.
+/// True for a town after a preposition and followed right away by a country, with no comma, bracket or
+/// conjunction between (في رالي تركيا، برالي قبرص): a noun in construct with the country (the Turkey
+/// rally), since a town is named with its country after a comma or في, not in apposition. Without the
+/// preposition the two are often subject and object (اتهمت واشنطن إيران).
 fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let n = p.end;
-    n < seg.len()
+    let after_preposition = p.reading.clitic_chars > u8::from(p.reading.conj)
+        || (p.start > 0
+            && seg.has(p.start - 1, EntryKind::Function)
+            && !seg.newline_before(p.start));
+    after_preposition
+        && n < seg.len()
         && seg.is_word(n)
         && !seg.newline_before(n)
         && seg.reading(n).clitic_chars == 0
