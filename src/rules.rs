@@ -224,6 +224,9 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         {
             continue;
         }
+        if kind == Kind::Place && in_competition(seg, p.start) {
+            continue;
+        }
         if kind == Kind::Place && !single && is_generic_place_noun(seg, p.start) {
             // مدينة المكلا: the noun is not part of the name; `place_noun` reports the name alone.
             continue;
@@ -322,6 +325,24 @@ fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
                 .map_or("", |(b, _)| &word[b..]);
             seg.index.is_town(stem)
         }
+}
+
+/// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).
+const COMPETITION_WORDS: [&str; 4] = ["كاس", "امم", "ابطال", "دوري"];
+
+/// True when token `i` ends a competition's name opened by بطولة (بطولة كأس إنجلترا، بطولة دوري أبطال
+/// أوروبا، ببطولة أمم أفريقيا): the place names the competition, which news corpora tag as a whole or
+/// not at all, never as the place (`anercorp_lex` and `aqmar_train` have no place there).
+fn in_competition(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let stem_is = |k: usize, word: &str| {
+        let folded = seg.tokens.folded(k);
+        folded.ends_with(word) && folded.len() - word.len() <= "وبال".len()
+    };
+    let mut k = i;
+    while k > 0 && i - k < 3 && COMPETITION_WORDS.iter().any(|w| stem_is(k - 1, w)) {
+        k -= 1;
+    }
+    k < i && k > 0 && stem_is(k - 1, "بطوله")
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
