@@ -294,7 +294,7 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && word.ends_with("يه")
         && seg.is_word(i - 1)
         && !seg.newline_before(i)
-        && seg.lex[i - 1].definite
+        && (seg.lex[i - 1].definite || seg.tokens.folded(i - 1).starts_with("ال"))
         && seg.last_char(i - 1) == Some('ة')
 }
 
@@ -1089,7 +1089,10 @@ fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// adjective agrees with an unwritten نادي or فريق. The club is the town alone, the nationality outside, as
 /// in `team-name`. Countries and regions are left out (they may be masculine: العراق).
 ///
-/// Fires: تعادل مع ميلان الإيطالي أمس. Does not fire: زار ميلانو الإيطالية ; وصل إلى العراق الأمريكي.
+/// A country without ال followed by the nationality of another country (موناكو الفرنسي) is a club as well.
+///
+/// Fires: تعادل مع ميلان الإيطالي أمس ; بين أرسنال وموناكو الفرنسي. Does not fire: زار ميلانو الإيطالية ;
+/// وصل إلى العراق الأمريكي.
 fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let n = i + 1;
@@ -1117,7 +1120,16 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             .char_indices()
             .nth(usize::from(p.reading.clitic_chars))
             .map_or("", |(b, _)| &seg.tokens.folded(i)[b..]);
-        if seg.index.is_town(stem) {
+        // A country with the nationality of another (موناكو الفرنسي) is a club too; not a definite one,
+        // which may be masculine and described by another people's name (السودان المصري).
+        let country =
+            |m: Option<PhraseMatch>| m.and_then(|m| seg.index.entry(m.entry).entry.country());
+        let foreign = !stem.starts_with("ال")
+            && matches!(
+                (country(Some(p)), country(seg.phrase_of(n, EntryKind::Nationality))),
+                (Some(a), Some(b)) if a != b
+            );
+        if foreign || seg.index.is_town(stem) {
             let mut c = Candidate::new(
                 Kind::Organization,
                 i,
