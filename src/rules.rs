@@ -1253,7 +1253,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 
 /// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
 ///
-/// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
+/// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ) ; ليون ( فرنسا ) بنفيكا ( البرتغال ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
 /// at the start of an entry).
 fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for open in 1..seg.len().saturating_sub(2) {
@@ -1282,7 +1282,7 @@ fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             || seg.newline_before(start)
             || matches!(
                 seg.tokens.list[start - 1].kind,
-                TokenKind::Punct('-' | ':' | '،' | ',')
+                TokenKind::Punct('-' | ':' | '،' | ',' | ')')
             );
         if start < open && opens {
             out.push(Candidate::new(
