@@ -1426,9 +1426,11 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.lex[k - 1].definite && is_singular_nisba(seg.tokens.folded(k - 1))
 }
 
-/// A place after a place noun: `مدينة المكلا`, `محافظة حضرموت`.
+/// A place after a place noun: `مدينة المكلا`, `محافظة حضرموت`. After a dual noun (مدينتي، بلدتي) the
+/// second name, joined by و, is a place too (بلدتي الباذان وطلوزة).
 ///
-/// Fires: مدينة المكلا ; محافظة حضرموت. Does not fire: مدينة كبيرة (a common word) ; مدينة ، .
+/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي الباذان وطلوزة. Does not fire: مدينة كبيرة (a common
+/// word) ; مدينة ، .
 fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         if !seg.has(i, EntryKind::PlaceNoun) {
@@ -1438,7 +1440,7 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if seg.newline_before(j) || !seg.is_word(j) || seg.lex[j].conj {
             continue;
         }
-        if let Some(p) = seg
+        let end = if let Some(p) = seg
             .phrase_of(j, EntryKind::Place)
             .filter(|p| p.reading.clitic_chars == 0)
         {
@@ -1446,10 +1448,8 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 Candidate::new(Kind::Place, j, p.end, 0, STRONG, Origin::Rule("place-noun"));
             c.attrs = Some(p.entry);
             out.push(c);
-        } else if seg.lex[j].info.is_none_or(|w| w.classes == 0)
-            && seg.lex[j].clitic_chars == 0
-            && !looks_like_verb(seg.tokens.folded(j))
-        {
+            p.end
+        } else if is_unknown_name(seg, j) && seg.lex[j].clitic_chars == 0 {
             let mut c = Candidate::new(
                 Kind::Place,
                 j,
@@ -1460,8 +1460,47 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             );
             c.attrs = seg.phrase_of(i, EntryKind::PlaceNoun).map(|p| p.entry);
             out.push(c);
+            j + 1
+        } else {
+            continue;
+        };
+        if is_dual(seg.tokens.folded(i)) {
+            second_place(seg, i, end, out);
         }
     }
+}
+
+/// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
+fn is_unknown_name(seg: &Segment<'_, '_>, j: usize) -> bool {
+    seg.lex[j].info.is_none_or(|w| w.classes == 0) && !looks_like_verb(seg.tokens.folded(j))
+}
+
+/// Whether a place noun is a dual (مدينتي، بلدتي، مخيمي): it ends in ي, which the singular nouns of
+/// `place_nouns.tsv` (and حي) do not.
+fn is_dual(folded: &str) -> bool {
+    folded.ends_with('ي') && folded.chars().count() > 3
+}
+
+/// The second name after a dual place noun: the word right after the first, written with و, that the
+/// lexicon knows as a place or does not know at all (بلدتي الباذان وطلوزة).
+fn second_place(seg: &Segment<'_, '_>, noun: usize, k: usize, out: &mut Vec<Candidate>) {
+    if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) || !seg.lex[k].conj {
+        return;
+    }
+    let (end, attrs) = match seg
+        .phrase_of(k, EntryKind::Place)
+        .filter(|p| p.reading.clitic_chars == 1)
+    {
+        Some(p) => (p.end, Some(p.entry)),
+        None if is_unknown_name(seg, k) && !has_pronoun_suffix(seg.tokens.folded(k)) => (
+            k + 1,
+            seg.phrase_of(noun, EntryKind::PlaceNoun).map(|p| p.entry),
+        ),
+        None => return,
+    };
+    let mut c = Candidate::new(Kind::Place, k, end, 1, LEXICON, Origin::Rule("place-noun"));
+    c.attrs = attrs;
+    out.push(c);
 }
 
 #[cfg(test)]
