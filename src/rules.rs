@@ -1130,9 +1130,26 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 (Some(a), Some(b)) if a != b
             );
         if foreign || seg.index.is_town(stem) {
+            // A word the lexicon does not know right before the town is the rest of the club's name
+            // (سسكا موسكو الروسي، فيردر بريمن الألماني).
+            let start = if p.reading.clitic_chars == 0
+                && i > 0
+                && !seg.newline_before(i)
+                && seg.is_word(i - 1)
+                && seg.reading(i - 1).clitic_chars == 0
+                && !seg.lex[i - 1].conj
+                && !seg.lex[i - 1].definite
+                && is_unknown_name(seg, i - 1)
+                && !looks_like_imperfect(seg.tokens.folded(i - 1))
+                && !has_pronoun_suffix(seg.tokens.folded(i - 1))
+            {
+                i - 1
+            } else {
+                i
+            };
             let mut c = Candidate::new(
                 Kind::Organization,
-                i,
+                start,
                 n,
                 p.reading.clitic_chars,
                 STRONG,
