@@ -194,6 +194,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     team_name(seg, out);
     town_nisba_after_place(seg, out);
     club_nationality(seg, out);
+    club_score(seg, out);
     club_country(seg, out);
     org_head(seg, out);
     place_noun(seg, out);
@@ -1154,6 +1155,44 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 p.reading.clitic_chars,
                 STRONG,
                 Origin::Rule("club-nationality"),
+            );
+            c.attrs = Some(p.entry);
+            out.push(c);
+        }
+    }
+}
+
+/// A town followed by a match score (بفوزه على مرسيليا 2 - صفر، مع ضيفه نانت 1 / 1) is a club: teams of
+/// towns are clubs, while a country before a score is its national team, which news corpora tag as the
+/// country.
+///
+/// Fires: بفوزه على مرسيليا 2 - صفر. Does not fire: بفوزها على فرنسا 3 - 1 ; وصل إلى مرسيليا 3 مرات.
+fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for p in seg.phrases {
+        if seg.kind_of(p) != EntryKind::Place || p.end - p.start != 1 || p.end + 2 >= seg.len() {
+            continue;
+        }
+        let n = p.end;
+        let toks = &seg.tokens.list;
+        let score = toks[n].kind == TokenKind::Number
+            && matches!(toks[n + 1].kind, TokenKind::Punct('-' | '/'))
+            && (toks[n + 2].kind == TokenKind::Number || seg.tokens.folded(n + 2) == "صفر");
+        if !score || seg.has(p.start, EntryKind::Common) {
+            continue;
+        }
+        let word = seg.tokens.folded(p.start);
+        let stem = word
+            .char_indices()
+            .nth(usize::from(p.reading.clitic_chars))
+            .map_or("", |(b, _)| &word[b..]);
+        if seg.index.is_town(stem) {
+            let mut c = Candidate::new(
+                Kind::Organization,
+                p.start,
+                n,
+                p.reading.clitic_chars,
+                STRONG,
+                Origin::Rule("club-score"),
             );
             c.attrs = Some(p.entry);
             out.push(c);

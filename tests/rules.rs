@@ -74,6 +74,7 @@ fn every_rule_has_both_kinds_of_case() {
         "team-name",
         "town-nisba-club",
         "club-nationality",
+        "club-score",
         "head-name",
         "club-country",
         "lexicon",
