@@ -971,8 +971,12 @@ fn looks_like_plural_participle(folded: &str) -> bool {
     folded.starts_with('م') && folded.ends_with("ين") && folded.chars().count() >= 6
 }
 
-/// Nouns for a sports team, written before the club's name and outside it (فريق ميلان الإيطالي).
-const TEAM_NOUNS: [&str; 2] = ["فريق", "فريقي"];
+/// Nouns for a sports team, written before the club's name and outside it (فريق ميلان الإيطالي), and
+/// "his guest, his host" of match reports (على ضيفه ويجان، على مضيفه إسبانيول): masculine, so a club; a
+/// national team is a country, feminine (ضيفتها أندورا).
+const TEAM_NOUNS: [&str; 4] = ["فريق", "فريقي", "ضيفه", "مضيفه"];
+/// The team nouns that also mean a guest or host outside sport.
+const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 
 /// A club after a team noun: the town or name that follows فريق is the club, not a place.
 ///
@@ -994,11 +998,17 @@ fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !TEAM_NOUNS.contains(&stem) && !TEAM_NOUNS.contains(&word) {
             continue;
         }
+        // After ضيفه "his guest" a word with ال is as often an adjective (ضيفه الكريم) as a club.
+        let guest = GUEST_NOUNS.contains(&stem) || GUEST_NOUNS.contains(&word);
         let mut end = i + 1;
-        while end < seg.len() && end - i <= 2 && is_club_word(seg, end) {
+        while end < seg.len()
+            && end - i <= 2
+            && is_club_word(seg, end)
+            && !(guest && seg.tokens.folded(end).starts_with("ال"))
+        {
             end += 1;
         }
-        if end == i + 1 && town_nisba_club(seg, i + 1) {
+        if end == i + 1 && !guest && town_nisba_club(seg, i + 1) {
             end = i + 3;
         }
         if end > i + 1 {
