@@ -299,10 +299,11 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.last_char(i - 1) == Some('ة')
 }
 
-/// True for a town after a preposition and followed right away by a country, with no comma, bracket or
-/// conjunction between (في رالي تركيا، برالي قبرص): a noun in construct with the country (the Turkey
-/// rally), since a town is named with its country after a comma or في, not in apposition. Without the
-/// preposition the two are often subject and object (اتهمت واشنطن إيران).
+/// True for a town after a preposition and followed right away by a country or another town, with no
+/// comma, bracket or conjunction between (في رالي تركيا، برالي قبرص، في بورصة لندن): a noun in construct
+/// with the place (the Turkey rally, the London stock exchange), since a town is named with its country
+/// after a comma or في, not in apposition. Without the preposition the two are often subject and object
+/// (اتهمت واشنطن إيران).
 fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let n = p.end;
     let after_preposition = p.reading.clitic_chars > u8::from(p.reading.conj)
@@ -315,16 +316,18 @@ fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && !seg.newline_before(n)
         && seg.reading(n).clitic_chars == 0
         && !seg.lex[n].conj
-        && seg
-            .phrase_of(n, EntryKind::Place)
-            .is_some_and(|c| seg.index.entry(c.entry).entry.sub() == Some("country"))
+        && seg.phrase_of(n, EntryKind::Place).is_some_and(|c| {
+            seg.index.entry(c.entry).entry.sub() == Some("country")
+                || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
+        })
         && {
             let word = seg.tokens.folded(p.start);
             let stem = word
                 .char_indices()
                 .nth(usize::from(p.reading.clitic_chars))
                 .map_or("", |(b, _)| &word[b..]);
-            seg.index.is_town(stem)
+            // The same town twice is a headline and the dateline after it (بالقاهرة القاهرة ( د ب أ ).
+            seg.index.is_town(stem) && stem != seg.tokens.folded(n)
         }
 }
 
