@@ -1245,8 +1245,26 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
                 break;
             }
             coordinated = true;
+        } else if !l.definite
+            && !place
+            && word.starts_with('ل')
+            && !word.starts_with("لل")
+            && !is_named(seg, k)
+        {
+            // لِ + a noun without ال (لتحقيق، لاصدار) is a purpose clause, not part of the name, unless
+            // the noun governs a definite word right after the head's adjective (الاتحاد الإنجليزي لكرة
+            // القدم، الرابطة الألمانية لصناعة النفط): then both are.
+            let described = k == start + 1 && after_nisba(seg, k);
+            if coordinated
+                || !described
+                || !lam_construct(seg, k)
+                || end + 2 - start > MAX_ORG_COMPLEMENTS
+            {
+                break;
+            }
+            end += 1;
         } else if l.lam {
-            // لِ + a noun without ال (لتحقيق، لاصدار) is a purpose clause, not part of the name.
+            // لِ + a noun without ال (لتحقيق) is a purpose clause.
             if coordinated || k == start || !l.definite {
                 break;
             }
@@ -1281,6 +1299,32 @@ fn new_noun_phrase(seg: &Segment<'_, '_>, k: usize) -> bool {
         && seg.lex[next].clitic_chars == 0
         && seg.reading(next).clitic_chars == 0
         && (is_singular_nisba(seg.tokens.folded(next)) || seg.has(next, EntryKind::Nationality))
+}
+
+/// Whether token `k`, لِ + a noun without ال, governs the definite word after it (الاتحاد الدولي لكرة القدم،
+/// الرابطة الألمانية لصناعة النفط): a لِ- complement of the name. A verb or a masdar of the derived forms
+/// (لتحقيق الأهداف، لاصدار القرارات، ليعلن) is a purpose clause.
+fn lam_construct(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    let word = seg.tokens.folded(k);
+    // إفعال (اصدار، اعلان): ا, two root letters, ا, the last root letter.
+    let form_iv = word.strip_prefix('ل').is_some_and(|rest| {
+        let c: Vec<char> = rest.chars().collect();
+        c.len() == 5 && c[0] == 'ا' && c[3] == 'ا'
+    });
+    next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && !lam_verb_or_masdar(word)
+        && !form_iv
+        && !seg.has(k, EntryKind::Function)
+        && !has_pronoun_suffix(word)
+        && seg.lex[k].clitic_chars <= 1
+        && seg.lex[next].definite
+        && !seg.lex[next].conj
+        && !seg.lex[next].lam
+        && seg.reading(next).clitic_chars == 0
+        && !seg.has(next, EntryKind::Function)
 }
 
 /// Whether the word before token `k` is a definite nisba adjective (القطرية، الدولي).
