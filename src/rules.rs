@@ -1121,10 +1121,38 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
         return None;
     }
     let mut end = open;
-    while end < seg.len() && end - open < 3 && is_foreign_word(seg, end) {
+    while end < seg.len()
+        && end - open < 3
+        && (is_foreign_word(seg, end)
+            || (is_foreign_whole(seg, end)
+                && (end == open
+                    || !seg.tokens.folded(end).starts_with('و') && seg.lex[end].info.is_none())))
+    {
         end += 1;
     }
     (end > open).then_some((open, end))
+}
+
+/// Whether token `k`, right after a company or newspaper noun, is a foreign name that only looks like a
+/// conjunction + a word or like a verb (فورد is not ف + ورد, فيراري not ف + يراري, يديعوت not a verb): no
+/// conjunction or verb stands between such a noun and what follows it. The whole word must be unknown and
+/// not an indefinite nisba (شركة يابانية، صحيفة فرنسية describe, they do not name). A later word of the name
+/// may start with ف too when nothing is known of its stem (فولكس فاغن), never with و (and).
+fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    let l = &seg.lex[k];
+    k < seg.len()
+        && seg.is_word(k)
+        && !seg.newline_before(k)
+        && seg.index.word(word).is_none()
+        && !l.definite
+        && !l.lam
+        && seg.reading(k).clitic_chars <= u8::from(l.conj)
+        && l.clitic_chars <= u8::from(l.conj)
+        && !is_singular_nisba(word)
+        && !looks_like_verb(word)
+        && !has_pronoun_suffix(word)
+        && word.chars().count() >= 4
 }
 
 /// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
