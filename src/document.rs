@@ -546,8 +546,8 @@ impl Organization {
     /// The name as first written.
     ///
     /// ```
-    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة في صنعاء");
-    /// assert_eq!(doc.organizations()[0].name(), "وزارة الصحة");
+    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة العامة والسكان في صنعاء");
+    /// assert_eq!(doc.organizations()[0].name(), "وزارة الصحة العامة والسكان");
     /// ```
     pub fn name(&self) -> &str {
         &self.name
@@ -555,7 +555,7 @@ impl Organization {
     /// The sub-kind (`ministry`, `company`…) from the head noun or lexicon, where known.
     ///
     /// ```
-    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة في صنعاء");
+    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة العامة والسكان في صنعاء");
     /// assert_eq!(doc.organizations()[0].sub_kind(), Some("ministry"));
     /// ```
     pub fn sub_kind(&self) -> Option<&str> {
@@ -564,9 +564,9 @@ impl Organization {
     /// Where the organization is mentioned, in text order.
     ///
     /// ```
-    /// let text = "مقر وزارة الصحة في صنعاء";
+    /// let text = "مقر وزارة الصحة العامة والسكان في صنعاء";
     /// let doc = alam::Extractor::new().extract(text);
-    /// assert_eq!(&text[doc.organizations()[0].mentions()[0].range()], "وزارة الصحة");
+    /// assert_eq!(&text[doc.organizations()[0].mentions()[0].range()], "وزارة الصحة العامة والسكان");
     /// ```
     pub fn mentions(&self) -> &[Span] {
         &self.mentions

@@ -67,10 +67,10 @@
 //! ### Iterate over organizations and the places in their names
 //!
 //! ```
-//! let text = "وأكد المشاركون في الندوة التي نظمها مؤتمر حضرموت الجامع في مقر وزارة الصحة";
+//! let text = "وأكد المشاركون في الندوة التي نظمها مؤتمر حضرموت الجامع في مقر وزارة الصحة العامة والسكان";
 //! let doc = alam::Extractor::new().extract(text);
 //! let names: Vec<_> = doc.organizations().iter().map(|o| o.name()).collect();
-//! assert_eq!(names, ["مؤتمر حضرموت الجامع", "وزارة الصحة"]);
+//! assert_eq!(names, ["مؤتمر حضرموت الجامع", "وزارة الصحة العامة والسكان"]);
 //!
 //! for m in doc.mentions().iter().filter(|m| m.kind() == alam::Kind::Organization) {
 //!     for place in m.nested() {
