@@ -338,8 +338,14 @@ fn given_gender(seg: &Segment<'_, '_>, i: usize) -> Option<Gender> {
 /// conjunction و/ف, vocabulary, a trigger word, a verb-shaped word, and a word read with a preposition.
 /// A particle (بن، أبو) cannot end it.
 fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
+    name_chain_from(seg, start, start)
+}
+
+/// [`name_chain`] for a name whose first word is token `first`, read on from token `start` (after a
+/// given name of one or more words: the words from `start` are not the name's first).
+fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     let mut end = start;
-    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == start) {
+    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
         end += 1;
     }
     while end > start
@@ -368,7 +374,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // written with ي, since edited text writes the preposition with ى.
     let function =
         l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
-    let common = l.has(EntryKind::Common) && !named;
+    // After the first word, a given name that is also a word of the vocabulary (صاحب، أمير، بطل، عالم)
+    // is the word: in `anercorp_lex` such a word right after a name ends it 47 times and continues it
+    // twice (علي، which is also the preposition, aside).
+    let vocabulary_given = !first && given && !l.has(EntryKind::Function);
+    let common = l.has(EntryKind::Common) && (!named || vocabulary_given);
     // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
     // clause joined by ف right after a name.
     let foreign_fa = first
@@ -799,7 +809,7 @@ fn ka_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// (the family name or nisba: سعد الحريري | التمسك), unless that word completes a particle (عبد الله).
 /// `first` is the name's first word, `start` the chain's (after a given name of several words).
 fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
-    let end = name_chain(seg, start);
+    let end = name_chain_from(seg, first, start);
     (start.max(first + 1)..end)
         .find(|&k| seg.tokens.folded(k).starts_with("ال") && !seg.has(k - 1, EntryKind::Particle))
         .map_or(end, |k| k + 1)
