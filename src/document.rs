@@ -76,6 +76,7 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         tails.add(word);
     }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
+    let mut anchors = one_word_anchors(&strong, found);
     let mut added = Vec::new();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
@@ -90,7 +91,12 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
             tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
         )?;
         let span = token_span(text, tokens, i, end, skip);
-        if !overlaps_any(&covered, &span) {
+        // A name known by one word only is found again near where it was seen: the same word further on
+        // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
+        let near = anchors[who]
+            .as_mut()
+            .is_none_or(|a| near_anchor(a, span.start()));
+        if near && !overlaps_any(&covered, &span) {
             added.push(Found {
                 key: strong[who].key.clone(),
                 mention: person_mention(text, span, strong[who].gender),
@@ -133,6 +139,48 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
     if !added.is_empty() {
         merge_by_start(found, added);
     }
+}
+
+/// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'
+/// length.
+const ONE_WORD_WINDOW: usize = 6000;
+
+/// For each strong name of one word, the byte starts of its mentions in `found`, in text order; `None`
+/// for longer names, which are found again anywhere.
+fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Vec<usize>>> {
+    let mut anchors: Vec<Option<Vec<usize>>> = strong
+        .iter()
+        .map(|s| (s.words.len() == 1).then(Vec::new))
+        .collect();
+    let one_word: FxHashMap<&str, usize> = strong
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.words.len() == 1)
+        .map(|(n, s)| (s.key.as_str(), n))
+        .collect();
+    if one_word.is_empty() {
+        return anchors;
+    }
+    for f in found {
+        if let Some(&n) = one_word.get(f.key.as_str()) {
+            if let Some(a) = anchors[n].as_mut() {
+                a.push(f.mention.span.start());
+            }
+        }
+    }
+    anchors
+}
+
+/// Whether byte `at` is within [`ONE_WORD_WINDOW`] of an anchor in `sorted`; if so it becomes one, so
+/// that a person talked of all through a long article is followed to its end.
+fn near_anchor(sorted: &mut Vec<usize>, at: usize) -> bool {
+    let k = sorted.partition_point(|&p| p < at);
+    let before = k > 0 && at - sorted[k - 1] <= ONE_WORD_WINDOW;
+    let after = sorted.get(k).is_some_and(|&p| p - at <= ONE_WORD_WINDOW);
+    if before || after {
+        sorted.insert(k, at);
+    }
+    before || after
 }
 
 /// Merges `added` into `found`, both in text order and never overlapping: a linear merge where sorting
@@ -853,5 +901,30 @@ mod tests {
         for word in ["القاضي", "محمد", "مدينة"] {
             assert!(!tails.may_end(word), "{word}");
         }
+    }
+
+    #[test]
+    fn one_word_names_are_found_again_near_their_mention_only() {
+        let filler = "وتناول الاجتماع عددا من القضايا الاقتصادية والاجتماعية . ".repeat(120);
+        assert!(filler.len() > ONE_WORD_WINDOW);
+        let text = format!("وصرح دين أمس بأن الفريق جاهز . وأشار دين إلى ذلك . {filler}وأصدرت الشركة سندات دين ثانوي .");
+        let doc = crate::Extractor::new().extract(&text);
+        let found: Vec<usize> = doc
+            .mentions()
+            .iter()
+            .filter(|m| m.text() == "دين")
+            .map(|m| m.span().start())
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|&at| at < 200));
+    }
+
+    #[test]
+    fn anchors_follow_a_name_through_an_article() {
+        let mut anchors = vec![100];
+        assert!(near_anchor(&mut anchors, 100 + ONE_WORD_WINDOW));
+        assert!(near_anchor(&mut anchors, 100 + 2 * ONE_WORD_WINDOW));
+        assert!(!near_anchor(&mut anchors, 100 + 4 * ONE_WORD_WINDOW));
+        assert_eq!(anchors.len(), 3);
     }
 }
