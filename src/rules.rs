@@ -424,6 +424,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
     let verb = looks_like_verb(word)
+        || looks_like_broken_plural(word)
         || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     // ... except right after بن/أبو + a name, where a word with ال is the family name
@@ -775,6 +776,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && (!l.definite || seg.hamza_al(j))
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
+        && !looks_like_broken_plural(seg.tokens.folded(j))
         && !has_pronoun_suffix(seg.tokens.folded(j));
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
@@ -933,6 +935,20 @@ fn looks_like_masdar(folded: &str) -> bool {
 fn looks_like_imperfect(folded: &str) -> bool {
     let n = folded.chars().count();
     (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
+}
+
+/// True for a broken plural of the pattern مفاعل (متاحف، مناطق، مصادر): five letters, م, a root letter,
+/// ا, and two root letters that are not long vowels. In `anercorp_lex` and `aqmar_train` 249 words of
+/// this shape are O and the 13 names are all مبارك, which the lexicon knows.
+fn looks_like_broken_plural(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let (Some(m), Some(r1), Some(alif), Some(r2), Some(r3), None) =
+        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
+    else {
+        return false;
+    };
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    m == 'م' && alif == 'ا' && !vowel(r1) && !vowel(r2) && !vowel(r3)
 }
 
 /// True for a masculine plural participle (مبتهلين، مسؤولين، متخصصين): a chain that reaches one has run
@@ -1317,5 +1333,14 @@ mod tests {
         assert!(looks_like_verb("تمسك"));
         assert!(!looks_like_verb("تشنغ"));
         assert!(!looks_like_verb("تامر"));
+    }
+
+    #[test]
+    fn broken_plural_shape() {
+        assert!(looks_like_broken_plural("متاحف"));
+        assert!(looks_like_broken_plural("مخافر"));
+        assert!(!looks_like_broken_plural("ماريو"));
+        assert!(!looks_like_broken_plural("مسافرون"));
+        assert!(!looks_like_broken_plural("ميلان"));
     }
 }
