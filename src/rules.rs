@@ -433,7 +433,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
     let feminine_noun = l.definite && seg.last_char(i) == Some('ة') && !family_slot;
-    let accusative = !first && is_accusative_noun(seg, word);
+    let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
     // After the first word: a noun or verb with the pronoun ـه (مرماه، قواته، منصبه) or ل + a verb or
     // verbal noun (ليعوض، لتمثيل) is what the person did or has, not a name word.
     let clause = !first && (pronoun_ha(seg, i) || lam_verb_or_masdar(word));
@@ -480,6 +480,38 @@ fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.has(EntryKind::Nationality)
         && seg.last_char(i) != Some('ة')
         && ends_name
+}
+
+/// Whether `folded` is a word of the vocabulary + the dual or plural ending ـين (اتصالين، مسؤولين), or a
+/// feminine word of the vocabulary in the dual (اتفاقيتين، طائرتين: ة becomes ت before ـين). In
+/// `anercorp_lex` and `aqmar_train` words of this shape are never a person's name (845 O).
+fn is_dual_or_plural_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
+    let Some(stem) = folded.strip_suffix("ين") else {
+        return false;
+    };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    let common = |w: &str| {
+        seg.index
+            .word(w)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    };
+    if common(stem) {
+        return true;
+    }
+    // ـتين: the word with ة (folded ه) in a buffer on the stack, as words are short.
+    let Some(base) = stem.strip_suffix('ت') else {
+        return false;
+    };
+    let mut buf = [0u8; 64];
+    let with_ta = base.len() + 'ه'.len_utf8();
+    if with_ta > buf.len() {
+        return false;
+    }
+    buf[..base.len()].copy_from_slice(base.as_bytes());
+    'ه'.encode_utf8(&mut buf[base.len()..with_ta]);
+    std::str::from_utf8(&buf[..with_ta]).is_ok_and(common)
 }
 
 /// Whether `folded` is a word of the vocabulary + the accusative ending ا (برنامجا، فجرا، هجوما): the
