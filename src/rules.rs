@@ -384,7 +384,15 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // After the first word, a given name that is also a word of the vocabulary (صاحب، أمير، بطل، عالم)
     // is the word: in `anercorp_lex` such a word right after a name ends it 47 times and continues it
     // twice (علي، which is also the preposition, aside).
-    let vocabulary_given = !first && given && !l.has(EntryKind::Function);
+    // As the first word, such a word before a word with ال is a noun in the construct state (أمير البلاد،
+    // صاحب السمو، بطل العالم): 216 O and two names in `anercorp_lex` + `aqmar_train`.
+    let construct = || {
+        i + 1 < seg.len()
+            && seg.is_word(i + 1)
+            && seg.lex[i + 1].definite
+            && seg.reading(i + 1).clitic_chars == 0
+    };
+    let vocabulary_given = given && !l.has(EntryKind::Function) && (!first || construct());
     let common = l.has(EntryKind::Common) && (!named || vocabulary_given);
     // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
     // clause joined by ف right after a name.
