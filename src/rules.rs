@@ -659,8 +659,35 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if let Some(end) = name_after(seg, i + 1) {
             out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
+        } else if is_unknown_nisba_speaker(seg, i + 1) {
+            out.push(person(seg, i + 1, i + 2, 0, STRONG, "speech-name"));
         }
     }
+}
+
+/// Whether token `j`, right after a speech verb, is a family name with ال in the shape of a nisba that
+/// the lexicon does not know (وقال البدري : ; وأضاف الزهراوي أن): the vocabulary, the nationalities
+/// and the titles that are nisbas (المحامي) are known, and an unknown one is a surname. A word with ال
+/// after it (الناطق الرسمي) makes it an adjective phrase.
+fn is_unknown_nisba_speaker(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let next = j + 1;
+    let adjective_follows = next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && seg.lex[next].definite
+        && !seg.lex[next].conj
+        && seg.reading(next).clitic_chars == 0;
+    let word = seg.tokens.folded(j);
+    j < seg.len()
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && seg.lex[j].info.is_none_or(|w| w.classes == 0)
+        && seg.index.word(word).is_none_or(|w| w.classes == 0)
+        && word.starts_with("ال")
+        && word.ends_with('ي')
+        && word.chars().count() >= 5
+        && seg.reading(j).clitic_chars == 0
+        && !adjective_follows
 }
 
 /// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
