@@ -198,7 +198,12 @@ fn merge_by_start(found: &mut Vec<Found>, added: Vec<Found>) {
 }
 
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
-const CONTEXT_RULES: [&str; 2] = ["speech-name", "nationality-name"];
+const CONTEXT_RULES: [&str; 4] = [
+    "speech-name",
+    "nationality-name",
+    "name-role",
+    "name-speech",
+];
 
 /// The persons found with a title, role or context rule, or a given name with a chain of three words or
 /// more (محمد بن زكريا الرازي); a one-word name only when it is distinctive.
