@@ -27,8 +27,34 @@ struct Strong {
     key: String,
     words: Vec<String>,
     gender: Option<Gender>,
-    /// The last word is written with أل (ألونسو): a foreign name, not the article.
+    /// How the first and the last word are written.
+    first: Written,
+    last: Written,
+}
+
+/// What folding loses of a name's word that tells a name from a noun.
+#[derive(Debug, Clone, Copy, Default)]
+struct Written {
+    /// Written with أل or إل (ألونسو): a foreign name, which the article never is.
     hamza_al: bool,
+    /// Written with a final ة (كرة): a feminine noun more often than a name; a final ه (جوزيه) is not.
+    ta_marbuta: bool,
+}
+
+impl Written {
+    fn of(word: &str) -> Written {
+        Written {
+            hamza_al: word.starts_with("أل") || word.starts_with("إل"),
+            ta_marbuta: word.ends_with('ة'),
+        }
+    }
+
+    /// The first and the last word of `text`.
+    fn ends(text: &str) -> (Written, Written) {
+        let mut words = text.split_whitespace();
+        let first = words.next().map(Written::of).unwrap_or_default();
+        (first, words.next_back().map_or(first, Written::of))
+    }
 }
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
@@ -56,9 +82,9 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         // A foreign first name the lexicon does not know (راؤول، هيلاري) also stands for the person
         // alone, as the family name does; a known given name (محمد) never does.
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
-        let parts = [Some((family, s.hamza_al)), first.map(|f| (f, false))];
-        for (part, hamza) in parts.into_iter().flatten() {
-            if !is_distinctive_family(index, part, hamza) {
+        let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
+        for (part, written) in parts.into_iter().flatten() {
+            if !is_distinctive_family(index, part, written) {
                 continue;
             }
             by_family
@@ -223,8 +249,9 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             || (rule == Some("given-chain") && f.key.split(' ').count() >= 3);
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء تايلند).
+        let (first, last) = Written::ends(&m.text);
         let one_word_ok = !matches!(rule, Some("nationality-name" | "role-name"))
-            && is_distinctive_family(index, &f.key, hamza_al(&m.text));
+            && is_distinctive_family(index, &f.key, last);
         let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
             seen.insert(&f.key);
@@ -232,17 +259,12 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
                 gender: m.gender,
-                hamza_al: hamza_al(&m.text),
+                first,
+                last,
             });
         }
     }
     out
-}
-
-/// Whether the last word of a name as written starts with أل or إل (ألونسو), which the article never does.
-fn hamza_al(text: &str) -> bool {
-    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
-    last.starts_with("أل") || last.starts_with("إل")
 }
 
 /// Whether two strong names sharing a family name are one person: all the words of the shorter but one
@@ -265,12 +287,13 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// A family name distinctive enough to stand for the person alone: not a given name, a common or
 /// function word, nor a particle, and at least three letters. Unless the lexicon knows it as a name, a
 /// word with ال must have the shape of a nisba (الرازي، القرضاوي; not العالم in بطل العالم), and a word
-/// ending in ة is more often a noun that a chain took by mistake (كرة).
-fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
+/// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
+/// is a name (جوزيه، دولانويه).
+fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let known = index.word(word).is_some_and(|w| w.classes & named != 0);
-    let article = word.starts_with("ال") && !hamza_al;
-    let noun_shape = (article && !word.ends_with('ي')) || word.ends_with('ه');
+    let article = word.starts_with("ال") && !written.hamza_al;
+    let noun_shape = (article && !word.ends_with('ي')) || written.ta_marbuta;
     if noun_shape && !known {
         return false;
     }
