@@ -13,6 +13,7 @@ use crate::extractor::token_span;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
 use crate::mention::{Gender, Kind, Mention, Source, Span};
+use crate::rules;
 use crate::tokenize::{tokenize, TokenKind, Tokens};
 
 /// A mention with the key that groups it with other mentions of the same entity.
@@ -116,16 +117,37 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         let (end, skip, who) = match_name(
             tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
         )?;
-        let span = token_span(text, tokens, i, end, skip);
+        // A family name found alone right after a given name that the lexicon does not know is that
+        // name's end: another member of the family (هيلاري | كلينتون after بيل كلينتون) or the person's
+        // first name (كريس | كلارك), which the chain that found it had not reached.
+        let family_only = strong[who].words.len() >= 2
+            && end == i + 1
+            && skip == 0
+            && strong[who]
+                .words
+                .last()
+                .is_some_and(|w| w == tokens.folded(i));
+        let start = if family_only && is_given_before(index, text, tokens, i, &mut buf) {
+            i - 1
+        } else {
+            i
+        };
+        let span = token_span(text, tokens, start, end, skip);
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who]
             .as_mut()
             .is_none_or(|a| near_anchor(a, span.start()));
         if near && !overlaps_any(&covered, &span) {
+            let (key, gender) = if start < i {
+                let given = tokens.folded(start);
+                (format!("{given} {}", tokens.folded(i)), None)
+            } else {
+                (strong[who].key.clone(), strong[who].gender)
+            };
             added.push(Found {
-                key: strong[who].key.clone(),
-                mention: person_mention(text, span, strong[who].gender),
+                key,
+                mention: person_mention(text, span, gender),
             });
         }
         Some(end)
@@ -153,8 +175,10 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
                         continue;
                     }
                     let need = (i + longest).min(n);
-                    if !(from <= i && need <= to) {
-                        (from, to) = (i, (i + RETOKENIZE).max(need).min(n));
+                    // From the token before: a given name there may join the family name.
+                    let back = i.saturating_sub(1);
+                    if !(from <= back && need <= to) {
+                        (from, to) = (back, (i + RETOKENIZE).max(need).min(n));
                         seg.tokenize(text, from, to, &mut tokens);
                     }
                     i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
@@ -165,6 +189,32 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
     if !added.is_empty() {
         merge_by_start(found, added);
     }
+}
+
+/// Whether token `i - 1` is a given name that the family name at token `i` completes: a word on the same
+/// line that the lexicon knows only as a given name or not at all (under no clitic reading either: بإدارة
+/// is ب + a word), without ال, a final ة or the shape of a verb or a broken plural.
+fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &mut String) -> bool {
+    if i == 0 || tokens.list[i].newline_before || tokens.list[i - 1].kind != TokenKind::Word {
+        return false;
+    }
+    let t = &tokens.list[i - 1];
+    let word = tokens.folded(i - 1);
+    let plain = !word.starts_with("ال")
+        && !word.starts_with(['و', 'ف'])
+        && word.chars().count() >= 3
+        && !text[t.start..t.end].ends_with('ة')
+        && !rules::looks_like_verb(word)
+        && !rules::looks_like_imperfect(word)
+        && !rules::looks_like_broken_plural(word)
+        && !rules::has_pronoun_suffix(word);
+    let other = !(EntryKind::Given.bit());
+    let given_or_unknown = index.word(word).is_none_or(|w| w.classes & other == 0);
+    let clitic_word = for_each_reading(word, buf, |r, stem| {
+        r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
+    })
+    .is_some();
+    plain && given_or_unknown && !clitic_word
 }
 
 /// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'

@@ -169,7 +169,7 @@ impl Segment<'_, '_> {
 /// True for words shaped like a verb of form X (استفعل): no Arabic name starts so; or like a past verb
 /// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
 /// that are not long vowels (a foreign name of that length has one: اشتون، استون).
-fn looks_like_verb(folded: &str) -> bool {
+pub(crate) fn looks_like_verb(folded: &str) -> bool {
     let c: Vec<char> = folded.chars().collect();
     let form_viii = c.len() == 5
         && c[0] == 'ا'
@@ -981,7 +981,7 @@ fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
 }
 
 /// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
-fn has_pronoun_suffix(folded: &str) -> bool {
+pub(crate) fn has_pronoun_suffix(folded: &str) -> bool {
     folded.chars().count() >= 5 && (folded.ends_with("ها") || folded.ends_with("هم"))
 }
 
@@ -1000,7 +1000,7 @@ fn looks_like_masdar(folded: &str) -> bool {
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
 /// the lexicon.
-fn looks_like_imperfect(folded: &str) -> bool {
+pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
     let n = folded.chars().count();
     (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
 }
@@ -1008,7 +1008,7 @@ fn looks_like_imperfect(folded: &str) -> bool {
 /// True for a broken plural of the pattern مفاعل (متاحف، مناطق، مصادر): five letters, م, a root letter,
 /// ا, and two root letters that are not long vowels. In `anercorp_lex` and `aqmar_train` 249 words of
 /// this shape are O and the 13 names are all مبارك, which the lexicon knows.
-fn looks_like_broken_plural(folded: &str) -> bool {
+pub(crate) fn looks_like_broken_plural(folded: &str) -> bool {
     let mut c = folded.chars();
     let (Some(m), Some(r1), Some(alif), Some(r2), Some(r3), None) =
         (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
