@@ -1283,8 +1283,20 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
             let l = &seg.lex[k];
             l.lam
                 || seg.has(k, EntryKind::Place)
-                || (!l.definite && l.info.is_none_or(|w| w.classes == 0))
+                || (!l.definite && (l.info.is_none_or(|w| w.classes == 0) || is_in_names(seg, k)))
         })
+}
+
+/// Whether token `k` is known only as a word of the vocabulary that also stands inside names of
+/// organizations, places and works (`sub=in-names`: كرة in اتحاد كرة القدم): it ends a person's name,
+/// and an organization's head takes it as it takes an unknown word.
+fn is_in_names(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.lex[k]
+        .info
+        .is_some_and(|w| w.classes == EntryKind::Common.bit())
+        && seg
+            .phrase_of(k, EntryKind::Common)
+            .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("in-names"))
 }
 
 /// The end of the complement chain of a head noun whose first complement is token `start`.
@@ -1335,7 +1347,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         } else if !(l.definite
             || place
             || (k == start
-                && l.info.is_none_or(|w| w.classes == 0)
+                && (l.info.is_none_or(|w| w.classes == 0) || is_in_names(seg, k))
                 && !looks_like_imperfect(word)
                 && !has_pronoun_suffix(word)))
         {
