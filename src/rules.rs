@@ -595,7 +595,7 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// lexicon does not read as a لِ- complement because the noun after ل has no ال.
 fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.tokens.folded(k).starts_with('ل')
-        && seg.lex[k].info.is_none()
+        && (seg.lex[k].info.is_none() || is_in_names(seg, k))
         && k + 1 < seg.len()
         && seg.lex[k + 1].definite
         && !seg.newline_before(k + 1)
@@ -964,7 +964,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
         && word.starts_with(['ف', 'و'])
         && !seg.lex[j].definite
         && !has_pronoun_suffix(word)
-        && !word.ends_with('ه')
+        // ـه as written is a pronoun (ونائبه); a final ة is part of the name (فرنجية).
+        && (!word.ends_with('ه') || seg.last_char(j) == Some('ة'))
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
