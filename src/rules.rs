@@ -889,8 +889,11 @@ fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         let l = &seg.lex[j];
         let word = seg.tokens.folded(j);
-        let unknown = seg.index.word(word).is_none_or(|w| w.classes == 0)
-            && l.info.is_none_or(|w| w.classes == 0)
+        // A family name the lexicon knows alone (نيستلروي) is as good as an unknown word.
+        let family = EntryKind::Person.bit() | EntryKind::Family.bit();
+        let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
+        let unknown = seg.index.word(word).is_none_or(surname)
+            && l.info.is_none_or(surname)
             && !l.definite
             && !l.conj
             && l.clitic_chars == 0
@@ -1414,6 +1417,22 @@ mod tests {
         assert!(looks_like_verb("تمسك"));
         assert!(!looks_like_verb("تشنغ"));
         assert!(!looks_like_verb("تامر"));
+    }
+
+    #[test]
+    fn van_takes_a_family_name_the_lexicon_knows() {
+        let lexicon =
+            crate::Lexicon::parse("extra", "فيلدهوفن\tperson\n").expect("a valid lexicon");
+        let extractor = crate::Extractor::builder()
+            .lexicon(lexicon)
+            .build()
+            .expect("an extractor");
+        let doc = extractor.extract("وسجل فان فيلدهوفن الهدف الثاني");
+        let texts: Vec<&str> = doc.mentions().iter().map(|m| m.text()).collect();
+        assert_eq!(texts, ["فان فيلدهوفن"]);
+        // فان + a word of the vocabulary is still فإن.
+        let doc = extractor.extract("فان المجلس سيناقش القرار");
+        assert!(doc.mentions().iter().all(|m| m.text() != "فان المجلس"));
     }
 
     #[test]
