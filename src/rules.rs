@@ -588,7 +588,11 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !seg.has(k, EntryKind::Function)
         && !seg.has(k, EntryKind::Title)
         && !seg.has(k, EntryKind::SpeechVerb)
-        && (l.definite || l.lam || seg.has(k, EntryKind::Nationality) || is_lam_genitive(seg, k))
+        // أل with hamza starts a foreign name (ألفريد), never the article.
+        && ((l.definite && !seg.hamza_al(k))
+            || l.lam
+            || seg.has(k, EntryKind::Nationality)
+            || is_lam_genitive(seg, k))
 }
 
 /// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم), which the
