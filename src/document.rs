@@ -120,8 +120,7 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         // A family name found alone right after a given name that the lexicon does not know is that
         // name's end: another member of the family (هيلاري | كلينتون after بيل كلينتون) or the person's
         // first name (كريس | كلارك), which the chain that found it had not reached.
-        let family_only = strong[who].words.len() >= 2
-            && end == i + 1
+        let family_only = end == i + 1
             && skip == 0
             && strong[who]
                 .words
@@ -204,10 +203,14 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && !word.starts_with(['و', 'ف'])
         && word.chars().count() >= 3
         && !text[t.start..t.end].ends_with('ة')
+        // the pronoun ـه as written (أهمله), not ـيه/ـوه (جوزيه)
+        && !(text[t.start..t.end].ends_with('ه') && !word.ends_with("يه") && !word.ends_with("وه"))
         && !rules::looks_like_verb(word)
         && !rules::looks_like_imperfect(word)
         && !rules::looks_like_broken_plural(word)
-        && !rules::has_pronoun_suffix(word);
+        && !rules::has_pronoun_suffix(word)
+        && !rules::looks_like_masdar(word)
+        && !looks_like_noun_or_verb(word);
     let other = !(EntryKind::Given.bit());
     let given_or_unknown = index.word(word).is_none_or(|w| w.classes & other == 0);
     let clitic_word = for_each_reading(word, buf, |r, stem| {
@@ -215,6 +218,17 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
     })
     .is_some();
     plain && given_or_unknown && !clitic_word
+}
+
+/// Word shapes that go before a name as its head or verb and are rarely a given name: a plural in ـات
+/// (مؤلفات), a plural participle in construct م…و (مؤرخو), a past verb or participle فاعل (هاجم، ضايق)
+/// and a form VI verbal noun تفاعل (تواضع).
+fn looks_like_noun_or_verb(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    let consonant = |ch: char| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    let faa3il = c.len() == 4 && c[1] == 'ا' && c[0] != 'ا' && consonant(c[3]);
+    let tafaa3ul = c.len() == 5 && c[0] == 'ت' && c[2] == 'ا' && consonant(c[3]) && consonant(c[4]);
+    word.ends_with("ات") || (word.starts_with('م') && word.ends_with('و')) || faa3il || tafaa3ul
 }
 
 /// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'

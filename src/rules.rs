@@ -1001,7 +1001,7 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
 }
 
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
-fn looks_like_masdar(folded: &str) -> bool {
+pub(crate) fn looks_like_masdar(folded: &str) -> bool {
     let c: Vec<char> = folded.chars().collect();
     c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
