@@ -204,7 +204,7 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && word.chars().count() >= 3
         && !text[t.start..t.end].ends_with('ة')
         // the pronoun ـه as written (أهمله), not ـيه/ـوه (جوزيه)
-        && !(text[t.start..t.end].ends_with('ه') && !word.ends_with("يه") && !word.ends_with("وه"))
+        && (!text[t.start..t.end].ends_with('ه') || word.ends_with("يه") || word.ends_with("وه"))
         && !rules::looks_like_verb(word)
         && !rules::looks_like_imperfect(word)
         && !rules::looks_like_broken_plural(word)
