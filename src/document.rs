@@ -13,6 +13,7 @@ use crate::extractor::token_span;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
 use crate::mention::{Gender, Kind, Mention, Source, Span};
+use crate::rules;
 use crate::tokenize::{tokenize, TokenKind, Tokens};
 
 /// A mention with the key that groups it with other mentions of the same entity.
@@ -27,8 +28,34 @@ struct Strong {
     key: String,
     words: Vec<String>,
     gender: Option<Gender>,
-    /// The last word is written with أل (ألونسو): a foreign name, not the article.
+    /// How the first and the last word are written.
+    first: Written,
+    last: Written,
+}
+
+/// What folding loses of a name's word that tells a name from a noun.
+#[derive(Debug, Clone, Copy, Default)]
+struct Written {
+    /// Written with أل or إل (ألونسو): a foreign name, which the article never is.
     hamza_al: bool,
+    /// Written with a final ة (كرة): a feminine noun more often than a name; a final ه (جوزيه) is not.
+    ta_marbuta: bool,
+}
+
+impl Written {
+    fn of(word: &str) -> Written {
+        Written {
+            hamza_al: word.starts_with("أل") || word.starts_with("إل"),
+            ta_marbuta: word.ends_with('ة'),
+        }
+    }
+
+    /// The first and the last word of `text`.
+    fn ends(text: &str) -> (Written, Written) {
+        let mut words = text.split_whitespace();
+        let first = words.next().map(Written::of).unwrap_or_default();
+        (first, words.next_back().map_or(first, Written::of))
+    }
 }
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
@@ -56,9 +83,9 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         // A foreign first name the lexicon does not know (راؤول، هيلاري) also stands for the person
         // alone, as the family name does; a known given name (محمد) never does.
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
-        let parts = [Some((family, s.hamza_al)), first.map(|f| (f, false))];
-        for (part, hamza) in parts.into_iter().flatten() {
-            if !is_distinctive_family(index, part, hamza) {
+        let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
+        for (part, written) in parts.into_iter().flatten() {
+            if !is_distinctive_family(index, part, written) {
                 continue;
             }
             by_family
@@ -76,6 +103,7 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         tails.add(word);
     }
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
+    let mut anchors = one_word_anchors(&strong, found);
     let mut added = Vec::new();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
@@ -89,11 +117,36 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         let (end, skip, who) = match_name(
             tokens, i, &strong, &by_first, &by_family, whole_only, &mut buf,
         )?;
-        let span = token_span(text, tokens, i, end, skip);
-        if !overlaps_any(&covered, &span) {
+        // A family name found alone right after a given name that the lexicon does not know is that
+        // name's end: another member of the family (هيلاري | كلينتون after بيل كلينتون) or the person's
+        // first name (كريس | كلارك), which the chain that found it had not reached.
+        let family_only = end == i + 1
+            && skip == 0
+            && strong[who]
+                .words
+                .last()
+                .is_some_and(|w| w == tokens.folded(i));
+        let start = if family_only && is_given_before(index, text, tokens, i, &mut buf) {
+            i - 1
+        } else {
+            i
+        };
+        let span = token_span(text, tokens, start, end, skip);
+        // A name known by one word only is found again near where it was seen: the same word further on
+        // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
+        let near = anchors[who]
+            .as_mut()
+            .is_none_or(|a| near_anchor(a, span.start()));
+        if near && !overlaps_any(&covered, &span) {
+            let (key, gender) = if start < i {
+                let given = tokens.folded(start);
+                (format!("{given} {}", tokens.folded(i)), None)
+            } else {
+                (strong[who].key.clone(), strong[who].gender)
+            };
             added.push(Found {
-                key: strong[who].key.clone(),
-                mention: person_mention(text, span, strong[who].gender),
+                key,
+                mention: person_mention(text, span, gender),
             });
         }
         Some(end)
@@ -121,8 +174,10 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
                         continue;
                     }
                     let need = (i + longest).min(n);
-                    if !(from <= i && need <= to) {
-                        (from, to) = (i, (i + RETOKENIZE).max(need).min(n));
+                    // From the token before: a given name there may join the family name.
+                    let back = i.saturating_sub(1);
+                    if !(from <= back && need <= to) {
+                        (from, to) = (back, (i + RETOKENIZE).max(need).min(n));
                         seg.tokenize(text, from, to, &mut tokens);
                     }
                     i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
@@ -133,6 +188,89 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
     if !added.is_empty() {
         merge_by_start(found, added);
     }
+}
+
+/// Whether token `i - 1` is a given name that the family name at token `i` completes: a word on the same
+/// line that the lexicon knows only as a given name or not at all (under no clitic reading either: بإدارة
+/// is ب + a word), without ال, a final ة or the shape of a verb or a broken plural.
+fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &mut String) -> bool {
+    if i == 0 || tokens.list[i].newline_before || tokens.list[i - 1].kind != TokenKind::Word {
+        return false;
+    }
+    let t = &tokens.list[i - 1];
+    let word = tokens.folded(i - 1);
+    let plain = !word.starts_with("ال")
+        && !word.starts_with(['و', 'ف'])
+        && word.chars().count() >= 3
+        && !text[t.start..t.end].ends_with('ة')
+        // the pronoun ـه as written (أهمله), not ـيه/ـوه (جوزيه)
+        && (!text[t.start..t.end].ends_with('ه') || word.ends_with("يه") || word.ends_with("وه"))
+        && !rules::looks_like_verb(word)
+        && !rules::looks_like_imperfect(word)
+        && !rules::looks_like_broken_plural(word)
+        && !rules::has_pronoun_suffix(word)
+        && !rules::looks_like_masdar(word)
+        && !looks_like_noun_or_verb(word);
+    let other = !(EntryKind::Given.bit());
+    let given_or_unknown = index.word(word).is_none_or(|w| w.classes & other == 0);
+    let clitic_word = for_each_reading(word, buf, |r, stem| {
+        r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
+    })
+    .is_some();
+    plain && given_or_unknown && !clitic_word
+}
+
+/// Word shapes that go before a name as its head or verb and are rarely a given name: a plural in ـات
+/// (مؤلفات), a plural participle in construct م…و (مؤرخو), a past verb or participle فاعل (هاجم، ضايق)
+/// and a form VI verbal noun تفاعل (تواضع).
+fn looks_like_noun_or_verb(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    let consonant = |ch: char| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    let faa3il = c.len() == 4 && c[1] == 'ا' && c[0] != 'ا' && consonant(c[3]);
+    let tafaa3ul = c.len() == 5 && c[0] == 'ت' && c[2] == 'ا' && consonant(c[3]) && consonant(c[4]);
+    word.ends_with("ات") || (word.starts_with('م') && word.ends_with('و')) || faa3il || tafaa3ul
+}
+
+/// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'
+/// length.
+const ONE_WORD_WINDOW: usize = 6000;
+
+/// For each strong name of one word, the byte starts of its mentions in `found`, in text order; `None`
+/// for longer names, which are found again anywhere.
+fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Vec<usize>>> {
+    let mut anchors: Vec<Option<Vec<usize>>> = strong
+        .iter()
+        .map(|s| (s.words.len() == 1).then(Vec::new))
+        .collect();
+    let one_word: FxHashMap<&str, usize> = strong
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.words.len() == 1)
+        .map(|(n, s)| (s.key.as_str(), n))
+        .collect();
+    if one_word.is_empty() {
+        return anchors;
+    }
+    for f in found {
+        if let Some(&n) = one_word.get(f.key.as_str()) {
+            if let Some(a) = anchors[n].as_mut() {
+                a.push(f.mention.span.start());
+            }
+        }
+    }
+    anchors
+}
+
+/// Whether byte `at` is within [`ONE_WORD_WINDOW`] of an anchor in `sorted`; if so it becomes one, so
+/// that a person talked of all through a long article is followed to its end.
+fn near_anchor(sorted: &mut Vec<usize>, at: usize) -> bool {
+    let k = sorted.partition_point(|&p| p < at);
+    let before = k > 0 && at - sorted[k - 1] <= ONE_WORD_WINDOW;
+    let after = sorted.get(k).is_some_and(|&p| p - at <= ONE_WORD_WINDOW);
+    if before || after {
+        sorted.insert(k, at);
+    }
+    before || after
 }
 
 /// Merges `added` into `found`, both in text order and never overlapping: a linear merge where sorting
@@ -150,7 +288,12 @@ fn merge_by_start(found: &mut Vec<Found>, added: Vec<Found>) {
 }
 
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
-const CONTEXT_RULES: [&str; 2] = ["speech-name", "nationality-name"];
+const CONTEXT_RULES: [&str; 4] = [
+    "speech-name",
+    "nationality-name",
+    "name-role",
+    "name-speech",
+];
 
 /// The persons found with a title, role or context rule, or a given name with a chain of three words or
 /// more (محمد بن زكريا الرازي); a one-word name only when it is distinctive.
@@ -170,8 +313,9 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             || (rule == Some("given-chain") && f.key.split(' ').count() >= 3);
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء تايلند).
+        let (first, last) = Written::ends(&m.text);
         let one_word_ok = !matches!(rule, Some("nationality-name" | "role-name"))
-            && is_distinctive_family(index, &f.key, hamza_al(&m.text));
+            && is_distinctive_family(index, &f.key, last);
         let long_enough = f.key.contains(' ') || one_word_ok;
         if strong && long_enough {
             seen.insert(&f.key);
@@ -179,17 +323,12 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
                 gender: m.gender,
-                hamza_al: hamza_al(&m.text),
+                first,
+                last,
             });
         }
     }
     out
-}
-
-/// Whether the last word of a name as written starts with أل or إل (ألونسو), which the article never does.
-fn hamza_al(text: &str) -> bool {
-    let last = text.rsplit(char::is_whitespace).next().unwrap_or_default();
-    last.starts_with("أل") || last.starts_with("إل")
 }
 
 /// Whether two strong names sharing a family name are one person: all the words of the shorter but one
@@ -212,12 +351,13 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// A family name distinctive enough to stand for the person alone: not a given name, a common or
 /// function word, nor a particle, and at least three letters. Unless the lexicon knows it as a name, a
 /// word with ال must have the shape of a nisba (الرازي، القرضاوي; not العالم in بطل العالم), and a word
-/// ending in ة is more often a noun that a chain took by mistake (كرة).
-fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
+/// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
+/// is a name (جوزيه، دولانويه).
+fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let known = index.word(word).is_some_and(|w| w.classes & named != 0);
-    let article = word.starts_with("ال") && !hamza_al;
-    let noun_shape = (article && !word.ends_with('ي')) || word.ends_with('ه');
+    let article = word.starts_with("ال") && !written.hamza_al;
+    let noun_shape = (article && !word.ends_with('ي')) || written.ta_marbuta;
     if noun_shape && !known {
         return false;
     }
@@ -853,5 +993,30 @@ mod tests {
         for word in ["القاضي", "محمد", "مدينة"] {
             assert!(!tails.may_end(word), "{word}");
         }
+    }
+
+    #[test]
+    fn one_word_names_are_found_again_near_their_mention_only() {
+        let filler = "وتناول الاجتماع عددا من القضايا الاقتصادية والاجتماعية . ".repeat(120);
+        assert!(filler.len() > ONE_WORD_WINDOW);
+        let text = format!("وصرح دين أمس بأن الفريق جاهز . وأشار دين إلى ذلك . {filler}وأصدرت الشركة سندات دين ثانوي .");
+        let doc = crate::Extractor::new().extract(&text);
+        let found: Vec<usize> = doc
+            .mentions()
+            .iter()
+            .filter(|m| m.text() == "دين")
+            .map(|m| m.span().start())
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|&at| at < 200));
+    }
+
+    #[test]
+    fn anchors_follow_a_name_through_an_article() {
+        let mut anchors = vec![100];
+        assert!(near_anchor(&mut anchors, 100 + ONE_WORD_WINDOW));
+        assert!(near_anchor(&mut anchors, 100 + 2 * ONE_WORD_WINDOW));
+        assert!(!near_anchor(&mut anchors, 100 + 4 * ONE_WORD_WINDOW));
+        assert_eq!(anchors.len(), 3);
     }
 }

@@ -169,14 +169,21 @@ impl Segment<'_, '_> {
 /// True for words shaped like a verb of form X (استفعل): no Arabic name starts so; or like a past verb
 /// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
 /// that are not long vowels (a foreign name of that length has one: اشتون، استون).
-fn looks_like_verb(folded: &str) -> bool {
+pub(crate) fn looks_like_verb(folded: &str) -> bool {
     let c: Vec<char> = folded.chars().collect();
     let form_viii = c.len() == 5
         && c[0] == 'ا'
         && c[2] == 'ت'
         && !matches!(c[1], 'ل' | 'ت')
         && c[3..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
-    (folded.starts_with("است") && c.len() >= 5) || form_viii
+    // A past verb or verbal noun of form V (تمسك، تقدم، تعرض): ت and three root letters, none a long
+    // vowel; in `anercorp_lex` and `aqmar_train` 577 words of this shape are O and one is a name, with تش
+    // (a transliterated ch: تشنغ).
+    let form_v = c.len() == 4
+        && c[0] == 'ت'
+        && c[1] != 'ش'
+        && c[1..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
+    (folded.starts_with("است") && c.len() >= 5) || form_viii || form_v
 }
 
 /// Runs every rule over a segment.
@@ -429,8 +436,14 @@ fn given_gender(seg: &Segment<'_, '_>, i: usize) -> Option<Gender> {
 /// conjunction و/ف, vocabulary, a trigger word, a verb-shaped word, and a word read with a preposition.
 /// A particle (بن، أبو) cannot end it.
 fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
+    name_chain_from(seg, start, start)
+}
+
+/// [`name_chain`] for a name whose first word is token `first`, read on from token `start` (after a
+/// given name of one or more words: the words from `start` are not the name's first).
+fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     let mut end = start;
-    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == start) {
+    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
         end += 1;
     }
     while end > start
@@ -459,7 +472,19 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // written with ي, since edited text writes the preposition with ى.
     let function =
         l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
-    let common = l.has(EntryKind::Common) && !named;
+    // After the first word, a given name that is also a word of the vocabulary (صاحب، أمير، بطل، عالم)
+    // is the word: in `anercorp_lex` such a word right after a name ends it 47 times and continues it
+    // twice (علي، which is also the preposition, aside).
+    // As the first word, such a word before a word with ال is a noun in the construct state (أمير البلاد،
+    // صاحب السمو، بطل العالم): 216 O and two names in `anercorp_lex` + `aqmar_train`.
+    let construct = || {
+        i + 1 < seg.len()
+            && seg.is_word(i + 1)
+            && seg.lex[i + 1].definite
+            && seg.reading(i + 1).clitic_chars == 0
+    };
+    let vocabulary_given = given && !l.has(EntryKind::Function) && (!first || construct());
+    let common = l.has(EntryKind::Common) && (!named || vocabulary_given);
     // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
     // clause joined by ف right after a name.
     let foreign_fa = first
@@ -468,6 +493,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
             .folded(i)
             .strip_prefix('ف')
             .is_some_and(|stem| !looks_like_verb(stem));
+    if !first && title_as_family(seg, i) {
+        return true;
+    }
     if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
         || function
         || common
@@ -495,6 +523,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
     let verb = looks_like_verb(word)
+        || looks_like_broken_plural(word)
         || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     // ... except right after بن/أبو + a name, where a word with ال is the family name
@@ -503,8 +532,86 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
     let feminine_noun = l.definite && seg.last_char(i) == Some('ة') && !family_slot;
-    let accusative = !first && is_accusative_noun(seg, word);
-    !verb && !prepositional && !feminine_noun && !accusative
+    let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
+    // A noun or verb with the pronoun ـه (مرماه، قواته، تحرمه) or ل + a verb or verbal noun (ليعوض،
+    // لتمثيل) is what the person did or has, not a name word.
+    let clause = pronoun_ha(seg, i) || lam_verb_or_masdar(word);
+    !verb && !prepositional && !feminine_noun && !accusative && !clause
+}
+
+/// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
+/// not ـيه، ـوه (French and Persian names: دولانويه، سيبويه) nor الله (عبد الله، نصر الله). In
+/// `anercorp_lex`, a word of this shape that the lexicon does not know as a name follows a person's name
+/// 60 times and continues it three times; in `anercorp_lex` + `aqmar_train` such words without ال or و/ف
+/// are 2,017 times O and twice a name.
+fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let word = seg.tokens.folded(i);
+    let mut rev = word.chars().rev();
+    seg.last_char(i) == Some('ه')
+        && rev.next() == Some('ه')
+        && !matches!(rev.next(), Some('ي' | 'و'))
+        && word.chars().count() >= 4
+        && !word.ends_with("لله")
+}
+
+/// Whether token `i`, after a name word, is a title with ال that is the family name (ناصر الشاعر، نور
+/// الشريف، طارق السيد): masculine, no role, and the name's last word — the sentence goes on with
+/// punctuation, و or a word of the vocabulary without a preposition. A title followed by a name
+/// introduces it, and one followed by a complement (الكاتب بصحيفة، الصحفي العربي) is an occupation in
+/// apposition. In `anercorp_lex` a title with ال right after a name word continues the name 10 times in
+/// 15.
+fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    let next = i + 1;
+    let ends_name = next >= seg.len()
+        || !seg.is_word(next)
+        || seg.newline_before(next)
+        || seg.lex[next].conj
+        || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
+            && seg.reading(next).clitic_chars == 0
+            && !seg.lex[next].definite
+            && !seg.is_trigger(next));
+    l.has(EntryKind::Title)
+        && l.definite
+        && !l.conj
+        && seg.reading(i).clitic_chars == 0
+        && !l.has(EntryKind::Role)
+        && !l.has(EntryKind::SpeechVerb)
+        && !l.has(EntryKind::Nationality)
+        && seg.last_char(i) != Some('ة')
+        && ends_name
+}
+
+/// Whether `folded` is a word of the vocabulary + the dual or plural ending ـين (اتصالين، مسؤولين), or a
+/// feminine word of the vocabulary in the dual (اتفاقيتين، طائرتين: ة becomes ت before ـين). In
+/// `anercorp_lex` and `aqmar_train` words of this shape are never a person's name (845 O).
+fn is_dual_or_plural_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
+    let Some(stem) = folded.strip_suffix("ين") else {
+        return false;
+    };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    let common = |w: &str| {
+        seg.index
+            .word(w)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    };
+    if common(stem) {
+        return true;
+    }
+    // ـتين: the word with ة (folded ه) in a buffer on the stack, as words are short.
+    let Some(base) = stem.strip_suffix('ت') else {
+        return false;
+    };
+    let mut buf = [0u8; 64];
+    let with_ta = base.len() + 'ه'.len_utf8();
+    if with_ta > buf.len() {
+        return false;
+    }
+    buf[..base.len()].copy_from_slice(base.as_bytes());
+    'ه'.encode_utf8(&mut buf[base.len()..with_ta]);
+    std::str::from_utf8(&buf[..with_ta]).is_ok_and(common)
 }
 
 /// Whether `folded` is a word of the vocabulary + the accusative ending ا (برنامجا، فجرا، هجوما): the
@@ -572,14 +679,18 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !seg.has(k, EntryKind::Function)
         && !seg.has(k, EntryKind::Title)
         && !seg.has(k, EntryKind::SpeechVerb)
-        && (l.definite || l.lam || seg.has(k, EntryKind::Nationality) || is_lam_genitive(seg, k))
+        // أل with hamza starts a foreign name (ألفريد), never the article.
+        && ((l.definite && !seg.hamza_al(k))
+            || l.lam
+            || seg.has(k, EntryKind::Nationality)
+            || is_lam_genitive(seg, k))
 }
 
 /// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم), which the
 /// lexicon does not read as a لِ- complement because the noun after ل has no ال.
 fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.tokens.folded(k).starts_with('ل')
-        && seg.lex[k].info.is_none()
+        && (seg.lex[k].info.is_none() || is_in_names(seg, k))
         && k + 1 < seg.len()
         && seg.lex[k + 1].definite
         && !seg.newline_before(k + 1)
@@ -643,6 +754,8 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if let Some(end) = name_after(seg, i + 1).or_else(|| town_speaker(seg, i + 1)) {
             out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
+        } else if is_unknown_nisba_speaker(seg, i + 1) {
+            out.push(person(seg, i + 1, i + 2, 0, STRONG, "speech-name"));
         }
     }
 }
@@ -667,6 +780,31 @@ fn town_speaker(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
             .is_some_and(|p| p.end == j + 1)
         && seg.index.is_town(seg.tokens.folded(j));
     town.then_some(j + 1)
+}
+
+/// Whether token `j`, right after a speech verb, is a family name with ال in the shape of a nisba that
+/// the lexicon does not know (وقال البدري : ; وأضاف الزهراوي أن): the vocabulary, the nationalities
+/// and the titles that are nisbas (المحامي) are known, and an unknown one is a surname. A word with ال
+/// after it (الناطق الرسمي) makes it an adjective phrase.
+fn is_unknown_nisba_speaker(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let next = j + 1;
+    let adjective_follows = next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && seg.lex[next].definite
+        && !seg.lex[next].conj
+        && seg.reading(next).clitic_chars == 0;
+    let word = seg.tokens.folded(j);
+    j < seg.len()
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && seg.lex[j].info.is_none_or(|w| w.classes == 0)
+        && seg.index.word(word).is_none_or(|w| w.classes == 0)
+        && word.starts_with("ال")
+        && word.ends_with('ي')
+        && word.chars().count() >= 5
+        && seg.reading(j).clitic_chars == 0
+        && !adjective_follows
 }
 
 /// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
@@ -823,6 +961,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && (!l.definite || seg.hamza_al(j))
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
+        && !looks_like_broken_plural(seg.tokens.folded(j))
         && !has_pronoun_suffix(seg.tokens.folded(j));
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
@@ -867,8 +1006,11 @@ fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         let l = &seg.lex[j];
         let word = seg.tokens.folded(j);
-        let unknown = seg.index.word(word).is_none_or(|w| w.classes == 0)
-            && l.info.is_none_or(|w| w.classes == 0)
+        // A family name the lexicon knows alone (نيستلروي) is as good as an unknown word.
+        let family = EntryKind::Person.bit() | EntryKind::Family.bit();
+        let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
+        let unknown = seg.index.word(word).is_none_or(surname)
+            && l.info.is_none_or(surname)
             && !l.definite
             && !l.conj
             && l.clitic_chars == 0
@@ -912,10 +1054,25 @@ fn ka_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// (the family name or nisba: سعد الحريري | التمسك), unless that word completes a particle (عبد الله).
 /// `first` is the name's first word, `start` the chain's (after a given name of several words).
 fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
-    let end = name_chain(seg, start);
+    let end = name_chain_from(seg, first, start);
+    if first == start && definite_surname(seg, first) {
+        return end.min(first + 1);
+    }
     (start.max(first + 1)..end)
         .find(|&k| seg.tokens.folded(k).starts_with("ال") && !seg.has(k - 1, EntryKind::Particle))
         .map_or(end, |k| k + 1)
+}
+
+/// Whether token `i`, the first of a name found from its context, is a family name or nisba with ال
+/// (السنيورة، المالكي) that stands for the person alone: in `anercorp_lex` a person's name that starts
+/// with such a word ends there 102 times in 118, and most that go on are a given name with ال (الحسن) or
+/// go on with بن. A given name with ال (الحسن) and a foreign name written أل (ألونسو) go on.
+fn definite_surname(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.tokens.folded(i).starts_with("ال")
+        && seg.reading(i).clitic_chars == 0
+        && !seg.has(i, EntryKind::Given)
+        && !seg.hamza_al(i)
+        && !(i + 1 < seg.len() && seg.has(i + 1, EntryKind::Particle))
 }
 
 /// Whether token `j` is an unknown word starting with ف or و that begins a name: right after a title or
@@ -927,7 +1084,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
         && word.starts_with(['ف', 'و'])
         && !seg.lex[j].definite
         && !has_pronoun_suffix(word)
-        && !word.ends_with('ه')
+        // ـه as written is a pronoun (ونائبه); a final ة is part of the name (فرنجية).
+        && (!word.ends_with('ه') || seg.last_char(j) == Some('ة'))
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
@@ -944,7 +1102,7 @@ fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
 }
 
 /// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
-fn has_pronoun_suffix(folded: &str) -> bool {
+pub(crate) fn has_pronoun_suffix(folded: &str) -> bool {
     folded.chars().count() >= 5 && (folded.ends_with("ها") || folded.ends_with("هم"))
 }
 
@@ -956,16 +1114,30 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
 }
 
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
-fn looks_like_masdar(folded: &str) -> bool {
+pub(crate) fn looks_like_masdar(folded: &str) -> bool {
     let c: Vec<char> = folded.chars().collect();
     c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
 /// the lexicon.
-fn looks_like_imperfect(folded: &str) -> bool {
+pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
     let n = folded.chars().count();
     (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
+}
+
+/// True for a broken plural of the pattern مفاعل (متاحف، مناطق، مصادر): five letters, م, a root letter,
+/// ا, and two root letters that are not long vowels. In `anercorp_lex` and `aqmar_train` 249 words of
+/// this shape are O and the 13 names are all مبارك, which the lexicon knows.
+pub(crate) fn looks_like_broken_plural(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let (Some(m), Some(r1), Some(alif), Some(r2), Some(r3), None) =
+        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
+    else {
+        return false;
+    };
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    m == 'م' && alif == 'ا' && !vowel(r1) && !vowel(r2) && !vowel(r3)
 }
 
 /// True for a masculine plural participle (مبتهلين، مسؤولين، متخصصين): a chain that reaches one has run
@@ -1490,7 +1662,7 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
             let l = &seg.lex[k];
             l.lam
                 || seg.has(k, EntryKind::Place)
-                || (!l.definite && l.info.is_none_or(|w| w.classes == 0))
+                || (!l.definite && (l.info.is_none_or(|w| w.classes == 0) || is_in_names(seg, k)))
         })
 }
 
@@ -1524,6 +1696,18 @@ const AFTER_NAME: [&str; 25] = [
     "الخميس",
     "السبت",
 ];
+
+/// Whether token `k` is known only as a word of the vocabulary that also stands inside names of
+/// organizations, places and works (`sub=in-names`: كرة in اتحاد كرة القدم): it ends a person's name,
+/// and an organization's head takes it as it takes an unknown word.
+fn is_in_names(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.lex[k]
+        .info
+        .is_some_and(|w| w.classes == EntryKind::Common.bit())
+        && seg
+            .phrase_of(k, EntryKind::Common)
+            .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("in-names"))
+}
 
 /// The end of the complement chain of a head noun whose first complement is token `start`.
 ///
@@ -1607,7 +1791,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         } else if !(l.definite
             || place
             || (k == start
-                && l.info.is_none_or(|w| w.classes == 0)
+                && (l.info.is_none_or(|w| w.classes == 0) || is_in_names(seg, k))
                 && !looks_like_imperfect(word)
                 && !has_pronoun_suffix(word)))
         {
@@ -1754,5 +1938,33 @@ mod tests {
         assert!(looks_like_verb("استعرض"));
         assert!(!looks_like_verb("اسامه"));
         assert!(!looks_like_verb("است"));
+        assert!(looks_like_verb("تمسك"));
+        assert!(!looks_like_verb("تشنغ"));
+        assert!(!looks_like_verb("تامر"));
+    }
+
+    #[test]
+    fn van_takes_a_family_name_the_lexicon_knows() {
+        let lexicon =
+            crate::Lexicon::parse("extra", "فيلدهوفن\tperson\n").expect("a valid lexicon");
+        let extractor = crate::Extractor::builder()
+            .lexicon(lexicon)
+            .build()
+            .expect("an extractor");
+        let doc = extractor.extract("وسجل فان فيلدهوفن الهدف الثاني");
+        let texts: Vec<&str> = doc.mentions().iter().map(|m| m.text()).collect();
+        assert_eq!(texts, ["فان فيلدهوفن"]);
+        // فان + a word of the vocabulary is still فإن.
+        let doc = extractor.extract("فان المجلس سيناقش القرار");
+        assert!(doc.mentions().iter().all(|m| m.text() != "فان المجلس"));
+    }
+
+    #[test]
+    fn broken_plural_shape() {
+        assert!(looks_like_broken_plural("متاحف"));
+        assert!(looks_like_broken_plural("مخافر"));
+        assert!(!looks_like_broken_plural("ماريو"));
+        assert!(!looks_like_broken_plural("مسافرون"));
+        assert!(!looks_like_broken_plural("ميلان"));
     }
 }

@@ -791,14 +791,21 @@ def main():
         notes=[
             "tokens (clitics kept, folded-unique, most frequent spelling) tagged O in anercorp_lex >= 95 % of the time",
             "when seen >= 3 times, every time when seen once or twice (the corpus vocabulary: a word never tagged",
-            "as a name stops name chains); excluding given/family names and default-tier place names",
+            "as a name stops name chains); excluding given/family names and default-tier place names;",
+            "sub=in-names: seen >= 3 times, never in a person, O >= 60 % of the time and otherwise inside organizations,",
+            "places or works (كرة in اتحاد كرة القدم): it ends a person's name but may be part of an organization's",
         ],
     )
     cstats = collections.Counter()
     for f in sorted(corpus.tok):
         c = corpus.tok[f]
         tot = sum(c.values())
-        if not (tot >= 3 and c["O"] >= 0.95 * tot or tot <= 2 and c["O"] == tot):
+        vocabulary = tot >= 3 and c["O"] >= 0.95 * tot or tot <= 2 and c["O"] == tot
+        # a word never tagged as (part of) a person and O most of the time, but also inside organizations,
+        # places or works (كرة in اتحاد كرة القدم، كتاب): sub=in-names — it ends a person's name, and may
+        # still be part of an organization's
+        in_names = not vocabulary and tot >= 3 and c["PERS"] == 0 and c["O"] >= 0.6 * tot
+        if not (vocabulary or in_names):
             continue
         disp = sorted(corpus.spell[f].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         if not re.fullmatch(r"[\u0621-\u063A\u0640-\u0652\u0670]+", disp):
@@ -807,8 +814,8 @@ def main():
         if f in name_folds or f in default_places:
             cstats["name-or-place"] += 1
             continue
-        if common.add(disp, "common"):
-            cstats["kept"] += 1
+        if common.add(disp, "common", sub="in-names" if in_names else None):
+            cstats["kept-in-names" if in_names else "kept"] += 1
     report["anercorp common"] = dict(cstats)
 
     # ---------------- ambiguous names ----------------
