@@ -404,7 +404,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
     let verb = looks_like_verb(word)
-        || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
+        || (!first
+            && (looks_like_imperfect(word)
+                || looks_like_plural_participle(word)
+                || has_pronoun_suffix(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
@@ -452,10 +455,7 @@ fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
             continue;
         };
-        let mut j = role.end;
-        while j < seg.len() && j - role.end < MAX_ROLE_COMPLEMENTS && is_role_complement(seg, j) {
-            j += 1;
-        }
+        let j = role_complements(seg, role.end);
         let Some(end) = name_after(seg, j) else {
             continue;
         };
@@ -471,6 +471,39 @@ fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The end of the complements of a role that ends at token `start`: words that continue the role
+/// (`is_role_complement`) and whole places or organizations without clitics, the body or town the person
+/// serves (المتحدث باسم البيت الأبيض، رئيس بلدية باريس، وزير خارجية كوريا الجنوبية).
+fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
+    let mut j = start;
+    while j < seg.len() && j - start < MAX_ROLE_COMPLEMENTS {
+        // Only a noun in the construct state takes a genitive: after a definite word (الرئيس شيراك) a
+        // place is the person's name or a word of another phrase.
+        let construct = j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
+        if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
+            j = p;
+        } else if is_role_complement(seg, j) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
+fn complement_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    if !seg.is_word(k) || seg.newline_before(k) {
+        return None;
+    }
+    [EntryKind::Place, EntryKind::Organization]
+        .iter()
+        .filter_map(|&kind| seg.phrase_of(k, kind))
+        .filter(|p| p.reading.clitic_chars == 0)
+        .map(|p| p.end)
+        .max()
+}
+
 /// Whether token `k` continues a role before the name: a genitive or adjective with ال, a nationality
 /// or a لِ- complement (الخارجية، التركي، لكرة), not a conjunction, title or name.
 fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
@@ -481,7 +514,12 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !seg.has(k, EntryKind::Function)
         && !seg.has(k, EntryKind::Title)
         && !seg.has(k, EntryKind::SpeechVerb)
-        && (l.definite || l.lam || seg.has(k, EntryKind::Nationality) || is_lam_genitive(seg, k))
+        && (l.definite
+            || l.lam
+            || seg.has(k, EntryKind::Nationality)
+            || is_lam_genitive(seg, k)
+            // a place read whole (الشمالي، الأبيض) is still a word with the article
+            || (seg.has(k, EntryKind::Place) && seg.tokens.folded(k).starts_with("ال")))
 }
 
 /// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم), which the
@@ -832,7 +870,8 @@ fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
 
 /// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
 fn has_pronoun_suffix(folded: &str) -> bool {
-    folded.chars().count() >= 5 && (folded.ends_with("ها") || folded.ends_with("هم"))
+    folded.chars().count() >= 5
+        && (folded.ends_with("ها") || folded.ends_with("هم") || folded.ends_with("هما"))
 }
 
 /// True for ل + an imperfect verb or a تفعيل verbal noun (ليقرر، لتمثيل): a purpose clause, not a name.
