@@ -764,11 +764,26 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let end = short_chain(seg, j, j);
     // An unknown word and a word with ال (كرة القدم، بطل العالم) is a construct noun phrase; a name of that
     // shape starts with a known given name (نوري المالكي).
-    if !named && end > j + 1 && seg.tokens.folded(j + 1).starts_with("ال") && !seg.hamza_al(j + 1)
+    // A family name with ال that the vocabulary does not know either (نتشيرفان البارزاني) is no noun phrase.
+    if !named
+        && end > j + 1
+        && seg.tokens.folded(j + 1).starts_with("ال")
+        && !seg.hamza_al(j + 1)
+        && !unknown_family(seg, j + 1)
     {
         return None;
     }
     (end > j).then_some(end)
+}
+
+/// Whether token `k` is a word with ال that the lexicon knows as nothing but a family name, or not at
+/// all, and that has the nisba ending ي (البارزاني): the family name of a foreign or unknown given name.
+fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    l.info
+        .is_none_or(|w| w.classes & !EntryKind::Family.bit() == 0)
+        && seg.reading(k).clitic_chars == 0
+        && seg.tokens.folded(k).ends_with('ي')
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
