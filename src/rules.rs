@@ -191,6 +191,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     name_role(seg, out);
     given_chain(seg, out);
     van_name(seg, out);
+    coordinated_names(seg, out);
     team_name(seg, out);
     club_country(seg, out);
     org_head(seg, out);
@@ -784,6 +785,74 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
         .is_none_or(|w| w.classes & !EntryKind::Family.bit() == 0)
         && seg.reading(k).clitic_chars == 0
         && seg.tokens.folded(k).ends_with('ي')
+}
+
+/// Persons joined by و to a person already proposed: `X Y وZ W` and `X Y ، وZ W` (lists of players, guests,
+/// signatories). The word after و must be a known given or family name, or a word the lexicon does not
+/// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
+/// A one-word follower needs a one-word antecedent or a known name.
+///
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// دوفال والتقى ; قال ماركو دوفال وأضاف.
+fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    let mut c = 0;
+    while c < out.len() {
+        let prev = &out[c];
+        c += 1;
+        if prev.kind != Kind::Person || prev.end >= seg.len() {
+            continue;
+        }
+        let mut k = prev.end;
+        if matches!(seg.tokens.list[k].kind, TokenKind::Punct('،' | ',')) {
+            k += 1;
+        }
+        if k >= seg.len() || out.iter().any(|o| o.start == k && o.kind == Kind::Person) {
+            continue;
+        }
+        let Some(end) = coordinated_name(seg, k) else {
+            continue;
+        };
+        out.push(person(seg, k, end, 1, LEXICON, "coordinated"));
+    }
+}
+
+/// The end of a person's name joined by و at token `k` (see `coordinated_names`).
+fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    if !seg.is_word(k) || seg.newline_before(k) || !l.conj || !word.starts_with('و') {
+        return None;
+    }
+    let stem = &word['و'.len_utf8()..];
+    let named = is_named(seg, k)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Common)
+        && !l.may_start(EntryKind::Place);
+    let unknown = l.info.is_none_or(|w| w.classes == 0)
+        && stem.chars().count() >= 3
+        && !l.definite
+        && !looks_like_verb(stem)
+        && !looks_like_imperfect(stem)
+        && !has_pronoun_suffix(stem)
+        && !stem.ends_with('ه');
+    if !(named || unknown) || seg.is_trigger(k) {
+        return None;
+    }
+    let mut end = k + 1;
+    // A place after the name is where the persons are (وبن عيسى | الدوحة), as in `given_chain`.
+    while end < seg.len()
+        && end - k < MAX_NAME_WORDS
+        && is_name_word(seg, end, false)
+        && !(seg.has(end, EntryKind::Place) && !is_named(seg, end))
+    {
+        end += 1;
+    }
+    while end > k + 1 && seg.has(end - 1, EntryKind::Particle) {
+        end -= 1;
+    }
+    // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
+    let construct = !named && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
+    ((named || end > k + 1) && !construct).then_some(end)
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).

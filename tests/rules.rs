@@ -69,6 +69,7 @@ fn every_rule_has_both_kinds_of_case() {
         "name-role",
         "given-chain",
         "van-name",
+        "coordinated",
         "org-head",
         "place-noun",
         "team-name",
