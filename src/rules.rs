@@ -457,6 +457,11 @@ fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         };
         let j = role_complements(seg, role.end);
+        // العالم، الدولي name a person only with a nationality (العالم الألماني X); alone they are nouns.
+        let with_nationality = seg.index.entry(role.entry).entry.sub() == Some("with-nationality");
+        if with_nationality && !(role.end..j).any(|k| seg.has(k, EntryKind::Nationality)) {
+            continue;
+        }
         let Some(end) = name_after(seg, j) else {
             continue;
         };
