@@ -192,6 +192,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     given_chain(seg, out);
     van_name(seg, out);
     coordinated_names(seg, out);
+    byline(seg, out);
     team_name(seg, out);
     club_country(seg, out);
     org_head(seg, out);
@@ -485,7 +486,8 @@ fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
     while j < seg.len() && j - start < MAX_ROLE_COMPLEMENTS {
         // Only a noun in the construct state takes a genitive: after a definite word (الرئيس شيراك) a
         // place is the person's name or a word of another phrase.
-        let construct = j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
+        let construct =
+            j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
         if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
             j = p;
         } else if is_role_complement(seg, j) {
@@ -858,6 +860,81 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
     let construct = !named && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
     ((named || end > k + 1) && !construct).then_some(end)
+}
+
+/// The writer's name in a news byline: `كتب ـ X :`, `كتب : X`, `القاهرة ـ من X ـ`. The name stands between
+/// separators (a dash, a colon, a tatweel standing alone) and holds only name words.
+///
+/// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
+/// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
+fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for k in 0..seg.len().saturating_sub(1) {
+        if !seg.is_word(k) {
+            continue;
+        }
+        let word = seg.tokens.folded(k);
+        // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
+        // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
+        // القاهرة ـ من X
+        let opens = seg.newline_before(k) || opens_sentence(seg, k);
+        let after = if matches!(word, "كتب" | "كتبت") && seg.reading(k).clitic_chars == 0 {
+            byline_separator(seg, k)
+        } else if let Some(p) = seg
+            .phrase_of(k, EntryKind::Place)
+            .filter(|p| opens && p.reading.clitic_chars == 0)
+        {
+            byline_separator(seg, p.end - 1)
+                .filter(|&m| m < seg.len() && seg.tokens.folded(m) == "من")
+                .map(|m| m + 1)
+        } else {
+            None
+        };
+        let Some(j) = after else {
+            continue;
+        };
+        if j >= seg.len()
+            || seg.newline_before(j)
+            || !(is_named(seg, j) || is_plain_unknown(seg, j))
+        {
+            continue;
+        }
+        let end = name_chain(seg, j);
+        let closed =
+            end == seg.len() || seg.newline_before(end) || byline_separator(seg, end - 1).is_some();
+        if end > j && end - j <= 4 && closed {
+            out.push(person(seg, j, end, 0, STRONG, "byline"));
+        }
+    }
+}
+
+/// The token after a byline separator that follows token `k`: a dash or colon token, or a tatweel standing
+/// alone between `k` and the next token (the tokenizer keeps no token for it).
+fn byline_separator(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    let next = k + 1;
+    if next >= seg.len() || seg.newline_before(next) {
+        return None;
+    }
+    if matches!(
+        seg.tokens.list[next].kind,
+        TokenKind::Punct(':' | '-' | '–')
+    ) {
+        return Some(next + 1);
+    }
+    let gap = &seg.text[seg.tokens.list[k].end..seg.tokens.list[next].start];
+    gap.contains('ـ').then_some(next)
+}
+
+/// Whether token `j` is a word the lexicon does not know, without ال, clitics or a verb's shape.
+fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    let word = seg.tokens.folded(j);
+    l.info.is_none_or(|w| w.classes == 0)
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).

@@ -70,6 +70,7 @@ fn every_rule_has_both_kinds_of_case() {
         "given-chain",
         "van-name",
         "coordinated",
+        "byline",
         "org-head",
         "place-noun",
         "team-name",
