@@ -598,8 +598,26 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if let Some(end) = name_after(seg, i + 1) {
             out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
+        } else if is_family_alone(seg, i + 1) {
+            out.push(person(seg, i + 1, i + 2, 0, STRONG, "speech-name"));
         }
     }
+}
+
+/// Whether token `j` is a nisba with ال that the lexicon knows only as a family name or not at all
+/// (وقال البدري، وناشد الراغبي): the subject of a speech verb, named by the family name alone. Nouns and
+/// adjectives with ال that can be subjects (المسؤول، البيان، الأميركي) are vocabulary or nationalities;
+/// an occupation the lexicon does not know is followed by a nationality (الكيميائي الألماني).
+fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
+    j < seg.len()
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && seg.lex[j].definite
+        && !seg.lex[j].conj
+        && seg.lex[j].clitic_chars == 0
+        && unknown_family(seg, j)
+        // an occupation described by a nationality (لاحظ الكيميائي الإنجليزي) is no family name
+        && !(j + 1 < seg.len() && seg.has(j + 1, EntryKind::Nationality))
 }
 
 /// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
