@@ -355,7 +355,15 @@ fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
 
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
-    if !seg.is_word(i) || seg.newline_before(i) {
+    // A word in Latin letters or digits is the name's original spelling or a number after it
+    // (ميلِفا ماريك Mileva Maric), not part of the Arabic name.
+    if !seg.is_word(i)
+        || seg.newline_before(i)
+        || seg
+            .tokens
+            .folded(i)
+            .starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
         return false;
     }
     let l = &seg.lex[i];
@@ -713,6 +721,7 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && first_end - i == 1
             && !is_named(seg, i + 1)
             && !seg.tokens.folded(i + 1).starts_with("ال")
+            && !given.is_some_and(|g| seg.index.entry(g.entry).entry.sub() == Some("corpus"))
         {
             continue;
         }
