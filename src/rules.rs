@@ -290,7 +290,11 @@ fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         while j < seg.len() && seg.has(j, EntryKind::Nationality) && !seg.newline_before(j) {
             j += 1;
         }
-        let end = name_chain(seg, j);
+        let end = if j < seg.len() && seg.newline_before(j) {
+            j
+        } else {
+            name_chain(seg, j)
+        };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
             c.title = Some((title.entry, title.start, title.reading.clitic_chars));
@@ -357,8 +361,9 @@ fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is the name's original spelling or a number after it
     // (ميلِفا ماريك Mileva Maric), not part of the Arabic name.
+    // A line break before the first word is the caller's concern (a name may open a line).
     if !seg.is_word(i)
-        || seg.newline_before(i)
+        || (seg.newline_before(i) && !first)
         || seg
             .tokens
             .folded(i)
@@ -644,7 +649,7 @@ fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         // Without a trigger before it, the name must start with a known name: unknown words there are as
         // often verbs (أنقذ حارس …).
         let start =
-            (k.saturating_sub(4)..k).find(|&s| is_named(seg, s) && name_after(seg, s) == Some(k));
+            (k.saturating_sub(4)..k).find(|&s| is_named(seg, s) && name_from(seg, s) == Some(k));
         let Some(start) = start else {
             continue;
         };
@@ -663,7 +668,7 @@ fn name_speech(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         // The name starts at a sentence boundary one to three words before the verb.
         let Some(start) = (k.saturating_sub(3)..k)
-            .find(|&s| opens_sentence(seg, s) && name_after(seg, s) == Some(k))
+            .find(|&s| opens_sentence(seg, s) && name_from(seg, s) == Some(k))
         else {
             continue;
         };
@@ -769,7 +774,16 @@ fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// must start like a name (a given or family name, a particle, a known person, or an unknown word
 /// without ال and clitics), never a place, organization or vocabulary.
 fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
-    if j >= seg.len() || !seg.is_word(j) || seg.newline_before(j) {
+    if j < seg.len() && seg.newline_before(j) {
+        return None;
+    }
+    name_from(seg, j)
+}
+
+/// The end of a person's name that starts at token `j`, as `name_after` reads it, where `j` may open a
+/// line (a name before a verb or a role at the start of a line).
+fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    if j >= seg.len() || !seg.is_word(j) {
         return None;
     }
     let l = &seg.lex[j];
