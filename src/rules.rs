@@ -876,6 +876,10 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Common)
         && !l.may_start(EntryKind::Place);
+    // وعلي written with ي is the name or "and on" (على written without its dotless ى): a name only with
+    // more name words after it (وعلي الحجار, not وعلي الرغم).
+    let ali =
+        l.has(EntryKind::Given) && seg.last_char(k) == Some('ي') && !l.may_start(EntryKind::Place);
     let unknown = l.info.is_none_or(|w| w.classes == 0)
         && stem.chars().count() >= 3
         && !l.definite
@@ -883,7 +887,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         && !looks_like_imperfect(stem)
         && !has_pronoun_suffix(stem)
         && !stem.ends_with('ه');
-    if !(named || unknown) || seg.is_trigger(k) {
+    if !(named || unknown || ali) || seg.is_trigger(k) {
         return None;
     }
     let mut end = k + 1;
@@ -891,7 +895,10 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     while end < seg.len()
         && end - k < MAX_NAME_WORDS
         && is_name_word(seg, end, false)
-        && !(seg.has(end, EntryKind::Place) && !is_named(seg, end))
+        && !(seg.has(end, EntryKind::Place)
+            && !is_named(seg, end)
+            // right after a given name, the family name may spell like a town (ونيكول سابا)
+            && !(end == k + 1 && seg.has(k, EntryKind::Given)))
     {
         end += 1;
     }
@@ -899,7 +906,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         end -= 1;
     }
     // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
-    let construct = !named && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
+    let construct = unknown && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
     ((named || end > k + 1) && !construct).then_some(end)
 }
 
