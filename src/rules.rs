@@ -198,6 +198,8 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     name_role(seg, out);
     given_chain(seg, out);
     van_name(seg, out);
+    coordinated_names(seg, out);
+    byline(seg, out);
     team_name(seg, out);
     town_nisba_after_place(seg, out);
     club_nationality(seg, out);
@@ -386,7 +388,11 @@ fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         while j < seg.len() && seg.has(j, EntryKind::Nationality) && !seg.newline_before(j) {
             j += 1;
         }
-        let end = name_chain(seg, j);
+        let end = if j < seg.len() && seg.newline_before(j) {
+            j
+        } else {
+            name_chain(seg, j)
+        };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
             c.title = Some((title.entry, title.start, title.reading.clitic_chars));
@@ -457,7 +463,16 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
-    if !seg.is_word(i) || seg.newline_before(i) {
+    // A word in Latin letters or digits is the name's original spelling or a number after it
+    // (ميلِفا ماريك Mileva Maric), not part of the Arabic name.
+    // A line break before the first word is the caller's concern (a name may open a line).
+    if !seg.is_word(i)
+        || (seg.newline_before(i) && !first)
+        || seg
+            .tokens
+            .folded(i)
+            .starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
         return false;
     }
     let l = &seg.lex[i];
@@ -524,7 +539,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // names do not end so).
     let verb = looks_like_verb(word)
         || looks_like_broken_plural(word)
-        || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
+        || (!first
+            && (looks_like_imperfect(word)
+                || looks_like_plural_participle(word)
+                || has_pronoun_suffix(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
@@ -650,9 +668,11 @@ fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
             continue;
         };
-        let mut j = role.end;
-        while j < seg.len() && j - role.end < MAX_ROLE_COMPLEMENTS && is_role_complement(seg, j) {
-            j += 1;
+        let j = role_complements(seg, role.end);
+        // العالم، الدولي name a person only with a nationality (العالم الألماني X); alone they are nouns.
+        let with_nationality = seg.index.entry(role.entry).entry.sub() == Some("with-nationality");
+        if with_nationality && !(role.end..j).any(|k| seg.has(k, EntryKind::Nationality)) {
+            continue;
         }
         let Some(end) = name_after(seg, j) else {
             continue;
@@ -669,6 +689,40 @@ fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The end of the complements of a role that ends at token `start`: words that continue the role
+/// (`is_role_complement`) and whole places or organizations without clitics, the body or town the person
+/// serves (المتحدث باسم البيت الأبيض، رئيس بلدية باريس، وزير خارجية كوريا الجنوبية).
+fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
+    let mut j = start;
+    while j < seg.len() && j - start < MAX_ROLE_COMPLEMENTS {
+        // Only a noun in the construct state takes a genitive: after a definite word (الرئيس شيراك) a
+        // place is the person's name or a word of another phrase.
+        let construct =
+            j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
+        if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
+            j = p;
+        } else if is_role_complement(seg, j) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
+fn complement_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    if !seg.is_word(k) || seg.newline_before(k) {
+        return None;
+    }
+    [EntryKind::Place, EntryKind::Organization]
+        .iter()
+        .filter_map(|&kind| seg.phrase_of(k, kind))
+        .filter(|p| p.reading.clitic_chars == 0)
+        .map(|p| p.end)
+        .max()
+}
+
 /// Whether token `k` continues a role before the name: a genitive or adjective with ال, a nationality
 /// or a لِ- complement (الخارجية، التركي، لكرة), not a conjunction, title or name.
 fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
@@ -683,7 +737,9 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
         && ((l.definite && !seg.hamza_al(k))
             || l.lam
             || seg.has(k, EntryKind::Nationality)
-            || is_lam_genitive(seg, k))
+            || is_lam_genitive(seg, k)
+            // a place read whole (الشمالي، الأبيض) is still a word with the article
+            || (seg.has(k, EntryKind::Place) && seg.tokens.folded(k).starts_with("ال")))
 }
 
 /// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم), which the
@@ -754,7 +810,7 @@ fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if let Some(end) = name_after(seg, i + 1).or_else(|| town_speaker(seg, i + 1)) {
             out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
-        } else if is_unknown_nisba_speaker(seg, i + 1) {
+        } else if is_family_alone(seg, i + 1) {
             out.push(person(seg, i + 1, i + 2, 0, STRONG, "speech-name"));
         }
     }
@@ -782,28 +838,27 @@ fn town_speaker(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     town.then_some(j + 1)
 }
 
-/// Whether token `j`, right after a speech verb, is a family name with ال in the shape of a nisba that
-/// the lexicon does not know (وقال البدري : ; وأضاف الزهراوي أن): the vocabulary, the nationalities
-/// and the titles that are nisbas (المحامي) are known, and an unknown one is a surname. A word with ال
-/// after it (الناطق الرسمي) makes it an adjective phrase.
-fn is_unknown_nisba_speaker(seg: &Segment<'_, '_>, j: usize) -> bool {
+/// Whether token `j` is a nisba with ال that the lexicon knows only as a family name or not at all
+/// (وقال البدري، وناشد الراغبي): the subject of a speech verb, named by the family name alone. Nouns and
+/// adjectives with ال that can be subjects (المسؤول، البيان، الأميركي) are vocabulary or nationalities;
+/// an occupation the lexicon does not know is followed by a nationality or another adjective with ال
+/// (الكيميائي الألماني، الاستشاري الطبي).
+fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
     let next = j + 1;
     let adjective_follows = next < seg.len()
         && seg.is_word(next)
         && !seg.newline_before(next)
-        && seg.lex[next].definite
-        && !seg.lex[next].conj
-        && seg.reading(next).clitic_chars == 0;
-    let word = seg.tokens.folded(j);
+        && (seg.has(next, EntryKind::Nationality)
+            || (seg.lex[next].definite
+                && !seg.lex[next].conj
+                && seg.reading(next).clitic_chars == 0));
     j < seg.len()
         && seg.is_word(j)
         && !seg.newline_before(j)
-        && seg.lex[j].info.is_none_or(|w| w.classes == 0)
-        && seg.index.word(word).is_none_or(|w| w.classes == 0)
-        && word.starts_with("ال")
-        && word.ends_with('ي')
-        && word.chars().count() >= 5
-        && seg.reading(j).clitic_chars == 0
+        && seg.lex[j].definite
+        && !seg.lex[j].conj
+        && seg.lex[j].clitic_chars == 0
+        && unknown_family(seg, j)
         && !adjective_follows
 }
 
@@ -823,7 +878,7 @@ fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         // Without a trigger before it, the name must start with a known name: unknown words there are as
         // often verbs (أنقذ حارس …).
         let start =
-            (k.saturating_sub(4)..k).find(|&s| is_named(seg, s) && name_after(seg, s) == Some(k));
+            (k.saturating_sub(4)..k).find(|&s| is_named(seg, s) && name_from(seg, s) == Some(k));
         let Some(start) = start else {
             continue;
         };
@@ -842,7 +897,7 @@ fn name_speech(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         // The name starts at a sentence boundary one to three words before the verb.
         let Some(start) = (k.saturating_sub(3)..k)
-            .find(|&s| opens_sentence(seg, s) && name_after(seg, s) == Some(k))
+            .find(|&s| opens_sentence(seg, s) && name_from(seg, s) == Some(k))
         else {
             continue;
         };
@@ -900,6 +955,7 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && first_end - i == 1
             && !is_named(seg, i + 1)
             && !seg.tokens.folded(i + 1).starts_with("ال")
+            && given.is_none_or(|g| seg.index.entry(g.entry).entry.sub() != Some("corpus"))
         {
             continue;
         }
@@ -947,7 +1003,16 @@ fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// must start like a name (a given or family name, a particle, a known person, or an unknown word
 /// without ال and clitics), never a place, organization or vocabulary.
 fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
-    if j >= seg.len() || !seg.is_word(j) || seg.newline_before(j) {
+    if j < seg.len() && seg.newline_before(j) {
+        return None;
+    }
+    name_from(seg, j)
+}
+
+/// The end of a person's name that starts at token `j`, as `name_after` reads it, where `j` may open a
+/// line (a name before a verb or a role at the start of a line).
+fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    if j >= seg.len() || !seg.is_word(j) {
         return None;
     }
     let l = &seg.lex[j];
@@ -978,11 +1043,181 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let end = short_chain(seg, j, j);
     // An unknown word and a word with ال (كرة القدم، بطل العالم) is a construct noun phrase; a name of that
     // shape starts with a known given name (نوري المالكي).
-    if !named && end > j + 1 && seg.tokens.folded(j + 1).starts_with("ال") && !seg.hamza_al(j + 1)
+    // A family name with ال that the vocabulary does not know either (نتشيرفان البارزاني) is no noun phrase.
+    if !named
+        && end > j + 1
+        && seg.tokens.folded(j + 1).starts_with("ال")
+        && !seg.hamza_al(j + 1)
+        && !unknown_family(seg, j + 1)
     {
         return None;
     }
     (end > j).then_some(end)
+}
+
+/// Whether token `k` is a word with ال that the lexicon knows as nothing but a family name, or not at
+/// all, and that has the nisba ending ي (البارزاني): the family name of a foreign or unknown given name.
+fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    l.info
+        .is_none_or(|w| w.classes & !EntryKind::Family.bit() == 0)
+        && seg.reading(k).clitic_chars == 0
+        && seg.tokens.folded(k).ends_with('ي')
+}
+
+/// Persons joined by و to a person already proposed: `X Y وZ W` and `X Y ، وZ W` (lists of players, guests,
+/// signatories). The word after و must be a known given or family name, or a word the lexicon does not
+/// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
+/// A one-word follower needs a one-word antecedent or a known name.
+///
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// دوفال والتقى ; قال ماركو دوفال وأضاف.
+fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    let mut c = 0;
+    while c < out.len() {
+        let prev = &out[c];
+        c += 1;
+        if prev.kind != Kind::Person || prev.end >= seg.len() {
+            continue;
+        }
+        let mut k = prev.end;
+        if matches!(seg.tokens.list[k].kind, TokenKind::Punct('،' | ',')) {
+            k += 1;
+        }
+        if k >= seg.len() || out.iter().any(|o| o.start == k && o.kind == Kind::Person) {
+            continue;
+        }
+        let Some(end) = coordinated_name(seg, k) else {
+            continue;
+        };
+        out.push(person(seg, k, end, 1, LEXICON, "coordinated"));
+    }
+}
+
+/// The end of a person's name joined by و at token `k` (see `coordinated_names`).
+fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    if !seg.is_word(k) || seg.newline_before(k) || !l.conj || !word.starts_with('و') {
+        return None;
+    }
+    let stem = &word['و'.len_utf8()..];
+    let named = is_named(seg, k)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Common)
+        && !l.may_start(EntryKind::Place);
+    // وعلي written with ي is the name or "and on" (على written without its dotless ى): a name only with
+    // more name words after it (وعلي الحجار, not وعلي الرغم).
+    let ali =
+        l.has(EntryKind::Given) && seg.last_char(k) == Some('ي') && !l.may_start(EntryKind::Place);
+    let unknown = l.info.is_none_or(|w| w.classes == 0)
+        && stem.chars().count() >= 3
+        && !l.definite
+        && !looks_like_verb(stem)
+        && !looks_like_imperfect(stem)
+        && !has_pronoun_suffix(stem)
+        && !stem.ends_with('ه');
+    if !(named || unknown || ali) || seg.is_trigger(k) {
+        return None;
+    }
+    let mut end = k + 1;
+    // A place after the name is where the persons are (وبن عيسى | الدوحة), as in `given_chain`.
+    while end < seg.len()
+        && end - k < MAX_NAME_WORDS
+        && is_name_word(seg, end, false)
+        && !is_place_after_name(seg, k, end)
+    {
+        end += 1;
+    }
+    while end > k + 1 && seg.has(end - 1, EntryKind::Particle) {
+        end -= 1;
+    }
+    // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
+    let construct = unknown && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
+    ((named || end > k + 1) && !construct).then_some(end)
+}
+
+/// Whether token `end`, after the follower that starts at `k`, is a place that ends the list entry (وبن
+/// عيسى | الدوحة): right after a given name a family name may be spelled like a town (ونيكول سابا).
+fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
+    seg.has(end, EntryKind::Place)
+        && !is_named(seg, end)
+        && !(end == k + 1 && seg.has(k, EntryKind::Given))
+}
+
+/// The writer's name in a news byline: `كتب ـ X :`, `كتب : X`, `القاهرة ـ من X ـ`. The name stands between
+/// separators (a dash, a colon, a tatweel standing alone) and holds only name words.
+///
+/// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
+/// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
+fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for k in 0..seg.len().saturating_sub(1) {
+        if !seg.is_word(k) {
+            continue;
+        }
+        let word = seg.tokens.folded(k);
+        // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
+        // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
+        // القاهرة ـ من X
+        let opens = seg.newline_before(k) || opens_sentence(seg, k);
+        let after = if matches!(word, "كتب" | "كتبت") && seg.reading(k).clitic_chars == 0 {
+            byline_separator(seg, k)
+        } else if let Some(p) = seg
+            .phrase_of(k, EntryKind::Place)
+            .filter(|p| opens && p.reading.clitic_chars == 0)
+        {
+            byline_separator(seg, p.end - 1)
+                .filter(|&m| m < seg.len() && seg.tokens.folded(m) == "من")
+                .map(|m| m + 1)
+        } else {
+            None
+        };
+        let Some(j) = after else {
+            continue;
+        };
+        if j >= seg.len()
+            || seg.newline_before(j)
+            || !(is_named(seg, j) || is_plain_unknown(seg, j))
+        {
+            continue;
+        }
+        let end = name_chain(seg, j);
+        let closed =
+            end == seg.len() || seg.newline_before(end) || byline_separator(seg, end - 1).is_some();
+        if end > j && end - j <= 4 && closed {
+            out.push(person(seg, j, end, 0, STRONG, "byline"));
+        }
+    }
+}
+
+/// The token after a byline separator that follows token `k`: a dash or colon token, or a tatweel standing
+/// alone between `k` and the next token (the tokenizer keeps no token for it).
+fn byline_separator(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    let next = k + 1;
+    if next >= seg.len() || seg.newline_before(next) {
+        return None;
+    }
+    if matches!(
+        seg.tokens.list[next].kind,
+        TokenKind::Punct(':' | '-' | '–')
+    ) {
+        return Some(next + 1);
+    }
+    let gap = &seg.text[seg.tokens.list[k].end..seg.tokens.list[next].start];
+    gap.contains('ـ').then_some(next)
+}
+
+/// Whether token `j` is a word the lexicon does not know, without ال, clitics or a verb's shape.
+fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    let word = seg.tokens.folded(j);
+    l.info.is_none_or(|w| w.classes == 0)
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
@@ -1103,7 +1338,8 @@ fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
 
 /// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
 pub(crate) fn has_pronoun_suffix(folded: &str) -> bool {
-    folded.chars().count() >= 5 && (folded.ends_with("ها") || folded.ends_with("هم"))
+    folded.chars().count() >= 5
+        && (folded.ends_with("ها") || folded.ends_with("هم") || folded.ends_with("هما"))
 }
 
 /// True for ل + an imperfect verb or a تفعيل verbal noun (ليقرر، لتمثيل): a purpose clause, not a name.

@@ -746,13 +746,15 @@ def main():
     known_gender = {k[0]: v[2]["gender"] for k, v in given.entries.items()}
     gstats = collections.Counter()
     for ff in sorted(gcount):
-        if gcount[ff] < 2:
-            gstats["seen-once"] += 1
-            continue
         if ff in known_gender:
             gstats["already-in-given_names"] += 1
             continue
         o, _loc, tot = corpus.counts(ff)
+        if gcount[ff] < 2 and (o > 0 or ff[0] in "وفبلك"):
+            # seen once as a first name: kept only when the corpus never uses it as a word and it does not
+            # start like a clitic (واليد، للوسي may be و/ل + a name the corpus saw once)
+            gstats["seen-once"] += 1
+            continue
         if o > gcount[ff]:
             gstats["frequent-O"] += 1
             continue
@@ -774,7 +776,9 @@ def main():
         else:
             gstats["gender-conflicting"] += 1
             continue
-        if aner.add(gdisp[ff].most_common(1)[0][0], "given", gender=g):
+        # sub=corpus: attested as the first word of full names and (nearly) never as a word, unlike the
+        # gazetteer given names that are also nouns (جمال، رمضان): a rule may take it with one unknown word
+        if aner.add(gdisp[ff].most_common(1)[0][0], "given", gender=g, sub="corpus"):
             gstats["given-" + g] += 1
     report["anercorp names"] = dict(aner_stats)
     report["anercorp given"] = dict(gstats)
