@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use std::hash::BuildHasher;
-
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
@@ -232,7 +230,7 @@ fn is_distinctive_family(index: &Index, word: &str, hamza_al: bool) -> bool {
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
 }
 
-/// The size of each filter of name tails in [`Tails`].
+/// The size of each filter of name tails in [`Tails`]: a bit for each value of a [`TailHash::bit`].
 const TAIL_BITS: usize = 1 << 16;
 
 /// The longest tail the filters test, in chars.
@@ -325,19 +323,26 @@ impl TokenTails {
         let mut bits = [0; MAX_TAIL - 1];
         let mut tails = 1;
         if word {
-            // Where the word's last chars start, last first: one walk for all the tails.
-            let mut starts = [0; MAX_TAIL];
+            // One walk back from the end for all the tails: each char's first byte closes a tail.
+            let mut hash = TailHash::START;
             let mut k = 0;
-            for (i, _) in folded.char_indices().rev().take(MAX_TAIL) {
-                starts[k] = i;
-                k += 1;
+            for &b in folded.as_bytes().iter().rev() {
+                hash = hash.push(b);
+                if b & 0xC0 != 0x80 {
+                    k += 1;
+                    if k >= 2 {
+                        bits[k - 2] = hash.bit();
+                    }
+                    if k == MAX_TAIL {
+                        break;
+                    }
+                }
             }
-            bits[0] = tail_bit(&folded[starts[k.clamp(1, 2) - 1]..]) as u16;
-            tails = 2;
-            for n in 3..=k {
-                bits[n - 2] = tail_bit(&folded[starts[n - 1]..]) as u16;
-                tails = n as u8;
+            if k < 2 {
+                // A word of one char is its own tail of two.
+                bits[0] = hash.bit();
             }
+            tails = k.max(2) as u8;
         }
         TokenTails {
             at: at as u16,
@@ -396,7 +401,33 @@ fn last_chars(word: &str, n: usize) -> (&str, bool) {
 
 /// The bit of a word's tail in a filter of [`TAIL_BITS`].
 fn tail_bit(tail: &str) -> usize {
-    (FxBuildHasher.hash_one(tail) >> 48) as usize
+    usize::from(
+        tail.bytes()
+            .rev()
+            .fold(TailHash::START, TailHash::push)
+            .bit(),
+    )
+}
+
+/// The hash behind [`tail_bit`], fed a tail's bytes last first, so that the hashes of a word's tails of
+/// two, three and four chars come out of one walk back from its end (every token of a long text is
+/// summarized so).
+#[derive(Clone, Copy)]
+struct TailHash(u64);
+
+impl TailHash {
+    const START: TailHash = TailHash(0);
+
+    #[inline]
+    fn push(self, byte: u8) -> TailHash {
+        TailHash((self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// The top bits, which the multiplication mixes best.
+    #[inline]
+    fn bit(self) -> u16 {
+        (self.0 >> 48) as u16
+    }
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -853,5 +884,27 @@ mod tests {
         for word in ["القاضي", "محمد", "مدينة"] {
             assert!(!tails.may_end(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_summary_holds_the_bits_of_the_word_s_tails() {
+        for word in ["", "م", "بو", "علي", "دوفال", "والرازي", "a€b", "ﷺx"] {
+            let summary = TokenTails::of(word, true, 0, 0);
+            let chars = word.chars().count();
+            assert_eq!(
+                usize::from(summary.tails),
+                chars.clamp(2, MAX_TAIL),
+                "{word}"
+            );
+            for n in 2..=usize::from(summary.tails) {
+                let bit = tail_bit(last_chars(word, n).0);
+                assert_eq!(usize::from(summary.bits[n - 2]), bit, "{word} {n}");
+            }
+        }
+        assert_ne!(
+            tail_bit("دي"),
+            tail_bit("يد"),
+            "the order of the bytes counts"
+        );
     }
 }

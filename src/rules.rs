@@ -170,13 +170,21 @@ impl Segment<'_, '_> {
 /// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
 /// that are not long vowels (a foreign name of that length has one: اشتون، استون).
 fn looks_like_verb(folded: &str) -> bool {
-    let c: Vec<char> = folded.chars().collect();
-    let form_viii = c.len() == 5
+    // Six chars tell five from more; the rules ask this of many words, so nothing is allocated.
+    let mut c = ['\0'; 6];
+    let mut len = 0;
+    for ch in folded.chars().take(c.len()) {
+        c[len] = ch;
+        len += 1;
+    }
+    let form_viii = len == 5
         && c[0] == 'ا'
         && c[2] == 'ت'
         && !matches!(c[1], 'ل' | 'ت')
-        && c[3..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
-    (folded.starts_with("است") && c.len() >= 5) || form_viii
+        && c[3..5]
+            .iter()
+            .all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
+    (folded.starts_with("است") && len >= 5) || form_viii
 }
 
 /// Runs every rule over a segment.
