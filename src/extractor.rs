@@ -10,7 +10,7 @@ use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentTails};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
-use crate::lookup::{look_up, Index, Lex, PhraseMatch};
+use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source, Span};
 use crate::resolve::resolve;
 use crate::rules::{self, Candidate, Origin, Segment};
@@ -205,10 +205,13 @@ impl Extractor {
     ) {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, lex, &mut s.phrases);
+        s.marks.clear();
+        s.marks.extend(lex.iter().map(Lex::marks));
         let seg = Segment {
             text,
             tokens: &s.tokens,
             lex,
+            marks: &s.marks,
             phrases: &s.phrases,
             index,
         };
@@ -250,6 +253,7 @@ fn kind_slot(kind: Kind) -> usize {
 struct Scratch {
     tokens: Tokens,
     phrases: Vec<PhraseMatch>,
+    marks: Vec<Marks>,
     candidates: Vec<Candidate>,
     resolved: Vec<Candidate>,
     haystack: Haystack,

@@ -6,7 +6,7 @@
 
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{Index, Lex, PhraseMatch};
+use crate::lookup::{Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -92,6 +92,8 @@ pub(crate) struct Segment<'a, 'i> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a Tokens,
     pub(crate) lex: &'a [Lex<'i>],
+    /// `lex[i].marks()` for every token `i`.
+    pub(crate) marks: &'a [Marks],
     /// Sorted by start token.
     pub(crate) phrases: &'a [PhraseMatch],
     pub(crate) index: &'i Index,
@@ -117,7 +119,7 @@ impl Segment<'_, '_> {
     }
 
     fn has(&self, i: usize, kind: EntryKind) -> bool {
-        self.lex[i].has(kind)
+        self.marks[i].has(kind)
     }
 
     fn kind_of(&self, m: &PhraseMatch) -> EntryKind {
@@ -132,7 +134,7 @@ impl Segment<'_, '_> {
 
     /// The longest entry of `kind` matched from token `i`.
     fn phrase_of(&self, i: usize, kind: EntryKind) -> Option<PhraseMatch> {
-        if !self.lex[i].may_start(kind) {
+        if !self.marks[i].may_start(kind) {
             return None;
         }
         self.phrases_at(i)
