@@ -41,10 +41,12 @@ struct Strong {
 /// `read` is what the extractor kept of the text's tokens: all of them for a text of one segment, a
 /// summary per segment for a longer text, from which only the stretches where a name may start are
 /// tokenized again.
-pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut Vec<Found>) {
+///
+/// Returns the new mentions in text order; none overlaps a mention of `found` (see [`assemble`]).
+pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Found]) -> Vec<Found> {
     let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -128,23 +130,20 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
             }
         }
     }
-    if !added.is_empty() {
-        merge_by_start(found, added);
-    }
+    added
 }
 
-/// Merges `added` into `found`, both in text order and never overlapping: a linear merge where sorting
-/// would move every (large) mention many times.
-fn merge_by_start(found: &mut Vec<Found>, added: Vec<Found>) {
-    let old = std::mem::replace(found, Vec::with_capacity(found.len() + added.len()));
+/// `found` and `added`, both in text order and never overlapping, merged in text order: a linear merge
+/// where sorting would move every (large) mention many times, done as the document is assembled so that
+/// each mention is moved once.
+fn merge_by_start(found: Vec<Found>, added: Vec<Found>) -> impl Iterator<Item = Found> {
     let mut added = added.into_iter().peekable();
-    for f in old {
-        while let Some(a) = added.next_if(|a| a.mention.span.start() < f.mention.span.start()) {
-            found.push(a);
-        }
-        found.push(f);
-    }
-    found.extend(added);
+    let mut found = found.into_iter().peekable();
+    std::iter::from_fn(move || match (found.peek(), added.peek()) {
+        (Some(f), Some(a)) if a.mention.span.start() < f.mention.span.start() => added.next(),
+        (Some(_), _) => found.next(),
+        (None, _) => added.next(),
+    })
 }
 
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
@@ -741,13 +740,13 @@ impl Document {
 }
 
 /// Gathers mentions into entities by their keys, and numbers each mention's entity.
-pub(crate) fn assemble(found: Vec<Found>) -> Document {
+pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     let mut doc = Document {
-        mentions: Vec::with_capacity(found.len()),
+        mentions: Vec::with_capacity(found.len() + added.len()),
         ..Document::default()
     };
     let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
-    for Found { key, mut mention } in found {
+    for Found { key, mut mention } in merge_by_start(found, added) {
         mention.entity = entity_of(&mut doc, &mut ids, key, &mention);
         for n in &mut mention.nested {
             let key = crate::normalize::fold(&n.text);
