@@ -120,9 +120,12 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Fou
                         i += 1;
                         continue;
                     }
+                    // As many tokens as the longest name has words: a stretch of more, shared by names
+                    // close together, cost more on the news text than it saved (longest names have six
+                    // words or more there).
                     let need = (i + longest).min(n);
                     if !(from <= i && need <= to) {
-                        (from, to) = (i, (i + RETOKENIZE).max(need).min(n));
+                        (from, to) = (i, need);
                         seg.tokenize(text, from, to, &mut tokens);
                     }
                     i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
@@ -287,10 +290,6 @@ pub(crate) enum Read<'a> {
     /// The text was many segments, kept as these summaries.
     Segments(&'a [SegmentTails]),
 }
-
-/// How many tokens are tokenized again from one where a name may start, at least: enough that names
-/// close together share the work, few enough that a lone name costs little.
-const RETOKENIZE: usize = 12;
 
 /// What the document pass keeps of a segment of a long text: where each token starts and the tails its
 /// filters test, a few bytes a token where the tokens themselves take some fifty.
@@ -848,7 +847,7 @@ mod tests {
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
-            for len in [1, 2, 9, RETOKENIZE, 100] {
+            for len in [1, 2, 9, 12, 100] {
                 let to = (from + len).min(n);
                 tails.tokenize(&text, from, to, &mut part);
                 assert_eq!(

@@ -32,7 +32,8 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<C
     order.sort_unstable();
     let mut slots: Vec<Option<Candidate>> = cands.drain(..).map(Some).collect();
     let mut owner = vec![FREE; tokens];
-    let mut taken: Vec<Option<Candidate>> = Vec::new();
+    // At most every candidate is taken; room for them all spares copying large candidates as it grows.
+    let mut taken: Vec<Option<Candidate>> = Vec::with_capacity(slots.len());
     let mut hits: Vec<u32> = Vec::new();
     for key in order {
         let n = (key & INDEX_MASK) as usize;
