@@ -256,7 +256,8 @@ impl Index {
             words,
         };
         match second {
-            None => singles.push((slot, start)),
+            None if RECORDED_SINGLES & entry.kind().bit() != 0 => singles.push((slot, start)),
+            None => {}
             Some(second) => info.by_second.entry(second.into()).or_default().push(start),
         }
         self.entries.push(IndexedEntry {
@@ -490,6 +491,19 @@ pub(crate) fn look_up<'i>(
         });
     }
 }
+
+/// The kinds whose one-word entries are recorded as phrase matches: those the rules read as matches
+/// (names, and the words that stand before them). A one-word entry of another kind (a common or function
+/// word, a nationality, a speech verb, a family name, a particle) is read from its token's classes alone,
+/// so the many tokens that are common words record no match.
+pub(crate) const RECORDED_SINGLES: Classes = (1 << EntryKind::Person as u16)
+    | (1 << EntryKind::Organization as u16)
+    | (1 << EntryKind::Place as u16)
+    | (1 << EntryKind::Given as u16)
+    | (1 << EntryKind::Title as u16)
+    | (1 << EntryKind::Role as u16)
+    | (1 << EntryKind::OrgHead as u16)
+    | (1 << EntryKind::PlaceNoun as u16);
 
 /// Kinds that make a word a name.
 const NAME_CLASSES: Classes = (1 << EntryKind::Person as u16)

@@ -6,7 +6,7 @@
 
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{Index, Lex, Marks, PhraseMatch};
+use crate::lookup::{Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -134,6 +134,10 @@ impl Segment<'_, '_> {
 
     /// The longest entry of `kind` matched from token `i`.
     fn phrase_of(&self, i: usize, kind: EntryKind) -> Option<PhraseMatch> {
+        debug_assert!(
+            RECORDED_SINGLES & kind.bit() != 0,
+            "one-word entries of kind {kind} are not recorded as matches"
+        );
         if !self.marks[i].may_start(kind) {
             return None;
         }
