@@ -95,8 +95,11 @@ impl Extractor {
     /// assert_eq!(org.nested()[0].text(), "حضرموت");
     /// ```
     pub fn extract(&self, text: &str) -> Document {
-        let mut scratch = Scratch::default();
-        let mut lex = Vec::new();
+        self.extract_with(text, &mut Scratch::default())
+    }
+
+    /// [`Extractor::extract`] with buffers that a batch of texts shares.
+    fn extract_with<'a>(&'a self, text: &str, scratch: &mut Scratch<'a>) -> Document {
         // Mentions are large, and growing the list copies them all each time it doubles: room for as many
         // as news text holds is reserved at once (memory reserved and not written is not resident).
         let mut found = Vec::with_capacity(text.len() / BYTES_PER_MENTION);
@@ -117,7 +120,7 @@ impl Extractor {
                 ));
             }
             char_base += chars;
-            self.extract_segment(text, &mut scratch, &mut lex, &mut found);
+            self.extract_segment(text, scratch, &mut found);
         }
         if document_pass {
             let read = if many {
@@ -142,14 +145,23 @@ impl Extractor {
     /// assert_eq!(docs[1].persons()[0].name(), "محمد عبدالله الحامد");
     /// ```
     pub fn extract_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+        // Each thread reuses its buffers from one text to the next: growing them again for every short
+        // text cost more allocation than the texts' own mentions.
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+            texts
+                .par_iter()
+                .map_init(Scratch::default, |s, t| self.extract_with(t.as_ref(), s))
+                .collect()
         }
         #[cfg(not(feature = "parallel"))]
         {
-            texts.iter().map(|t| self.extract(t.as_ref())).collect()
+            let mut s = Scratch::default();
+            texts
+                .iter()
+                .map(|t| self.extract_with(t.as_ref(), &mut s))
+                .collect()
         }
     }
 
@@ -199,21 +211,15 @@ impl Extractor {
         out
     }
 
-    fn extract_segment<'a>(
-        &'a self,
-        text: &str,
-        s: &mut Scratch,
-        lex: &mut Vec<Lex<'a>>,
-        found: &mut Vec<Found>,
-    ) {
+    fn extract_segment<'a>(&'a self, text: &str, s: &mut Scratch<'a>, found: &mut Vec<Found>) {
         let index: &Index = &self.index;
-        look_up(index, &s.tokens, lex, &mut s.phrases);
+        look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
         s.marks.clear();
-        s.marks.extend(lex.iter().map(Lex::marks));
+        s.marks.extend(s.lex.iter().map(Lex::marks));
         let seg = Segment {
             text,
             tokens: &s.tokens,
-            lex,
+            lex: &s.lex,
             marks: &s.marks,
             phrases: &s.phrases,
             index,
@@ -223,7 +229,7 @@ impl Extractor {
             &self.rules,
             text,
             &s.tokens,
-            lex,
+            &s.lex,
             &mut s.haystack,
             &mut s.candidates,
         );
@@ -255,10 +261,11 @@ fn kind_slot(kind: Kind) -> usize {
     }
 }
 
-/// Buffers reused from one segment to the next.
+/// Buffers reused from one segment to the next, and from one text to the next in a batch.
 #[derive(Default)]
-struct Scratch {
+struct Scratch<'i> {
     tokens: Tokens,
+    lex: Vec<Lex<'i>>,
     phrases: Vec<PhraseMatch>,
     marks: Vec<Marks>,
     candidates: Vec<Candidate>,
