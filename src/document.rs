@@ -358,13 +358,12 @@ impl SegmentTails {
     pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
         let words = (0..tokens.len())
             .map(|i| {
-                let t = &tokens.list[i];
-                let word = t.kind == TokenKind::Word;
+                let word = tokens.list[i].kind == TokenKind::Word;
                 TokenTails::of(
                     tokens.folded(i),
                     word,
-                    t.start - start,
-                    t.char_start - char_start,
+                    tokens.bytes(i).start - start,
+                    tokens.chars(i).start - char_start,
                 )
             })
             .collect();
@@ -819,11 +818,12 @@ mod tests {
                 let t = &tokens.list[i];
                 let nl = i > from && t.newline_before;
                 let kind = format!("{:?}{nl}", t.kind);
+                let (bytes, chars) = (tokens.bytes(i), tokens.chars(i));
                 (
-                    t.start,
-                    t.end,
-                    t.char_start,
-                    t.char_end,
+                    bytes.start,
+                    bytes.end,
+                    chars.start,
+                    chars.end,
                     kind + tokens.folded(i),
                 )
             })

@@ -196,7 +196,7 @@ impl Extractor {
                     .collect();
                 out.push_str(&format!(
                     "{}\t{}\tclitic={} conj={} def={} lam={} nl={}\t{}\t{}\n",
-                    &text[t.start..t.end],
+                    &text[tokens.bytes(i)],
                     tokens.folded(i),
                     l.clitic_chars,
                     l.conj,
@@ -275,18 +275,17 @@ struct Scratch<'i> {
 
 /// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
 pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, skip: u8) -> Span {
-    let first = &tokens.list[start];
-    let last = &tokens.list[end - 1];
+    let first = tokens.bytes(start);
     let (db, dc) = if skip == 0 {
         (0, 0)
     } else {
-        stem_offset(&text[first.start..first.end], skip)
+        stem_offset(&text[first.clone()], skip)
     };
     Span::new(
         first.start + db,
-        last.end,
-        first.char_start + dc,
-        last.char_end,
+        tokens.bytes(end - 1).end,
+        tokens.chars(start).start + dc,
+        tokens.chars(end - 1).end,
     )
 }
 

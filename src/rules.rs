@@ -110,8 +110,7 @@ impl Segment<'_, '_> {
 
     /// The last char of token `i` as written (before folding).
     fn last_char(&self, i: usize) -> Option<char> {
-        let t = &self.tokens.list[i];
-        self.text[t.start..t.end].chars().next_back()
+        self.text[self.tokens.bytes(i)].chars().next_back()
     }
 
     fn newline_before(&self, i: usize) -> bool {
@@ -150,8 +149,8 @@ impl Segment<'_, '_> {
     /// Whether token `i` is written with أل (hamza on the alif): a foreign name such as ألونسو, never the
     /// article, which folding would otherwise make look like ال.
     fn hamza_al(&self, i: usize) -> bool {
-        let t = &self.tokens.list[i];
-        self.text[t.start..t.end].starts_with("أل") || self.text[t.start..t.end].starts_with("إل")
+        let written = &self.text[self.tokens.bytes(i)];
+        written.starts_with("أل") || written.starts_with("إل")
     }
 
     fn reading(&self, i: usize) -> Reading {
@@ -756,11 +755,10 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
 fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let j = i + 1;
-        let t = &seg.tokens.list[i];
         // Written with a bare alif: فإن with hamza is always the conjunction.
         if !seg.is_word(i)
             || seg.tokens.folded(i) != "فان"
-            || seg.text[t.start..t.end].contains(['أ', 'إ'])
+            || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
             || !seg.is_word(j)
             || seg.newline_before(j)
         {
