@@ -358,8 +358,9 @@ pub(crate) struct Lex<'i> {
     pub(crate) clitic_chars: u8,
     /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
     pub(crate) lam: bool,
-    /// The range of the segment's phrase matches that start at this token.
-    pub(crate) phrases: (u32, u32),
+    /// The first of the segment's phrase matches that start at this token; the next token's first ends
+    /// them (see [`phrases_at`]). One number, not a range, keeps a `Lex` to 24 bytes.
+    first_phrase: u32,
     /// `info`'s classes (none without it), kept here because rules ask them of every token in turn.
     classes: Classes,
     /// The kinds of the phrase matches that start at this token: rules ask for a match of one kind at
@@ -406,6 +407,19 @@ impl Marks {
     }
 }
 
+/// The phrase matches that start at token `i`, of the `phrases` that [`look_up`] gave with `lex`.
+#[inline]
+pub(crate) fn phrases_at<'p>(
+    lex: &[Lex<'_>],
+    phrases: &'p [PhraseMatch],
+    i: usize,
+) -> &'p [PhraseMatch] {
+    let end = lex
+        .get(i + 1)
+        .map_or(phrases.len(), |next| next.first_phrase as usize);
+    &phrases[lex[i].first_phrase as usize..end]
+}
+
 /// An entry matched over tokens `start..end`, the first read with `reading`.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PhraseMatch {
@@ -434,6 +448,7 @@ pub(crate) fn look_up<'i>(
                 info,
                 reading: info.map(|_| Reading::WHOLE),
                 classes: info.map_or(0, |w| w.classes),
+                first_phrase: phrases.len() as u32,
                 ..Lex::default()
             });
             continue;
@@ -483,7 +498,7 @@ pub(crate) fn look_up<'i>(
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
-            phrases: (first_phrase, phrases.len() as u32),
+            first_phrase,
             classes: found.map_or(0, |w| w.classes),
             phrase_kinds: phrases[first_phrase as usize..]
                 .iter()
@@ -648,6 +663,8 @@ fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
     }
     true
 }
+
+const _: () = assert!(std::mem::size_of::<Lex<'_>>() <= 24);
 
 #[cfg(test)]
 mod tests {

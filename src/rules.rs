@@ -6,7 +6,7 @@
 
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
+use crate::lookup::{phrases_at, Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -127,11 +127,11 @@ impl Segment<'_, '_> {
 
     /// The entries matched from token `i`, longest first.
     fn phrases_at(&self, i: usize) -> &[PhraseMatch] {
-        let (lo, hi) = self.lex[i].phrases;
-        &self.phrases[lo as usize..hi as usize]
+        phrases_at(self.lex, self.phrases, i)
     }
 
     /// The longest entry of `kind` matched from token `i`.
+    #[inline]
     fn phrase_of(&self, i: usize, kind: EntryKind) -> Option<PhraseMatch> {
         debug_assert!(
             RECORDED_SINGLES & kind.bit() != 0,
