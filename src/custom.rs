@@ -185,7 +185,8 @@ impl Haystack {
         self.text.clear();
         self.ranges.clear();
         let mut prev_end = None;
-        for (i, t) in tokens.list.iter().enumerate() {
+        for i in 0..tokens.len() {
+            let t = tokens.bytes(i);
             if let Some(prev) = prev_end {
                 let gap = &text[prev..t.start];
                 if gap.contains('\n') {

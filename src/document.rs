@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use std::hash::BuildHasher;
-
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
@@ -70,10 +68,12 @@ impl Written {
 /// `read` is what the extractor kept of the text's tokens: all of them for a text of one segment, a
 /// summary per segment for a longer text, from which only the stretches where a name may start are
 /// tokenized again.
-pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut Vec<Found>) {
+///
+/// Returns the new mentions in text order; none overlaps a mention of `found` (see [`assemble`]).
+pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Found]) -> Vec<Found> {
     let strong: Vec<Strong> = strong_persons(index, found);
     if strong.is_empty() {
-        return;
+        return Vec::new();
     }
     let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -173,11 +173,14 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
                         i += 1;
                         continue;
                     }
+                    // As many tokens as the longest name has words: a stretch of more, shared by names
+                    // close together, cost more on the news text than it saved (longest names have six
+                    // words or more there).
                     let need = (i + longest).min(n);
                     // From the token before: a given name there may join the family name.
                     let back = i.saturating_sub(1);
                     if !(from <= back && need <= to) {
-                        (from, to) = (back, (i + RETOKENIZE).max(need).min(n));
+                        (from, to) = (back, need);
                         seg.tokenize(text, from, to, &mut tokens);
                     }
                     i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
@@ -185,9 +188,7 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
             }
         }
     }
-    if !added.is_empty() {
-        merge_by_start(found, added);
-    }
+    added
 }
 
 /// Whether token `i - 1` is a given name that the family name at token `i` completes: a word on the same
@@ -197,14 +198,14 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
     if i == 0 || tokens.list[i].newline_before || tokens.list[i - 1].kind != TokenKind::Word {
         return false;
     }
-    let t = &tokens.list[i - 1];
+    let written = &text[tokens.bytes(i - 1)];
     let word = tokens.folded(i - 1);
     let plain = !word.starts_with("ال")
         && !word.starts_with(['و', 'ف'])
         && word.chars().count() >= 3
-        && !text[t.start..t.end].ends_with('ة')
+        && !written.ends_with('ة')
         // the pronoun ـه as written (أهمله), not ـيه/ـوه (جوزيه)
-        && (!text[t.start..t.end].ends_with('ه') || word.ends_with("يه") || word.ends_with("وه"))
+        && (!written.ends_with('ه') || word.ends_with("يه") || word.ends_with("وه"))
         && !rules::looks_like_verb(word)
         && !rules::looks_like_imperfect(word)
         && !rules::looks_like_broken_plural(word)
@@ -273,18 +274,17 @@ fn near_anchor(sorted: &mut Vec<usize>, at: usize) -> bool {
     before || after
 }
 
-/// Merges `added` into `found`, both in text order and never overlapping: a linear merge where sorting
-/// would move every (large) mention many times.
-fn merge_by_start(found: &mut Vec<Found>, added: Vec<Found>) {
-    let old = std::mem::replace(found, Vec::with_capacity(found.len() + added.len()));
+/// `found` and `added`, both in text order and never overlapping, merged in text order: a linear merge
+/// where sorting would move every (large) mention many times, done as the document is assembled so that
+/// each mention is moved once.
+fn merge_by_start(found: Vec<Found>, added: Vec<Found>) -> impl Iterator<Item = Found> {
     let mut added = added.into_iter().peekable();
-    for f in old {
-        while let Some(a) = added.next_if(|a| a.mention.span.start() < f.mention.span.start()) {
-            found.push(a);
-        }
-        found.push(f);
-    }
-    found.extend(added);
+    let mut found = found.into_iter().peekable();
+    std::iter::from_fn(move || match (found.peek(), added.peek()) {
+        (Some(f), Some(a)) if a.mention.span.start() < f.mention.span.start() => added.next(),
+        (Some(_), _) => found.next(),
+        (None, _) => added.next(),
+    })
 }
 
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
@@ -372,7 +372,7 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
 }
 
-/// The size of each filter of name tails in [`Tails`].
+/// The size of each filter of name tails in [`Tails`]: a bit for each value of a [`TailHash::bit`].
 const TAIL_BITS: usize = 1 << 16;
 
 /// The longest tail the filters test, in chars.
@@ -431,10 +431,6 @@ pub(crate) enum Read<'a> {
     Segments(&'a [SegmentTails]),
 }
 
-/// How many tokens are tokenized again from one where a name may start, at least: enough that names
-/// close together share the work, few enough that a lone name costs little.
-const RETOKENIZE: usize = 12;
-
 /// What the document pass keeps of a segment of a long text: where each token starts and the tails its
 /// filters test, a few bytes a token where the tokens themselves take some fifty.
 #[derive(Debug, Default)]
@@ -465,19 +461,26 @@ impl TokenTails {
         let mut bits = [0; MAX_TAIL - 1];
         let mut tails = 1;
         if word {
-            // Where the word's last chars start, last first: one walk for all the tails.
-            let mut starts = [0; MAX_TAIL];
+            // One walk back from the end for all the tails: each char's first byte closes a tail.
+            let mut hash = TailHash::START;
             let mut k = 0;
-            for (i, _) in folded.char_indices().rev().take(MAX_TAIL) {
-                starts[k] = i;
-                k += 1;
+            for &b in folded.as_bytes().iter().rev() {
+                hash = hash.push(b);
+                if b & 0xC0 != 0x80 {
+                    k += 1;
+                    if k >= 2 {
+                        bits[k - 2] = hash.bit();
+                    }
+                    if k == MAX_TAIL {
+                        break;
+                    }
+                }
             }
-            bits[0] = tail_bit(&folded[starts[k.clamp(1, 2) - 1]..]) as u16;
-            tails = 2;
-            for n in 3..=k {
-                bits[n - 2] = tail_bit(&folded[starts[n - 1]..]) as u16;
-                tails = n as u8;
+            if k < 2 {
+                // A word of one char is its own tail of two.
+                bits[0] = hash.bit();
             }
+            tails = k.max(2) as u8;
         }
         TokenTails {
             at: at as u16,
@@ -495,13 +498,12 @@ impl SegmentTails {
     pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
         let words = (0..tokens.len())
             .map(|i| {
-                let t = &tokens.list[i];
-                let word = t.kind == TokenKind::Word;
+                let word = tokens.list[i].kind == TokenKind::Word;
                 TokenTails::of(
                     tokens.folded(i),
                     word,
-                    t.start - start,
-                    t.char_start - char_start,
+                    tokens.bytes(i).start - start,
+                    tokens.chars(i).start - char_start,
                 )
             })
             .collect();
@@ -536,7 +538,33 @@ fn last_chars(word: &str, n: usize) -> (&str, bool) {
 
 /// The bit of a word's tail in a filter of [`TAIL_BITS`].
 fn tail_bit(tail: &str) -> usize {
-    (FxBuildHasher.hash_one(tail) >> 48) as usize
+    usize::from(
+        tail.bytes()
+            .rev()
+            .fold(TailHash::START, TailHash::push)
+            .bit(),
+    )
+}
+
+/// The hash behind [`tail_bit`], fed a tail's bytes last first, so that the hashes of a word's tails of
+/// two, three and four chars come out of one walk back from its end (every token of a long text is
+/// summarized so).
+#[derive(Clone, Copy)]
+struct TailHash(u64);
+
+impl TailHash {
+    const START: TailHash = TailHash(0);
+
+    #[inline]
+    fn push(self, byte: u8) -> TailHash {
+        TailHash((self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// The top bits, which the multiplication mixes best.
+    #[inline]
+    fn bit(self) -> u16 {
+        (self.0 >> 48) as u16
+    }
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -850,13 +878,13 @@ impl Document {
 }
 
 /// Gathers mentions into entities by their keys, and numbers each mention's entity.
-pub(crate) fn assemble(found: Vec<Found>) -> Document {
+pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     let mut doc = Document {
-        mentions: Vec::with_capacity(found.len()),
+        mentions: Vec::with_capacity(found.len() + added.len()),
         ..Document::default()
     };
     let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
-    for Found { key, mut mention } in found {
+    for Found { key, mut mention } in merge_by_start(found, added) {
         mention.entity = entity_of(&mut doc, &mut ids, key, &mention);
         for n in &mut mention.nested {
             let key = crate::normalize::fold(&n.text);
@@ -930,11 +958,12 @@ mod tests {
                 let t = &tokens.list[i];
                 let nl = i > from && t.newline_before;
                 let kind = format!("{:?}{nl}", t.kind);
+                let (bytes, chars) = (tokens.bytes(i), tokens.chars(i));
                 (
-                    t.start,
-                    t.end,
-                    t.char_start,
-                    t.char_end,
+                    bytes.start,
+                    bytes.end,
+                    chars.start,
+                    chars.end,
                     kind + tokens.folded(i),
                 )
             })
@@ -958,7 +987,7 @@ mod tests {
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
-            for len in [1, 2, 9, RETOKENIZE, 100] {
+            for len in [1, 2, 9, 12, 100] {
                 let to = (from + len).min(n);
                 tails.tokenize(&text, from, to, &mut part);
                 assert_eq!(
@@ -1018,5 +1047,27 @@ mod tests {
         assert!(near_anchor(&mut anchors, 100 + 2 * ONE_WORD_WINDOW));
         assert!(!near_anchor(&mut anchors, 100 + 4 * ONE_WORD_WINDOW));
         assert_eq!(anchors.len(), 3);
+    }
+
+    #[test]
+    fn a_summary_holds_the_bits_of_the_word_s_tails() {
+        for word in ["", "م", "بو", "علي", "دوفال", "والرازي", "a€b", "ﷺx"] {
+            let summary = TokenTails::of(word, true, 0, 0);
+            let chars = word.chars().count();
+            assert_eq!(
+                usize::from(summary.tails),
+                chars.clamp(2, MAX_TAIL),
+                "{word}"
+            );
+            for n in 2..=usize::from(summary.tails) {
+                let bit = tail_bit(last_chars(word, n).0);
+                assert_eq!(usize::from(summary.bits[n - 2]), bit, "{word} {n}");
+            }
+        }
+        assert_ne!(
+            tail_bit("دي"),
+            tail_bit("يد"),
+            "the order of the bytes counts"
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentTails};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
-use crate::lookup::{look_up, Index, Lex, PhraseMatch};
+use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source, Span};
 use crate::resolve::resolve;
 use crate::rules::{self, Candidate, Origin, Segment};
@@ -95,9 +95,14 @@ impl Extractor {
     /// assert_eq!(org.nested()[0].text(), "حضرموت");
     /// ```
     pub fn extract(&self, text: &str) -> Document {
-        let mut scratch = Scratch::default();
-        let mut lex = Vec::new();
-        let mut found = Vec::new();
+        self.extract_with(text, &mut Scratch::default())
+    }
+
+    /// [`Extractor::extract`] with buffers that a batch of texts shares.
+    fn extract_with<'a>(&'a self, text: &str, scratch: &mut Scratch<'a>) -> Document {
+        // Mentions are large, and growing the list copies them all each time it doubles: room for as many
+        // as news text holds is reserved at once (memory reserved and not written is not resident).
+        let mut found = Vec::with_capacity(text.len() / BYTES_PER_MENTION);
         let mut char_base = 0;
         let document_pass = self.document_pass && self.kinds[0];
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
@@ -115,7 +120,7 @@ impl Extractor {
                 ));
             }
             char_base += chars;
-            self.extract_segment(text, &mut scratch, &mut lex, &mut found);
+            self.extract_segment(text, scratch, &mut found);
         }
         if document_pass {
             let read = if many {
@@ -123,9 +128,10 @@ impl Extractor {
             } else {
                 Read::Whole(&scratch.tokens)
             };
-            document::find_again(&self.index, text, read, &mut found);
+            let added = document::find_again(&self.index, text, read, &found);
+            return document::assemble(found, added);
         }
-        document::assemble(found)
+        document::assemble(found, Vec::new())
     }
 
     /// Extracts from many texts, over all cores when the `parallel` feature is on (the default), one
@@ -139,14 +145,23 @@ impl Extractor {
     /// assert_eq!(docs[1].persons()[0].name(), "محمد عبدالله الحامد");
     /// ```
     pub fn extract_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+        // Each thread reuses its buffers from one text to the next: growing them again for every short
+        // text cost more allocation than the texts' own mentions.
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+            texts
+                .par_iter()
+                .map_init(Scratch::default, |s, t| self.extract_with(t.as_ref(), s))
+                .collect()
         }
         #[cfg(not(feature = "parallel"))]
         {
-            texts.iter().map(|t| self.extract(t.as_ref())).collect()
+            let mut s = Scratch::default();
+            texts
+                .iter()
+                .map(|t| self.extract_with(t.as_ref(), &mut s))
+                .collect()
         }
     }
 
@@ -181,7 +196,7 @@ impl Extractor {
                     .collect();
                 out.push_str(&format!(
                     "{}\t{}\tclitic={} conj={} def={} lam={} nl={}\t{}\t{}\n",
-                    &text[t.start..t.end],
+                    &text[tokens.bytes(i)],
                     tokens.folded(i),
                     l.clitic_chars,
                     l.conj,
@@ -196,19 +211,16 @@ impl Extractor {
         out
     }
 
-    fn extract_segment<'a>(
-        &'a self,
-        text: &str,
-        s: &mut Scratch,
-        lex: &mut Vec<Lex<'a>>,
-        found: &mut Vec<Found>,
-    ) {
+    fn extract_segment<'a>(&'a self, text: &str, s: &mut Scratch<'a>, found: &mut Vec<Found>) {
         let index: &Index = &self.index;
-        look_up(index, &s.tokens, lex, &mut s.phrases);
+        look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
+        s.marks.clear();
+        s.marks.extend(s.lex.iter().map(Lex::marks));
         let seg = Segment {
             text,
             tokens: &s.tokens,
-            lex,
+            lex: &s.lex,
+            marks: &s.marks,
             phrases: &s.phrases,
             index,
         };
@@ -217,7 +229,7 @@ impl Extractor {
             &self.rules,
             text,
             &s.tokens,
-            lex,
+            &s.lex,
             &mut s.haystack,
             &mut s.candidates,
         );
@@ -237,6 +249,10 @@ impl Extractor {
     }
 }
 
+/// Bytes of text per mention reserved for: news text has one mention in some 115 bytes (8,500 in the
+/// 983 KB of `benches/data/anercorp_news.txt`).
+const BYTES_PER_MENTION: usize = 100;
+
 fn kind_slot(kind: Kind) -> usize {
     match kind {
         Kind::Person => 0,
@@ -245,11 +261,13 @@ fn kind_slot(kind: Kind) -> usize {
     }
 }
 
-/// Buffers reused from one segment to the next.
+/// Buffers reused from one segment to the next, and from one text to the next in a batch.
 #[derive(Default)]
-struct Scratch {
+struct Scratch<'i> {
     tokens: Tokens,
+    lex: Vec<Lex<'i>>,
     phrases: Vec<PhraseMatch>,
+    marks: Vec<Marks>,
     candidates: Vec<Candidate>,
     resolved: Vec<Candidate>,
     haystack: Haystack,
@@ -257,18 +275,17 @@ struct Scratch {
 
 /// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
 pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, skip: u8) -> Span {
-    let first = &tokens.list[start];
-    let last = &tokens.list[end - 1];
+    let first = tokens.bytes(start);
     let (db, dc) = if skip == 0 {
         (0, 0)
     } else {
-        stem_offset(&text[first.start..first.end], skip)
+        stem_offset(&text[first.clone()], skip)
     };
     Span::new(
         first.start + db,
-        last.end,
-        first.char_start + dc,
-        last.char_end,
+        tokens.bytes(end - 1).end,
+        tokens.chars(start).start + dc,
+        tokens.chars(end - 1).end,
     )
 }
 

@@ -35,6 +35,10 @@ pub(crate) struct WordInfo {
     pub(crate) place_bare_alif: bool,
     /// Some one-word place entry of this word is written with a hamza on an alif.
     place_hamza: bool,
+    /// A one-word common entry of this word is marked `sub=in-names`: vocabulary that stands inside
+    /// names of organizations and places but never in a person's (كرة). Kept here because common words
+    /// record no phrase match (see [`RECORDED_SINGLES`]).
+    pub(crate) in_names: bool,
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
     /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
     vocab_reading: Option<(Reading, u32)>,
@@ -249,6 +253,9 @@ impl Index {
                 info.place_hamza |= has_hamza_alif(entry.text());
                 info.place_bare_alif = !info.place_hamza;
             }
+            if entry.kind() == EntryKind::Common && entry.sub() == Some("in-names") {
+                info.in_names = true;
+            }
             info.classes |= entry.kind().bit();
             if info.gender.is_none()
                 && matches!(
@@ -265,7 +272,8 @@ impl Index {
             words,
         };
         match second {
-            None => singles.push((slot, start)),
+            None if RECORDED_SINGLES & entry.kind().bit() != 0 => singles.push((slot, start)),
+            None => {}
             Some(second) => info.by_second.entry(second.into()).or_default().push(start),
         }
         self.entries.push(IndexedEntry {
@@ -396,8 +404,9 @@ pub(crate) struct Lex<'i> {
     pub(crate) clitic_chars: u8,
     /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
     pub(crate) lam: bool,
-    /// The range of the segment's phrase matches that start at this token.
-    pub(crate) phrases: (u32, u32),
+    /// The first of the segment's phrase matches that start at this token; the next token's first ends
+    /// them (see [`phrases_at`]). One number, not a range, keeps a `Lex` to 24 bytes.
+    first_phrase: u32,
     /// `info`'s classes (none without it), kept here because rules ask them of every token in turn.
     classes: Classes,
     /// The kinds of the phrase matches that start at this token: rules ask for a match of one kind at
@@ -411,11 +420,50 @@ impl Lex<'_> {
         self.classes & kind.bit() != 0
     }
 
-    /// Whether a phrase match of `kind` may start at this token (none does when this is false).
+    /// What the rules ask of every token in turn, in four bytes.
+    pub(crate) fn marks(&self) -> Marks {
+        Marks {
+            classes: self.classes,
+            phrase_kinds: self.phrase_kinds,
+        }
+    }
+}
+
+/// A token's classes and the kinds of the phrase matches that start at it, as in its [`Lex`]. Each rule
+/// walks every token of a segment asking one of these bits, so they are kept apart in an array of four
+/// bytes a token, which stays in the first-level cache while the rules run one after the other; the
+/// array of `Lex` is eight times larger and would be read again from further away by every rule.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Marks {
+    classes: Classes,
+    phrase_kinds: Classes,
+}
+
+impl Marks {
+    /// Whether the token has a single-word entry of `kind`.
     #[inline]
-    pub(crate) fn may_start(&self, kind: EntryKind) -> bool {
+    pub(crate) fn has(self, kind: EntryKind) -> bool {
+        self.classes & kind.bit() != 0
+    }
+
+    /// Whether a phrase match of `kind` may start at the token (none does when this is false).
+    #[inline]
+    pub(crate) fn may_start(self, kind: EntryKind) -> bool {
         self.phrase_kinds & kind.bit() != 0
     }
+}
+
+/// The phrase matches that start at token `i`, of the `phrases` that [`look_up`] gave with `lex`.
+#[inline]
+pub(crate) fn phrases_at<'p>(
+    lex: &[Lex<'_>],
+    phrases: &'p [PhraseMatch],
+    i: usize,
+) -> &'p [PhraseMatch] {
+    let end = lex
+        .get(i + 1)
+        .map_or(phrases.len(), |next| next.first_phrase as usize);
+    &phrases[lex[i].first_phrase as usize..end]
 }
 
 /// An entry matched over tokens `start..end`, the first read with `reading`.
@@ -446,6 +494,7 @@ pub(crate) fn look_up<'i>(
                 info,
                 reading: info.map(|_| Reading::WHOLE),
                 classes: info.map_or(0, |w| w.classes),
+                first_phrase: phrases.len() as u32,
                 ..Lex::default()
             });
             continue;
@@ -495,7 +544,7 @@ pub(crate) fn look_up<'i>(
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
-            phrases: (first_phrase, phrases.len() as u32),
+            first_phrase,
             classes: found.map_or(0, |w| w.classes),
             phrase_kinds: phrases[first_phrase as usize..]
                 .iter()
@@ -503,6 +552,21 @@ pub(crate) fn look_up<'i>(
         });
     }
 }
+
+/// The kinds whose one-word entries are recorded as phrase matches: those the rules read as matches
+/// (names, the words that stand before them, nationalities for their country). A one-word entry of
+/// another kind (a common or function word, a speech verb, a family name, a particle) is read from its token's classes alone,
+/// so the many tokens that are common words record no match.
+pub(crate) const RECORDED_SINGLES: Classes = (1 << EntryKind::Person as u16)
+    | (1 << EntryKind::Organization as u16)
+    | (1 << EntryKind::Place as u16)
+    | (1 << EntryKind::Given as u16)
+    | (1 << EntryKind::Title as u16)
+    | (1 << EntryKind::Role as u16)
+    | (1 << EntryKind::OrgHead as u16)
+    | (1 << EntryKind::PlaceNoun as u16)
+    // read for the country it names (a club named by a town + another country's nationality)
+    | (1 << EntryKind::Nationality as u16);
 
 /// Kinds that make a word a name.
 const NAME_CLASSES: Classes = (1 << EntryKind::Person as u16)
@@ -647,6 +711,8 @@ fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
     }
     true
 }
+
+const _: () = assert!(std::mem::size_of::<Lex<'_>>() <= 24);
 
 #[cfg(test)]
 mod tests {

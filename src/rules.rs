@@ -6,7 +6,7 @@
 
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{has_hamza_alif, Index, Lex, PhraseMatch};
+use crate::lookup::{has_hamza_alif, phrases_at, Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -92,6 +92,8 @@ pub(crate) struct Segment<'a, 'i> {
     pub(crate) text: &'a str,
     pub(crate) tokens: &'a Tokens,
     pub(crate) lex: &'a [Lex<'i>],
+    /// `lex[i].marks()` for every token `i`.
+    pub(crate) marks: &'a [Marks],
     /// Sorted by start token.
     pub(crate) phrases: &'a [PhraseMatch],
     pub(crate) index: &'i Index,
@@ -108,8 +110,7 @@ impl Segment<'_, '_> {
 
     /// The last char of token `i` as written (before folding).
     fn last_char(&self, i: usize) -> Option<char> {
-        let t = &self.tokens.list[i];
-        self.text[t.start..t.end].chars().next_back()
+        self.text[self.tokens.bytes(i)].chars().next_back()
     }
 
     fn newline_before(&self, i: usize) -> bool {
@@ -117,7 +118,7 @@ impl Segment<'_, '_> {
     }
 
     fn has(&self, i: usize, kind: EntryKind) -> bool {
-        self.lex[i].has(kind)
+        self.marks[i].has(kind)
     }
 
     fn kind_of(&self, m: &PhraseMatch) -> EntryKind {
@@ -126,13 +127,17 @@ impl Segment<'_, '_> {
 
     /// The entries matched from token `i`, longest first.
     fn phrases_at(&self, i: usize) -> &[PhraseMatch] {
-        let (lo, hi) = self.lex[i].phrases;
-        &self.phrases[lo as usize..hi as usize]
+        phrases_at(self.lex, self.phrases, i)
     }
 
     /// The longest entry of `kind` matched from token `i`.
+    #[inline]
     fn phrase_of(&self, i: usize, kind: EntryKind) -> Option<PhraseMatch> {
-        if !self.lex[i].may_start(kind) {
+        debug_assert!(
+            RECORDED_SINGLES & kind.bit() != 0,
+            "one-word entries of kind {kind} are not recorded as matches"
+        );
+        if !self.marks[i].may_start(kind) {
             return None;
         }
         self.phrases_at(i)
@@ -144,8 +149,8 @@ impl Segment<'_, '_> {
     /// Whether token `i` is written with أل (hamza on the alif): a foreign name such as ألونسو, never the
     /// article, which folding would otherwise make look like ال.
     fn hamza_al(&self, i: usize) -> bool {
-        let t = &self.tokens.list[i];
-        self.text[t.start..t.end].starts_with("أل") || self.text[t.start..t.end].starts_with("إل")
+        let written = &self.text[self.tokens.bytes(i)];
+        written.starts_with("أل") || written.starts_with("إل")
     }
 
     fn reading(&self, i: usize) -> Reading {
@@ -170,20 +175,24 @@ impl Segment<'_, '_> {
 /// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
 /// that are not long vowels (a foreign name of that length has one: اشتون، استون).
 pub(crate) fn looks_like_verb(folded: &str) -> bool {
-    let c: Vec<char> = folded.chars().collect();
-    let form_viii = c.len() == 5
+    // Six chars tell five from more; the rules ask this of many words, so nothing is allocated.
+    let mut c = ['\0'; 6];
+    let mut len = 0;
+    for ch in folded.chars().take(c.len()) {
+        c[len] = ch;
+        len += 1;
+    }
+    let long_vowel = |ch: &char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    let form_viii = len == 5
         && c[0] == 'ا'
         && c[2] == 'ت'
         && !matches!(c[1], 'ل' | 'ت')
-        && c[3..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
+        && !c[3..5].iter().any(long_vowel);
     // A past verb or verbal noun of form V (تمسك، تقدم، تعرض): ت and three root letters, none a long
     // vowel; in `anercorp_lex` and `aqmar_train` 577 words of this shape are O and one is a name, with تش
     // (a transliterated ch: تشنغ).
-    let form_v = c.len() == 4
-        && c[0] == 'ت'
-        && c[1] != 'ش'
-        && c[1..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
-    (folded.starts_with("است") && c.len() >= 5) || form_viii || form_v
+    let form_v = len == 4 && c[0] == 'ت' && c[1] != 'ش' && !c[1..4].iter().any(long_vowel);
+    (folded.starts_with("است") && len >= 5) || form_viii || form_v
 }
 
 /// Runs every rule over a segment.
@@ -286,10 +295,7 @@ fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     l.reading == Some(p.reading)
         && l.info.is_some_and(|w| w.place_bare_alif)
         && p.kind == EntryKind::Place
-        && {
-            let t = &seg.tokens.list[p.start];
-            has_hamza_alif(&seg.text[t.start..t.end])
-        }
+        && has_hamza_alif(&seg.text[seg.tokens.bytes(p.start)])
 }
 
 /// True for a place named by a definite feminine nisba (السعودية) right after a definite word written
@@ -1105,11 +1111,12 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     let named = is_named(seg, k)
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Common)
-        && !l.may_start(EntryKind::Place);
+        && !seg.marks[k].may_start(EntryKind::Place);
     // وعلي written with ي is the name or "and on" (على written without its dotless ى): a name only with
     // more name words after it (وعلي الحجار, not وعلي الرغم).
-    let ali =
-        l.has(EntryKind::Given) && seg.last_char(k) == Some('ي') && !l.may_start(EntryKind::Place);
+    let ali = l.has(EntryKind::Given)
+        && seg.last_char(k) == Some('ي')
+        && !seg.marks[k].may_start(EntryKind::Place);
     let unknown = l.info.is_none_or(|w| w.classes == 0)
         && stem.chars().count() >= 3
         && !l.definite
@@ -1203,7 +1210,7 @@ fn byline_separator(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     ) {
         return Some(next + 1);
     }
-    let gap = &seg.text[seg.tokens.list[k].end..seg.tokens.list[next].start];
+    let gap = &seg.text[seg.tokens.bytes(k).end..seg.tokens.bytes(next).start];
     gap.contains('ـ').then_some(next)
 }
 
@@ -1229,11 +1236,10 @@ fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
 fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let j = i + 1;
-        let t = &seg.tokens.list[i];
         // Written with a bare alif: فإن with hamza is always the conjunction.
         if !seg.is_word(i)
             || seg.tokens.folded(i) != "فان"
-            || seg.text[t.start..t.end].contains(['أ', 'إ'])
+            || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
             || !seg.is_word(j)
             || seg.newline_before(j)
         {
@@ -1939,10 +1945,7 @@ const AFTER_NAME: [&str; 25] = [
 fn is_in_names(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.lex[k]
         .info
-        .is_some_and(|w| w.classes == EntryKind::Common.bit())
-        && seg
-            .phrase_of(k, EntryKind::Common)
-            .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("in-names"))
+        .is_some_and(|w| w.classes == EntryKind::Common.bit() && w.in_names)
 }
 
 /// The end of the complement chain of a head noun whose first complement is token `start`.

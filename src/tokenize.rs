@@ -22,15 +22,17 @@ pub(crate) enum TokenKind {
     Punct(char),
 }
 
-/// One token of a segment.
+/// One token of a segment, in 32 bytes: every stage reads the tokens of a segment again, so they are
+/// kept small (offsets are in the segment, which is at most [`MAX_SEGMENT`] bytes long; [`Tokens`] gives
+/// them in the text).
 #[derive(Debug, Clone)]
 pub(crate) struct Token {
-    /// Byte range in the original text, without leading marks or trailing invisible controls.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    /// Char offsets matching `start` and `end`.
-    pub(crate) char_start: usize,
-    pub(crate) char_end: usize,
+    /// Byte range in the segment, without leading marks or trailing invisible controls.
+    start: u32,
+    end: u32,
+    /// Char offsets in the segment matching `start` and `end`.
+    char_start: u32,
+    char_end: u32,
     /// Range of the folded form in [`Tokens::folded`].
     fold: Range<u32>,
     pub(crate) kind: TokenKind,
@@ -38,14 +40,34 @@ pub(crate) struct Token {
     pub(crate) newline_before: bool,
 }
 
+const _: () = assert!(std::mem::size_of::<Token>() == 32);
+const _: () = assert!(MAX_SEGMENT <= u32::MAX as usize);
+
 /// The tokens of one segment, with their folded forms in one buffer (reused across segments).
 #[derive(Debug, Default)]
 pub(crate) struct Tokens {
     folded: String,
     pub(crate) list: Vec<Token>,
+    /// Byte and char offsets of the segment in the text.
+    base: usize,
+    char_base: usize,
 }
 
 impl Tokens {
+    /// The byte range of token `i` in the text.
+    #[inline]
+    pub(crate) fn bytes(&self, i: usize) -> Range<usize> {
+        let t = &self.list[i];
+        self.base + t.start as usize..self.base + t.end as usize
+    }
+
+    /// The char range of token `i` in the text.
+    #[inline]
+    pub(crate) fn chars(&self, i: usize) -> Range<usize> {
+        let t = &self.list[i];
+        self.char_base + t.char_start as usize..self.char_base + t.char_end as usize
+    }
+
     /// The folded form of token `i`.
     #[inline]
     pub(crate) fn folded(&self, i: usize) -> &str {
@@ -141,11 +163,12 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// second pass.
 pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut Tokens) -> usize {
     out.clear();
+    out.base = base;
+    out.char_base = char_base;
     // Folding rarely makes a text longer (only ligatures spelled out do).
     out.folded.reserve(segment.len());
     let table = &*CLASSES;
     let bytes = segment.as_bytes();
-    let at = Offsets { base, char_base };
     // Offsets from here on are in the segment, in bytes and chars.
     let mut chars = 0usize;
     let mut word = WordState::IDLE;
@@ -153,7 +176,7 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b' ' {
-            word.finish(segment, i, at, out);
+            word.finish(segment, i, out);
             i += 1;
             chars += 1;
             continue;
@@ -179,17 +202,17 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
             chars += 1;
             continue;
         }
-        word.finish(segment, i, at, out);
+        word.finish(segment, i, out);
         if c == '\n' {
             newline = true;
         } else if class & WHITESPACE == 0 {
             let start = out.folded.len() as u32;
             push_fold(c, &mut out.folded);
             out.list.push(Token {
-                start: at.base + i,
-                end: at.base + i + c.len_utf8(),
-                char_start: at.char_base + chars,
-                char_end: at.char_base + chars + 1,
+                start: i as u32,
+                end: (i + c.len_utf8()) as u32,
+                char_start: chars as u32,
+                char_end: chars as u32 + 1,
                 fold: start..out.folded.len() as u32,
                 kind: TokenKind::Punct(c),
                 newline_before: std::mem::take(&mut newline),
@@ -198,15 +221,8 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
         i += c.len_utf8();
         chars += 1;
     }
-    word.finish(segment, bytes.len(), at, out);
+    word.finish(segment, bytes.len(), out);
     chars
-}
-
-/// Where a segment starts in the text, in bytes and chars.
-#[derive(Clone, Copy)]
-struct Offsets {
-    base: usize,
-    char_base: usize,
 }
 
 /// Marks an offset that is not set.
@@ -349,7 +365,7 @@ impl WordState {
 
     /// Ends the word, if one is being read, at byte `upto` of the segment.
     #[inline]
-    fn finish(&mut self, segment: &str, upto: usize, at: Offsets, out: &mut Tokens) {
+    fn finish(&mut self, segment: &str, upto: usize, out: &mut Tokens) {
         if !self.active {
             return;
         }
@@ -364,10 +380,10 @@ impl WordState {
             TokenKind::Number
         };
         out.list.push(Token {
-            start: at.base + self.start.0 as usize,
-            end: at.base + self.end.0 as usize,
-            char_start: at.char_base + self.start.1 as usize,
-            char_end: at.char_base + self.end.1 as usize,
+            start: self.start.0,
+            end: self.end.0,
+            char_start: self.start.1,
+            char_end: self.end.1,
             fold: self.fold_start..out.folded.len() as u32,
             kind,
             newline_before: self.newline_before,
@@ -434,12 +450,7 @@ mod tests {
         let mut t = Tokens::default();
         tokenize(text, 0, 0, &mut t);
         (0..t.len())
-            .map(|i| {
-                (
-                    text[t.list[i].start..t.list[i].end].to_string(),
-                    t.folded(i).to_string(),
-                )
-            })
+            .map(|i| (text[t.bytes(i)].to_string(), t.folded(i).to_string()))
             .collect()
     }
 
@@ -474,7 +485,7 @@ mod tests {
         let mut t = Tokens::default();
         let n = tokenize("أَ ب", 10, 5, &mut t);
         assert_eq!(n, 4);
-        assert_eq!((t.list[1].start, t.list[1].char_start), (15, 8));
+        assert_eq!((t.bytes(1).start, t.chars(1).start), (15, 8));
     }
 
     #[test]
