@@ -138,7 +138,10 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Fou
             .as_mut()
             .is_none_or(|a| near_anchor(a, span.start()));
         if near && !overlaps_any(&covered, &span) {
-            let (key, gender) = if start < i {
+            // A given name before the family name of a person known by a fuller name is another member
+            // of the family (بيل كلينتون, then هيلاري كلينتون); before a name known by that one word it is
+            // the same person's first name, so the mention joins that person.
+            let (key, gender) = if start < i && strong[who].words.len() > 1 {
                 let given = tokens.folded(start);
                 (format!("{given} {}", tokens.folded(i)), None)
             } else {
@@ -1022,6 +1025,20 @@ mod tests {
         for word in ["القاضي", "محمد", "مدينة"] {
             assert!(!tails.may_end(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_first_name_found_before_a_one_word_name_joins_that_person() {
+        let ex = crate::Extractor::new();
+        let doc = ex.extract("وصل كوربينيان فيبرمان إلى المدينة . وقال فيبرمان إن الخطة جاهزة");
+        assert_eq!(doc.persons().len(), 1, "{:?}", doc.persons());
+        assert_eq!(doc.persons()[0].name(), "كوربينيان فيبرمان");
+        assert_eq!(doc.persons()[0].mentions().len(), 2);
+        // Before a name known with its own first name, another first name is another person.
+        let doc =
+            ex.extract("وقال الرئيس ماركو فيبرمان إن الخطة جاهزة . وحضرت كوربينيان فيبرمان الحفل");
+        let names: Vec<&str> = doc.persons().iter().map(|p| p.name()).collect();
+        assert_eq!(names, ["ماركو فيبرمان", "كوربينيان فيبرمان"]);
     }
 
     #[test]
