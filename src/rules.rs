@@ -1518,7 +1518,9 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             c.attrs = Some(p.entry);
             out.push(c);
             p.end
-        } else if is_unknown_name(seg, j) && seg.lex[j].clitic_chars == 0 {
+        } else if (is_unknown_name(seg, j) || settlement_name(seg, i, j))
+            && seg.lex[j].clitic_chars == 0
+        {
             let mut c = Candidate::new(
                 Kind::Place,
                 j,
@@ -1537,6 +1539,39 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             second_place(seg, i, end, out);
         }
     }
+}
+
+/// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite
+/// noun `i` of a town, village or quarter (مدينة النور، حي الميدان، بلدة القرارة): such a noun in
+/// construct is followed by its name. Not after a city's other nouns (ميناء الحاويات), a dual (مدينتي الكبيرة),
+/// a region's (منطقة اليورو، بلاد المهجر) or a plural (قرى الحدود), and not a function word or a trigger.
+fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
+    let noun = seg.tokens.folded(i);
+    let noun = noun
+        .char_indices()
+        .nth(usize::from(seg.reading(i).clitic_chars))
+        .map_or("", |(b, _)| &noun[b..]);
+    // قرى "villages" is plural: its complement is a region or a noun (قرى الحدود، قرى الجنوب); a dual
+    // reads as "my …" before an adjective (مدينتي الكبيرة).
+    let settlement = !seg.lex[i].definite
+        && !noun.starts_with("ال")
+        && noun != "قري"
+        && !is_dual(noun)
+        && (noun == "مدينه"
+            || seg.phrase_of(i, EntryKind::PlaceNoun).is_some_and(|p| {
+                matches!(
+                    seg.index.entry(p.entry).entry.sub(),
+                    Some("town" | "village" | "subdivision")
+                )
+            }));
+    let word = seg.tokens.folded(j);
+    settlement
+        && seg.reading(j).clitic_chars == 0
+        && word.starts_with("ال")
+        && !seg.has(j, EntryKind::Function)
+        && !seg.is_trigger(j)
+        && !looks_like_verb(word)
+        && !has_pronoun_suffix(word)
 }
 
 /// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
