@@ -476,6 +476,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return false;
     }
     let word = seg.tokens.folded(i);
+    if !first && !named && is_country(seg, i) {
+        // A country after a name is an object or a complement (وانتقد شوماخر إيران), not part of it.
+        return false;
+    }
     if named || l.has(EntryKind::Place) {
         // After a title a place name is a person's name or nisba (a place called أوسان, الحامد).
         let clitics = seg.reading(i).clitic_chars;
@@ -510,6 +514,13 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
 /// Whether `folded` is a word of the vocabulary + the accusative ending ا (برنامجا، فجرا، هجوما): the
 /// object or adverb after a name (قدم عزت أبو عوف برنامجا), not a name word. In ANERcorp such words
 /// follow a person's name 28 times and end one once.
+/// Whether token `i`, as written, starts a country's name (إيران، الولايات المتحدة).
+fn is_country(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.phrase_of(i, EntryKind::Place).is_some_and(|p| {
+        p.reading.clitic_chars == 0 && seg.index.entry(p.entry).entry.sub() == Some("country")
+    })
+}
+
 fn is_accusative_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
     folded.strip_suffix('ا').is_some_and(|stem| {
         stem.chars().count() >= 3
