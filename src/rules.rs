@@ -299,7 +299,7 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.last_char(i - 1) == Some('ة')
 }
 
-/// True for a town after a preposition and followed right away by a country or another town, with no
+/// True for a town after a preposition and followed right away by a country, a continent or another town, with no
 /// comma, bracket or conjunction between (في رالي المكسيك، برالي الأرجنتين، في بورصة طوكيو): a noun in construct
 /// with the place (the Turkey rally, the London stock exchange), since a town is named with its country
 /// after a comma or في, not in apposition. Without the preposition the two are often subject and object
@@ -317,8 +317,10 @@ fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.reading(n).clitic_chars == 0
         && !seg.lex[n].conj
         && seg.phrase_of(n, EntryKind::Place).is_some_and(|c| {
-            seg.index.entry(c.entry).entry.sub() == Some("country")
-                || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
+            matches!(
+                seg.index.entry(c.entry).entry.sub(),
+                Some("country" | "continent")
+            ) || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
         })
         && {
             let word = seg.tokens.folded(p.start);
