@@ -873,6 +873,28 @@ def main():
             lf.dropped["epithet-outside-in-anercorp"] += 1
     report["multi-word places whose later words anercorp_lex leaves out (>= 3 times, never in)"] = " ".join(epithets)
 
+    # ---------------- phrases of words ----------------
+    # a multi-word town whose first word is a function word (lexicons/function_words.tsv, hand-curated) and
+    # whose other words anercorp_lex knows as vocabulary (O >= 95 %): إمام صاحب reads أمام صاحب السمو،
+    # هذا يكفي "that is enough"; the words meet as a phrase far more often than the town
+    function_words = {fold(row[0]) for row in read_tsv(os.path.join(OUT, "function_words.tsv"))}
+
+    def vocabulary(f):
+        c = corpus.tok.get(f)
+        if not c:
+            return False
+        tot = sum(c.values())
+        return tot >= 3 and c["O"] >= 0.95 * tot or tot <= 2 and c["O"] == tot
+
+    phrases = []
+    for key in [k for k in cities.entries if " " in k[0]]:
+        first, *rest = key[0].split(" ")
+        if first in function_words and all(vocabulary(w) or w in function_words for w in rest):
+            phrases.append(cities.entries[key][0])
+            del cities.entries[key]
+            cities.dropped["function-word-phrase"] += 1
+    report["multi-word towns read as a phrase (function word + vocabulary)"] = " ".join(sorted(phrases))
+
     files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
     print("file\tentries\ttier\tdropped")
     counts = {}
