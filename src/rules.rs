@@ -301,7 +301,7 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 
 /// True for a town after a preposition and followed right away by a country, a continent or another town, with no
 /// comma, bracket or conjunction between (في رالي المكسيك، برالي الأرجنتين، في بورصة طوكيو): a noun in construct
-/// with the place (the Turkey rally, the London stock exchange), since a town is named with its country
+/// with the place (the Mexico rally, the Tokyo stock exchange), since a town is named with its country
 /// after a comma or في, not in apposition. Without the preposition the two are often subject and object
 /// (اتهمت واشنطن إيران).
 fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
@@ -323,14 +323,18 @@ fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
             ) || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
         })
         && {
-            let word = seg.tokens.folded(p.start);
-            let stem = word
-                .char_indices()
-                .nth(usize::from(p.reading.clitic_chars))
-                .map_or("", |(b, _)| &word[b..]);
+            let stem = stem_of(seg, p.start, p.reading.clitic_chars);
             // The same town twice is a headline and the dateline after it (بالقاهرة القاهرة ( د ب أ ).
             seg.index.is_town(stem) && stem != seg.tokens.folded(n)
         }
+}
+
+/// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
+fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
+    let word = seg.tokens.folded(i);
+    word.char_indices()
+        .nth(usize::from(clitic_chars))
+        .map_or("", |(b, _)| &word[b..])
 }
 
 /// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).
@@ -1069,7 +1073,7 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
 }
 
 /// A club named by a country or town and the nisba of another town (الجزائر الوهراني، تونس الصفاقسي: the
-/// Maghreb club of Fes, of Tetouan): a place is never qualified by the nisba of a town, so the two words
+/// Algiers club of Oran, the Tunis club of Sfax): a place is never qualified by the nisba of a town, so the two words
 /// name a club, as ANERcorp tags them. A nisba that is vocabulary or a nationality (لبنان الجنوبي، المغرب
 /// العربي), or that makes one place with the word before it (الخليج الفارسي), is not one.
 ///
@@ -1141,12 +1145,7 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if p.end != n || seg.lex[i].has(EntryKind::Common) {
             continue;
         }
-        let stem = seg
-            .tokens
-            .folded(i)
-            .char_indices()
-            .nth(usize::from(p.reading.clitic_chars))
-            .map_or("", |(b, _)| &seg.tokens.folded(i)[b..]);
+        let stem = stem_of(seg, i, p.reading.clitic_chars);
         // A country with the nationality of another (أندورا الإسباني) is a club too; not a definite one,
         // which may be masculine and described by another people's name (السودان المصري).
         let country =
@@ -1206,11 +1205,7 @@ fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !score || seg.has(p.start, EntryKind::Common) {
             continue;
         }
-        let word = seg.tokens.folded(p.start);
-        let stem = word
-            .char_indices()
-            .nth(usize::from(p.reading.clitic_chars))
-            .map_or("", |(b, _)| &word[b..]);
+        let stem = stem_of(seg, p.start, p.reading.clitic_chars);
         if seg.index.is_town(stem) {
             let mut c = Candidate::new(
                 Kind::Organization,
@@ -1559,11 +1554,7 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// construct is followed by its name. Not after a city's other nouns (ميناء الحاويات), a dual (مدينتي الكبيرة),
 /// a region's (منطقة اليورو، بلاد المهجر) or a plural (قرى الحدود), and not a function word or a trigger.
 fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
-    let noun = seg.tokens.folded(i);
-    let noun = noun
-        .char_indices()
-        .nth(usize::from(seg.reading(i).clitic_chars))
-        .map_or("", |(b, _)| &noun[b..]);
+    let noun = stem_of(seg, i, seg.reading(i).clitic_chars);
     // قرى "villages" is plural: its complement is a region or a noun (قرى الحدود، قرى الجنوب); a dual
     // reads as "my …" before an adjective (مدينتي الكبيرة).
     let settlement = !seg.lex[i].definite
