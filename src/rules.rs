@@ -221,7 +221,8 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && (ambiguous
                 || short_stem(seg, p)
                 || hamza_differs(seg, p)
-                || (kind == Kind::Place && (qualifies_noun(seg, p) || before_country(seg, p))))
+                || (kind == Kind::Place
+                    && (qualifies_noun(seg, p) || construct_before_place(seg, p))))
         {
             continue;
         }
@@ -304,7 +305,7 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// with the place (the Mexico rally, the Tokyo stock exchange), since a town is named with its country
 /// after a comma or في, not in apposition. Without the preposition the two are often subject and object
 /// (اتهمت واشنطن إيران).
-fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let n = p.end;
     let after_preposition = p.reading.clitic_chars > u8::from(p.reading.conj)
         || (p.start > 0
