@@ -239,7 +239,8 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && (ambiguous
                 || short_stem(seg, p)
                 || hamza_differs(seg, p)
-                || (kind == Kind::Place && (qualifies_noun(seg, p) || before_country(seg, p))))
+                || (kind == Kind::Place
+                    && (qualifies_noun(seg, p) || construct_before_place(seg, p))))
         {
             continue;
         }
@@ -299,7 +300,7 @@ fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 }
 
 /// True for a place named by a definite feminine nisba (السعودية) right after a definite word written
-/// with ة (الحكومة السعودية، المحادثات الإسرائيلية السعودية): there it is the adjective "Saudi", which
+/// with ة (الحكومة السعودية، الشركة الوطنية السعودية): there it is the adjective "Saudi", which
 /// agrees with the noun, not the country. With a clitic (والسعودية) or after another word it is the place.
 fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let i = p.start;
@@ -314,12 +315,12 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.last_char(i - 1) == Some('ة')
 }
 
-/// True for a town after a preposition and followed right away by a country or another town, with no
-/// comma, bracket or conjunction between (في رالي تركيا، برالي قبرص، في بورصة لندن): a noun in construct
-/// with the place (the Turkey rally, the London stock exchange), since a town is named with its country
+/// True for a town after a preposition and followed right away by a country, a continent or another town, with no
+/// comma, bracket or conjunction between (في رالي المكسيك، برالي الأرجنتين، في بورصة طوكيو): a noun in construct
+/// with the place (the Mexico rally, the Tokyo stock exchange), since a town is named with its country
 /// after a comma or في, not in apposition. Without the preposition the two are often subject and object
 /// (اتهمت واشنطن إيران).
-fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let n = p.end;
     let after_preposition = p.reading.clitic_chars > u8::from(p.reading.conj)
         || (p.start > 0
@@ -332,25 +333,31 @@ fn before_country(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.reading(n).clitic_chars == 0
         && !seg.lex[n].conj
         && seg.phrase_of(n, EntryKind::Place).is_some_and(|c| {
-            seg.index.entry(c.entry).entry.sub() == Some("country")
-                || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
+            matches!(
+                seg.index.entry(c.entry).entry.sub(),
+                Some("country" | "continent")
+            ) || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
         })
         && {
-            let word = seg.tokens.folded(p.start);
-            let stem = word
-                .char_indices()
-                .nth(usize::from(p.reading.clitic_chars))
-                .map_or("", |(b, _)| &word[b..]);
+            let stem = stem_of(seg, p.start, p.reading.clitic_chars);
             // The same town twice is a headline and the dateline after it (بالقاهرة القاهرة ( د ب أ ).
             seg.index.is_town(stem) && stem != seg.tokens.folded(n)
         }
+}
+
+/// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
+fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
+    let word = seg.tokens.folded(i);
+    word.char_indices()
+        .nth(usize::from(clitic_chars))
+        .map_or("", |(b, _)| &word[b..])
 }
 
 /// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).
 const COMPETITION_WORDS: [&str; 4] = ["كاس", "امم", "ابطال", "دوري"];
 
 /// True when token `i` ends a competition's name opened by بطولة (بطولة كأس إنجلترا، بطولة دوري أبطال
-/// أوروبا، ببطولة أمم أفريقيا): the place names the competition, which news corpora tag as a whole or
+/// أوروبا، ببطولة أمم آسيا): the place names the competition, which news corpora tag as a whole or
 /// not at all, never as the place (`anercorp_lex` and `aqmar_train` have no place there).
 fn in_competition(seg: &Segment<'_, '_>, i: usize) -> bool {
     let stem_is = |k: usize, word: &str| {
@@ -525,6 +532,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return false;
     }
     let word = seg.tokens.folded(i);
+    if !first && !named && is_country(seg, i) {
+        // A country after a name is an object or a complement (وانتقد شوماخر إيران), not part of it.
+        return false;
+    }
     if named || l.has(EntryKind::Place) {
         // After a title a place name is a person's name or nisba (a place called أوسان, الحامد).
         let clitics = seg.reading(i).clitic_chars;
@@ -641,6 +652,13 @@ fn is_dual_or_plural_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
 /// Whether `folded` is a word of the vocabulary + the accusative ending ا (برنامجا، فجرا، هجوما): the
 /// object or adverb after a name (قدم عزت أبو عوف برنامجا), not a name word. In ANERcorp such words
 /// follow a person's name 28 times and end one once.
+/// Whether token `i`, as written, starts a country's name (إيران، الولايات المتحدة).
+fn is_country(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.phrase_of(i, EntryKind::Place).is_some_and(|p| {
+        p.reading.clitic_chars == 0 && seg.index.entry(p.entry).entry.sub() == Some("country")
+    })
+}
+
 fn is_accusative_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
     folded.strip_suffix('ا').is_some_and(|stem| {
         stem.chars().count() >= 3
@@ -1469,12 +1487,12 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
     }
 }
 
-/// A club named by a country or town and the nisba of another town (المغرب الفاسي، المغرب التطواني: the
-/// Maghreb club of Fes, of Tetouan): a place is never qualified by the nisba of a town, so the two words
+/// A club named by a country or town and the nisba of another town (الجزائر الوهراني، تونس الصفاقسي: the
+/// Algiers club of Oran, the Tunis club of Sfax): a place is never qualified by the nisba of a town, so the two words
 /// name a club, as ANERcorp tags them. A nisba that is vocabulary or a nationality (لبنان الجنوبي، المغرب
 /// العربي), or that makes one place with the word before it (الخليج الفارسي), is not one.
 ///
-/// Fires: خسر أمام المغرب الفاسي ; رحلة شاقة للمغرب التطواني. Does not fire: زار المغرب العربي ; في المغرب
+/// Fires: خسر أمام الجزائر الوهراني ; رحلة شاقة لتونس الصفاقسي. Does not fire: زار المغرب العربي ; في المغرب
 /// الأقصى.
 fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut last_start = usize::MAX;
@@ -1512,14 +1530,14 @@ fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// A club named by its town, followed by its nationality in the masculine (ميلان الإيطالي، هامبورغ
-/// الألماني، وموناكو الفرنسي): a town is feminine and would take ـية (ميلانو الإيطالية), so the masculine
+/// A club named by its town, followed by its nationality in the masculine (مرسيليا الفرنسي، تولوز
+/// الفرنسي، وأندورا الإسباني): a town is feminine and would take ـية (ميلانو الإيطالية), so the masculine
 /// adjective agrees with an unwritten نادي or فريق. The club is the town alone, the nationality outside, as
 /// in `team-name`. Countries and regions are left out (they may be masculine: العراق).
 ///
-/// A country without ال followed by the nationality of another country (موناكو الفرنسي) is a club as well.
+/// A country without ال followed by the nationality of another country (أندورا الإسباني) is a club as well.
 ///
-/// Fires: تعادل مع ميلان الإيطالي أمس ; بين أرسنال وموناكو الفرنسي. Does not fire: زار ميلانو الإيطالية ;
+/// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
 /// وصل إلى العراق الأمريكي.
 fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -1542,13 +1560,8 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if p.end != n || seg.lex[i].has(EntryKind::Common) {
             continue;
         }
-        let stem = seg
-            .tokens
-            .folded(i)
-            .char_indices()
-            .nth(usize::from(p.reading.clitic_chars))
-            .map_or("", |(b, _)| &seg.tokens.folded(i)[b..]);
-        // A country with the nationality of another (موناكو الفرنسي) is a club too; not a definite one,
+        let stem = stem_of(seg, i, p.reading.clitic_chars);
+        // A country with the nationality of another (أندورا الإسباني) is a club too; not a definite one,
         // which may be masculine and described by another people's name (السودان المصري).
         let country =
             |m: Option<PhraseMatch>| m.and_then(|m| seg.index.entry(m.entry).entry.country());
@@ -1559,7 +1572,7 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             );
         if foreign || seg.index.is_town(stem) {
             // A word the lexicon does not know right before the town is the rest of the club's name
-            // (سسكا موسكو الروسي، فيردر بريمن الألماني).
+            // (سلافيا براغ التشيكي).
             let start = if p.reading.clitic_chars == 0
                 && i > 0
                 && !seg.newline_before(i)
@@ -1607,11 +1620,7 @@ fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !score || seg.has(p.start, EntryKind::Common) {
             continue;
         }
-        let word = seg.tokens.folded(p.start);
-        let stem = word
-            .char_indices()
-            .nth(usize::from(p.reading.clitic_chars))
-            .map_or("", |(b, _)| &word[b..]);
+        let stem = stem_of(seg, p.start, p.reading.clitic_chars);
         if seg.index.is_town(stem) {
             let mut c = Candidate::new(
                 Kind::Organization,
@@ -1771,7 +1780,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 
 /// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
 ///
-/// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ) ; ليون ( فرنسا ) بنفيكا ( البرتغال ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
+/// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ) ; نانت ( فرنسا ) سالزبورغ ( النمسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
 /// at the start of an entry).
 fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for open in 1..seg.len().saturating_sub(2) {
@@ -2092,9 +2101,9 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 }
 
 /// A place after a place noun: `مدينة المكلا`, `محافظة حضرموت`. After a dual noun (مدينتي، بلدتي) the
-/// second name, joined by و, is a place too (بلدتي الباذان وطلوزة).
+/// second name, joined by و, is a place too (بلدتي عنبتا وكفرمان).
 ///
-/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي الباذان وطلوزة. Does not fire: مدينة كبيرة (a common
+/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
 /// word) ; مدينة ، .
 fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -2114,7 +2123,9 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             c.attrs = Some(p.entry);
             out.push(c);
             p.end
-        } else if is_unknown_name(seg, j) && seg.lex[j].clitic_chars == 0 {
+        } else if (is_unknown_name(seg, j) || settlement_name(seg, i, j))
+            && seg.lex[j].clitic_chars == 0
+        {
             let mut c = Candidate::new(
                 Kind::Place,
                 j,
@@ -2135,6 +2146,35 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite
+/// noun `i` of a town, village or quarter (مدينة النور، حي الميدان، بلدة القرارة): such a noun in
+/// construct is followed by its name. Not after a city's other nouns (ميناء الحاويات), a dual (مدينتي الكبيرة),
+/// a region's (منطقة اليورو، بلاد المهجر) or a plural (قرى الحدود), and not a function word or a trigger.
+fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
+    let noun = stem_of(seg, i, seg.reading(i).clitic_chars);
+    // قرى "villages" is plural: its complement is a region or a noun (قرى الحدود، قرى الجنوب); a dual
+    // reads as "my …" before an adjective (مدينتي الكبيرة).
+    let settlement = !seg.lex[i].definite
+        && !noun.starts_with("ال")
+        && noun != "قري"
+        && !is_dual(noun)
+        && (noun == "مدينه"
+            || seg.phrase_of(i, EntryKind::PlaceNoun).is_some_and(|p| {
+                matches!(
+                    seg.index.entry(p.entry).entry.sub(),
+                    Some("town" | "village" | "subdivision")
+                )
+            }));
+    let word = seg.tokens.folded(j);
+    settlement
+        && seg.reading(j).clitic_chars == 0
+        && word.starts_with("ال")
+        && !seg.has(j, EntryKind::Function)
+        && !seg.is_trigger(j)
+        && !looks_like_verb(word)
+        && !has_pronoun_suffix(word)
+}
+
 /// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
 fn is_unknown_name(seg: &Segment<'_, '_>, j: usize) -> bool {
     seg.lex[j].info.is_none_or(|w| w.classes == 0) && !looks_like_verb(seg.tokens.folded(j))
@@ -2147,7 +2187,7 @@ fn is_dual(folded: &str) -> bool {
 }
 
 /// The second name after a dual place noun: the word right after the first, written with و, that the
-/// lexicon knows as a place or does not know at all (بلدتي الباذان وطلوزة).
+/// lexicon knows as a place or does not know at all (بلدتي عنبتا وكفرمان).
 fn second_place(seg: &Segment<'_, '_>, noun: usize, k: usize, out: &mut Vec<Candidate>) {
     if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) || !seg.lex[k].conj {
         return;

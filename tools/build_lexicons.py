@@ -854,6 +854,58 @@ def main():
                 # سول، هام): more often a piece of a foreign name or a word than the place
                 amb.add(text, "common")
 
+    # ---------------- epithets ----------------
+    # a multi-word place whose words after the first anercorp_lex always leaves out of the place (مكة
+    # المكرمة: مكة is LOC, المكرمة O, 36 times): the entry is dropped, and the first word alone is found
+    multi = {k[0] for lf in (countries, subdiv, yemen, cities) for k in lf.entries if " " in k[0]}
+    first_only = collections.Counter()
+    full = collections.Counter()
+    for sent in corpus.sents:
+        folds = [fold(t) for t, _ in sent]
+        types = [tag for _, tag in sent]
+        for i in range(len(sent)):
+            firsts = {folds[i]} | {folds[i][len(c):] for c in ("و", "ب", "ل", "وب", "ف", "ك") if folds[i].startswith(c)}
+            for n in (2, 3, 4):
+                if i + n > len(sent):
+                    break
+                rest = folds[i + 1 : i + n]
+                for first in firsts:
+                    phrase = " ".join([first] + rest)
+                    if phrase not in multi:
+                        continue
+                    if types[i].endswith("LOC") and all(t == "O" for t in types[i + 1 : i + n]):
+                        first_only[phrase] += 1
+                    elif types[i].endswith("LOC") and all(t.startswith("I-") for t in types[i + 1 : i + n]):
+                        full[phrase] += 1
+    epithets = sorted(f for f, c in first_only.items() if c >= 3 and full[f] == 0)
+    for lf in (countries, subdiv, yemen, cities):
+        for key in [k for k in lf.entries if k[0] in epithets]:
+            del lf.entries[key]
+            lf.dropped["epithet-outside-in-anercorp"] += 1
+    report["multi-word places whose later words anercorp_lex leaves out (>= 3 times, never in)"] = " ".join(epithets)
+
+    # ---------------- phrases of words ----------------
+    # a multi-word town whose first word is a function word (lexicons/function_words.tsv, hand-curated) and
+    # whose other words anercorp_lex knows as vocabulary (O >= 95 %): إمام صاحب reads أمام صاحب السمو،
+    # هذا يكفي "that is enough"; the words meet as a phrase far more often than the town
+    function_words = {fold(row[0]) for row in read_tsv(os.path.join(OUT, "function_words.tsv"))}
+
+    def vocabulary(f):
+        c = corpus.tok.get(f)
+        if not c:
+            return False
+        tot = sum(c.values())
+        return tot >= 3 and c["O"] >= 0.95 * tot or tot <= 2 and c["O"] == tot
+
+    phrases = []
+    for key in [k for k in cities.entries if " " in k[0]]:
+        first, *rest = key[0].split(" ")
+        if first in function_words and all(vocabulary(w) or w in function_words for w in rest):
+            phrases.append(cities.entries[key][0])
+            del cities.entries[key]
+            cities.dropped["function-word-phrase"] += 1
+    report["multi-word towns read as a phrase (function word + vocabulary)"] = " ".join(sorted(phrases))
+
     files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
     print("file\tentries\ttier\tdropped")
     counts = {}
