@@ -726,7 +726,7 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && first_end - i == 1
             && !is_named(seg, i + 1)
             && !seg.tokens.folded(i + 1).starts_with("ال")
-            && !given.is_some_and(|g| seg.index.entry(g.entry).entry.sub() == Some("corpus"))
+            && given.is_none_or(|g| seg.index.entry(g.entry).entry.sub() != Some("corpus"))
         {
             continue;
         }
@@ -895,10 +895,10 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     while end < seg.len()
         && end - k < MAX_NAME_WORDS
         && is_name_word(seg, end, false)
-        && !(seg.has(end, EntryKind::Place)
-            && !is_named(seg, end)
+        && (!seg.has(end, EntryKind::Place)
+            || is_named(seg, end)
             // right after a given name, the family name may spell like a town (ونيكول سابا)
-            && !(end == k + 1 && seg.has(k, EntryKind::Given)))
+            || (end == k + 1 && seg.has(k, EntryKind::Given)))
     {
         end += 1;
     }
