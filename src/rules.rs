@@ -844,6 +844,9 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
 fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut c = 0;
+    // Candidates from here on are this rule's: a follower is proposed once even when several
+    // candidates end where it starts.
+    let first_own = out.len();
     while c < out.len() {
         let prev = &out[c];
         c += 1;
@@ -854,7 +857,7 @@ fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if matches!(seg.tokens.list[k].kind, TokenKind::Punct('،' | ',')) {
             k += 1;
         }
-        if k >= seg.len() || out.iter().any(|o| o.start == k && o.kind == Kind::Person) {
+        if k >= seg.len() || out[first_own..].iter().any(|o| o.start == k) {
             continue;
         }
         let Some(end) = coordinated_name(seg, k) else {
