@@ -503,13 +503,23 @@ fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
         if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
             j = p;
-        } else if is_role_complement(seg, j) {
+        } else if is_role_complement(seg, j) || is_bi_place(seg, j) {
             j += 1;
         } else {
             break;
         }
     }
     j
+}
+
+/// Whether token `k` is ب + a place or an organization's head noun (السفير الألماني بأفغانستان X، وزير الدولة
+/// بوزارة الخارجية X): where the person holds the role.
+fn is_bi_place(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && seg.reading(k).clitic_chars == 1
+        && seg.tokens.folded(k).starts_with('ب')
+        && (seg.has(k, EntryKind::Place) || seg.has(k, EntryKind::OrgHead))
 }
 
 /// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
