@@ -1079,7 +1079,9 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
         && word.starts_with(['ف', 'و'])
         && !seg.lex[j].definite
         && !has_pronoun_suffix(word)
-        && !word.ends_with('ه')
+        // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
+        // feminine noun is a conjunct (وبقية)
+        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
