@@ -725,13 +725,23 @@ fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
         if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
             j = p;
-        } else if is_role_complement(seg, j) {
+        } else if is_role_complement(seg, j) || is_bi_place(seg, j) {
             j += 1;
         } else {
             break;
         }
     }
     j
+}
+
+/// Whether token `k` is ب + a place or an organization's head noun (السفير الألماني بأفغانستان X، وزير الدولة
+/// بوزارة الخارجية X): where the person holds the role.
+fn is_bi_place(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && seg.reading(k).clitic_chars == 1
+        && seg.tokens.folded(k).starts_with('ب')
+        && (seg.has(k, EntryKind::Place) || seg.has(k, EntryKind::OrgHead))
 }
 
 /// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
@@ -1098,6 +1108,9 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
 fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut c = 0;
+    // Candidates from here on are this rule's: a follower is proposed once even when several
+    // candidates end where it starts.
+    let first_own = out.len();
     while c < out.len() {
         let prev = &out[c];
         c += 1;
@@ -1108,7 +1121,7 @@ fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if matches!(seg.tokens.list[k].kind, TokenKind::Punct('،' | ',')) {
             k += 1;
         }
-        if k >= seg.len() || out.iter().any(|o| o.start == k && o.kind == Kind::Person) {
+        if k >= seg.len() || out[first_own..].iter().any(|o| o.start == k) {
             continue;
         }
         let Some(end) = coordinated_name(seg, k) else {
@@ -1343,8 +1356,9 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
         && word.starts_with(['ف', 'و'])
         && !seg.lex[j].definite
         && !has_pronoun_suffix(word)
-        // ـه as written is a pronoun (ونائبه); a final ة is part of the name (فرنجية).
-        && (!word.ends_with('ه') || seg.last_char(j) == Some('ة'))
+        // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
+        // feminine noun is a conjunct (وبقية)
+        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
 }
 
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
