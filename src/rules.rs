@@ -183,7 +183,10 @@ pub(crate) fn looks_like_verb(folded: &str) -> bool {
         && c[0] == 'ت'
         && c[1] != 'ش'
         && c[1..].iter().all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه'));
-    (folded.starts_with("است") && c.len() >= 5) || form_viii || form_v
+    // A feminine past verb of form III (راقبت، تابعت): five letters, ا second, ت last — 110 O and one name
+    // in `anercorp_lex` + `aqmar_train`.
+    let form_iii_feminine = c.len() == 5 && c[0] != 'ا' && c[1] == 'ا' && c[4] == 'ت';
+    (folded.starts_with("است") && c.len() >= 5) || form_viii || form_v || form_iii_feminine
 }
 
 /// Runs every rule over a segment.
@@ -851,7 +854,8 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !looks_like_imperfect(seg.tokens.folded(j))
         && !looks_like_broken_plural(seg.tokens.folded(j))
         && !looks_like_construct_participle(seg.tokens.folded(j))
-        && !has_pronoun_suffix(seg.tokens.folded(j));
+        && !has_pronoun_suffix(seg.tokens.folded(j))
+        && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
@@ -872,6 +876,13 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     (end > j).then_some(end)
+}
+
+/// Whether token `j` is ب + a noun written with a final ة (بلهجة، بطريقة) that the lexicon does not know:
+/// a prepositional phrase, not a person's name (754 O and 6 names in `anercorp_lex` + `aqmar_train`).
+fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    word.starts_with('ب') && seg.last_char(j) == Some('ة') && word.chars().count() >= 4
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
@@ -1435,6 +1446,8 @@ mod tests {
         assert!(looks_like_verb("تمسك"));
         assert!(!looks_like_verb("تشنغ"));
         assert!(!looks_like_verb("تامر"));
+        assert!(looks_like_verb("راقبت"));
+        assert!(!looks_like_verb("اوامت"));
     }
 
     #[test]
