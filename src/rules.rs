@@ -358,6 +358,9 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
         end += 1;
     }
+    if end >= first + 2 && end < seg.len() && nationality_as_family(seg, end) {
+        end += 1;
+    }
     while end > start
         && seg.has(end - 1, EntryKind::Particle)
         && !seg.has(end - 1, EntryKind::Given)
@@ -365,6 +368,29 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
+/// a divine name), is a singular nisba that is the family name (محمد سعيد الكندي، أبو حمزة المصري): in
+/// `anercorp_lex` a nationality after two name words continues the name 7 times in 10, and the others
+/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية).
+fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    let next_definite = i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && seg.lex[i + 1].definite
+        && !seg.lex[i + 1].conj;
+    seg.is_word(i)
+        && !seg.newline_before(i)
+        && l.has(EntryKind::Nationality)
+        && seg.tokens.folded(i).starts_with("ال")
+        && !l.conj
+        && seg.reading(i).clitic_chars == 0
+        && is_singular_nisba(seg.tokens.folded(i))
+        && named_before
+        && !next_definite
 }
 
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
