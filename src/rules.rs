@@ -857,7 +857,11 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
 fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
-    !seg.lex[i].conj && seg.has(i - 1, EntryKind::Given) && is_name_word(seg, i, false)
+    // A given name that is also a word (ووعد، أمل) takes no word after it, so the name starts at token
+    // `i`; علي, which folds like the preposition على, may still be a name's first word.
+    let word = seg.has(i - 1, EntryKind::Common) && !seg.has(i - 1, EntryKind::Function);
+    let starts = seg.has(i - 1, EntryKind::Given) && !word;
+    !seg.lex[i].conj && starts && is_name_word(seg, i, false)
 }
 
 /// The end of a person's name that starts at token `j`, after a role, nationality or speech verb: it
