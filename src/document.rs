@@ -126,6 +126,11 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
                 .words
                 .last()
                 .is_some_and(|w| w == tokens.folded(i));
+        // A family name written with ه (عبده) is not the word written with ة (عبدة) that folds the same.
+        let t = &tokens.list[i];
+        if family_only && text[t.start..t.end].ends_with('ة') && !strong[who].last.ta_marbuta {
+            return Some(end);
+        }
         let start = if family_only && is_given_before(index, text, tokens, i, &mut buf) {
             i - 1
         } else {
@@ -310,7 +315,9 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         let strong = m.title.is_some()
             || m.role.is_some()
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
-            || (rule == Some("given-chain") && f.key.split(' ').count() >= 3);
+            || (rule == Some("given-chain") && f.key.split(' ').count() >= 3)
+            // a full name the lexicon knows (أنجيلا ميركل): its family name stands for the person
+            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, &f.key));
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء تايلند).
         let (first, last) = Written::ends(&m.text);
@@ -329,6 +336,20 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         }
     }
     out
+}
+
+/// Whether a full name of the lexicon ends with a family name that may stand for the person alone: two
+/// words or more, the last without ال (an ordinal: عبد الله الثاني; a nisba that is as often a word) and
+/// not after a particle (بن لادن, which is not called لادن).
+fn plain_family(index: &Index, key: &str) -> bool {
+    let mut words = key.rsplit(' ');
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let particle = index
+        .word(before)
+        .is_some_and(|w| w.classes & EntryKind::Particle.bit() != 0);
+    !last.starts_with("ال") && !particle
 }
 
 /// Whether two strong names sharing a family name are one person: all the words of the shorter but one
