@@ -794,7 +794,14 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(first_end) = first_end else {
             continue;
         };
+        // A word of the vocabulary as written is not a clitic + a given name (وجود is not و + جود).
+        let vocabulary_whole = seg.reading(i).clitic_chars > 0
+            && seg
+                .index
+                .word(seg.tokens.folded(i))
+                .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
         if !seg.is_word(i)
+            || vocabulary_whole
             || (i > 0 && given_chain_continues(seg, i))
             || l.has(EntryKind::Common)
             || l.has(EntryKind::Function)
