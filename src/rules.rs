@@ -463,7 +463,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let verb = looks_like_verb(word)
         || looks_like_broken_plural(word)
         || looks_like_construct_participle(word)
-        || (!first && (looks_like_imperfect(word) || looks_like_plural_participle(word)));
+        || (!first
+            && (looks_like_imperfect(word)
+                || looks_like_plural_participle(word)
+                || looks_like_masdar(word)));
     let prepositional = l.definite && l.clitic_chars > 0;
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
@@ -1053,7 +1056,11 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
 pub(crate) fn looks_like_masdar(folded: &str) -> bool {
     let c: Vec<char> = folded.chars().collect();
-    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+    // Names of that length with ت have a long vowel second (توفيق، توريس، تيسير).
+    c.len() == 5
+        && c[0] == 'ت'
+        && c[3] == 'ي'
+        && !c[1..3].iter().any(|ch| matches!(ch, 'ا' | 'و' | 'ي'))
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
@@ -1484,6 +1491,8 @@ mod tests {
         assert!(!looks_like_verb("تشنغ"));
         assert!(!looks_like_verb("تامر"));
         assert!(looks_like_verb("راقبت"));
+        assert!(looks_like_masdar("تدريب"));
+        assert!(!looks_like_masdar("توفيق"));
         assert!(!looks_like_verb("اوامت"));
     }
 
