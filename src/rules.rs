@@ -462,6 +462,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // names do not end so).
     let verb = looks_like_verb(word)
         || looks_like_broken_plural(word)
+        || looks_like_accusative_participle(word)
         || looks_like_construct_participle(word)
         || (!first
             && (looks_like_imperfect(word)
@@ -894,6 +895,7 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !looks_like_imperfect(seg.tokens.folded(j))
         && !looks_like_broken_plural(seg.tokens.folded(j))
         && !looks_like_construct_participle(seg.tokens.folded(j))
+        && !looks_like_accusative_participle(seg.tokens.folded(j))
         && !has_pronoun_suffix(seg.tokens.folded(j))
         && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
@@ -1082,6 +1084,18 @@ pub(crate) fn looks_like_broken_plural(folded: &str) -> bool {
     };
     let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
     m == 'م' && alif == 'ا' && !vowel(r1) && !vowel(r2) && !vowel(r3)
+}
+
+/// True for a participle in the accusative, م + a root letter … ا, five letters or more (مؤكدا، متسللا،
+/// مشيرا): in `anercorp_lex` + `aqmar_train` 417 such words are O and the names are known (محمدا، مقدونيا).
+fn looks_like_accusative_participle(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let (first, second) = (c.next(), c.next());
+    first == Some('م')
+        && second.is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي'))
+        && folded.ends_with('ا')
+        && !folded.ends_with("ها")
+        && folded.chars().count() >= 5
 }
 
 /// True for a masculine plural participle in the construct state, م + a root letter … و (مراقبو، مسؤولو،
@@ -1515,6 +1529,8 @@ mod tests {
     #[test]
     fn construct_participle_shape() {
         assert!(looks_like_construct_participle("مراقبو"));
+        assert!(looks_like_accusative_participle("متسللا"));
+        assert!(!looks_like_accusative_participle("ماريا"));
         assert!(looks_like_construct_participle("مسوولو"));
         assert!(!looks_like_construct_participle("ماركو"));
         assert!(!looks_like_construct_participle("ميتسو"));
