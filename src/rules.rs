@@ -468,7 +468,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
                 || looks_like_masdar(word)));
-    let prepositional = l.definite && l.clitic_chars > 0;
+    let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
     // آل + a name is already the family name (آل مكتوم الرمضانية).
@@ -1024,7 +1024,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     let word = seg.tokens.folded(j);
     seg.lex[j].info.is_none_or(|w| w.classes == 0)
         && word.starts_with(['ف', 'و'])
-        && !seg.lex[j].definite
+        // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالنسيا)
+        && (!seg.lex[j].definite || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
         && !has_pronoun_suffix(word)
         // ـه as written is a pronoun (ونائبه); a final ة is part of the name (فرنجية).
         && (!word.ends_with('ه') || seg.last_char(j) == Some('ة'))
