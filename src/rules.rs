@@ -395,7 +395,13 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
-    if !seg.is_word(i) || seg.newline_before(i) {
+    // A word in Latin letters is a quoted term or the name's original spelling, which the Arabic
+    // mention does not take (شارل باباج | computer).
+    let arabic = seg
+        .tokens
+        .folded(i)
+        .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if !seg.is_word(i) || seg.newline_before(i) || !arabic {
         return false;
     }
     let l = &seg.lex[i];
@@ -824,8 +830,10 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         // Many given names are also nouns (وجود، تحسين، بطاقة): with one more word that the lexicon does not
         // know and that has no ال, the pair is as often a noun phrase (وجود ثغرة) as a name.
+        // A given name that the lexicon also knows as a person alone (تشارلز) is a name, not a noun.
         if end - i == 2
             && first_end - i == 1
+            && !seg.has(i, EntryKind::Person)
             && !is_named(seg, i + 1)
             && !seg.tokens.folded(i + 1).starts_with("ال")
         {
