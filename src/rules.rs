@@ -816,6 +816,8 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             || l.has(EntryKind::Common)
             || l.has(EntryKind::Function)
             || l.has(EntryKind::Nationality)
+            // a head noun of organizations (نادي "club") names a club before a word with ال
+            || (l.has(EntryKind::OrgHead) && seg.tokens.folded(i + 1).starts_with("ال"))
         {
             continue;
         }
