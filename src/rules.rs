@@ -661,8 +661,35 @@ fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if let Some(end) = name_after(seg, i + 1) {
             out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
+        } else if let Some(end) = foreign_first_name(seg, i + 1) {
+            out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
         }
     }
+}
+
+/// The end of a name after a nisba noun whose first word the lexicon does not know and whose shape
+/// looks like a verb (ليونيل، يوري: ل or ي + …), when the next word is a family name the lexicon knows
+/// (الأرجنتيني ليونيل ميسي): a verb right after a nisba noun is rare, a foreign first name is not.
+fn foreign_first_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    let next = j + 1;
+    let plain = |k: usize| {
+        k < seg.len()
+            && seg.is_word(k)
+            && !seg.newline_before(k)
+            && !seg.lex[k].conj
+            && !seg.lex[k].definite
+    };
+    let surname = next < seg.len()
+        && (seg.has(next, EntryKind::Family) || seg.has(next, EntryKind::Person))
+        && !seg.has(next, EntryKind::Common)
+        && seg.reading(next).clitic_chars == 0;
+    let unknown = seg.lex[j].info.is_none_or(|w| w.classes == 0)
+        && seg
+            .index
+            .word(seg.tokens.folded(j))
+            .is_none_or(|w| w.classes == 0);
+    (plain(j) && plain(next) && unknown && surname)
+        .then(|| name_chain_from(seg, j, next).max(next + 1))
 }
 
 /// Whether token `i` comes right after a definite word or a known name that it would qualify.
