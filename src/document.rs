@@ -179,8 +179,9 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
                         continue;
                     }
                     let need = (i + longest).min(n);
-                    // From the token before: a given name there may join the family name.
-                    let back = i.saturating_sub(1);
+                    // From two tokens before: a given name there may join the family name, and the
+                    // word before it tells whether it may be a word of the vocabulary.
+                    let back = i.saturating_sub(2);
                     if !(from <= back && need <= to) {
                         (from, to) = (back, (i + RETOKENIZE).max(need).min(n));
                         seg.tokenize(text, from, to, &mut tokens);
@@ -218,12 +219,39 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && !looks_like_noun_or_verb(word);
     let other = !(EntryKind::Given.bit());
     let given_or_unknown = index.word(word).is_none_or(|w| w.classes & other == 0);
+    // Right after a title, role or nationality (الرئيس اللبناني | X لحود) a word of the vocabulary is
+    // the first name too: the corpus vocabulary holds rare words seen once (a name it tagged O).
+    let trigger = EntryKind::Title.bit() | EntryKind::Role.bit() | EntryKind::Nationality.bit();
+    let after_trigger = i >= 2
+        && !tokens.list[i - 1].newline_before
+        && index
+            .word(tokens.folded(i - 2))
+            .is_some_and(|w| w.classes & trigger != 0);
+    let plain_vocabulary = !ADVERBS.contains(&word)
+        && index
+            .word(word)
+            .is_some_and(|w| w.classes & !(EntryKind::Given.bit() | EntryKind::Common.bit()) == 0);
+    let given_or_unknown = given_or_unknown || (after_trigger && plain_vocabulary);
     let clitic_word = for_each_reading(word, buf, |r, stem| {
         r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
     })
     .is_some();
     plain && given_or_unknown && !clitic_word
 }
+
+/// Adverbs of time and manner (folded) that stand between a role and a name (قال الرئيس الفرنسي أمس
+/// …): never a first name.
+const ADVERBS: [&str; 9] = [
+    "امس",
+    "مساء",
+    "صباح",
+    "ليله",
+    "فجر",
+    "ظهر",
+    "عصر",
+    "ايضا",
+    "مجددا",
+];
 
 /// Word shapes that go before a name as its head or verb and are rarely a given name: a plural in ـات
 /// (مؤلفات: 1,036 O and 3 names in `anercorp_lex` + `aqmar_train`), a plural participle in construct
