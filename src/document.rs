@@ -212,6 +212,8 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         // the pronoun ـه as written (أهمله), not ـيه/ـوه (جوزيه)
         && (!text[t.start..t.end].ends_with('ه') || word.ends_with("يه") || word.ends_with("وه"))
         && !rules::looks_like_verb(word)
+        // the future س + a verb (ستبعد)
+        && !word.strip_prefix('س').is_some_and(rules::looks_like_verb)
         && !rules::looks_like_imperfect(word)
         && !rules::looks_like_broken_plural(word)
         && !rules::has_pronoun_suffix(word)

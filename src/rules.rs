@@ -484,7 +484,13 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
     // A noun or verb with the pronoun ـه (مرماه، قواته، تحرمه) or ل + a verb or verbal noun (ليعوض،
     // لتمثيل) is what the person did or has, not a name word.
-    let clause = pronoun_ha(seg, i) || lam_verb_or_masdar(word);
+    // ب/ل + a verbal noun of form V or VIII or تفعيل (بتمزق، بانتقاد، لتحسين) after the first word is a
+    // prepositional phrase.
+    let prepositional_masdar = !first
+        && word
+            .strip_prefix(['ب', 'ل'])
+            .is_some_and(|stem| looks_like_verb(stem) || looks_like_masdar(stem));
+    let clause = pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar;
     !verb && !prepositional && !feminine_noun && !accusative && !clause
 }
 
@@ -654,7 +660,10 @@ fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
             continue;
         }
-        if i > 0 && follows_noun(seg, i) {
+        // After a nisba used as a noun (الدولي "the international") a second nisba is its nationality
+        // and a name follows (الدولي الفرنسي …).
+        let stacked = i > 1 && seg.tokens.folded(i - 1) == "الدولي" && !seg.newline_before(i);
+        if i > 0 && follows_noun(seg, i) && !stacked {
             // After a definite noun or a name (القوات الأميركية، مدريد الإسباني) the nisba is that
             // noun's adjective, and what follows is not a person.
             continue;
