@@ -1146,14 +1146,15 @@ fn looks_like_accusative_participle(folded: &str) -> bool {
 }
 
 /// True for a masculine plural participle in the construct state, م + a root letter … و (مراقبو، مسؤولو،
-/// متمردو), five letters or more: names of that shape have a long vowel second (ماركو، ميتسو، ماسيمو).
-/// In `anercorp_lex` + `aqmar_train` the shape is O 9 times and a name once (مليتو).
+/// متمردو), or with the pronoun ـيه (محبيه، منتقديه), five letters or more: names of that shape have a
+/// long vowel second (ماركو، ميتسو، ماسيمو، مونييه). In `anercorp_lex` + `aqmar_train` the shape is O 19
+/// times and a name once (مليتو).
 pub(crate) fn looks_like_construct_participle(folded: &str) -> bool {
     let mut c = folded.chars();
     let (first, second) = (c.next(), c.next());
     first == Some('م')
         && second.is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي'))
-        && folded.ends_with('و')
+        && (folded.ends_with('و') || folded.ends_with("يه"))
         && folded.chars().count() >= 5
 }
 
@@ -1576,6 +1577,8 @@ mod tests {
     #[test]
     fn construct_participle_shape() {
         assert!(looks_like_construct_participle("مراقبو"));
+        assert!(looks_like_construct_participle("محبيه"));
+        assert!(!looks_like_construct_participle("مونييه"));
         assert!(looks_like_accusative_participle("متسللا"));
         assert!(!looks_like_accusative_participle("ماريا"));
         assert!(looks_like_construct_participle("مسوولو"));
