@@ -490,7 +490,17 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && word
             .strip_prefix(['ب', 'ل'])
             .is_some_and(|stem| looks_like_verb(stem) || looks_like_masdar(stem));
-    let clause = pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar;
+    // ل + a noun before a place or a word with ال (لراديو إسرائيل، لصحيفة الأهرام) is "to the X of Y".
+    let lam_genitive = !first
+        && word.starts_with('ل')
+        && !word.starts_with("لا")
+        && i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && (seg.has(i + 1, EntryKind::Place) || seg.lex[i + 1].definite)
+        && !seg.lex[i + 1].conj;
+    let clause =
+        pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
     !verb && !prepositional && !feminine_noun && !accusative && !clause
 }
 
