@@ -192,7 +192,10 @@ pub(crate) fn looks_like_verb(folded: &str) -> bool {
     // vowel; in `anercorp_lex` and `aqmar_train` 577 words of this shape are O and one is a name, with تش
     // (a transliterated ch: تشنغ).
     let form_v = len == 4 && c[0] == 'ت' && c[1] != 'ش' && !c[1..4].iter().any(long_vowel);
-    (folded.starts_with("است") && len >= 5) || form_viii || form_v
+    // A feminine past verb of form III (راقبت، تابعت): five letters, ا second, ت last — 110 O and one name
+    // in `anercorp_lex` + `aqmar_train`.
+    let form_iii_feminine = len == 5 && c[0] != 'ا' && c[1] == 'ا' && c[4] == 'ت';
+    (folded.starts_with("است") && len >= 5) || form_viii || form_v || form_iii_feminine
 }
 
 /// Runs every rule over a segment.
@@ -465,6 +468,9 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
         end += 1;
     }
+    if end >= first + 2 && end < seg.len() && nationality_as_family(seg, end) {
+        end += 1;
+    }
     while end > start
         && seg.has(end - 1, EntryKind::Particle)
         && !seg.has(end - 1, EntryKind::Given)
@@ -474,18 +480,39 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     end
 }
 
+/// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
+/// a divine name), is a singular nisba that is the family name (محمد سعيد الكندي، أبو حمزة المصري): in
+/// `anercorp_lex` a nationality after two name words continues the name 7 times in 10, and the others
+/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية).
+fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    let next_definite = i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && seg.lex[i + 1].definite
+        && !seg.lex[i + 1].conj;
+    seg.is_word(i)
+        && !seg.newline_before(i)
+        && l.has(EntryKind::Nationality)
+        && seg.tokens.folded(i).starts_with("ال")
+        && !l.conj
+        && seg.reading(i).clitic_chars == 0
+        && is_singular_nisba(seg.tokens.folded(i))
+        && named_before
+        && !next_definite
+}
+
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
-    // A word in Latin letters or digits is the name's original spelling or a number after it
-    // (ميلِفا ماريك Mileva Maric), not part of the Arabic name.
+    // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
+    // it (ميلِفا ماريك Mileva Maric; شارل باباج | computer), not part of the Arabic name.
     // A line break before the first word is the caller's concern (a name may open a line).
-    if !seg.is_word(i)
-        || (seg.newline_before(i) && !first)
-        || seg
-            .tokens
-            .folded(i)
-            .starts_with(|c: char| c.is_ascii_alphanumeric())
-    {
+    let arabic = seg
+        .tokens
+        .folded(i)
+        .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if !seg.is_word(i) || (seg.newline_before(i) && !first) || !arabic {
         return false;
     }
     let l = &seg.lex[i];
@@ -556,11 +583,14 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // names do not end so).
     let verb = looks_like_verb(word)
         || looks_like_broken_plural(word)
+        || looks_like_accusative_participle(word)
+        || looks_like_construct_participle(word)
         || (!first
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
-                || has_pronoun_suffix(word)));
-    let prepositional = l.definite && l.clitic_chars > 0;
+                || has_pronoun_suffix(word)
+                || looks_like_masdar(word)));
+    let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
     // آل + a name is already the family name (آل مكتوم الرمضانية).
@@ -570,7 +600,23 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
     // A noun or verb with the pronoun ـه (مرماه، قواته، تحرمه) or ل + a verb or verbal noun (ليعوض،
     // لتمثيل) is what the person did or has, not a name word.
-    let clause = pronoun_ha(seg, i) || lam_verb_or_masdar(word);
+    // ب/ل + a verbal noun of form V or VIII or تفعيل (بتمزق، بانتقاد، لتحسين) after the first word is a
+    // prepositional phrase.
+    let prepositional_masdar = !first
+        && word
+            .strip_prefix(['ب', 'ل'])
+            .is_some_and(|stem| looks_like_verb(stem) || looks_like_masdar(stem));
+    // ل + a noun before a place or a word with ال (لراديو إسرائيل، لصحيفة الأهرام) is "to the X of Y".
+    let lam_genitive = !first
+        && word.starts_with('ل')
+        && !word.starts_with("لا")
+        && i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && (seg.has(i + 1, EntryKind::Place) || seg.lex[i + 1].definite)
+        && !seg.lex[i + 1].conj;
+    let clause =
+        pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
     !verb && !prepositional && !feminine_noun && !accusative && !clause
 }
 
@@ -795,15 +841,45 @@ fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
             continue;
         }
-        if i > 0 && follows_noun(seg, i) {
+        // After a nisba used as a noun (الدولي "the international") a second nisba is its nationality
+        // and a name follows (الدولي الفرنسي …).
+        let stacked = i > 1 && seg.tokens.folded(i - 1) == "الدولي" && !seg.newline_before(i);
+        if i > 0 && follows_noun(seg, i) && !stacked {
             // After a definite noun or a name (القوات الأميركية، مدريد الإسباني) the nisba is that
             // noun's adjective, and what follows is not a person.
             continue;
         }
         if let Some(end) = name_after(seg, i + 1) {
             out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
+        } else if let Some(end) = foreign_first_name(seg, i + 1) {
+            out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
         }
     }
+}
+
+/// The end of a name after a nisba noun whose first word the lexicon does not know and whose shape
+/// looks like a verb (ليونيل، يوري: ل or ي + …), when the next word is a family name the lexicon knows
+/// (الأرجنتيني ليونيل ميسي): a verb right after a nisba noun is rare, a foreign first name is not.
+fn foreign_first_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    let next = j + 1;
+    let plain = |k: usize| {
+        k < seg.len()
+            && seg.is_word(k)
+            && !seg.newline_before(k)
+            && !seg.lex[k].conj
+            && !seg.lex[k].definite
+    };
+    let surname = next < seg.len()
+        && (seg.has(next, EntryKind::Family) || seg.has(next, EntryKind::Person))
+        && !seg.has(next, EntryKind::Common)
+        && seg.reading(next).clitic_chars == 0;
+    let unknown = seg.lex[j].info.is_none_or(|w| w.classes == 0)
+        && seg
+            .index
+            .word(seg.tokens.folded(j))
+            .is_none_or(|w| w.classes == 0);
+    (plain(j) && plain(next) && unknown && surname)
+        .then(|| name_chain_from(seg, j, next).max(next + 1))
 }
 
 /// Whether token `i` comes right after a definite word or a known name that it would qualify.
@@ -966,11 +1042,20 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(first_end) = first_end else {
             continue;
         };
+        // A word of the vocabulary as written is not a clitic + a given name (وجود is not و + جود).
+        let vocabulary_whole = seg.reading(i).clitic_chars > 0
+            && seg
+                .index
+                .word(seg.tokens.folded(i))
+                .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
         if !seg.is_word(i)
+            || vocabulary_whole
             || (i > 0 && given_chain_continues(seg, i))
             || l.has(EntryKind::Common)
             || l.has(EntryKind::Function)
             || l.has(EntryKind::Nationality)
+            // a head noun of organizations (نادي "club") names a club before a word with ال
+            || (l.has(EntryKind::OrgHead) && seg.tokens.folded(i + 1).starts_with("ال"))
         {
             continue;
         }
@@ -985,8 +1070,10 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         // Many given names are also nouns (وجود، تحسين، بطاقة): with one more word that the lexicon does not
         // know and that has no ال, the pair is as often a noun phrase (وجود ثغرة) as a name.
+        // A given name that the lexicon also knows as a person alone (تشارلز) is a name, not a noun.
         if end - i == 2
             && first_end - i == 1
+            && !seg.has(i, EntryKind::Person)
             && !is_named(seg, i + 1)
             && !seg.tokens.folded(i + 1).starts_with("ال")
             && given.is_none_or(|g| seg.index.entry(g.entry).entry.sub() != Some("corpus"))
@@ -1030,7 +1117,11 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
 fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
-    !seg.lex[i].conj && seg.has(i - 1, EntryKind::Given) && is_name_word(seg, i, false)
+    // A given name that is also a word (ووعد، أمل) takes no word after it, so the name starts at token
+    // `i`; علي, which folds like the preposition على, may still be a name's first word.
+    let word = seg.has(i - 1, EntryKind::Common) && !seg.has(i - 1, EntryKind::Function);
+    let starts = seg.has(i - 1, EntryKind::Given) && !word;
+    !seg.lex[i].conj && starts && is_name_word(seg, i, false)
 }
 
 /// The end of a person's name that starts at token `j`, after a role, nationality or speech verb: it
@@ -1061,7 +1152,10 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
         && !looks_like_broken_plural(seg.tokens.folded(j))
-        && !has_pronoun_suffix(seg.tokens.folded(j));
+        && !looks_like_construct_participle(seg.tokens.folded(j))
+        && !looks_like_accusative_participle(seg.tokens.folded(j))
+        && !has_pronoun_suffix(seg.tokens.folded(j))
+        && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
@@ -1258,6 +1352,13 @@ fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
         && !has_pronoun_suffix(word)
 }
 
+/// Whether token `j` is ب + a noun written with a final ة (بلهجة، بطريقة) that the lexicon does not know:
+/// a prepositional phrase, not a person's name (754 O and 6 names in `anercorp_lex` + `aqmar_train`).
+fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    word.starts_with('ب') && seg.last_char(j) == Some('ة') && word.chars().count() >= 4
+}
+
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
 ///
 /// فان is also فإن written without hamza, but then a word of the vocabulary, a word with ال or a pronoun
@@ -1354,7 +1455,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     let word = seg.tokens.folded(j);
     seg.lex[j].info.is_none_or(|w| w.classes == 0)
         && word.starts_with(['ف', 'و'])
-        && !seg.lex[j].definite
+        // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالنسيا)
+        && (!seg.lex[j].definite || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
         && !has_pronoun_suffix(word)
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
         // feminine noun is a conjunct (وبقية)
@@ -1390,7 +1492,11 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
 pub(crate) fn looks_like_masdar(folded: &str) -> bool {
     let c: Vec<char> = folded.chars().collect();
-    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+    // Names of that length with ت have a long vowel second (توفيق، توريس، تيسير).
+    c.len() == 5
+        && c[0] == 'ت'
+        && c[3] == 'ي'
+        && !c[1..3].iter().any(|ch| matches!(ch, 'ا' | 'و' | 'ي'))
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
@@ -1412,6 +1518,31 @@ pub(crate) fn looks_like_broken_plural(folded: &str) -> bool {
     };
     let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
     m == 'م' && alif == 'ا' && !vowel(r1) && !vowel(r2) && !vowel(r3)
+}
+
+/// True for a participle in the accusative, م + a root letter … ا, five letters or more (مؤكدا، متسللا،
+/// مشيرا): in `anercorp_lex` + `aqmar_train` 417 such words are O and the names are known (محمدا، مقدونيا).
+fn looks_like_accusative_participle(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let (first, second) = (c.next(), c.next());
+    first == Some('م')
+        && second.is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي'))
+        && folded.ends_with('ا')
+        && !folded.ends_with("ها")
+        && folded.chars().count() >= 5
+}
+
+/// True for a masculine plural participle in the construct state, م + a root letter … و (مراقبو، مسؤولو،
+/// متمردو), or with the pronoun ـيه (محبيه، منتقديه), five letters or more: names of that shape have a
+/// long vowel second (ماركو، ميتسو، ماسيمو، مونييه). In `anercorp_lex` + `aqmar_train` the shape is O 19
+/// times and a name once (مليتو).
+pub(crate) fn looks_like_construct_participle(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let (first, second) = (c.next(), c.next());
+    first == Some('م')
+        && second.is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي'))
+        && (folded.ends_with('و') || folded.ends_with("يه"))
+        && folded.chars().count() >= 5
 }
 
 /// True for a masculine plural participle (مبتهلين، مسؤولين، متخصصين): a chain that reaches one has run
@@ -2234,6 +2365,10 @@ mod tests {
         assert!(looks_like_verb("تمسك"));
         assert!(!looks_like_verb("تشنغ"));
         assert!(!looks_like_verb("تامر"));
+        assert!(looks_like_verb("راقبت"));
+        assert!(looks_like_masdar("تدريب"));
+        assert!(!looks_like_masdar("توفيق"));
+        assert!(!looks_like_verb("اوامت"));
     }
 
     #[test]
@@ -2250,6 +2385,18 @@ mod tests {
         // فان + a word of the vocabulary is still فإن.
         let doc = extractor.extract("فان المجلس سيناقش القرار");
         assert!(doc.mentions().iter().all(|m| m.text() != "فان المجلس"));
+    }
+
+    #[test]
+    fn construct_participle_shape() {
+        assert!(looks_like_construct_participle("مراقبو"));
+        assert!(looks_like_construct_participle("محبيه"));
+        assert!(!looks_like_construct_participle("مونييه"));
+        assert!(looks_like_accusative_participle("متسللا"));
+        assert!(!looks_like_accusative_participle("ماريا"));
+        assert!(looks_like_construct_participle("مسوولو"));
+        assert!(!looks_like_construct_participle("ماركو"));
+        assert!(!looks_like_construct_participle("ميتسو"));
     }
 
     #[test]

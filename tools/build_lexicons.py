@@ -832,7 +832,8 @@ def main():
         "names: MIT / Unicode-3.0 / CC BY 4.0 as their sources; selection by ANERcorp frequencies (CC BY-SA 4.0); see NOTICE",
         notes=[
             "gazetteer names (given, family, default-tier places) that anercorp_lex tags O in >= 80 % of >= 5",
-            "occurrences; and one-word places below country level (subdivisions, Yemen, cities) that anercorp_lex",
+            "occurrences; given and family names that it tags O in all of >= 3 occurrences (فهم، أمل); and one-word places",
+            "below country level (subdivisions, Yemen, cities) that anercorp_lex",
             "tags as something other than a place (a person, an organization, O) more often than as a place",
             "(كلينتون، أوبرا، ميلان); foreign one-word places of three letters or fewer that anercorp_lex never",
             "tags LOC (مون، سول، هام): kind common = a name that needs context",
@@ -844,6 +845,9 @@ def main():
         for (f, _k), (text, _kk, _a) in sorted(lf.entries.items()):
             o, loc, tot = corpus.counts(f)
             if tot >= 5 and o >= 0.8 * tot:
+                amb.add(text, "common")
+            elif lf in (given, family) and tot >= 3 and o == tot:
+                # a given or family name that the corpus uses three times or more and only as a word (فهم، أمل، وعد)
                 amb.add(text, "common")
             elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
                   and f not in person_name_folds):
