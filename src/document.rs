@@ -26,6 +26,10 @@ pub(crate) struct Found {
 struct Strong {
     key: String,
     words: Vec<String>,
+    /// A person, or an organization named by a rule (a company after its head noun, a club after a team
+    /// noun), found again by its full name only.
+    kind: Kind,
+    sub_kind: Option<Arc<str>>,
     gender: Option<Gender>,
     /// The last word is written with أل (ألونسو): a foreign name, not the article.
     hamza_al: bool,
@@ -43,8 +47,21 @@ struct Strong {
 /// `read` is what the extractor kept of the text's tokens: all of them for a text of one segment, a
 /// summary per segment for a longer text, from which only the stretches where a name may start are
 /// tokenized again.
-pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut Vec<Found>) {
-    let strong: Vec<Strong> = strong_persons(index, found);
+pub(crate) fn find_again(
+    index: &Index,
+    text: &str,
+    read: Read<'_>,
+    found: &mut Vec<Found>,
+    (persons, organizations): (bool, bool),
+) {
+    let mut strong: Vec<Strong> = if persons {
+        strong_persons(index, found)
+    } else {
+        Vec::new()
+    };
+    if organizations {
+        strong_organizations(index, found, &mut strong);
+    }
     if strong.is_empty() {
         return;
     }
@@ -52,6 +69,9 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (n, s) in strong.iter().enumerate() {
         by_first.entry(s.words[0].as_str()).or_default().push(n);
+        if s.kind != Kind::Person {
+            continue;
+        }
         let family = s.words.last().map(String::as_str).unwrap_or_default();
         // A foreign first name the lexicon does not know (راؤول، هيلاري) also stands for the person
         // alone, as the family name does; a known given name (محمد) never does.
@@ -91,9 +111,13 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &mut 
         )?;
         let span = token_span(text, tokens, i, end, skip);
         if !overlaps_any(&covered, &span) {
+            let s = &strong[who];
+            let mut mention = person_mention(text, span, s.gender);
+            mention.kind = s.kind;
+            mention.sub_kind = s.sub_kind.clone();
             added.push(Found {
-                key: strong[who].key.clone(),
-                mention: person_mention(text, span, strong[who].gender),
+                key: s.key.clone(),
+                mention,
             });
         }
         Some(end)
@@ -178,12 +202,69 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             out.push(Strong {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
+                kind: Kind::Person,
+                sub_kind: None,
                 gender: m.gender,
                 hamza_al: hamza_al(&m.text),
             });
         }
     }
     out
+}
+
+/// Rules whose organizations are names, not descriptions, and so stand for the organization wherever
+/// they are written again: a transliterated name after a company or newspaper noun (شركة فولفو … فولفو), a
+/// club after a team noun or before its country.
+const NAMING_RULES: [&str; 3] = ["head-name", "team-name", "club-country"];
+
+/// Adds to `out` the organizations found by a naming rule whose name is distinctive: its word, or one of its
+/// words, has three letters or more and the lexicon knows it as nothing but an organization or place (not
+/// vocabulary, a given name, a nationality…), so that it is not a phrase the rule took by mistake.
+fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
+    let mut orgs = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let persons: FxHashSet<&str> = out
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    let name_like = EntryKind::Organization.bit() | EntryKind::Place.bit();
+    for f in found {
+        let m = &f.mention;
+        let naming = m
+            .source
+            .rule_name()
+            .is_some_and(|r| NAMING_RULES.contains(&r));
+        if m.kind != Kind::Organization || !naming || seen.contains(f.key.as_str()) {
+            continue;
+        }
+        // A word that is nothing but a name, or unknown: not vocabulary (كرة القدم after فريق).
+        // As for family names, a word ending in ة or with ال but no nisba is more often a noun (القدم).
+        let named = |w: &str| {
+            let noun_shape = w.ends_with('ه') || (w.starts_with("ال") && !w.ends_with('ي'));
+            !noun_shape
+                && w.chars().count() >= 3
+                && index.word(w).is_none_or(|i| i.classes & !name_like == 0)
+        };
+        // One word alone must be unknown to the lexicon (a town's name stays a place elsewhere: ليون) and
+        // no word of a person found strongly (فريق راؤول took a player's name).
+        let distinctive = if f.key.contains(' ') {
+            f.key.split(' ').any(named)
+        } else {
+            named(&f.key) && index.word(&f.key).is_none() && !persons.contains(f.key.as_str())
+        };
+        if distinctive {
+            seen.insert(&f.key);
+            orgs.push(Strong {
+                key: f.key.clone(),
+                words: f.key.split(' ').map(str::to_string).collect(),
+                kind: Kind::Organization,
+                sub_kind: m.sub_kind.clone(),
+                gender: None,
+                hamza_al: false,
+            });
+        }
+    }
+    out.extend(orgs);
 }
 
 /// Whether the last word of a name as written starts with أل or إل (ألونسو), which the article never does.

@@ -99,7 +99,11 @@ impl Extractor {
         let mut lex = Vec::new();
         let mut found = Vec::new();
         let mut char_base = 0;
-        let document_pass = self.document_pass && self.kinds[0];
+        let kinds = (
+            self.kinds[kind_slot(Kind::Person)],
+            self.kinds[kind_slot(Kind::Organization)],
+        );
+        let document_pass = self.document_pass && (kinds.0 || kinds.1);
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
         let mut summaries = Vec::new();
@@ -123,7 +127,7 @@ impl Extractor {
             } else {
                 Read::Whole(&scratch.tokens)
             };
-            document::find_again(&self.index, text, read, &mut found);
+            document::find_again(&self.index, text, read, &mut found, kinds);
         }
         document::assemble(found)
     }
