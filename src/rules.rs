@@ -975,7 +975,19 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             // حركة حماس، قوات الاتحاد الأفريقي: the known name is the organization; its entry reports it.
             continue;
         }
-        let end = org_complements(seg, i + 1);
+        let mut end = org_complements(seg, i + 1);
+        if seg
+            .phrase_of(i, EntryKind::Organization)
+            .is_some_and(|p| p.end - p.start > 1 && p.end < end)
+        {
+            // A known name is whole: what follows it is said of it (الاتحاد الأوروبي للفترة، حزب الله
+            // جنوب لبنان، الجامعة العربية للشؤون الاجتماعية); its entry reports it.
+            continue;
+        }
+        if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
+            // A club prefix + its town is the whole name (دينامو كييف | الفارق، ستيوا بوخارست | الروماني).
+            end = i + 2;
+        }
         // One complement is enough when it is a place (اتحاد طنجة، جامعة صنعاء) after a head that is part
         // of such names.
         let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
@@ -1313,7 +1325,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
 /// Whether the coordinated word `k` (والشرطة) is a noun with an adjective of its own after a name that
 /// ends with an adjective (الجيش الأميركي والشرطة العراقية، الجبهة الداخلية والإصلاحات السياسية): a second
 /// body or thing beside the name, not a part of it. A coordinated adjective (المجلس الاقتصادي والاجتماعي),
-/// a bare noun (مكتب الشؤون الاجتماعية والعمل) or a noun in a لِ- complement (الاتحاد الدولي للكيمياء
+/// a bare noun (مكتب الشؤون الاجتماعية والعمل) or a noun in a لِ- complement (الجمعية الدولية للكيمياء
 /// والكيمياء التطبيقية) stays in the name.
 fn new_noun_phrase(seg: &Segment<'_, '_>, k: usize) -> bool {
     let next = k + 1;
