@@ -992,7 +992,8 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         // of such names.
         let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
             || (end == i + 2
-                && seg.has(i + 1, EntryKind::Place)
+                && (seg.has(i + 1, EntryKind::Place)
+                    || (!seg.lex[i].definite && is_unknown_name(seg, i + 1)))
                 && seg.reading(i + 1).clitic_chars == 0
                 && head_takes_place(seg, i));
         if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
@@ -1022,6 +1023,26 @@ fn names_known_org(seg: &Segment<'_, '_>, k: usize) -> bool {
             p.end - p.start > 1
                 || !(seg.has(k, EntryKind::Common) || seg.has(k, EntryKind::Function))
         })
+}
+
+/// Whether token `k` is a word the lexicon does not know at all, written without ال or clitics, and not shaped
+/// like an adjective, a verb or a plural (اتحاد طوعي، المجلس سيناقش، مجلس اتحادات): a foreign name in Arabic
+/// letters (حزب كاديما، جامعة هارفارد).
+fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    l.info.is_none_or(|w| w.classes == 0)
+        && seg.is_word(k)
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && word.chars().count() >= 3
+        && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !word.ends_with("ات")
+        && !is_singular_nisba(word)
+        && !looks_like_imperfect(word)
+        && !looks_like_imperfect(word.strip_prefix('س').unwrap_or(""))
+        && !looks_like_verb(word)
 }
 
 /// The sub-kind of the head noun at token `head` (`university`, `company`, `club`…).
