@@ -1135,7 +1135,12 @@ fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// newspaper) ; قالت الشركة إن.
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
-    if open < seg.len() && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«')) {
+    // A quote after a definite head (القوات " فورا ودون شروط ") is what the body said, not its name; in
+    // `anercorp_lex` 37 of 40 quotes after an indefinite head are the name (صحيفة " القادسية ").
+    if open < seg.len()
+        && !seg.lex[head].definite
+        && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«'))
+    {
         let close = (open + 1..seg.len().min(open + 6))
             .find(|&k| matches!(seg.tokens.list[k].kind, TokenKind::Punct('"' | '»')))?;
         let words = open + 1..close;
