@@ -1323,6 +1323,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             let described = k == start + 1 && after_nisba(seg, k);
             if coordinated
                 || !described
+                || seg.has(k, EntryKind::OrgHead)
                 || !lam_construct(seg, k)
                 || end + 2 - start > MAX_ORG_COMPLEMENTS
             {
@@ -1330,8 +1331,9 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             }
             end += 1;
         } else if l.lam {
-            // لِ + a noun without ال (لتحقيق) is a purpose clause.
-            if coordinated || k == start || !l.definite {
+            // لِ + a noun without ال (لتحقيق) is a purpose clause; لِ + another head (للبنك، لمنظمة) is the
+            // body this one belongs to, a name of its own (الجمعية العمومية | للبنك التجاري).
+            if coordinated || k == start || !l.definite || seg.has(k, EntryKind::OrgHead) {
                 break;
             }
         } else if !(l.definite
