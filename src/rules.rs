@@ -1177,10 +1177,12 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
 /// not an indefinite nisba (شركة يابانية، صحيفة فرنسية describe, they do not name). A later word of the name
 /// may start with ف too when nothing is known of its stem (فولكس فاغن), never with و (and).
 fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
+    if k >= seg.len() {
+        return false;
+    }
     let word = seg.tokens.folded(k);
     let l = &seg.lex[k];
-    k < seg.len()
-        && seg.is_word(k)
+    seg.is_word(k)
         && !seg.newline_before(k)
         && seg.index.word(word).is_none()
         && !l.definite
@@ -1377,8 +1379,7 @@ fn lam_construct(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     // إفعال (اصدار، اعلان): ا, two root letters, ا, the last root letter.
     let form_iv = word.strip_prefix('ل').is_some_and(|rest| {
-        let c: Vec<char> = rest.chars().collect();
-        c.len() == 5 && c[0] == 'ا' && c[3] == 'ا'
+        rest.chars().count() == 5 && rest.starts_with('ا') && rest.chars().nth(3) == Some('ا')
     });
     next < seg.len()
         && seg.is_word(next)
