@@ -37,7 +37,9 @@ struct Strong {
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
 /// (its first word may carry clitics), or the family name or an unknown first name alone. New mentions join
-/// the same person. "Document" is the text given to `extract`: a file of many articles is one document.
+/// the same person. Organizations named by a naming rule (`strong_organizations`) are looked for again by
+/// their full name only, when `organizations` is on (شركة فولفو … وقالت فولفو). "Document" is the text
+/// given to `extract`: a file of many articles is one document.
 ///
 /// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
 /// المدرب راؤول غونزاليز … وسجل راؤول ; أبو بكر محمد بن زكريا الرازي … واشتهر الرازي.
