@@ -25,6 +25,10 @@ pub(crate) struct Found {
 struct Strong {
     key: String,
     words: Vec<String>,
+    /// A person, or an organization named by a rule (a company after its head noun, a club after a team
+    /// noun), found again by its full name only.
+    kind: Kind,
+    sub_kind: Option<Arc<str>>,
     gender: Option<Gender>,
     /// How the first and the last word are written.
     first: Written,
@@ -58,7 +62,9 @@ impl Written {
 
 /// Looks for the persons found with a title or role again, in the places no mention covers: the full name
 /// (its first word may carry clitics), or the family name or an unknown first name alone. New mentions join
-/// the same person. "Document" is the text given to `extract`: a file of many articles is one document.
+/// the same person. Organizations named by a naming rule (`strong_organizations`) are looked for again by
+/// their full name only, when `organizations` is on (شركة فولفو … وقالت فولفو). "Document" is the text
+/// given to `extract`: a file of many articles is one document.
 ///
 /// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
 /// المدرب راؤول غونزاليز … وسجل راؤول ; أبو بكر محمد بن زكريا الرازي … واشتهر الرازي.
@@ -70,8 +76,21 @@ impl Written {
 /// tokenized again.
 ///
 /// Returns the new mentions in text order; none overlaps a mention of `found` (see [`assemble`]).
-pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Found]) -> Vec<Found> {
-    let strong: Vec<Strong> = strong_persons(index, found);
+pub(crate) fn find_again(
+    index: &Index,
+    text: &str,
+    read: Read<'_>,
+    found: &[Found],
+    (persons, organizations): (bool, bool),
+) -> Vec<Found> {
+    let mut strong: Vec<Strong> = if persons {
+        strong_persons(index, found)
+    } else {
+        Vec::new()
+    };
+    if organizations {
+        strong_organizations(index, found, &mut strong);
+    }
     if strong.is_empty() {
         return Vec::new();
     }
@@ -79,6 +98,9 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Fou
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (n, s) in strong.iter().enumerate() {
         by_first.entry(s.words[0].as_str()).or_default().push(n);
+        if s.kind != Kind::Person {
+            continue;
+        }
         let family = s.words.last().map(String::as_str).unwrap_or_default();
         // A foreign first name the lexicon does not know (راؤول، هيلاري) also stands for the person
         // alone, as the family name does; a known given name (محمد) never does.
@@ -120,7 +142,8 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Fou
         // A family name found alone right after a given name that the lexicon does not know is that
         // name's end: another member of the family (هيلاري | كلينتون after بيل كلينتون) or the person's
         // first name (كريس | كلارك), which the chain that found it had not reached.
-        let family_only = end == i + 1
+        let family_only = strong[who].kind == Kind::Person
+            && end == i + 1
             && skip == 0
             && strong[who]
                 .words
@@ -151,10 +174,10 @@ pub(crate) fn find_again(index: &Index, text: &str, read: Read<'_>, found: &[Fou
             } else {
                 (strong[who].key.clone(), strong[who].gender)
             };
-            added.push(Found {
-                key,
-                mention: person_mention(text, span, gender),
-            });
+            let mut mention = person_mention(text, span, gender);
+            mention.kind = strong[who].kind;
+            mention.sub_kind = strong[who].sub_kind.clone();
+            added.push(Found { key, mention });
         }
         Some(end)
     };
@@ -361,6 +384,8 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             out.push(Strong {
                 key: f.key.clone(),
                 words: f.key.split(' ').map(str::to_string).collect(),
+                kind: Kind::Person,
+                sub_kind: None,
                 gender: m.gender,
                 first,
                 last,
@@ -382,6 +407,63 @@ fn plain_family(index: &Index, key: &str) -> bool {
         .word(before)
         .is_some_and(|w| w.classes & EntryKind::Particle.bit() != 0);
     !last.starts_with("ال") && !particle
+}
+
+/// Rules whose organizations are names, not descriptions, and so stand for the organization wherever
+/// they are written again: a transliterated name after a company or newspaper noun (شركة فولفو … فولفو), a
+/// club after a team noun or before its country.
+const NAMING_RULES: [&str; 3] = ["head-name", "team-name", "club-country"];
+
+/// Adds to `out` the organizations found by a naming rule whose name is distinctive: its word, or one of its
+/// words, has three letters or more and the lexicon knows it as nothing but an organization or place (not
+/// vocabulary, a given name, a nationality…), so that it is not a phrase the rule took by mistake.
+fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
+    let mut orgs = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let persons: FxHashSet<&str> = out
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    let name_like = EntryKind::Organization.bit() | EntryKind::Place.bit();
+    for f in found {
+        let m = &f.mention;
+        let naming = m
+            .source
+            .rule_name()
+            .is_some_and(|r| NAMING_RULES.contains(&r));
+        if m.kind != Kind::Organization || !naming || seen.contains(f.key.as_str()) {
+            continue;
+        }
+        // A word that is nothing but a name, or unknown: not vocabulary (كرة القدم after فريق).
+        // As for family names, a word ending in ة or with ال but no nisba is more often a noun (القدم).
+        let named = |w: &str| {
+            let noun_shape = w.ends_with('ه') || (w.starts_with("ال") && !w.ends_with('ي'));
+            !noun_shape
+                && w.chars().count() >= 3
+                && index.word(w).is_none_or(|i| i.classes & !name_like == 0)
+        };
+        // One word alone must be unknown to the lexicon (a town's name stays a place elsewhere: ليون) and
+        // no word of a person found strongly (فريق راؤول took a player's name).
+        let distinctive = if f.key.contains(' ') {
+            f.key.split(' ').any(named)
+        } else {
+            named(&f.key) && index.word(&f.key).is_none() && !persons.contains(f.key.as_str())
+        };
+        if distinctive {
+            seen.insert(&f.key);
+            let (first, last) = Written::ends(&m.text);
+            orgs.push(Strong {
+                key: f.key.clone(),
+                words: f.key.split(' ').map(str::to_string).collect(),
+                kind: Kind::Organization,
+                sub_kind: m.sub_kind.clone(),
+                gender: None,
+                first,
+                last,
+            });
+        }
+    }
+    out.extend(orgs);
 }
 
 /// Whether two strong names sharing a family name are one person: all the words of the shorter but one

@@ -104,7 +104,11 @@ impl Extractor {
         // as news text holds is reserved at once (memory reserved and not written is not resident).
         let mut found = Vec::with_capacity(text.len() / BYTES_PER_MENTION);
         let mut char_base = 0;
-        let document_pass = self.document_pass && self.kinds[0];
+        let kinds = (
+            self.kinds[kind_slot(Kind::Person)],
+            self.kinds[kind_slot(Kind::Organization)],
+        );
+        let document_pass = self.document_pass && (kinds.0 || kinds.1);
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
         let mut summaries = Vec::new();
@@ -128,7 +132,7 @@ impl Extractor {
             } else {
                 Read::Whole(&scratch.tokens)
             };
-            let added = document::find_again(&self.index, text, read, &found);
+            let added = document::find_again(&self.index, text, read, &found, kinds);
             return document::assemble(found, added);
         }
         document::assemble(found, Vec::new())

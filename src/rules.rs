@@ -1725,7 +1725,7 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 && seg.reading(i - 1).clitic_chars == 0
                 && !seg.lex[i - 1].conj
                 && !seg.lex[i - 1].definite
-                && is_unknown_name(seg, i - 1)
+                && is_unknown_word(seg, i - 1)
                 && !looks_like_imperfect(seg.tokens.folded(i - 1))
                 && !has_pronoun_suffix(seg.tokens.folded(i - 1))
             {
@@ -1851,12 +1851,25 @@ fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             // حركة حماس، قوات الاتحاد الأفريقي: the known name is the organization; its entry reports it.
             continue;
         }
-        let end = org_complements(seg, i + 1);
+        let mut end = org_complements(seg, i + 1);
+        if seg
+            .phrase_of(i, EntryKind::Organization)
+            .is_some_and(|p| p.end - p.start > 1 && p.end < end)
+        {
+            // A known name is whole: what follows it is said of it (الاتحاد الأوروبي للفترة، حزب الله
+            // جنوب لبنان، الجامعة العربية للشؤون الاجتماعية); its entry reports it.
+            continue;
+        }
+        if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
+            // A club prefix + its town is the whole name (دينامو كييف | الفارق، ستيوا بوخارست | الروماني).
+            end = i + 2;
+        }
         // One complement is enough when it is a place (اتحاد طنجة، جامعة صنعاء) after a head that is part
         // of such names.
         let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
             || (end == i + 2
-                && seg.has(i + 1, EntryKind::Place)
+                && (seg.has(i + 1, EntryKind::Place)
+                    || (!seg.lex[i].definite && is_unknown_name(seg, i + 1)))
                 && seg.reading(i + 1).clitic_chars == 0
                 && head_takes_place(seg, i));
         if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
@@ -1886,6 +1899,26 @@ fn names_known_org(seg: &Segment<'_, '_>, k: usize) -> bool {
             p.end - p.start > 1
                 || !(seg.has(k, EntryKind::Common) || seg.has(k, EntryKind::Function))
         })
+}
+
+/// Whether token `k` is a word the lexicon does not know at all, written without ال or clitics, and not shaped
+/// like an adjective, a verb or a plural (اتحاد طوعي، المجلس سيناقش، مجلس اتحادات): a foreign name in Arabic
+/// letters (حزب كاديما، جامعة هارفارد).
+fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    l.info.is_none_or(|w| w.classes == 0)
+        && seg.is_word(k)
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && word.chars().count() >= 3
+        && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !word.ends_with("ات")
+        && !is_singular_nisba(word)
+        && !looks_like_imperfect(word)
+        && !looks_like_imperfect(word.strip_prefix('س').unwrap_or(""))
+        && !looks_like_verb(word)
 }
 
 /// The sub-kind of the head noun at token `head` (`university`, `company`, `club`…).
@@ -1978,7 +2011,12 @@ fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// newspaper) ; قالت الشركة إن.
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
-    if open < seg.len() && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«')) {
+    // A quote after a definite head (القوات " فورا ودون شروط ") is what the body said, not its name; in
+    // `anercorp_lex` 37 of 40 quotes after an indefinite head are the name (صحيفة " القادسية ").
+    if open < seg.len()
+        && !seg.lex[head].definite
+        && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«'))
+    {
         let close = (open + 1..seg.len().min(open + 6))
             .find(|&k| matches!(seg.tokens.list[k].kind, TokenKind::Punct('"' | '»')))?;
         let words = open + 1..close;
@@ -2015,10 +2053,12 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
 /// not an indefinite nisba (شركة يابانية، صحيفة فرنسية describe, they do not name). A later word of the name
 /// may start with ف too when nothing is known of its stem (فولكس فاغن), never with و (and).
 fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
+    if k >= seg.len() {
+        return false;
+    }
     let word = seg.tokens.folded(k);
     let l = &seg.lex[k];
-    k < seg.len()
-        && seg.is_word(k)
+    seg.is_word(k)
         && !seg.newline_before(k)
         && seg.index.word(word).is_none()
         && !l.definite
@@ -2170,6 +2210,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             let described = k == start + 1 && after_nisba(seg, k);
             if coordinated
                 || !described
+                || seg.has(k, EntryKind::OrgHead)
                 || !lam_construct(seg, k)
                 || end + 2 - start > MAX_ORG_COMPLEMENTS
             {
@@ -2177,8 +2218,9 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             }
             end += 1;
         } else if l.lam {
-            // لِ + a noun without ال (لتحقيق) is a purpose clause.
-            if coordinated || k == start || !l.definite {
+            // لِ + a noun without ال (لتحقيق) is a purpose clause; لِ + another head (للبنك، لمنظمة) is the
+            // body this one belongs to, a name of its own (الجمعية العمومية | للبنك التجاري).
+            if coordinated || k == start || !l.definite || seg.has(k, EntryKind::OrgHead) {
                 break;
             }
         } else if !(l.definite
@@ -2198,7 +2240,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
 /// Whether the coordinated word `k` (والشرطة) is a noun with an adjective of its own after a name that
 /// ends with an adjective (الجيش الأميركي والشرطة العراقية، الجبهة الداخلية والإصلاحات السياسية): a second
 /// body or thing beside the name, not a part of it. A coordinated adjective (المجلس الاقتصادي والاجتماعي),
-/// a bare noun (مكتب الشؤون الاجتماعية والعمل) or a noun in a لِ- complement (الاتحاد الدولي للكيمياء
+/// a bare noun (مكتب الشؤون الاجتماعية والعمل) or a noun in a لِ- complement (الجمعية الدولية للكيمياء
 /// والكيمياء التطبيقية) stays in the name.
 fn new_noun_phrase(seg: &Segment<'_, '_>, k: usize) -> bool {
     let next = k + 1;
@@ -2222,8 +2264,7 @@ fn lam_construct(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     // إفعال (اصدار، اعلان): ا, two root letters, ا, the last root letter.
     let form_iv = word.strip_prefix('ل').is_some_and(|rest| {
-        let c: Vec<char> = rest.chars().collect();
-        c.len() == 5 && c[0] == 'ا' && c[3] == 'ا'
+        rest.chars().count() == 5 && rest.starts_with('ا') && rest.chars().nth(3) == Some('ا')
     });
     next < seg.len()
         && seg.is_word(next)
@@ -2268,7 +2309,7 @@ fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             c.attrs = Some(p.entry);
             out.push(c);
             p.end
-        } else if (is_unknown_name(seg, j) || settlement_name(seg, i, j))
+        } else if (is_unknown_word(seg, j) || settlement_name(seg, i, j))
             && seg.lex[j].clitic_chars == 0
         {
             let mut c = Candidate::new(
@@ -2321,7 +2362,7 @@ fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
 }
 
 /// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
-fn is_unknown_name(seg: &Segment<'_, '_>, j: usize) -> bool {
+fn is_unknown_word(seg: &Segment<'_, '_>, j: usize) -> bool {
     seg.lex[j].info.is_none_or(|w| w.classes == 0) && !looks_like_verb(seg.tokens.folded(j))
 }
 
@@ -2342,7 +2383,7 @@ fn second_place(seg: &Segment<'_, '_>, noun: usize, k: usize, out: &mut Vec<Cand
         .filter(|p| p.reading.clitic_chars == 1)
     {
         Some(p) => (p.end, Some(p.entry)),
-        None if is_unknown_name(seg, k) && !has_pronoun_suffix(seg.tokens.folded(k)) => (
+        None if is_unknown_word(seg, k) && !has_pronoun_suffix(seg.tokens.folded(k)) => (
             k + 1,
             seg.phrase_of(noun, EntryKind::PlaceNoun).map(|p| p.entry),
         ),

@@ -623,7 +623,8 @@ def main():
             "PERS -> person, ORG -> organization, LOC -> place; leading clitic of the first token stripped when the",
             "stripped form is attested; an entity seen once whose text is mostly O in the corpus is dropped;",
             "a text tagged with several types keeps its majority type; a one-word name tagged O as often (persons)",
-            "or inside entities of another type three times as often (الله، الأوسط، درهم) is dropped;",
+            "or inside entities of another type three times as often (الله، الأوسط، درهم) is dropped, and an",
+            "organization of several words untagged as often as tagged (الأمانة العامة، الاتحاد الدولي);",
             "unknown place sub -> region; given names: see README",
         ],
     )
@@ -676,6 +677,13 @@ def main():
                 # often as it is a name alone (دين): it needs context, not a lexicon entry
                 aner_stats["one-word-often-O"] += 1
                 dropped_one_word.add((f, "person"))
+                continue
+            if ty == "ORG" and " " in f and o >= n:
+                # an organization's name of several words written as often untagged as tagged (الأمانة العامة
+                # of any body, الاتحاد الدولي before لكرة القدم): a description, not a name
+                aner_stats["org-often-O"] += 1
+                if os.environ.get("ALAM_DEBUG"):
+                    print("org-often-O\t%s\t%d\t%d" % (f, n, o), file=sys.stderr)
                 continue
             if f.split(" ")[0] in PARTICLE_FIRST and " " not in f:
                 aner_stats["particle-alone"] += 1
