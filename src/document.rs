@@ -744,20 +744,24 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
         ..Document::default()
     };
     let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
+    let mut name_chars = Vec::new();
     for Found { key, mut mention } in merge_by_start(found, added) {
-        mention.entity = entity_of(&mut doc, &mut ids, key, &mention);
+        mention.entity = entity_of(&mut doc, &mut ids, &mut name_chars, key, &mention);
         for n in &mut mention.nested {
             let key = crate::normalize::fold(&n.text);
-            n.entity = entity_of(&mut doc, &mut ids, key, n);
+            n.entity = entity_of(&mut doc, &mut ids, &mut name_chars, key, n);
         }
         doc.mentions.push(mention);
     }
     doc
 }
 
+/// The entity of mention `m` with grouping key `key`, a new one when the key is new. `name_chars[p]` is
+/// the length in chars of person `p`'s name, which the longest of its mentions gives.
 fn entity_of(
     doc: &mut Document,
     ids: &mut FxHashMap<(Kind, String), usize>,
+    name_chars: &mut Vec<usize>,
     key: String,
     m: &Mention,
 ) -> usize {
@@ -767,15 +771,20 @@ fn entity_of(
         Kind::Place => doc.places.len(),
     };
     let id = *ids.entry((m.kind, key)).or_insert(next);
+    // The span's chars are the text's: no need to count them.
+    let chars = m.span.char_end() - m.span.char_start();
     if id == next {
         match m.kind {
-            Kind::Person => doc.persons.push(Person {
-                name: m.text.clone(),
-                title: None,
-                role: None,
-                gender: None,
-                mentions: Vec::new(),
-            }),
+            Kind::Person => {
+                name_chars.push(chars);
+                doc.persons.push(Person {
+                    name: m.text.clone(),
+                    title: None,
+                    role: None,
+                    gender: None,
+                    mentions: Vec::new(),
+                })
+            }
             Kind::Organization => doc.organizations.push(Organization {
                 name: m.text.clone(),
                 sub_kind: m.sub_kind.clone(),
@@ -792,7 +801,8 @@ fn entity_of(
     match m.kind {
         Kind::Person => {
             let p = &mut doc.persons[id];
-            if m.text.chars().count() > p.name.chars().count() {
+            if chars > name_chars[id] {
+                name_chars[id] = chars;
                 p.name = m.text.clone();
             }
             p.title = p.title.take().or_else(|| m.title.clone());
