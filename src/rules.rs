@@ -631,7 +631,14 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// given name that is also a noun, before an unknown word).
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
-        let l = &seg.lex[i];
+        // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
+        if seg.has(i, EntryKind::Common)
+            || seg.has(i, EntryKind::Function)
+            || seg.has(i, EntryKind::Nationality)
+            || !seg.is_word(i)
+        {
+            continue;
+        }
         let given = seg.phrase_of(i, EntryKind::Given);
         let abd = given.is_none() && is_abd_compound(seg, i);
         let kunya = given.is_none() && is_kunya(seg, i);
@@ -639,12 +646,7 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(first_end) = first_end else {
             continue;
         };
-        if !seg.is_word(i)
-            || (i > 0 && given_chain_continues(seg, i))
-            || l.has(EntryKind::Common)
-            || l.has(EntryKind::Function)
-            || l.has(EntryKind::Nationality)
-        {
+        if i > 0 && given_chain_continues(seg, i) {
             continue;
         }
         // Without a title, a place after a given name is more often where the person went (زار محمد عدن).
