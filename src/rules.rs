@@ -257,10 +257,12 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(p.start);
     let chars = word.chars().count();
-    let vocabulary = seg
-        .index
-        .word(word)
-        .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
+    // A lookup of the whole word, asked only of a reading with clitics.
+    let vocabulary = || {
+        seg.index
+            .word(word)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    };
     let stem_chars = chars - usize::from(p.reading.clitic_chars).min(chars);
     // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
     let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
@@ -268,7 +270,7 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     // ك "like" is seldom put before a name; a word read so (كمية → ك + مية) is a word.
     let prep = word.chars().nth(usize::from(p.reading.conj));
     let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
-    too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary)
+    too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary())
 }
 
 /// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
