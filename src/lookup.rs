@@ -318,7 +318,8 @@ impl Index {
         self.slot(folded).map(|slot| &self.infos[slot as usize])
     }
 
-    #[inline]
+    /// Always inlined: looking up calls it for nearly every token, and the call cost a tenth of it.
+    #[inline(always)]
     fn slot(&self, folded: &str) -> Option<u32> {
         match ShortKey::new(folded) {
             Some(key) => {
