@@ -614,7 +614,8 @@ fn confirm_phrases(
     info: &WordInfo,
     out: &mut Vec<PhraseMatch>,
 ) {
-    let longer = (i + 1 < tokens.len())
+    // Most words start no longer entry: the next token is not read for them.
+    let longer = (info.multi_word && i + 1 < tokens.len())
         .then(|| info.by_second.get(tokens.folded(i + 1)))
         .flatten();
     for s in longer.into_iter().flatten() {
