@@ -248,13 +248,15 @@ const MAX_TAIL: usize = 4;
 /// two chars do not filter much (there are some thousand pairs of Arabic letters), so names are filtered
 /// by as many as four.
 struct Tails {
-    sets: Vec<Vec<u64>>,
+    /// Of fixed size, so that a tail's bit (a `u16`) indexes them without a bounds check: every token of
+    /// the text is tested.
+    sets: Box<[[u64; TAIL_BITS / 64]; MAX_TAIL - 1]>,
 }
 
 impl Default for Tails {
     fn default() -> Self {
         Tails {
-            sets: vec![vec![0; TAIL_BITS / 64]; MAX_TAIL - 1],
+            sets: Box::new([[0; TAIL_BITS / 64]; MAX_TAIL - 1]),
         }
     }
 }
