@@ -358,16 +358,9 @@ impl SegmentTails {
     /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
     /// bytes long.
     pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
-        let words = (0..tokens.len())
-            .map(|i| {
-                let word = tokens.list[i].kind == TokenKind::Word;
-                TokenTails::of(
-                    tokens.folded(i),
-                    word,
-                    tokens.bytes(i).start - start,
-                    tokens.chars(i).start - char_start,
-                )
-            })
+        let words = tokens
+            .in_segment()
+            .map(|(folded, word, at, chars)| TokenTails::of(folded, word, at, chars))
             .collect();
         SegmentTails {
             start,

@@ -61,6 +61,19 @@ impl Tokens {
         self.base + t.start as usize..self.base + t.end as usize
     }
 
+    /// Each token's folded form, whether it is a word, and its byte and char offsets in the segment: what
+    /// a summary of the segment keeps, read in one walk.
+    pub(crate) fn in_segment(&self) -> impl Iterator<Item = (&str, bool, usize, usize)> {
+        self.list.iter().map(|t| {
+            (
+                &self.folded[t.fold.start as usize..t.fold.end as usize],
+                t.kind == TokenKind::Word,
+                t.start as usize,
+                t.char_start as usize,
+            )
+        })
+    }
+
     /// The char range of token `i` in the text.
     #[inline]
     pub(crate) fn chars(&self, i: usize) -> Range<usize> {
