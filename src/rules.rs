@@ -678,10 +678,10 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الفتاح): a given name.
 fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
-    let word = seg.tokens.folded(i);
-    if !word.ends_with("عبد") {
+    if !seg.tokens.folded_ends_with(i, "عبد") {
         return false;
     }
+    let word = seg.tokens.folded(i);
     let stem = word
         .char_indices()
         .nth(usize::from(seg.reading(i).clitic_chars))
@@ -761,7 +761,7 @@ fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let j = i + 1;
         // Written with a bare alif: فإن with hamza is always the conjunction.
         if !seg.is_word(i)
-            || seg.tokens.folded(i) != "فان"
+            || !seg.tokens.folded_is(i, "فان")
             || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
             || !seg.is_word(j)
             || seg.newline_before(j)
@@ -886,11 +886,11 @@ const TEAM_NOUNS: [&str; 2] = ["فريق", "فريقي"];
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
 fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
-        let word = seg.tokens.folded(i);
         // The stem ends the word: most words end with no team noun and need no clitic reading.
-        if !TEAM_NOUNS.iter().any(|t| word.ends_with(t)) {
+        if !TEAM_NOUNS.iter().any(|t| seg.tokens.folded_ends_with(i, t)) {
             continue;
         }
+        let word = seg.tokens.folded(i);
         let stem = word
             .char_indices()
             .nth(usize::from(

@@ -74,6 +74,25 @@ impl Tokens {
         })
     }
 
+    /// Whether token `i`'s folded form is `word`. Rules ask this of every token: the lengths are compared
+    /// first, without slicing the buffer.
+    #[inline]
+    pub(crate) fn folded_is(&self, i: usize, word: &str) -> bool {
+        let r = &self.list[i].fold;
+        (r.end - r.start) as usize == word.len() && self.folded(i) == word
+    }
+
+    /// Whether token `i`'s folded form ends with `suffix`. Rules ask this of every token: the last bytes
+    /// are compared first, without slicing the buffer.
+    #[inline]
+    pub(crate) fn folded_ends_with(&self, i: usize, suffix: &str) -> bool {
+        let end = self.list[i].fold.end as usize;
+        let last = end
+            .checked_sub(1)
+            .and_then(|k| self.folded.as_bytes().get(k));
+        (suffix.is_empty() || last == suffix.as_bytes().last()) && self.folded(i).ends_with(suffix)
+    }
+
     /// The char range of token `i` in the text.
     #[inline]
     pub(crate) fn chars(&self, i: usize) -> Range<usize> {
@@ -499,6 +518,34 @@ mod tests {
     #[test]
     fn lone_marks_make_no_token() {
         assert!(toks(" \u{064B} \u{200F} ").is_empty());
+    }
+
+    #[test]
+    fn folded_forms_compare_as_strings() {
+        let mut t = Tokens::default();
+        tokenize("فان والفريق عبد ، أ", 0, 0, &mut t);
+        for i in 0..t.len() {
+            let folded = t.folded(i).to_string();
+            for word in [
+                "فان",
+                "فريق",
+                "الفريق",
+                "والفريق",
+                "عبد",
+                "،",
+                "ا",
+                "ن",
+                "",
+                "x",
+            ] {
+                assert_eq!(t.folded_is(i, word), folded == word, "{folded} {word}");
+                assert_eq!(
+                    t.folded_ends_with(i, word),
+                    folded.ends_with(word),
+                    "{folded} {word}"
+                );
+            }
+        }
     }
 
     #[test]
