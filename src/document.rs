@@ -523,13 +523,15 @@ const MAX_TAIL: usize = 4;
 /// two chars do not filter much (there are some thousand pairs of Arabic letters), so names are filtered
 /// by as many as four.
 struct Tails {
-    sets: Vec<Vec<u64>>,
+    /// Of fixed size, so that a tail's bit (a `u16`) indexes them without a bounds check: every token of
+    /// the text is tested.
+    sets: Box<[[u64; TAIL_BITS / 64]; MAX_TAIL - 1]>,
 }
 
 impl Default for Tails {
     fn default() -> Self {
         Tails {
-            sets: vec![vec![0; TAIL_BITS / 64]; MAX_TAIL - 1],
+            sets: Box::new([[0; TAIL_BITS / 64]; MAX_TAIL - 1]),
         }
     }
 }
@@ -631,16 +633,9 @@ impl SegmentTails {
     /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
     /// bytes long.
     pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
-        let words = (0..tokens.len())
-            .map(|i| {
-                let word = tokens.list[i].kind == TokenKind::Word;
-                TokenTails::of(
-                    tokens.folded(i),
-                    word,
-                    tokens.bytes(i).start - start,
-                    tokens.chars(i).start - char_start,
-                )
-            })
+        let words = tokens
+            .in_segment()
+            .map(|(folded, word, at, chars)| TokenTails::of(folded, word, at, chars))
             .collect();
         SegmentTails {
             start,
@@ -1019,20 +1014,24 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
         ..Document::default()
     };
     let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
+    let mut name_chars = Vec::new();
     for Found { key, mut mention } in merge_by_start(found, added) {
-        mention.entity = entity_of(&mut doc, &mut ids, key, &mention);
+        mention.entity = entity_of(&mut doc, &mut ids, &mut name_chars, key, &mention);
         for n in &mut mention.nested {
             let key = crate::normalize::fold(&n.text);
-            n.entity = entity_of(&mut doc, &mut ids, key, n);
+            n.entity = entity_of(&mut doc, &mut ids, &mut name_chars, key, n);
         }
         doc.mentions.push(mention);
     }
     doc
 }
 
+/// The entity of mention `m` with grouping key `key`, a new one when the key is new. `name_chars[p]` is
+/// the length in chars of person `p`'s name, which the longest of its mentions gives.
 fn entity_of(
     doc: &mut Document,
     ids: &mut FxHashMap<(Kind, String), usize>,
+    name_chars: &mut Vec<usize>,
     key: String,
     m: &Mention,
 ) -> usize {
@@ -1042,15 +1041,20 @@ fn entity_of(
         Kind::Place => doc.places.len(),
     };
     let id = *ids.entry((m.kind, key)).or_insert(next);
+    // The span's chars are the text's: no need to count them.
+    let chars = m.span.char_end() - m.span.char_start();
     if id == next {
         match m.kind {
-            Kind::Person => doc.persons.push(Person {
-                name: m.text.clone(),
-                title: None,
-                role: None,
-                gender: None,
-                mentions: Vec::new(),
-            }),
+            Kind::Person => {
+                name_chars.push(chars);
+                doc.persons.push(Person {
+                    name: m.text.clone(),
+                    title: None,
+                    role: None,
+                    gender: None,
+                    mentions: Vec::new(),
+                })
+            }
             Kind::Organization => doc.organizations.push(Organization {
                 name: m.text.clone(),
                 sub_kind: m.sub_kind.clone(),
@@ -1067,7 +1071,8 @@ fn entity_of(
     match m.kind {
         Kind::Person => {
             let p = &mut doc.persons[id];
-            if m.text.chars().count() > p.name.chars().count() {
+            if chars > name_chars[id] {
+                name_chars[id] = chars;
                 p.name = m.text.clone();
             }
             p.title = p.title.take().or_else(|| m.title.clone());

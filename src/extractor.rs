@@ -102,7 +102,8 @@ impl Extractor {
     fn extract_with<'a>(&'a self, text: &str, scratch: &mut Scratch<'a>) -> Document {
         // Mentions are large, and growing the list copies them all each time it doubles: room for as many
         // as news text holds is reserved at once (memory reserved and not written is not resident).
-        let mut found = Vec::with_capacity(text.len() / BYTES_PER_MENTION);
+        let mut found =
+            Vec::with_capacity((text.len() / BYTES_PER_MENTION).min(MAX_RESERVED_MENTIONS));
         let mut char_base = 0;
         let kinds = (
             self.kinds[kind_slot(Kind::Person)],
@@ -256,6 +257,10 @@ impl Extractor {
 /// Bytes of text per mention reserved for: news text has one mention in some 115 bytes (8,500 in the
 /// 983 KB of `benches/data/anercorp_news.txt`).
 const BYTES_PER_MENTION: usize = 100;
+
+/// The most mentions reserved for at once (some 35 MB): the list of a larger text grows as it fills, so
+/// that a huge text does not reserve memory that a system without overcommit would have to commit.
+const MAX_RESERVED_MENTIONS: usize = 1 << 17;
 
 fn kind_slot(kind: Kind) -> usize {
     match kind {

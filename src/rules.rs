@@ -277,10 +277,12 @@ fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(p.start);
     let chars = word.chars().count();
-    let vocabulary = seg
-        .index
-        .word(word)
-        .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
+    // A lookup of the whole word, asked only of a reading with clitics.
+    let vocabulary = || {
+        seg.index
+            .word(word)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    };
     let stem_chars = chars - usize::from(p.reading.clitic_chars).min(chars);
     // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
     let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
@@ -288,7 +290,7 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     // ك "like" is seldom put before a name; a word read so (كمية → ك + مية) is a word.
     let prep = word.chars().nth(usize::from(p.reading.conj));
     let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
-    too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary)
+    too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary())
 }
 
 /// True for a one-word place whose entries are all written with a bare alif (شان، امان) met in a token
@@ -1034,7 +1036,14 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// given name that is also a noun, before an unknown word).
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
-        let l = &seg.lex[i];
+        // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
+        if seg.has(i, EntryKind::Common)
+            || seg.has(i, EntryKind::Function)
+            || seg.has(i, EntryKind::Nationality)
+            || !seg.is_word(i)
+        {
+            continue;
+        }
         let given = seg.phrase_of(i, EntryKind::Given);
         let abd = given.is_none() && is_abd_compound(seg, i);
         let kunya = given.is_none() && is_kunya(seg, i);
@@ -1048,14 +1057,10 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 .index
                 .word(seg.tokens.folded(i))
                 .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
-        if !seg.is_word(i)
-            || vocabulary_whole
+        if vocabulary_whole
             || (i > 0 && given_chain_continues(seg, i))
-            || l.has(EntryKind::Common)
-            || l.has(EntryKind::Function)
-            || l.has(EntryKind::Nationality)
             // a head noun of organizations (نادي "club") names a club before a word with ال
-            || (l.has(EntryKind::OrgHead) && seg.tokens.folded(i + 1).starts_with("ال"))
+            || (seg.has(i, EntryKind::OrgHead) && seg.tokens.folded(i + 1).starts_with("ال"))
         {
             continue;
         }
@@ -1089,10 +1094,10 @@ fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الفتاح): a given name.
 fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
-    let word = seg.tokens.folded(i);
-    if !word.ends_with("عبد") {
+    if !seg.tokens.folded_ends_with(i, "عبد") {
         return false;
     }
+    let word = seg.tokens.folded(i);
     let stem = word
         .char_indices()
         .nth(usize::from(seg.reading(i).clitic_chars))
@@ -1370,7 +1375,7 @@ fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let j = i + 1;
         // Written with a bare alif: فإن with hamza is always the conjunction.
         if !seg.is_word(i)
-            || seg.tokens.folded(i) != "فان"
+            || !seg.tokens.folded_is(i, "فان")
             || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
             || !seg.is_word(j)
             || seg.newline_before(j)
@@ -1564,11 +1569,11 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
 fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
-        let word = seg.tokens.folded(i);
         // The stem ends the word: most words end with no team noun and need no clitic reading.
-        if !TEAM_NOUNS.iter().any(|t| word.ends_with(t)) {
+        if !TEAM_NOUNS.iter().any(|t| seg.tokens.folded_ends_with(i, t)) {
             continue;
         }
+        let word = seg.tokens.folded(i);
         let stem = word
             .char_indices()
             .nth(usize::from(

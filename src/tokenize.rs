@@ -61,6 +61,38 @@ impl Tokens {
         self.base + t.start as usize..self.base + t.end as usize
     }
 
+    /// Each token's folded form, whether it is a word, and its byte and char offsets in the segment: what
+    /// a summary of the segment keeps, read in one walk.
+    pub(crate) fn in_segment(&self) -> impl Iterator<Item = (&str, bool, usize, usize)> {
+        self.list.iter().map(|t| {
+            (
+                &self.folded[t.fold.start as usize..t.fold.end as usize],
+                t.kind == TokenKind::Word,
+                t.start as usize,
+                t.char_start as usize,
+            )
+        })
+    }
+
+    /// Whether token `i`'s folded form is `word`. Rules ask this of every token: the lengths are compared
+    /// first, without slicing the buffer.
+    #[inline]
+    pub(crate) fn folded_is(&self, i: usize, word: &str) -> bool {
+        let r = &self.list[i].fold;
+        (r.end - r.start) as usize == word.len() && self.folded(i) == word
+    }
+
+    /// Whether token `i`'s folded form ends with `suffix`. Rules ask this of every token: the last bytes
+    /// are compared first, without slicing the buffer.
+    #[inline]
+    pub(crate) fn folded_ends_with(&self, i: usize, suffix: &str) -> bool {
+        let end = self.list[i].fold.end as usize;
+        let last = end
+            .checked_sub(1)
+            .and_then(|k| self.folded.as_bytes().get(k));
+        (suffix.is_empty() || last == suffix.as_bytes().last()) && self.folded(i).ends_with(suffix)
+    }
+
     /// The char range of token `i` in the text.
     #[inline]
     pub(crate) fn chars(&self, i: usize) -> Range<usize> {
@@ -202,7 +234,7 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
             chars += 1;
             continue;
         }
-        word.finish(segment, i, out);
+        word.finish_out_of_line(segment, i, out);
         if c == '\n' {
             newline = true;
         } else if class & WHITESPACE == 0 {
@@ -221,7 +253,7 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
         i += c.len_utf8();
         chars += 1;
     }
-    word.finish(segment, bytes.len(), out);
+    word.finish_out_of_line(segment, bytes.len(), out);
     chars
 }
 
@@ -363,8 +395,16 @@ impl WordState {
         }
     }
 
-    /// Ends the word, if one is being read, at byte `upto` of the segment.
-    #[inline]
+    /// [`WordState::finish`] where a word seldom ends (at punctuation, marks, the segment's end): inlined
+    /// there too, it slowed the loop over marks (a text of harakat) by a tenth.
+    #[inline(never)]
+    fn finish_out_of_line(&mut self, segment: &str, upto: usize, out: &mut Tokens) {
+        self.finish(segment, upto, out);
+    }
+
+    /// Ends the word, if one is being read, at byte `upto` of the segment. Always inlined: it runs at
+    /// every space, and the call cost some tenth of its work (the compiler kept it out of line).
+    #[inline(always)]
     fn finish(&mut self, segment: &str, upto: usize, out: &mut Tokens) {
         if !self.active {
             return;
@@ -478,6 +518,34 @@ mod tests {
     #[test]
     fn lone_marks_make_no_token() {
         assert!(toks(" \u{064B} \u{200F} ").is_empty());
+    }
+
+    #[test]
+    fn folded_forms_compare_as_strings() {
+        let mut t = Tokens::default();
+        tokenize("فان والفريق عبد ، أ", 0, 0, &mut t);
+        for i in 0..t.len() {
+            let folded = t.folded(i).to_string();
+            for word in [
+                "فان",
+                "فريق",
+                "الفريق",
+                "والفريق",
+                "عبد",
+                "،",
+                "ا",
+                "ن",
+                "",
+                "x",
+            ] {
+                assert_eq!(t.folded_is(i, word), folded == word, "{folded} {word}");
+                assert_eq!(
+                    t.folded_ends_with(i, word),
+                    folded.ends_with(word),
+                    "{folded} {word}"
+                );
+            }
+        }
     }
 
     #[test]
