@@ -249,8 +249,8 @@
 //!
 //! | data | PERS F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 |
 //! |---|---:|---:|---:|---:|---:|---:|
-//! | ANERcorp dev (news, 1,720 entities) | 0.690 | 0.869 | 0.660 | 0.779 | 0.722 | **0.749** |
-//! | AQMAR dev (Wikipedia, 552 entities) | 0.758 | 0.619 | 0.548 | 0.727 | 0.632 | **0.676** |
+//! | ANERcorp dev (news, 1,720 entities) | 0.819 | 0.906 | 0.780 | 0.870 | 0.812 | **0.840** |
+//! | AQMAR dev (Wikipedia, 552 entities) | 0.822 | 0.689 | 0.571 | 0.798 | 0.681 | **0.735** |
 //!
 //! The acceptance article (`tests/data/seed_article.txt`) comes out exactly as its gold file says (every
 //! mention with exact bounds, titles and genders), which `tests/seed.rs` asserts. More in `ACCURACY.md`
