@@ -345,7 +345,7 @@ fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         })
         && {
             let stem = stem_of(seg, p.start, p.reading.clitic_chars);
-            // The same town twice is a headline and the dateline after it (بالقاهرة القاهرة ( د ب أ ).
+            // The same town twice is a headline and the dateline after it (بالرباط الرباط ( د ب أ ).
             seg.index.is_town(stem) && stem != seg.tokens.folded(n)
         }
 }
@@ -836,7 +836,7 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
 
 /// A person after a nationality adjective that stands as a noun: `الإسباني فرناندو ألونسو`.
 ///
-/// Fires: فاز المصري محمد عبد الفتاح ; فاز المصري كرم جابر بالذهبية.
+/// Fires: فاز المصري سامح عبد الرحيم ; فاز المصري سامح جابر بالذهبية.
 /// Does not fire: الجانب الأمريكي يرى ; القوات الأميركية اعتقالهم (an adjective) ; اليمنيون محمد (a plural).
 fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -1031,7 +1031,7 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
 /// `محمد عبد الفتاح`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
 ///
-/// Fires: فاز محمد عبد الفتاح بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
+/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -2016,7 +2016,7 @@ fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// newspaper) ; قالت الشركة إن.
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
-    // A quote after a definite head (القوات " فورا ودون شروط ") is what the body said, not its name; in
+    // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
     // `anercorp_lex` 37 of 40 quotes after an indefinite head are the name (صحيفة " القادسية ").
     if open < seg.len()
         && !seg.lex[head].definite
