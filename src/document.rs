@@ -120,10 +120,12 @@ pub(crate) fn find_again(
                 .or_insert(Some(n));
         }
     }
-    let mut tails = Tails::default();
-    for word in by_first.keys().chain(by_family.keys()) {
-        tails.add(word);
-    }
+    // A family name shared by two persons stands for neither, and is not looked for.
+    let alone = by_family
+        .iter()
+        .filter(|(_, who)| who.is_some())
+        .map(|(name, _)| *name);
+    let filter = NameFilter::new(&strong, alone);
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut anchors = one_word_anchors(&strong, found);
     let mut added = Vec::new();
@@ -183,10 +185,12 @@ pub(crate) fn find_again(
     };
     match read {
         Read::Whole(tokens) => {
+            let keys =
+                |i: usize| WordKeys::of(tokens.folded(i), tokens.list[i].kind == TokenKind::Word);
             let mut i = 0;
             while i < tokens.len() {
-                let word = tokens.list[i].kind == TokenKind::Word;
-                let hit = word && tails.may_end(tokens.folded(i));
+                let next = (i + 1 < tokens.len()).then(|| keys(i + 1));
+                let hit = filter.may_start(keys(i), next) != MayStart::Nothing;
                 i = hit.then(|| try_at(tokens, i)).flatten().unwrap_or(i + 1);
             }
         }
@@ -199,14 +203,19 @@ pub(crate) fn find_again(
                 let n = seg.words.len();
                 let mut i = 0;
                 while i < n {
-                    if !tails.may_hold(&seg.words[i]) {
-                        i += 1;
-                        continue;
-                    }
-                    // As many tokens as the longest name has words: a stretch of more, shared by names
-                    // close together, cost more on the news text than it saved (longest names have six
-                    // words or more there).
-                    let need = (i + longest).min(n);
+                    let next = seg.words.get(i + 1).map(|t| t.keys);
+                    let words = match filter.may_start(seg.words[i].keys, next) {
+                        MayStart::Nothing => {
+                            i += 1;
+                            continue;
+                        }
+                        MayStart::OneWord => 1,
+                        MayStart::Longer => longest,
+                    };
+                    // As many tokens as the longest name that may start here has words: a stretch of
+                    // more, shared by names close together, cost more on the news text than it saved
+                    // (longest names have six words or more there).
+                    let need = (i + words).min(n);
                     // From two tokens before: a given name there may join the family name, and the
                     // word before it tells whether it may be a word of the vocabulary.
                     let back = i.saturating_sub(2);
@@ -507,56 +516,158 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
 }
 
-/// The size of each filter of name tails in [`Tails`]: a bit for each value of a [`TailHash::bit`].
-const TAIL_BITS: usize = 1 << 16;
-
-/// The longest tail the filters test, in chars.
-const MAX_TAIL: usize = 4;
-
-/// Filters of the last chars of the strong names' words, so that most words are passed over without
-/// their clitic readings or map lookups: `sets[n - 2]` holds tails of `n` chars (and, for two, whole names
-/// shorter than that).
+/// A filter of the tokens where a strong name may start, so that most words are passed over without
+/// their clitic readings or map lookups, and the stretch tokenized again around a word of a long text is
+/// no longer than the names it may start: a bit set of the keys (see [`WordKeys`]) of the names of one
+/// word, of the family names that stand for a person alone, and of the first two words of longer names.
 ///
-/// Every clitic reading of a word ends with the word's last chars: a stem is the end of the word, or ا and
-/// the word but its first letter (لل → ال). So a name can be a reading of a word only when the word ends
-/// with the name's last chars, all of them, or all but the first when the name starts with ال. Tails of
-/// two chars do not filter much (there are some thousand pairs of Arabic letters), so names are filtered
-/// by as many as four.
-struct Tails {
-    /// Of fixed size, so that a tail's bit (a `u16`) indexes them without a bounds check: every token of
-    /// the text is tested.
-    sets: Box<[[u64; TAIL_BITS / 64]; MAX_TAIL - 1]>,
+/// Every clitic reading of a word is the word without its first 0, 1 or 2 chars (و/ف, ب/ل/ك, both), or ا
+/// and the word without its first 1 or 2 chars (لل → ال); the words after the first are compared as they
+/// are. So a name can start at a word only when one of the word's keys is the key of the name's first
+/// word (or of that word but its ا, for a word with ال), and the next token's whole form has the key of
+/// its second word. The filter lets through little but the words that start a name: a filter of the
+/// words' last chars let through seven times as many on news text, every محمد among them.
+struct NameFilter {
+    bits: Vec<u64>,
+    /// The number of bits less one: a key is tested by its low bits.
+    mask: u32,
 }
 
-impl Default for Tails {
-    fn default() -> Self {
-        Tails {
-            sets: Box::new([[0; TAIL_BITS / 64]; MAX_TAIL - 1]),
+/// What a [`NameFilter`] says may start at a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MayStart {
+    Nothing,
+    /// A name of one word only, found alone.
+    OneWord,
+    /// A name of more words, and maybe one of one word.
+    Longer,
+}
+
+/// The most bits a [`NameFilter`] has (256 KiB): as many as a key has values.
+const MAX_FILTER_BITS: usize = 1 << KEY_BITS;
+
+/// The fewest bits a [`NameFilter`] has, for a text with few names (most documents of a batch), so that
+/// clearing it costs little.
+const MIN_FILTER_BITS: usize = 1 << 12;
+
+/// Bits of the filter per key it holds: one bit in 512 set, so that the six tests of a word let
+/// through one word in some 80 that starts no name.
+const BITS_PER_KEY: usize = 512;
+
+impl NameFilter {
+    /// A filter of the `strong` names and of the family names `alone` (those that stand for a person).
+    fn new<'a>(strong: &'a [Strong], alone: impl Iterator<Item = &'a str> + Clone) -> NameFilter {
+        // Each name adds a key or two (with ال).
+        let keys = (strong.len() + alone.clone().count()) * 2;
+        let size = (keys * BITS_PER_KEY)
+            .next_power_of_two()
+            .clamp(MIN_FILTER_BITS, MAX_FILTER_BITS);
+        let mut filter = NameFilter {
+            bits: vec![0; size / 64],
+            mask: (size - 1) as u32,
+        };
+        let one_word = strong.iter().filter(|s| s.words.len() == 1);
+        for word in one_word.map(|s| s.words[0].as_str()).chain(alone) {
+            filter.add_first(word, None);
+        }
+        for s in strong.iter().filter(|s| s.words.len() > 1) {
+            filter.add_first(&s.words[0], Some(key_of(s.words[1].as_bytes())));
+        }
+        filter
+    }
+
+    /// Adds a name's first word, read with clitics, followed by a word with key `second` if any.
+    fn add_first(&mut self, word: &str, second: Option<u32>) {
+        let mut add = |first: &[u8]| {
+            let key = key_of(first);
+            self.set(second.map_or(key, |k| pair_key(key, k)));
+        };
+        add(word.as_bytes());
+        // A stem ال + rest may be restored from لل + rest: the token then holds the word but its ا.
+        if word.starts_with("ال") {
+            add(&word.as_bytes()['ا'.len_utf8()..]);
+        }
+    }
+
+    fn set(&mut self, key: u32) {
+        let bit = key & self.mask;
+        self.bits[bit as usize / 64] |= 1 << (bit % 64);
+    }
+
+    fn has(&self, key: u32) -> bool {
+        let bit = key & self.mask;
+        self.bits[bit as usize / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// What may start at a token with `keys`, followed by a token with `next` (none at the end of a
+    /// segment).
+    fn may_start(&self, keys: WordKeys, next: Option<WordKeys>) -> MayStart {
+        if !keys.is_word() {
+            return MayStart::Nothing;
+        }
+        let keys = keys.keys();
+        let second = next.map(|n| n.keys()[0]);
+        if second.is_some_and(|k2| keys.iter().any(|&k| self.has(pair_key(k, k2)))) {
+            MayStart::Longer
+        } else if keys.iter().any(|&k| self.has(k)) {
+            MayStart::OneWord
+        } else {
+            MayStart::Nothing
         }
     }
 }
 
-impl Tails {
-    fn add(&mut self, name: &str) {
-        let chars = name.chars().count();
-        let sure = chars - usize::from(name.starts_with("ال") && chars > 2);
-        let n = sure.clamp(2, MAX_TAIL);
-        let bit = tail_bit(last_chars(name, n).0);
-        self.sets[n - 2][bit / 64] |= 1 << (bit % 64);
+/// The key of a word with key `first` followed by a word with key `second`.
+fn pair_key(first: u32, second: u32) -> u32 {
+    // Keys are hashes already: a rotation keeps the pair (a, b) apart from (b, a), and from `a` alone.
+    first.rotate_left(7) ^ second ^ 0x5555
+}
+
+/// The bits of a key of [`WordKeys`].
+const KEY_BITS: u32 = 21;
+
+/// The keys of a token for a [`NameFilter`]: hashes of its folded form without its first 0, 1 and 2 chars
+/// (of the whole form when it has fewer chars: an extra test never hides a name), and whether it is a
+/// word (names start at words only; a later word of a name may be any token, so every token has keys). Three keys of [`KEY_BITS`] bits and the flag are packed in two
+/// `u32`s, so that a token of a summary takes 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordKeys([u32; 2]);
+
+impl WordKeys {
+    fn of(folded: &str, word: bool) -> WordKeys {
+        // One walk back from the end: each char's first byte closes a suffix, and the last three
+        // suffixes closed are the form without its first 0, 1 and 2 chars.
+        let mut hash = KeyHash::START;
+        let mut suffixes = [KeyHash::START.key(); 3];
+        for &b in folded.as_bytes().iter().rev() {
+            hash = hash.push(b);
+            if b & 0xC0 != 0x80 {
+                suffixes = [hash.key(), suffixes[0], suffixes[1]];
+            }
+        }
+        let [whole, mut less_one, mut less_two] = suffixes;
+        // Fewer than three chars: the missing suffixes repeat the whole form.
+        let chars = folded.chars().take(3).count();
+        if chars < 3 {
+            less_two = whole;
+        }
+        if chars < 2 {
+            less_one = whole;
+        }
+        let packed = u64::from(whole)
+            | u64::from(less_one) << KEY_BITS
+            | u64::from(less_two) << (2 * KEY_BITS);
+        WordKeys([packed as u32, (packed >> 32) as u32 | u32::from(word) << 31])
     }
 
-    fn has(&self, n: usize, bit: u16) -> bool {
-        self.sets[n - 2][usize::from(bit) / 64] & (1 << (bit % 64)) != 0
+    fn is_word(self) -> bool {
+        self.0[1] >> 31 != 0
     }
 
-    /// False when no strong name can be a reading of `word`.
-    fn may_end(&self, word: &str) -> bool {
-        self.may_hold(&TokenTails::of(word, true, 0, 0))
-    }
-
-    /// [`Tails::may_end`] for a token kept in a summary.
-    fn may_hold(&self, w: &TokenTails) -> bool {
-        w.word && (2..=usize::from(w.tails)).any(|n| self.has(n, w.bits[n - 2]))
+    fn keys(self) -> [u32; 3] {
+        let packed = u64::from(self.0[0]) | u64::from(self.0[1]) << 32;
+        let mask = (1 << KEY_BITS) - 1;
+        [0, 1, 2].map(|n| (packed >> (n * KEY_BITS)) as u32 & mask)
     }
 }
 
@@ -565,79 +676,49 @@ pub(crate) enum Read<'a> {
     /// The text was one segment, and these are its tokens.
     Whole(&'a Tokens),
     /// The text was many segments, kept as these summaries.
-    Segments(&'a [SegmentTails]),
+    Segments(&'a [SegmentSummary]),
 }
 
-/// What the document pass keeps of a segment of a long text: where each token starts and the tails its
-/// filters test, a few bytes a token where the tokens themselves take some fifty.
+/// What the document pass keeps of a segment of a long text: where each token starts and the keys its
+/// filter tests, a few bytes a token where the tokens themselves take some fifty.
 #[derive(Debug, Default)]
-pub(crate) struct SegmentTails {
+pub(crate) struct SegmentSummary {
     /// Byte and char offsets of the segment in the text, and its length in bytes.
     start: usize,
     char_start: usize,
     len: usize,
-    words: Vec<TokenTails>,
+    words: Vec<TokenSummary>,
 }
 
-/// A token in a [`SegmentTails`]: offsets in the segment (which is at most 64 KiB long) and tail bits.
+/// A token in a [`SegmentSummary`]: offsets in the segment (which is at most 64 KiB long) and keys.
 #[derive(Debug, Clone, Copy)]
-struct TokenTails {
+struct TokenSummary {
     at: u16,
     chars: u16,
-    /// The bits of the word's tails of two, three and four chars; the first `tails - 1` are set.
-    bits: [u16; MAX_TAIL - 1],
-    tails: u8,
-    /// A word: the filters are for words only.
-    word: bool,
+    keys: WordKeys,
 }
 
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
+const _: () = assert!(std::mem::size_of::<TokenSummary>() == 12);
 
-impl TokenTails {
-    fn of(folded: &str, word: bool, at: usize, chars: usize) -> TokenTails {
-        let mut bits = [0; MAX_TAIL - 1];
-        let mut tails = 1;
-        if word {
-            // One walk back from the end for all the tails: each char's first byte closes a tail.
-            let mut hash = TailHash::START;
-            let mut k = 0;
-            for &b in folded.as_bytes().iter().rev() {
-                hash = hash.push(b);
-                if b & 0xC0 != 0x80 {
-                    k += 1;
-                    if k >= 2 {
-                        bits[k - 2] = hash.bit();
-                    }
-                    if k == MAX_TAIL {
-                        break;
-                    }
-                }
-            }
-            if k < 2 {
-                // A word of one char is its own tail of two.
-                bits[0] = hash.bit();
-            }
-            tails = k.max(2) as u8;
-        }
-        TokenTails {
-            at: at as u16,
-            chars: chars as u16,
-            bits,
-            tails,
-            word,
-        }
-    }
-}
-
-impl SegmentTails {
+impl SegmentSummary {
     /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
     /// bytes long.
-    pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
+    pub(crate) fn of(
+        tokens: &Tokens,
+        start: usize,
+        char_start: usize,
+        len: usize,
+    ) -> SegmentSummary {
         let words = tokens
             .in_segment()
-            .map(|(folded, word, at, chars)| TokenTails::of(folded, word, at, chars))
+            .map(|(folded, word, at, chars)| TokenSummary {
+                at: at as u16,
+                chars: chars as u16,
+                keys: WordKeys::of(folded, word),
+            })
             .collect();
-        SegmentTails {
+        SegmentSummary {
             start,
             char_start,
             len,
@@ -658,42 +739,33 @@ impl SegmentTails {
     }
 }
 
-/// The last `n` chars of `word` (all of it when shorter), and whether it has `n` chars or more.
-fn last_chars(word: &str, n: usize) -> (&str, bool) {
-    match word.char_indices().rev().nth(n - 1) {
-        Some((i, _)) => (&word[i..], true),
-        None => (word, false),
-    }
+/// The key of a name (or of a name but its ا) in a [`NameFilter`]: the key [`WordKeys`] gives the whole
+/// form.
+fn key_of(name: &[u8]) -> u32 {
+    name.iter()
+        .rev()
+        .copied()
+        .fold(KeyHash::START, KeyHash::push)
+        .key()
 }
 
-/// The bit of a word's tail in a filter of [`TAIL_BITS`].
-fn tail_bit(tail: &str) -> usize {
-    usize::from(
-        tail.bytes()
-            .rev()
-            .fold(TailHash::START, TailHash::push)
-            .bit(),
-    )
-}
-
-/// The hash behind [`tail_bit`], fed a tail's bytes last first, so that the hashes of a word's tails of
-/// two, three and four chars come out of one walk back from its end (every token of a long text is
-/// summarized so).
+/// The hash behind the keys, fed a form's bytes last first, so that the keys of a word without its first
+/// chars come out of one walk back from its end (every token of a long text is summarized so).
 #[derive(Clone, Copy)]
-struct TailHash(u64);
+struct KeyHash(u64);
 
-impl TailHash {
-    const START: TailHash = TailHash(0);
+impl KeyHash {
+    const START: KeyHash = KeyHash(0);
 
     #[inline]
-    fn push(self, byte: u8) -> TailHash {
-        TailHash((self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    fn push(self, byte: u8) -> KeyHash {
+        KeyHash((self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     }
 
     /// The top bits, which the multiplication mixes best.
     #[inline]
-    fn bit(self) -> u16 {
-        (self.0 >> 48) as u16
+    fn key(self) -> u32 {
+        (self.0 >> (64 - KEY_BITS)) as u32
     }
 }
 
@@ -1123,13 +1195,13 @@ mod tests {
         let (start, segment) = segments(&text).next().expect("a segment");
         let mut whole = Tokens::default();
         tokenize(segment, start, 0, &mut whole);
-        let tails = SegmentTails::of(&whole, start, 0, segment.len());
+        let summary = SegmentSummary::of(&whole, start, 0, segment.len());
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
             for len in [1, 2, 9, 12, 100] {
                 let to = (from + len).min(n);
-                tails.tokenize(&text, from, to, &mut part);
+                summary.tokenize(&text, from, to, &mut part);
                 assert_eq!(
                     shape(&part, 0, part.len()),
                     shape(&whole, from, to),
@@ -1139,29 +1211,64 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_name_passes_the_filter_of_the_words_it_can_be_read_from() {
-        let mut tails = Tails::default();
-        for name in ["الرازي", "دوفال", "علي", "بو", "م", "الم"] {
-            tails.add(name);
+    fn strong(name: &str) -> Strong {
+        Strong {
+            key: name.to_string(),
+            words: name.split(' ').map(str::to_string).collect(),
+            kind: Kind::Person,
+            sub_kind: None,
+            gender: None,
+            first: Written::default(),
+            last: Written::default(),
         }
+    }
+
+    #[test]
+    fn a_name_passes_the_filter_at_the_words_it_can_be_read_from() {
+        let names = [
+            "الرازي",
+            "علي",
+            "بو",
+            "م",
+            "الم",
+            "مروان دوفال",
+            "الحسن بن علي",
+        ];
+        let strong: Vec<Strong> = names.into_iter().map(strong).collect();
+        let filter = NameFilter::new(&strong, ["فيبرمان"].into_iter());
+        let at = |word: &str, next: Option<&str>| {
+            let next = next.map(|n| WordKeys::of(n, true));
+            filter.may_start(WordKeys::of(word, true), next)
+        };
         for word in [
             "الرازي",
             "والرازي",
             "للرازي",
             "وللرازي",
-            "دوفال",
-            "بدوفال",
             "وعلي",
             "بو",
             "م",
             "والم",
+            "فيبرمان",
+            "بفيبرمان",
         ] {
-            assert!(tails.may_end(word), "{word}");
+            assert_eq!(at(word, None), MayStart::OneWord, "{word}");
         }
-        for word in ["القاضي", "محمد", "مدينة"] {
-            assert!(!tails.may_end(word), "{word}");
+        for (word, next) in [("مروان", "دوفال"), ("ومروان", "دوفال"), ("للحسن", "بن")]
+        {
+            assert_eq!(at(word, Some(next)), MayStart::Longer, "{word} {next}");
         }
+        for (word, next) in [("القاضي", None), ("محمد", None), ("مروان", Some("محمد"))]
+        {
+            assert_eq!(at(word, next), MayStart::Nothing, "{word}");
+        }
+        // The second word of a name is compared as written, without clitics.
+        assert_eq!(at("مروان", Some("ودوفال")), MayStart::Nothing);
+        // A name starts at a word only.
+        assert_eq!(
+            filter.may_start(WordKeys::of("علي", false), None),
+            MayStart::Nothing
+        );
     }
 
     #[test]
@@ -1204,23 +1311,25 @@ mod tests {
     }
 
     #[test]
-    fn a_summary_holds_the_bits_of_the_word_s_tails() {
+    fn a_word_s_keys_are_those_of_its_readings_forms() {
         for word in ["", "م", "بو", "علي", "دوفال", "والرازي", "a€b", "ﷺx"] {
-            let summary = TokenTails::of(word, true, 0, 0);
-            let chars = word.chars().count();
-            assert_eq!(
-                usize::from(summary.tails),
-                chars.clamp(2, MAX_TAIL),
-                "{word}"
-            );
-            for n in 2..=usize::from(summary.tails) {
-                let bit = tail_bit(last_chars(word, n).0);
-                assert_eq!(usize::from(summary.bits[n - 2]), bit, "{word} {n}");
-            }
+            let keys = WordKeys::of(word, true);
+            assert!(keys.is_word());
+            let forms: Vec<&str> = (0..3)
+                .map(|n| match word.char_indices().nth(n) {
+                    // A form of fewer than one char stands for the whole word.
+                    Some((i, _)) if word.chars().count() > n => &word[i..],
+                    _ => word,
+                })
+                .collect();
+            let want = forms.iter().map(|f| key_of(f.as_bytes()));
+            assert_eq!(keys.keys().to_vec(), want.collect::<Vec<_>>(), "{word}");
+            assert_eq!(WordKeys::of(word, false).keys(), keys.keys());
+            assert!(!WordKeys::of(word, false).is_word());
         }
         assert_ne!(
-            tail_bit("دي"),
-            tail_bit("يد"),
+            key_of("دي".as_bytes()),
+            key_of("يد".as_bytes()),
             "the order of the bytes counts"
         );
     }
