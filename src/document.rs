@@ -627,7 +627,7 @@ fn pair_key(first: u32, second: u32) -> u32 {
 const KEY_BITS: u32 = 21;
 
 /// The keys of a token for a [`NameFilter`]: hashes of its folded form without its first 0, 1 and 2 chars
-/// (of the whole form when it has fewer chars: an extra test never hides a name), and whether it is a
+/// when those are clitic letters (else of the whole form: an extra test never hides a name), and whether it is a
 /// word (names start at words only; a later word of a name may be any token, so every token has keys). Three keys of [`KEY_BITS`] bits and the flag are packed in two
 /// `u32`s, so that a token of a summary takes 12 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -635,24 +635,16 @@ struct WordKeys([u32; 2]);
 
 impl WordKeys {
     fn of(folded: &str, word: bool) -> WordKeys {
-        // One walk back from the end: each char's first byte closes a suffix, and the last three
-        // suffixes closed are the form without its first 0, 1 and 2 chars.
-        let mut hash = KeyHash::START;
-        let mut suffixes = [KeyHash::START.key(); 3];
-        for &b in folded.as_bytes().iter().rev() {
-            hash = hash.push(b);
-            if b & 0xC0 != 0x80 {
-                suffixes = [hash.key(), suffixes[0], suffixes[1]];
+        // Only a word that starts with a clitic letter is read without its first char, and only one
+        // with two without its first two: other words repeat the key of the whole form, and most words
+        // are hashed once.
+        let whole = key_of(folded.as_bytes());
+        let (mut less_one, mut less_two) = (whole, whole);
+        if let Some(rest) = without_clitic_letter(folded) {
+            less_one = key_of(rest.as_bytes());
+            if let Some(rest) = without_clitic_letter(rest) {
+                less_two = key_of(rest.as_bytes());
             }
-        }
-        let [whole, mut less_one, mut less_two] = suffixes;
-        // Fewer than three chars: the missing suffixes repeat the whole form.
-        let chars = folded.chars().take(3).count();
-        if chars < 3 {
-            less_two = whole;
-        }
-        if chars < 2 {
-            less_one = whole;
         }
         let packed = u64::from(whole)
             | u64::from(less_one) << KEY_BITS
@@ -739,34 +731,66 @@ impl SegmentSummary {
     }
 }
 
-/// The key of a name (or of a name but its ا) in a [`NameFilter`]: the key [`WordKeys`] gives the whole
-/// form.
-fn key_of(name: &[u8]) -> u32 {
-    name.iter()
-        .rev()
-        .copied()
-        .fold(KeyHash::START, KeyHash::push)
-        .key()
+/// The key of a form (a word, or a word without its first chars) in a [`NameFilter`]: a hash that reads
+/// eight bytes at a time (two or three for most forms, which are short), as every token of a long text
+/// is summarized by three of them.
+fn key_of(form: &[u8]) -> u32 {
+    let n = form.len();
+    let mut hash = n as u64;
+    match n {
+        0 => {}
+        1..=3 => {
+            hash = mix(
+                hash,
+                u64::from_le_bytes([form[0], form[n / 2], form[n - 1], 0, 0, 0, 0, 0]),
+            )
+        }
+        // Two words of four bytes, which may overlap.
+        4..=7 => hash = mix(hash, read_u32(form, 0) << 32 | read_u32(form, n - 4)),
+        _ => {
+            // Words of eight bytes, the last of which may overlap the one before.
+            let mut at = 0;
+            while at + 8 < n {
+                hash = mix(hash, read_u64(form, at));
+                at += 8;
+            }
+            hash = mix(hash, read_u64(form, n - 8));
+        }
+    }
+    // The top bits, which the multiplication mixes best.
+    (hash >> (64 - KEY_BITS)) as u32
 }
 
-/// The hash behind the keys, fed a form's bytes last first, so that the keys of a word without its first
-/// chars come out of one walk back from its end (every token of a long text is summarized so).
-#[derive(Clone, Copy)]
-struct KeyHash(u64);
+/// `form` without its first char if that is the letter of a clitic that a reading takes off a word (the
+/// conjunctions و ف and the prepositions ب ل ك), read from the two bytes each of these letters takes in
+/// UTF-8 (every token of a long text is asked).
+fn without_clitic_letter(form: &str) -> Option<&str> {
+    // و ف ل ك are U+0648, U+0641, U+0644, U+0643; ب is U+0628.
+    let clitic = match form.as_bytes() {
+        [0xD9, second, ..] => matches!(second, 0x88 | 0x81 | 0x84 | 0x83),
+        [0xD8, second, ..] => *second == 0xA8,
+        _ => false,
+    };
+    clitic.then(|| &form[2..])
+}
 
-impl KeyHash {
-    const START: KeyHash = KeyHash(0);
+#[inline]
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
 
-    #[inline]
-    fn push(self, byte: u8) -> KeyHash {
-        KeyHash((self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-    }
+#[inline]
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
 
-    /// The top bits, which the multiplication mixes best.
-    #[inline]
-    fn key(self) -> u32 {
-        (self.0 >> (64 - KEY_BITS)) as u32
-    }
+#[inline]
+fn read_u32(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[at..at + 4]);
+    u64::from(u32::from_le_bytes(word))
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -1310,18 +1334,40 @@ mod tests {
         assert_eq!(anchors.len(), 3);
     }
 
+    fn is_clitic_letter(c: char) -> bool {
+        matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+    }
+
+    #[test]
+    fn clitic_letters_are_known_by_their_bytes() {
+        for c in ('\u{0}'..='\u{800}').chain(['ﻻ', '€']) {
+            let word = format!("{c}بو");
+            let rest = without_clitic_letter(&word);
+            assert_eq!(rest.is_some(), is_clitic_letter(c), "{c}");
+            assert!(rest.is_none_or(|r| r == "بو"));
+        }
+    }
+
     #[test]
     fn a_word_s_keys_are_those_of_its_readings_forms() {
-        for word in ["", "م", "بو", "علي", "دوفال", "والرازي", "a€b", "ﷺx"] {
+        for word in [
+            "",
+            "م",
+            "بو",
+            "علي",
+            "دوفال",
+            "والرازي",
+            "وبالرازي",
+            "للحسن",
+            "a€b",
+            "ﷺx",
+        ] {
             let keys = WordKeys::of(word, true);
             assert!(keys.is_word());
-            let forms: Vec<&str> = (0..3)
-                .map(|n| match word.char_indices().nth(n) {
-                    // A form of fewer than one char stands for the whole word.
-                    Some((i, _)) if word.chars().count() > n => &word[i..],
-                    _ => word,
-                })
-                .collect();
+            // The word without its first chars while they are clitic letters, else the whole word.
+            let less_one = word.strip_prefix(is_clitic_letter);
+            let less_two = less_one.and_then(|w| w.strip_prefix(is_clitic_letter));
+            let forms = [Some(word), less_one, less_two].map(|f| f.unwrap_or(word));
             let want = forms.iter().map(|f| key_of(f.as_bytes()));
             assert_eq!(keys.keys().to_vec(), want.collect::<Vec<_>>(), "{word}");
             assert_eq!(WordKeys::of(word, false).keys(), keys.keys());
