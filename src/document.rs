@@ -382,13 +382,16 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             || (rule == Some("given-chain") && f.key.split(' ').count() >= 3)
             // a full name the lexicon knows (أنجيلا ميركل): its family name stands for the person
             || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, &f.key));
+        if !strong {
+            continue;
+        }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء تايلند).
         let (first, last) = Written::ends(&m.text);
-        let one_word_ok = !matches!(rule, Some("nationality-name" | "role-name"))
-            && is_distinctive_family(index, &f.key, last);
-        let long_enough = f.key.contains(' ') || one_word_ok;
-        if strong && long_enough {
+        let long_enough = f.key.contains(' ')
+            || (!matches!(rule, Some("nationality-name" | "role-name"))
+                && is_distinctive_family(index, &f.key, last));
+        if long_enough {
             seen.insert(&f.key);
             out.push(Strong {
                 key: f.key.clone(),
@@ -499,7 +502,8 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// is a name (جوزيه، دولانويه).
 fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
-    let known = index.word(word).is_some_and(|w| w.classes & named != 0);
+    let info = index.word(word);
+    let known = info.is_some_and(|w| w.classes & named != 0);
     let article = word.starts_with("ال") && !written.hamza_al;
     let noun_shape = (article && !word.ends_with('ي')) || written.ta_marbuta;
     if noun_shape && !known {
@@ -513,7 +517,7 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     ]
     .iter()
     .fold(0, |acc, k| acc | k.bit());
-    word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
+    word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
 }
 
 /// A filter of the tokens where a strong name may start, so that most words are passed over without
