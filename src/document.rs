@@ -547,7 +547,7 @@ enum MayStart {
     Longer,
 }
 
-/// The most bits a [`NameFilter`] has (256 KiB): as many as a key has values.
+/// The most bits a [`NameFilter`] has (128 KiB): as many as a key has values.
 const MAX_FILTER_BITS: usize = 1 << KEY_BITS;
 
 /// The fewest bits a [`NameFilter`] has, for a text with few names (most documents of a batch), so that
@@ -609,8 +609,9 @@ impl NameFilter {
         if !keys.is_word() {
             return MayStart::Nothing;
         }
-        let keys = keys.keys();
-        let second = next.map(|n| n.keys()[0]);
+        let (keys, n) = keys.keys();
+        let keys = &keys[..n];
+        let second = next.map(WordKeys::whole);
         if second.is_some_and(|k2| keys.iter().any(|&k| self.has(pair_key(k, k2)))) {
             MayStart::Longer
         } else if keys.iter().any(|&k| self.has(k)) {
@@ -628,11 +629,12 @@ fn pair_key(first: u32, second: u32) -> u32 {
 }
 
 /// The bits of a key of [`WordKeys`].
-const KEY_BITS: u32 = 21;
+const KEY_BITS: u32 = 20;
 
-/// The keys of a token for a [`NameFilter`]: hashes of its folded form without its first 0, 1 and 2 chars
-/// when those are clitic letters (else of the whole form: an extra test never hides a name), and whether it is a
-/// word (names start at words only; a later word of a name may be any token, so every token has keys). Three keys of [`KEY_BITS`] bits and the flag are packed in two
+/// The keys of a token for a [`NameFilter`]: hashes of its folded form, and of that form without its
+/// first char and its first two chars while those are clitic letters (the readings it may have), and
+/// whether it is a word (names start at words only; a later word of a name may be any token, so every
+/// token has keys). Up to three keys of [`KEY_BITS`] bits, their number and the flag are packed in two
 /// `u32`s, so that a token of a summary takes 12 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct WordKeys([u32; 2]);
@@ -640,32 +642,50 @@ struct WordKeys([u32; 2]);
 impl WordKeys {
     fn of(folded: &str, word: bool) -> WordKeys {
         // Only a word that starts with a clitic letter is read without its first char, and only one
-        // with two without its first two: other words repeat the key of the whole form, and most words
-        // are hashed once.
-        let whole = key_of(folded.as_bytes());
-        let (mut less_one, mut less_two) = (whole, whole);
+        // with two without its first two: most words have one key, hashed once and tested once.
+        let mut keys = [key_of(folded.as_bytes()), 0, 0];
+        let mut count = 1;
         if let Some(rest) = without_clitic_letter(folded) {
-            less_one = key_of(rest.as_bytes());
+            keys[1] = key_of(rest.as_bytes());
+            count = 2;
             if let Some(rest) = without_clitic_letter(rest) {
-                less_two = key_of(rest.as_bytes());
+                keys[2] = key_of(rest.as_bytes());
+                count = 3;
             }
         }
-        let packed = u64::from(whole)
-            | u64::from(less_one) << KEY_BITS
-            | u64::from(less_two) << (2 * KEY_BITS);
-        WordKeys([packed as u32, (packed >> 32) as u32 | u32::from(word) << 31])
+        let packed = u64::from(keys[0])
+            | u64::from(keys[1]) << KEY_BITS
+            | u64::from(keys[2]) << (2 * KEY_BITS)
+            | (count as u64) << COUNT_SHIFT
+            | u64::from(word) << WORD_SHIFT;
+        WordKeys([packed as u32, (packed >> 32) as u32])
+    }
+
+    fn packed(self) -> u64 {
+        u64::from(self.0[0]) | u64::from(self.0[1]) << 32
     }
 
     fn is_word(self) -> bool {
-        self.0[1] >> 31 != 0
+        self.packed() >> WORD_SHIFT != 0
     }
 
-    fn keys(self) -> [u32; 3] {
-        let packed = u64::from(self.0[0]) | u64::from(self.0[1]) << 32;
-        let mask = (1 << KEY_BITS) - 1;
-        [0, 1, 2].map(|n| (packed >> (n * KEY_BITS)) as u32 & mask)
+    /// The key of the whole form.
+    fn whole(self) -> u32 {
+        self.packed() as u32 & KEY_MASK
+    }
+
+    /// The keys: the first `n` of the array.
+    fn keys(self) -> ([u32; 3], usize) {
+        let packed = self.packed();
+        let keys = [0, 1, 2].map(|n| (packed >> (n * KEY_BITS)) as u32 & KEY_MASK);
+        (keys, (packed >> COUNT_SHIFT) as usize & 3)
     }
 }
+
+const KEY_MASK: u32 = (1 << KEY_BITS) - 1;
+const COUNT_SHIFT: u32 = 3 * KEY_BITS;
+const WORD_SHIFT: u32 = 63;
+const _: () = assert!(COUNT_SHIFT + 2 <= WORD_SHIFT);
 
 /// How the document pass reads the tokens of the text again.
 pub(crate) enum Read<'a> {
@@ -1371,9 +1391,11 @@ mod tests {
             // The word without its first chars while they are clitic letters, else the whole word.
             let less_one = word.strip_prefix(is_clitic_letter);
             let less_two = less_one.and_then(|w| w.strip_prefix(is_clitic_letter));
-            let forms = [Some(word), less_one, less_two].map(|f| f.unwrap_or(word));
-            let want = forms.iter().map(|f| key_of(f.as_bytes()));
-            assert_eq!(keys.keys().to_vec(), want.collect::<Vec<_>>(), "{word}");
+            let forms = [Some(word), less_one, less_two].into_iter().flatten();
+            let want: Vec<u32> = forms.map(|f| key_of(f.as_bytes())).collect();
+            let (got, n) = keys.keys();
+            assert_eq!(got[..n], want, "{word}");
+            assert_eq!(keys.whole(), want[0]);
             assert_eq!(WordKeys::of(word, false).keys(), keys.keys());
             assert!(!WordKeys::of(word, false).is_word());
         }
