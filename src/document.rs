@@ -195,7 +195,6 @@ pub(crate) fn find_again(
             }
         }
         Read::Segments(segments) => {
-            let longest = strong.iter().map(|s| s.words.len()).max().unwrap_or(1);
             let mut tokens = Tokens::default();
             for seg in segments {
                 // The tokens `from..to` of the segment are in `tokens`.
@@ -210,11 +209,10 @@ pub(crate) fn find_again(
                             continue;
                         }
                         MayStart::OneWord => 1,
-                        MayStart::Longer => longest,
+                        MayStart::Longer(words) => words,
                     };
                     // As many tokens as the longest name that may start here has words: a stretch of
-                    // more, shared by names close together, cost more on the news text than it saved
-                    // (longest names have six words or more there).
+                    // more, shared by names close together, cost more on the news text than it saved.
                     let need = (i + words).min(n);
                     // From two tokens before: a given name there may join the family name, and the
                     // word before it tells whether it may be a word of the vocabulary.
@@ -535,6 +533,9 @@ struct NameFilter {
     bits: Vec<u64>,
     /// The number of bits less one: a key is tested by its low bits.
     mask: u32,
+    /// For the key of each pair of first words, the most words a name that starts so has: the stretch a
+    /// long text is tokenized again for (most names have two or three words, the longest seven).
+    longest: FxHashMap<u32, usize>,
 }
 
 /// What a [`NameFilter`] says may start at a word.
@@ -543,8 +544,8 @@ enum MayStart {
     Nothing,
     /// A name of one word only, found alone.
     OneWord,
-    /// A name of more words, and maybe one of one word.
-    Longer,
+    /// A name of more words, as many as this at most, and maybe one of one word.
+    Longer(usize),
 }
 
 /// The most bits a [`NameFilter`] has (128 KiB): as many as a key has values.
@@ -569,22 +570,33 @@ impl NameFilter {
         let mut filter = NameFilter {
             bits: vec![0; size / 64],
             mask: (size - 1) as u32,
+            longest: FxHashMap::default(),
         };
         let one_word = strong.iter().filter(|s| s.words.len() == 1);
         for word in one_word.map(|s| s.words[0].as_str()).chain(alone) {
             filter.add_first(word, None);
         }
         for s in strong.iter().filter(|s| s.words.len() > 1) {
-            filter.add_first(&s.words[0], Some(key_of(s.words[1].as_bytes())));
+            let second = key_of(s.words[1].as_bytes());
+            filter.add_first(&s.words[0], Some((second, s.words.len())));
         }
         filter
     }
 
-    /// Adds a name's first word, read with clitics, followed by a word with key `second` if any.
-    fn add_first(&mut self, word: &str, second: Option<u32>) {
+    /// Adds a name's first word, read with clitics, followed by a word with key `second` if any, in a
+    /// name of that many words.
+    fn add_first(&mut self, word: &str, second: Option<(u32, usize)>) {
         let mut add = |first: &[u8]| {
             let key = key_of(first);
-            self.set(second.map_or(key, |k| pair_key(key, k)));
+            match second {
+                None => self.set(key),
+                Some((second, words)) => {
+                    let pair = pair_key(key, second);
+                    self.set(pair);
+                    let longest = self.longest.entry(pair).or_default();
+                    *longest = words.max(*longest);
+                }
+            }
         };
         add(word.as_bytes());
         // A stem ال + rest may be restored from لل + rest: the token then holds the word but its ا.
@@ -603,17 +615,34 @@ impl NameFilter {
         self.bits[bit as usize / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// The most words of a name whose first two words a word with `keys` and one with key `second` may
+    /// be; none when the pairs' bits are other keys'. Out of line: it is asked only where a name may
+    /// start, and inlined it kept [`NameFilter::may_start`] from being inlined in the loop over every
+    /// token.
+    #[inline(never)]
+    fn longest_from(&self, keys: &[u32], second: u32) -> Option<usize> {
+        let pairs = keys.iter().map(|&k| pair_key(k, second));
+        pairs
+            .filter_map(|pair| self.longest.get(&pair))
+            .max()
+            .copied()
+    }
+
     /// What may start at a token with `keys`, followed by a token with `next` (none at the end of a
     /// segment).
+    #[inline]
     fn may_start(&self, keys: WordKeys, next: Option<WordKeys>) -> MayStart {
         if !keys.is_word() {
             return MayStart::Nothing;
         }
         let (keys, n) = keys.keys();
         let keys = &keys[..n];
-        let second = next.map(WordKeys::whole);
-        if second.is_some_and(|k2| keys.iter().any(|&k| self.has(pair_key(k, k2)))) {
-            MayStart::Longer
+        let longer = next.map(WordKeys::whole).and_then(|second| {
+            let pair = keys.iter().any(|&k| self.has(pair_key(k, second)));
+            pair.then(|| self.longest_from(keys, second)).flatten()
+        });
+        if let Some(words) = longer {
+            MayStart::Longer(words)
         } else if keys.iter().any(|&k| self.has(k)) {
             MayStart::OneWord
         } else {
@@ -1302,9 +1331,17 @@ mod tests {
         ] {
             assert_eq!(at(word, None), MayStart::OneWord, "{word}");
         }
-        for (word, next) in [("مروان", "دوفال"), ("ومروان", "دوفال"), ("للحسن", "بن")]
-        {
-            assert_eq!(at(word, Some(next)), MayStart::Longer, "{word} {next}");
+        // A stretch as long as the longest name that starts with the two words.
+        for (word, next, words) in [
+            ("مروان", "دوفال", 2),
+            ("ومروان", "دوفال", 2),
+            ("للحسن", "بن", 3),
+        ] {
+            assert_eq!(
+                at(word, Some(next)),
+                MayStart::Longer(words),
+                "{word} {next}"
+            );
         }
         for (word, next) in [("القاضي", None), ("محمد", None), ("مروان", Some("محمد"))]
         {
