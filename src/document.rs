@@ -185,12 +185,14 @@ pub(crate) fn find_again(
     };
     match read {
         Read::Whole(tokens) => {
-            let keys =
-                |i: usize| WordKeys::of(tokens.folded(i), tokens.list[i].kind == TokenKind::Word);
+            // Each token's keys are read twice (as the token and as the one after): worked out once.
+            let keys: Vec<WordKeys> = (0..tokens.len())
+                .map(|i| WordKeys::of(tokens.folded(i), tokens.list[i].kind == TokenKind::Word))
+                .collect();
             let mut i = 0;
             while i < tokens.len() {
-                let next = (i + 1 < tokens.len()).then(|| keys(i + 1));
-                let hit = filter.may_start(keys(i), next) != MayStart::Nothing;
+                let next = keys.get(i + 1).copied();
+                let hit = filter.may_start(keys[i], next) != MayStart::Nothing;
                 i = hit.then(|| try_at(tokens, i)).flatten().unwrap_or(i + 1);
             }
         }
