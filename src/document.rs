@@ -557,8 +557,8 @@ const MAX_FILTER_BITS: usize = 1 << KEY_BITS;
 /// clearing it costs little.
 const MIN_FILTER_BITS: usize = 1 << 12;
 
-/// Bits of the filter per key it holds: one bit in 512 set, so that the six tests of a word let
-/// through one word in some 80 that starts no name.
+/// Bits of the filter per key it holds: one bit in 512 set, so that the tests of a word (two for most
+/// words, six at most) let through one word in 250 to 80 that starts no name.
 const BITS_PER_KEY: usize = 512;
 
 impl NameFilter {
@@ -787,8 +787,8 @@ impl SegmentSummary {
 }
 
 /// The key of a form (a word, or a word without its first chars) in a [`NameFilter`]: a hash that reads
-/// eight bytes at a time (two or three for most forms, which are short), as every token of a long text
-/// is summarized by three of them.
+/// eight bytes at a time (one or two steps for most forms, which are short), as every token of a long
+/// text is summarized by one to three of them.
 fn key_of(form: &[u8]) -> u32 {
     let n = form.len();
     let mut hash = n as u64;
@@ -829,6 +829,7 @@ fn without_clitic_letter(form: &str) -> Option<&str> {
     clitic.then(|| &form[2..])
 }
 
+/// One step of [`key_of`]: the step of `FxHasher`.
 #[inline]
 fn mix(hash: u64, word: u64) -> u64 {
     (hash.rotate_left(5) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15)
