@@ -120,10 +120,12 @@ pub(crate) fn find_again(
                 .or_insert(Some(n));
         }
     }
-    let mut tails = Tails::default();
-    for word in by_first.keys().chain(by_family.keys()) {
-        tails.add(word);
-    }
+    // A family name shared by two persons stands for neither, and is not looked for.
+    let alone = by_family
+        .iter()
+        .filter(|(_, who)| who.is_some())
+        .map(|(name, _)| *name);
+    let filter = NameFilter::new(&strong, alone);
     let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut anchors = one_word_anchors(&strong, found);
     let mut added = Vec::new();
@@ -183,15 +185,18 @@ pub(crate) fn find_again(
     };
     match read {
         Read::Whole(tokens) => {
+            // Each token's keys are read twice (as the token and as the one after): worked out once.
+            let keys: Vec<WordKeys> = (0..tokens.len())
+                .map(|i| WordKeys::of(tokens.folded(i), tokens.list[i].kind == TokenKind::Word))
+                .collect();
             let mut i = 0;
             while i < tokens.len() {
-                let word = tokens.list[i].kind == TokenKind::Word;
-                let hit = word && tails.may_end(tokens.folded(i));
+                let next = keys.get(i + 1).copied();
+                let hit = filter.may_start(keys[i], next) != MayStart::Nothing;
                 i = hit.then(|| try_at(tokens, i)).flatten().unwrap_or(i + 1);
             }
         }
         Read::Segments(segments) => {
-            let longest = strong.iter().map(|s| s.words.len()).max().unwrap_or(1);
             let mut tokens = Tokens::default();
             for seg in segments {
                 // The tokens `from..to` of the segment are in `tokens`.
@@ -199,14 +204,18 @@ pub(crate) fn find_again(
                 let n = seg.words.len();
                 let mut i = 0;
                 while i < n {
-                    if !tails.may_hold(&seg.words[i]) {
-                        i += 1;
-                        continue;
-                    }
-                    // As many tokens as the longest name has words: a stretch of more, shared by names
-                    // close together, cost more on the news text than it saved (longest names have six
-                    // words or more there).
-                    let need = (i + longest).min(n);
+                    let next = seg.words.get(i + 1).map(|t| t.keys);
+                    let words = match filter.may_start(seg.words[i].keys, next) {
+                        MayStart::Nothing => {
+                            i += 1;
+                            continue;
+                        }
+                        MayStart::OneWord => 1,
+                        MayStart::Longer(words) => words,
+                    };
+                    // As many tokens as the longest name that may start here has words: a stretch of
+                    // more, shared by names close together, cost more on the news text than it saved.
+                    let need = (i + words).min(n);
                     // From two tokens before: a given name there may join the family name, and the
                     // word before it tells whether it may be a word of the vocabulary.
                     let back = i.saturating_sub(2);
@@ -373,13 +382,16 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             || (rule == Some("given-chain") && f.key.split(' ').count() >= 3)
             // a full name the lexicon knows (أنجيلا ميركل): its family name stands for the person
             || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, &f.key));
+        if !strong {
+            continue;
+        }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء تايلند).
         let (first, last) = Written::ends(&m.text);
-        let one_word_ok = !matches!(rule, Some("nationality-name" | "role-name"))
-            && is_distinctive_family(index, &f.key, last);
-        let long_enough = f.key.contains(' ') || one_word_ok;
-        if strong && long_enough {
+        let long_enough = f.key.contains(' ')
+            || (!matches!(rule, Some("nationality-name" | "role-name"))
+                && is_distinctive_family(index, &f.key, last));
+        if long_enough {
             seen.insert(&f.key);
             out.push(Strong {
                 key: f.key.clone(),
@@ -490,7 +502,8 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// is a name (جوزيه، دولانويه).
 fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
-    let known = index.word(word).is_some_and(|w| w.classes & named != 0);
+    let info = index.word(word);
+    let known = info.is_some_and(|w| w.classes & named != 0);
     let article = word.starts_with("ال") && !written.hamza_al;
     let noun_shape = (article && !word.ends_with('ي')) || written.ta_marbuta;
     if noun_shape && !known {
@@ -504,140 +517,255 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     ]
     .iter()
     .fold(0, |acc, k| acc | k.bit());
-    word.chars().count() >= 3 && index.word(word).is_none_or(|w| w.classes & vague == 0)
+    word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
 }
 
-/// The size of each filter of name tails in [`Tails`]: a bit for each value of a [`TailHash::bit`].
-const TAIL_BITS: usize = 1 << 16;
-
-/// The longest tail the filters test, in chars.
-const MAX_TAIL: usize = 4;
-
-/// Filters of the last chars of the strong names' words, so that most words are passed over without
-/// their clitic readings or map lookups: `sets[n - 2]` holds tails of `n` chars (and, for two, whole names
-/// shorter than that).
+/// A filter of the tokens where a strong name may start, so that most words are passed over without
+/// their clitic readings or map lookups, and the stretch tokenized again around a word of a long text is
+/// no longer than the names it may start: a bit set of the keys (see [`WordKeys`]) of the names of one
+/// word, of the family names that stand for a person alone, and of the first two words of longer names.
 ///
-/// Every clitic reading of a word ends with the word's last chars: a stem is the end of the word, or ا and
-/// the word but its first letter (لل → ال). So a name can be a reading of a word only when the word ends
-/// with the name's last chars, all of them, or all but the first when the name starts with ال. Tails of
-/// two chars do not filter much (there are some thousand pairs of Arabic letters), so names are filtered
-/// by as many as four.
-struct Tails {
-    /// Of fixed size, so that a tail's bit (a `u16`) indexes them without a bounds check: every token of
-    /// the text is tested.
-    sets: Box<[[u64; TAIL_BITS / 64]; MAX_TAIL - 1]>,
+/// Every clitic reading of a word is the word without its first 0, 1 or 2 chars (و/ف, ب/ل/ك, both), or ا
+/// and the word without its first 1 or 2 chars (لل → ال); the words after the first are compared as they
+/// are. So a name can start at a word only when one of the word's keys is the key of the name's first
+/// word (or of that word but its ا, for a word with ال), and the next token's whole form has the key of
+/// its second word. The filter lets through little but the words that start a name: a filter of the
+/// words' last chars let through seven times as many on news text, every محمد among them.
+struct NameFilter {
+    bits: Vec<u64>,
+    /// The number of bits less one: a key is tested by its low bits.
+    mask: u32,
+    /// For the key of each pair of first words, the most words a name that starts so has: the stretch a
+    /// long text is tokenized again for (most names have two or three words, the longest seven).
+    longest: FxHashMap<u32, usize>,
 }
 
-impl Default for Tails {
-    fn default() -> Self {
-        Tails {
-            sets: Box::new([[0; TAIL_BITS / 64]; MAX_TAIL - 1]),
+/// What a [`NameFilter`] says may start at a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MayStart {
+    Nothing,
+    /// A name of one word only, found alone.
+    OneWord,
+    /// A name of more words, as many as this at most, and maybe one of one word.
+    Longer(usize),
+}
+
+/// The most bits a [`NameFilter`] has (128 KiB): as many as a key has values.
+const MAX_FILTER_BITS: usize = 1 << KEY_BITS;
+
+/// The fewest bits a [`NameFilter`] has, for a text with few names (most documents of a batch), so that
+/// clearing it costs little.
+const MIN_FILTER_BITS: usize = 1 << 12;
+
+/// Bits of the filter per key it holds: one bit in 512 set, so that the tests of a word (two for most
+/// words, six at most) let through one word in 250 to 80 that starts no name.
+const BITS_PER_KEY: usize = 512;
+
+impl NameFilter {
+    /// A filter of the `strong` names and of the family names `alone` (those that stand for a person).
+    fn new<'a>(strong: &'a [Strong], alone: impl Iterator<Item = &'a str> + Clone) -> NameFilter {
+        // Each name adds a key or two (with ال).
+        let keys = (strong.len() + alone.clone().count()) * 2;
+        let size = (keys * BITS_PER_KEY)
+            .next_power_of_two()
+            .clamp(MIN_FILTER_BITS, MAX_FILTER_BITS);
+        let mut filter = NameFilter {
+            bits: vec![0; size / 64],
+            mask: (size - 1) as u32,
+            longest: FxHashMap::default(),
+        };
+        let one_word = strong.iter().filter(|s| s.words.len() == 1);
+        for word in one_word.map(|s| s.words[0].as_str()).chain(alone) {
+            filter.add_first(word, None);
+        }
+        for s in strong.iter().filter(|s| s.words.len() > 1) {
+            let second = key_of(s.words[1].as_bytes());
+            filter.add_first(&s.words[0], Some((second, s.words.len())));
+        }
+        filter
+    }
+
+    /// Adds a name's first word, read with clitics, followed by a word with key `second` if any, in a
+    /// name of that many words.
+    fn add_first(&mut self, word: &str, second: Option<(u32, usize)>) {
+        let mut add = |first: &[u8]| {
+            let key = key_of(first);
+            match second {
+                None => self.set(key),
+                Some((second, words)) => {
+                    let pair = pair_key(key, second);
+                    self.set(pair);
+                    let longest = self.longest.entry(pair).or_default();
+                    *longest = words.max(*longest);
+                }
+            }
+        };
+        add(word.as_bytes());
+        // A stem ال + rest may be restored from لل + rest: the token then holds the word but its ا.
+        if word.starts_with("ال") {
+            add(&word.as_bytes()['ا'.len_utf8()..]);
+        }
+    }
+
+    fn set(&mut self, key: u32) {
+        let bit = key & self.mask;
+        self.bits[bit as usize / 64] |= 1 << (bit % 64);
+    }
+
+    fn has(&self, key: u32) -> bool {
+        let bit = key & self.mask;
+        self.bits[bit as usize / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The most words of a name whose first two words a word with `keys` and one with key `second` may
+    /// be; none when the pairs' bits are other keys'. Out of line: it is asked only where a name may
+    /// start, and inlined it kept [`NameFilter::may_start`] from being inlined in the loop over every
+    /// token.
+    #[inline(never)]
+    fn longest_from(&self, keys: &[u32], second: u32) -> Option<usize> {
+        let pairs = keys.iter().map(|&k| pair_key(k, second));
+        pairs
+            .filter_map(|pair| self.longest.get(&pair))
+            .max()
+            .copied()
+    }
+
+    /// What may start at a token with `keys`, followed by a token with `next` (none at the end of a
+    /// segment).
+    #[inline]
+    fn may_start(&self, keys: WordKeys, next: Option<WordKeys>) -> MayStart {
+        if !keys.is_word() {
+            return MayStart::Nothing;
+        }
+        let (keys, n) = keys.keys();
+        let keys = &keys[..n];
+        let longer = next.map(WordKeys::whole).and_then(|second| {
+            let pair = keys.iter().any(|&k| self.has(pair_key(k, second)));
+            pair.then(|| self.longest_from(keys, second)).flatten()
+        });
+        if let Some(words) = longer {
+            MayStart::Longer(words)
+        } else if keys.iter().any(|&k| self.has(k)) {
+            MayStart::OneWord
+        } else {
+            MayStart::Nothing
         }
     }
 }
 
-impl Tails {
-    fn add(&mut self, name: &str) {
-        let chars = name.chars().count();
-        let sure = chars - usize::from(name.starts_with("ال") && chars > 2);
-        let n = sure.clamp(2, MAX_TAIL);
-        let bit = tail_bit(last_chars(name, n).0);
-        self.sets[n - 2][bit / 64] |= 1 << (bit % 64);
+/// The key of a word with key `first` followed by a word with key `second`.
+fn pair_key(first: u32, second: u32) -> u32 {
+    // Keys are hashes already: a rotation keeps the pair (a, b) apart from (b, a), and from `a` alone.
+    first.rotate_left(7) ^ second ^ 0x5555
+}
+
+/// The bits of a key of [`WordKeys`].
+const KEY_BITS: u32 = 20;
+
+/// The keys of a token for a [`NameFilter`]: hashes of its folded form, and of that form without its
+/// first char and its first two chars while those are clitic letters (the readings it may have), and
+/// whether it is a word (names start at words only; a later word of a name may be any token, so every
+/// token has keys). Up to three keys of [`KEY_BITS`] bits, their number and the flag are packed in two
+/// `u32`s, so that a token of a summary takes 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordKeys([u32; 2]);
+
+impl WordKeys {
+    fn of(folded: &str, word: bool) -> WordKeys {
+        // Only a word that starts with a clitic letter is read without its first char, and only one
+        // with two without its first two: most words have one key, hashed once and tested once.
+        let mut keys = [key_of(folded.as_bytes()), 0, 0];
+        let mut count = 1;
+        if let Some(rest) = without_clitic_letter(folded) {
+            keys[1] = key_of(rest.as_bytes());
+            count = 2;
+            if let Some(rest) = without_clitic_letter(rest) {
+                keys[2] = key_of(rest.as_bytes());
+                count = 3;
+            }
+        }
+        let packed = u64::from(keys[0])
+            | u64::from(keys[1]) << KEY_BITS
+            | u64::from(keys[2]) << (2 * KEY_BITS)
+            | (count as u64) << COUNT_SHIFT
+            | u64::from(word) << WORD_SHIFT;
+        WordKeys([packed as u32, (packed >> 32) as u32])
     }
 
-    fn has(&self, n: usize, bit: u16) -> bool {
-        self.sets[n - 2][usize::from(bit) / 64] & (1 << (bit % 64)) != 0
+    fn packed(self) -> u64 {
+        u64::from(self.0[0]) | u64::from(self.0[1]) << 32
     }
 
-    /// False when no strong name can be a reading of `word`.
-    fn may_end(&self, word: &str) -> bool {
-        self.may_hold(&TokenTails::of(word, true, 0, 0))
+    fn is_word(self) -> bool {
+        self.packed() >> WORD_SHIFT != 0
     }
 
-    /// [`Tails::may_end`] for a token kept in a summary.
-    fn may_hold(&self, w: &TokenTails) -> bool {
-        w.word && (2..=usize::from(w.tails)).any(|n| self.has(n, w.bits[n - 2]))
+    /// The key of the whole form.
+    fn whole(self) -> u32 {
+        self.packed() as u32 & KEY_MASK
+    }
+
+    /// The keys: the first `n` of the array.
+    fn keys(self) -> ([u32; 3], usize) {
+        let packed = self.packed();
+        let keys = [0, 1, 2].map(|n| (packed >> (n * KEY_BITS)) as u32 & KEY_MASK);
+        (keys, (packed >> COUNT_SHIFT) as usize & 3)
     }
 }
+
+const KEY_MASK: u32 = (1 << KEY_BITS) - 1;
+const COUNT_SHIFT: u32 = 3 * KEY_BITS;
+const WORD_SHIFT: u32 = 63;
+const _: () = assert!(COUNT_SHIFT + 2 <= WORD_SHIFT);
 
 /// How the document pass reads the tokens of the text again.
 pub(crate) enum Read<'a> {
     /// The text was one segment, and these are its tokens.
     Whole(&'a Tokens),
     /// The text was many segments, kept as these summaries.
-    Segments(&'a [SegmentTails]),
+    Segments(&'a [SegmentSummary]),
 }
 
-/// What the document pass keeps of a segment of a long text: where each token starts and the tails its
-/// filters test, a few bytes a token where the tokens themselves take some fifty.
+/// What the document pass keeps of a segment of a long text: where each token starts and the keys its
+/// filter tests, a few bytes a token where the tokens themselves take some fifty.
 #[derive(Debug, Default)]
-pub(crate) struct SegmentTails {
+pub(crate) struct SegmentSummary {
     /// Byte and char offsets of the segment in the text, and its length in bytes.
     start: usize,
     char_start: usize,
     len: usize,
-    words: Vec<TokenTails>,
+    words: Vec<TokenSummary>,
 }
 
-/// A token in a [`SegmentTails`]: offsets in the segment (which is at most 64 KiB long) and tail bits.
+/// A token in a [`SegmentSummary`]: offsets in the segment (which is at most 64 KiB long) and keys.
 #[derive(Debug, Clone, Copy)]
-struct TokenTails {
+struct TokenSummary {
     at: u16,
     chars: u16,
-    /// The bits of the word's tails of two, three and four chars; the first `tails - 1` are set.
-    bits: [u16; MAX_TAIL - 1],
-    tails: u8,
-    /// A word: the filters are for words only.
-    word: bool,
+    keys: WordKeys,
 }
 
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
+const _: () = assert!(std::mem::size_of::<TokenSummary>() == 12);
 
-impl TokenTails {
-    fn of(folded: &str, word: bool, at: usize, chars: usize) -> TokenTails {
-        let mut bits = [0; MAX_TAIL - 1];
-        let mut tails = 1;
-        if word {
-            // One walk back from the end for all the tails: each char's first byte closes a tail.
-            let mut hash = TailHash::START;
-            let mut k = 0;
-            for &b in folded.as_bytes().iter().rev() {
-                hash = hash.push(b);
-                if b & 0xC0 != 0x80 {
-                    k += 1;
-                    if k >= 2 {
-                        bits[k - 2] = hash.bit();
-                    }
-                    if k == MAX_TAIL {
-                        break;
-                    }
-                }
-            }
-            if k < 2 {
-                // A word of one char is its own tail of two.
-                bits[0] = hash.bit();
-            }
-            tails = k.max(2) as u8;
-        }
-        TokenTails {
-            at: at as u16,
-            chars: chars as u16,
-            bits,
-            tails,
-            word,
-        }
-    }
-}
-
-impl SegmentTails {
+impl SegmentSummary {
     /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
     /// bytes long.
-    pub(crate) fn of(tokens: &Tokens, start: usize, char_start: usize, len: usize) -> SegmentTails {
+    pub(crate) fn of(
+        tokens: &Tokens,
+        start: usize,
+        char_start: usize,
+        len: usize,
+    ) -> SegmentSummary {
         let words = tokens
             .in_segment()
-            .map(|(folded, word, at, chars)| TokenTails::of(folded, word, at, chars))
+            .map(|(folded, word, at, chars)| TokenSummary {
+                at: at as u16,
+                chars: chars as u16,
+                keys: WordKeys::of(folded, word),
+            })
             .collect();
-        SegmentTails {
+        SegmentSummary {
             start,
             char_start,
             len,
@@ -658,43 +786,67 @@ impl SegmentTails {
     }
 }
 
-/// The last `n` chars of `word` (all of it when shorter), and whether it has `n` chars or more.
-fn last_chars(word: &str, n: usize) -> (&str, bool) {
-    match word.char_indices().rev().nth(n - 1) {
-        Some((i, _)) => (&word[i..], true),
-        None => (word, false),
+/// The key of a form (a word, or a word without its first chars) in a [`NameFilter`]: a hash that reads
+/// eight bytes at a time (one or two steps for most forms, which are short), as every token of a long
+/// text is summarized by one to three of them.
+fn key_of(form: &[u8]) -> u32 {
+    let n = form.len();
+    let mut hash = n as u64;
+    match n {
+        0 => {}
+        1..=3 => {
+            hash = mix(
+                hash,
+                u64::from_le_bytes([form[0], form[n / 2], form[n - 1], 0, 0, 0, 0, 0]),
+            )
+        }
+        // Two words of four bytes, which may overlap.
+        4..=7 => hash = mix(hash, read_u32(form, 0) << 32 | read_u32(form, n - 4)),
+        _ => {
+            // Words of eight bytes, the last of which may overlap the one before.
+            let mut at = 0;
+            while at + 8 < n {
+                hash = mix(hash, read_u64(form, at));
+                at += 8;
+            }
+            hash = mix(hash, read_u64(form, n - 8));
+        }
     }
+    // The top bits, which the multiplication mixes best.
+    (hash >> (64 - KEY_BITS)) as u32
 }
 
-/// The bit of a word's tail in a filter of [`TAIL_BITS`].
-fn tail_bit(tail: &str) -> usize {
-    usize::from(
-        tail.bytes()
-            .rev()
-            .fold(TailHash::START, TailHash::push)
-            .bit(),
-    )
+/// `form` without its first char if that is the letter of a clitic that a reading takes off a word (the
+/// conjunctions و ف and the prepositions ب ل ك), read from the two bytes each of these letters takes in
+/// UTF-8 (every token of a long text is asked).
+fn without_clitic_letter(form: &str) -> Option<&str> {
+    // و ف ل ك are U+0648, U+0641, U+0644, U+0643; ب is U+0628.
+    let clitic = match form.as_bytes() {
+        [0xD9, second, ..] => matches!(second, 0x88 | 0x81 | 0x84 | 0x83),
+        [0xD8, second, ..] => *second == 0xA8,
+        _ => false,
+    };
+    clitic.then(|| &form[2..])
 }
 
-/// The hash behind [`tail_bit`], fed a tail's bytes last first, so that the hashes of a word's tails of
-/// two, three and four chars come out of one walk back from its end (every token of a long text is
-/// summarized so).
-#[derive(Clone, Copy)]
-struct TailHash(u64);
+/// One step of [`key_of`]: the step of `FxHasher`.
+#[inline]
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
 
-impl TailHash {
-    const START: TailHash = TailHash(0);
+#[inline]
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
 
-    #[inline]
-    fn push(self, byte: u8) -> TailHash {
-        TailHash((self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15))
-    }
-
-    /// The top bits, which the multiplication mixes best.
-    #[inline]
-    fn bit(self) -> u16 {
-        (self.0 >> 48) as u16
-    }
+#[inline]
+fn read_u32(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0; 4];
+    word.copy_from_slice(&bytes[at..at + 4]);
+    u64::from(u32::from_le_bytes(word))
 }
 
 /// The longest strong name starting at token `i`: its end token, clitic chars and index in `strong`.
@@ -1123,13 +1275,13 @@ mod tests {
         let (start, segment) = segments(&text).next().expect("a segment");
         let mut whole = Tokens::default();
         tokenize(segment, start, 0, &mut whole);
-        let tails = SegmentTails::of(&whole, start, 0, segment.len());
+        let summary = SegmentSummary::of(&whole, start, 0, segment.len());
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
             for len in [1, 2, 9, 12, 100] {
                 let to = (from + len).min(n);
-                tails.tokenize(&text, from, to, &mut part);
+                summary.tokenize(&text, from, to, &mut part);
                 assert_eq!(
                     shape(&part, 0, part.len()),
                     shape(&whole, from, to),
@@ -1139,29 +1291,72 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_name_passes_the_filter_of_the_words_it_can_be_read_from() {
-        let mut tails = Tails::default();
-        for name in ["الرازي", "دوفال", "علي", "بو", "م", "الم"] {
-            tails.add(name);
+    fn strong(name: &str) -> Strong {
+        Strong {
+            key: name.to_string(),
+            words: name.split(' ').map(str::to_string).collect(),
+            kind: Kind::Person,
+            sub_kind: None,
+            gender: None,
+            first: Written::default(),
+            last: Written::default(),
         }
+    }
+
+    #[test]
+    fn a_name_passes_the_filter_at_the_words_it_can_be_read_from() {
+        let names = [
+            "الرازي",
+            "علي",
+            "بو",
+            "م",
+            "الم",
+            "مروان دوفال",
+            "الحسن بن علي",
+        ];
+        let strong: Vec<Strong> = names.into_iter().map(strong).collect();
+        let filter = NameFilter::new(&strong, ["فيبرمان"].into_iter());
+        let at = |word: &str, next: Option<&str>| {
+            let next = next.map(|n| WordKeys::of(n, true));
+            filter.may_start(WordKeys::of(word, true), next)
+        };
         for word in [
             "الرازي",
             "والرازي",
             "للرازي",
             "وللرازي",
-            "دوفال",
-            "بدوفال",
             "وعلي",
             "بو",
             "م",
             "والم",
+            "فيبرمان",
+            "بفيبرمان",
         ] {
-            assert!(tails.may_end(word), "{word}");
+            assert_eq!(at(word, None), MayStart::OneWord, "{word}");
         }
-        for word in ["القاضي", "محمد", "مدينة"] {
-            assert!(!tails.may_end(word), "{word}");
+        // A stretch as long as the longest name that starts with the two words.
+        for (word, next, words) in [
+            ("مروان", "دوفال", 2),
+            ("ومروان", "دوفال", 2),
+            ("للحسن", "بن", 3),
+        ] {
+            assert_eq!(
+                at(word, Some(next)),
+                MayStart::Longer(words),
+                "{word} {next}"
+            );
         }
+        for (word, next) in [("القاضي", None), ("محمد", None), ("مروان", Some("محمد"))]
+        {
+            assert_eq!(at(word, next), MayStart::Nothing, "{word}");
+        }
+        // The second word of a name is compared as written, without clitics.
+        assert_eq!(at("مروان", Some("ودوفال")), MayStart::Nothing);
+        // A name starts at a word only.
+        assert_eq!(
+            filter.may_start(WordKeys::of("علي", false), None),
+            MayStart::Nothing
+        );
     }
 
     #[test]
@@ -1203,24 +1398,50 @@ mod tests {
         assert_eq!(anchors.len(), 3);
     }
 
+    fn is_clitic_letter(c: char) -> bool {
+        matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+    }
+
     #[test]
-    fn a_summary_holds_the_bits_of_the_word_s_tails() {
-        for word in ["", "م", "بو", "علي", "دوفال", "والرازي", "a€b", "ﷺx"] {
-            let summary = TokenTails::of(word, true, 0, 0);
-            let chars = word.chars().count();
-            assert_eq!(
-                usize::from(summary.tails),
-                chars.clamp(2, MAX_TAIL),
-                "{word}"
-            );
-            for n in 2..=usize::from(summary.tails) {
-                let bit = tail_bit(last_chars(word, n).0);
-                assert_eq!(usize::from(summary.bits[n - 2]), bit, "{word} {n}");
-            }
+    fn clitic_letters_are_known_by_their_bytes() {
+        for c in ('\u{0}'..='\u{800}').chain(['ﻻ', '€']) {
+            let word = format!("{c}بو");
+            let rest = without_clitic_letter(&word);
+            assert_eq!(rest.is_some(), is_clitic_letter(c), "{c}");
+            assert!(rest.is_none_or(|r| r == "بو"));
+        }
+    }
+
+    #[test]
+    fn a_word_s_keys_are_those_of_its_readings_forms() {
+        for word in [
+            "",
+            "م",
+            "بو",
+            "علي",
+            "دوفال",
+            "والرازي",
+            "وبالرازي",
+            "للحسن",
+            "a€b",
+            "ﷺx",
+        ] {
+            let keys = WordKeys::of(word, true);
+            assert!(keys.is_word());
+            // The word without its first chars while they are clitic letters, else the whole word.
+            let less_one = word.strip_prefix(is_clitic_letter);
+            let less_two = less_one.and_then(|w| w.strip_prefix(is_clitic_letter));
+            let forms = [Some(word), less_one, less_two].into_iter().flatten();
+            let want: Vec<u32> = forms.map(|f| key_of(f.as_bytes())).collect();
+            let (got, n) = keys.keys();
+            assert_eq!(got[..n], want, "{word}");
+            assert_eq!(keys.whole(), want[0]);
+            assert_eq!(WordKeys::of(word, false).keys(), keys.keys());
+            assert!(!WordKeys::of(word, false).is_word());
         }
         assert_ne!(
-            tail_bit("دي"),
-            tail_bit("يد"),
+            key_of("دي".as_bytes()),
+            key_of("يد".as_bytes()),
             "the order of the bytes counts"
         );
     }

@@ -7,7 +7,7 @@ use once_cell::sync::{Lazy, OnceCell};
 
 use crate::clitic::stem_offset;
 use crate::custom::{self, Haystack, Rule};
-use crate::document::{self, Document, Found, Read, SegmentTails};
+use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
@@ -117,7 +117,7 @@ impl Extractor {
         for (start, segment) in segments(text) {
             let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
             if document_pass && many {
-                summaries.push(SegmentTails::of(
+                summaries.push(SegmentSummary::of(
                     &scratch.tokens,
                     start,
                     char_base,
