@@ -89,13 +89,30 @@ impl ShortKey {
                 w.copy_from_slice(chunk);
                 u64::from_le_bytes(w)
             }
-            None => bytes
-                .iter()
-                .skip(k * 8)
-                .enumerate()
-                .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8)),
+            None => short_part(bytes, k * 8),
         };
         Some(ShortKey([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
+}
+
+/// The bytes of `word` from `from` on, fewer than eight, as the low bytes of a little-endian word. In a
+/// word of eight bytes or more they are read with the bytes before them, as the last eight bytes, and
+/// shifted: most words end in such a part, and a loop over its bytes cost more than the rest of the key.
+#[inline]
+fn short_part(word: &[u8], from: usize) -> u64 {
+    let rest = word.len().saturating_sub(from);
+    if rest == 0 {
+        return 0;
+    }
+    match word.get(word.len().wrapping_sub(8)..) {
+        Some(&[a, b, c, d, e, f, g, h]) => {
+            u64::from_le_bytes([a, b, c, d, e, f, g, h]) >> (8 * (8 - rest))
+        }
+        _ => word
+            .iter()
+            .skip(from)
+            .enumerate()
+            .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8)),
     }
 }
 
@@ -679,6 +696,10 @@ fn confirm_phrases(
         }
     }
     let (from, to) = info.singles;
+    // Most known words are vocabulary, with no recorded single-word entry: extending by nothing costs.
+    if from == to {
+        return;
+    }
     out.extend(
         index.singles[from as usize..to as usize]
             .iter()
@@ -782,6 +803,20 @@ mod tests {
             ShortKey::MAX
         );
         assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
+    }
+
+    #[test]
+    fn short_parts_hold_the_bytes_in_order() {
+        for len in 0..=ShortKey::MAX {
+            let word: Vec<u8> = (1..=len as u8).collect();
+            for from in (0..=len).step_by(8).filter(|&from| len - from < 8) {
+                let by_loop = word[from..]
+                    .iter()
+                    .enumerate()
+                    .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8));
+                assert_eq!(short_part(&word, from), by_loop, "{len} {from}");
+            }
+        }
     }
 
     #[test]
