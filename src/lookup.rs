@@ -42,8 +42,10 @@ pub(crate) struct WordInfo {
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
     /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
     vocab_reading: Option<(Reading, u32)>,
-    /// What the word's letters say, found once when the index is built.
-    shape: Shape,
+    /// What matching says of a token of this word (under `vocab_reading` when there is one), worked out
+    /// once when the index is built: most tokens are known words, and reading it here spares reading the
+    /// [`WordInfo`] of their reading.
+    features: Features,
 }
 
 /// An entry starting with a word, with what matching needs to know without reading the entry.
@@ -338,12 +340,15 @@ impl Index {
                 .then(|| lexicon_reading(self, &word, &mut buf, true))
                 .flatten()
                 .filter(|r| r.0 != Reading::WHOLE);
-            known.push((slot, reading, Shape::of(&word, &mut buf)));
+            let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
+            let found = &self.infos[at as usize];
+            let features = Features::of(&word, Some(r), Some(found), Shape::of(&word, &mut buf));
+            known.push((slot, reading, features));
         }
-        for (slot, reading, shape) in known {
+        for (slot, reading, features) in known {
             let w = &mut self.infos[slot as usize];
             w.vocab_reading = reading;
-            w.shape = shape;
+            w.features = features;
         }
     }
 
@@ -518,24 +523,64 @@ pub(crate) fn look_up<'i>(
             continue;
         }
         let word = tokens.folded(i);
-        let (reading, found, shape) = match index.slot(word) {
+        let (reading, found, features) = match index.slot(word) {
             Some(slot) => {
                 let w = &index.infos[slot as usize];
                 let (r, at) = match w.vocab_reading {
                     Some(later) => later,
                     None => (Reading::WHOLE, slot),
                 };
-                (Some(r), Some(&index.infos[at as usize]), w.shape)
+                (Some(r), Some(&index.infos[at as usize]), w.features)
             }
             None => {
                 let found = lexicon_reading(index, word, &mut buf, false);
-                (
-                    found.map(|f| f.0),
-                    found.map(|f| &index.infos[f.1 as usize]),
-                    Shape::of(word, &mut buf),
-                )
+                let reading = found.map(|f| f.0);
+                let info = found.map(|f| &index.infos[f.1 as usize]);
+                let shape = Shape::of(word, &mut buf);
+                (reading, info, Features::of(word, reading, info, shape))
             }
         };
+        let first_phrase = phrases.len() as u32;
+        if let (Some(r), Some(info), true) = (reading, found, features.may_match) {
+            confirm_phrases(index, tokens, i, r, info, phrases);
+        }
+        lex.push(Lex {
+            reading,
+            info: found,
+            definite: features.definite,
+            conj: features.conj,
+            clitic_chars: features.clitic_chars,
+            lam: features.lam,
+            first_phrase,
+            classes: features.classes,
+            phrase_kinds: phrases[first_phrase as usize..]
+                .iter()
+                .fold(0, |acc, p| acc | p.kind.bit()),
+        });
+    }
+}
+
+/// What matching says of a token, from its folded form, the reading under which the lexicon knows it
+/// and what the lexicon knows of that reading: the fields of its [`Lex`] but the phrase matches.
+#[derive(Debug, Clone, Copy, Default)]
+struct Features {
+    definite: bool,
+    conj: bool,
+    clitic_chars: u8,
+    lam: bool,
+    classes: Classes,
+    /// Some entry may start at the token: its reading starts entries of more than one word, or is
+    /// recorded as a single-word one.
+    may_match: bool,
+}
+
+impl Features {
+    fn of(
+        word: &str,
+        reading: Option<Reading>,
+        found: Option<&WordInfo>,
+        shape: Shape,
+    ) -> Features {
         let named_whole =
             reading == Some(Reading::WHOLE) && found.is_some_and(|w| w.classes & NAME_CLASSES != 0);
         let conj = match reading {
@@ -547,13 +592,7 @@ pub(crate) fn look_up<'i>(
             Some(r) if r.clitic_chars > 0 => r.clitic_chars,
             _ => shape.clitic_chars,
         };
-        let first_phrase = phrases.len() as u32;
-        if let (Some(r), Some(info)) = (reading, found) {
-            confirm_phrases(index, tokens, i, r, info, phrases);
-        }
-        lex.push(Lex {
-            reading,
-            info: found,
+        Features {
             definite: shape.definite && !named_whole,
             conj,
             clitic_chars,
@@ -562,12 +601,9 @@ pub(crate) fn look_up<'i>(
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
-            first_phrase,
             classes: found.map_or(0, |w| w.classes),
-            phrase_kinds: phrases[first_phrase as usize..]
-                .iter()
-                .fold(0, |acc, p| acc | p.kind.bit()),
-        });
+            may_match: found.is_some_and(|w| w.multi_word || w.singles.0 < w.singles.1),
+        }
     }
 }
 
@@ -844,6 +880,40 @@ mod tests {
         assert_eq!(lex[0].reading.map(|r| r.clitic_chars), Some(1));
         assert!(lex[1].has(EntryKind::Function));
         assert_eq!(lex[1].reading, Some(Reading::WHOLE));
+    }
+
+    /// The features of a known word, worked out when the index is built, are what matching works out
+    /// for a word the index does not hold.
+    #[test]
+    fn known_words_take_the_features_worked_out_at_build() {
+        let lex = Lexicon::parse(
+            "t",
+            "الولايات المتحدة\tplace\tsub=country\nالولايات\tcommon\nالأستاذة\ttitle\tgender=female\nوليد\tgiven\tgender=male\nليد\tcommon\nلمؤتمر\tcommon\nمؤتمر\torg-head\tsub=other\nوالعمل\tcommon\nللتنمية\tcommon\nعدن\tplace\tsub=city\n",
+        )
+        .unwrap();
+        let index: &'static Index = Box::leak(Box::new(Index::build([&lex])));
+        let mut t = Tokens::default();
+        tokenize(
+            "الولايات وليد ليد لمؤتمر مؤتمر والعمل للتنمية عدن وعدن والاستاذه",
+            0,
+            0,
+            &mut t,
+        );
+        let (mut lex, mut ph) = (Vec::new(), Vec::new());
+        look_up(index, &t, &mut lex, &mut ph);
+        let mut buf = String::new();
+        for (i, l) in lex.iter().enumerate() {
+            let word = t.folded(i);
+            let found = lexicon_reading(index, word, &mut buf, true);
+            let info = found.map(|f| &index.infos[f.1 as usize]);
+            let f = Features::of(word, found.map(|f| f.0), info, Shape::of(word, &mut buf));
+            assert_eq!(l.reading, found.map(|f| f.0), "{word}");
+            assert_eq!(
+                (l.definite, l.conj, l.clitic_chars, l.lam, l.classes),
+                (f.definite, f.conj, f.clitic_chars, f.lam, f.classes),
+                "{word}"
+            );
+        }
     }
 
     #[test]
