@@ -99,7 +99,8 @@ impl ShortKey {
 
 /// The bytes of `word` from `from` on, fewer than eight, as the low bytes of a little-endian word. In a
 /// word of eight bytes or more they are read with the bytes before them, as the last eight bytes, and
-/// shifted: most words end in such a part, and a loop over its bytes cost more than the rest of the key.
+/// shifted; in a shorter word, as pieces of four, two and one bytes: most words end in such a part, and
+/// a loop over its bytes cost more than the rest of the key.
 #[inline]
 fn short_part(word: &[u8], from: usize) -> u64 {
     let rest = word.len().saturating_sub(from);
@@ -110,11 +111,22 @@ fn short_part(word: &[u8], from: usize) -> u64 {
         Some(&[a, b, c, d, e, f, g, h]) => {
             u64::from_le_bytes([a, b, c, d, e, f, g, h]) >> (8 * (8 - rest))
         }
-        _ => word
-            .iter()
-            .skip(from)
-            .enumerate()
-            .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8)),
+        // A word of fewer than eight bytes: its four-byte piece, if any, then the rest.
+        _ => {
+            let rest = word.get(from..).unwrap_or_default();
+            let (four, tail) = rest.split_at(rest.len() & 4);
+            let low = match *four {
+                [a, b, c, d] => u64::from(u32::from_le_bytes([a, b, c, d])),
+                _ => 0,
+            };
+            let high = match *tail {
+                [a] => u64::from(a),
+                [a, b] => u64::from(u16::from_le_bytes([a, b])),
+                [a, b, c] => u64::from(u32::from_le_bytes([a, b, c, 0])),
+                _ => 0,
+            };
+            low | high << (four.len() * 8)
+        }
     }
 }
 
