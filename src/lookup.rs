@@ -553,8 +553,12 @@ pub(crate) fn look_up<'i>(
             }
         };
         let first_phrase = phrases.len() as u32;
+        let mut phrase_kinds = 0;
         if let (Some(r), Some(info), true) = (reading, found, features.may_match) {
             confirm_phrases(index, tokens, i, r, info, phrases);
+            phrase_kinds = phrases[first_phrase as usize..]
+                .iter()
+                .fold(0, |acc, p| acc | p.kind.bit());
         }
         lex.push(Lex {
             reading,
@@ -565,9 +569,7 @@ pub(crate) fn look_up<'i>(
             lam: features.lam,
             first_phrase,
             classes: features.classes,
-            phrase_kinds: phrases[first_phrase as usize..]
-                .iter()
-                .fold(0, |acc, p| acc | p.kind.bit()),
+            phrase_kinds,
         });
     }
 }
