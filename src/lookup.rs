@@ -42,8 +42,10 @@ pub(crate) struct WordInfo {
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
     /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
     vocab_reading: Option<(Reading, u32)>,
-    /// What the word's letters say, found once when the index is built.
-    shape: Shape,
+    /// What matching says of a token of this word (under `vocab_reading` when there is one), worked out
+    /// once when the index is built: most tokens are known words, and reading it here spares reading the
+    /// [`WordInfo`] of their reading.
+    features: Features,
 }
 
 /// An entry starting with a word, with what matching needs to know without reading the entry.
@@ -89,13 +91,42 @@ impl ShortKey {
                 w.copy_from_slice(chunk);
                 u64::from_le_bytes(w)
             }
-            None => bytes
-                .iter()
-                .skip(k * 8)
-                .enumerate()
-                .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8)),
+            None => short_part(bytes, k * 8),
         };
         Some(ShortKey([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
+}
+
+/// The bytes of `word` from `from` on, fewer than eight, as the low bytes of a little-endian word. In a
+/// word of eight bytes or more they are read with the bytes before them, as the last eight bytes, and
+/// shifted; in a shorter word, as pieces of four, two and one bytes: most words end in such a part, and
+/// a loop over its bytes cost more than the rest of the key.
+#[inline]
+fn short_part(word: &[u8], from: usize) -> u64 {
+    let rest = word.len().saturating_sub(from);
+    if rest == 0 {
+        return 0;
+    }
+    match word.get(word.len().wrapping_sub(8)..) {
+        Some(&[a, b, c, d, e, f, g, h]) => {
+            u64::from_le_bytes([a, b, c, d, e, f, g, h]) >> (8 * (8 - rest))
+        }
+        // A word of fewer than eight bytes: its four-byte piece, if any, then the rest.
+        _ => {
+            let rest = word.get(from..).unwrap_or_default();
+            let (four, tail) = rest.split_at(rest.len() & 4);
+            let low = match *four {
+                [a, b, c, d] => u64::from(u32::from_le_bytes([a, b, c, d])),
+                _ => 0,
+            };
+            let high = match *tail {
+                [a] => u64::from(a),
+                [a, b] => u64::from(u16::from_le_bytes([a, b])),
+                [a, b, c] => u64::from(u32::from_le_bytes([a, b, c, 0])),
+                _ => 0,
+            };
+            low | high << (four.len() * 8)
+        }
     }
 }
 
@@ -321,12 +352,15 @@ impl Index {
                 .then(|| lexicon_reading(self, &word, &mut buf, true))
                 .flatten()
                 .filter(|r| r.0 != Reading::WHOLE);
-            known.push((slot, reading, Shape::of(&word, &mut buf)));
+            let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
+            let found = &self.infos[at as usize];
+            let features = Features::of(&word, Some(r), Some(found), Shape::of(&word, &mut buf));
+            known.push((slot, reading, features));
         }
-        for (slot, reading, shape) in known {
+        for (slot, reading, features) in known {
             let w = &mut self.infos[slot as usize];
             w.vocab_reading = reading;
-            w.shape = shape;
+            w.features = features;
         }
     }
 
@@ -501,24 +535,66 @@ pub(crate) fn look_up<'i>(
             continue;
         }
         let word = tokens.folded(i);
-        let (reading, found, shape) = match index.slot(word) {
+        let (reading, found, features) = match index.slot(word) {
             Some(slot) => {
                 let w = &index.infos[slot as usize];
                 let (r, at) = match w.vocab_reading {
                     Some(later) => later,
                     None => (Reading::WHOLE, slot),
                 };
-                (Some(r), Some(&index.infos[at as usize]), w.shape)
+                (Some(r), Some(&index.infos[at as usize]), w.features)
             }
             None => {
                 let found = lexicon_reading(index, word, &mut buf, false);
-                (
-                    found.map(|f| f.0),
-                    found.map(|f| &index.infos[f.1 as usize]),
-                    Shape::of(word, &mut buf),
-                )
+                let reading = found.map(|f| f.0);
+                let info = found.map(|f| &index.infos[f.1 as usize]);
+                let shape = Shape::of(word, &mut buf);
+                (reading, info, Features::of(word, reading, info, shape))
             }
         };
+        let first_phrase = phrases.len() as u32;
+        let mut phrase_kinds = 0;
+        if let (Some(r), Some(info), true) = (reading, found, features.may_match) {
+            confirm_phrases(index, tokens, i, r, info, phrases);
+            phrase_kinds = phrases[first_phrase as usize..]
+                .iter()
+                .fold(0, |acc, p| acc | p.kind.bit());
+        }
+        lex.push(Lex {
+            reading,
+            info: found,
+            definite: features.definite,
+            conj: features.conj,
+            clitic_chars: features.clitic_chars,
+            lam: features.lam,
+            first_phrase,
+            classes: features.classes,
+            phrase_kinds,
+        });
+    }
+}
+
+/// What matching says of a token, from its folded form, the reading under which the lexicon knows it
+/// and what the lexicon knows of that reading: the fields of its [`Lex`] but the phrase matches.
+#[derive(Debug, Clone, Copy, Default)]
+struct Features {
+    definite: bool,
+    conj: bool,
+    clitic_chars: u8,
+    lam: bool,
+    classes: Classes,
+    /// Some entry may start at the token: its reading starts entries of more than one word, or is
+    /// recorded as a single-word one.
+    may_match: bool,
+}
+
+impl Features {
+    fn of(
+        word: &str,
+        reading: Option<Reading>,
+        found: Option<&WordInfo>,
+        shape: Shape,
+    ) -> Features {
         let named_whole =
             reading == Some(Reading::WHOLE) && found.is_some_and(|w| w.classes & NAME_CLASSES != 0);
         let conj = match reading {
@@ -530,13 +606,7 @@ pub(crate) fn look_up<'i>(
             Some(r) if r.clitic_chars > 0 => r.clitic_chars,
             _ => shape.clitic_chars,
         };
-        let first_phrase = phrases.len() as u32;
-        if let (Some(r), Some(info)) = (reading, found) {
-            confirm_phrases(index, tokens, i, r, info, phrases);
-        }
-        lex.push(Lex {
-            reading,
-            info: found,
+        Features {
             definite: shape.definite && !named_whole,
             conj,
             clitic_chars,
@@ -545,12 +615,9 @@ pub(crate) fn look_up<'i>(
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
-            first_phrase,
             classes: found.map_or(0, |w| w.classes),
-            phrase_kinds: phrases[first_phrase as usize..]
-                .iter()
-                .fold(0, |acc, p| acc | p.kind.bit()),
-        });
+            may_match: found.is_some_and(|w| w.multi_word || w.singles.0 < w.singles.1),
+        }
     }
 }
 
@@ -679,6 +746,10 @@ fn confirm_phrases(
         }
     }
     let (from, to) = info.singles;
+    // Most known words are vocabulary, with no recorded single-word entry: extending by nothing costs.
+    if from == to {
+        return;
+    }
     out.extend(
         index.singles[from as usize..to as usize]
             .iter()
@@ -785,6 +856,20 @@ mod tests {
     }
 
     #[test]
+    fn short_parts_hold_the_bytes_in_order() {
+        for len in 0..=ShortKey::MAX {
+            let word: Vec<u8> = (1..=len as u8).collect();
+            for from in (0..=len).step_by(8).filter(|&from| len - from < 8) {
+                let by_loop = word[from..]
+                    .iter()
+                    .enumerate()
+                    .fold(0, |w, (i, &b)| w | u64::from(b) << (i * 8));
+                assert_eq!(short_part(&word, from), by_loop, "{len} {from}");
+            }
+        }
+    }
+
+    #[test]
     fn long_words_are_found() {
         let long = "ب".repeat(20);
         let lex = Lexicon::parse("t", &format!("{long}\tcommon\nعدن\tcommon\n")).unwrap();
@@ -809,6 +894,40 @@ mod tests {
         assert_eq!(lex[0].reading.map(|r| r.clitic_chars), Some(1));
         assert!(lex[1].has(EntryKind::Function));
         assert_eq!(lex[1].reading, Some(Reading::WHOLE));
+    }
+
+    /// The features of a known word, worked out when the index is built, are what matching works out
+    /// for a word the index does not hold.
+    #[test]
+    fn known_words_take_the_features_worked_out_at_build() {
+        let lex = Lexicon::parse(
+            "t",
+            "الولايات المتحدة\tplace\tsub=country\nالولايات\tcommon\nالأستاذة\ttitle\tgender=female\nوليد\tgiven\tgender=male\nليد\tcommon\nلمؤتمر\tcommon\nمؤتمر\torg-head\tsub=other\nوالعمل\tcommon\nللتنمية\tcommon\nعدن\tplace\tsub=city\n",
+        )
+        .unwrap();
+        let index: &'static Index = Box::leak(Box::new(Index::build([&lex])));
+        let mut t = Tokens::default();
+        tokenize(
+            "الولايات وليد ليد لمؤتمر مؤتمر والعمل للتنمية عدن وعدن والاستاذه",
+            0,
+            0,
+            &mut t,
+        );
+        let (mut lex, mut ph) = (Vec::new(), Vec::new());
+        look_up(index, &t, &mut lex, &mut ph);
+        let mut buf = String::new();
+        for (i, l) in lex.iter().enumerate() {
+            let word = t.folded(i);
+            let found = lexicon_reading(index, word, &mut buf, true);
+            let info = found.map(|f| &index.infos[f.1 as usize]);
+            let f = Features::of(word, found.map(|f| f.0), info, Shape::of(word, &mut buf));
+            assert_eq!(l.reading, found.map(|f| f.0), "{word}");
+            assert_eq!(
+                (l.definite, l.conj, l.clitic_chars, l.lam, l.classes),
+                (f.definite, f.conj, f.clitic_chars, f.lam, f.classes),
+                "{word}"
+            );
+        }
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn is_control(c: char) -> bool {
 }
 
 /// What the tokenizer asks of a char, as bits.
-type Class = u8;
+type Class = u16;
 /// Part of a word: alphanumeric, or a mark.
 const WORD: Class = 1;
 /// A mark or control that folding drops or that combines with the letter before it.
@@ -136,6 +136,11 @@ const WHITESPACE: Class = 16;
 const SAME: Class = 32;
 /// A letter that is neither a mark nor a control: most chars of a text, read in runs.
 const LETTER: Class = 64;
+/// A letter or digit that is neither a mark nor a control: a word of such chars alone, and below U+0800,
+/// takes the fast path ([`plain_word`]).
+const PLAIN: Class = 128;
+/// A [`PLAIN`] letter that folding leaves as it is: most chars of a text.
+const SAME_LETTER: Class = 256;
 
 fn class_by_rule(c: char) -> Class {
     let mark = is_ignorable(c) || is_combining_mark(c);
@@ -161,6 +166,12 @@ fn class_by_rule(c: char) -> Class {
     if class & (WORD | ALPHABETIC | MARK | CONTROL) == WORD | ALPHABETIC {
         class |= LETTER;
     }
+    if class & (WORD | MARK | CONTROL) == WORD {
+        class |= PLAIN;
+    }
+    if class & (PLAIN | ALPHABETIC | SAME) == PLAIN | ALPHABETIC | SAME {
+        class |= SAME_LETTER;
+    }
     class
 }
 
@@ -178,8 +189,9 @@ static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
 fn class_of(table: &[Class; 0x800], c: char) -> Class {
     match table.get(c as usize) {
         Some(&class) => class,
-        // Runs of letters are read only below U+0800 (see `WordState::letters`).
-        None => class_by_rule(c) & !LETTER,
+        // Runs of letters and plain words are read only below U+0800 (see `WordState::letters` and
+        // `plain_word`).
+        None => class_by_rule(c) & !(LETTER | PLAIN | SAME_LETTER),
     }
 }
 
@@ -194,11 +206,25 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Returns the number of chars in the segment, so the caller can keep a running char offset without a
 /// second pass.
 pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut Tokens) -> usize {
+    tokenize_with::<true>(segment, base, char_base, out)
+}
+
+/// [`tokenize`], with the fast path for words of plain chars ([`plain_word`]) or without it (`FAST`
+/// false: every word read by the general path, which the tests compare it with).
+fn tokenize_with<const FAST: bool>(
+    segment: &str,
+    base: usize,
+    char_base: usize,
+    out: &mut Tokens,
+) -> usize {
     out.clear();
     out.base = base;
     out.char_base = char_base;
-    // Folding rarely makes a text longer (only ligatures spelled out do).
-    out.folded.reserve(segment.len());
+    // The buffer starts with a copy of the segment: a word or punctuation char that folding leaves as it
+    // is (most of them) has its folded form there, at its own offsets, so nothing is copied for it. Other
+    // folded forms go after the copy; folding rarely makes them longer (only ligatures spelled out do).
+    out.folded.reserve(2 * segment.len());
+    out.folded.push_str(segment);
     let table = &*CLASSES;
     let bytes = segment.as_bytes();
     // Offsets from here on are in the segment, in bytes and chars.
@@ -207,13 +233,39 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
     let mut newline = false;
     let mut i = 0;
     while i < bytes.len() {
+        if FAST && !word.active {
+            match plain_word(segment, i, chars, table, &mut out.folded) {
+                Ok(token) => {
+                    i = token.end as usize;
+                    chars = token.char_end as usize;
+                    out.list.push(Token {
+                        newline_before: std::mem::take(&mut newline),
+                        ..token
+                    });
+                    // The space after a word, as most words have, is read here rather than by the loop.
+                    if bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                        chars += 1;
+                    }
+                    continue;
+                }
+                // The general path reads the rest of the word.
+                Err(start) if start.end > i => {
+                    word = WordState::after(&start, i, chars, std::mem::take(&mut newline));
+                    i = start.end;
+                    chars += start.chars;
+                    continue;
+                }
+                Err(_) => {}
+            }
+        }
         if bytes[i] == b' ' {
             word.finish(segment, i, out);
             i += 1;
             chars += 1;
             continue;
         }
-        let c = segment[i..].chars().next().unwrap_or_default();
+        let (c, len) = char_at(segment, i);
         let class = class_of(table, c);
         if class & LETTER != 0 {
             if !word.active {
@@ -229,8 +281,8 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
             if !word.active {
                 word.begin(out.folded.len(), std::mem::take(&mut newline));
             }
-            word.push(segment, c, class, i, chars, &mut out.folded);
-            i += c.len_utf8();
+            word.push(segment, c, class, i..i + len, chars, &mut out.folded);
+            i += len;
             chars += 1;
             continue;
         }
@@ -238,23 +290,165 @@ pub(crate) fn tokenize(segment: &str, base: usize, char_base: usize, out: &mut T
         if c == '\n' {
             newline = true;
         } else if class & WHITESPACE == 0 {
-            let start = out.folded.len() as u32;
-            push_fold(c, &mut out.folded);
+            let end = i + len;
+            let fold = if FAST && class & SAME != 0 {
+                i as u32..end as u32
+            } else {
+                let start = out.folded.len() as u32;
+                push_fold(c, &mut out.folded);
+                start..out.folded.len() as u32
+            };
             out.list.push(Token {
                 start: i as u32,
-                end: (i + c.len_utf8()) as u32,
+                end: end as u32,
                 char_start: chars as u32,
                 char_end: chars as u32 + 1,
-                fold: start..out.folded.len() as u32,
+                fold,
                 kind: TokenKind::Punct(c),
                 newline_before: std::mem::take(&mut newline),
             });
         }
-        i += c.len_utf8();
+        i += len;
         chars += 1;
     }
     word.finish_out_of_line(segment, bytes.len(), out);
     chars
+}
+
+/// The char that starts at byte `i` of `text` (a char boundary before its end), and its length. The
+/// one- and two-byte forms (every char below U+0800, nearly every char of Arabic or Latin text) are
+/// decoded here without the general decoder's checks.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match short_char_at(text.as_bytes(), i) {
+        Some((code, len)) => (char::from_u32(code as u32).unwrap_or_default(), len),
+        None => {
+            let c = text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or_default();
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// The code and length of the char at byte `i` of UTF-8 `bytes` (a char boundary) when it is below
+/// U+0800, read without decoding it as a char; `None` for a longer form or at the end.
+#[inline]
+fn short_char_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    // At a char boundary a byte below 0xE0 is ASCII or starts a two-byte form.
+    match *bytes.get(i)? {
+        b @ 0..=0x7F => Some((usize::from(b), 1)),
+        b @ 0x80..=0xDF => {
+            let next = *bytes.get(i + 1)?;
+            Some(((usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F), 2))
+        }
+        _ => None,
+    }
+}
+
+/// Reads the word that starts at byte `from` (char `ci`) of the segment when it is made of [`PLAIN`]
+/// chars only, as most words of news text are, and returns its token (without `newline_before`). Its
+/// folded form is its own bytes in the copy of the segment at the start of `folded` when folding leaves
+/// every char as it is; else it is written after what `folded` holds.
+///
+/// When the word goes on with a char that is not plain (a mark, tatweel, a control, a char above
+/// U+0800), returns what it read of it (maybe nothing) for [`WordState`] to read the rest char by char.
+#[inline]
+fn plain_word(
+    segment: &str,
+    from: usize,
+    ci: usize,
+    table: &[Class; 0x800],
+    folded: &mut String,
+) -> Result<Token, PlainStart> {
+    let bytes = segment.as_bytes();
+    let mut start = PlainStart {
+        fold_start: folded.len(),
+        uncopied: from,
+        end: from,
+        chars: 0,
+        alphabetic: false,
+    };
+    loop {
+        let (end, count) = same_letters(bytes, start.end, table);
+        start.alphabetic |= count > 0;
+        start.end = end;
+        start.chars += count;
+        // The char that ended the run: a plain char that folding changes, or a digit, goes on with the
+        // word; any other ends it, or makes it a word for the general path.
+        let Some((code, len)) = short_char_at(bytes, end) else {
+            if end < bytes.len()
+                && (end == from || class_of(table, char_at(segment, end).0) & WORD != 0)
+            {
+                return Err(start);
+            }
+            break;
+        };
+        let class = table[code & 0x7FF];
+        if class & PLAIN == 0 {
+            if class & WORD != 0 || end == from {
+                return Err(start);
+            }
+            break;
+        }
+        start.alphabetic |= class & ALPHABETIC != 0;
+        if class & SAME == 0 {
+            folded.push_str(&segment[start.uncopied..end]);
+            push_fold(char::from_u32(code as u32).unwrap_or_default(), folded);
+            start.uncopied = end + len;
+        }
+        start.end += len;
+        start.chars += 1;
+    }
+    let fold = if start.uncopied == from {
+        from as u32..start.end as u32
+    } else {
+        folded.push_str(&segment[start.uncopied..start.end]);
+        start.fold_start as u32..folded.len() as u32
+    };
+    Ok(Token {
+        start: from as u32,
+        end: start.end as u32,
+        char_start: ci as u32,
+        char_end: (ci + start.chars) as u32,
+        fold,
+        kind: if start.alphabetic {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        },
+        newline_before: false,
+    })
+}
+
+/// The plain chars that start a word that goes on with others, as [`plain_word`] read them.
+struct PlainStart {
+    /// Where the word's folded form starts in the buffer.
+    fold_start: usize,
+    /// Where the chars not yet folded into the buffer start: they fold to themselves.
+    uncopied: usize,
+    /// Byte just past them in the segment, and how many chars they are.
+    end: usize,
+    chars: usize,
+    /// Some of them is a letter.
+    alphabetic: bool,
+}
+
+/// Reads the run of [`SAME_LETTER`]s from byte `from` of UTF-8 `bytes` (a char boundary), and returns
+/// where it ends and how many chars it has: the loop in which tokenizing spends most of its time.
+#[inline]
+fn same_letters(bytes: &[u8], from: usize, table: &[Class; 0x800]) -> (usize, usize) {
+    let mut i = from;
+    let mut n = 0;
+    while let Some((code, len)) = short_char_at(bytes, i) {
+        if table[code & 0x7FF] & SAME_LETTER == 0 {
+            break;
+        }
+        i += len;
+        n += 1;
+    }
+    (i, n)
 }
 
 /// Marks an offset that is not set.
@@ -287,6 +481,23 @@ impl WordState {
         newline_before: false,
     };
 
+    /// A word that starts at byte `from`, char `ci`, with the plain chars `start`.
+    fn after(start: &PlainStart, from: usize, ci: usize, newline_before: bool) -> WordState {
+        WordState {
+            active: true,
+            fold_start: start.fold_start as u32,
+            same_from: if start.uncopied < start.end {
+                start.uncopied as u32
+            } else {
+                UNSET
+            },
+            start: (from as u32, ci as u32),
+            end: (start.end as u32, (ci + start.chars) as u32),
+            has_letter: start.alphabetic,
+            newline_before,
+        }
+    }
+
     #[inline]
     fn begin(&mut self, fold_start: usize, newline_before: bool) {
         *self = WordState {
@@ -297,16 +508,18 @@ impl WordState {
         };
     }
 
+    /// Takes char `c`, at bytes `range` and char `ci` of the segment, into the word.
     #[inline]
     fn push(
         &mut self,
         segment: &str,
         c: char,
         class: Class,
-        at: usize,
+        range: Range<usize>,
         ci: usize,
         folded: &mut String,
     ) {
+        let at = range.start;
         if self.start.0 == UNSET {
             if class & MARK != 0 {
                 // Leading marks belong to no letter of this word: keep them out of the span and the fold.
@@ -315,7 +528,7 @@ impl WordState {
             self.start = (at as u32, ci as u32);
         }
         if class & CONTROL == 0 {
-            self.end = ((at + c.len_utf8()) as u32, ci as u32 + 1);
+            self.end = (range.end as u32, ci as u32 + 1);
         }
         if class & ALPHABETIC != 0 {
             self.has_letter = true;
@@ -345,16 +558,7 @@ impl WordState {
         let mut same_from = self.same_from;
         let mut i = from;
         let mut n = 0;
-        // `i` is always at a char boundary, so a byte below 0xE0 there is ASCII or starts a two-byte form.
-        while let Some(&b) = bytes.get(i) {
-            let (code, len) = match b {
-                0..=0x7F => (usize::from(b), 1),
-                0x80..=0xDF => match bytes.get(i + 1) {
-                    Some(&c) => ((usize::from(b & 0x1F) << 6) | usize::from(c & 0x3F), 2),
-                    None => break,
-                },
-                _ => break,
-            };
+        while let Some((code, len)) = short_char_at(bytes, i) {
             let class = table[code & 0x7FF];
             if class & LETTER == 0 {
                 break;
@@ -576,6 +780,59 @@ mod tests {
         tokenize("أ ب\n ج", 0, 0, &mut t);
         let nl: Vec<_> = t.list.iter().map(|t| t.newline_before).collect();
         assert_eq!(nl, [false, false, true]);
+    }
+
+    /// Every token as the other stages see it: byte and char ranges, folded form, kind, line break.
+    fn seen(
+        text: &str,
+        base: usize,
+        fast: bool,
+    ) -> Vec<(Range<usize>, Range<usize>, String, String)> {
+        let mut t = Tokens::default();
+        let chars = if fast {
+            tokenize_with::<true>(text, base, 7, &mut t)
+        } else {
+            tokenize_with::<false>(text, base, 7, &mut t)
+        };
+        assert_eq!(chars, text.chars().count());
+        (0..t.len())
+            .map(|i| {
+                let kind = format!("{:?} {}", t.list[i].kind, t.list[i].newline_before);
+                (t.bytes(i), t.chars(i), t.folded(i).to_string(), kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_words_take_the_fast_path_as_the_general_one() {
+        for text in [
+            "قال محمد إن الأستاذة في مدرسة",
+            "abc ABC 2024 ٢٠٢٤ a1 ١ب",
+            "مُحَمَّد الـمدرسة عدن\u{200F} \u{200C}صنعاء ب\u{0301}",
+            "أحمد\r\nعلى، «مصر» 中文 ﻻ ﷺ x",
+            "  كلمة\n\nكلمة\u{00A0}كلمة\tكلمة ",
+            "",
+            "ب",
+            "\u{064E}",
+        ] {
+            assert_eq!(seen(text, 3, true), seen(text, 3, false), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_general_one(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "ب", "ت", "ا", "ل", "م", "أ", "إ", "آ", "ى", "ة", "ی", "ک", "\u{064E}", "\u{0651}",
+                "\u{0640}", "\u{0670}", "\u{200C}", "\u{200D}", "\u{200F}", "\u{FEFF}", "\u{061C}",
+                "0", "7", "٣", "۵", "a", "Z", "é", "\u{0301}", " ", " ", " ", "\n", "\r\n", "\t",
+                "\u{00A0}", "،", ".", "«", "؟", "\u{FEFB}", "\u{FEE3}", "\u{FE70}", "\u{FDFA}", "中",
+                "😀", "…",
+            ][..]), 0..40)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(seen(&text, 0, true), seen(&text, 0, false));
+        }
     }
 
     #[test]
