@@ -622,8 +622,8 @@ impl NameFilter {
     /// start, and inlined it kept [`NameFilter::may_start`] from being inlined in the loop over every
     /// token.
     #[inline(never)]
-    fn longest_from(&self, keys: &[u32], second: u32) -> Option<usize> {
-        let pairs = keys.iter().map(|&k| pair_key(k, second));
+    fn longest_from(&self, keys: impl Iterator<Item = u32>, second: u32) -> Option<usize> {
+        let pairs = keys.map(|k| pair_key(k, second));
         pairs
             .filter_map(|pair| self.longest.get(&pair))
             .max()
@@ -637,15 +637,15 @@ impl NameFilter {
         if !keys.is_word() {
             return MayStart::Nothing;
         }
-        let (keys, n) = keys.keys();
-        let keys = &keys[..n];
+        let keys = keys.keys();
         let longer = next.map(WordKeys::whole).and_then(|second| {
-            let pair = keys.iter().any(|&k| self.has(pair_key(k, second)));
-            pair.then(|| self.longest_from(keys, second)).flatten()
+            let pair = keys.clone().any(|k| self.has(pair_key(k, second)));
+            pair.then(|| self.longest_from(keys.clone(), second))
+                .flatten()
         });
         if let Some(words) = longer {
             MayStart::Longer(words)
-        } else if keys.iter().any(|&k| self.has(k)) {
+        } else if keys.clone().any(|k| self.has(k)) {
             MayStart::OneWord
         } else {
             MayStart::Nothing
@@ -705,11 +705,11 @@ impl WordKeys {
         self.packed() as u32 & KEY_MASK
     }
 
-    /// The keys: the first `n` of the array.
-    fn keys(self) -> ([u32; 3], usize) {
+    /// The keys, the whole form's first.
+    fn keys(self) -> impl Iterator<Item = u32> + Clone {
         let packed = self.packed();
-        let keys = [0, 1, 2].map(|n| (packed >> (n * KEY_BITS)) as u32 & KEY_MASK);
-        (keys, (packed >> COUNT_SHIFT) as usize & 3)
+        let count = (packed >> COUNT_SHIFT) as u32 & 3;
+        (0..count).map(move |n| (packed >> (n * KEY_BITS)) as u32 & KEY_MASK)
     }
 }
 
@@ -802,6 +802,8 @@ fn key_of(form: &[u8]) -> u32 {
         }
         // Two words of four bytes, which may overlap.
         4..=7 => hash = mix(hash, read_u32(form, 0) << 32 | read_u32(form, n - 4)),
+        // Two words of eight bytes, which may overlap: most words of four to eight letters.
+        8..=16 => hash = mix(mix(hash, read_u64(form, 0)), read_u64(form, n - 8)),
         _ => {
             // Words of eight bytes, the last of which may overlap the one before.
             let mut at = 0;
@@ -1428,15 +1430,15 @@ mod tests {
         ] {
             let keys = WordKeys::of(word, true);
             assert!(keys.is_word());
-            // The word without its first chars while they are clitic letters, else the whole word.
+            // The word, and the word without its first chars while they are clitic letters.
             let less_one = word.strip_prefix(is_clitic_letter);
             let less_two = less_one.and_then(|w| w.strip_prefix(is_clitic_letter));
             let forms = [Some(word), less_one, less_two].into_iter().flatten();
             let want: Vec<u32> = forms.map(|f| key_of(f.as_bytes())).collect();
-            let (got, n) = keys.keys();
-            assert_eq!(got[..n], want, "{word}");
+            assert_eq!(keys.keys().collect::<Vec<_>>(), want, "{word}");
             assert_eq!(keys.whole(), want[0]);
-            assert_eq!(WordKeys::of(word, false).keys(), keys.keys());
+            let not_a_word = WordKeys::of(word, false);
+            assert_eq!(not_a_word.keys().collect::<Vec<_>>(), want, "{word}");
             assert!(!WordKeys::of(word, false).is_word());
         }
         assert_ne!(
