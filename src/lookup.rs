@@ -78,13 +78,18 @@ impl ShortKey {
 
     #[inline]
     fn new(word: &str) -> Option<ShortKey> {
-        let len = word.len();
+        ShortKey::of_bytes(word.as_bytes())
+    }
+
+    /// The key of a word given as its UTF-8 bytes.
+    #[inline]
+    fn of_bytes(bytes: &[u8]) -> Option<ShortKey> {
+        let len = bytes.len();
         if len > ShortKey::MAX {
             return None;
         }
         // Built a word at a time, not copied through a byte buffer: reading back bytes just stored one by
         // one stalls the lookup that follows.
-        let bytes = word.as_bytes();
         let part = |k: usize| match bytes.get(k * 8..k * 8 + 8) {
             Some(chunk) => {
                 let mut w = [0u8; 8];
@@ -371,7 +376,14 @@ impl Index {
     /// Always inlined: looking up calls it for nearly every token, and the call cost a tenth of it.
     #[inline(always)]
     fn slot(&self, folded: &str) -> Option<u32> {
-        match ShortKey::new(folded) {
+        self.slot_of_bytes(folded.as_bytes())
+    }
+
+    /// [`Index::slot`] of a word given as its UTF-8 bytes: a token's folded form is read so without
+    /// checking that its ends are char boundaries (they are), which cost as much as building its key.
+    #[inline(always)]
+    fn slot_of_bytes(&self, folded: &[u8]) -> Option<u32> {
+        match ShortKey::of_bytes(folded) {
             Some(key) => {
                 let bit = key.bit();
                 let maybe = self
@@ -384,7 +396,10 @@ impl Index {
                     None
                 }
             }
-            None => self.long_words.get(folded).copied(),
+            // A token's folded form is UTF-8; a word this long is rare.
+            None => std::str::from_utf8(folded)
+                .ok()
+                .and_then(|w| self.long_words.get(w).copied()),
         }
     }
 
@@ -534,8 +549,7 @@ pub(crate) fn look_up<'i>(
             });
             continue;
         }
-        let word = tokens.folded(i);
-        let (reading, found, features) = match index.slot(word) {
+        let (reading, found, features) = match index.slot_of_bytes(tokens.folded_bytes(i)) {
             Some(slot) => {
                 let w = &index.infos[slot as usize];
                 let (r, at) = match w.vocab_reading {
@@ -545,6 +559,7 @@ pub(crate) fn look_up<'i>(
                 (Some(r), Some(&index.infos[at as usize]), w.features)
             }
             None => {
+                let word = tokens.folded(i);
                 let found = lexicon_reading(index, word, &mut buf, false);
                 let reading = found.map(|f| f.0);
                 let info = found.map(|f| &index.infos[f.1 as usize]);

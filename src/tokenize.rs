@@ -100,6 +100,13 @@ impl Tokens {
         self.char_base + t.char_start as usize..self.char_base + t.char_end as usize
     }
 
+    /// The bytes of the folded form of token `i`, read without checking for char boundaries.
+    #[inline]
+    pub(crate) fn folded_bytes(&self, i: usize) -> &[u8] {
+        let r = &self.list[i].fold;
+        &self.folded.as_bytes()[r.start as usize..r.end as usize]
+    }
+
     /// The folded form of token `i`.
     #[inline]
     pub(crate) fn folded(&self, i: usize) -> &str {
