@@ -376,30 +376,35 @@ impl Index {
     /// Always inlined: looking up calls it for nearly every token, and the call cost a tenth of it.
     #[inline(always)]
     fn slot(&self, folded: &str) -> Option<u32> {
-        self.slot_of_bytes(folded.as_bytes())
+        match ShortKey::new(folded) {
+            Some(key) => self.short_slot(key),
+            None => self.long_words.get(folded).copied(),
+        }
     }
 
-    /// [`Index::slot`] of a word given as its UTF-8 bytes: a token's folded form is read so without
-    /// checking that its ends are char boundaries (they are), which cost as much as building its key.
+    /// [`Index::slot`] of token `i`'s folded form. The key of a short word is built from its bytes,
+    /// without checking that their ends are char boundaries (they are), which cost as much as building it.
     #[inline(always)]
-    fn slot_of_bytes(&self, folded: &[u8]) -> Option<u32> {
-        match ShortKey::of_bytes(folded) {
-            Some(key) => {
-                let bit = key.bit();
-                let maybe = self
-                    .filter
-                    .get(bit / 64)
-                    .is_some_and(|w| w & (1 << (bit % 64)) != 0);
-                if maybe {
-                    self.words.get(&key).copied()
-                } else {
-                    None
-                }
-            }
-            // A token's folded form is UTF-8; a word this long is rare.
-            None => std::str::from_utf8(folded)
-                .ok()
-                .and_then(|w| self.long_words.get(w).copied()),
+    fn token_slot(&self, tokens: &Tokens, i: usize) -> Option<u32> {
+        match ShortKey::of_bytes(tokens.folded_bytes(i)) {
+            Some(key) => self.short_slot(key),
+            None => self.long_words.get(tokens.folded(i)).copied(),
+        }
+    }
+
+    /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
+    /// lets it through.
+    #[inline(always)]
+    fn short_slot(&self, key: ShortKey) -> Option<u32> {
+        let bit = key.bit();
+        let maybe = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        if maybe {
+            self.words.get(&key).copied()
+        } else {
+            None
         }
     }
 
@@ -549,7 +554,7 @@ pub(crate) fn look_up<'i>(
             });
             continue;
         }
-        let (reading, found, features) = match index.slot_of_bytes(tokens.folded_bytes(i)) {
+        let (reading, found, features) = match index.token_slot(tokens, i) {
             Some(slot) => {
                 let w = &index.infos[slot as usize];
                 let (r, at) = match w.vocab_reading {
