@@ -78,13 +78,18 @@ impl ShortKey {
 
     #[inline]
     fn new(word: &str) -> Option<ShortKey> {
-        let len = word.len();
+        ShortKey::of_bytes(word.as_bytes())
+    }
+
+    /// The key of a word given as its UTF-8 bytes.
+    #[inline]
+    fn of_bytes(bytes: &[u8]) -> Option<ShortKey> {
+        let len = bytes.len();
         if len > ShortKey::MAX {
             return None;
         }
         // Built a word at a time, not copied through a byte buffer: reading back bytes just stored one by
         // one stalls the lookup that follows.
-        let bytes = word.as_bytes();
         let part = |k: usize| match bytes.get(k * 8..k * 8 + 8) {
             Some(chunk) => {
                 let mut w = [0u8; 8];
@@ -372,19 +377,34 @@ impl Index {
     #[inline(always)]
     fn slot(&self, folded: &str) -> Option<u32> {
         match ShortKey::new(folded) {
-            Some(key) => {
-                let bit = key.bit();
-                let maybe = self
-                    .filter
-                    .get(bit / 64)
-                    .is_some_and(|w| w & (1 << (bit % 64)) != 0);
-                if maybe {
-                    self.words.get(&key).copied()
-                } else {
-                    None
-                }
-            }
+            Some(key) => self.short_slot(key),
             None => self.long_words.get(folded).copied(),
+        }
+    }
+
+    /// [`Index::slot`] of token `i`'s folded form. The key of a short word is built from its bytes,
+    /// without checking that their ends are char boundaries (they are), which cost as much as building it.
+    #[inline(always)]
+    fn token_slot(&self, tokens: &Tokens, i: usize) -> Option<u32> {
+        match ShortKey::of_bytes(tokens.folded_bytes(i)) {
+            Some(key) => self.short_slot(key),
+            None => self.long_words.get(tokens.folded(i)).copied(),
+        }
+    }
+
+    /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
+    /// lets it through.
+    #[inline(always)]
+    fn short_slot(&self, key: ShortKey) -> Option<u32> {
+        let bit = key.bit();
+        let maybe = self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        if maybe {
+            self.words.get(&key).copied()
+        } else {
+            None
         }
     }
 
@@ -534,8 +554,7 @@ pub(crate) fn look_up<'i>(
             });
             continue;
         }
-        let word = tokens.folded(i);
-        let (reading, found, features) = match index.slot(word) {
+        let (reading, found, features) = match index.token_slot(tokens, i) {
             Some(slot) => {
                 let w = &index.infos[slot as usize];
                 let (r, at) = match w.vocab_reading {
@@ -545,6 +564,7 @@ pub(crate) fn look_up<'i>(
                 (Some(r), Some(&index.infos[at as usize]), w.features)
             }
             None => {
+                let word = tokens.folded(i);
                 let found = lexicon_reading(index, word, &mut buf, false);
                 let reading = found.map(|f| f.0);
                 let info = found.map(|f| &index.infos[f.1 as usize]);

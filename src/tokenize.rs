@@ -75,22 +75,23 @@ impl Tokens {
     }
 
     /// Whether token `i`'s folded form is `word`. Rules ask this of every token: the lengths are compared
-    /// first, without slicing the buffer.
+    /// first, without slicing the buffer, then the bytes (a str slice would check its ends first).
     #[inline]
     pub(crate) fn folded_is(&self, i: usize, word: &str) -> bool {
         let r = &self.list[i].fold;
-        (r.end - r.start) as usize == word.len() && self.folded(i) == word
+        (r.end - r.start) as usize == word.len() && self.folded_bytes(i) == word.as_bytes()
     }
 
     /// Whether token `i`'s folded form ends with `suffix`. Rules ask this of every token: the last bytes
-    /// are compared first, without slicing the buffer.
+    /// are compared first, without slicing the buffer, then the bytes (a str slice would check its ends).
     #[inline]
     pub(crate) fn folded_ends_with(&self, i: usize, suffix: &str) -> bool {
         let end = self.list[i].fold.end as usize;
         let last = end
             .checked_sub(1)
             .and_then(|k| self.folded.as_bytes().get(k));
-        (suffix.is_empty() || last == suffix.as_bytes().last()) && self.folded(i).ends_with(suffix)
+        (suffix.is_empty() || last == suffix.as_bytes().last())
+            && self.folded_bytes(i).ends_with(suffix.as_bytes())
     }
 
     /// The char range of token `i` in the text.
@@ -98,6 +99,13 @@ impl Tokens {
     pub(crate) fn chars(&self, i: usize) -> Range<usize> {
         let t = &self.list[i];
         self.char_base + t.char_start as usize..self.char_base + t.char_end as usize
+    }
+
+    /// The bytes of the folded form of token `i`, read without checking for char boundaries.
+    #[inline]
+    pub(crate) fn folded_bytes(&self, i: usize) -> &[u8] {
+        let r = &self.list[i].fold;
+        &self.folded.as_bytes()[r.start as usize..r.end as usize]
     }
 
     /// The folded form of token `i`.
