@@ -17,8 +17,23 @@ use crate::tokenize::{tokenize, TokenKind, Tokens};
 /// A mention with the key that groups it with other mentions of the same entity.
 #[derive(Debug)]
 pub(crate) struct Found {
-    pub(crate) key: String,
+    /// The key when it differs from the mention's text. Most mentions' text is already its own key (no
+    /// marks, variant letters or extra spaces), and not copying it spares an allocation per mention.
+    key: Option<String>,
     pub(crate) mention: Mention,
+}
+
+impl Found {
+    /// Mention `mention` with grouping key `key`, which is kept only when it is not the mention's text.
+    pub(crate) fn new(key: &str, mention: Mention) -> Found {
+        let key = (key != mention.text).then(|| key.to_string());
+        Found { key, mention }
+    }
+
+    /// The folded words of the mention, joined by spaces: mentions with one key are one entity.
+    pub(crate) fn key(&self) -> &str {
+        self.key.as_deref().unwrap_or(&self.mention.text)
+    }
 }
 
 /// A person known with strong evidence (a title or a role), as folded words.
@@ -179,7 +194,7 @@ pub(crate) fn find_again(
             let mut mention = person_mention(text, span, gender);
             mention.kind = strong[who].kind;
             mention.sub_kind = strong[who].sub_kind.clone();
-            added.push(Found { key, mention });
+            added.push(Found::new(&key, mention));
         }
         Some(end)
     };
@@ -322,7 +337,7 @@ fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Vec<usize>
         return anchors;
     }
     for f in found {
-        if let Some(&n) = one_word.get(f.key.as_str()) {
+        if let Some(&n) = one_word.get(f.key()) {
             if let Some(a) = anchors[n].as_mut() {
                 a.push(f.mention.span.start());
             }
@@ -372,30 +387,30 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for f in found {
         let m = &f.mention;
-        if m.kind != Kind::Person || seen.contains(f.key.as_str()) {
+        if m.kind != Kind::Person || seen.contains(f.key()) {
             continue;
         }
         let rule = m.source.rule_name();
         let strong = m.title.is_some()
             || m.role.is_some()
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
-            || (rule == Some("given-chain") && f.key.split(' ').count() >= 3)
+            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3)
             // a full name the lexicon knows (أنجيلا ميركل): its family name stands for the person
-            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, &f.key));
+            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key()));
         if !strong {
             continue;
         }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء تايلند).
         let (first, last) = Written::ends(&m.text);
-        let long_enough = f.key.contains(' ')
+        let long_enough = f.key().contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
-                && is_distinctive_family(index, &f.key, last));
+                && is_distinctive_family(index, f.key(), last));
         if long_enough {
-            seen.insert(&f.key);
+            seen.insert(f.key());
             out.push(Strong {
-                key: f.key.clone(),
-                words: f.key.split(' ').map(str::to_string).collect(),
+                key: f.key().to_string(),
+                words: f.key().split(' ').map(str::to_string).collect(),
                 kind: Kind::Person,
                 sub_kind: None,
                 gender: m.gender,
@@ -443,7 +458,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
             .source
             .rule_name()
             .is_some_and(|r| NAMING_RULES.contains(&r));
-        if m.kind != Kind::Organization || !naming || seen.contains(f.key.as_str()) {
+        if m.kind != Kind::Organization || !naming || seen.contains(f.key()) {
             continue;
         }
         // A word that is nothing but a name, or unknown: not vocabulary (كرة القدم after فريق).
@@ -456,17 +471,17 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
         };
         // One word alone must be unknown to the lexicon (a town's name stays a place elsewhere: ليون) and
         // no word of a person found strongly (فريق راؤول took a player's name).
-        let distinctive = if f.key.contains(' ') {
-            f.key.split(' ').any(named)
+        let distinctive = if f.key().contains(' ') {
+            f.key().split(' ').any(named)
         } else {
-            named(&f.key) && index.word(&f.key).is_none() && !persons.contains(f.key.as_str())
+            named(f.key()) && index.word(f.key()).is_none() && !persons.contains(f.key())
         };
         if distinctive {
-            seen.insert(&f.key);
+            seen.insert(f.key());
             let (first, last) = Written::ends(&m.text);
             orgs.push(Strong {
-                key: f.key.clone(),
-                words: f.key.split(' ').map(str::to_string).collect(),
+                key: f.key().to_string(),
+                words: f.key().split(' ').map(str::to_string).collect(),
                 kind: Kind::Organization,
                 sub_kind: m.sub_kind.clone(),
                 gender: None,
@@ -1167,34 +1182,51 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
         mentions: Vec::with_capacity(found.len() + added.len()),
         ..Document::default()
     };
-    let mut ids: FxHashMap<(Kind, String), usize> = FxHashMap::default();
+    let mut ids = EntityIds::default();
     let mut name_chars = Vec::new();
-    for Found { key, mut mention } in merge_by_start(found, added) {
-        mention.entity = entity_of(&mut doc, &mut ids, &mut name_chars, key, &mention);
+    for f in merge_by_start(found, added) {
+        let entity = entity_of(&mut doc, &mut ids, &mut name_chars, f.key(), &f.mention);
+        let mut mention = f.mention;
+        mention.entity = entity;
         for n in &mut mention.nested {
             let key = crate::normalize::fold(&n.text);
-            n.entity = entity_of(&mut doc, &mut ids, &mut name_chars, key, n);
+            n.entity = entity_of(&mut doc, &mut ids, &mut name_chars, &key, n);
         }
         doc.mentions.push(mention);
     }
     doc
 }
 
+/// The entity number of each grouping key, a map per kind.
+#[derive(Default)]
+struct EntityIds {
+    persons: FxHashMap<String, usize>,
+    organizations: FxHashMap<String, usize>,
+    places: FxHashMap<String, usize>,
+}
+
 /// The entity of mention `m` with grouping key `key`, a new one when the key is new. `name_chars[p]` is
 /// the length in chars of person `p`'s name, which the longest of its mentions gives.
 fn entity_of(
     doc: &mut Document,
-    ids: &mut FxHashMap<(Kind, String), usize>,
+    ids: &mut EntityIds,
     name_chars: &mut Vec<usize>,
-    key: String,
+    key: &str,
     m: &Mention,
 ) -> usize {
-    let next = match m.kind {
-        Kind::Person => doc.persons.len(),
-        Kind::Organization => doc.organizations.len(),
-        Kind::Place => doc.places.len(),
+    let (ids, next) = match m.kind {
+        Kind::Person => (&mut ids.persons, doc.persons.len()),
+        Kind::Organization => (&mut ids.organizations, doc.organizations.len()),
+        Kind::Place => (&mut ids.places, doc.places.len()),
     };
-    let id = *ids.entry((m.kind, key)).or_insert(next);
+    // Looked up by the borrowed key: only a new entity's key is copied into the map.
+    let id = match ids.get(key) {
+        Some(&id) => id,
+        None => {
+            ids.insert(key.to_string(), next);
+            next
+        }
+    };
     // The span's chars are the text's: no need to count them.
     let chars = m.span.char_end() - m.span.char_start();
     if id == next {

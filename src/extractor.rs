@@ -241,14 +241,16 @@ impl Extractor {
         resolve(&mut s.candidates, s.tokens.len(), &mut s.resolved);
         for c in s.resolved.drain(..) {
             if self.kinds[kind_slot(c.kind)] {
-                found.push(to_found(
+                tokens_key(&s.tokens, c.start, c.end, c.skip, &mut s.key);
+                let mention = to_mention(
                     index,
                     &self.rules,
                     text,
                     &s.tokens,
                     c,
                     self.kinds[kind_slot(Kind::Place)],
-                ));
+                );
+                found.push(Found::new(&s.key, mention));
             }
         }
     }
@@ -280,6 +282,8 @@ struct Scratch<'i> {
     candidates: Vec<Candidate>,
     resolved: Vec<Candidate>,
     haystack: Haystack,
+    /// The grouping key of the mention being made.
+    key: String,
 }
 
 /// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
@@ -312,14 +316,14 @@ fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {
     }
 }
 
-fn to_found(
+fn to_mention(
     index: &Index,
     rules: &[Rule],
     text: &str,
     tokens: &Tokens,
     c: Candidate,
     places: bool,
-) -> Found {
+) -> Mention {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let title = c.title.map(|(id, at, skip)| {
@@ -334,38 +338,36 @@ fn to_found(
     let role = c
         .role
         .map(|(from, to, skip)| text[token_span(text, tokens, from, to, skip).range()].to_string());
-    let nested = if places {
+    // Most candidates have no nested places: no need to go through collecting an empty list.
+    let nested = if places && !c.nested.is_empty() {
         c.nested
             .into_iter()
-            .map(|n| to_found(index, rules, text, tokens, n, true).mention)
+            .map(|n| to_mention(index, rules, text, tokens, n, true))
             .collect()
     } else {
         Vec::new()
     };
-    let key = tokens_key(tokens, c.start, c.end, c.skip);
-    Found {
-        key,
-        mention: Mention {
-            kind: c.kind,
-            span,
-            text: text[span.range()].to_string(),
-            source: source_of(index, rules, c.origin),
-            title_span: title.as_ref().map(|t| t.1),
-            title: title.map(|t| t.0),
-            role,
-            gender: c.gender,
-            sub_kind: attrs.and_then(|e| e.sub.clone()),
-            country: attrs.and_then(|e| e.country.clone()),
-            nested,
-            entity: 0,
-        },
+    Mention {
+        kind: c.kind,
+        span,
+        text: text[span.range()].to_string(),
+        source: source_of(index, rules, c.origin),
+        title_span: title.as_ref().map(|t| t.1),
+        title: title.map(|t| t.0),
+        role,
+        gender: c.gender,
+        sub_kind: attrs.and_then(|e| e.sub.clone()),
+        country: attrs.and_then(|e| e.country.clone()),
+        nested,
+        entity: 0,
     }
 }
 
-/// The folded words of tokens `start..end` joined by spaces, without the first token's clitics: the key
-/// that groups mentions of one entity.
-fn tokens_key(tokens: &Tokens, start: usize, end: usize, skip: u8) -> String {
-    let mut key = String::with_capacity((start..end).map(|i| tokens.folded(i).len() + 1).sum());
+/// Writes into `key` the folded words of tokens `start..end` joined by spaces, without the first token's
+/// clitics: the key that groups mentions of one entity. A buffer, because most keys are not kept (see
+/// [`Found::new`]).
+fn tokens_key(tokens: &Tokens, start: usize, end: usize, skip: u8, key: &mut String) {
+    key.clear();
     for i in start..end {
         if i > start {
             key.push(' ');
@@ -381,7 +383,6 @@ fn tokens_key(tokens: &Tokens, start: usize, end: usize, skip: u8) -> String {
             key.push_str(w);
         }
     }
-    key
 }
 
 /// Builds an [`Extractor`] with chosen lexicons, tiers and kinds.
