@@ -358,19 +358,6 @@ fn near_anchor(sorted: &mut Vec<usize>, at: usize) -> bool {
     before || after
 }
 
-/// `found` and `added`, both in text order and never overlapping, merged in text order: a linear merge
-/// where sorting would move every (large) mention many times, done as the document is assembled so that
-/// each mention is moved once.
-fn merge_by_start(found: Vec<Found>, added: Vec<Found>) -> impl Iterator<Item = Found> {
-    let mut added = added.into_iter().peekable();
-    let mut found = found.into_iter().peekable();
-    std::iter::from_fn(move || match (found.peek(), added.peek()) {
-        (Some(f), Some(a)) if a.mention.span.start() < f.mention.span.start() => added.next(),
-        (Some(_), _) => found.next(),
-        (None, _) => added.next(),
-    })
-}
-
 /// Rules that find a person from its context (a speech verb, a nationality), as strong as a title.
 const CONTEXT_RULES: [&str; 4] = [
     "speech-name",
@@ -1176,7 +1163,10 @@ impl Document {
     }
 }
 
-/// Gathers mentions into entities by their keys, and numbers each mention's entity.
+/// Gathers mentions into entities by their keys, and numbers each mention's entity. `found` and `added`
+/// are both in text order and never overlap: they are merged in text order (a found mention first at
+/// one start), each mention moved once into the document (peeking iterators of large mentions copy them
+/// several times over).
 pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     let mut doc = Document {
         mentions: Vec::with_capacity(found.len() + added.len()),
@@ -1184,17 +1174,35 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     };
     let mut ids = EntityIds::default();
     let mut name_chars = Vec::new();
-    for f in merge_by_start(found, added) {
-        let entity = entity_of(&mut doc, &mut ids, &mut name_chars, f.key(), &f.mention);
-        let mut mention = f.mention;
-        mention.entity = entity;
-        for n in &mut mention.nested {
-            let key = crate::normalize::fold(&n.text);
-            n.entity = entity_of(&mut doc, &mut ids, &mut name_chars, &key, n);
+    let mut added = added.into_iter();
+    let mut next_added = added.next();
+    for f in found {
+        while let Some(a) = next_added.take_if(|a| a.mention.span.start() < f.mention.span.start())
+        {
+            add_mention(&mut doc, &mut ids, &mut name_chars, a);
+            next_added = added.next();
         }
-        doc.mentions.push(mention);
+        add_mention(&mut doc, &mut ids, &mut name_chars, f);
+    }
+    for a in next_added.into_iter().chain(added) {
+        add_mention(&mut doc, &mut ids, &mut name_chars, a);
     }
     doc
+}
+
+/// Adds mention `f` to `doc`, numbering its entity and its nested mentions' entities.
+fn add_mention(doc: &mut Document, ids: &mut EntityIds, name_chars: &mut Vec<usize>, f: Found) {
+    let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
+    doc.mentions.push(f.mention);
+    let last = doc.mentions.len() - 1;
+    doc.mentions[last].entity = entity;
+    // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move.
+    let mut nested = std::mem::take(&mut doc.mentions[last].nested);
+    for n in &mut nested {
+        let key = crate::normalize::fold(&n.text);
+        n.entity = entity_of(doc, ids, name_chars, &key, n);
+    }
+    doc.mentions[last].nested = nested;
 }
 
 /// The entity number of each grouping key, a map per kind.
