@@ -201,24 +201,44 @@ pub(crate) fn looks_like_verb(folded: &str) -> bool {
 /// Runs every rule over a segment.
 pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     out.clear();
+    let triggers = trigger_tokens(seg);
     lexicon_mentions(seg, out);
-    title_name(seg, out);
-    role_name(seg, out);
-    nationality_name(seg, out);
-    speech_name(seg, out);
-    name_speech(seg, out);
-    name_role(seg, out);
+    title_name(seg, &triggers, out);
+    role_name(seg, &triggers, out);
+    nationality_name(seg, &triggers, out);
+    speech_name(seg, &triggers, out);
+    name_speech(seg, &triggers, out);
+    name_role(seg, &triggers, out);
     given_chain(seg, out);
     van_name(seg, out);
     coordinated_names(seg, out);
     byline(seg, out);
     team_name(seg, out);
     town_nisba_after_place(seg, out);
-    club_nationality(seg, out);
+    club_nationality(seg, &triggers, out);
     club_score(seg, out);
     club_country(seg, out);
-    org_head(seg, out);
-    place_noun(seg, out);
+    org_head(seg, &triggers, out);
+    place_noun(seg, &triggers, out);
+}
+
+/// The tokens, in order, where a title, a role, a nationality, a speech verb, a head noun or a place noun
+/// may start: the rules that begin with one of them walk this list, a few tokens in a hundred, instead of
+/// testing every token of the segment again.
+fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
+    seg.marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.may_start(EntryKind::Title)
+                || m.may_start(EntryKind::Role)
+                || m.has(EntryKind::Nationality)
+                || m.has(EntryKind::SpeechVerb)
+                || m.has(EntryKind::OrgHead)
+                || m.has(EntryKind::PlaceNoun)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Lexicon entries that name a person, organization or place. A single word that is also a common word
@@ -387,11 +407,14 @@ fn is_generic_place_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ.
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
-fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    let mut i = 0;
-    while i < seg.len() {
+fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    // The first token after the last name or title found: a title inside them is not read again.
+    let mut next = 0;
+    for &i in triggers {
+        if i < next {
+            continue;
+        }
         let Some(first_title) = seg.phrase_of(i, EntryKind::Title) else {
-            i += 1;
             continue;
         };
         // Stacked titles (سعادة الشيخ): the one nearest the name is the person's title.
@@ -426,9 +449,9 @@ fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 })
                 .or_else(|| given_gender(seg, j));
             out.push(c);
-            i = end;
+            next = end;
         } else {
-            i = title.end;
+            next = title.end;
         }
     }
 }
@@ -735,8 +758,8 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
 /// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
 /// place) ; برئيس الوزراء ليقرر (a purpose clause).
-fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len() {
+fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers {
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
             continue;
         };
@@ -838,8 +861,8 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: فاز المصري سامح عبد الرحيم ; فاز المصري سامح جابر بالذهبية.
 /// Does not fire: الجانب الأمريكي يرى ; القوات الأميركية اعتقالهم (an adjective) ; اليمنيون محمد (a plural).
-fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+fn nationality_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
             continue;
         }
@@ -904,8 +927,8 @@ fn is_singular_nisba(folded: &str) -> bool {
 ///
 /// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
-fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::SpeechVerb) {
             continue;
         }
@@ -978,8 +1001,8 @@ fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
 ///
 /// Fires: بحضور سامي غداف وزير الثقافة. Does not fire: في تقرير وزير الخارجية (vocabulary before the
 /// role) ; أنقذ حارس العربي (an unknown word, often a verb, before it).
-fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for k in 1..seg.len() {
+fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &k in triggers.iter().filter(|&&k| k >= 1) {
         // A role in the construct state (وزير، رئيس، مدير), not الرئيس which may start a new phrase.
         if seg.phrase_of(k, EntryKind::Role).is_none()
             || seg.lex[k].definite
@@ -1002,8 +1025,8 @@ fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: ألونسو يتهم شوماخر (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
 /// وقال مصدر (not at the start).
-fn name_speech(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for k in 1..seg.len() {
+fn name_speech(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &k in triggers.iter().filter(|&&k| k >= 1) {
         if !seg.has(k, EntryKind::SpeechVerb) || seg.newline_before(k) {
             continue;
         }
@@ -1689,9 +1712,10 @@ fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
 /// وصل إلى العراق الأمريكي.
-fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
-        let n = i + 1;
+fn club_nationality(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    // The nationality after the place is the trigger.
+    for &n in triggers.iter().filter(|&&n| n >= 1) {
+        let i = n - 1;
         let adjective = seg.has(n, EntryKind::Nationality)
             && seg.is_word(n)
             && !seg.newline_before(n)
@@ -1836,8 +1860,8 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
 /// place after a head that is not named by one).
-fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len() {
+fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers {
         if !seg.has(i, EntryKind::OrgHead) || !seg.is_word(i) {
             continue;
         }
@@ -2296,8 +2320,8 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
 /// word) ; مدينة ، .
-fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::PlaceNoun) {
             continue;
         }
