@@ -1136,11 +1136,12 @@ fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// Whether tokens `i`, `i + 1` are a kunya or nasab start, أبو/أبي/ابن/أم + a given name (أبو بكر).
 fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
     const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
-    KUNYA.contains(&seg.tokens.folded(i))
-        && i + 1 < seg.len()
-        && !seg.newline_before(i + 1)
+    // The given name is tested first: it is one bit, and most words are not followed by one.
+    i + 1 < seg.len()
         && seg.has(i + 1, EntryKind::Given)
         && !seg.has(i + 1, EntryKind::Function)
+        && !seg.newline_before(i + 1)
+        && KUNYA.contains(&seg.tokens.folded(i))
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
@@ -1319,12 +1320,13 @@ fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
         // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
         // القاهرة ـ من X
-        let opens = seg.newline_before(k) || opens_sentence(seg, k);
+        // Whether the place opens a line is asked only of a place: most words are none.
+        let opens = || seg.newline_before(k) || opens_sentence(seg, k);
         let after = if matches!(word, "كتب" | "كتبت") && seg.reading(k).clitic_chars == 0 {
             byline_separator(seg, k)
         } else if let Some(p) = seg
             .phrase_of(k, EntryKind::Place)
-            .filter(|p| opens && p.reading.clitic_chars == 0)
+            .filter(|p| p.reading.clitic_chars == 0 && opens())
         {
             byline_separator(seg, p.end - 1)
                 .filter(|&m| m < seg.len() && seg.tokens.folded(m) == "من")
