@@ -1521,12 +1521,16 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
 
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
 pub(crate) fn looks_like_masdar(folded: &str) -> bool {
-    let c: Vec<char> = folded.chars().collect();
+    // The chars are read one by one, nothing allocated: rules ask this of many words in a chain.
+    let mut c = folded.chars();
+    let (Some(t), Some(r1), Some(r2), Some(ya), Some(_), None) =
+        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
+    else {
+        return false;
+    };
     // Names of that length with ت have a long vowel second (توفيق، توريس، تيسير).
-    c.len() == 5
-        && c[0] == 'ت'
-        && c[3] == 'ي'
-        && !c[1..3].iter().any(|ch| matches!(ch, 'ا' | 'و' | 'ي'))
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي');
+    t == 'ت' && ya == 'ي' && !vowel(r1) && !vowel(r2)
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
