@@ -1316,13 +1316,14 @@ fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !seg.is_word(k) {
             continue;
         }
-        let word = seg.tokens.folded(k);
+        // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+        let kataba = seg.tokens.folded_is(k, "كتب") || seg.tokens.folded_is(k, "كتبت");
         // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
         // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
         // القاهرة ـ من X
         // Whether the place opens a line is asked only of a place: most words are none.
         let opens = || seg.newline_before(k) || opens_sentence(seg, k);
-        let after = if matches!(word, "كتب" | "كتبت") && seg.reading(k).clitic_chars == 0 {
+        let after = if kataba && seg.reading(k).clitic_chars == 0 {
             byline_separator(seg, k)
         } else if let Some(p) = seg
             .phrase_of(k, EntryKind::Place)
