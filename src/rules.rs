@@ -199,6 +199,9 @@ pub(crate) fn looks_like_verb(folded: &str) -> bool {
 }
 
 /// Runs every rule over a segment.
+///
+/// Each rule is kept a function of its own (`#[inline(never)]`): inlined together into this one, they ran
+/// more instructions (register pressure in one large loop nest), and a profile could not tell them apart.
 pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     out.clear();
     let triggers = trigger_tokens(seg);
@@ -225,6 +228,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// The tokens, in order, where a title, a role, a nationality, a speech verb, a head noun or a place noun
 /// may start: the rules that begin with one of them walk this list, a few tokens in a hundred, instead of
 /// testing every token of the segment again.
+#[inline(never)]
 fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
     seg.marks
         .iter()
@@ -246,6 +250,7 @@ fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
 ///
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة.
 /// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة.
+#[inline(never)]
 fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
         let kind = match seg.kind_of(p) {
@@ -407,6 +412,7 @@ fn is_generic_place_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ.
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
+#[inline(never)]
 fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     // The first token after the last name or title found: a title inside them is not read again.
     let mut next = 0;
@@ -758,6 +764,7 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
 /// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
 /// place) ; برئيس الوزراء ليقرر (a purpose clause).
+#[inline(never)]
 fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
@@ -861,6 +868,7 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: فاز المصري سامح عبد الرحيم ; فاز المصري سامح جابر بالذهبية.
 /// Does not fire: الجانب الأمريكي يرى ; القوات الأميركية اعتقالهم (an adjective) ; اليمنيون محمد (a plural).
+#[inline(never)]
 fn nationality_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
@@ -927,6 +935,7 @@ fn is_singular_nisba(folded: &str) -> bool {
 ///
 /// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
+#[inline(never)]
 fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::SpeechVerb) {
@@ -1001,6 +1010,7 @@ fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
 ///
 /// Fires: بحضور سامي غداف وزير الثقافة. Does not fire: في تقرير وزير الخارجية (vocabulary before the
 /// role) ; أنقذ حارس العربي (an unknown word, often a verb, before it).
+#[inline(never)]
 fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &k in triggers.iter().filter(|&&k| k >= 1) {
         // A role in the construct state (وزير، رئيس، مدير), not الرئيس which may start a new phrase.
@@ -1025,6 +1035,7 @@ fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>
 ///
 /// Fires: ألونسو يتهم شوماخر (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
 /// وقال مصدر (not at the start).
+#[inline(never)]
 fn name_speech(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &k in triggers.iter().filter(|&&k| k >= 1) {
         if !seg.has(k, EntryKind::SpeechVerb) || seg.newline_before(k) {
@@ -1057,6 +1068,7 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
+#[inline(never)]
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
@@ -1229,6 +1241,7 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
+#[inline(never)]
 fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut c = 0;
     // Candidates from here on are this rule's: a follower is proposed once even when several
@@ -1311,6 +1324,7 @@ fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
 ///
 /// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
 /// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
+#[inline(never)]
 fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for k in 0..seg.len().saturating_sub(1) {
         if !seg.is_word(k) {
@@ -1396,6 +1410,7 @@ fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// follows (فان المجلس، فان هذه); in `anercorp_lex` no such فان is followed by an unknown word.
 ///
 /// Fires: ويرى فان دايك أن. Does not fire: فان المجلس سيناقش ; فان هذه الأخيرة ; فإن كوستر يرى.
+#[inline(never)]
 fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let j = i + 1;
@@ -1597,6 +1612,7 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 ///
 /// Fires: في فريق ميلان الإيطالي (the nationality stays out).
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
+#[inline(never)]
 fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         // The stem ends the word: most words end with no team noun and need no clitic reading.
@@ -1674,6 +1690,7 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: خسر أمام الجزائر الوهراني ; رحلة شاقة لتونس الصفاقسي. Does not fire: زار المغرب العربي ; في المغرب
 /// الأقصى.
+#[inline(never)]
 fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut last_start = usize::MAX;
     for p in seg.phrases {
@@ -1719,6 +1736,7 @@ fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
 /// وصل إلى العراق الأمريكي.
+#[inline(never)]
 fn club_nationality(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     // The nationality after the place is the trigger.
     for &n in triggers.iter().filter(|&&n| n >= 1) {
@@ -1788,6 +1806,7 @@ fn club_nationality(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Can
 /// country.
 ///
 /// Fires: بفوزه على مرسيليا 2 - صفر. Does not fire: بفوزها على فرنسا 3 - 1 ; وصل إلى مرسيليا 3 مرات.
+#[inline(never)]
 fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
         if seg.kind_of(p) != EntryKind::Place || p.end - p.start != 1 || p.end + 2 >= seg.len() {
@@ -1867,6 +1886,7 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
 /// place after a head that is not named by one).
+#[inline(never)]
 fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
         if !seg.has(i, EntryKind::OrgHead) || !seg.is_word(i) {
@@ -1996,6 +2016,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ) ; نانت ( فرنسا ) سالزبورغ ( النمسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
 /// at the start of an entry).
+#[inline(never)]
 fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for open in 1..seg.len().saturating_sub(2) {
         if seg.tokens.list[open].kind != TokenKind::Punct('(') {
@@ -2327,6 +2348,7 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
 /// word) ; مدينة ، .
+#[inline(never)]
 fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::PlaceNoun) {
