@@ -1327,11 +1327,12 @@ fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
 #[inline(never)]
 fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for k in 0..seg.len().saturating_sub(1) {
-        if !seg.is_word(k) {
-            continue;
-        }
         // The folded bytes are compared as they are: slicing every word as a str would check its ends.
         let kataba = seg.tokens.folded_is(k, "كتب") || seg.tokens.folded_is(k, "كتبت");
+        // Most tokens are neither كتب nor the start of a place: they are passed over at once.
+        if !(kataba || seg.marks[k].may_start(EntryKind::Place)) || !seg.is_word(k) {
+            continue;
+        }
         // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
         // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
         // القاهرة ـ من X
