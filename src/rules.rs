@@ -390,9 +390,10 @@ const COMPETITION_WORDS: [&str; 4] = ["كاس", "امم", "ابطال", "دور�
 /// أوروبا، ببطولة أمم آسيا): the place names the competition, which news corpora tag as a whole or
 /// not at all, never as the place (`anercorp_lex` and `aqmar_train` have no place there).
 fn in_competition(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked before every place: the last byte is compared first, and no word is sliced as a str.
     let stem_is = |k: usize, word: &str| {
-        let folded = seg.tokens.folded(k);
-        folded.ends_with(word) && folded.len() - word.len() <= "وبال".len()
+        seg.tokens.folded_ends_with(k, word)
+            && seg.tokens.folded_bytes(k).len() - word.len() <= "وبال".len()
     };
     let mut k = i;
     while k > 0 && i - k < 3 && COMPETITION_WORDS.iter().any(|w| stem_is(k - 1, w)) {
