@@ -199,26 +199,50 @@ pub(crate) fn looks_like_verb(folded: &str) -> bool {
 }
 
 /// Runs every rule over a segment.
+///
+/// Each rule is kept a function of its own (`#[inline(never)]`): inlined together into this one, they ran
+/// more instructions (register pressure in one large loop nest), and a profile could not tell them apart.
 pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     out.clear();
+    let triggers = trigger_tokens(seg);
     lexicon_mentions(seg, out);
-    title_name(seg, out);
-    role_name(seg, out);
-    nationality_name(seg, out);
-    speech_name(seg, out);
-    name_speech(seg, out);
-    name_role(seg, out);
+    title_name(seg, &triggers, out);
+    role_name(seg, &triggers, out);
+    nationality_name(seg, &triggers, out);
+    speech_name(seg, &triggers, out);
+    name_speech(seg, &triggers, out);
+    name_role(seg, &triggers, out);
     given_chain(seg, out);
     van_name(seg, out);
     coordinated_names(seg, out);
     byline(seg, out);
     team_name(seg, out);
     town_nisba_after_place(seg, out);
-    club_nationality(seg, out);
+    club_nationality(seg, &triggers, out);
     club_score(seg, out);
     club_country(seg, out);
-    org_head(seg, out);
-    place_noun(seg, out);
+    org_head(seg, &triggers, out);
+    place_noun(seg, &triggers, out);
+}
+
+/// The tokens, in order, where a title, a role, a nationality, a speech verb, a head noun or a place noun
+/// may start: the rules that begin with one of them walk this list, a few tokens in a hundred, instead of
+/// testing every token of the segment again.
+#[inline(never)]
+fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
+    seg.marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.may_start(EntryKind::Title)
+                || m.may_start(EntryKind::Role)
+                || m.has(EntryKind::Nationality)
+                || m.has(EntryKind::SpeechVerb)
+                || m.has(EntryKind::OrgHead)
+                || m.has(EntryKind::PlaceNoun)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Lexicon entries that name a person, organization or place. A single word that is also a common word
@@ -226,6 +250,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة.
 /// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة.
+#[inline(never)]
 fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
         let kind = match seg.kind_of(p) {
@@ -365,9 +390,10 @@ const COMPETITION_WORDS: [&str; 4] = ["كاس", "امم", "ابطال", "دور�
 /// أوروبا، ببطولة أمم آسيا): the place names the competition, which news corpora tag as a whole or
 /// not at all, never as the place (`anercorp_lex` and `aqmar_train` have no place there).
 fn in_competition(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked before every place: the last byte is compared first, and no word is sliced as a str.
     let stem_is = |k: usize, word: &str| {
-        let folded = seg.tokens.folded(k);
-        folded.ends_with(word) && folded.len() - word.len() <= "وبال".len()
+        seg.tokens.folded_ends_with(k, word)
+            && seg.tokens.folded_bytes(k).len() - word.len() <= "وبال".len()
     };
     let mut k = i;
     while k > 0 && i - k < 3 && COMPETITION_WORDS.iter().any(|w| stem_is(k - 1, w)) {
@@ -387,11 +413,15 @@ fn is_generic_place_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ.
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
-fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    let mut i = 0;
-    while i < seg.len() {
+#[inline(never)]
+fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    // The first token after the last name or title found: a title inside them is not read again.
+    let mut next = 0;
+    for &i in triggers {
+        if i < next {
+            continue;
+        }
         let Some(first_title) = seg.phrase_of(i, EntryKind::Title) else {
-            i += 1;
             continue;
         };
         // Stacked titles (سعادة الشيخ): the one nearest the name is the person's title.
@@ -426,9 +456,9 @@ fn title_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 })
                 .or_else(|| given_gender(seg, j));
             out.push(c);
-            i = end;
+            next = end;
         } else {
-            i = title.end;
+            next = title.end;
         }
     }
 }
@@ -735,8 +765,9 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
 /// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
 /// place) ; برئيس الوزراء ليقرر (a purpose clause).
-fn role_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len() {
+#[inline(never)]
+fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers {
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
             continue;
         };
@@ -838,8 +869,9 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: فاز المصري سامح عبد الرحيم ; فاز المصري سامح جابر بالذهبية.
 /// Does not fire: الجانب الأمريكي يرى ; القوات الأميركية اعتقالهم (an adjective) ; اليمنيون محمد (a plural).
-fn nationality_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+#[inline(never)]
+fn nationality_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
             continue;
         }
@@ -904,8 +936,9 @@ fn is_singular_nisba(folded: &str) -> bool {
 ///
 /// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
-fn speech_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+#[inline(never)]
+fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::SpeechVerb) {
             continue;
         }
@@ -978,8 +1011,9 @@ fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
 ///
 /// Fires: بحضور سامي غداف وزير الثقافة. Does not fire: في تقرير وزير الخارجية (vocabulary before the
 /// role) ; أنقذ حارس العربي (an unknown word, often a verb, before it).
-fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for k in 1..seg.len() {
+#[inline(never)]
+fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &k in triggers.iter().filter(|&&k| k >= 1) {
         // A role in the construct state (وزير، رئيس، مدير), not الرئيس which may start a new phrase.
         if seg.phrase_of(k, EntryKind::Role).is_none()
             || seg.lex[k].definite
@@ -1002,8 +1036,9 @@ fn name_role(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: ألونسو يتهم شوماخر (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
 /// وقال مصدر (not at the start).
-fn name_speech(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for k in 1..seg.len() {
+#[inline(never)]
+fn name_speech(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &k in triggers.iter().filter(|&&k| k >= 1) {
         if !seg.has(k, EntryKind::SpeechVerb) || seg.newline_before(k) {
             continue;
         }
@@ -1034,6 +1069,7 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
+#[inline(never)]
 fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
@@ -1113,11 +1149,12 @@ fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// Whether tokens `i`, `i + 1` are a kunya or nasab start, أبو/أبي/ابن/أم + a given name (أبو بكر).
 fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
     const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
-    KUNYA.contains(&seg.tokens.folded(i))
-        && i + 1 < seg.len()
-        && !seg.newline_before(i + 1)
+    // The given name is tested first: it is one bit, and most words are not followed by one.
+    i + 1 < seg.len()
         && seg.has(i + 1, EntryKind::Given)
         && !seg.has(i + 1, EntryKind::Function)
+        && !seg.newline_before(i + 1)
+        && KUNYA.contains(&seg.tokens.folded(i))
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
@@ -1205,6 +1242,7 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
+#[inline(never)]
 fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut c = 0;
     // Candidates from here on are this rule's: a follower is proposed once even when several
@@ -1287,21 +1325,25 @@ fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
 ///
 /// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
 /// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
+#[inline(never)]
 fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for k in 0..seg.len().saturating_sub(1) {
-        if !seg.is_word(k) {
+        // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+        let kataba = seg.tokens.folded_is(k, "كتب") || seg.tokens.folded_is(k, "كتبت");
+        // Most tokens are neither كتب nor the start of a place: they are passed over at once.
+        if !(kataba || seg.marks[k].may_start(EntryKind::Place)) || !seg.is_word(k) {
             continue;
         }
-        let word = seg.tokens.folded(k);
         // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
         // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
         // القاهرة ـ من X
-        let opens = seg.newline_before(k) || opens_sentence(seg, k);
-        let after = if matches!(word, "كتب" | "كتبت") && seg.reading(k).clitic_chars == 0 {
+        // Whether the place opens a line is asked only of a place: most words are none.
+        let opens = || seg.newline_before(k) || opens_sentence(seg, k);
+        let after = if kataba && seg.reading(k).clitic_chars == 0 {
             byline_separator(seg, k)
         } else if let Some(p) = seg
             .phrase_of(k, EntryKind::Place)
-            .filter(|p| opens && p.reading.clitic_chars == 0)
+            .filter(|p| p.reading.clitic_chars == 0 && opens())
         {
             byline_separator(seg, p.end - 1)
                 .filter(|&m| m < seg.len() && seg.tokens.folded(m) == "من")
@@ -1370,12 +1412,14 @@ fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// follows (فان المجلس، فان هذه); in `anercorp_lex` no such فان is followed by an unknown word.
 ///
 /// Fires: ويرى فان دايك أن. Does not fire: فان المجلس سيناقش ; فان هذه الأخيرة ; فإن كوستر يرى.
+#[inline(never)]
 fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         let j = i + 1;
         // Written with a bare alif: فإن with hamza is always the conjunction.
-        if !seg.is_word(i)
-            || !seg.tokens.folded_is(i, "فان")
+        // The word is compared first: it turns away nearly every token.
+        if !seg.tokens.folded_is(i, "فان")
+            || !seg.is_word(i)
             || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
             || !seg.is_word(j)
             || seg.newline_before(j)
@@ -1496,12 +1540,16 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
 
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
 pub(crate) fn looks_like_masdar(folded: &str) -> bool {
-    let c: Vec<char> = folded.chars().collect();
+    // The chars are read one by one, nothing allocated: rules ask this of many words in a chain.
+    let mut c = folded.chars();
+    let (Some(t), Some(r1), Some(r2), Some(ya), Some(_), None) =
+        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
+    else {
+        return false;
+    };
     // Names of that length with ت have a long vowel second (توفيق، توريس، تيسير).
-    c.len() == 5
-        && c[0] == 'ت'
-        && c[3] == 'ي'
-        && !c[1..3].iter().any(|ch| matches!(ch, 'ا' | 'و' | 'ي'))
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي');
+    t == 'ت' && ya == 'ي' && !vowel(r1) && !vowel(r2)
 }
 
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
@@ -1567,6 +1615,7 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 ///
 /// Fires: في فريق ميلان الإيطالي (the nationality stays out).
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
+#[inline(never)]
 fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         // The stem ends the word: most words end with no team noun and need no clitic reading.
@@ -1644,6 +1693,7 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: خسر أمام الجزائر الوهراني ; رحلة شاقة لتونس الصفاقسي. Does not fire: زار المغرب العربي ; في المغرب
 /// الأقصى.
+#[inline(never)]
 fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     let mut last_start = usize::MAX;
     for p in seg.phrases {
@@ -1689,9 +1739,11 @@ fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
 /// وصل إلى العراق الأمريكي.
-fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
-        let n = i + 1;
+#[inline(never)]
+fn club_nationality(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    // The nationality after the place is the trigger.
+    for &n in triggers.iter().filter(|&&n| n >= 1) {
+        let i = n - 1;
         let adjective = seg.has(n, EntryKind::Nationality)
             && seg.is_word(n)
             && !seg.newline_before(n)
@@ -1757,6 +1809,7 @@ fn club_nationality(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// country.
 ///
 /// Fires: بفوزه على مرسيليا 2 - صفر. Does not fire: بفوزها على فرنسا 3 - 1 ; وصل إلى مرسيليا 3 مرات.
+#[inline(never)]
 fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
         if seg.kind_of(p) != EntryKind::Place || p.end - p.start != 1 || p.end + 2 >= seg.len() {
@@ -1836,8 +1889,9 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
 /// place after a head that is not named by one).
-fn org_head(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len() {
+#[inline(never)]
+fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers {
         if !seg.has(i, EntryKind::OrgHead) || !seg.is_word(i) {
             continue;
         }
@@ -1965,6 +2019,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ) ; نانت ( فرنسا ) سالزبورغ ( النمسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
 /// at the start of an entry).
+#[inline(never)]
 fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for open in 1..seg.len().saturating_sub(2) {
         if seg.tokens.list[open].kind != TokenKind::Punct('(') {
@@ -2296,8 +2351,9 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 ///
 /// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
 /// word) ; مدينة ، .
-fn place_noun(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+#[inline(never)]
+fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
         if !seg.has(i, EntryKind::PlaceNoun) {
             continue;
         }
