@@ -1538,13 +1538,17 @@ fn lam_verb_or_masdar(folded: &str) -> bool {
         .is_some_and(|rest| looks_like_imperfect(rest) || looks_like_masdar(rest))
 }
 
+/// The chars of a word of exactly five chars, read one by one with nothing allocated: the shape tests
+/// ask this of many words in a chain.
+fn five_chars(folded: &str) -> Option<[char; 5]> {
+    let mut c = folded.chars();
+    let five = [c.next()?, c.next()?, c.next()?, c.next()?, c.next()?];
+    c.next().is_none().then_some(five)
+}
+
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
 pub(crate) fn looks_like_masdar(folded: &str) -> bool {
-    // The chars are read one by one, nothing allocated: rules ask this of many words in a chain.
-    let mut c = folded.chars();
-    let (Some(t), Some(r1), Some(r2), Some(ya), Some(_), None) =
-        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
-    else {
+    let Some([t, r1, r2, ya, _]) = five_chars(folded) else {
         return false;
     };
     // Names of that length with ت have a long vowel second (توفيق، توريس، تيسير).
@@ -1563,10 +1567,7 @@ pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
 /// ا, and two root letters that are not long vowels. In `anercorp_lex` and `aqmar_train` 249 words of
 /// this shape are O and the 13 names are all مبارك, which the lexicon knows.
 pub(crate) fn looks_like_broken_plural(folded: &str) -> bool {
-    let mut c = folded.chars();
-    let (Some(m), Some(r1), Some(alif), Some(r2), Some(r3), None) =
-        (c.next(), c.next(), c.next(), c.next(), c.next(), c.next())
-    else {
+    let Some([m, r1, alif, r2, r3]) = five_chars(folded) else {
         return false;
     };
     let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
