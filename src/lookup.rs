@@ -475,6 +475,13 @@ impl Lex<'_> {
         self.classes & kind.bit() != 0
     }
 
+    /// Whether the lexicon knows the token as nothing at all under the reading taken: a foreign name,
+    /// a rare word, or a word the corpus never saw.
+    #[inline]
+    pub(crate) fn is_unknown(&self) -> bool {
+        self.info.is_none_or(|w| w.classes == 0)
+    }
+
     /// What the rules ask of every token in turn, in four bytes.
     pub(crate) fn marks(&self) -> Marks {
         Marks {

@@ -907,7 +907,7 @@ fn foreign_first_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && (seg.has(next, EntryKind::Family) || seg.has(next, EntryKind::Person))
         && !seg.has(next, EntryKind::Common)
         && seg.reading(next).clitic_chars == 0;
-    let unknown = seg.lex[j].info.is_none_or(|w| w.classes == 0)
+    let unknown = seg.lex[j].is_unknown()
         && seg
             .index
             .word(seg.tokens.folded(j))
@@ -1186,8 +1186,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
     let ka = ka_name(seg, j);
-    let unknown = (ka
-        || l.info.is_none_or(|w| w.classes == 0) && seg.phrase_of(j, EntryKind::Place).is_none())
+    let unknown = (ka || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
         && seg.phrase_of(j, EntryKind::Organization).is_none()
         && !lam_verb_or_masdar(word)
         && (!l.definite || seg.hamza_al(j))
@@ -1285,7 +1284,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     let ali = l.has(EntryKind::Given)
         && seg.last_char(k) == Some('ي')
         && !seg.marks[k].may_start(EntryKind::Place);
-    let unknown = l.info.is_none_or(|w| w.classes == 0)
+    let unknown = l.is_unknown()
         && stem.chars().count() >= 3
         && !l.definite
         && !looks_like_verb(stem)
@@ -1390,7 +1389,7 @@ fn byline_separator(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
 fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
     let l = &seg.lex[j];
     let word = seg.tokens.folded(j);
-    l.info.is_none_or(|w| w.classes == 0)
+    l.is_unknown()
         && !l.definite
         && !l.conj
         && l.clitic_chars == 0
@@ -1502,7 +1501,7 @@ fn definite_surname(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// A word with ال or a pronoun suffix after و is a conjunct (والدفاع، ونائبه).
 fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     let word = seg.tokens.folded(j);
-    seg.lex[j].info.is_none_or(|w| w.classes == 0)
+    seg.lex[j].is_unknown()
         && word.starts_with(['ف', 'و'])
         // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالنسيا)
         && (!seg.lex[j].definite || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
@@ -1879,9 +1878,7 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !l.has(EntryKind::Nationality)
         && !l.has(EntryKind::Function)
         && !seg.is_trigger(k)
-        && (l.has(EntryKind::Place)
-            || l.has(EntryKind::Organization)
-            || l.info.is_none_or(|w| w.classes == 0))
+        && (l.has(EntryKind::Place) || l.has(EntryKind::Organization) || l.is_unknown())
 }
 
 /// An organization from its head noun and the complements that follow it.
@@ -1967,7 +1964,7 @@ fn names_known_org(seg: &Segment<'_, '_>, k: usize) -> bool {
 fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     let word = seg.tokens.folded(k);
-    l.info.is_none_or(|w| w.classes == 0)
+    l.is_unknown()
         && seg.is_word(k)
         && !l.definite
         && !l.conj
@@ -2139,7 +2136,7 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     seg.is_word(k)
         && !seg.newline_before(k)
-        && (l.info.is_none_or(|w| w.classes == 0) || l.has(EntryKind::Organization))
+        && (l.is_unknown() || l.has(EntryKind::Organization))
         && !l.definite
         && !l.conj
         && l.clitic_chars == 0
@@ -2159,7 +2156,7 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
             let l = &seg.lex[k];
             l.lam
                 || seg.has(k, EntryKind::Place)
-                || (!l.definite && (l.info.is_none_or(|w| w.classes == 0) || is_in_names(seg, k)))
+                || (!l.definite && (l.is_unknown() || is_in_names(seg, k)))
         })
 }
 
@@ -2287,7 +2284,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         } else if !(l.definite
             || place
             || (k == start
-                && (l.info.is_none_or(|w| w.classes == 0) || is_in_names(seg, k))
+                && (l.is_unknown() || is_in_names(seg, k))
                 && !looks_like_imperfect(word)
                 && !has_pronoun_suffix(word)))
         {
@@ -2425,7 +2422,7 @@ fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
 
 /// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
 fn is_unknown_word(seg: &Segment<'_, '_>, j: usize) -> bool {
-    seg.lex[j].info.is_none_or(|w| w.classes == 0) && !looks_like_verb(seg.tokens.folded(j))
+    seg.lex[j].is_unknown() && !looks_like_verb(seg.tokens.folded(j))
 }
 
 /// Whether a place noun is a dual (مدينتي، بلدتي، مخيمي): it ends in ي, which the singular nouns of
