@@ -11,7 +11,7 @@ use crate::extractor::token_span;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
 use crate::mention::{Gender, Kind, Mention, Source, Span};
-use crate::rules;
+use crate::rules::shape;
 use crate::tokenize::{tokenize, TokenKind, Tokens};
 
 /// A mention with the key that groups it with other mentions of the same entity.
@@ -261,13 +261,13 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && !written.ends_with('ة')
         // the pronoun ـه as written (أهمله), not ـيه/ـوه (جوزيه)
         && (!written.ends_with('ه') || word.ends_with("يه") || word.ends_with("وه"))
-        && !rules::looks_like_verb(word)
+        && !shape::looks_like_verb(word)
         // the future س + a verb (ستبعد)
-        && !word.strip_prefix('س').is_some_and(rules::looks_like_verb)
-        && !rules::looks_like_imperfect(word)
-        && !rules::looks_like_broken_plural(word)
-        && !rules::has_pronoun_suffix(word)
-        && !rules::looks_like_masdar(word)
+        && !word.strip_prefix('س').is_some_and(shape::looks_like_verb)
+        && !shape::looks_like_imperfect(word)
+        && !shape::looks_like_broken_plural(word)
+        && !shape::has_pronoun_suffix(word)
+        && !shape::looks_like_masdar(word)
         && !looks_like_noun_or_verb(word);
     let other = !(EntryKind::Given.bit());
     let given_or_unknown = index.word(word).is_none_or(|w| w.classes & other == 0);
@@ -313,7 +313,7 @@ fn looks_like_noun_or_verb(word: &str) -> bool {
     let consonant = |ch: char| !matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
     let faa3il = c.len() == 4 && c[1] == 'ا' && c[0] != 'ا' && consonant(c[3]);
     let tafaa3ul = c.len() == 5 && c[0] == 'ت' && c[2] == 'ا' && consonant(c[3]) && consonant(c[4]);
-    word.ends_with("ات") || rules::looks_like_construct_participle(word) || faa3il || tafaa3ul
+    word.ends_with("ات") || shape::looks_like_construct_participle(word) || faa3il || tafaa3ul
 }
 
 /// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'

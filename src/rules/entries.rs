@@ -1,0 +1,170 @@
+//! The lexicon's own entries as mentions, of every kind: the first rule [`run`](super::run) calls.
+//!
+//! * `lexicon_mentions` ([`lexicon_mentions`]): an entry that names a person, organization or place,
+//!   unless it is a single word that context must confirm (a common word, a nationality, a short stem,
+//!   a place that qualifies a noun or stands in construct before another, a place inside a competition's
+//!   name).
+
+use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
+use crate::lexicon::EntryKind;
+use crate::lookup::{has_hamza_alif, PhraseMatch};
+use crate::mention::Kind;
+
+/// A stem shorter than this, read out of a word with clitics (بها، لها), is too short to be a name alone.
+const MIN_CLITIC_STEM_CHARS: usize = 3;
+
+/// Lexicon entries that name a person, organization or place. A single word that is also a common word
+/// or a nationality needs context from another rule, so it is not proposed here.
+///
+/// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة.
+/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة.
+#[inline(never)]
+pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for p in seg.phrases {
+        let kind = match seg.kind_of(p) {
+            EntryKind::Person => Kind::Person,
+            EntryKind::Organization => Kind::Organization,
+            EntryKind::Place => Kind::Place,
+            _ => continue,
+        };
+        let single = p.end - p.start == 1;
+        let ambiguous = seg.has(p.start, EntryKind::Common)
+            || seg.has(p.start, EntryKind::Nationality)
+            || seg.has(p.start, EntryKind::Function);
+        if single
+            && (ambiguous
+                || short_stem(seg, p)
+                || hamza_differs(seg, p)
+                || (kind == Kind::Place
+                    && (qualifies_noun(seg, p) || construct_before_place(seg, p))))
+        {
+            continue;
+        }
+        if kind == Kind::Place && in_competition(seg, p.start) {
+            continue;
+        }
+        if kind == Kind::Place && !single && is_generic_place_noun(seg, p.start) {
+            // مدينة المكلا: the noun is not part of the name; `place_noun` reports the name alone.
+            continue;
+        }
+        let evidence = if single { LEXICON } else { STRONG };
+        let mut c = Candidate::new(
+            kind,
+            p.start,
+            p.end,
+            p.reading.clitic_chars,
+            evidence,
+            Origin::Entry(p.entry),
+        );
+        c.attrs = Some(p.entry);
+        if kind == Kind::Person {
+            c.gender = seg.index.entry(p.entry).entry.gender();
+        }
+        out.push(c);
+    }
+}
+
+/// True for a one-word match whose stem is too short to be a name (بها; سي) — a place of two letters
+/// written alone stays — or that is read out of a word with clitics that is common vocabulary as written
+/// (بشأن، فسيجد), or with the preposition ك (كمية).
+fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let word = seg.tokens.folded(p.start);
+    let chars = word.chars().count();
+    // A lookup of the whole word, asked only of a reading with clitics.
+    let vocabulary = || {
+        seg.index
+            .word(word)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    };
+    let stem_chars = chars - usize::from(p.reading.clitic_chars).min(chars);
+    // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
+    let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
+        && (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place));
+    // ك "like" is seldom put before a name; a word read so (كمية → ك + مية) is a word.
+    let prep = word.chars().nth(usize::from(p.reading.conj));
+    let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
+    too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary())
+}
+
+/// True for a one-word place whose entries are all written with a bare alif (شان، امان) met in a token
+/// written with a hamza on an alif (شأن، بأمان): a careful writer's hamza marks another word, while a
+/// token without hamza says nothing (news often drops it: اسبانيا).
+fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let l = &seg.lex[p.start];
+    l.reading == Some(p.reading)
+        && l.info.is_some_and(|w| w.place_bare_alif)
+        && p.kind == EntryKind::Place
+        && has_hamza_alif(&seg.text[seg.tokens.bytes(p.start)])
+}
+
+/// True for a place named by a definite feminine nisba (السعودية) right after a definite word written
+/// with ة (الحكومة السعودية، الشركة الوطنية السعودية): there it is the adjective "Saudi", which
+/// agrees with the noun, not the country. With a clitic (والسعودية) or after another word it is the place.
+fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    let word = seg.tokens.folded(i);
+    i > 0
+        && p.reading.clitic_chars == 0
+        && word.starts_with("ال")
+        && word.ends_with("يه")
+        && seg.is_word(i - 1)
+        && !seg.newline_before(i)
+        && (seg.lex[i - 1].definite || seg.tokens.folded(i - 1).starts_with("ال"))
+        && seg.last_char(i - 1) == Some('ة')
+}
+
+/// True for a town after a preposition and followed right away by a country, a continent or another town, with no
+/// comma, bracket or conjunction between (في رالي المكسيك، برالي الأرجنتين، في بورصة طوكيو): a noun in construct
+/// with the place (the Mexico rally, the Tokyo stock exchange), since a town is named with its country
+/// after a comma or في, not in apposition. Without the preposition the two are often subject and object
+/// (اتهمت واشنطن إيران).
+fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let n = p.end;
+    let after_preposition = p.reading.clitic_chars > u8::from(p.reading.conj)
+        || (p.start > 0
+            && seg.has(p.start - 1, EntryKind::Function)
+            && !seg.newline_before(p.start));
+    after_preposition
+        && n < seg.len()
+        && seg.is_word(n)
+        && !seg.newline_before(n)
+        && seg.reading(n).clitic_chars == 0
+        && !seg.lex[n].conj
+        && seg.phrase_of(n, EntryKind::Place).is_some_and(|c| {
+            matches!(
+                seg.index.entry(c.entry).entry.sub(),
+                Some("country" | "continent")
+            ) || (c.end == n + 1 && seg.index.is_town(seg.tokens.folded(n)))
+        })
+        && {
+            let stem = stem_of(seg, p.start, p.reading.clitic_chars);
+            // The same town twice is a headline and the dateline after it (بالرباط الرباط ( د ب أ ).
+            seg.index.is_town(stem) && stem != seg.tokens.folded(n)
+        }
+}
+
+/// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).
+const COMPETITION_WORDS: [&str; 4] = ["كاس", "امم", "ابطال", "دوري"];
+
+/// True when token `i` ends a competition's name opened by بطولة (بطولة كأس إنجلترا، بطولة دوري أبطال
+/// أوروبا، ببطولة أمم آسيا): the place names the competition, which news corpora tag as a whole or
+/// not at all, never as the place (`anercorp_lex` and `aqmar_train` have no place there).
+fn in_competition(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked before every place: the last byte is compared first, and no word is sliced as a str.
+    let stem_is = |k: usize, word: &str| {
+        seg.tokens.folded_ends_with(k, word)
+            && seg.tokens.folded_bytes(k).len() - word.len() <= "وبال".len()
+    };
+    let mut k = i;
+    while k > 0 && i - k < 3 && COMPETITION_WORDS.iter().any(|w| stem_is(k - 1, w)) {
+        k -= 1;
+    }
+    k < i && k > 0 && stem_is(k - 1, "بطوله")
+}
+
+/// True when token `i` is a place noun such as مدينة or محافظة, which stands before a name, unlike the
+/// country nouns (جمهورية، مملكة) that begin official names.
+fn is_generic_place_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.phrase_of(i, EntryKind::PlaceNoun)
+        .is_some_and(|p| seg.index.entry(p.entry).entry.sub() != Some("country"))
+}

@@ -1,0 +1,264 @@
+//! Pattern rules over tokens: each rule reads the tokens of a segment, with what the lexicon said of them,
+//! and proposes candidate mentions with the evidence that produced them.
+//!
+//! Rules only propose; `resolve` chooses among overlapping candidates. Every rule is a function with a
+//! name (reported as the mention's source) and examples that must and must not fire (`tests/data/rules.tsv`).
+//!
+//! This module holds what every rule shares: the [`Segment`] the rules read, the [`Candidate`]s they
+//! propose with their [`Evidence`] and [`Origin`], the trigger tokens, the tests of a token that rules of
+//! several kinds ask, and [`run`], which calls every rule in order. Each rule lives in the module of the
+//! kind it proposes, next to the helpers it uses, with its "Fires:" / "Does not fire:" examples:
+//!
+//! * [`entries`]: the lexicon's own entries (`lexicon_mentions`), of every kind;
+//! * [`person`]: `title-name`, `role-name`, `nationality-name`, `speech-name`, `name-speech`, `name-role`,
+//!   `given-chain`, `van-name`, `coordinated`, `byline`;
+//! * [`organization`]: the clubs (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`,
+//!   `club-country`), then the names after a head noun (`head-name`, `org-head`);
+//! * [`place`]: `place-noun`.
+//!
+//! [`shape`] holds the tests of a folded word's shape (verb forms, participles, verbal nouns, broken
+//! plurals, nisba adjectives) that rules of several kinds, and the document pass, ask.
+
+use crate::clitic::Reading;
+use crate::lexicon::EntryKind;
+use crate::lookup::{phrases_at, Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
+use crate::mention::{Gender, Kind};
+use crate::tokenize::{TokenKind, Tokens};
+
+mod entries;
+mod organization;
+mod person;
+mod place;
+pub(crate) mod shape;
+
+use shape::looks_like_verb;
+
+/// How strong the evidence for a candidate is; higher wins in `resolve`.
+pub(crate) type Evidence = u8;
+
+/// A trigger (title, role, head noun, place noun) or a multi-word lexicon entry.
+pub(crate) const STRONG: Evidence = 3;
+
+/// A single-word lexicon entry.
+pub(crate) const LEXICON: Evidence = 2;
+
+/// What produced a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Rule(&'static str),
+    Entry(u32),
+    /// A rule added at run time, by its index in the extractor's list.
+    Custom(u32),
+}
+
+/// A proposed mention over tokens `start..end`; the first token's first `skip` folded chars are clitics.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub(crate) kind: Kind,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) skip: u8,
+    pub(crate) evidence: Evidence,
+    pub(crate) origin: Origin,
+    /// The lexicon entry whose sub-kind and country the mention takes.
+    pub(crate) attrs: Option<u32>,
+    /// For persons: the title's entry and its token and clitic chars.
+    pub(crate) title: Option<(u32, usize, u8)>,
+    /// For persons: the role's tokens `start..end` and the clitic chars of its first token.
+    pub(crate) role: Option<(usize, usize, u8)>,
+    pub(crate) gender: Option<Gender>,
+    /// Places inside an organization's name.
+    pub(crate) nested: Vec<Candidate>,
+}
+
+impl Candidate {
+    pub(crate) fn new(
+        kind: Kind,
+        start: usize,
+        end: usize,
+        skip: u8,
+        evidence: Evidence,
+        origin: Origin,
+    ) -> Self {
+        Candidate {
+            kind,
+            start,
+            end,
+            skip,
+            evidence,
+            origin,
+            attrs: None,
+            title: None,
+            role: None,
+            gender: None,
+            nested: Vec::new(),
+        }
+    }
+}
+
+/// One segment as the rules see it.
+pub(crate) struct Segment<'a, 'i> {
+    /// The whole original text (token offsets are into it).
+    pub(crate) text: &'a str,
+    pub(crate) tokens: &'a Tokens,
+    pub(crate) lex: &'a [Lex<'i>],
+    /// `lex[i].marks()` for every token `i`.
+    pub(crate) marks: &'a [Marks],
+    /// Sorted by start token.
+    pub(crate) phrases: &'a [PhraseMatch],
+    pub(crate) index: &'i Index,
+}
+
+impl Segment<'_, '_> {
+    fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.list[i].kind == TokenKind::Word
+    }
+
+    /// The last char of token `i` as written (before folding).
+    fn last_char(&self, i: usize) -> Option<char> {
+        self.text[self.tokens.bytes(i)].chars().next_back()
+    }
+
+    fn newline_before(&self, i: usize) -> bool {
+        self.tokens.list[i].newline_before
+    }
+
+    fn has(&self, i: usize, kind: EntryKind) -> bool {
+        self.marks[i].has(kind)
+    }
+
+    fn kind_of(&self, m: &PhraseMatch) -> EntryKind {
+        m.kind
+    }
+
+    /// The entries matched from token `i`, longest first.
+    fn phrases_at(&self, i: usize) -> &[PhraseMatch] {
+        phrases_at(self.lex, self.phrases, i)
+    }
+
+    /// The longest entry of `kind` matched from token `i`.
+    #[inline]
+    fn phrase_of(&self, i: usize, kind: EntryKind) -> Option<PhraseMatch> {
+        debug_assert!(
+            RECORDED_SINGLES & kind.bit() != 0,
+            "one-word entries of kind {kind} are not recorded as matches"
+        );
+        if !self.marks[i].may_start(kind) {
+            return None;
+        }
+        self.phrases_at(i)
+            .iter()
+            .find(|p| self.kind_of(p) == kind)
+            .copied()
+    }
+
+    /// Whether token `i` is written with أل (hamza on the alif): a foreign name such as ألونسو, never the
+    /// article, which folding would otherwise make look like ال.
+    fn hamza_al(&self, i: usize) -> bool {
+        let written = &self.text[self.tokens.bytes(i)];
+        written.starts_with("أل") || written.starts_with("إل")
+    }
+
+    fn reading(&self, i: usize) -> Reading {
+        self.lex[i].reading.unwrap_or(Reading::WHOLE)
+    }
+
+    /// True for a word that introduces something else: a title, role, speech verb, head or place noun.
+    fn is_trigger(&self, i: usize) -> bool {
+        const TRIGGERS: [EntryKind; 6] = [
+            EntryKind::Title,
+            EntryKind::Role,
+            EntryKind::SpeechVerb,
+            EntryKind::OrgHead,
+            EntryKind::PlaceNoun,
+            EntryKind::Nationality,
+        ];
+        TRIGGERS.iter().any(|&k| self.has(i, k)) || self.phrase_of(i, EntryKind::Role).is_some()
+    }
+}
+
+/// Runs every rule over a segment.
+///
+/// Each rule is kept a function of its own (`#[inline(never)]`): inlined together into this one, they ran
+/// more instructions (register pressure in one large loop nest), and a profile could not tell them apart.
+pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    out.clear();
+    let triggers = trigger_tokens(seg);
+    entries::lexicon_mentions(seg, out);
+    person::title_name(seg, &triggers, out);
+    person::role_name(seg, &triggers, out);
+    person::nationality_name(seg, &triggers, out);
+    person::speech_name(seg, &triggers, out);
+    person::name_speech(seg, &triggers, out);
+    person::name_role(seg, &triggers, out);
+    person::given_chain(seg, out);
+    person::van_name(seg, out);
+    person::coordinated_names(seg, out);
+    person::byline(seg, out);
+    organization::team_name(seg, out);
+    organization::town_nisba_after_place(seg, out);
+    organization::club_nationality(seg, &triggers, out);
+    organization::club_score(seg, out);
+    organization::club_country(seg, out);
+    organization::org_head(seg, &triggers, out);
+    place::place_noun(seg, &triggers, out);
+}
+
+/// The tokens, in order, where a title, a role, a nationality, a speech verb, a head noun or a place noun
+/// may start: the rules that begin with one of them walk this list, a few tokens in a hundred, instead of
+/// testing every token of the segment again.
+#[inline(never)]
+fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
+    seg.marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.may_start(EntryKind::Title)
+                || m.may_start(EntryKind::Role)
+                || m.has(EntryKind::Nationality)
+                || m.has(EntryKind::SpeechVerb)
+                || m.has(EntryKind::OrgHead)
+                || m.has(EntryKind::PlaceNoun)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
+fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
+    let word = seg.tokens.folded(i);
+    word.char_indices()
+        .nth(usize::from(clitic_chars))
+        .map_or("", |(b, _)| &word[b..])
+}
+
+/// Whether the lexicon knows token `j` as (the start of) a person's name.
+fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
+    j < seg.len() && {
+        let l = &seg.lex[j];
+        l.has(EntryKind::Given)
+            || l.has(EntryKind::Family)
+            || l.has(EntryKind::Person)
+            || l.has(EntryKind::Particle)
+            || seg.phrase_of(j, EntryKind::Person).is_some()
+            || seg.phrase_of(j, EntryKind::Given).is_some()
+    }
+}
+
+/// Whether token `k` is known only as a word of the vocabulary that also stands inside names of
+/// organizations, places and works (`sub=in-names`: كرة in اتحاد كرة القدم): it ends a person's name,
+/// and an organization's head takes it as it takes an unknown word.
+fn is_in_names(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.lex[k]
+        .info
+        .is_some_and(|w| w.classes == EntryKind::Common.bit() && w.in_names)
+}
+
+/// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
+fn is_unknown_word(seg: &Segment<'_, '_>, j: usize) -> bool {
+    seg.lex[j].is_unknown() && !looks_like_verb(seg.tokens.folded(j))
+}

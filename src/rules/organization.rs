@@ -1,0 +1,771 @@
+//! The rules that propose organizations, in the order [`run`](super::run) calls them.
+//!
+//! Clubs first: a club is named by its town or country, and these rules tell it from the place by what
+//! surrounds it (a team noun, the nisba of a town, a nationality in the masculine, a match score, its
+//! country in brackets).
+//!
+//! 1. `team-name` ([`team_name`]): the club after a team noun (فريق ميلان).
+//! 2. `town-nisba-club` ([`town_nisba_after_place`]): a place and the nisba of another town (تونس
+//!    الصفاقسي).
+//! 3. `club-nationality` ([`club_nationality`]): a town and a masculine nationality (مرسيليا الفرنسي).
+//! 4. `club-score` ([`club_score`]): a town before a match score.
+//! 5. `club-country` ([`club_country`]): a club before its country in brackets.
+//!
+//! Then the names built on a head noun (وزارة، شركة، جامعة…):
+//!
+//! 6. `head-name` and `org-head` ([`org_head`]): the proper name right after a company's or
+//!    newspaper's head noun (`head-name`, [`name_after_head`]), else the head noun and its complements
+//!    (`org-head`, [`org_complements`]).
+
+use super::shape::{
+    has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_imperfect,
+    looks_like_verb,
+};
+use super::{is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG};
+use crate::lexicon::EntryKind;
+use crate::lookup::{Index, PhraseMatch};
+use crate::mention::Kind;
+use crate::tokenize::TokenKind;
+
+/// The fewest complements after a head noun: with one (وزارة الخارجية، الجيش الأميركي) the phrase
+/// names a body of government or an army as often as an organization, and news corpora leave it untagged.
+const MIN_ORG_COMPLEMENTS: usize = 2;
+
+/// The longest complement chain after an organization's head noun.
+const MAX_ORG_COMPLEMENTS: usize = 8;
+
+/// Nouns for a sports team, written before the club's name and outside it (فريق ميلان الإيطالي), and
+/// "his guest, his host" of match reports (على ضيفه ويجان، على مضيفه إسبانيول): masculine, so a club; a
+/// national team is a country, feminine (ضيفتها أندورا).
+const TEAM_NOUNS: [&str; 4] = ["فريق", "فريقي", "ضيفه", "مضيفه"];
+
+/// The team nouns that also mean a guest or host outside sport.
+const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
+
+/// A club after a team noun: the town or name that follows فريق is the club, not a place.
+///
+/// Fires: في فريق ميلان الإيطالي (the nationality stays out).
+/// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
+#[inline(never)]
+pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        // The stem ends the word: most words end with no team noun and need no clitic reading.
+        if !TEAM_NOUNS.iter().any(|t| seg.tokens.folded_ends_with(i, t)) {
+            continue;
+        }
+        let word = seg.tokens.folded(i);
+        let stem = word
+            .char_indices()
+            .nth(usize::from(
+                seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars),
+            ))
+            .map_or("", |(b, _)| &word[b..]);
+        if !TEAM_NOUNS.contains(&stem) && !TEAM_NOUNS.contains(&word) {
+            continue;
+        }
+        // After ضيفه "his guest" a word with ال is as often an adjective (ضيفه الكريم) as a club.
+        let guest = GUEST_NOUNS.contains(&stem) || GUEST_NOUNS.contains(&word);
+        let mut end = i + 1;
+        while end < seg.len()
+            && end - i <= 2
+            && is_club_word(seg, end)
+            && !(guest && seg.tokens.folded(end).starts_with("ال"))
+        {
+            end += 1;
+        }
+        if end == i + 1 && !guest && town_nisba_club(seg, i + 1) {
+            end = i + 3;
+        }
+        if end > i + 1 {
+            let mut c = Candidate::new(
+                Kind::Organization,
+                i + 1,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("team-name"),
+            );
+            c.attrs = seg.phrase_of(i + 1, EntryKind::Place).map(|p| p.entry);
+            out.push(c);
+        }
+    }
+}
+
+/// Whether tokens `k` and `k + 1` are a club named by a word with ال and a nisba that is neither vocabulary
+/// nor a nationality (the nisba of its town: النادي المكناسي، الجمعية السلاوية), as written after a team
+/// noun. A known adjective (فريق العمل الحكومي) is vocabulary, not a club.
+fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let plain = |j: usize| {
+        j < seg.len()
+            && seg.is_word(j)
+            && !seg.newline_before(j)
+            && !seg.lex[j].conj
+            && !seg.lex[j].lam
+            && seg.reading(j).clitic_chars == 0
+            && seg.tokens.folded(j).starts_with("ال")
+    };
+    plain(k) && plain(k + 1) && {
+        let nisba = seg.tokens.folded(k + 1);
+        (nisba.ends_with('ي') || nisba.ends_with("يه"))
+            && ![
+                EntryKind::Common,
+                EntryKind::Function,
+                EntryKind::Nationality,
+            ]
+            .iter()
+            .any(|&kind| seg.has(k + 1, kind))
+    }
+}
+
+/// A club named by a country or town and the nisba of another town (الجزائر الوهراني، تونس الصفاقسي: the
+/// Algiers club of Oran, the Tunis club of Sfax): a place is never qualified by the nisba of a town, so the two words
+/// name a club, as ANERcorp tags them. A nisba that is vocabulary or a nationality (لبنان الجنوبي، المغرب
+/// العربي), or that makes one place with the word before it (الخليج الفارسي), is not one.
+///
+/// Fires: خسر أمام الجزائر الوهراني ; رحلة شاقة لتونس الصفاقسي. Does not fire: زار المغرب العربي ; في المغرب
+/// الأقصى.
+#[inline(never)]
+pub(super) fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    let mut last_start = usize::MAX;
+    for p in seg.phrases {
+        // The longest place at its start: phrases are sorted by start, longest first.
+        if seg.kind_of(p) != EntryKind::Place || p.start == last_start {
+            continue;
+        }
+        last_start = p.start;
+        let n = p.end;
+        let plain = n < seg.len()
+            && seg.is_word(n)
+            && !seg.newline_before(n)
+            && seg.reading(n).clitic_chars == 0
+            && !seg.lex[n].conj
+            && ![
+                EntryKind::Common,
+                EntryKind::Function,
+                EntryKind::Nationality,
+                EntryKind::Place,
+            ]
+            .iter()
+            .any(|&kind| seg.has(n, kind));
+        if plain && is_town_nisba(seg.index, seg.tokens.folded(n)) {
+            let c = Candidate::new(
+                Kind::Organization,
+                p.start,
+                n + 1,
+                p.reading.clitic_chars,
+                STRONG,
+                Origin::Rule("town-nisba-club"),
+            );
+            out.push(c);
+        }
+    }
+}
+
+/// A club named by its town, followed by its nationality in the masculine (مرسيليا الفرنسي، تولوز
+/// الفرنسي، وأندورا الإسباني): a town is feminine and would take ـية (ميلانو الإيطالية), so the masculine
+/// adjective agrees with an unwritten نادي or فريق. The club is the town alone, the nationality outside, as
+/// in `team-name`. Countries and regions are left out (they may be masculine: العراق).
+///
+/// A country without ال followed by the nationality of another country (أندورا الإسباني) is a club as well.
+///
+/// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
+/// وصل إلى العراق الأمريكي.
+#[inline(never)]
+pub(super) fn club_nationality(
+    seg: &Segment<'_, '_>,
+    triggers: &[usize],
+    out: &mut Vec<Candidate>,
+) {
+    // The nationality after the place is the trigger.
+    for &n in triggers.iter().filter(|&&n| n >= 1) {
+        let i = n - 1;
+        let adjective = seg.has(n, EntryKind::Nationality)
+            && seg.is_word(n)
+            && !seg.newline_before(n)
+            && seg.reading(n).clitic_chars == 0
+            && !seg.lex[n].conj
+            && {
+                let word = seg.tokens.folded(n);
+                word.starts_with("ال") && word.ends_with('ي')
+            };
+        if !adjective || !seg.is_word(i) {
+            continue;
+        }
+        let Some(p) = seg.phrase_of(i, EntryKind::Place) else {
+            continue;
+        };
+        if p.end != n || seg.lex[i].has(EntryKind::Common) {
+            continue;
+        }
+        let stem = stem_of(seg, i, p.reading.clitic_chars);
+        // A country with the nationality of another (أندورا الإسباني) is a club too; not a definite one,
+        // which may be masculine and described by another people's name (السودان المصري).
+        let country =
+            |m: Option<PhraseMatch>| m.and_then(|m| seg.index.entry(m.entry).entry.country());
+        let foreign = !stem.starts_with("ال")
+            && matches!(
+                (country(Some(p)), country(seg.phrase_of(n, EntryKind::Nationality))),
+                (Some(a), Some(b)) if a != b
+            );
+        if foreign || seg.index.is_town(stem) {
+            // A word the lexicon does not know right before the town is the rest of the club's name
+            // (سلافيا براغ التشيكي).
+            let start = if p.reading.clitic_chars == 0
+                && i > 0
+                && !seg.newline_before(i)
+                && seg.is_word(i - 1)
+                && seg.reading(i - 1).clitic_chars == 0
+                && !seg.lex[i - 1].conj
+                && !seg.lex[i - 1].definite
+                && is_unknown_word(seg, i - 1)
+                && !looks_like_imperfect(seg.tokens.folded(i - 1))
+                && !has_pronoun_suffix(seg.tokens.folded(i - 1))
+            {
+                i - 1
+            } else {
+                i
+            };
+            let mut c = Candidate::new(
+                Kind::Organization,
+                start,
+                n,
+                p.reading.clitic_chars,
+                STRONG,
+                Origin::Rule("club-nationality"),
+            );
+            c.attrs = Some(p.entry);
+            out.push(c);
+        }
+    }
+}
+
+/// A town followed by a match score (بفوزه على مرسيليا 2 - صفر، مع ضيفه نانت 1 / 1) is a club: teams of
+/// towns are clubs, while a country before a score is its national team, which news corpora tag as the
+/// country.
+///
+/// Fires: بفوزه على مرسيليا 2 - صفر. Does not fire: بفوزها على فرنسا 3 - 1 ; وصل إلى مرسيليا 3 مرات.
+#[inline(never)]
+pub(super) fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for p in seg.phrases {
+        if seg.kind_of(p) != EntryKind::Place || p.end - p.start != 1 || p.end + 2 >= seg.len() {
+            continue;
+        }
+        let n = p.end;
+        let toks = &seg.tokens.list;
+        let score = toks[n].kind == TokenKind::Number
+            && matches!(toks[n + 1].kind, TokenKind::Punct('-' | '/'))
+            && (toks[n + 2].kind == TokenKind::Number || seg.tokens.folded(n + 2) == "صفر");
+        if !score || seg.has(p.start, EntryKind::Common) {
+            continue;
+        }
+        let stem = stem_of(seg, p.start, p.reading.clitic_chars);
+        if seg.index.is_town(stem) {
+            let mut c = Candidate::new(
+                Kind::Organization,
+                p.start,
+                n,
+                p.reading.clitic_chars,
+                STRONG,
+                Origin::Rule("club-score"),
+            );
+            c.attrs = Some(p.entry);
+            out.push(c);
+        }
+    }
+}
+
+/// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
+///
+/// Fires: غلطة سراي ( تركيا ) - بوردو ( فرنسا ) ; نانت ( فرنسا ) سالزبورغ ( النمسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
+/// at the start of an entry).
+#[inline(never)]
+pub(super) fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for open in 1..seg.len().saturating_sub(2) {
+        if seg.tokens.list[open].kind != TokenKind::Punct('(') {
+            continue;
+        }
+        let Some(country) = seg.phrase_of(open + 1, EntryKind::Place) else {
+            continue;
+        };
+        let is_country = seg.index.entry(country.entry).entry.sub() == Some("country");
+        let closed =
+            country.end < seg.len() && seg.tokens.list[country.end].kind == TokenKind::Punct(')');
+        if !is_country || !closed {
+            continue;
+        }
+        let mut start = open;
+        while start > 0
+            && open - start < 3
+            && is_club_word(seg, start - 1)
+            && !seg.newline_before(start)
+        {
+            start -= 1;
+        }
+        // The name must open the entry: a line, a dash or a colon before it, not a preposition.
+        let opens = start == 0
+            || seg.newline_before(start)
+            || matches!(
+                seg.tokens.list[start - 1].kind,
+                TokenKind::Punct('-' | ':' | '،' | ',' | ')')
+            );
+        if start < open && opens {
+            out.push(Candidate::new(
+                Kind::Organization,
+                start,
+                open,
+                0,
+                STRONG,
+                Origin::Rule("club-country"),
+            ));
+        }
+    }
+}
+
+/// Whether a folded word is ال + the nisba of a town the lexicon knows (الفاسي ← فاس، الوجدية ← وجدة،
+/// الجديدي ← الجديدة).
+fn is_town_nisba(index: &Index, folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix("ال") else {
+        return false;
+    };
+    let Some(stem) = rest.strip_suffix("يه").or_else(|| rest.strip_suffix('ي')) else {
+        return false;
+    };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    // Built on the stack: this runs only for a nisba after a place.
+    let mut buf = [0u8; 64];
+    let mut spelled = |prefix: &str, suffix: &str| -> bool {
+        let len = prefix.len() + stem.len() + suffix.len();
+        if len > buf.len() {
+            return false;
+        }
+        buf[..prefix.len()].copy_from_slice(prefix.as_bytes());
+        buf[prefix.len()..prefix.len() + stem.len()].copy_from_slice(stem.as_bytes());
+        buf[prefix.len() + stem.len()..len].copy_from_slice(suffix.as_bytes());
+        std::str::from_utf8(&buf[..len]).is_ok_and(|town| index.is_town(town))
+    };
+    spelled("", "") || spelled("", "ه") || spelled("ال", "") || spelled("ال", "ه")
+}
+
+/// Whether token `k` can be part of a club's name: a place or an unknown word, not vocabulary, a
+/// nationality (الإيطالي), a function word or a word with clitics.
+fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.conj
+        && seg.reading(k).clitic_chars == 0
+        && !(l.lam || (l.definite && l.clitic_chars > 0))
+        && !l.has(EntryKind::Nationality)
+        && !l.has(EntryKind::Function)
+        && !seg.is_trigger(k)
+        && (l.has(EntryKind::Place) || l.has(EntryKind::Organization) || l.is_unknown())
+}
+
+/// An organization from its head noun and the complements that follow it.
+///
+/// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل ; اتحاد طنجة.
+/// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
+/// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
+/// place after a head that is not named by one).
+#[inline(never)]
+pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers {
+        if !seg.has(i, EntryKind::OrgHead) || !seg.is_word(i) {
+            continue;
+        }
+        if let Some((start, end)) = name_after_head(seg, i) {
+            out.push(Candidate::new(
+                Kind::Organization,
+                start,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("head-name"),
+            ));
+            continue;
+        }
+        if names_known_org(seg, i + 1) && head_sub(seg, i) != Some("club") {
+            // حركة حماس، قوات الاتحاد الأفريقي: the known name is the organization; its entry reports it.
+            continue;
+        }
+        let mut end = org_complements(seg, i + 1);
+        if seg
+            .phrase_of(i, EntryKind::Organization)
+            .is_some_and(|p| p.end - p.start > 1 && p.end < end)
+        {
+            // A known name is whole: what follows it is said of it (الاتحاد الأوروبي للفترة، حزب الله
+            // جنوب لبنان، الجامعة العربية للشؤون الاجتماعية); its entry reports it.
+            continue;
+        }
+        if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
+            // A club prefix + its town is the whole name (دينامو كييف | الفارق، ستيوا بوخارست | الروماني).
+            end = i + 2;
+        }
+        // One complement is enough when it is a place (اتحاد طنجة، جامعة صنعاء) after a head that is part
+        // of such names.
+        let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
+            || (end == i + 2
+                && (seg.has(i + 1, EntryKind::Place)
+                    || (!seg.lex[i].definite && is_unknown_name(seg, i + 1)))
+                && seg.reading(i + 1).clitic_chars == 0
+                && head_takes_place(seg, i));
+        if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
+            let mut c = Candidate::new(
+                Kind::Organization,
+                i,
+                end,
+                seg.reading(i).clitic_chars,
+                STRONG,
+                Origin::Rule("org-head"),
+            );
+            c.attrs = seg.phrase_of(i, EntryKind::OrgHead).map(|p| p.entry);
+            out.push(c);
+        }
+    }
+}
+
+/// Whether a known organization's name starts at token `k`, right after a head noun: the head is then a
+/// word about it (حركة حماس، قوات الاتحاد الأفريقي، مفوضية الاتحاد الأوروبي), which `anercorp_lex` leaves
+/// outside the name (قوات + a known name 5 of 5 times, حركة 12 of 15). A one-word entry that is also
+/// vocabulary does not count.
+fn names_known_org(seg: &Segment<'_, '_>, k: usize) -> bool {
+    k < seg.len()
+        && seg.lex[k].clitic_chars == 0
+        && seg.reading(k).clitic_chars == 0
+        && seg.phrase_of(k, EntryKind::Organization).is_some_and(|p| {
+            p.end - p.start > 1
+                || !(seg.has(k, EntryKind::Common) || seg.has(k, EntryKind::Function))
+        })
+}
+
+/// Whether token `k` is a word the lexicon does not know at all, written without ال or clitics, and not shaped
+/// like an adjective, a verb or a plural (اتحاد طوعي، المجلس سيناقش، مجلس اتحادات): a foreign name in Arabic
+/// letters (حزب كاديما، جامعة هارفارد).
+fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    l.is_unknown()
+        && seg.is_word(k)
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && word.chars().count() >= 3
+        && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !word.ends_with("ات")
+        && !is_singular_nisba(word)
+        && !looks_like_imperfect(word)
+        && !looks_like_imperfect(word.strip_prefix('س').unwrap_or(""))
+        && !looks_like_verb(word)
+}
+
+/// The sub-kind of the head noun at token `head` (`university`, `company`, `club`…).
+fn head_sub<'i>(seg: &Segment<'_, 'i>, head: usize) -> Option<&'i str> {
+    seg.phrase_of(head, EntryKind::OrgHead)
+        .and_then(|p| seg.index.entry(p.entry).entry.sub())
+}
+
+/// Whether head noun `head` names an organization by a place alone (جامعة صنعاء، اتحاد طنجة، دينامو كييف).
+/// After other heads a place is where the body sits, not its name (شرطة دبي، مؤتمر روما، مستشفى صنعاء:
+/// `anercorp_lex` tags the place alone or nothing, 16 of 17 times).
+fn head_takes_place(seg: &Segment<'_, '_>, head: usize) -> bool {
+    head_sub(seg, head)
+        .is_some_and(|sub| matches!(sub, "university" | "union" | "club" | "party" | "council"))
+}
+
+/// Whether a definite bank head and its complements `head + 1..end`, all masculine nisba adjectives, name a bank
+/// (البنك التجاري، للبنك الأهلي، المصرف العربي الدولي). A definite head + nisba is usually a description
+/// (الحكومة اللبنانية، الجيش الأمريكي), but "the commercial bank" names one institution.
+fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
+    seg.lex[head].definite
+        && end > head + 1
+        && seg
+            .phrase_of(head, EntryKind::OrgHead)
+            .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("bank"))
+        && (head + 1..end).all(|k| {
+            let l = &seg.lex[k];
+            l.definite
+                && !l.lam
+                && !l.conj
+                && !seg.has(k, EntryKind::Place)
+                // masculine, as بنك and مصرف are: a feminine nisba qualifies another noun
+                // (خطط البنك التنموية)
+                && seg.tokens.folded(k).ends_with('ي')
+        })
+}
+
+/// The proper name right after a head noun (rule `head-name`), which is the organization's name without
+/// the head: a name
+/// in quotes (شركة " ياهو "، صحيفة « الشرق الأوسط ») or foreign words the lexicon does not know (شركة
+/// توتال الفرنسية، صحيفة يديعوت أحرونوت).
+///
+/// Fires: من إنتاج شركة توتال ; مع شركة " ياهو ". Does not fire: برنامج أوراق دين (not a company or
+/// newspaper) ; قالت الشركة إن.
+fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
+    let open = head + 1;
+    // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
+    // `anercorp_lex` 37 of 40 quotes after an indefinite head are the name (صحيفة " القادسية ").
+    if open < seg.len()
+        && !seg.lex[head].definite
+        && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«'))
+    {
+        let close = (open + 1..seg.len().min(open + 6))
+            .find(|&k| matches!(seg.tokens.list[k].kind, TokenKind::Punct('"' | '»')))?;
+        let words = open + 1..close;
+        let ok = !words.is_empty()
+            && words
+                .clone()
+                .all(|k| seg.is_word(k) && !seg.has(k, EntryKind::Function));
+        return ok.then_some((open + 1, close));
+    }
+    // Unquoted, only a company or a newspaper is named by a bare foreign word; after other heads such a
+    // word is as often a noun the lexicon does not know (برنامج أوراق).
+    let sub = seg
+        .phrase_of(head, EntryKind::OrgHead)
+        .and_then(|p| seg.index.entry(p.entry).entry.sub());
+    if !matches!(sub, Some("company" | "media")) {
+        return None;
+    }
+    let mut end = open;
+    while end < seg.len()
+        && end - open < 3
+        && (is_foreign_word(seg, end)
+            || (is_foreign_whole(seg, end)
+                && (end == open
+                    || !seg.tokens.folded(end).starts_with('و') && seg.lex[end].info.is_none())))
+    {
+        end += 1;
+    }
+    (end > open).then_some((open, end))
+}
+
+/// Whether token `k`, right after a company or newspaper noun, is a foreign name that only looks like a
+/// conjunction + a word or like a verb (فورد is not ف + ورد, فيراري not ف + يراري, يديعوت not a verb): no
+/// conjunction or verb stands between such a noun and what follows it. The whole word must be unknown and
+/// not an indefinite nisba (شركة يابانية، صحيفة فرنسية describe, they do not name). A later word of the name
+/// may start with ف too when nothing is known of its stem (فولكس فاغن), never with و (and).
+fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
+    if k >= seg.len() {
+        return false;
+    }
+    let word = seg.tokens.folded(k);
+    let l = &seg.lex[k];
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && seg.index.word(word).is_none()
+        && !l.definite
+        && !l.lam
+        && seg.reading(k).clitic_chars <= u8::from(l.conj)
+        && l.clitic_chars <= u8::from(l.conj)
+        && !is_singular_nisba(word)
+        && !looks_like_verb(word)
+        && !has_pronoun_suffix(word)
+        && word.chars().count() >= 4
+}
+
+/// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
+/// ال, clitics or a verb's shape: a transliterated name (توتال، ياهو).
+fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && (l.is_unknown() || l.has(EntryKind::Organization))
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && seg.reading(k).clitic_chars == 0
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
+}
+
+/// Whether the complements `start..end` make a proper name rather than a description: they hold a place
+/// or an unknown name (مؤتمر حضرموت الجامع، مؤسسة إيفو الألمانية), a لِ- complement (الصندوق الاجتماعي
+/// للتنمية), or three words or more (مكتب الشؤون الاجتماعية والعمل). Two plain words with ال (وزارة الطاقة
+/// الأميركية، مجلس الإصلاح الديمقراطي) are as often a description, left untagged in news corpora.
+fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool {
+    end - start >= 3
+        || (start..end).any(|k| {
+            let l = &seg.lex[k];
+            l.lam
+                || seg.has(k, EntryKind::Place)
+                || (!l.definite && (l.is_unknown() || is_in_names(seg, k)))
+        })
+}
+
+/// Definite words (folded) that follow an organization's name without being part of it: when (الأسبوع
+/// المقبل، الليلة، صباح، the days of the week), and its relation to another body or place (التابع للأمم
+/// المتحدة، الواقعة في، السابق). None is inside an ORG span of `anercorp_lex`.
+const AFTER_NAME: [&str; 25] = [
+    "الاسبوع",
+    "الليله",
+    "اليوم",
+    "الشهر",
+    "المقبل",
+    "المقبله",
+    "الماضي",
+    "الماضيه",
+    "الحالي",
+    "الحاليه",
+    "الجاري",
+    "السابق",
+    "السابقه",
+    "التابع",
+    "التابعه",
+    "الواقع",
+    "الواقعه",
+    "صباح",
+    "مساء",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "السبت",
+];
+
+/// The end of the complement chain of a head noun whose first complement is token `start`.
+///
+/// Complements are definite words (genitives and adjectives), places, a proper name right after the head,
+/// one coordinated definite word (والعمل) that is not another head or a place (والشرطة، والصين), and
+/// لِ- complements with ال (للتنمية) unless the chain already took a coordinated word. Vocabulary that is
+/// not definite, a لِ- purpose clause (لتحقيق), triggers of persons and punctuation end it.
+fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
+    let mut end = start;
+    let mut coordinated = false;
+    while end < seg.len() && end - start < MAX_ORG_COMPLEMENTS {
+        let k = end;
+        if !seg.is_word(k) || seg.newline_before(k) || seg.has(k, EntryKind::Function) {
+            break;
+        }
+        let l = &seg.lex[k];
+        let person_trigger = seg.has(k, EntryKind::Title)
+            || seg.has(k, EntryKind::SpeechVerb)
+            || seg.phrase_of(k, EntryKind::Role).is_some() && !l.definite;
+        if person_trigger || looks_like_verb(seg.tokens.folded(k)) {
+            break;
+        }
+        if k > start && AFTER_NAME.contains(&seg.tokens.folded(k)) {
+            break;
+        }
+        let place = seg.has(k, EntryKind::Place);
+        if place && !l.definite && k > start && after_nisba(seg, k) {
+            // An adjective takes no genitive: a bare name after one (وكالة الأنباء القطرية قنا) is the
+            // acronym or another entity, not part of the name.
+            break;
+        }
+        let clitics = seg.reading(k).clitic_chars.max(l.clitic_chars);
+        if clitics > u8::from(l.conj) && !l.lam {
+            // ب/ك + word (بالإصلاحات، بدارفور) starts a prepositional phrase after the name.
+            break;
+        }
+        let word = seg.tokens.folded(k);
+        if l.conj {
+            // و + another head or a place (والشرطة العراقية، والصين) starts a second entity.
+            let other = seg.has(k, EntryKind::OrgHead)
+                || place
+                || seg.phrase_of(k, EntryKind::Place).is_some()
+                || seg.has(k, EntryKind::Title)
+                || seg.phrase_of(k, EntryKind::Role).is_some();
+            // ف (فالدورة) opens a new clause; only و joins two parts of one name.
+            let fa = word.starts_with('ف');
+            if coordinated
+                || k == start
+                || !l.definite
+                || l.lam
+                || fa
+                || other
+                || new_noun_phrase(seg, k)
+            {
+                break;
+            }
+            coordinated = true;
+        } else if !l.definite
+            && !place
+            && word.starts_with('ل')
+            && !word.starts_with("لل")
+            && !is_named(seg, k)
+        {
+            // لِ + a noun without ال (لتحقيق، لاصدار) is a purpose clause, not part of the name, unless
+            // the noun governs a definite word right after the head's adjective (الاتحاد الإنجليزي لكرة
+            // القدم، الرابطة الألمانية لصناعة النفط): then both are.
+            let described = k == start + 1 && after_nisba(seg, k);
+            if coordinated
+                || !described
+                || seg.has(k, EntryKind::OrgHead)
+                || !lam_construct(seg, k)
+                || end + 2 - start > MAX_ORG_COMPLEMENTS
+            {
+                break;
+            }
+            end += 1;
+        } else if l.lam {
+            // لِ + a noun without ال (لتحقيق) is a purpose clause; لِ + another head (للبنك، لمنظمة) is the
+            // body this one belongs to, a name of its own (الجمعية العمومية | للبنك التجاري).
+            if coordinated || k == start || !l.definite || seg.has(k, EntryKind::OrgHead) {
+                break;
+            }
+        } else if !(l.definite
+            || place
+            || (k == start
+                && (l.is_unknown() || is_in_names(seg, k))
+                && !looks_like_imperfect(word)
+                && !has_pronoun_suffix(word)))
+        {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Whether the coordinated word `k` (والشرطة) is a noun with an adjective of its own after a name that
+/// ends with an adjective (الجيش الأميركي والشرطة العراقية، الجبهة الداخلية والإصلاحات السياسية): a second
+/// body or thing beside the name, not a part of it. A coordinated adjective (المجلس الاقتصادي والاجتماعي),
+/// a bare noun (مكتب الشؤون الاجتماعية والعمل) or a noun in a لِ- complement (الجمعية الدولية للكيمياء
+/// والكيمياء التطبيقية) stays in the name.
+fn new_noun_phrase(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    next < seg.len()
+        && seg.is_word(next)
+        && after_nisba(seg, k)
+        && !seg.lex[k - 1].lam
+        && !is_singular_nisba(seg.tokens.folded(k))
+        && seg.lex[next].definite
+        && !seg.lex[next].conj
+        && seg.lex[next].clitic_chars == 0
+        && seg.reading(next).clitic_chars == 0
+        && (is_singular_nisba(seg.tokens.folded(next)) || seg.has(next, EntryKind::Nationality))
+}
+
+/// Whether token `k`, لِ + a noun without ال, governs the definite word after it (الاتحاد الدولي لكرة القدم،
+/// الرابطة الألمانية لصناعة النفط): a لِ- complement of the name. A verb or a masdar of the derived forms
+/// (لتحقيق الأهداف، لاصدار القرارات، ليعلن) is a purpose clause.
+fn lam_construct(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    let word = seg.tokens.folded(k);
+    // إفعال (اصدار، اعلان): ا, two root letters, ا, the last root letter.
+    let form_iv = word.strip_prefix('ل').is_some_and(|rest| {
+        rest.chars().count() == 5 && rest.starts_with('ا') && rest.chars().nth(3) == Some('ا')
+    });
+    next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && !lam_verb_or_masdar(word)
+        && !form_iv
+        && !seg.has(k, EntryKind::Function)
+        && !has_pronoun_suffix(word)
+        && seg.lex[k].clitic_chars <= 1
+        && seg.lex[next].definite
+        && !seg.lex[next].conj
+        && !seg.lex[next].lam
+        && seg.reading(next).clitic_chars == 0
+        && !seg.has(next, EntryKind::Function)
+}
+
+/// Whether the word before token `k` is a definite nisba adjective (القطرية، الدولي).
+fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.lex[k - 1].definite && is_singular_nisba(seg.tokens.folded(k - 1))
+}

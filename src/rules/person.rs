@@ -1,0 +1,1155 @@
+//! The rules that propose persons, in the order [`run`](super::run) calls them:
+//!
+//! 1. `title-name` ([`title_name`]): a name chain after a title, with the role before the title.
+//! 2. `role-name` ([`role_name`]): a name after a role and its complements.
+//! 3. `nationality-name` ([`nationality_name`]): a name after a nationality standing as a noun.
+//! 4. `speech-name` ([`speech_name`]): a name right after a speech verb.
+//! 5. `name-speech` ([`name_speech`]): a name that opens a sentence, before a speech verb.
+//! 6. `name-role` ([`name_role`]): a known name before a role in apposition.
+//! 7. `given-chain` ([`given_chain`]): a known given name followed by more name words.
+//! 8. `van-name` ([`van_name`]): فان + a family name.
+//! 9. `coordinated` ([`coordinated_names`]): a name joined by و to a person already proposed.
+//! 10. `byline` ([`byline`]): the writer's name between a byline's separators.
+//!
+//! The name chain they share ([`name_chain`], [`is_name_word`], [`name_from`]) follows `title_name`;
+//! other helpers follow the rule that uses them first.
+
+use super::shape::{
+    has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
+    looks_like_broken_plural, looks_like_construct_participle, looks_like_imperfect,
+    looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+};
+use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
+use crate::lexicon::EntryKind;
+use crate::mention::{Gender, Kind};
+use crate::tokenize::TokenKind;
+
+/// The longest name chain after a title: given name, father and grandfather with their particles (حمد بن
+/// جاسم بن جبر آل ثاني), family.
+const MAX_NAME_WORDS: usize = 7;
+
+/// How far before a title a role may start.
+const MAX_ROLE_WORDS: usize = 6;
+
+/// The longest complement of a role before the name (وزير الخارجية التركي ; رئيس الاتحاد الدولي لكرة القدم).
+const MAX_ROLE_COMPLEMENTS: usize = 5;
+
+/// A person after a title: `[role] title+ [nationality] name-chain`.
+///
+/// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ.
+/// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
+#[inline(never)]
+pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    // The first token after the last name or title found: a title inside them is not read again.
+    let mut next = 0;
+    for &i in triggers {
+        if i < next {
+            continue;
+        }
+        let Some(first_title) = seg.phrase_of(i, EntryKind::Title) else {
+            continue;
+        };
+        // Stacked titles (سعادة الشيخ): the one nearest the name is the person's title.
+        let mut title = first_title;
+        while let Some(next) = (title.end < seg.len() && !seg.newline_before(title.end))
+            .then(|| seg.phrase_of(title.end, EntryKind::Title))
+            .flatten()
+        {
+            title = next;
+        }
+        let mut j = title.end;
+        while j < seg.len() && seg.has(j, EntryKind::Nationality) && !seg.newline_before(j) {
+            j += 1;
+        }
+        let end = if j < seg.len() && seg.newline_before(j) {
+            j
+        } else {
+            name_chain(seg, j)
+        };
+        if end > j {
+            let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
+            c.title = Some((title.entry, title.start, title.reading.clitic_chars));
+            c.role = role_before(seg, first_title.start);
+            c.gender = seg
+                .index
+                .entry(title.entry)
+                .entry
+                .gender()
+                .or_else(|| {
+                    c.role
+                        .and_then(|(r, _, _)| seg.lex[r].info.and_then(|w| w.gender))
+                })
+                .or_else(|| given_gender(seg, j));
+            out.push(c);
+            next = end;
+        } else {
+            next = title.end;
+        }
+    }
+}
+
+/// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
+fn person(
+    seg: &Segment<'_, '_>,
+    start: usize,
+    end: usize,
+    skip: u8,
+    evidence: Evidence,
+    rule: &'static str,
+) -> Candidate {
+    let mut c = Candidate::new(Kind::Person, start, end, skip, evidence, Origin::Rule(rule));
+    c.gender = given_gender(seg, start);
+    c
+}
+
+/// The gender of token `i` as a given name.
+fn given_gender(seg: &Segment<'_, '_>, i: usize) -> Option<Gender> {
+    seg.has(i, EntryKind::Given)
+        .then(|| seg.lex[i].info.and_then(|w| w.gender))
+        .flatten()
+}
+
+/// The end of the name chain that starts at token `start` (equal to `start` when there is none).
+///
+/// A chain takes names and unknown words; it stops at punctuation, a line break, a word with the
+/// conjunction و/ف, vocabulary, a trigger word, a verb-shaped word, and a word read with a preposition.
+/// A particle (بن، أبو) cannot end it.
+fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
+    name_chain_from(seg, start, start)
+}
+
+/// [`name_chain`] for a name whose first word is token `first`, read on from token `start` (after a
+/// given name of one or more words: the words from `start` are not the name's first).
+fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
+    let mut end = start;
+    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
+        end += 1;
+    }
+    if end >= first + 2 && end < seg.len() && nationality_as_family(seg, end) {
+        end += 1;
+    }
+    while end > start
+        && seg.has(end - 1, EntryKind::Particle)
+        && !seg.has(end - 1, EntryKind::Given)
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
+/// a divine name), is a singular nisba that is the family name (محمد سعيد الكندي، أبو حمزة المصري): in
+/// `anercorp_lex` a nationality after two name words continues the name 7 times in 10, and the others
+/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية).
+fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    let next_definite = i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && seg.lex[i + 1].definite
+        && !seg.lex[i + 1].conj;
+    seg.is_word(i)
+        && !seg.newline_before(i)
+        && l.has(EntryKind::Nationality)
+        && seg.tokens.folded(i).starts_with("ال")
+        && !l.conj
+        && seg.reading(i).clitic_chars == 0
+        && is_singular_nisba(seg.tokens.folded(i))
+        && named_before
+        && !next_definite
+}
+
+/// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
+fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
+    // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
+    // it (ميلِفا ماريك Mileva Maric; شارل باباج | computer), not part of the Arabic name.
+    // A line break before the first word is the caller's concern (a name may open a line).
+    let arabic = seg
+        .tokens
+        .folded(i)
+        .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
+    if !seg.is_word(i) || (seg.newline_before(i) && !first) || !arabic {
+        return false;
+    }
+    let l = &seg.lex[i];
+    // After عبد, a word with ال is a divine name (عبد العظيم، عبد الفتاح), whatever else it is.
+    if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
+        return seg.reading(i).clitic_chars == 0;
+    }
+    let given = l.has(EntryKind::Given);
+    let named =
+        given || l.has(EntryKind::Family) || l.has(EntryKind::Particle) || l.has(EntryKind::Person);
+    // A given name that folds like a function word (علي / على) starts a chain; it continues one only when
+    // written with ي, since edited text writes the preposition with ى.
+    let function =
+        l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
+    // After the first word, a given name that is also a word of the vocabulary (صاحب، أمير، بطل، عالم)
+    // is the word: in `anercorp_lex` such a word right after a name ends it 47 times and continues it
+    // twice (علي، which is also the preposition, aside).
+    // As the first word, such a word before a word with ال is a noun in the construct state (أمير البلاد،
+    // صاحب السمو، بطل العالم): 216 O and two names in `anercorp_lex` + `aqmar_train`.
+    let construct = || {
+        i + 1 < seg.len()
+            && seg.is_word(i + 1)
+            && seg.lex[i + 1].definite
+            && seg.reading(i + 1).clitic_chars == 0
+    };
+    let vocabulary_given = given && !l.has(EntryKind::Function) && (!first || construct());
+    let common = l.has(EntryKind::Common) && (!named || vocabulary_given);
+    // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
+    // clause joined by ف right after a name.
+    let foreign_fa = first
+        || seg
+            .tokens
+            .folded(i)
+            .strip_prefix('ف')
+            .is_some_and(|stem| !looks_like_verb(stem));
+    if !first && title_as_family(seg, i) {
+        return true;
+    }
+    if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
+        || function
+        || common
+        || seg.is_trigger(i)
+    {
+        return false;
+    }
+    let word = seg.tokens.folded(i);
+    if !first && !named && is_country(seg, i) {
+        // A country after a name is an object or a complement (وانتقد شوماخر إيران), not part of it.
+        return false;
+    }
+    if named || l.has(EntryKind::Place) {
+        // After a title a place name is a person's name or nisba (a place called أوسان, الحامد).
+        let clitics = seg.reading(i).clitic_chars;
+        if clitics == 0 {
+            return true;
+        }
+        // In a name chain, a word read only as ك + a name (كلود = ك + لود) is a foreign name that starts
+        // with ك far more often than "like" + a name: it goes on as an unknown word.
+        if !ka_name(seg, i) {
+            return false;
+        }
+    } else if l.info.is_some_and(|w| w.classes != 0) {
+        // Known only as something else (an organization): not part of a person's name.
+        return false;
+    }
+    // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
+    // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
+    // names do not end so).
+    let verb = looks_like_verb(word)
+        || looks_like_broken_plural(word)
+        || looks_like_accusative_participle(word)
+        || looks_like_construct_participle(word)
+        || (!first
+            && (looks_like_imperfect(word)
+                || looks_like_plural_participle(word)
+                || has_pronoun_suffix(word)
+                || looks_like_masdar(word)));
+    let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
+    // ... except right after بن/أبو + a name, where a word with ال is the family name
+    // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
+    // آل + a name is already the family name (آل مكتوم الرمضانية).
+    let family_slot =
+        !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
+    let feminine_noun = l.definite && seg.last_char(i) == Some('ة') && !family_slot;
+    let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
+    // A noun or verb with the pronoun ـه (مرماه، قواته، تحرمه) or ل + a verb or verbal noun (ليعوض،
+    // لتمثيل) is what the person did or has, not a name word.
+    // ب/ل + a verbal noun of form V or VIII or تفعيل (بتمزق، بانتقاد، لتحسين) after the first word is a
+    // prepositional phrase.
+    let prepositional_masdar = !first
+        && word
+            .strip_prefix(['ب', 'ل'])
+            .is_some_and(|stem| looks_like_verb(stem) || looks_like_masdar(stem));
+    // ل + a noun before a place or a word with ال (لراديو إسرائيل، لصحيفة الأهرام) is "to the X of Y".
+    let lam_genitive = !first
+        && word.starts_with('ل')
+        && !word.starts_with("لا")
+        && i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && (seg.has(i + 1, EntryKind::Place) || seg.lex[i + 1].definite)
+        && !seg.lex[i + 1].conj;
+    let clause =
+        pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
+    !verb && !prepositional && !feminine_noun && !accusative && !clause
+}
+
+/// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
+/// not ـيه، ـوه (French and Persian names: دولانويه، سيبويه) nor الله (عبد الله، نصر الله). In
+/// `anercorp_lex`, a word of this shape that the lexicon does not know as a name follows a person's name
+/// 60 times and continues it three times; in `anercorp_lex` + `aqmar_train` such words without ال or و/ف
+/// are 2,017 times O and twice a name.
+fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let word = seg.tokens.folded(i);
+    let mut rev = word.chars().rev();
+    seg.last_char(i) == Some('ه')
+        && rev.next() == Some('ه')
+        && !matches!(rev.next(), Some('ي' | 'و'))
+        && word.chars().count() >= 4
+        && !word.ends_with("لله")
+}
+
+/// Whether token `i`, after a name word, is a title with ال that is the family name (ناصر الشاعر، نور
+/// الشريف، طارق السيد): masculine, no role, and the name's last word — the sentence goes on with
+/// punctuation, و or a word of the vocabulary without a preposition. A title followed by a name
+/// introduces it, and one followed by a complement (الكاتب بصحيفة، الصحفي العربي) is an occupation in
+/// apposition. In `anercorp_lex` a title with ال right after a name word continues the name 10 times in
+/// 15.
+fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    let next = i + 1;
+    let ends_name = next >= seg.len()
+        || !seg.is_word(next)
+        || seg.newline_before(next)
+        || seg.lex[next].conj
+        || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
+            && seg.reading(next).clitic_chars == 0
+            && !seg.lex[next].definite
+            && !seg.is_trigger(next));
+    l.has(EntryKind::Title)
+        && l.definite
+        && !l.conj
+        && seg.reading(i).clitic_chars == 0
+        && !l.has(EntryKind::Role)
+        && !l.has(EntryKind::SpeechVerb)
+        && !l.has(EntryKind::Nationality)
+        && seg.last_char(i) != Some('ة')
+        && ends_name
+}
+
+/// Whether `folded` is a word of the vocabulary + the dual or plural ending ـين (اتصالين، مسؤولين), or a
+/// feminine word of the vocabulary in the dual (اتفاقيتين، طائرتين: ة becomes ت before ـين). In
+/// `anercorp_lex` and `aqmar_train` words of this shape are never a person's name (845 O).
+fn is_dual_or_plural_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
+    let Some(stem) = folded.strip_suffix("ين") else {
+        return false;
+    };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    let common = |w: &str| {
+        seg.index
+            .word(w)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    };
+    if common(stem) {
+        return true;
+    }
+    // ـتين: the word with ة (folded ه) in a buffer on the stack, as words are short.
+    let Some(base) = stem.strip_suffix('ت') else {
+        return false;
+    };
+    let mut buf = [0u8; 64];
+    let with_ta = base.len() + 'ه'.len_utf8();
+    if with_ta > buf.len() {
+        return false;
+    }
+    buf[..base.len()].copy_from_slice(base.as_bytes());
+    'ه'.encode_utf8(&mut buf[base.len()..with_ta]);
+    std::str::from_utf8(&buf[..with_ta]).is_ok_and(common)
+}
+
+/// Whether token `i`, as written, starts a country's name (إيران، الولايات المتحدة).
+fn is_country(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.phrase_of(i, EntryKind::Place).is_some_and(|p| {
+        p.reading.clitic_chars == 0 && seg.index.entry(p.entry).entry.sub() == Some("country")
+    })
+}
+
+/// Whether `folded` is a word of the vocabulary + the accusative ending ا (برنامجا، فجرا، هجوما): the
+/// object or adverb after a name (قدم عزت أبو عوف برنامجا), not a name word. In ANERcorp such words
+/// follow a person's name 28 times and end one once.
+fn is_accusative_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
+    folded.strip_suffix('ا').is_some_and(|stem| {
+        stem.chars().count() >= 3
+            && seg
+                .index
+                .word(stem)
+                .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    })
+}
+
+/// A role that ends right before the title at token `title`: a role entry, then words up to the title
+/// (الأمين العام المساعد ; رئيس دائرة الشباب).
+fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)> {
+    let from = title.saturating_sub(MAX_ROLE_WORDS);
+    (from..title).find_map(|r| {
+        let m = seg.phrase_of(r, EntryKind::Role)?;
+        let gap_ok = (m.end..title)
+            .all(|k| seg.is_word(k) && !seg.lex[k].conj && !seg.has(k, EntryKind::Function));
+        let one_line = (r + 1..=title).all(|k| !seg.newline_before(k));
+        (m.end <= title && gap_ok && one_line).then_some((r, title, m.reading.clitic_chars))
+    })
+}
+
+/// A person after a role: `role [complements] name-chain`, the role outside the span.
+///
+/// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
+/// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
+/// place) ; برئيس الوزراء ليقرر (a purpose clause).
+#[inline(never)]
+pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers {
+        let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
+            continue;
+        };
+        let j = role_complements(seg, role.end);
+        // العالم، الدولي name a person only with a nationality (العالم الألماني X); alone they are nouns.
+        let with_nationality = seg.index.entry(role.entry).entry.sub() == Some("with-nationality");
+        if with_nationality && !(role.end..j).any(|k| seg.has(k, EntryKind::Nationality)) {
+            continue;
+        }
+        let Some(end) = name_after(seg, j) else {
+            continue;
+        };
+        let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
+        c.role = Some((i, j, role.reading.clitic_chars));
+        c.gender = seg
+            .index
+            .entry(role.entry)
+            .entry
+            .gender()
+            .or_else(|| given_gender(seg, j));
+        out.push(c);
+    }
+}
+
+/// The end of the complements of a role that ends at token `start`: words that continue the role
+/// (`is_role_complement`) and whole places or organizations without clitics, the body or town the person
+/// serves (المتحدث باسم البيت الأبيض، رئيس بلدية باريس، وزير خارجية كوريا الجنوبية).
+fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
+    let mut j = start;
+    while j < seg.len() && j - start < MAX_ROLE_COMPLEMENTS {
+        // Only a noun in the construct state takes a genitive: after a definite word (الرئيس شيراك) a
+        // place is the person's name or a word of another phrase.
+        let construct =
+            j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
+        if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
+            j = p;
+        } else if is_role_complement(seg, j) || is_bi_place(seg, j) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Whether token `k` is ب + a place or an organization's head noun (السفير الألماني بأفغانستان X، وزير الدولة
+/// بوزارة الخارجية X): where the person holds the role.
+fn is_bi_place(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && seg.reading(k).clitic_chars == 1
+        && seg.tokens.folded(k).starts_with('ب')
+        && (seg.has(k, EntryKind::Place) || seg.has(k, EntryKind::OrgHead))
+}
+
+/// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
+fn complement_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    if !seg.is_word(k) || seg.newline_before(k) {
+        return None;
+    }
+    [EntryKind::Place, EntryKind::Organization]
+        .iter()
+        .filter_map(|&kind| seg.phrase_of(k, kind))
+        .filter(|p| p.reading.clitic_chars == 0)
+        .map(|p| p.end)
+        .max()
+}
+
+/// Whether token `k` continues a role before the name: a genitive or adjective with ال, a nationality
+/// or a لِ- complement (الخارجية، التركي، لكرة), not a conjunction, title or name.
+fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.conj
+        && !seg.has(k, EntryKind::Function)
+        && !seg.has(k, EntryKind::Title)
+        && !seg.has(k, EntryKind::SpeechVerb)
+        // أل with hamza starts a foreign name (ألفريد), never the article.
+        && ((l.definite && !seg.hamza_al(k))
+            || l.lam
+            || seg.has(k, EntryKind::Nationality)
+            || is_lam_genitive(seg, k)
+            // a place read whole (الشمالي، الأبيض) is still a word with the article
+            || (seg.has(k, EntryKind::Place) && seg.tokens.folded(k).starts_with("ال")))
+}
+
+/// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم), which the
+/// lexicon does not read as a لِ- complement because the noun after ل has no ال.
+fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.tokens.folded(k).starts_with('ل')
+        && (seg.lex[k].info.is_none() || is_in_names(seg, k))
+        && k + 1 < seg.len()
+        && seg.lex[k + 1].definite
+        && !seg.newline_before(k + 1)
+}
+
+/// A person after a nationality adjective that stands as a noun: `الإسباني فرناندو ألونسو`.
+///
+/// Fires: فاز المصري سامح عبد الرحيم ; فاز المصري سامح جابر بالذهبية.
+/// Does not fire: الجانب الأمريكي يرى ; القوات الأميركية اعتقالهم (an adjective) ; اليمنيون محمد (a plural).
+#[inline(never)]
+pub(super) fn nationality_name(
+    seg: &Segment<'_, '_>,
+    triggers: &[usize],
+    out: &mut Vec<Candidate>,
+) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
+        if !seg.has(i, EntryKind::Nationality) || !is_singular_nisba(seg.tokens.folded(i)) {
+            continue;
+        }
+        // After a nisba used as a noun (الدولي "the international") a second nisba is its nationality
+        // and a name follows (الدولي الفرنسي …).
+        let stacked = i > 1 && seg.tokens.folded(i - 1) == "الدولي" && !seg.newline_before(i);
+        if i > 0 && follows_noun(seg, i) && !stacked {
+            // After a definite noun or a name (القوات الأميركية، مدريد الإسباني) the nisba is that
+            // noun's adjective, and what follows is not a person.
+            continue;
+        }
+        if let Some(end) = name_after(seg, i + 1) {
+            out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
+        } else if let Some(end) = foreign_first_name(seg, i + 1) {
+            out.push(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
+        }
+    }
+}
+
+/// The end of a name after a nisba noun whose first word the lexicon does not know and whose shape
+/// looks like a verb (ليونيل، يوري: ل or ي + …), when the next word is a family name the lexicon knows
+/// (الأرجنتيني ليونيل ميسي): a verb right after a nisba noun is rare, a foreign first name is not.
+fn foreign_first_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    let next = j + 1;
+    let plain = |k: usize| {
+        k < seg.len()
+            && seg.is_word(k)
+            && !seg.newline_before(k)
+            && !seg.lex[k].conj
+            && !seg.lex[k].definite
+    };
+    let surname = next < seg.len()
+        && (seg.has(next, EntryKind::Family) || seg.has(next, EntryKind::Person))
+        && !seg.has(next, EntryKind::Common)
+        && seg.reading(next).clitic_chars == 0;
+    let unknown = seg.lex[j].is_unknown()
+        && seg
+            .index
+            .word(seg.tokens.folded(j))
+            .is_none_or(|w| w.classes == 0);
+    (plain(j) && plain(next) && unknown && surname)
+        .then(|| name_chain_from(seg, j, next).max(next + 1))
+}
+
+/// Whether token `i` comes right after a definite word or a known name that it would qualify.
+fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let p = &seg.lex[i - 1];
+    seg.is_word(i - 1)
+        && !seg.newline_before(i)
+        && (p.definite
+            || p.has(EntryKind::Place)
+            || p.has(EntryKind::Organization)
+            || p.has(EntryKind::OrgHead))
+}
+
+/// A person right after a speech verb: `قال ألونسو`, `وأكد هوارد جرونسبكت`.
+///
+/// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
+/// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
+#[inline(never)]
+pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
+        if !seg.has(i, EntryKind::SpeechVerb) {
+            continue;
+        }
+        let verb = seg.tokens.folded(i);
+        if verb.starts_with(['ي', 'ت']) && verb != "يقول" {
+            // An imperfect verb (يعتبر، تقول) is followed by its object or a clause more often than by
+            // its subject; يقول takes a clause, never a noun object, so a name after it is the speaker.
+            continue;
+        }
+        if verb.ends_with('ت') && !is_named(seg, i + 1) {
+            // A feminine verb (دعت، قالت) has organizations, countries and plurals as subjects: only a
+            // known name is taken after it.
+            continue;
+        }
+        if let Some(end) = name_after(seg, i + 1).or_else(|| town_speaker(seg, i + 1)) {
+            out.push(person(seg, i + 1, end, 0, STRONG, "speech-name"));
+        } else if is_family_alone(seg, i + 1) {
+            out.push(person(seg, i + 1, i + 2, 0, STRONG, "speech-name"));
+        }
+    }
+}
+
+/// A one-word town after a masculine speech verb (وقال فارس، ورفض بولتون) is a person of that family
+/// name: a town that speaks takes the feminine verb (أعلنت واشنطن), and countries (وأكد العراق) and
+/// definite names are left out. Returns the end of the name.
+fn town_speaker(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    let verb = seg.tokens.folded(j - 1);
+    let l = &seg.lex[j];
+    let town = j < seg.len()
+        && !verb.ends_with('ت')
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && !l.conj
+        && !l.definite
+        && seg.reading(j).clitic_chars == 0
+        && !l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && seg
+            .phrase_of(j, EntryKind::Place)
+            .is_some_and(|p| p.end == j + 1)
+        && seg.index.is_town(seg.tokens.folded(j));
+    town.then_some(j + 1)
+}
+
+/// Whether token `j` is a nisba with ال that the lexicon knows only as a family name or not at all
+/// (وقال البدري، وناشد الراغبي): the subject of a speech verb, named by the family name alone. Nouns and
+/// adjectives with ال that can be subjects (المسؤول، البيان، الأميركي) are vocabulary or nationalities;
+/// an occupation the lexicon does not know is followed by a nationality or another adjective with ال
+/// (الكيميائي الألماني، الاستشاري الطبي).
+fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let next = j + 1;
+    let adjective_follows = next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && (seg.has(next, EntryKind::Nationality)
+            || (seg.lex[next].definite
+                && !seg.lex[next].conj
+                && seg.reading(next).clitic_chars == 0));
+    j < seg.len()
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && seg.lex[j].definite
+        && !seg.lex[j].conj
+        && seg.lex[j].clitic_chars == 0
+        && unknown_family(seg, j)
+        && !adjective_follows
+}
+
+/// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
+///
+/// Fires: بحضور سامي غداف وزير الثقافة. Does not fire: في تقرير وزير الخارجية (vocabulary before the
+/// role) ; أنقذ حارس العربي (an unknown word, often a verb, before it).
+#[inline(never)]
+pub(super) fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &k in triggers.iter().filter(|&&k| k >= 1) {
+        // A role in the construct state (وزير، رئيس، مدير), not الرئيس which may start a new phrase.
+        if seg.phrase_of(k, EntryKind::Role).is_none()
+            || seg.lex[k].definite
+            || seg.newline_before(k)
+        {
+            continue;
+        }
+        // Without a trigger before it, the name must start with a known name: unknown words there are as
+        // often verbs (أنقذ حارس …).
+        let start =
+            (k.saturating_sub(4)..k).find(|&s| is_named(seg, s) && name_from(seg, s) == Some(k));
+        let Some(start) = start else {
+            continue;
+        };
+        out.push(person(seg, start, k, 0, STRONG, "name-role"));
+    }
+}
+
+/// A person that opens a sentence and is followed by a speech verb: `ألونسو يتهم شوماخر`.
+///
+/// Fires: ألونسو يتهم شوماخر (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
+/// وقال مصدر (not at the start).
+#[inline(never)]
+pub(super) fn name_speech(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &k in triggers.iter().filter(|&&k| k >= 1) {
+        if !seg.has(k, EntryKind::SpeechVerb) || seg.newline_before(k) {
+            continue;
+        }
+        // The name starts at a sentence boundary one to three words before the verb.
+        let Some(start) = (k.saturating_sub(3)..k)
+            .find(|&s| opens_sentence(seg, s) && name_from(seg, s) == Some(k))
+        else {
+            continue;
+        };
+        out.push(person(seg, start, k, 0, STRONG, "name-speech"));
+    }
+}
+
+/// Whether token `s` starts a sentence: the first of the segment or a line, or after a full stop, colon,
+/// quotation mark or dash.
+fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
+    s == 0
+        || seg.newline_before(s)
+        || matches!(
+            seg.tokens.list[s - 1].kind,
+            TokenKind::Punct('.' | ':' | '"' | '-' | '«' | '»')
+        )
+}
+
+/// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
+/// `محمد عبد الفتاح`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
+///
+/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
+/// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
+/// given name that is also a noun, before an unknown word).
+#[inline(never)]
+pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
+        if seg.has(i, EntryKind::Common)
+            || seg.has(i, EntryKind::Function)
+            || seg.has(i, EntryKind::Nationality)
+            || !seg.is_word(i)
+        {
+            continue;
+        }
+        let given = seg.phrase_of(i, EntryKind::Given);
+        let abd = given.is_none() && is_abd_compound(seg, i);
+        let kunya = given.is_none() && is_kunya(seg, i);
+        let first_end = given.map(|g| g.end).or((abd || kunya).then_some(i + 2));
+        let Some(first_end) = first_end else {
+            continue;
+        };
+        // A word of the vocabulary as written is not a clitic + a given name (وجود is not و + جود).
+        let vocabulary_whole = seg.reading(i).clitic_chars > 0
+            && seg
+                .index
+                .word(seg.tokens.folded(i))
+                .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0);
+        if vocabulary_whole
+            || (i > 0 && given_chain_continues(seg, i))
+            // a head noun of organizations (نادي "club") names a club before a word with ال
+            || (seg.has(i, EntryKind::OrgHead) && seg.tokens.folded(i + 1).starts_with("ال"))
+        {
+            continue;
+        }
+        // Without a title, a place after a given name is more often where the person went (زار محمد عدن).
+        let chain = short_chain(seg, i, first_end);
+        let end = (first_end..chain)
+            .find(|&k| seg.has(k, EntryKind::Place) && !is_named(seg, k))
+            .unwrap_or(chain);
+        // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
+        if end == first_end && first_end - i < 2 {
+            continue;
+        }
+        // Many given names are also nouns (وجود، تحسين، بطاقة): with one more word that the lexicon does not
+        // know and that has no ال, the pair is as often a noun phrase (وجود ثغرة) as a name.
+        // A given name that the lexicon also knows as a person alone (تشارلز) is a name, not a noun.
+        if end - i == 2
+            && first_end - i == 1
+            && !seg.has(i, EntryKind::Person)
+            && !is_named(seg, i + 1)
+            && !seg.tokens.folded(i + 1).starts_with("ال")
+            && given.is_none_or(|g| seg.index.entry(g.entry).entry.sub() != Some("corpus"))
+        {
+            continue;
+        }
+        let skip = given.map_or(seg.reading(i).clitic_chars, |g| g.reading.clitic_chars);
+        // Three name words or more (محمد بن زكريا الرازي) are as sure a sign of a person as a title.
+        let evidence = if end - i >= 3 { STRONG } else { LEXICON };
+        out.push(person(seg, i, end, skip, evidence, "given-chain"));
+    }
+}
+
+/// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الفتاح): a given name.
+fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
+    if !seg.tokens.folded_ends_with(i, "عبد") {
+        return false;
+    }
+    let word = seg.tokens.folded(i);
+    let stem = word
+        .char_indices()
+        .nth(usize::from(seg.reading(i).clitic_chars))
+        .map_or("", |(b, _)| &word[b..]);
+    stem == "عبد"
+        && i + 1 < seg.len()
+        && seg.is_word(i + 1)
+        && !seg.newline_before(i + 1)
+        && seg.tokens.folded(i + 1).starts_with("ال")
+        && seg.reading(i + 1).clitic_chars == 0
+}
+
+/// Whether tokens `i`, `i + 1` are a kunya or nasab start, أبو/أبي/ابن/أم + a given name (أبو بكر).
+fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
+    const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
+    // The given name is tested first: it is one bit, and most words are not followed by one.
+    i + 1 < seg.len()
+        && seg.has(i + 1, EntryKind::Given)
+        && !seg.has(i + 1, EntryKind::Function)
+        && !seg.newline_before(i + 1)
+        && KUNYA.contains(&seg.tokens.folded(i))
+}
+
+/// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
+fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // A given name that is also a word (ووعد، أمل) takes no word after it, so the name starts at token
+    // `i`; علي, which folds like the preposition على, may still be a name's first word.
+    let word = seg.has(i - 1, EntryKind::Common) && !seg.has(i - 1, EntryKind::Function);
+    let starts = seg.has(i - 1, EntryKind::Given) && !word;
+    !seg.lex[i].conj && starts && is_name_word(seg, i, false)
+}
+
+/// The end of a person's name that starts at token `j`, after a role, nationality or speech verb: it
+/// must start like a name (a given or family name, a particle, a known person, or an unknown word
+/// without ال and clitics), never a place, organization or vocabulary.
+fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    if j < seg.len() && seg.newline_before(j) {
+        return None;
+    }
+    name_from(seg, j)
+}
+
+/// The end of a person's name that starts at token `j`, as `name_after` reads it, where `j` may open a
+/// line (a name before a verb or a role at the start of a line).
+fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
+    if j >= seg.len() || !seg.is_word(j) {
+        return None;
+    }
+    let l = &seg.lex[j];
+    let named = is_named(seg, j);
+    let word = seg.tokens.folded(j);
+    let ka = ka_name(seg, j);
+    let unknown = (ka || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
+        && seg.phrase_of(j, EntryKind::Organization).is_none()
+        && !lam_verb_or_masdar(word)
+        && (!l.definite || seg.hamza_al(j))
+        && !looks_like_verb(seg.tokens.folded(j))
+        && !looks_like_imperfect(seg.tokens.folded(j))
+        && !looks_like_broken_plural(seg.tokens.folded(j))
+        && !looks_like_construct_participle(seg.tokens.folded(j))
+        && !looks_like_accusative_participle(seg.tokens.folded(j))
+        && !has_pronoun_suffix(seg.tokens.folded(j))
+        && !ba_noun(seg, j);
+    // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
+    // nearly always the preposition.
+    // A given name that is also a common word (بيان، قائد) is the word here.
+    let conj = l.conj && !foreign_initial(seg, j);
+    if !(named || unknown)
+        || (seg.reading(j).clitic_chars > 0 && !ka)
+        || conj
+        || l.has(EntryKind::Function)
+        || l.has(EntryKind::Common)
+    {
+        return None;
+    }
+    let end = short_chain(seg, j, j);
+    // An unknown word and a word with ال (كرة القدم، بطل العالم) is a construct noun phrase; a name of that
+    // shape starts with a known given name (نوري المالكي).
+    // A family name with ال that the vocabulary does not know either (نتشيرفان البارزاني) is no noun phrase.
+    if !named
+        && end > j + 1
+        && seg.tokens.folded(j + 1).starts_with("ال")
+        && !seg.hamza_al(j + 1)
+        && !unknown_family(seg, j + 1)
+    {
+        return None;
+    }
+    (end > j).then_some(end)
+}
+
+/// Whether token `k` is a word with ال that the lexicon knows as nothing but a family name, or not at
+/// all, and that has the nisba ending ي (البارزاني): the family name of a foreign or unknown given name.
+fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    l.info
+        .is_none_or(|w| w.classes & !EntryKind::Family.bit() == 0)
+        && seg.reading(k).clitic_chars == 0
+        && seg.tokens.folded(k).ends_with('ي')
+}
+
+/// Persons joined by و to a person already proposed: `X Y وZ W` and `X Y ، وZ W` (lists of players, guests,
+/// signatories). The word after و must be a known given or family name, or a word the lexicon does not
+/// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
+/// A one-word follower needs a one-word antecedent or a known name.
+///
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// دوفال والتقى ; قال ماركو دوفال وأضاف.
+#[inline(never)]
+pub(super) fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    let mut c = 0;
+    // Candidates from here on are this rule's: a follower is proposed once even when several
+    // candidates end where it starts.
+    let first_own = out.len();
+    while c < out.len() {
+        let prev = &out[c];
+        c += 1;
+        if prev.kind != Kind::Person || prev.end >= seg.len() {
+            continue;
+        }
+        let mut k = prev.end;
+        if matches!(seg.tokens.list[k].kind, TokenKind::Punct('،' | ',')) {
+            k += 1;
+        }
+        if k >= seg.len() || out[first_own..].iter().any(|o| o.start == k) {
+            continue;
+        }
+        let Some(end) = coordinated_name(seg, k) else {
+            continue;
+        };
+        out.push(person(seg, k, end, 1, LEXICON, "coordinated"));
+    }
+}
+
+/// The end of a person's name joined by و at token `k` (see `coordinated_names`).
+fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    if !seg.is_word(k) || seg.newline_before(k) || !l.conj || !word.starts_with('و') {
+        return None;
+    }
+    let stem = &word['و'.len_utf8()..];
+    let named = is_named(seg, k)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Common)
+        && !seg.marks[k].may_start(EntryKind::Place);
+    // وعلي written with ي is the name or "and on" (على written without its dotless ى): a name only with
+    // more name words after it (وعلي الحجار, not وعلي الرغم).
+    let ali = l.has(EntryKind::Given)
+        && seg.last_char(k) == Some('ي')
+        && !seg.marks[k].may_start(EntryKind::Place);
+    let unknown = l.is_unknown()
+        && stem.chars().count() >= 3
+        && !l.definite
+        && !looks_like_verb(stem)
+        && !looks_like_imperfect(stem)
+        && !has_pronoun_suffix(stem)
+        && !stem.ends_with('ه');
+    if !(named || unknown || ali) || seg.is_trigger(k) {
+        return None;
+    }
+    let mut end = k + 1;
+    // A place after the name is where the persons are (وبن عيسى | الدوحة), as in `given_chain`.
+    while end < seg.len()
+        && end - k < MAX_NAME_WORDS
+        && is_name_word(seg, end, false)
+        && !is_place_after_name(seg, k, end)
+    {
+        end += 1;
+    }
+    while end > k + 1 && seg.has(end - 1, EntryKind::Particle) {
+        end -= 1;
+    }
+    // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
+    let construct = unknown && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
+    ((named || end > k + 1) && !construct).then_some(end)
+}
+
+/// Whether token `end`, after the follower that starts at `k`, is a place that ends the list entry (وبن
+/// عيسى | الدوحة): right after a given name a family name may be spelled like a town (ونيكول سابا).
+fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
+    seg.has(end, EntryKind::Place)
+        && !is_named(seg, end)
+        && !(end == k + 1 && seg.has(k, EntryKind::Given))
+}
+
+/// The writer's name in a news byline: `كتب ـ X :`, `كتب : X`, `القاهرة ـ من X ـ`. The name stands between
+/// separators (a dash, a colon, a tatweel standing alone) and holds only name words.
+///
+/// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
+/// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
+#[inline(never)]
+pub(super) fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for k in 0..seg.len().saturating_sub(1) {
+        // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+        let kataba = seg.tokens.folded_is(k, "كتب") || seg.tokens.folded_is(k, "كتبت");
+        // Most tokens are neither كتب nor the start of a place: they are passed over at once.
+        if !(kataba || seg.marks[k].may_start(EntryKind::Place)) || !seg.is_word(k) {
+            continue;
+        }
+        // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
+        // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
+        // القاهرة ـ من X
+        // Whether the place opens a line is asked only of a place: most words are none.
+        let opens = || seg.newline_before(k) || opens_sentence(seg, k);
+        let after = if kataba && seg.reading(k).clitic_chars == 0 {
+            byline_separator(seg, k)
+        } else if let Some(p) = seg
+            .phrase_of(k, EntryKind::Place)
+            .filter(|p| p.reading.clitic_chars == 0 && opens())
+        {
+            byline_separator(seg, p.end - 1)
+                .filter(|&m| m < seg.len() && seg.tokens.folded(m) == "من")
+                .map(|m| m + 1)
+        } else {
+            None
+        };
+        let Some(j) = after else {
+            continue;
+        };
+        if j >= seg.len()
+            || seg.newline_before(j)
+            || !(is_named(seg, j) || is_plain_unknown(seg, j))
+        {
+            continue;
+        }
+        let end = name_chain(seg, j);
+        let closed =
+            end == seg.len() || seg.newline_before(end) || byline_separator(seg, end - 1).is_some();
+        if end > j && end - j <= 4 && closed {
+            out.push(person(seg, j, end, 0, STRONG, "byline"));
+        }
+    }
+}
+
+/// The token after a byline separator that follows token `k`: a dash or colon token, or a tatweel standing
+/// alone between `k` and the next token (the tokenizer keeps no token for it).
+fn byline_separator(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    let next = k + 1;
+    if next >= seg.len() || seg.newline_before(next) {
+        return None;
+    }
+    if matches!(
+        seg.tokens.list[next].kind,
+        TokenKind::Punct(':' | '-' | '–')
+    ) {
+        return Some(next + 1);
+    }
+    let gap = &seg.text[seg.tokens.bytes(k).end..seg.tokens.bytes(next).start];
+    gap.contains('ـ').then_some(next)
+}
+
+/// Whether token `j` is a word the lexicon does not know, without ال, clitics or a verb's shape.
+fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    let word = seg.tokens.folded(j);
+    l.is_unknown()
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
+}
+
+/// Whether token `j` is ب + a noun written with a final ة (بلهجة، بطريقة) that the lexicon does not know:
+/// a prepositional phrase, not a person's name (754 O and 6 names in `anercorp_lex` + `aqmar_train`).
+fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    word.starts_with('ب') && seg.last_char(j) == Some('ة') && word.chars().count() >= 4
+}
+
+/// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
+///
+/// فان is also فإن written without hamza, but then a word of the vocabulary, a word with ال or a pronoun
+/// follows (فان المجلس، فان هذه); in `anercorp_lex` no such فان is followed by an unknown word.
+///
+/// Fires: ويرى فان دايك أن. Does not fire: فان المجلس سيناقش ; فان هذه الأخيرة ; فإن كوستر يرى.
+#[inline(never)]
+pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        let j = i + 1;
+        // Written with a bare alif: فإن with hamza is always the conjunction.
+        // The word is compared first: it turns away nearly every token.
+        if !seg.tokens.folded_is(i, "فان")
+            || !seg.is_word(i)
+            || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
+            || !seg.is_word(j)
+            || seg.newline_before(j)
+        {
+            continue;
+        }
+        let l = &seg.lex[j];
+        let word = seg.tokens.folded(j);
+        // A family name the lexicon knows alone (نيستلروي) is as good as an unknown word.
+        let family = EntryKind::Person.bit() | EntryKind::Family.bit();
+        let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
+        let unknown = seg.index.word(word).is_none_or(surname)
+            && l.info.is_none_or(surname)
+            && !l.definite
+            && !l.conj
+            && l.clitic_chars == 0
+            && word.chars().count() >= 3
+            && !looks_like_verb(word)
+            && !looks_like_imperfect(word)
+            && !has_pronoun_suffix(word);
+        if unknown {
+            out.push(Candidate::new(
+                Kind::Person,
+                i,
+                j + 1,
+                0,
+                LEXICON,
+                Origin::Rule("van-name"),
+            ));
+        }
+    }
+}
+
+/// Whether token `i` is read only as ك + a name or place (كلود = ك + لود), a reading that a name
+/// chain does not take: a foreign name that starts with ك is far more frequent after a title or a speech
+/// verb than "like" + a name.
+fn ka_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    seg.reading(i).clitic_chars == 1
+        && seg.tokens.folded(i).starts_with('ك')
+        && !l.definite
+        && !l.conj
+        && !l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Organization)
+        // unknown as written: كلمة is a word of the vocabulary, not ك + لمة
+        && seg
+            .index
+            .word(seg.tokens.folded(i))
+            .is_none_or(|w| w.classes == 0)
+}
+
+/// A name chain, without a title to vouch for it, that ends at its first word with ال after the first
+/// (the family name or nisba: سعد الحريري | التمسك), unless that word completes a particle (عبد الله).
+/// `first` is the name's first word, `start` the chain's (after a given name of several words).
+fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
+    let end = name_chain_from(seg, first, start);
+    if first == start && definite_surname(seg, first) {
+        return end.min(first + 1);
+    }
+    (start.max(first + 1)..end)
+        .find(|&k| seg.tokens.folded(k).starts_with("ال") && !seg.has(k - 1, EntryKind::Particle))
+        .map_or(end, |k| k + 1)
+}
+
+/// Whether token `i`, the first of a name found from its context, is a family name or nisba with ال
+/// (السنيورة، المالكي) that stands for the person alone: in `anercorp_lex` a person's name that starts
+/// with such a word ends there 102 times in 118, and most that go on are a given name with ال (الحسن) or
+/// go on with بن. A given name with ال (الحسن) and a foreign name written أل (ألونسو) go on.
+fn definite_surname(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.tokens.folded(i).starts_with("ال")
+        && seg.reading(i).clitic_chars == 0
+        && !seg.has(i, EntryKind::Given)
+        && !seg.hamza_al(i)
+        && !(i + 1 < seg.len() && seg.has(i + 1, EntryKind::Particle))
+}
+
+/// Whether token `j` is an unknown word starting with ف or و that begins a name: right after a title or
+/// context word, that letter starts a foreign name (فرناندو، ويلي، وليام) more often than a conjunction.
+/// A word with ال or a pronoun suffix after و is a conjunct (والدفاع، ونائبه).
+fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    seg.lex[j].is_unknown()
+        && word.starts_with(['ف', 'و'])
+        // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالنسيا)
+        && (!seg.lex[j].definite || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
+        && !has_pronoun_suffix(word)
+        // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
+        // feminine noun is a conjunct (وبقية)
+        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn van_takes_a_family_name_the_lexicon_knows() {
+        let lexicon =
+            crate::Lexicon::parse("extra", "فيلدهوفن\tperson\n").expect("a valid lexicon");
+        let extractor = crate::Extractor::builder()
+            .lexicon(lexicon)
+            .build()
+            .expect("an extractor");
+        let doc = extractor.extract("وسجل فان فيلدهوفن الهدف الثاني");
+        let texts: Vec<&str> = doc.mentions().iter().map(|m| m.text()).collect();
+        assert_eq!(texts, ["فان فيلدهوفن"]);
+        // فان + a word of the vocabulary is still فإن.
+        let doc = extractor.extract("فان المجلس سيناقش القرار");
+        assert!(doc.mentions().iter().all(|m| m.text() != "فان المجلس"));
+    }
+}

@@ -1,0 +1,114 @@
+//! The rule that proposes places from their context, the last one [`run`](super::run) calls (places
+//! named by the lexicon alone come from [`entries`](super::entries)):
+//!
+//! 1. `place-noun` ([`place_noun`]): the name after a place noun (مدينة المكلا), and the second name
+//!    after a dual one (بلدتي عنبتا وكفرمان).
+
+use super::shape::{has_pronoun_suffix, looks_like_verb};
+use super::{is_unknown_word, stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
+use crate::lexicon::EntryKind;
+use crate::mention::Kind;
+
+/// A place after a place noun: `مدينة المكلا`, `محافظة حضرموت`. After a dual noun (مدينتي، بلدتي) the
+/// second name, joined by و, is a place too (بلدتي عنبتا وكفرمان).
+///
+/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
+/// word) ; مدينة ، .
+#[inline(never)]
+pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
+        if !seg.has(i, EntryKind::PlaceNoun) {
+            continue;
+        }
+        let j = i + 1;
+        if seg.newline_before(j) || !seg.is_word(j) || seg.lex[j].conj {
+            continue;
+        }
+        let end = if let Some(p) = seg
+            .phrase_of(j, EntryKind::Place)
+            .filter(|p| p.reading.clitic_chars == 0)
+        {
+            let mut c =
+                Candidate::new(Kind::Place, j, p.end, 0, STRONG, Origin::Rule("place-noun"));
+            c.attrs = Some(p.entry);
+            out.push(c);
+            p.end
+        } else if (is_unknown_word(seg, j) || settlement_name(seg, i, j))
+            && seg.lex[j].clitic_chars == 0
+        {
+            let mut c = Candidate::new(
+                Kind::Place,
+                j,
+                j + 1,
+                0,
+                LEXICON,
+                Origin::Rule("place-noun"),
+            );
+            c.attrs = seg.phrase_of(i, EntryKind::PlaceNoun).map(|p| p.entry);
+            out.push(c);
+            j + 1
+        } else {
+            continue;
+        };
+        if is_dual(seg.tokens.folded(i)) {
+            second_place(seg, i, end, out);
+        }
+    }
+}
+
+/// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite
+/// noun `i` of a town, village or quarter (مدينة النور، حي الميدان، بلدة القرارة): such a noun in
+/// construct is followed by its name. Not after a city's other nouns (ميناء الحاويات), a dual (مدينتي الكبيرة),
+/// a region's (منطقة اليورو، بلاد المهجر) or a plural (قرى الحدود), and not a function word or a trigger.
+fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
+    let noun = stem_of(seg, i, seg.reading(i).clitic_chars);
+    // قرى "villages" is plural: its complement is a region or a noun (قرى الحدود، قرى الجنوب); a dual
+    // reads as "my …" before an adjective (مدينتي الكبيرة).
+    let settlement = !seg.lex[i].definite
+        && !noun.starts_with("ال")
+        && noun != "قري"
+        && !is_dual(noun)
+        && (noun == "مدينه"
+            || seg.phrase_of(i, EntryKind::PlaceNoun).is_some_and(|p| {
+                matches!(
+                    seg.index.entry(p.entry).entry.sub(),
+                    Some("town" | "village" | "subdivision")
+                )
+            }));
+    let word = seg.tokens.folded(j);
+    settlement
+        && seg.reading(j).clitic_chars == 0
+        && word.starts_with("ال")
+        && !seg.has(j, EntryKind::Function)
+        && !seg.is_trigger(j)
+        && !looks_like_verb(word)
+        && !has_pronoun_suffix(word)
+}
+
+/// Whether a place noun is a dual (مدينتي، بلدتي، مخيمي): it ends in ي, which the singular nouns of
+/// `place_nouns.tsv` (and حي) do not.
+fn is_dual(folded: &str) -> bool {
+    folded.ends_with('ي') && folded.chars().count() > 3
+}
+
+/// The second name after a dual place noun: the word right after the first, written with و, that the
+/// lexicon knows as a place or does not know at all (بلدتي عنبتا وكفرمان).
+fn second_place(seg: &Segment<'_, '_>, noun: usize, k: usize, out: &mut Vec<Candidate>) {
+    if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) || !seg.lex[k].conj {
+        return;
+    }
+    let (end, attrs) = match seg
+        .phrase_of(k, EntryKind::Place)
+        .filter(|p| p.reading.clitic_chars == 1)
+    {
+        Some(p) => (p.end, Some(p.entry)),
+        None if is_unknown_word(seg, k) && !has_pronoun_suffix(seg.tokens.folded(k)) => (
+            k + 1,
+            seg.phrase_of(noun, EntryKind::PlaceNoun).map(|p| p.entry),
+        ),
+        None => return,
+    };
+    let mut c = Candidate::new(Kind::Place, k, end, 1, LEXICON, Origin::Rule("place-noun"));
+    c.attrs = attrs;
+    out.push(c);
+}
