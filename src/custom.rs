@@ -335,7 +335,7 @@ mod tests {
         );
         out.iter()
             .map(|c| {
-                let span = crate::extractor::token_span(text, &tokens, c.start, c.end, c.skip);
+                let span = crate::tokenize::token_span(text, &tokens, c.start, c.end, c.skip);
                 (text[span.range()].to_string(), c.skip)
             })
             .collect()

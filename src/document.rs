@@ -7,12 +7,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::clitic::for_each_reading;
-use crate::extractor::token_span;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
 use crate::mention::{Gender, Kind, Mention, Source, Span};
 use crate::rules::shape;
-use crate::tokenize::{tokenize, TokenKind, Tokens};
+use crate::tokenize::{token_span, tokenize, TokenKind, Tokens};
 
 /// A mention with the key that groups it with other mentions of the same entity.
 #[derive(Debug)]

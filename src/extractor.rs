@@ -5,16 +5,15 @@ use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
 
-use crate::clitic::stem_offset;
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
 use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
-use crate::mention::{Kind, Mention, Source, Span};
+use crate::mention::{Kind, Mention, Source};
 use crate::resolve::resolve;
 use crate::rules::{self, Candidate, Origin, Segment};
-use crate::tokenize::{segments, tokenize, Tokens, MAX_SEGMENT};
+use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 
 /// Extracts people, organizations and places from Arabic text.
 ///
@@ -284,22 +283,6 @@ struct Scratch<'i> {
     haystack: Haystack,
     /// The grouping key of the mention being made.
     key: String,
-}
-
-/// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
-pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, skip: u8) -> Span {
-    let first = tokens.bytes(start);
-    let (db, dc) = if skip == 0 {
-        (0, 0)
-    } else {
-        stem_offset(&text[first.clone()], skip)
-    };
-    Span::new(
-        first.start + db,
-        tokens.bytes(end - 1).end,
-        tokens.chars(start).start + dc,
-        tokens.chars(end - 1).end,
-    )
 }
 
 fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {

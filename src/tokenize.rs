@@ -9,6 +9,8 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::clitic::stem_offset;
+use crate::mention::Span;
 use crate::normalize::{fold_char, is_ignorable, push_fold, Fold};
 
 /// What a token is made of.
@@ -123,6 +125,22 @@ impl Tokens {
         self.folded.clear();
         self.list.clear();
     }
+}
+
+/// The original span of tokens `start..end`, leaving out the first `skip` folded chars of the first.
+pub(crate) fn token_span(text: &str, tokens: &Tokens, start: usize, end: usize, skip: u8) -> Span {
+    let first = tokens.bytes(start);
+    let (db, dc) = if skip == 0 {
+        (0, 0)
+    } else {
+        stem_offset(&text[first.clone()], skip)
+    };
+    Span::new(
+        first.start + db,
+        tokens.bytes(end - 1).end,
+        tokens.chars(start).start + dc,
+        tokens.chars(end - 1).end,
+    )
 }
 
 /// Invisible controls that never belong at the edge of a span.
