@@ -1,0 +1,296 @@
+//! The document level: what extraction returns, and the passes that make it once the mentions of every
+//! segment are found.
+//!
+//! This module holds the data: [`Document`] and the entities it gathers ([`Person`], [`Organization`],
+//! [`Place`]), and [`Found`], a mention with the key that groups it, which the extractor hands to the
+//! passes. The passes, in the order the extractor runs them:
+//!
+//! 1. [`find_again`](find_again::find_again) (`find_again.rs`): the names found with strong evidence are
+//!    looked for again where no mention is, by their full name or their family name alone;
+//! 2. [`assemble`](assemble::assemble) (`assemble.rs`): the mentions found and those added are merged in
+//!    text order into the [`Document`], each numbered with its entity;
+//! 3. grouping (`group.rs`, called by `assemble` for each mention): the mentions of one key become one
+//!    entity, whose name, title, role and gender they fill in.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::mention::{Gender, Mention, Span};
+
+mod assemble;
+mod find_again;
+mod group;
+
+pub(crate) use assemble::assemble;
+pub(crate) use find_again::{find_again, Read, SegmentSummary};
+
+/// A mention with the key that groups it with other mentions of the same entity.
+#[derive(Debug)]
+pub(crate) struct Found {
+    /// The key when it differs from the mention's text. Most mentions' text is already its own key (no
+    /// marks, variant letters or extra spaces), and not copying it spares an allocation per mention.
+    key: Option<String>,
+    pub(crate) mention: Mention,
+}
+
+impl Found {
+    /// Mention `mention` with grouping key `key`, which is kept only when it is not the mention's text.
+    pub(crate) fn new(key: &str, mention: Mention) -> Found {
+        let key = (key != mention.text).then(|| key.to_string());
+        Found { key, mention }
+    }
+
+    /// The folded words of the mention, joined by spaces: mentions with one key are one entity.
+    pub(crate) fn key(&self) -> &str {
+        self.key.as_deref().unwrap_or(&self.mention.text)
+    }
+}
+
+/// A person: every mention of one name in the document.
+///
+/// ```
+/// let doc = alam::Extractor::new().extract("الأستاذة أوسان محمد باحسين ... للأستاذة أوسان محمد باحسين");
+/// let p = &doc.persons()[0];
+/// assert_eq!(p.name(), "أوسان محمد باحسين");
+/// assert_eq!(p.title(), Some("الأستاذة"));
+/// assert_eq!(p.mentions().len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    name: String,
+    title: Option<Arc<str>>,
+    role: Option<String>,
+    gender: Option<Gender>,
+    mentions: Vec<Span>,
+}
+
+impl Person {
+    /// The fullest form of the name found.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله العمودي قال إن العمودي");
+    /// assert_eq!(doc.persons()[0].name(), "محمد عبدالله العمودي");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The first title found with the name, in canonical form.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("قال الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.persons()[0].title(), Some("الدكتور"));
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+    /// The first role found with the name, as written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ");
+    /// assert_eq!(doc.persons()[0].role(), Some("الأمين العام المساعد"));
+    /// ```
+    pub fn role(&self) -> Option<&str> {
+        self.role.as_deref()
+    }
+    /// The gender, from a title, role or given name.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("والأستاذة أوسان محمد باحسين");
+    /// assert_eq!(doc.persons()[0].gender(), Some(alam::Gender::Female));
+    /// ```
+    pub fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+    /// Where the person is mentioned, in text order.
+    ///
+    /// ```
+    /// let text = "الأستاذ محمد عبدالله العمودي قال إن العمودي";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let spans = doc.persons()[0].mentions();
+    /// assert_eq!(&text[spans[1].range()], "العمودي");
+    /// ```
+    pub fn mentions(&self) -> &[Span] {
+        &self.mentions
+    }
+}
+
+/// An organization: every mention of one name in the document.
+///
+/// ```
+/// let doc = alam::Extractor::new().extract("برامج الصندوق الاجتماعي للتنمية");
+/// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organization {
+    name: String,
+    sub_kind: Option<Arc<str>>,
+    mentions: Vec<Span>,
+}
+
+impl Organization {
+    /// The name as first written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة العامة والسكان في صنعاء");
+    /// assert_eq!(doc.organizations()[0].name(), "وزارة الصحة العامة والسكان");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The sub-kind (`ministry`, `company`…) from the head noun or lexicon, where known.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة العامة والسكان في صنعاء");
+    /// assert_eq!(doc.organizations()[0].sub_kind(), Some("ministry"));
+    /// ```
+    pub fn sub_kind(&self) -> Option<&str> {
+        self.sub_kind.as_deref()
+    }
+    /// Where the organization is mentioned, in text order.
+    ///
+    /// ```
+    /// let text = "مقر وزارة الصحة العامة والسكان في صنعاء";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// assert_eq!(&text[doc.organizations()[0].mentions()[0].range()], "وزارة الصحة العامة والسكان");
+    /// ```
+    pub fn mentions(&self) -> &[Span] {
+        &self.mentions
+    }
+}
+
+/// A place: every mention of one name in the document, nested ones included.
+///
+/// ```
+/// let doc = alam::Extractor::new().extract("في مدينة المكلا");
+/// assert_eq!(doc.places()[0].name(), "المكلا");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    name: String,
+    sub_kind: Option<Arc<str>>,
+    country: Option<Arc<str>>,
+    mentions: Vec<Span>,
+}
+
+impl Place {
+    /// The name as first written.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("زار الرئيس عدن");
+    /// assert_eq!(doc.places()[0].name(), "عدن");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// The sub-kind (`city`, `country`, `governorate`…), where known.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
+    /// assert_eq!(doc.places()[0].sub_kind(), Some("governorate"));
+    /// ```
+    pub fn sub_kind(&self) -> Option<&str> {
+        self.sub_kind.as_deref()
+    }
+    /// The ISO 3166-1 alpha-2 code of its country, where known.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
+    /// assert_eq!(doc.places()[0].country(), Some("YE"));
+    /// ```
+    pub fn country(&self) -> Option<&str> {
+        self.country.as_deref()
+    }
+    /// Where the place is mentioned, in text order.
+    ///
+    /// ```
+    /// let text = "من عدن إلى المكلا ثم إلى عدن";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let aden = doc.places().iter().find(|p| p.name() == "عدن").unwrap();
+    /// assert_eq!(aden.mentions().len(), 2);
+    /// ```
+    pub fn mentions(&self) -> &[Span] {
+        &self.mentions
+    }
+}
+
+/// What extraction found in one text: the mentions in text order, and the entities they gather into.
+///
+/// ```
+/// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله الحامد في مدينة المكلا");
+/// assert_eq!(doc.mentions().len(), 2);
+/// assert_eq!(doc.persons().len(), 1);
+/// assert_eq!(doc.places().len(), 1);
+/// let json = serde_json::to_string(&doc).unwrap();
+/// assert!(json.contains("\"kind\":\"person\""));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Document {
+    mentions: Vec<Mention>,
+    persons: Vec<Person>,
+    organizations: Vec<Organization>,
+    places: Vec<Place>,
+}
+
+impl Document {
+    /// The top-level mentions, sorted by position and never overlapping.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله الحامد في مدينة المكلا");
+    /// let texts: Vec<_> = doc.mentions().iter().map(|m| m.text()).collect();
+    /// assert_eq!(texts, ["محمد عبدالله الحامد", "المكلا"]);
+    /// ```
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+    /// Every mention, nested ones right after their parent.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته");
+    /// let texts: Vec<_> = doc.all_mentions().map(|m| m.text()).collect();
+    /// assert_eq!(texts, ["مؤتمر حضرموت الجامع", "حضرموت"]);
+    /// ```
+    pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .flat_map(|m| std::iter::once(m).chain(m.nested.iter()))
+    }
+    /// The people, in order of first mention.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("الأستاذ محمد عبدالله الحامد والأستاذة أوسان محمد باحسين");
+    /// let names: Vec<_> = doc.persons().iter().map(|p| p.name()).collect();
+    /// assert_eq!(names, ["محمد عبدالله الحامد", "أوسان محمد باحسين"]);
+    /// ```
+    pub fn persons(&self) -> &[Person] {
+        &self.persons
+    }
+    /// The organizations, in order of first mention.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("برامج الصندوق الاجتماعي للتنمية");
+    /// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
+    /// ```
+    pub fn organizations(&self) -> &[Organization] {
+        &self.organizations
+    }
+    /// The places, in order of first mention (nested mentions included).
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته في المكلا");
+    /// let names: Vec<_> = doc.places().iter().map(|p| p.name()).collect();
+    /// assert_eq!(names, ["حضرموت", "المكلا"]);
+    /// ```
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+    /// Consumes the document, giving its top-level mentions.
+    ///
+    /// ```
+    /// let mentions = alam::Extractor::new().extract("في مدينة المكلا").into_mentions();
+    /// assert_eq!(mentions[0].text(), "المكلا");
+    /// ```
+    pub fn into_mentions(self) -> Vec<Mention> {
+        self.mentions
+    }
+}
