@@ -39,7 +39,9 @@
 //! readings (و، ف، ب، ل، ك، لل); rules propose candidates from trigger words (a title before a name, a head
 //! noun such as وزارة before an organization's name, a place noun such as مدينة); one resolution policy
 //! (strongest evidence, then longest, then leftmost) keeps non-overlapping mentions; finally names found with
-//! a title are looked for again in the rest of the document, also by the family name alone.
+//! a title are looked for again in the rest of the document, also by the family name alone. The modules
+//! of this pipeline, what each owns, and where a new rule, lexicon kind or output field goes are laid out
+//! in `ARCHITECTURE.md` in the repository.
 //!
 //! # Examples
 //!

@@ -70,7 +70,8 @@ impl Written {
 /// summary per segment for a longer text, from which only the stretches where a name may start are
 /// tokenized again.
 ///
-/// Returns the new mentions in text order; none overlaps a mention of `found` (see [`assemble`]).
+/// Returns the new mentions in text order; none overlaps a mention of `found` (see
+/// [`assemble`](fn@super::assemble)).
 pub(crate) fn find_again(
     index: &Index,
     text: &str,

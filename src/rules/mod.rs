@@ -9,12 +9,12 @@
 //! several kinds ask, and [`run`], which calls every rule in order. Each rule lives in the module of the
 //! kind it proposes, next to the helpers it uses, with its "Fires:" / "Does not fire:" examples:
 //!
-//! * [`entries`]: the lexicon's own entries (`lexicon_mentions`), of every kind;
-//! * [`person`]: `title-name`, `role-name`, `nationality-name`, `speech-name`, `name-speech`, `name-role`,
-//!   `given-chain`, `van-name`, `coordinated`, `byline`;
-//! * [`organization`]: the clubs (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`,
-//!   `club-country`), then the names after a head noun (`head-name`, `org-head`);
-//! * [`place`]: `place-noun`.
+//! * the lexicon's own entries, of every kind (`lexicon_mentions`), in [`entries`];
+//! * `title-name`, `role-name`, `nationality-name`, `speech-name`, `name-speech`, `name-role`,
+//!   `given-chain`, `van-name`, `coordinated` and `byline` in [`person`];
+//! * the clubs (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`, `club-country`), then
+//!   the names after a head noun (`head-name`, `org-head`), in [`organization`];
+//! * `place-noun` in [`place`].
 //!
 //! [`shape`] holds the tests of a folded word's shape (verb forms, participles, verbal nouns, broken
 //! plurals, nisba adjectives) that rules of several kinds, and the document pass, ask.
