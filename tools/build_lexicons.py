@@ -895,7 +895,7 @@ def main(argv=None):
                 amb.add(text, "common")
             elif (lf in (subdiv, cities) and " " not in f and len(f) <= 3 and loc == 0
                   and _a.get("country") not in ARAB_COUNTRIES and f not in person_name_folds):
-                # a foreign place of three letters or fewer that ANERcorp never tags (مون in بان كي مون,
+                # a foreign place of three letters or fewer that ANERcorp never tags (مون in a Korean name,
                 # سول، هام): more often a piece of a foreign name or a word than the place
                 amb.add(text, "common")
 
