@@ -1,7 +1,7 @@
 //! Scores the extractor against a CoNLL/BIO file, so anyone can measure it on their own annotated text.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- GOLD.txt [--errors]
+//! cargo run --release --example evaluate -- GOLD.txt [--errors] [--counts] [--lexicons DIR]
 //! ```
 //!
 //! The gold file has one `token TAG` per line and a blank line between sentences (ANERcorp and AQMAR
@@ -12,14 +12,20 @@
 //! `conll_eval.py`, so the two print the same numbers.
 //!
 //! With `--errors`, every false positive and every miss is listed with its sentence context, after the
-//! table.
+//! table. With `--counts`, the table is replaced by tab-separated `type tp fp fn` lines (PERS, LOC, ORG),
+//! for tools that sum counts over several runs (`tools/cv.py`).
+//!
+//! With `--lexicons DIR`, the default-tier lexicons are read from `DIR` (each file of
+//! `alam::Tier::Default.files()`, under the same name) instead of the copies compiled into the crate; a
+//! missing file is an error. Cross-validation (`tools/cv.py`) uses it to score with lexicons rebuilt
+//! from the training folds; `--lexicons lexicons` scores exactly as the bundled set does.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use alam::{Extractor, Kind};
+use alam::{Extractor, Kind, Lexicon, Tier};
 
 /// Scored types, in table order.
 const TYPES: [&str; 3] = ["PERS", "LOC", "ORG"];
@@ -171,23 +177,71 @@ fn context(g: &Gold, (_, a, b): Chunk) -> String {
     out.join(" ")
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let errors = args.iter().any(|a| a == "--errors");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let [path] = files[..] else {
-        eprintln!("usage: evaluate GOLD.txt [--errors]");
-        return ExitCode::from(2);
+const USAGE: &str = "usage: evaluate GOLD.txt [--errors] [--counts] [--lexicons DIR]";
+
+struct Args {
+    gold: String,
+    errors: bool,
+    counts: bool,
+    lexicons: Option<String>,
+}
+
+fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
+    let (mut errors, mut counts, mut lexicons, mut files) = (false, false, None, Vec::new());
+    let mut args = args.into_iter();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--errors" => errors = true,
+            "--counts" => counts = true,
+            "--lexicons" => lexicons = Some(args.next().ok_or("--lexicons needs a folder")?),
+            _ if a.starts_with("--") => return Err(format!("unknown option `{a}`\n{USAGE}")),
+            _ => files.push(a),
+        }
+    }
+    let [gold] = <[String; 1]>::try_from(files).map_err(|_| USAGE.to_string())?;
+    Ok(Args {
+        gold,
+        errors,
+        counts,
+        lexicons,
+    })
+}
+
+/// The bundled extractor, or one whose default-tier lexicons are read from `dir`.
+fn extractor(dir: Option<&str>) -> Result<Extractor, String> {
+    let Some(dir) = dir else {
+        return Ok(Extractor::new());
     };
-    let g = match read_gold(path) {
-        Ok(g) => g,
+    let mut builder = Extractor::builder();
+    builder.bundled(false);
+    // Every file of the default tier, in the bundled order, so `--lexicons lexicons` is the bundled set
+    // exactly; a missing file is an error rather than a silently smaller lexicon.
+    for name in Tier::Default.files() {
+        let path = std::path::Path::new(dir).join(name);
+        builder.lexicon(Lexicon::from_path(&path).map_err(|e| e.to_string())?);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
         Err(e) => {
-            eprintln!("evaluate: {e}");
-            return ExitCode::FAILURE;
+            eprintln!("{e}");
+            return ExitCode::from(2);
         }
     };
+    let (g, ex) =
+        match read_gold(&args.gold).and_then(|g| Ok((g, extractor(args.lexicons.as_deref())?))) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("evaluate: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+    let errors = args.errors;
     let (text, ranges) = layout(&g);
-    let doc = Extractor::new().extract(&text);
+    let doc = ex.extract(&text);
     let mentions: Vec<(usize, usize, &'static str)> = doc
         .mentions()
         .iter()
@@ -200,46 +254,56 @@ fn main() -> ExitCode {
     // Everything goes into one string written at the end, so a closed pipe (`| head`) is an error
     // reported by the write, not a panic of `println!`.
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:6} {:>6} {:>6} {:>6} {:>6} {:>6}",
-        "type", "gold", "pred", "prec", "rec", "F1"
-    );
+    let mut counts = Vec::new();
     let mut tot = (0, 0, 0);
-    let mut row = |name: &str, tp: usize, fp: usize, fn_: usize| {
-        let p = if tp + fp > 0 {
-            tp as f64 / (tp + fp) as f64
-        } else {
-            0.0
-        };
-        let r = if tp + fn_ > 0 {
-            tp as f64 / (tp + fn_) as f64
-        } else {
-            0.0
-        };
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        let _ = writeln!(
-            out,
-            "{name:6} {:6} {:6} {p:6.3} {r:6.3} {f:6.3}",
-            tp + fn_,
-            tp + fp
-        );
-        f
-    };
     for typ in TYPES {
         let gs: BTreeSet<_> = gold.iter().filter(|c| c.0 == typ).collect();
         let ps: BTreeSet<_> = pred.iter().filter(|c| c.0 == typ).collect();
         let tp = gs.intersection(&ps).count();
         let (fp, fn_) = (ps.len() - tp, gs.len() - tp);
-        row(typ, tp, fp, fn_);
+        counts.push((typ, tp, fp, fn_));
         tot = (tot.0 + tp, tot.1 + fp, tot.2 + fn_);
     }
-    let f1 = row("micro", tot.0, tot.1, tot.2);
-    let _ = writeln!(out, "micro F1 (PERS, LOC, ORG): {f1:.4}");
+    if args.counts {
+        for (typ, tp, fp, fn_) in counts {
+            let _ = writeln!(out, "{typ}\t{tp}\t{fp}\t{fn_}");
+        }
+    } else {
+        let _ = writeln!(
+            out,
+            "{:6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+            "type", "gold", "pred", "prec", "rec", "F1"
+        );
+        let mut row = |name: &str, tp: usize, fp: usize, fn_: usize| {
+            let p = if tp + fp > 0 {
+                tp as f64 / (tp + fp) as f64
+            } else {
+                0.0
+            };
+            let r = if tp + fn_ > 0 {
+                tp as f64 / (tp + fn_) as f64
+            } else {
+                0.0
+            };
+            let f = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            let _ = writeln!(
+                out,
+                "{name:6} {:6} {:6} {p:6.3} {r:6.3} {f:6.3}",
+                tp + fn_,
+                tp + fp
+            );
+            f
+        };
+        for (typ, tp, fp, fn_) in counts {
+            row(typ, tp, fp, fn_);
+        }
+        let f1 = row("micro", tot.0, tot.1, tot.2);
+        let _ = writeln!(out, "micro F1 (PERS, LOC, ORG): {f1:.4}");
+    }
 
     if errors {
         let _ = writeln!(out, "\n# false positives (predicted, not in gold)");

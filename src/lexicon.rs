@@ -679,6 +679,26 @@ pub enum Tier {
     YemenVillages,
 }
 
+impl Tier {
+    /// The file names (`anercorp_names.tsv` …, relative to `lexicons/`) of the bundled lexicons of this
+    /// tier, in the order the builder loads them. With [`ExtractorBuilder::bundled(false)`] and
+    /// [`Lexicon::from_path`] they let a tool read the same set from another folder, such as lexicons
+    /// rebuilt from part of a corpus for cross-validation (`examples/evaluate.rs --lexicons`).
+    ///
+    /// [`ExtractorBuilder::bundled(false)`]: crate::ExtractorBuilder::bundled
+    ///
+    /// ```
+    /// let files: Vec<&str> = alam::Tier::Default.files().collect();
+    /// assert!(files.contains(&"anercorp_names.tsv"));
+    /// assert!(!files.contains(&"places_yemen_villages.tsv"));
+    /// ```
+    pub fn files(self) -> impl Iterator<Item = &'static str> {
+        BUNDLED
+            .iter()
+            .filter(move |b| b.tier == self)
+            .map(|b| b.name.trim_start_matches("lexicons/"))
+    }
+}
 /// One bundled lexicon file.
 pub(crate) struct Bundled {
     pub(crate) name: &'static str,
