@@ -56,6 +56,10 @@ pub enum EntryKind {
     Common,
     /// A function word (preposition, pronoun, relative, demonstrative): ends every chain.
     Function,
+    /// A token seen in persons' names, given or family, often a foreign (transliterated) one
+    /// (كوفالسكي): weak evidence, a person only with context (another name, a title, a role, a speech
+    /// verb). One word.
+    Name,
 }
 
 impl EntryKind {
@@ -66,7 +70,7 @@ impl EntryKind {
     ///     assert_eq!(kind.as_str().parse::<alam::EntryKind>(), Ok(kind));
     /// }
     /// ```
-    pub const ALL: [EntryKind; 14] = [
+    pub const ALL: [EntryKind; 15] = [
         EntryKind::Person,
         EntryKind::Given,
         EntryKind::Family,
@@ -81,6 +85,7 @@ impl EntryKind {
         EntryKind::SpeechVerb,
         EntryKind::Common,
         EntryKind::Function,
+        EntryKind::Name,
     ];
 
     /// The name used in lexicon files.
@@ -104,6 +109,7 @@ impl EntryKind {
             EntryKind::SpeechVerb => "speech-verb",
             EntryKind::Common => "common",
             EntryKind::Function => "function",
+            EntryKind::Name => "name",
         }
     }
 
@@ -601,6 +607,9 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     if matches!(kind, EntryKind::Place) && entry.sub.is_none() {
         return Err("a place needs `sub=`".into());
     }
+    if matches!(kind, EntryKind::Name) && entry.folded.contains(' ') {
+        return Err("a name token is one word".into());
+    }
     if matches!(kind, EntryKind::Given) && !seen.contains(&"gender") {
         return Err("a given name needs `gender=`".into());
     }
@@ -737,6 +746,8 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "anercorp_names.tsv",
     Default "anercorp_common.tsv",
     Default "ambiguous_names.tsv",
+    Default "names_wikidata.tsv",
+    Default "names_wikipedia.tsv",
     YemenVillages "places_yemen_villages.tsv",
 ];
 

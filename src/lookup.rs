@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitic::{for_each_reading, is_definite, Reading};
 use crate::lexicon::{Entry, EntryKind, Lexicon};
@@ -214,6 +214,10 @@ pub(crate) struct Index {
     infos: Vec<WordInfo>,
     /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
     singles: Vec<Start>,
+    /// Folded person-name tokens (`name` entries). Kept out of `words`: a word known only as a name token
+    /// is still an unknown word to every rule that reads unknown words as possible names; only the rules
+    /// that ask [`Index::is_name_token`] take it as more.
+    names: FxHashSet<Box<str>>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
@@ -258,6 +262,10 @@ impl Index {
         singles: &mut Vec<(u32, Start)>,
         shared: &mut Shared,
     ) {
+        if entry.kind() == EntryKind::Name {
+            self.names.insert(entry.folded().into());
+            return;
+        }
         let id = self.entries.len() as u32;
         let words = entry.word_count().min(MAX_WORDS) as u8;
         let mut split = entry.folded().split(' ');
@@ -367,6 +375,11 @@ impl Index {
             w.vocab_reading = reading;
             w.features = features;
         }
+    }
+
+    /// Whether `folded` is a person-name token of a `name` lexicon entry.
+    pub(crate) fn is_name_token(&self, folded: &str) -> bool {
+        !self.names.is_empty() && self.names.contains(folded)
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
