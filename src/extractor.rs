@@ -8,7 +8,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
-use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
+use crate::lexicon::{bundled_name_tokens, load_bundled, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source};
 use crate::resolve::resolve;
@@ -44,14 +44,22 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
 static PARSED: Lazy<Vec<OnceCell<Lexicon>>> =
     Lazy::new(|| BUNDLED.iter().map(|_| OnceCell::new()).collect());
 
-/// The bundled lexicons of the given tiers, each parsed once per process.
+/// The bundled lexicons of the given tiers, each parsed once per process (name-token files apart: see
+/// [`bundled_name_files`]).
 fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
     BUNDLED
         .iter()
         .zip(PARSED.iter())
-        .filter(|(b, _)| tiers.contains(&b.tier))
+        .filter(|(b, _)| tiers.contains(&b.tier) && !b.name_tokens)
         .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
         .collect()
+}
+
+/// The bundled files of `name` tokens in the given tiers, which the index reads without parsing.
+fn bundled_name_files(tiers: &[Tier]) -> impl Iterator<Item = &'static Bundled> + '_ {
+    BUNDLED
+        .iter()
+        .filter(move |b| tiers.contains(&b.tier) && b.name_tokens)
 }
 
 impl Default for Extractor {
@@ -525,7 +533,12 @@ impl ExtractorBuilder {
                 Vec::new()
             };
             all.extend(self.lexicons.iter());
-            Arc::new(Index::build(all))
+            let mut index = Index::build(all);
+            if self.bundled {
+                bundled_name_files(&self.tiers)
+                    .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));
+            }
+            Arc::new(index)
         };
         Ok(self.with_index(index))
     }
@@ -537,14 +550,19 @@ impl ExtractorBuilder {
         let mut lexicons: Vec<Lexicon> = if self.bundled {
             BUNDLED
                 .iter()
-                .filter(|b| self.tiers.contains(&b.tier))
+                .filter(|b| self.tiers.contains(&b.tier) && !b.name_tokens)
                 .map(load_bundled)
                 .collect()
         } else {
             Vec::new()
         };
         lexicons.extend(self.lexicons.iter().cloned());
-        Ok(self.with_index(Arc::new(Index::build_owned(lexicons))))
+        let mut index = Index::build_owned(lexicons);
+        if self.bundled {
+            bundled_name_files(&self.tiers)
+                .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));
+        }
+        Ok(self.with_index(Arc::new(index)))
     }
 
     fn with_index(&self, index: Arc<Index>) -> Extractor {

@@ -4,6 +4,7 @@
 //! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
 //! word boundaries by construction and costs one or a few hash lookups a token.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -217,7 +218,7 @@ pub(crate) struct Index {
     /// Folded person-name tokens (`name` entries). Kept out of `words`: a word known only as a name token
     /// is still an unknown word to every rule that reads unknown words as possible names; only the rules
     /// that ask [`Index::is_name_token`] take it as more.
-    names: FxHashSet<Box<str>>,
+    names: FxHashSet<Cow<'static, str>>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
@@ -263,7 +264,7 @@ impl Index {
         shared: &mut Shared,
     ) {
         if entry.kind() == EntryKind::Name {
-            self.names.insert(entry.folded().into());
+            self.names.insert(Cow::Owned(entry.folded().to_owned()));
             return;
         }
         let id = self.entries.len() as u32;
@@ -375,6 +376,12 @@ impl Index {
             w.vocab_reading = reading;
             w.features = features;
         }
+    }
+
+    /// Adds person-name tokens given by their folded forms (the bundled `name` files, read without
+    /// parsing).
+    pub(crate) fn add_name_tokens(&mut self, folded: impl IntoIterator<Item = &'static str>) {
+        self.names.extend(folded.into_iter().map(Cow::Borrowed));
     }
 
     /// Whether `folded` is a person-name token of a `name` lexicon entry.
