@@ -384,6 +384,11 @@ impl Index {
         self.names.extend(folded.into_iter().map(Cow::Borrowed));
     }
 
+    /// Whether any `name` token is loaded.
+    pub(crate) fn has_name_tokens(&self) -> bool {
+        !self.names.is_empty()
+    }
+
     /// Whether `folded` is a person-name token of a `name` lexicon entry.
     pub(crate) fn is_name_token(&self, folded: &str) -> bool {
         !self.names.is_empty() && self.names.contains(folded)

@@ -10,6 +10,8 @@
 //! 8. `van-name` ([`van_name`]): فان + a family name.
 //! 9. `coordinated` ([`coordinated_names`]): a name joined by و to a person already proposed.
 //! 10. `byline` ([`byline`]): the writer's name between a byline's separators.
+//! 11. `name-tokens` ([`name_tokens`]): two or more person-name tokens in a row, one of them from a
+//!     `name` lexicon (foreign and rare names).
 //!
 //! The name chain they share ([`name_chain`], [`is_name_word`], [`name_from`]) follows `title_name`;
 //! other helpers follow the rule that uses them first.
@@ -234,6 +236,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     } else if l.info.is_some_and(|w| w.classes != 0) {
         // Known only as something else (an organization): not part of a person's name.
         return false;
+    }
+    // A token seen in persons' names (مبارك، ستيفنسون) is a name word even when shaped like a plural or a
+    // verb, as long as nothing ties it to the words around it (ال after a preposition, و after the first).
+    if is_name_token(seg, i, 0) && !l.definite && seg.reading(i).clitic_chars == 0 && !l.conj {
+        return true;
     }
     // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
@@ -1133,6 +1140,102 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
         // feminine noun is a conjunct (وبقية)
         && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
+}
+
+/// Two or more person-name words in a row, at least one of them a token of a `name` lexicon (a foreign or
+/// rare name seen in persons' names) and the others names too: `فالتر كوفالسكي`, `وكارلا بيرغمان`. A name
+/// token alone is weak evidence (hundreds are also words), so the rule wants the second name word; a word
+/// of the vocabulary, a trigger, a place or a word with a clitic after the first ends the run.
+///
+/// Fires: التقى فالتر بيرغمان أمس ; حضرت كارلا بيرغمان الحفل ; أشاد بأداء ماتيو فالتر.
+/// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
+/// verb: as often a newspaper) ; التقى فالتر كوفالسكي (a word no list
+/// knows after the name token: as often the next word of the sentence) ; كأس العالم.
+#[inline(never)]
+pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    if !seg.index.has_name_tokens() {
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < seg.len() {
+        let Some(skip) = name_run_start(seg, i) else {
+            i += 1;
+            continue;
+        };
+        // After a feminine speech verb (وقالت، وأعلنت) the subject is as often an organization or a
+        // newspaper with a foreign name as a woman: as in `speech-name`, only a known given name is taken.
+        let feminine_verb = i > 0
+            && seg.has(i - 1, EntryKind::SpeechVerb)
+            && seg.tokens.folded(i - 1).ends_with('ت');
+        if feminine_verb && !seg.has(i, EntryKind::Given) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut tokens = usize::from(is_name_token(seg, i, skip));
+        while end < seg.len() && end - i < MAX_NAME_WORDS {
+            match name_run_word(seg, end) {
+                Some(token) => tokens += usize::from(token),
+                None => break,
+            }
+            end += 1;
+        }
+        if end - i >= 2 && tokens >= 1 {
+            out.push(person(seg, i, end, skip, LEXICON, "name-tokens"));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
+fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
+    seg.index.is_name_token(super::stem_of(seg, i, skip))
+}
+
+/// Whether token `i` can open a run of name words, and how many clitic chars (و، ف) come before the name.
+/// The first word may be a name token or a known given name; never vocabulary, a trigger, a place or an
+/// organization.
+fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
+    let l = &seg.lex[i];
+    if !seg.is_word(i)
+        || l.has(EntryKind::Common)
+        || l.has(EntryKind::Function)
+        || l.has(EntryKind::Place)
+        || l.has(EntryKind::Organization)
+        || seg.is_trigger(i)
+    {
+        return None;
+    }
+    if is_name_token(seg, i, 0) || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0) {
+        return Some(0);
+    }
+    // و or ف before a name token (وكارلا): only the conjunction, one char.
+    let word = seg.tokens.folded(i);
+    (word.starts_with(['و', 'ف']) && is_name_token(seg, i, 1)).then_some(1)
+}
+
+/// Whether token `k` goes on a run of name words: `Some(true)` for a name token, `Some(false)` for another
+/// name the lexicon knows (given, family), `None` for anything else.
+fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
+    let l = &seg.lex[k];
+    if !seg.is_word(k)
+        || seg.newline_before(k)
+        || l.has(EntryKind::Common)
+        || l.has(EntryKind::Function)
+        || l.has(EntryKind::Place)
+        || l.has(EntryKind::Organization)
+        || seg.is_trigger(k)
+    {
+        return None;
+    }
+    if is_name_token(seg, k, 0) {
+        return Some(true);
+    }
+    let known =
+        (l.has(EntryKind::Given) || l.has(EntryKind::Family)) && seg.reading(k).clitic_chars == 0;
+    known.then_some(false)
 }
 
 #[cfg(test)]
