@@ -47,6 +47,25 @@ pub enum Error {
         /// What is wrong: the regex parser's message for a bad pattern.
         reason: String,
     },
+    /// Something asked for that this build leaves out: a bundled tier whose data feature is off.
+    ///
+    /// ```
+    /// let built = alam::Extractor::builder().tier(alam::Tier::YemenVillages, true).build();
+    /// if !cfg!(feature = "data-villages") {
+    ///     let err = built.unwrap_err();
+    ///     assert_eq!(
+    ///         err.to_string(),
+    ///         "the bundled tier YemenVillages is not compiled in: enable the cargo feature `data-villages`"
+    ///     );
+    /// }
+    /// ```
+    #[error("{what} is not compiled in: enable the cargo feature `{feature}`")]
+    MissingFeature {
+        /// What was asked for.
+        what: String,
+        /// The cargo feature that compiles it in.
+        feature: &'static str,
+    },
     /// A file that could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -68,7 +87,7 @@ impl Error {
     pub fn line(&self) -> Option<usize> {
         match self {
             Error::Lexicon { line, .. } | Error::Utf8 { line, .. } => Some(*line),
-            Error::Io { .. } | Error::Rule { .. } => None,
+            Error::Io { .. } | Error::Rule { .. } | Error::MissingFeature { .. } => None,
         }
     }
 

@@ -49,7 +49,7 @@ fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
     BUNDLED
         .iter()
         .zip(PARSED.iter())
-        .filter(|(b, _)| tiers.contains(&b.tier))
+        .filter(|(b, _)| b.compiled && tiers.contains(&b.tier))
         .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
         .collect()
 }
@@ -421,14 +421,19 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off).
+    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off). A tier
+    /// whose data feature is off in this build makes [`build`](Self::build) fail
+    /// ([`Error::MissingFeature`]).
     ///
     /// ```
     /// use alam::{Extractor, Tier};
     /// let text = "وصلنا إلى الجاحره أمس";
     /// assert!(Extractor::new().extract(text).mentions().is_empty());
+    /// # #[cfg(feature = "data-villages")] {
+    /// // With `features = ["data-villages"]`:
     /// let ex = Extractor::builder().tier(Tier::YemenVillages, true).build().unwrap();
     /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some("village"));
+    /// # }
     /// ```
     pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {
         self.tiers.retain(|&t| t != tier);
@@ -515,6 +520,7 @@ impl ExtractorBuilder {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
+        self.check_tiers()?;
         let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
         let index = if is_default {
             Arc::clone(&DEFAULT.index)
@@ -534,10 +540,11 @@ impl ExtractorBuilder {
     /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
     #[doc(hidden)]
     pub fn build_uncached(&self) -> Result<Extractor, Error> {
+        self.check_tiers()?;
         let mut lexicons: Vec<Lexicon> = if self.bundled {
             BUNDLED
                 .iter()
-                .filter(|b| self.tiers.contains(&b.tier))
+                .filter(|b| b.compiled && self.tiers.contains(&b.tier))
                 .map(load_bundled)
                 .collect()
         } else {
@@ -545,6 +552,20 @@ impl ExtractorBuilder {
         };
         lexicons.extend(self.lexicons.iter().cloned());
         Ok(self.with_index(Arc::new(Index::build_owned(lexicons))))
+    }
+
+    /// An error for a tier asked for whose files this build does not compile in.
+    fn check_tiers(&self) -> Result<(), Error> {
+        if !self.bundled {
+            return Ok(());
+        }
+        match self.tiers.iter().find(|t| !t.is_compiled()) {
+            Some(tier) => Err(Error::MissingFeature {
+                what: format!("the bundled tier {tier:?}"),
+                feature: tier.feature().unwrap_or("default"),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn with_index(&self, index: Arc<Index>) -> Extractor {

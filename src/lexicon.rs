@@ -666,22 +666,30 @@ fn parse_country(value: &str) -> Result<String, String> {
 
 /// Which bundled lexicons a builder loads.
 ///
+/// A tier is the run-time choice; which files are compiled in at all is the choice of the cargo features
+/// (see the crate documentation, "Crate features"): [`Tier::YemenVillages`] needs the `data-villages`
+/// feature, and asking for it without that feature is an error of
+/// [`ExtractorBuilder::build`](crate::ExtractorBuilder::build).
+///
 /// ```
-/// let ex = alam::Extractor::builder().tier(alam::Tier::YemenVillages, true).build().unwrap();
-/// # let _ = ex;
+/// let built = alam::Extractor::builder().tier(alam::Tier::YemenVillages, true).build();
+/// assert_eq!(built.is_ok(), cfg!(feature = "data-villages"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Tier {
-    /// The default set: names, titles, organizations, places, trigger words.
+    /// The default set: names, titles, organizations, places, trigger words (as many of them as the
+    /// enabled data features compile in).
     Default,
-    /// Yemeni uzlas and villages: off by default, because many of them are common words.
+    /// Yemeni uzlas and villages: off by default, because many of them are common words; compiled in only
+    /// with the `data-villages` feature.
     YemenVillages,
 }
 
 impl Tier {
     /// The file names (`anercorp_names.tsv` …, relative to `lexicons/`) of the bundled lexicons of this
-    /// tier, in the order the builder loads them. With [`ExtractorBuilder::bundled(false)`] and
+    /// tier that this build compiles in (see [`Tier::is_compiled`] and the data features), in the order
+    /// the builder loads them. With [`ExtractorBuilder::bundled(false)`] and
     /// [`Lexicon::from_path`] they let a tool read the same set from another folder, such as lexicons
     /// rebuilt from part of a corpus for cross-validation (`examples/evaluate.rs --lexicons`).
     ///
@@ -689,34 +697,87 @@ impl Tier {
     ///
     /// ```
     /// let files: Vec<&str> = alam::Tier::Default.files().collect();
-    /// assert!(files.contains(&"anercorp_names.tsv"));
+    /// assert_eq!(files.contains(&"anercorp_names.tsv"), cfg!(feature = "data-anercorp"));
     /// assert!(!files.contains(&"places_yemen_villages.tsv"));
     /// ```
     pub fn files(self) -> impl Iterator<Item = &'static str> {
         BUNDLED
             .iter()
-            .filter(move |b| b.tier == self)
+            .filter(move |b| b.tier == self && b.compiled)
             .map(|b| b.name.trim_start_matches("lexicons/"))
     }
+
+    /// The cargo feature that compiles the tier's files in, if it needs one.
+    ///
+    /// ```
+    /// assert_eq!(alam::Tier::YemenVillages.feature(), Some("data-villages"));
+    /// assert_eq!(alam::Tier::Default.feature(), None);
+    /// ```
+    pub fn feature(self) -> Option<&'static str> {
+        match self {
+            Tier::Default => None,
+            Tier::YemenVillages => Some("data-villages"),
+        }
+    }
+
+    /// Whether this build has the tier's files compiled in.
+    ///
+    /// ```
+    /// assert!(alam::Tier::Default.is_compiled());
+    /// assert_eq!(alam::Tier::YemenVillages.is_compiled(), cfg!(feature = "data-villages"));
+    /// ```
+    pub fn is_compiled(self) -> bool {
+        BUNDLED.iter().any(|b| b.tier == self && b.compiled)
+    }
 }
+
 /// One bundled lexicon file.
 pub(crate) struct Bundled {
     pub(crate) name: &'static str,
+    /// The file's text; empty when its feature is off (the file is then not in the binary).
     pub(crate) text: &'static str,
     pub(crate) tier: Tier,
+    /// Whether the file is compiled into this build.
+    pub(crate) compiled: bool,
+}
+
+/// The text of a bundled file, or `""` when the feature that compiles it in is off: `include_str!` is
+/// then not expanded at all, so the data is not in the binary.
+macro_rules! bundled_text {
+    ($file:literal) => {
+        include_str!(concat!("../lexicons/", $file))
+    };
+    ($file:literal, $feature:literal) => {{
+        #[cfg(feature = $feature)]
+        let text = include_str!(concat!("../lexicons/", $file));
+        #[cfg(not(feature = $feature))]
+        let text = "";
+        text
+    }};
+}
+
+macro_rules! bundled_feature {
+    () => {
+        None::<&'static str>
+    };
+    ($feature:literal) => {
+        Some($feature)
+    };
 }
 
 macro_rules! bundled {
-    ($($tier:ident $file:literal),* $(,)?) => {
+    ($($tier:ident $file:literal $(if $feature:literal)?),* $(,)?) => {
         &[$(Bundled {
             name: concat!("lexicons/", $file),
-            text: include_str!(concat!("../lexicons/", $file)),
+            text: bundled_text!($file $(, $feature)?),
             tier: Tier::$tier,
+            compiled: bundled_feature!($($feature)?).is_none() $(|| cfg!(feature = $feature))?,
         }),*]
     };
 }
 
-/// The lexicon files compiled into the crate.
+/// The lexicon files the crate can compile in, each with the feature that does (see `Cargo.toml` and
+/// `lexicons/README.md` for the licence behind each feature). The order is the order of the index.
 pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "function_words.tsv",
     Default "titles.tsv",
@@ -728,16 +789,20 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "nationalities.tsv",
     Default "organizations.tsv",
     Default "places_countries.tsv",
+    Default "places_countries_cldr.tsv" if "data-cldr",
     Default "places_variants.tsv",
-    Default "places_subdivisions.tsv",
+    Default "places_subdivisions.tsv" if "data-cldr",
     Default "places_yemen.tsv",
-    Default "places_cities.tsv",
+    Default "places_cities_cldr.tsv" if "data-cldr",
+    Default "places_cities_geonames.tsv" if "data-geonames",
     Default "given_names.tsv",
     Default "family_names.tsv",
-    Default "anercorp_names.tsv",
-    Default "anercorp_common.tsv",
+    Default "anercorp_names.tsv" if "data-anercorp",
+    Default "anercorp_common.tsv" if "data-anercorp",
     Default "ambiguous_names.tsv",
-    YemenVillages "places_yemen_villages.tsv",
+    Default "ambiguous_names_cldr.tsv" if "data-cldr",
+    Default "ambiguous_names_geonames.tsv" if "data-geonames",
+    YemenVillages "places_yemen_villages.tsv" if "data-villages",
 ];
 
 /// Parses one bundled file. The bundled files are checked by the test suite, so a failure here is a bug
@@ -857,17 +922,19 @@ mod tests {
     /// The fewest entries each bundled file may have: an accidental truncation fails the build's tests.
     fn floor(name: &str) -> usize {
         match name.trim_start_matches("lexicons/") {
-            "places_countries.tsv" => 250,
+            "places_countries.tsv" => 200,
+            "places_countries_cldr.tsv" => 50,
             "places_variants.tsv" => 30,
             "places_subdivisions.tsv" => 4000,
             "places_yemen.tsv" => 22 + 300,
-            "places_cities.tsv" => 9_500,
+            "places_cities_cldr.tsv" => 300,
+            "places_cities_geonames.tsv" => 9_000,
             "places_yemen_villages.tsv" => 20_000,
             "given_names.tsv" => 800,
             "family_names.tsv" => 400,
             "anercorp_names.tsv" => 1000,
             "anercorp_common.tsv" => 2000,
-            "ambiguous_names.tsv" => 20,
+            "ambiguous_names.tsv" | "ambiguous_names_cldr.tsv" | "ambiguous_names_geonames.tsv" => 20,
             "titles.tsv" | "speech_verbs.tsv" | "org_heads.tsv" => 60,
             "roles.tsv" | "function_words.tsv" | "organizations.tsv" => 100,
             "nationalities.tsv" => 200,
@@ -879,7 +946,7 @@ mod tests {
 
     #[test]
     fn every_bundled_file_loads_without_duplicates_and_above_its_floor() {
-        for b in BUNDLED {
+        for b in BUNDLED.iter().filter(|b| b.compiled) {
             let lex = Lexicon::parse(b.name, b.text).unwrap_or_else(|e| panic!("{e}"));
             assert!(
                 lex.len() >= floor(b.name),
@@ -903,6 +970,22 @@ mod tests {
                     e.text()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_file_whose_feature_is_off_is_not_in_the_build() {
+        let compiled = |name: &str| BUNDLED.iter().find(|b| b.name.ends_with(name)).unwrap();
+        for (file, on) in [
+            ("anercorp_names.tsv", cfg!(feature = "data-anercorp")),
+            ("places_cities_geonames.tsv", cfg!(feature = "data-geonames")),
+            ("places_subdivisions.tsv", cfg!(feature = "data-cldr")),
+            ("places_yemen_villages.tsv", cfg!(feature = "data-villages")),
+            ("given_names.tsv", true),
+        ] {
+            let b = compiled(file);
+            assert_eq!(b.compiled, on, "{file}");
+            assert_eq!(b.text.is_empty(), !on, "{file}");
         }
     }
 
