@@ -1,6 +1,7 @@
 //! The extractor: lexicons compiled once, then text in, a [`Document`] out.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
@@ -8,7 +9,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
-use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
+use crate::lexicon::{load_bundled, KindCounts, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source};
 use crate::resolve::resolve;
@@ -26,7 +27,15 @@ use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 /// let place = &doc.mentions()[0];
 /// assert_eq!((place.kind(), place.text()), (alam::Kind::Place, "المكلا"));
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` form is a summary (lexicons, entries per kind, rules, options), not the compiled index:
+///
+/// ```
+/// let summary = format!("{:?}", alam::Extractor::new());
+/// assert!(summary.starts_with("Extractor { lexicons: "), "{summary}");
+/// assert!(summary.len() < 1000);
+/// ```
+#[derive(Clone)]
 pub struct Extractor {
     index: Arc<Index>,
     rules: Arc<[Rule]>,
@@ -52,6 +61,36 @@ fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
         .filter(|(b, _)| b.compiled && tiers.contains(&b.tier))
         .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
         .collect()
+}
+
+impl fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The index holds the entries lexicon after lexicon: a lexicon is a run of one name.
+        let mut lexicons = 0;
+        let mut last: Option<&Arc<str>> = None;
+        for e in &self.index.entries {
+            if last.is_none_or(|l| !Arc::ptr_eq(l, &e.lexicon) && **l != *e.lexicon) {
+                lexicons += 1;
+                last = Some(&e.lexicon);
+            }
+        }
+        let reported: Vec<Kind> = Kind::ALL
+            .into_iter()
+            .filter(|&k| self.kinds[kind_slot(k)])
+            .collect();
+        let rules: Vec<&str> = self.rules.iter().map(|r| r.name()).collect();
+        f.debug_struct("Extractor")
+            .field("lexicons", &lexicons)
+            .field("entries", &self.index.entries.len())
+            .field(
+                "kinds",
+                &KindCounts::of(self.index.entries.iter().map(|e| &e.entry)),
+            )
+            .field("rules", &rules)
+            .field("reports", &reported)
+            .field("document_pass", &self.document_pass)
+            .finish()
+    }
 }
 
 impl Default for Extractor {
@@ -581,6 +620,26 @@ impl ExtractorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_is_a_short_summary() {
+        let rule = Rule::new("hospital", Kind::Organization, r"مستشفى \w+").unwrap();
+        let lex = Lexicon::parse("mine", "عدن\tplace\tsub=city\nالمكلا\tplace\tsub=city\n").unwrap();
+        let ex = Extractor::builder()
+            .bundled(false)
+            .lexicon(lex)
+            .rule(rule)
+            .kinds([Kind::Place])
+            .build()
+            .unwrap();
+        assert_eq!(
+            format!("{ex:?}"),
+            r#"Extractor { lexicons: 1, entries: 2, kinds: {place: 2}, rules: ["hospital"], reports: [Place], document_pass: true }"#
+        );
+        let default = format!("{:?}", Extractor::new());
+        assert!(default.len() < 1000, "{default}");
+        assert!(default.contains("kinds: {person: "), "{default}");
+    }
 
     #[test]
     fn send_and_sync() {

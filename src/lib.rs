@@ -91,7 +91,7 @@
 //!
 //! // From a file: `let lex = Lexicon::from_path("my_places.tsv")?;`
 //! let mut lex = Lexicon::parse("newsroom", "القلوعة\tplace\tsub=town\tcountry=YE\n")?;
-//! lex.push(Entry::new("المحافظ", EntryKind::Title)?.with_gender(alam::Gender::Male));
+//! lex.push(Entry::new("المحافظ", EntryKind::Title)?.with_gender(alam::Gender::Male))?;
 //!
 //! let ex = Extractor::builder().lexicon(lex).build()?;
 //! let doc = ex.extract("وصل المحافظ سالم بن بريك إلى القلوعة");
@@ -295,6 +295,7 @@
 mod clitic;
 mod custom;
 mod document;
+mod entity;
 mod error;
 mod extractor;
 mod lexicon;
@@ -307,7 +308,8 @@ mod tokenize;
 
 pub use custom::Rule;
 pub use document::{Document, Organization, Person, Place};
-pub use error::Error;
+pub use entity::EntityRef;
+pub use error::{Error, ParseError};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::{Entry, EntryKind, Lexicon, Tier};
 pub use mention::{Gender, Kind, Mention, Source, Span};

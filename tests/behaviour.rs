@@ -6,7 +6,11 @@
 
 // Without the default data the case runner is not used (see `annotated_sentences`).
 #![cfg_attr(
-    not(all(feature = "data-anercorp", feature = "data-cldr", feature = "data-geonames")),
+    not(all(
+        feature = "data-anercorp",
+        feature = "data-cldr",
+        feature = "data-geonames"
+    )),
     allow(dead_code, unused_imports)
 )]
 
@@ -152,7 +156,11 @@ fn check(ex: &Extractor, line: &str) -> Result<(), String> {
 // The cases describe the default build: the rules read the corpus vocabulary (`data-anercorp`) and the
 // full gazetteers to stop name chains, and without them some chains run on (`cargo test
 // --no-default-features` checks the doctests, the seed article and the invariants instead).
-#[cfg(all(feature = "data-anercorp", feature = "data-cldr", feature = "data-geonames"))]
+#[cfg(all(
+    feature = "data-anercorp",
+    feature = "data-cldr",
+    feature = "data-geonames"
+))]
 #[test]
 fn annotated_sentences() {
     let data = std::fs::read_to_string(concat!(

@@ -3,7 +3,11 @@
 
 // Without the default data the case runner is not used (see `annotated_sentences`).
 #![cfg_attr(
-    not(all(feature = "data-anercorp", feature = "data-cldr", feature = "data-geonames")),
+    not(all(
+        feature = "data-anercorp",
+        feature = "data-cldr",
+        feature = "data-geonames"
+    )),
     allow(dead_code, unused_imports)
 )]
 
@@ -28,7 +32,11 @@ fn describe(ms: &[Mention]) -> String {
 // The cases describe the default build: the rules read the corpus vocabulary (`data-anercorp`) and the
 // full gazetteers to stop name chains, and without them some chains run on (`cargo test
 // --no-default-features` checks the doctests, the seed article and the invariants instead).
-#[cfg(all(feature = "data-anercorp", feature = "data-cldr", feature = "data-geonames"))]
+#[cfg(all(
+    feature = "data-anercorp",
+    feature = "data-cldr",
+    feature = "data-geonames"
+))]
 #[test]
 fn every_rule_fires_where_it_must_and_nowhere_else() {
     let ex = Extractor::new();
