@@ -208,9 +208,19 @@ impl Extractor {
         }
     }
 
-    /// A line per token: its text, folded form, lexicon reading and classes. For tuning rules and
-    /// lexicons; the format may change between versions.
-    #[doc(hidden)]
+    /// What the lexicons say of each token of `text`, for tuning rules and lexicons (the `explain`
+    /// example prints it): a tab-separated line per token with the token as written, its fold, its
+    /// reading (`clitic=` how many folded chars of clitics come off its front, `conj`/`def`/`lam` whether
+    /// they hold a conjunction, the article, a لِ; `nl` whether a newline stands before it), the lexicon
+    /// kinds of that reading, and the multi-word entries that start at it (`kind+words`). The format is
+    /// for people and may change between versions; parse [`Extractor::extract`]'s result instead.
+    ///
+    /// ```
+    /// let lines = alam::Extractor::new().explain("في مدينة المكلا");
+    /// let last: Vec<&str> = lines.lines().last().unwrap().split('\t').collect();
+    /// assert_eq!(&last[..2], ["المكلا", "المكلا"]);
+    /// assert!(last[3].split(',').any(|k| k == "place"), "{lines}");
+    /// ```
     pub fn explain(&self, text: &str) -> String {
         let mut out = String::new();
         let mut tokens = Tokens::default();
@@ -576,8 +586,16 @@ impl ExtractorBuilder {
     }
 
     /// Like [`build`](Self::build), but parses the bundled lexicons again instead of sharing the copies
-    /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
-    #[doc(hidden)]
+    /// parsed once per process: what the first [`Extractor::new`] of a process costs, for measuring it
+    /// (the `build` benchmark). The extractor is the same as `build` gives.
+    ///
+    /// ```
+    /// let fresh = alam::Extractor::builder().build_uncached()?;
+    /// let shared = alam::Extractor::new();
+    /// let text = "في مدينة المكلا";
+    /// assert_eq!(fresh.extract(text), shared.extract(text));
+    /// # Ok::<(), alam::Error>(())
+    /// ```
     pub fn build_uncached(&self) -> Result<Extractor, Error> {
         self.check_tiers()?;
         let mut lexicons: Vec<Lexicon> = if self.bundled {
