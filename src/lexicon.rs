@@ -24,8 +24,9 @@ use crate::tokenize::is_word_char;
 /// assert_eq!("org-head".parse::<EntryKind>().unwrap(), EntryKind::OrgHead);
 /// assert_eq!(EntryKind::PlaceNoun.as_str(), "place-noun");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum EntryKind {
     /// The full name of a known person.
@@ -145,14 +146,15 @@ impl FromStr for EntryKind {
 /// assert_eq!(e.sub(), Some("city"));
 /// assert_eq!(e.country(), Some("YE"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
     text: String,
     folded: String,
     kind: EntryKind,
     gender: Option<Gender>,
     /// Whether a gender was given at all (`gender=unisex` leaves `gender` empty).
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     gender_given: bool,
     sub: Option<String>,
     cat: Option<String>,

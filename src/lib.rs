@@ -119,11 +119,13 @@
 //!
 //! ### Serialize to JSON
 //!
-//! Every result type implements [`serde::Serialize`]. A mention serializes as `kind`, `text`, `start`,
-//! `end` (bytes), `char_start`, `char_end`, `title`, `role`, `gender` (persons only), `sub_kind`,
-//! `country`, `source`, `entity` and `nested`.
+//! With the `serde` feature (on by default) every result type implements `serde::Serialize` and
+//! `serde::Deserialize`. A mention serializes as `kind`, `text`, `start`, `end` (bytes), `char_start`,
+//! `char_end`, `title`, `title_span`, `role`, `gender` (persons only), `sub_kind`, `country`, `source`,
+//! `entity` and `nested`, in this order, and reads back as it was.
 //!
 //! ```
+//! # #[cfg(feature = "serde")] {
 //! let doc = alam::Extractor::new().extract("في مدينة المكلا");
 //! let json = serde_json::to_value(&doc.mentions()[0]).unwrap();
 //! assert_eq!(json["kind"], "place");
@@ -133,6 +135,7 @@
 //!
 //! let whole = serde_json::to_string(&doc).unwrap(); // mentions, persons, organizations, places
 //! assert!(whole.starts_with("{\"mentions\":["));
+//! # }
 //! ```
 //!
 //! ### Process many documents

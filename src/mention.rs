@@ -6,8 +6,11 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
+#[cfg(feature = "serde")]
 use serde::de::Error as _;
+#[cfg(feature = "serde")]
 use serde::ser::SerializeStruct;
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::ParseError;
@@ -25,8 +28,9 @@ use crate::error::ParseError;
 /// assert_eq!(aden.span().char_start(), 13); // harakat count as chars
 /// assert_eq!(aden.span().start(), 24);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "SpanRepr")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "SpanRepr"))]
 pub struct Span {
     start: usize,
     end: usize,
@@ -35,6 +39,7 @@ pub struct Span {
 }
 
 /// A span as it is deserialized, before its ends are checked.
+#[cfg(feature = "serde")]
 #[derive(Deserialize)]
 struct SpanRepr {
     start: usize,
@@ -43,6 +48,7 @@ struct SpanRepr {
     char_end: usize,
 }
 
+#[cfg(feature = "serde")]
 impl TryFrom<SpanRepr> for Span {
     type Error = String;
     fn try_from(r: SpanRepr) -> Result<Span, String> {
@@ -233,6 +239,7 @@ impl FromStr for Kind {
     }
 }
 
+#[cfg(feature = "serde")]
 /// Reads a value of `T` from its string form (`FromStr`), for the enums serialized as strings.
 fn from_string<'de, T, D>(d: D) -> Result<T, D::Error>
 where
@@ -244,6 +251,7 @@ where
     s.parse().map_err(D::Error::custom)
 }
 
+#[cfg(feature = "serde")]
 /// From the string [`Kind::as_str`] gives.
 ///
 /// ```
@@ -256,6 +264,7 @@ impl<'de> Deserialize<'de> for Kind {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Kind {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -313,6 +322,7 @@ impl FromStr for Gender {
     }
 }
 
+#[cfg(feature = "serde")]
 /// From the string [`Gender::as_str`] gives.
 ///
 /// ```
@@ -325,6 +335,7 @@ impl<'de> Deserialize<'de> for Gender {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Gender {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -381,6 +392,7 @@ impl fmt::Display for Source {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Source {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -423,6 +435,7 @@ impl FromStr for Source {
     }
 }
 
+#[cfg(feature = "serde")]
 /// From the string `Display` writes.
 ///
 /// ```
@@ -585,6 +598,7 @@ impl Mention {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Mention {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Mention", 15)?;
@@ -614,6 +628,7 @@ impl Serialize for Mention {
     }
 }
 
+#[cfg(feature = "serde")]
 /// A mention as it is deserialized: the fields [`Mention`]'s `Serialize` writes, the kind-specific ones
 /// optional; other fields (such as the `file` of the `extract` example's output) are ignored.
 #[derive(Deserialize)]
@@ -643,6 +658,7 @@ struct MentionRepr {
     nested: Vec<Mention>,
 }
 
+#[cfg(feature = "serde")]
 /// Reads what `Serialize` writes (one line of the `extract` example's `jsonl` output, say), so that
 /// mentions can be stored and loaded again: `deserialize(serialize(m)) == m`. The span is checked
 /// (`start <= end`, and as many bytes as the text has).

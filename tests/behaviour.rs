@@ -155,7 +155,7 @@ fn check(ex: &Extractor, line: &str) -> Result<(), String> {
 
 // The cases describe the default build: the rules read the corpus vocabulary (`data-anercorp`) and the
 // full gazetteers to stop name chains, and without them some chains run on (`cargo test
-// --no-default-features` checks the doctests, the seed article and the invariants instead).
+// --no-default-features` checks the doctests and the invariants instead).
 #[cfg(all(
     feature = "data-anercorp",
     feature = "data-cldr",

@@ -5,6 +5,9 @@
 //! The example is built with the same cargo and profile as this test (a no-op when `cargo test` has built
 //! it already), and run as a user would run it.
 
+// The example and the gold file read and write JSON: they need the `serde` feature.
+#![cfg(feature = "serde")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
