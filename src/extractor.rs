@@ -1,6 +1,7 @@
 //! The extractor: lexicons compiled once, then text in, a [`Document`] out.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
@@ -8,7 +9,9 @@ use once_cell::sync::{Lazy, OnceCell};
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
-use crate::lexicon::{bundled_name_tokens, load_bundled, Bundled, Lexicon, Tier, BUNDLED};
+use crate::lexicon::{
+    bundled_name_tokens, load_bundled, Bundled, KindCounts, Lexicon, Tier, BUNDLED,
+};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source};
 use crate::resolve::resolve;
@@ -26,7 +29,15 @@ use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 /// let place = &doc.mentions()[0];
 /// assert_eq!((place.kind(), place.text()), (alam::Kind::Place, "المكلا"));
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` form is a summary (lexicons, entries per kind, rules, options), not the compiled index:
+///
+/// ```
+/// let summary = format!("{:?}", alam::Extractor::new());
+/// assert!(summary.starts_with("Extractor { lexicons: "), "{summary}");
+/// assert!(summary.len() < 1000);
+/// ```
+#[derive(Clone)]
 pub struct Extractor {
     index: Arc<Index>,
     rules: Arc<[Rule]>,
@@ -50,7 +61,7 @@ fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
     BUNDLED
         .iter()
         .zip(PARSED.iter())
-        .filter(|(b, _)| tiers.contains(&b.tier) && !b.name_tokens)
+        .filter(|(b, _)| b.compiled && tiers.contains(&b.tier) && !b.name_tokens)
         .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
         .collect()
 }
@@ -59,7 +70,37 @@ fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
 fn bundled_name_files(tiers: &[Tier]) -> impl Iterator<Item = &'static Bundled> + '_ {
     BUNDLED
         .iter()
-        .filter(move |b| tiers.contains(&b.tier) && b.name_tokens)
+        .filter(move |b| b.compiled && tiers.contains(&b.tier) && b.name_tokens)
+}
+
+impl fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The index holds the entries lexicon after lexicon: a lexicon is a run of one name.
+        let mut lexicons = 0;
+        let mut last: Option<&Arc<str>> = None;
+        for e in &self.index.entries {
+            if last.is_none_or(|l| !Arc::ptr_eq(l, &e.lexicon) && **l != *e.lexicon) {
+                lexicons += 1;
+                last = Some(&e.lexicon);
+            }
+        }
+        let reported: Vec<Kind> = Kind::ALL
+            .into_iter()
+            .filter(|&k| self.kinds[kind_slot(k)])
+            .collect();
+        let rules: Vec<&str> = self.rules.iter().map(|r| r.name()).collect();
+        f.debug_struct("Extractor")
+            .field("lexicons", &lexicons)
+            .field("entries", &self.index.entries.len())
+            .field(
+                "kinds",
+                &KindCounts::of(self.index.entries.iter().map(|e| &e.entry)),
+            )
+            .field("rules", &rules)
+            .field("reports", &reported)
+            .field("document_pass", &self.document_pass)
+            .finish()
+    }
 }
 
 impl Default for Extractor {
@@ -177,9 +218,19 @@ impl Extractor {
         }
     }
 
-    /// A line per token: its text, folded form, lexicon reading and classes. For tuning rules and
-    /// lexicons; the format may change between versions.
-    #[doc(hidden)]
+    /// What the lexicons say of each token of `text`, for tuning rules and lexicons (the `explain`
+    /// example prints it): a tab-separated line per token with the token as written, its fold, its
+    /// reading (`clitic=` how many folded chars of clitics come off its front, `conj`/`def`/`lam` whether
+    /// they hold a conjunction, the article, a لِ; `nl` whether a newline stands before it), the lexicon
+    /// kinds of that reading, and the multi-word entries that start at it (`kind+words`). The format is
+    /// for people and may change between versions; parse [`Extractor::extract`]'s result instead.
+    ///
+    /// ```
+    /// let lines = alam::Extractor::new().explain("في مدينة المكلا");
+    /// let last: Vec<&str> = lines.lines().last().unwrap().split('\t').collect();
+    /// assert_eq!(&last[..2], ["المكلا", "المكلا"]);
+    /// assert!(last[3].split(',').any(|k| k == "place"), "{lines}");
+    /// ```
     pub fn explain(&self, text: &str) -> String {
         let mut out = String::new();
         let mut tokens = Tokens::default();
@@ -429,14 +480,19 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off).
+    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off). A tier
+    /// whose data feature is off in this build makes [`build`](Self::build) fail
+    /// ([`Error::MissingFeature`]).
     ///
     /// ```
     /// use alam::{Extractor, Tier};
     /// let text = "وصلنا إلى الجاحره أمس";
     /// assert!(Extractor::new().extract(text).mentions().is_empty());
+    /// # #[cfg(feature = "data-villages")] {
+    /// // With `features = ["data-villages"]`:
     /// let ex = Extractor::builder().tier(Tier::YemenVillages, true).build().unwrap();
     /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some("village"));
+    /// # }
     /// ```
     pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {
         self.tiers.retain(|&t| t != tier);
@@ -523,6 +579,7 @@ impl ExtractorBuilder {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
+        self.check_tiers()?;
         let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
         let index = if is_default {
             Arc::clone(&DEFAULT.index)
@@ -544,13 +601,22 @@ impl ExtractorBuilder {
     }
 
     /// Like [`build`](Self::build), but parses the bundled lexicons again instead of sharing the copies
-    /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
-    #[doc(hidden)]
+    /// parsed once per process: what the first [`Extractor::new`] of a process costs, for measuring it
+    /// (the `build` benchmark). The extractor is the same as `build` gives.
+    ///
+    /// ```
+    /// let fresh = alam::Extractor::builder().build_uncached()?;
+    /// let shared = alam::Extractor::new();
+    /// let text = "في مدينة المكلا";
+    /// assert_eq!(fresh.extract(text), shared.extract(text));
+    /// # Ok::<(), alam::Error>(())
+    /// ```
     pub fn build_uncached(&self) -> Result<Extractor, Error> {
+        self.check_tiers()?;
         let mut lexicons: Vec<Lexicon> = if self.bundled {
             BUNDLED
                 .iter()
-                .filter(|b| self.tiers.contains(&b.tier) && !b.name_tokens)
+                .filter(|b| b.compiled && self.tiers.contains(&b.tier) && !b.name_tokens)
                 .map(load_bundled)
                 .collect()
         } else {
@@ -563,6 +629,20 @@ impl ExtractorBuilder {
                 .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));
         }
         Ok(self.with_index(Arc::new(index)))
+    }
+
+    /// An error for a tier asked for whose files this build does not compile in.
+    fn check_tiers(&self) -> Result<(), Error> {
+        if !self.bundled {
+            return Ok(());
+        }
+        match self.tiers.iter().find(|t| !t.is_compiled()) {
+            Some(tier) => Err(Error::MissingFeature {
+                what: format!("the bundled tier {tier:?}"),
+                feature: tier.feature().unwrap_or("default"),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn with_index(&self, index: Arc<Index>) -> Extractor {
@@ -578,6 +658,26 @@ impl ExtractorBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn debug_is_a_short_summary() {
+        let rule = Rule::new("hospital", Kind::Organization, r"مستشفى \w+").unwrap();
+        let lex = Lexicon::parse("mine", "عدن\tplace\tsub=city\nالمكلا\tplace\tsub=city\n").unwrap();
+        let ex = Extractor::builder()
+            .bundled(false)
+            .lexicon(lex)
+            .rule(rule)
+            .kinds([Kind::Place])
+            .build()
+            .unwrap();
+        assert_eq!(
+            format!("{ex:?}"),
+            r#"Extractor { lexicons: 1, entries: 2, kinds: {place: 2}, rules: ["hospital"], reports: [Place], document_pass: true }"#
+        );
+        let default = format!("{:?}", Extractor::new());
+        assert!(default.len() < 1000, "{default}");
+        assert!(default.contains("given: "), "{default}");
+    }
 
     #[test]
     fn send_and_sync() {
