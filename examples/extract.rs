@@ -21,10 +21,18 @@
 //! - `html`: a self-contained right-to-left page with every mention highlighted by kind, titles in their
 //!   own style, and a tooltip with kind, title, gender and source.
 //!
+//! With `--lines` each line of the input is one document (a dump of one article a line): `jsonl` and
+//! `json` rows get a `line` field (1-based), and offsets are relative to the start of that line (its
+//! `\n` and a `\r` before it are not part of it). Lines are read, extracted and written as a stream
+//! (`Extractor::extract_stream`), so memory stays bounded however large the input. A line that is not
+//! UTF-8 is reported as `FILE:LINE: …` and skipped.
+//!
 //! A file that cannot be read or is not UTF-8 is reported on stderr with its name (and the byte offset of
 //! the first bad byte); the other files are still processed, and the exit status is 1. Bad usage exits 2.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -42,11 +50,14 @@ enum Format {
 #[derive(Debug)]
 struct Args {
     format: Format,
+    /// One document per input line (`--lines`).
+    lines: bool,
     inputs: Vec<String>,
 }
 
-const USAGE: &str =
-    "usage: extract [--format jsonl|json|conll|html] [FILE|FOLDER|- ...]   (stdin when none)";
+const USAGE: &str = "usage: extract [--format jsonl|json|conll|html] [--lines] [FILE|FOLDER|- ...]   (stdin when none)
+  --lines  each input line is one document (jsonl or json): rows get a 1-based `line` field, and
+           start/end (UTF-8 bytes) and char_start/char_end (chars) count from the start of that line";
 
 /// At most this many files are held in memory at once…
 const BATCH_FILES: usize = 64;
@@ -55,6 +66,7 @@ const BATCH_BYTES: usize = 32 << 20;
 
 fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
     let mut format = Format::Jsonl;
+    let mut lines = false;
     let mut inputs = Vec::new();
     let mut args = args.into_iter();
     while let Some(a) = args.next() {
@@ -73,6 +85,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
                     }
                 };
             }
+            "--lines" => lines = true,
             "--help" | "-h" => return Err(USAGE.to_string()),
             "--" => inputs.extend(args.by_ref()),
             _ if a.starts_with('-') && a != "-" => {
@@ -81,7 +94,14 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
             _ => inputs.push(a),
         }
     }
-    Ok(Args { format, inputs })
+    if lines && !matches!(format, Format::Jsonl | Format::Json) {
+        return Err("--lines works with --format jsonl or json".to_string());
+    }
+    Ok(Args {
+        format,
+        lines,
+        inputs,
+    })
 }
 
 /// The files to read: each argument itself, or for a folder the `*.txt` files under it, sorted.
@@ -163,6 +183,13 @@ fn run(
     let mut failed = !errors.is_empty();
     let several = files.len() > 1;
     let ex = Extractor::new();
+    if args.lines {
+        let bad = run_lines(&ex, args.format, &files, stdout, stderr, progress)?;
+        if progress {
+            write!(stderr, "\r\x1b[2K")?;
+        }
+        return Ok(u8::from(failed || bad));
+    }
     if args.format == Format::Html {
         stdout.write_all(HTML_HEAD.as_bytes())?;
     }
@@ -202,6 +229,125 @@ fn run(
         write!(stderr, "\r\x1b[2K")?;
     }
     Ok(u8::from(failed))
+}
+
+/// Where a line of `--lines` input comes from, or why it could not be read.
+struct LineOrigin {
+    file: usize,
+    line: usize,
+    error: Option<String>,
+}
+
+/// The lines of a file (or stdin for `-`) without their `\n` or `\r\n`, each as text or as the reason it
+/// is not: a line that is not UTF-8 is an error and reading goes on; a file that cannot be read ends.
+fn read_lines(name: &str) -> Box<dyn Iterator<Item = Result<String, String>>> {
+    let mut reader: Box<dyn BufRead> = if name == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match std::fs::File::open(name) {
+            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+            Err(e) => return Box::new(std::iter::once(Err(format!("{name}: cannot read: {e}")))),
+        }
+    };
+    let name = name.to_string();
+    let mut n = 0;
+    let mut ended = false;
+    Box::new(std::iter::from_fn(move || {
+        if ended {
+            return None;
+        }
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => None,
+            Ok(_) => {
+                n += 1;
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                    if buf.last() == Some(&b'\r') {
+                        buf.pop();
+                    }
+                }
+                Some(String::from_utf8(buf).map_err(|e| {
+                    let at = e.utf8_error().valid_up_to();
+                    format!("{name}:{n}: not UTF-8: invalid byte at offset {at} of the line")
+                }))
+            }
+            Err(e) => {
+                ended = true;
+                Some(Err(format!("{name}: cannot read: {e}")))
+            }
+        }
+    }))
+}
+
+/// `--lines`: every line of every file is a document, streamed through the extractor and written as it
+/// comes. Returns whether any file or line could not be read.
+fn run_lines(
+    ex: &Extractor,
+    format: Format,
+    files: &[String],
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+    progress: bool,
+) -> io::Result<bool> {
+    // The stream hands out documents in input order; the origin of each text waits in this queue, at
+    // most a window long, until its document comes out.
+    let origins = RefCell::new(VecDeque::new());
+    let texts = files
+        .iter()
+        .enumerate()
+        .flat_map(|(f, name)| {
+            read_lines(name)
+                .enumerate()
+                .map(move |(i, r)| (f, i + 1, r))
+        })
+        .map(|(file, line, read)| {
+            let (text, error) = match read {
+                Ok(text) => (text, None),
+                Err(e) => (String::new(), Some(e)),
+            };
+            origins
+                .borrow_mut()
+                .push_back(LineOrigin { file, line, error });
+            text
+        });
+    let several = files.len() > 1;
+    let mut failed = false;
+    let mut done = 0usize;
+    for doc in ex.extract_stream(texts) {
+        let Some(origin) = origins.borrow_mut().pop_front() else {
+            break;
+        };
+        if let Some(e) = origin.error {
+            report(stderr, progress, &e)?;
+            failed = true;
+            continue;
+        }
+        let file = several.then(|| files[origin.file].as_str());
+        if format == Format::Json {
+            let v = serde_json::json!({ "file": file, "line": origin.line, "document": doc });
+            serde_json::to_writer(&mut *stdout, &v).map_err(io::Error::other)?;
+            stdout.write_all(b"\n")?;
+        } else {
+            for m in doc.mentions() {
+                let mut v = serde_json::to_value(m).map_err(io::Error::other)?;
+                if let Some(obj) = v.as_object_mut() {
+                    obj.insert("line".into(), origin.line.into());
+                    if let Some(f) = file {
+                        obj.insert("file".into(), f.into());
+                    }
+                }
+                serde_json::to_writer(&mut *stdout, &v).map_err(io::Error::other)?;
+                stdout.write_all(b"\n")?;
+            }
+        }
+        done += 1;
+        if progress && done % 10_000 == 0 {
+            write!(stderr, "\r{done} lines")?;
+            stderr.flush()?;
+        }
+    }
+    Ok(failed)
 }
 
 /// Writes an error on its own line, over the progress line when there is one.
@@ -732,6 +878,98 @@ mod tests {
         let err = String::from_utf8(err).unwrap();
         assert!(err.contains("1/1 files"));
         assert!(!String::from_utf8(out).unwrap().contains("files"));
+    }
+
+    #[test]
+    fn lines_are_documents_with_offsets_in_the_line() {
+        let dir = TempDir::new("lines");
+        let a = dir.write(
+            "a.txt",
+            &[
+                "وصل الوفد إلى مدينة المكلا\r\n\nقال الأستاذ محمد عبدالله الحامد\n".as_bytes(),
+                b"ok \xff\n",
+                "في مدينة عدن".as_bytes(),
+            ]
+            .concat(),
+        );
+        let argv = vec!["--lines".to_string(), a.clone()];
+        let args = parse_args(argv).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(&args, &mut out, &mut err, false).unwrap();
+        assert_eq!(status, 1);
+        let rows: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let got: Vec<(u64, &str, u64, u64)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["line"].as_u64().unwrap(),
+                    r["text"].as_str().unwrap(),
+                    r["start"].as_u64().unwrap(),
+                    r["char_start"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let p = "قال الأستاذ ";
+        assert_eq!(
+            got,
+            [
+                (1, "المكلا", "وصل الوفد إلى مدينة ".len() as u64, 20),
+                (
+                    3,
+                    "محمد عبدالله الحامد",
+                    p.len() as u64,
+                    p.chars().count() as u64
+                ),
+                (5, "عدن", "في مدينة ".len() as u64, 9),
+            ]
+        );
+        assert!(rows.iter().all(|r| r.get("file").is_none()));
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            format!("extract: {a}:4: not UTF-8: invalid byte at offset 3 of the line\n")
+        );
+    }
+
+    #[test]
+    fn lines_in_json_and_across_files() {
+        let dir = TempDir::new("lines-json");
+        let a = dir.write("a.txt", "في مدينة المكلا\n".as_bytes());
+        let b = dir.write("b.txt", "لا شيء\nفي مدينة عدن".as_bytes());
+        let args = parse_args(vec![
+            "--format".into(),
+            "json".into(),
+            "--lines".into(),
+            a.clone(),
+            b.clone(),
+        ])
+        .unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 0);
+        let docs: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let got: Vec<(&str, u64, usize)> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap(),
+                    d["line"].as_u64().unwrap(),
+                    d["document"]["mentions"].as_array().unwrap().len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(a.as_str(), 1, 1), (b.as_str(), 1, 0), (b.as_str(), 2, 1)]
+        );
+        assert!(err.is_empty());
+        assert!(parse_args(vec!["--lines".into(), "-f".into(), "conll".into()]).is_err());
     }
 
     #[test]
