@@ -123,6 +123,7 @@ def spark_side(docs, runs):
         for master in ("local[1]", "local[2]"):
             spark = (SparkSession.builder.master(master).appName("alam-bench")
                      .config("spark.ui.enabled", "false").config("spark.log.level", "WARN")
+                     .config("spark.ui.showConsoleProgress", "false")
                      .config("spark.sql.files.maxPartitionBytes", str(2 << 20)).getOrCreate())
             df = spark.read.parquet(tmp)
             identity = df.mapInArrow(lambda batches: batches, df.schema)
