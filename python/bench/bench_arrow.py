@@ -10,7 +10,8 @@ as in the Rust batch bench, repeated --repeat times (10: 4,000 documents, 9.8 MB
   back as a pyarrow list<struct> array);
 - extract_many: `Extractor.extract_many` on a list of str (mentions come back as Python objects).
 Each is the best of --runs rounds (Rust, then Python, in turn) of 3 runs after one warm-up, with the threads RAYON_NUM_THREADS says (default:
-all cores) on both sides. The binding's cost is (rust MB/s / binding MB/s - 1).
+all cores) on both sides. The binding's cost is (rust MB/s / binding MB/s - 1), by the best wall
+time and by the least CPU time (all threads) per run: the steadier of the two on a shared machine.
 
 --spark: the Spark example's `add_mentions` over a Parquet copy of the documents (--spark-repeat times
 the text), executed with the no-op sink, on local[1] and local[2]; the Python workers run alam on one
@@ -43,13 +44,18 @@ def documents(repeat):
     return docs * repeat
 
 
-def best_of(runs, fn):
+def best_of(runs, fn, cpu=None):
+    """The best wall time of `runs` runs after a warm-up; with a list `cpu`, appends the mean CPU time
+    (all threads) of a run to it."""
     fn()
     best = float("inf")
+    cpu_started = time.process_time()
     for _ in range(runs):
         started = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - started)
+    if cpu is not None:
+        cpu.append((time.process_time() - cpu_started) / runs)
     return best
 
 
@@ -84,25 +90,28 @@ def binding(docs, rounds):
     arr = pa.array(docs, type=pa.string())
     rust_run = rust_side(docs, 3)
     best = {"rust": float("inf"), "arrow": float("inf"), "many": float("inf")}
+    cpu = {"rust": [], "arrow": [], "many": []}
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as f:
         f.write("\0".join(docs))
         f.flush()
         for _ in range(rounds):
             rust = rust_run(f.name)
             best["rust"] = min(best["rust"], rust["best_seconds"])
-            best["arrow"] = min(best["arrow"], best_of(3, lambda: ex.extract_arrow(arr)))
-            best["many"] = min(best["many"], best_of(3, lambda: ex.extract_many(docs)))
+            cpu["rust"].append(rust["cpu_seconds"])
+            best["arrow"] = min(best["arrow"], best_of(3, lambda: ex.extract_arrow(arr), cpu["arrow"]))
+            best["many"] = min(best["many"], best_of(3, lambda: ex.extract_many(docs), cpu["many"]))
     assert rust["bytes"] == nbytes, (rust["bytes"], nbytes)
     mentions = sum(len(m) for m in ex.extract_arrow(arr).to_pylist())
     assert mentions == rust["mentions"], (mentions, rust["mentions"])
     print(f"documents: {len(docs)}, {nbytes / 1e6:.1f} MB, {mentions} mentions, "
           f"threads: {rust['threads']}")
     r = best["rust"]
-    print(f"rust extract_many:        {mb_s(nbytes, r):6.1f} MB/s ({r * 1e3:.0f} ms)")
+    rc = min(cpu["rust"])
+    print(f"rust extract_many:        {mb_s(nbytes, r):6.1f} MB/s ({r * 1e3:.0f} ms; CPU {rc * 1e3:.0f} ms)")
     for name, key in [("python extract_arrow", "arrow"), ("python extract_many", "many")]:
-        s = best[key]
-        cost = (s / r - 1) * 100
-        print(f"{name + ':':25} {mb_s(nbytes, s):6.1f} MB/s ({s * 1e3:.0f} ms), binding cost {cost:+.0f} %")
+        s, c = best[key], min(cpu[key])
+        print(f"{name + ':':25} {mb_s(nbytes, s):6.1f} MB/s ({s * 1e3:.0f} ms; CPU {c * 1e3:.0f} ms), "
+              f"binding cost {(s / r - 1) * 100:+.0f} % wall, {(c / rc - 1) * 100:+.0f} % CPU")
 
 
 def spark_side(docs, runs):

@@ -340,8 +340,13 @@ impl PyExtractor {
                 let docs = self.inner.extract_many(&plain);
                 // Building the columns on one thread cost a third of the time on two cores: each
                 // thread builds the columns of some documents, and the parts are joined after.
+                // One part per thread: each more part is one more copy when they are joined.
+                let chunk = docs
+                    .len()
+                    .div_ceil(rayon::current_num_threads())
+                    .max(MIN_CONVERT_CHUNK);
                 let parts: Vec<Result<Part, String>> =
-                    docs.par_chunks(CONVERT_CHUNK).map(mentions_part).collect();
+                    docs.par_chunks(chunk).map(mentions_part).collect();
                 docs.into_par_iter().for_each(drop);
                 parts
             });
@@ -576,8 +581,8 @@ fn tail(c: &mut Columns) -> [ArrayRef; 4] {
     ]
 }
 
-/// Documents per part of the Arrow result built by one thread.
-const CONVERT_CHUNK: usize = 64;
+/// The fewest documents in a part of the Arrow result built by one thread: fewer are not worth a thread.
+const MIN_CONVERT_CHUNK: usize = 64;
 
 /// The mentions of some documents as one struct array, and how many belong to each document.
 type Part = (StructArray, Vec<usize>);
