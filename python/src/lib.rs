@@ -207,6 +207,15 @@ impl PyMention {
 }
 
 /// Finds people, organizations and places in Arabic text.
+///
+/// Extractor() shares the compiled default lexicons, built once per process. With arguments:
+/// `lexicons` is a list of lexicon files (str or os.PathLike) added to the bundled lexicons, or used
+/// instead of them with `bundled=False`; `kinds` limits the kinds reported ("person", "organization",
+/// "place"); `document_pass=False` stops finding titled names again in the rest of a text.
+///
+/// Raises alam.LexiconError (a ValueError; message FILE:LINE: REASON) for a bad lexicon,
+/// FileNotFoundError or OSError for one that cannot be read, ValueError for an unknown kind.
+/// An Extractor is safe to share between threads and pickles as its arguments.
 #[pyclass(name = "Extractor", module = "alam", frozen)]
 struct PyExtractor {
     inner: alam::Extractor,
@@ -263,7 +272,9 @@ impl PyExtractor {
         })
     }
 
-    /// Every mention in `text`, in text order.
+    /// Every mention in `text`, in text order, as a list of Mention. Any str is valid input (a str
+    /// holding a lone surrogate cannot be UTF-8 and raises UnicodeEncodeError); a non-str raises
+    /// TypeError. The GIL is released while extracting.
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyMention>> {
         let text = text.cast::<PyString>().map_err(|_| {
             PyTypeError::new_err(format!("extract() takes a str, not {}", type_name(text)))
@@ -272,7 +283,8 @@ impl PyExtractor {
         Ok(py.detach(|| PyMention::all(&self.inner.extract(&text))))
     }
 
-    /// The mentions of each text, in the order of `texts`, extracted over all cores.
+    /// The mentions of each text of an iterable of str, in input order, extracted over all cores with
+    /// the GIL released: a list of lists of Mention, each what extract() gives for its text.
     fn extract_many(
         &self,
         py: Python<'_>,

@@ -236,3 +236,13 @@ def test_extract_arrow_rejects_other_types(ex):
     with pytest.raises(TypeError, match="ChunkedArray"):
         ex.extract_arrow(chunked)
     assert [len(ex.extract_arrow(c)) for c in chunked.chunks] == [1, 1]
+
+
+def test_module_docs_hold():
+    import doctest
+
+    failures, tried = doctest.testmod(alam, verbose=False)
+    assert tried >= 3 and failures == 0
+    assert "byte offsets" in alam.__doc__ and "str`` indices" in alam.__doc__
+    assert "LexiconError" in alam.Extractor.__doc__
+    assert alam.Extractor.extract.__doc__.startswith("Every mention")
