@@ -57,7 +57,8 @@ struct Args {
 
 const USAGE: &str = "usage: extract [--format jsonl|json|conll|html] [--lines] [FILE|FOLDER|- ...]   (stdin when none)
   --lines  each input line is one document (jsonl or json): rows get a 1-based `line` field, and
-           start/end (UTF-8 bytes) and char_start/char_end (chars) count from the start of that line";
+           start/end (UTF-8 bytes) and char_start/char_end (chars) count from the start of that line,
+           which is what a one-article-a-line dump needs: each row points into its own article";
 
 /// At most this many files are held in memory at once…
 const BATCH_FILES: usize = 64;
