@@ -1,7 +1,7 @@
 //! Extracts people, organizations and places from Arabic text files, folders of them, or stdin.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format jsonl|json|conll|html] [--lossy] [FILE|FOLDER|- ...]
+//! cargo run --release --example extract -- [--format jsonl|json|conll|html] [--lossy] [--lines] [FILE|FOLDER|- ...]
 //! cargo run --release --example extract -- --help
 //! ```
 //!
@@ -27,6 +27,12 @@
 //! - `html`: a self-contained right-to-left page with every mention highlighted by kind, titles in their
 //!   own style, and a tooltip with kind, title, gender and source; each file under its name.
 //!
+//! With `--lines` each line of the input is one document (a dump of one article a line): `jsonl` and
+//! `json` rows get a `line` field (1-based), and offsets are relative to the start of that line (its
+//! `\n` and a `\r` before it are not part of it). Lines are read, extracted and written as a stream
+//! (`Extractor::extract_stream`), so memory stays bounded however large the input. A line that is not
+//! UTF-8 is reported as `FILE:LINE: …` and skipped (with `--lossy`, decoded with U+FFFD instead).
+//!
 //! Text encodings: UTF-8 (a BOM is kept in the text, so offsets count it); UTF-16 with a byte-order mark
 //! is decoded, and offsets are then into the decoded text; UTF-16 or UTF-32 without one is recognized by
 //! its NUL bytes and reported as an error naming the file (guessing the byte order of a file without a
@@ -46,8 +52,9 @@
 // runs the program as Rust's runtime would (with SIGPIPE ignored, so a closed pipe is an error to handle).
 #![cfg_attr(all(unix, not(test)), no_main)]
 
-use std::collections::HashSet;
-use std::io::{self, IsTerminal, Read, Write};
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 #[cfg(not(all(unix, not(test))))]
@@ -79,6 +86,12 @@ struct Args {
     /// into the decoded text) instead of reporting the file as an error.
     #[arg(long)]
     lossy: bool,
+    /// Each input line is one document (jsonl or json): rows get a 1-based `line` field, and start/end
+    /// (UTF-8 bytes) and char_start/char_end (chars) count from the start of that line, which is what a
+    /// one-article-a-line dump needs: each row points into its own article. Read and written as a
+    /// stream, so memory stays bounded.
+    #[arg(long)]
+    lines: bool,
     /// Files, folders (searched recursively for *.txt) or `-` for stdin; stdin when none.
     #[arg(value_name = "FILE|FOLDER|-")]
     inputs: Vec<PathBuf>,
@@ -311,7 +324,18 @@ fn run(
     };
     let mut failed = false;
     report(stderr, progress, &mut notes, &mut failed)?;
+    if args.lines && !matches!(args.format, Format::Jsonl | Format::Json) {
+        writeln!(stderr, "extract: --lines works with --format jsonl or json")?;
+        return Ok(2);
+    }
     let ex = Extractor::new();
+    if args.lines {
+        failed |= run_lines(&ex, args, &inputs, stdout, stderr, progress)?;
+        if progress {
+            write!(stderr, "\r\x1b[2K")?;
+        }
+        return Ok(u8::from(failed));
+    }
     if args.format == Format::Html {
         stdout.write_all(HTML_HEAD.as_bytes())?;
     }
@@ -349,6 +373,135 @@ fn run(
         write!(stderr, "\r\x1b[2K")?;
     }
     Ok(u8::from(failed))
+}
+
+/// Where a line of `--lines` input comes from, or why it could not be read.
+struct LineOrigin {
+    file: usize,
+    line: usize,
+    error: Option<String>,
+}
+
+/// The lines of an input without their `\n` or `\r\n`, each as text or as the reason it is not: a line
+/// that is not UTF-8 is an error (or, with `lossy`, decoded with U+FFFD) and reading goes on; an input
+/// that cannot be read ends with its error.
+fn read_lines(input: &Input, lossy: bool) -> Box<dyn Iterator<Item = Result<String, String>>> {
+    let name = input.name();
+    let mut reader: Box<dyn BufRead> = match input {
+        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::File(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+            Err(e) => return Box::new(std::iter::once(Err(format!("{name}: cannot read: {e}")))),
+        },
+    };
+    let mut n = 0;
+    let mut ended = false;
+    Box::new(std::iter::from_fn(move || {
+        if ended {
+            return None;
+        }
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => None,
+            Ok(_) => {
+                n += 1;
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                    if buf.last() == Some(&b'\r') {
+                        buf.pop();
+                    }
+                }
+                Some(match String::from_utf8(buf) {
+                    Ok(text) => Ok(text),
+                    Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        Err(format!(
+                            "{name}:{n}: not UTF-8: invalid byte at offset {at} of the line"
+                        ))
+                    }
+                })
+            }
+            Err(e) => {
+                ended = true;
+                Some(Err(format!("{name}: cannot read: {e}")))
+            }
+        }
+    }))
+}
+
+/// `--lines`: every line of every input is a document, streamed through the extractor and written as it
+/// comes. Returns whether any input or line could not be read.
+fn run_lines(
+    ex: &Extractor,
+    args: &Args,
+    inputs: &[Input],
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+    progress: bool,
+) -> io::Result<bool> {
+    // The stream hands out documents in input order; the origin of each text waits in this queue, at
+    // most a window long, until its document comes out.
+    let origins = RefCell::new(VecDeque::new());
+    let texts = inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(f, input)| {
+            read_lines(input, args.lossy)
+                .enumerate()
+                .map(move |(i, r)| (f, i + 1, r))
+        })
+        .map(|(file, line, read)| {
+            let (text, error) = match read {
+                Ok(text) => (text, None),
+                Err(e) => (String::new(), Some(e)),
+            };
+            origins
+                .borrow_mut()
+                .push_back(LineOrigin { file, line, error });
+            text
+        });
+    let names: Vec<Option<String>> = inputs
+        .iter()
+        .map(|i| matches!(i, Input::File(_)).then(|| i.name()))
+        .collect();
+    let mut failed = false;
+    let mut done = 0usize;
+    for doc in ex.extract_stream(texts) {
+        let Some(origin) = origins.borrow_mut().pop_front() else {
+            break;
+        };
+        if let Some(e) = origin.error {
+            if progress {
+                write!(stderr, "\r\x1b[2K")?;
+            }
+            writeln!(stderr, "extract: {e}")?;
+            failed = true;
+            continue;
+        }
+        let file = names[origin.file].as_deref();
+        if args.format == Format::Json {
+            let v = serde_json::json!({ "file": file, "line": origin.line, "document": doc });
+            serde_json::to_writer(&mut *stdout, &v).map_err(json_error)?;
+            stdout.write_all(b"\n")?;
+        } else {
+            for m in doc.mentions() {
+                let row = LineRow {
+                    file,
+                    line: origin.line,
+                    mention: m,
+                };
+                serde_json::to_writer(&mut *stdout, &row).map_err(json_error)?;
+                stdout.write_all(b"\n")?;
+            }
+        }
+        done += 1;
+        if progress && done % 10_000 == 0 {
+            write!(stderr, "\r{done} lines")?;
+            stderr.flush()?;
+        }
+    }
+    Ok(failed)
 }
 
 /// Writes the pending warnings and errors, each on its own line over the progress line when there is
@@ -404,6 +557,16 @@ fn json_error(e: serde_json::Error) -> io::Error {
 struct Row<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
+    #[serde(flatten)]
+    mention: &'a Mention,
+}
+
+/// One JSON line of `--lines` `jsonl` output: the file and line first, then the mention's own fields.
+#[derive(serde::Serialize)]
+struct LineRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    line: usize,
     #[serde(flatten)]
     mention: &'a Mention,
 }
@@ -1029,5 +1192,104 @@ mod tests {
             decode("عدن\0 والمكلا في اليمن".as_bytes(), false).unwrap().1,
             None
         );
+    }
+
+    #[test]
+    fn lines_are_documents_with_offsets_in_the_line() {
+        let dir = TempDir::new("lines");
+        let a = dir.write(
+            "a.txt",
+            &[
+                "وصل الوفد إلى مدينة المكلا\r\n\nقال الأستاذ محمد عبدالله الحامد\n".as_bytes(),
+                b"ok \xff\n",
+                "في مدينة عدن".as_bytes(),
+            ]
+            .concat(),
+        );
+        let args = parse_args(vec!["--lines".to_string(), a.clone()]).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(&args, &mut out, &mut err, false).unwrap();
+        assert_eq!(status, 1);
+        let rows: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let got: Vec<(u64, &str, u64, u64)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["line"].as_u64().unwrap(),
+                    r["text"].as_str().unwrap(),
+                    r["start"].as_u64().unwrap(),
+                    r["char_start"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let p = "قال الأستاذ ";
+        assert_eq!(
+            got,
+            [
+                (1, "المكلا", "وصل الوفد إلى مدينة ".len() as u64, 20),
+                (
+                    3,
+                    "محمد عبدالله الحامد",
+                    p.len() as u64,
+                    p.chars().count() as u64
+                ),
+                (5, "عدن", "في مدينة ".len() as u64, 9),
+            ]
+        );
+        assert!(rows.iter().all(|r| r["file"] == a.as_str()));
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            format!("extract: {a}:4: not UTF-8: invalid byte at offset 3 of the line\n")
+        );
+        // With --lossy the bad line is a document too.
+        let args = parse_args(vec!["--lines".into(), "--lossy".into(), a.clone()]).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 0);
+        assert!(err.is_empty());
+    }
+
+    #[test]
+    fn lines_in_json_and_across_files() {
+        let dir = TempDir::new("lines-json");
+        let a = dir.write("a.txt", "في مدينة المكلا\n".as_bytes());
+        let b = dir.write("b.txt", "لا شيء\nفي مدينة عدن".as_bytes());
+        let args = parse_args(vec![
+            "--format".into(),
+            "json".into(),
+            "--lines".into(),
+            a.clone(),
+            b.clone(),
+        ])
+        .unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 0);
+        let docs: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let got: Vec<(&str, u64, usize)> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap(),
+                    d["line"].as_u64().unwrap(),
+                    d["document"]["mentions"].as_array().unwrap().len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(a.as_str(), 1, 1), (b.as_str(), 1, 0), (b.as_str(), 2, 1)]
+        );
+        assert!(err.is_empty());
+        let args = parse_args(vec!["--lines".into(), "-f".into(), "conll".into(), a]).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 2);
+        assert!(out.is_empty());
     }
 }

@@ -218,6 +218,57 @@ impl Extractor {
         }
     }
 
+    /// Extracts from a stream of texts, lazily: documents come out in the order of `texts`, each exactly
+    /// what [`Extractor::extract`] gives for its text, while memory holds only a window of texts and
+    /// their documents, never the whole input.
+    ///
+    /// With the `parallel` feature (the default) the iterator takes a window of up to 256
+    /// texts (or 4 MiB of text) per rayon thread, extracts it over all cores,
+    /// hands out its documents and takes the next window; without it, each text is extracted when its
+    /// document is asked for. Reading a corpus line by line through this iterator keeps memory bounded
+    /// whatever the corpus size (the `extract` example's `--lines` does so).
+    ///
+    /// ```
+    /// use std::io::BufRead;
+    ///
+    /// let ex = alam::Extractor::new();
+    /// // One article a line, as in a dump; any iterator of strings works, read lazily.
+    /// let dump = "وصل الوفد إلى مدينة المكلا\n\nقال الدكتور عبدالعزيز سعيد الصيغ إن الندوة نجحت\n";
+    /// let lines = std::io::Cursor::new(dump).lines().map_while(Result::ok);
+    /// let found: Vec<Vec<String>> = ex
+    ///     .extract_stream(lines)
+    ///     .map(|doc| doc.mentions().iter().map(|m| m.text().to_string()).collect())
+    ///     .collect();
+    /// assert_eq!(found, [vec!["المكلا"], vec![], vec!["عبدالعزيز سعيد الصيغ"]]);
+    /// ```
+    pub fn extract_stream<'a, I>(&'a self, texts: I) -> impl Iterator<Item = Document> + 'a
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Send,
+        I::IntoIter: 'a,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            let threads = rayon::current_num_threads().max(1);
+            Stream {
+                extractor: self,
+                input: texts.into_iter(),
+                window: Vec::new(),
+                max_docs: STREAM_DOCS_PER_THREAD * threads,
+                max_bytes: STREAM_BYTES_PER_THREAD * threads,
+                done: Vec::new().into_iter(),
+            }
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            // One set of buffers for the whole stream, as `extract_many` shares one over a batch.
+            let mut s = Scratch::default();
+            texts
+                .into_iter()
+                .map(move |t| self.extract_with(t.as_ref(), &mut s))
+        }
+    }
+
     /// What the lexicons say of each token of `text`, for tuning rules and lexicons (the `explain`
     /// example prints it): a tab-separated line per token with the token as written, its fold, its
     /// reading (`clitic=` how many folded chars of clitics come off its front, `conj`/`def`/`lam` whether
@@ -311,6 +362,68 @@ impl Extractor {
                 found.push(Found::new(&s.key, mention));
             }
         }
+    }
+}
+
+/// How many texts per rayon thread [`Extractor::extract_stream`] takes into one window: enough that the
+/// wait for the slowest text at the end of a window is a small part of it, few enough that a window of
+/// news articles stays within some megabytes.
+#[cfg(feature = "parallel")]
+const STREAM_DOCS_PER_THREAD: usize = 256;
+
+/// The most bytes of text per rayon thread in one window of [`Extractor::extract_stream`], so that a
+/// stream of long texts does not fill memory before the count above is reached.
+#[cfg(feature = "parallel")]
+const STREAM_BYTES_PER_THREAD: usize = 4 << 20;
+
+/// The iterator of [`Extractor::extract_stream`] with the `parallel` feature: takes a window of texts,
+/// extracts it over all cores, hands out its documents in order, then takes the next window.
+#[cfg(feature = "parallel")]
+struct Stream<'a, I: Iterator> {
+    extractor: &'a Extractor,
+    input: I,
+    /// The texts of the next window; kept to reuse its allocation.
+    window: Vec<I::Item>,
+    max_docs: usize,
+    max_bytes: usize,
+    /// The documents of the current window not handed out yet.
+    done: std::vec::IntoIter<Document>,
+}
+
+#[cfg(feature = "parallel")]
+impl<I> Iterator for Stream<'_, I>
+where
+    I: Iterator,
+    I::Item: AsRef<str> + Send,
+{
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        use rayon::prelude::*;
+        if let Some(doc) = self.done.next() {
+            return Some(doc);
+        }
+        let mut bytes = 0;
+        while self.window.len() < self.max_docs && bytes < self.max_bytes {
+            match self.input.next() {
+                Some(t) => {
+                    bytes += t.as_ref().len();
+                    self.window.push(t);
+                }
+                None => break,
+            }
+        }
+        if self.window.is_empty() {
+            return None;
+        }
+        let ex = self.extractor;
+        let docs: Vec<Document> = self
+            .window
+            .par_drain(..)
+            .map_init(Scratch::default, |s, t| ex.extract_with(t.as_ref(), s))
+            .collect();
+        self.done = docs.into_iter();
+        self.done.next()
     }
 }
 
@@ -684,5 +797,42 @@ mod tests {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
         check::<Document>();
+    }
+
+    /// Windows end on a count and on a size; documents keep their order across windows, empty texts
+    /// included, and each is what `extract` gives.
+    #[test]
+    fn stream_matches_extract_across_windows() {
+        let ex = Extractor::new();
+        let texts = [
+            "وصل الوفد إلى مدينة المكلا",
+            "",
+            "قال الأستاذ محمد عبدالله الحامد",
+        ];
+        let input: Vec<String> = (0..256 * 5 + 7)
+            .map(|i| texts[i % 3].repeat(1 + i % 4))
+            .collect();
+        let got: Vec<Document> = ex.extract_stream(&input).collect();
+        assert_eq!(got.len(), input.len());
+        for (t, doc) in input.iter().zip(&got) {
+            assert_eq!(doc, &ex.extract(t));
+        }
+        assert_eq!(ex.extract_stream(Vec::<String>::new()).count(), 0);
+    }
+
+    /// The stream reads its input as documents are asked for, not all at once.
+    #[test]
+    fn stream_is_lazy() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let read = AtomicUsize::new(0);
+        let ex = Extractor::new();
+        let input = (0..usize::MAX).map(|_| {
+            read.fetch_add(1, Ordering::Relaxed);
+            "في مدينة المكلا"
+        });
+        let first: Vec<Document> = ex.extract_stream(input).take(3).collect();
+        assert_eq!(first.len(), 3);
+        let taken = read.load(Ordering::Relaxed);
+        assert!((3..=256 * 64).contains(&taken), "read {taken}");
     }
 }

@@ -160,6 +160,18 @@
 //! assert_eq!(docs.iter().map(|d| d.mentions().len()).collect::<Vec<_>>(), [1, 1, 0]);
 //! ```
 //!
+//! Or let [`Extractor::extract_stream`] do the batching: it takes any iterator of texts (lines of a
+//! file, rows of a database), reads it lazily and hands out the documents in order, holding only a window
+//! of a few hundred texts per thread (`cargo run --release --example extract -- --lines DUMP.txt` reads a
+//! one-article-a-line dump this way, offsets relative to each line).
+//!
+//! ```
+//! let ex = alam::Extractor::new();
+//! let lines = ["في مدينة المكلا", "الأستاذ محمد عبدالله الحامد", ""];
+//! let counts: Vec<usize> = ex.extract_stream(lines).map(|d| d.mentions().len()).collect();
+//! assert_eq!(counts, [1, 1, 0]);
+//! ```
+//!
 //! # Offsets
 //!
 //! A [`Span`] gives UTF-8 byte offsets ([`Span::start`], [`Span::end`], [`Span::range`]) and char
@@ -289,8 +301,9 @@
 //!
 //! # Crate features
 //!
-//! * `parallel` (default): [`Extractor::extract_many`] runs over all cores with `rayon`. Without it
-//!   it runs on the calling thread, with the same results.
+//! * `parallel` (default): [`Extractor::extract_many`] and [`Extractor::extract_stream`] run over all
+//!   cores with `rayon`. Without it (`default-features = false`) they run on the calling thread, with
+//!   the same results.
 //! * `serde` (default): `Serialize` and `Deserialize` for [`Mention`], [`Span`], [`Kind`], [`Gender`],
 //!   [`Source`], [`Document`], [`Person`], [`Organization`] and [`Place`].
 //! * Data, one feature per licence of the bundled lexicons (the crate's code is MIT OR Apache-2.0; the
