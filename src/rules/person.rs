@@ -19,7 +19,8 @@
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
     looks_like_broken_plural, looks_like_construct_participle, looks_like_imperfect,
-    looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_future_or_plural_past, looks_like_masdar, looks_like_plural_participle,
+    looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -210,6 +211,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && title_as_family(seg, i) {
         return true;
     }
+    // After the first word, و + a name the lexicon knows (وبلير، وكارل) starts the next person of a
+    // list, even when the lexicon knows the whole token as a name (ANERcorp tags such tokens apart).
+    if !first && conjoined_name(seg, i) {
+        return false;
+    }
     if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
         || function
         || common
@@ -252,6 +258,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         || (!first
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
+                || (looks_like_future_or_plural_past(word) && !l.definite)
                 || has_pronoun_suffix(word)
                 || looks_like_masdar(word)));
     let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
@@ -282,6 +289,19 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let clause =
         pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
     !verb && !prepositional && !feminine_noun && !accusative && !clause
+}
+
+/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد), and not a given name as written
+/// (وليد، وائل): the next person of a list.
+fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let word = seg.tokens.folded(i);
+    let Some(stem) = word.strip_prefix('و') else {
+        return false;
+    };
+    let names = EntryKind::Given.bit() | EntryKind::Family.bit() | EntryKind::Person.bit();
+    stem.chars().count() >= 2
+        && !seg.index.word(word).is_some_and(|w| w.classes & EntryKind::Given.bit() != 0)
+        && seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
 }
 
 /// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
