@@ -1192,7 +1192,7 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut end = i + 1;
-        let mut tokens = usize::from(is_name_token(seg, i, skip));
+        let mut tokens = usize::from(is_name_token(seg, i, skip) && name_shaped(seg, i));
         while end < seg.len() && end - i < MAX_NAME_WORDS {
             match name_run_word(seg, end) {
                 Some(token) => tokens += usize::from(token),
@@ -1228,12 +1228,21 @@ fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     {
         return None;
     }
-    if is_name_token(seg, i, 0) || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0) {
+    if (is_name_token(seg, i, 0) && name_shaped(seg, i))
+        || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0)
+    {
         return Some(0);
     }
     // و or ف before a name token (وكارلا): only the conjunction, one char.
     let word = seg.tokens.folded(i);
     (word.starts_with(['و', 'ف']) && is_name_token(seg, i, 1)).then_some(1)
+}
+
+/// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
+/// article (a word written أل is a name: ألبرتو), no final ة as written, no pronoun ـه. The `name` lexicons
+/// hold hundreds of Arabic words that are also names (شريك، هاتف، الجميل، رفقة).
+fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
+    (!seg.lex[i].definite || seg.hamza_al(i)) && seg.last_char(i) != Some('ة') && !pronoun_ha(seg, i)
 }
 
 /// Whether token `k` goes on a run of name words: `Some(true)` for a name token, `Some(false)` for another
@@ -1251,6 +1260,12 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
         return None;
     }
     if is_name_token(seg, k, 0) {
+        // A pronoun ـه or a final ة (ناديه، رفقة) is a noun's. A name token with ال after another name
+        // word (زين الدين، فايز السعيد) is the second half of a compound or the family name; the article
+        // keeps a run from starting (الجميل السلمي, in `name_run_start`).
+        if pronoun_ha(seg, k) || (seg.last_char(k) == Some('ة') && !l.has(EntryKind::Given)) {
+            return None;
+        }
         return Some(true);
     }
     let known =
