@@ -1167,10 +1167,15 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// token alone is weak evidence (hundreds are also words), so the rule wants the second name word; a word
 /// of the vocabulary, a trigger, a place or a word with a clitic after the first ends the run.
 ///
-/// Fires: التقى فالتر بيرغمان أمس ; حضرت كارلا بيرغمان الحفل ; أشاد بأداء ماتيو فالتر.
+/// Fires: التقى فالتر بيرغمان أمس ; حضرت كارلا بيرغمان الحفل ; أشاد بأداء ماتيو فالتر ; التقى فالتر
+/// كوفالسكي.
+/// A name token may also take one word that no list knows when that word is shaped like a transliterated
+/// family name (`foreign_surname`: التقى فالتر كوفالسكي), except after في, where such a pair is as often a
+/// place.
+///
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
-/// verb: as often a newspaper) ; التقى فالتر كوفالسكي (a word no list
-/// knows after the name token: as often the next word of the sentence) ; كأس العالم.
+/// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
+/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم.
 #[inline(never)]
 pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
@@ -1198,6 +1203,13 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                 Some(token) => tokens += usize::from(token),
                 None => break,
             }
+            end += 1;
+        }
+        // A name token followed by one word that no list knows, shaped like a transliterated family name
+        // (ألكسندر لوكاشنكو، أوليفر كرومويل).
+        // After في the pair is as often a place (في نيو أورليانز).
+        let after_fi = i > 0 && seg.tokens.folded_is(i - 1, "في");
+        if end == i + 1 && tokens == 1 && end < seg.len() && !after_fi && foreign_surname(seg, end) {
             end += 1;
         }
         if end - i >= 2 && tokens >= 1 {
@@ -1238,11 +1250,41 @@ fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     (word.starts_with(['و', 'ف']) && is_name_token(seg, i, 1)).then_some(1)
 }
 
+/// Whether token `k`, right after a name token, is a word no list knows, shaped like a transliterated
+/// family name: no article, clitic or conjunction, no verb, plural, participle or verbal-noun shape, no
+/// final ة, ت (a feminine past verb or a plural: تباينت، مترات), accusative ا (تلميذا) or pronoun, four
+/// letters or more.
+fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    !seg.newline_before(k)
+        && seg.is_word(k)
+        && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && is_plain_unknown(seg, k)
+        && seg.index.word(word).is_none()
+        && word.chars().count() >= 4
+        && !matches!(seg.last_char(k), Some('ة' | 'ت' | 'ا' | '\u{64b}'))
+        && !pronoun_ha(seg, k)
+        && !looks_like_broken_plural(word)
+        && !looks_like_accusative_participle(word)
+        && !looks_like_construct_participle(word)
+        && !looks_like_plural_participle(word)
+        && !looks_like_future_or_plural_past(word)
+        && !looks_like_masdar(word)
+        && !is_accusative_noun(seg, word)
+        && !is_dual_or_plural_noun(seg, word)
+}
+
 /// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
 /// article (a word written أل is a name: ألبرتو), no final ة as written, no pronoun ـه. The `name` lexicons
 /// hold hundreds of Arabic words that are also names (شريك، هاتف، الجميل، رفقة).
 fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
-    (!seg.lex[i].definite || seg.hamza_al(i)) && seg.last_char(i) != Some('ة') && !pronoun_ha(seg, i)
+    let written = &seg.text[seg.tokens.bytes(i)];
+    (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
+        && seg.last_char(i) != Some('ة')
+        && !pronoun_ha(seg, i)
+        // فإن، فأن: the conjunctions, not the particle فان of Dutch names
+        && !written.starts_with("فإ")
+        && !written.starts_with("فأ")
 }
 
 /// Whether token `k` goes on a run of name words: `Some(true)` for a name token, `Some(false)` for another
