@@ -18,9 +18,8 @@
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
-    looks_like_broken_plural, looks_like_construct_participle, looks_like_imperfect,
-    looks_like_future_or_plural_past, looks_like_masdar, looks_like_plural_participle,
-    looks_like_verb,
+    looks_like_broken_plural, looks_like_construct_participle, looks_like_future_or_plural_past,
+    looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -300,7 +299,10 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     };
     let names = EntryKind::Given.bit() | EntryKind::Family.bit() | EntryKind::Person.bit();
     stem.chars().count() >= 2
-        && !seg.index.word(word).is_some_and(|w| w.classes & EntryKind::Given.bit() != 0)
+        && seg
+            .index
+            .word(word)
+            .is_none_or(|w| w.classes & EntryKind::Given.bit() == 0)
         && seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
 }
 
@@ -1209,7 +1211,8 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         // (ألكسندر لوكاشنكو، أوليفر كرومويل).
         // After في the pair is as often a place (في نيو أورليانز).
         let after_fi = i > 0 && seg.tokens.folded_is(i - 1, "في");
-        if end == i + 1 && tokens == 1 && end < seg.len() && !after_fi && foreign_surname(seg, end) {
+        if end == i + 1 && tokens == 1 && end < seg.len() && !after_fi && foreign_surname(seg, end)
+        {
             end += 1;
         }
         if end - i >= 2 && tokens >= 1 {
