@@ -18,8 +18,8 @@
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
-    looks_like_broken_plural, looks_like_construct_participle, looks_like_imperfect,
-    looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_broken_plural, looks_like_construct_participle, looks_like_future_or_plural_past,
+    looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -210,6 +210,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && title_as_family(seg, i) {
         return true;
     }
+    // After the first word, و + a name the lexicon knows (وبلير، وكارل) starts the next person of a
+    // list, even when the lexicon knows the whole token as a name (ANERcorp tags such tokens apart).
+    if !first && conjoined_name(seg, i) {
+        return false;
+    }
     if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
         || function
         || common
@@ -252,6 +257,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         || (!first
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
+                || (looks_like_future_or_plural_past(word) && !l.definite)
                 || has_pronoun_suffix(word)
                 || looks_like_masdar(word)));
     let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
@@ -282,6 +288,22 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let clause =
         pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
     !verb && !prepositional && !feminine_noun && !accusative && !clause
+}
+
+/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد), and not a given name as written
+/// (وليد، وائل): the next person of a list.
+fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let word = seg.tokens.folded(i);
+    let Some(stem) = word.strip_prefix('و') else {
+        return false;
+    };
+    let names = EntryKind::Given.bit() | EntryKind::Family.bit() | EntryKind::Person.bit();
+    stem.chars().count() >= 2
+        && seg
+            .index
+            .word(word)
+            .is_none_or(|w| w.classes & EntryKind::Given.bit() == 0)
+        && seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
 }
 
 /// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
@@ -1147,10 +1169,15 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// token alone is weak evidence (hundreds are also words), so the rule wants the second name word; a word
 /// of the vocabulary, a trigger, a place or a word with a clitic after the first ends the run.
 ///
-/// Fires: التقى فالتر بيرغمان أمس ; حضرت كارلا بيرغمان الحفل ; أشاد بأداء ماتيو فالتر.
+/// Fires: التقى فالتر بيرغمان أمس ; حضرت كارلا بيرغمان الحفل ; أشاد بأداء ماتيو فالتر ; التقى فالتر
+/// كوفالسكي.
+/// A name token may also take one word that no list knows when that word is shaped like a transliterated
+/// family name (`foreign_surname`: التقى فالتر كوفالسكي), except after في, where such a pair is as often a
+/// place.
+///
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
-/// verb: as often a newspaper) ; التقى فالتر كوفالسكي (a word no list
-/// knows after the name token: as often the next word of the sentence) ; كأس العالم.
+/// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
+/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم.
 #[inline(never)]
 pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
@@ -1172,12 +1199,20 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let mut end = i + 1;
-        let mut tokens = usize::from(is_name_token(seg, i, skip));
+        let mut tokens = usize::from(is_name_token(seg, i, skip) && name_shaped(seg, i));
         while end < seg.len() && end - i < MAX_NAME_WORDS {
             match name_run_word(seg, end) {
                 Some(token) => tokens += usize::from(token),
                 None => break,
             }
+            end += 1;
+        }
+        // A name token followed by one word that no list knows, shaped like a transliterated family name
+        // (ألكسندر لوكاشنكو، أوليفر كرومويل).
+        // After في the pair is as often a place (في نيو أورليانز).
+        let after_fi = i > 0 && seg.tokens.folded_is(i - 1, "في");
+        if end == i + 1 && tokens == 1 && end < seg.len() && !after_fi && foreign_surname(seg, end)
+        {
             end += 1;
         }
         if end - i >= 2 && tokens >= 1 {
@@ -1208,12 +1243,51 @@ fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     {
         return None;
     }
-    if is_name_token(seg, i, 0) || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0) {
+    if (is_name_token(seg, i, 0) && name_shaped(seg, i))
+        || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0)
+    {
         return Some(0);
     }
     // و or ف before a name token (وكارلا): only the conjunction, one char.
     let word = seg.tokens.folded(i);
     (word.starts_with(['و', 'ف']) && is_name_token(seg, i, 1)).then_some(1)
+}
+
+/// Whether token `k`, right after a name token, is a word no list knows, shaped like a transliterated
+/// family name: no article, clitic or conjunction, no verb, plural, participle or verbal-noun shape, no
+/// final ة, ت (a feminine past verb or a plural: تباينت، مترات), accusative ا (تلميذا) or pronoun, four
+/// letters or more.
+fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    !seg.newline_before(k)
+        && seg.is_word(k)
+        && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && is_plain_unknown(seg, k)
+        && seg.index.word(word).is_none()
+        && word.chars().count() >= 4
+        && !matches!(seg.last_char(k), Some('ة' | 'ت' | 'ا' | '\u{64b}'))
+        && !pronoun_ha(seg, k)
+        && !looks_like_broken_plural(word)
+        && !looks_like_accusative_participle(word)
+        && !looks_like_construct_participle(word)
+        && !looks_like_plural_participle(word)
+        && !looks_like_future_or_plural_past(word)
+        && !looks_like_masdar(word)
+        && !is_accusative_noun(seg, word)
+        && !is_dual_or_plural_noun(seg, word)
+}
+
+/// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
+/// article (a word written أل is a name: ألبرتو), no final ة as written, no pronoun ـه. The `name` lexicons
+/// hold hundreds of Arabic words that are also names (شريك، هاتف، الجميل، رفقة).
+fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let written = &seg.text[seg.tokens.bytes(i)];
+    (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
+        && seg.last_char(i) != Some('ة')
+        && !pronoun_ha(seg, i)
+        // فإن، فأن: the conjunctions, not the particle فان of Dutch names
+        && !written.starts_with("فإ")
+        && !written.starts_with("فأ")
 }
 
 /// Whether token `k` goes on a run of name words: `Some(true)` for a name token, `Some(false)` for another
@@ -1231,6 +1305,12 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
         return None;
     }
     if is_name_token(seg, k, 0) {
+        // A pronoun ـه or a final ة (ناديه، رفقة) is a noun's. A name token with ال after another name
+        // word (زين الدين، فايز السعيد) is the second half of a compound or the family name; the article
+        // keeps a run from starting (الجميل السلمي, in `name_run_start`).
+        if pronoun_ha(seg, k) || (seg.last_char(k) == Some('ة') && !l.has(EntryKind::Given)) {
+            return None;
+        }
         return Some(true);
     }
     let known =
