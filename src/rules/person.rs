@@ -60,7 +60,10 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             title = next;
         }
         let mut j = title.end;
-        while j < seg.len() && seg.has(j, EntryKind::Nationality) && !seg.newline_before(j) {
+        while j < seg.len()
+            && (seg.has(j, EntryKind::Nationality) || title_epithet(seg, j))
+            && !seg.newline_before(j)
+        {
             j += 1;
         }
         let end = if j < seg.len() && seg.newline_before(j) {
@@ -88,6 +91,21 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             next = title.end;
         }
     }
+}
+
+/// Whether token `j`, after a title, is an epithet that qualifies the title rather than starting the
+/// name: a word with ال that the lexicon knows only as vocabulary (الكاتب الكبير، الصحابي الجليل سعد،
+/// الأمير المفدي). The name, if any, follows it.
+fn title_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite
+        && !l.conj
+        && seg.reading(j).clitic_chars == 0
+        && l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && !is_named(seg, j)
+        && !seg.has(j, EntryKind::Place)
 }
 
 /// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
