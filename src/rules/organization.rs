@@ -399,6 +399,14 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             // جنوب لبنان، الجامعة العربية للشؤون الاجتماعية); its entry reports it.
             continue;
         }
+        // A nationality after the name says where the body is from (نادي أندرليخت | البلجيكي); after a
+        // لِ- complement or a coordinated word it qualifies that word (للمقاطعات الفرنسية).
+        while end > i + 2
+            && is_trailing_nationality(seg, end - 1)
+            && !(i + 1..end - 1).any(|k| seg.lex[k].lam || seg.lex[k].conj)
+        {
+            end -= 1;
+        }
         if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
             // A club prefix + its town is the whole name (دينامو زغرب | الفارق، سبارتا براغ | التشيكي).
             end = i + 2;
@@ -424,6 +432,13 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             out.push(c);
         }
     }
+}
+
+/// Whether token `k`, the last complement of an organization's name, is a nationality with ال that says
+/// where the body is from rather than naming it (نادي أندرليخت البلجيكي، جامعة ريكو اليابانية).
+fn is_trailing_nationality(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    seg.has(k, EntryKind::Nationality) && l.definite && !l.conj && !l.lam
 }
 
 /// Whether a known organization's name starts at token `k`, right after a head noun: the head is then a
