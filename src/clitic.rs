@@ -39,7 +39,8 @@ fn is_prep(c: char) -> bool {
 
 /// Calls `try_stem` with each reading of `word` and its stem, whole word first, until it returns true.
 ///
-/// The order: the whole word; و/ف + stem; ب/ل/ك + stem; ل + ال restored from لل; then the conjunction
+/// The order: the whole word; و/ف + stem; ب/ل/ك + stem; ل + ال restored from لل (also before a stem that
+/// starts with ل: للواء = ل + اللواء); then the conjunction
 /// followed by a preposition, the same way. `buf` is scratch space for restored stems.
 pub(crate) fn for_each_reading(
     word: &str,
@@ -99,6 +100,13 @@ fn prep_readings(
             restored_article: true,
             ..plain
         };
+        if try_stem(r, buf) {
+            return Some(r);
+        }
+        // ل + ال + a word that starts with ل is written with two lams too (للواء = ل + اللواء).
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(rest);
         if try_stem(r, buf) {
             return Some(r);
         }
