@@ -11,9 +11,12 @@
 //!
 //! Formats:
 //! - `jsonl` (the default): one JSON object per top-level mention, with `kind`, `text`, `start`, `end`
-//!   (UTF-8 byte offsets, end exclusive), `char_start`, `char_end`, `title`, `role` and `gender` for
-//!   persons, `sub_kind`, `country`, `source`, `entity`, the places nested in it (`nested`), and `file`
-//!   when there are several files.
+//!   (UTF-8 byte offsets, end exclusive), `char_start`, `char_end`, `title`, `title_span`, `role`,
+//!   `role_span` and `gender` for persons, `sub_kind`, `country`, `source`, `entity`, the places nested in
+//!   it (`nested`), and `file` when there are several files. `title_span` and `role_span` are `null` or
+//!   `{"start": …, "end": …, "char_start": …, "char_end": …}`: where the title (its clitics left out) and
+//!   the role stand in the text, in bytes and chars like the mention's own offsets, so
+//!   `text[start..end]` is the title or role as written.
 //! - `json`: one line per file, `{"file": NAME or null, "document": {...}}`.
 //! - `conll`: a `WORD TAG` line per whitespace-separated word of the original text, a blank line after each
 //!   line of the input; tags are `B-`/`I-` + `PERS`, `ORG`, `LOC` from the top-level mention a word

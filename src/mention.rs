@@ -323,6 +323,7 @@ pub struct Mention {
     pub(crate) title: Option<Arc<str>>,
     pub(crate) title_span: Option<Span>,
     pub(crate) role: Option<String>,
+    pub(crate) role_span: Option<Span>,
     pub(crate) gender: Option<Gender>,
     pub(crate) sub_kind: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
@@ -399,6 +400,20 @@ impl Mention {
     pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
+    /// For a person: where the role stands in the text (clitics excluded), [`Mention::role`] being
+    /// `&text[role_span.range()]`. The role ends before the title, or before the name when there is no
+    /// title; places and organizations named inside it are mentions of their own.
+    ///
+    /// ```
+    /// let text = "وقال وزير الخارجية الدكتور عبدالعزيز سعيد الصيغ";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let m = &doc.mentions()[0];
+    /// assert_eq!(&text[m.role_span().unwrap().range()], "وزير الخارجية");
+    /// assert_eq!(&text[m.title_span().unwrap().range()], "الدكتور");
+    /// ```
+    pub fn role_span(&self) -> Option<Span> {
+        self.role_span
+    }
     /// For a person: the gender from the title, role or given name.
     ///
     /// ```
@@ -452,7 +467,7 @@ impl Mention {
 
 impl Serialize for Mention {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Mention", 14)?;
+        let mut st = s.serialize_struct("Mention", 16)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("text", &self.text)?;
         st.serialize_field("start", &self.span.start)?;
@@ -461,11 +476,15 @@ impl Serialize for Mention {
         st.serialize_field("char_end", &self.span.char_end)?;
         if self.kind == Kind::Person {
             st.serialize_field("title", &self.title)?;
+            st.serialize_field("title_span", &self.title_span)?;
             st.serialize_field("role", &self.role)?;
+            st.serialize_field("role_span", &self.role_span)?;
             st.serialize_field("gender", &self.gender)?;
         } else {
             st.skip_field("title")?;
+            st.skip_field("title_span")?;
             st.skip_field("role")?;
+            st.skip_field("role_span")?;
             st.skip_field("gender")?;
         }
         st.serialize_field("sub_kind", &self.sub_kind)?;
