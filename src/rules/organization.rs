@@ -376,14 +376,17 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             continue;
         }
         if let Some((start, end)) = name_after_head(seg, i) {
-            out.push(Candidate::new(
+            let mut c = Candidate::new(
                 Kind::Organization,
                 start,
                 end,
                 0,
                 STRONG,
                 Origin::Rule("head-name"),
-            ));
+            );
+            // The head's sub-kind: شركة X is a company, صحيفة X a newspaper.
+            c.attrs = seg.phrase_of(i, EntryKind::OrgHead).map(|p| p.entry);
+            out.push(c);
             continue;
         }
         if names_known_org(seg, i + 1) && head_sub(seg, i) != Some("club") {
