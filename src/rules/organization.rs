@@ -393,6 +393,15 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             // حركة حماس، قوات الاتحاد الأفريقي: the known name is the organization; its entry reports it.
             continue;
         }
+        if seg.lex[i].definite
+            && i + 1 < seg.len()
+            && !(seg.lex[i + 1].definite && !seg.lex[i + 1].conj)
+            && !seg.lex[i + 1].lam
+        {
+            // A definite noun takes no genitive: what follows it is another phrase (المؤتمر سيبحث،
+            // الاتحاد بتنظيم); its name goes on with an adjective or a لِ- complement.
+            continue;
+        }
         let mut end = org_complements(seg, i + 1);
         if seg
             .phrase_of(i, EntryKind::Organization)
