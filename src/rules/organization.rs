@@ -395,7 +395,7 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
         }
         if seg.lex[i].definite
             && i + 1 < seg.len()
-            && !(seg.lex[i + 1].definite && !seg.lex[i + 1].conj)
+            && (!seg.lex[i + 1].definite || seg.lex[i + 1].conj)
             && !seg.lex[i + 1].lam
         {
             // A definite noun takes no genitive: what follows it is another phrase (المؤتمر سيبحث،
