@@ -17,8 +17,12 @@
 //! Formats (every one names the file of each document when the input is files rather than stdin):
 //! - `jsonl` (the default): one JSON object per top-level mention, keys in this order: `file` (when the
 //!   input is a file), then the mention as `alam::Mention` serializes it: `kind`, `text`, `start`, `end`
-//!   (UTF-8 byte offsets, end exclusive), `char_start`, `char_end`, `title`, `title_span`, `role` and
-//!   `gender` for persons, `sub_kind`, `country`, `source`, `entity`, the places nested in it (`nested`).
+//!   (UTF-8 byte offsets, end exclusive), `char_start`, `char_end`, `title`, `title_span`, `role`,
+//!   `role_span` and `gender` for persons, `sub_kind`, `country`, `source`, `entity`, the places nested in
+//!   it (`nested`). `title_span` and `role_span` are `null` or
+//!   `{"start": …, "end": …, "char_start": …, "char_end": …}`: where the title (its clitics left out) and
+//!   the role stand in the text, in bytes and chars like the mention's own offsets, so
+//!   `text[start..end]` is the title or role as written.
 //! - `json`: one line per document, `{"file": NAME or null, "document": {...}}`.
 //! - `conll`: a `WORD TAG` line per whitespace-separated word of the original text, a blank line after each
 //!   line of the input; tags are `B-`/`I-` + `PERS`, `ORG`, `LOC` from the top-level mention a word

@@ -39,7 +39,8 @@ fn is_prep(c: char) -> bool {
 
 /// Calls `try_stem` with each reading of `word` and its stem, whole word first, until it returns true.
 ///
-/// The order: the whole word; و/ف + stem; ب/ل/ك + stem; ل + ال restored from لل; then the conjunction
+/// The order: the whole word; و/ف + stem; ب/ل/ك + stem; ل + ال restored from لل (also before a stem that
+/// starts with ل: للواء = ل + اللواء); then the conjunction
 /// followed by a preposition, the same way. `buf` is scratch space for restored stems.
 pub(crate) fn for_each_reading(
     word: &str,
@@ -99,6 +100,13 @@ fn prep_readings(
             restored_article: true,
             ..plain
         };
+        if try_stem(r, buf) {
+            return Some(r);
+        }
+        // ل + ال + a word that starts with ل is written with two lams too (للواء = ل + اللواء).
+        buf.clear();
+        buf.push_str("ال");
+        buf.push_str(rest);
         if try_stem(r, buf) {
             return Some(r);
         }
@@ -170,11 +178,15 @@ mod tests {
         assert_eq!(stems("فالمكلا"), ["فالمكلا", "المكلا"]);
         assert_eq!(stems("بالمكلا"), ["بالمكلا", "المكلا"]);
         assert_eq!(stems("كالمكلا"), ["كالمكلا", "المكلا"]);
-        assert_eq!(stems("للاستاذه"), ["للاستاذه", "لاستاذه", "الاستاذه"]);
+        assert_eq!(
+            stems("للاستاذه"),
+            ["للاستاذه", "لاستاذه", "الاستاذه", "اللاستاذه"]
+        );
+        assert_eq!(stems("للواء"), ["للواء", "لواء", "الواء", "اللواء"]);
         assert_eq!(stems("وبالمكلا"), ["وبالمكلا", "بالمكلا", "المكلا"]);
         assert_eq!(
             stems("وللتنميه"),
-            ["وللتنميه", "للتنميه", "لتنميه", "التنميه"]
+            ["وللتنميه", "للتنميه", "لتنميه", "التنميه", "اللتنميه"]
         );
         assert_eq!(stems("فبصنعاء"), ["فبصنعاء", "بصنعاء", "صنعاء"]);
         assert_eq!(stems("ولمؤتمر"), ["ولمؤتمر", "لمؤتمر", "مؤتمر"]);
@@ -184,9 +196,12 @@ mod tests {
     #[test]
     fn restored_article_is_marked() {
         let r = readings("للتنميه");
-        assert_eq!(r.last().unwrap(), &(1, false, true, "التنميه".to_string()));
+        assert_eq!(r[2], (1, false, true, "التنميه".to_string()));
         let r = readings("وللتنميه");
-        assert_eq!(r.last().unwrap(), &(2, true, true, "التنميه".to_string()));
+        assert_eq!(r[3], (2, true, true, "التنميه".to_string()));
+        // ل + ال + a stem that starts with ل: للواء = ل + اللواء
+        let r = readings("للواء");
+        assert_eq!(r.last().unwrap(), &(1, false, true, "اللواء".to_string()));
     }
 
     #[test]

@@ -490,9 +490,9 @@ fn to_mention(
             token_span(text, tokens, at, at + e.words as usize, skip),
         )
     });
-    let role = c
+    let role_span = c
         .role
-        .map(|(from, to, skip)| text[token_span(text, tokens, from, to, skip).range()].to_string());
+        .map(|(from, to, skip)| token_span(text, tokens, from, to, skip));
     // Most candidates have no nested places: no need to go through collecting an empty list.
     let nested = if places && !c.nested.is_empty() {
         c.nested
@@ -509,7 +509,8 @@ fn to_mention(
         source: source_of(index, rules, c.origin),
         title_span: title.as_ref().map(|t| t.1),
         title: title.map(|t| t.0),
-        role,
+        role: role_span.map(|r| text[r.range()].to_string()),
+        role_span,
         gender: c.gender,
         sub_kind: attrs.and_then(|e| e.sub.clone()),
         country: attrs.and_then(|e| e.country.clone()),

@@ -121,8 +121,10 @@
 //!
 //! With the `serde` feature (on by default) every result type implements `serde::Serialize` and
 //! `serde::Deserialize`. A mention serializes as `kind`, `text`, `start`, `end` (bytes), `char_start`,
-//! `char_end`, `title`, `title_span`, `role`, `gender` (persons only), `sub_kind`, `country`, `source`,
-//! `entity` and `nested`, in this order, and reads back as it was.
+//! `char_end`, `title`, `title_span`, `role`, `role_span`, `gender` (persons only), `sub_kind`,
+//! `country`, `source`, `entity` and `nested`, in this order, and reads back as it was. `title_span` and
+//! `role_span` are `null` or an object `{"start", "end", "char_start", "char_end"}` (bytes and chars, ends
+//! exclusive, clitics left out), as [`Mention::title_span`] and [`Mention::role_span`] give them.
 //!
 //! ```
 //! # #[cfg(feature = "serde")] {
@@ -132,6 +134,13 @@
 //! assert_eq!(json["text"], "المكلا");
 //! assert_eq!((json["start"].as_u64(), json["char_start"].as_u64()), (Some(16), Some(9)));
 //! assert_eq!(json["source"], "rule:place-noun");
+//!
+//! let text = "وقال وزير الخارجية الدكتور عبدالعزيز سعيد الصيغ";
+//! let json = serde_json::to_value(&alam::Extractor::new().extract(text).mentions()[0]).unwrap();
+//! let role = &json["role_span"];
+//! let (start, end) = (role["start"].as_u64().unwrap(), role["end"].as_u64().unwrap());
+//! assert_eq!(&text[start as usize..end as usize], "وزير الخارجية");
+//! assert_eq!(json["title_span"]["char_start"], 19);
 //!
 //! let whole = serde_json::to_string(&doc).unwrap(); // mentions, persons, organizations, places
 //! assert!(whole.starts_with("{\"mentions\":["));

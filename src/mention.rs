@@ -471,6 +471,7 @@ pub struct Mention {
     pub(crate) title: Option<Arc<str>>,
     pub(crate) title_span: Option<Span>,
     pub(crate) role: Option<String>,
+    pub(crate) role_span: Option<Span>,
     pub(crate) gender: Option<Gender>,
     pub(crate) sub_kind: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
@@ -547,6 +548,20 @@ impl Mention {
     pub fn role(&self) -> Option<&str> {
         self.role.as_deref()
     }
+    /// For a person: where the role stands in the text (clitics excluded), [`Mention::role`] being
+    /// `&text[role_span.range()]`. The role ends before the title, or before the name when there is no
+    /// title; places and organizations named inside it are mentions of their own.
+    ///
+    /// ```
+    /// let text = "وقال وزير الخارجية الدكتور عبدالعزيز سعيد الصيغ";
+    /// let doc = alam::Extractor::new().extract(text);
+    /// let m = &doc.mentions()[0];
+    /// assert_eq!(&text[m.role_span().unwrap().range()], "وزير الخارجية");
+    /// assert_eq!(&text[m.title_span().unwrap().range()], "الدكتور");
+    /// ```
+    pub fn role_span(&self) -> Option<Span> {
+        self.role_span
+    }
     /// For a person: the gender from the title, role or given name.
     ///
     /// ```
@@ -601,7 +616,7 @@ impl Mention {
 #[cfg(feature = "serde")]
 impl Serialize for Mention {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Mention", 15)?;
+        let mut st = s.serialize_struct("Mention", 16)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("text", &self.text)?;
         st.serialize_field("start", &self.span.start)?;
@@ -612,11 +627,13 @@ impl Serialize for Mention {
             st.serialize_field("title", &self.title)?;
             st.serialize_field("title_span", &self.title_span)?;
             st.serialize_field("role", &self.role)?;
+            st.serialize_field("role_span", &self.role_span)?;
             st.serialize_field("gender", &self.gender)?;
         } else {
             st.skip_field("title")?;
             st.skip_field("title_span")?;
             st.skip_field("role")?;
+            st.skip_field("role_span")?;
             st.skip_field("gender")?;
         }
         st.serialize_field("sub_kind", &self.sub_kind)?;
@@ -646,6 +663,8 @@ struct MentionRepr {
     #[serde(default)]
     role: Option<String>,
     #[serde(default)]
+    role_span: Option<Span>,
+    #[serde(default)]
     gender: Option<Gender>,
     #[serde(default)]
     sub_kind: Option<String>,
@@ -664,7 +683,8 @@ struct MentionRepr {
 /// (`start <= end`, and as many bytes as the text has).
 ///
 /// ```
-/// let doc = alam::Extractor::new().extract("قال الدكتور عبدالعزيز سعيد الصيغ في المكلا");
+/// let doc = alam::Extractor::new().extract("قال وزير الصحة الدكتور عبدالعزيز سعيد الصيغ في المكلا");
+/// assert!(doc.mentions().iter().any(|m| m.role_span().is_some()));
 /// for m in doc.mentions() {
 ///     let json = serde_json::to_string(m).unwrap();
 ///     let back: alam::Mention = serde_json::from_str(&json).unwrap();
@@ -697,6 +717,7 @@ impl<'de> Deserialize<'de> for Mention {
             title: r.title.map(Arc::from),
             title_span: r.title_span,
             role: r.role,
+            role_span: r.role_span,
             gender: r.gender,
             sub_kind: r.sub_kind.map(Arc::from),
             country: r.country.map(Arc::from),

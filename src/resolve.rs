@@ -57,6 +57,8 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<C
             taken.push(Some(c));
         } else if c.kind == Kind::Place {
             nest_in_parent(&mut taken, &hits, c);
+        } else if c.kind == Kind::Person {
+            pass_title(&mut taken, &hits, &c);
         } else if c.kind == Kind::Organization
             && hits.iter().all(|&h| is_place_within(&taken, h, &c))
         {
@@ -90,6 +92,29 @@ fn rank(c: &Candidate) -> u64 {
     let weakness = u64::from(u8::MAX - c.evidence);
     let shortness = LEN_MAX - (c.end - c.start) as u64;
     weakness << 36 | shortness << 19 | (c.start as u64) << 2 | c.kind as u64
+}
+
+/// Gives the title and role of a person dropped to the person taken over the same name (a lexicon entry or
+/// a longer chain that starts where it does: الرئيس | X Y found whole by the lexicon), when that one has
+/// none: the title still stands before the name.
+fn pass_title(taken: &mut [Option<Candidate>], hits: &[u32], dropped: &Candidate) {
+    if dropped.title.is_none() && dropped.role.is_none() {
+        return;
+    }
+    let [kept] = hits else { return };
+    let Some(kept) = taken[*kept as usize].as_mut() else {
+        return;
+    };
+    if kept.kind == Kind::Person
+        && kept.start == dropped.start
+        && kept.skip == dropped.skip
+        && kept.title.is_none()
+        && kept.role.is_none()
+    {
+        kept.title = dropped.title;
+        kept.role = dropped.role;
+        kept.gender = kept.gender.or(dropped.gender);
+    }
 }
 
 fn claim(owner: &mut [u32], c: &Candidate, id: u32) {

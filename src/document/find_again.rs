@@ -359,8 +359,10 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             continue;
         }
         let rule = m.source.rule_name();
-        let strong = m.title.is_some()
-            || m.role.is_some()
+        // A full name of the lexicon is strong by its family name alone, title or not (the title it
+        // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
+        let lexicon = matches!(m.source, Source::Lexicon { .. });
+        let strong = (!lexicon && (m.title.is_some() || m.role.is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
             || (rule == Some("given-chain") && f.key().split(' ').count() >= 3)
             // a full name the lexicon knows (أنجيلا ميركل): its family name stands for the person
@@ -888,6 +890,7 @@ fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention {
         title: None,
         title_span: None,
         role: None,
+        role_span: None,
         gender,
         sub_kind: None,
         country: None,

@@ -376,18 +376,30 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             continue;
         }
         if let Some((start, end)) = name_after_head(seg, i) {
-            out.push(Candidate::new(
+            let mut c = Candidate::new(
                 Kind::Organization,
                 start,
                 end,
                 0,
                 STRONG,
                 Origin::Rule("head-name"),
-            ));
+            );
+            // The head's sub-kind: شركة X is a company, صحيفة X a newspaper.
+            c.attrs = seg.phrase_of(i, EntryKind::OrgHead).map(|p| p.entry);
+            out.push(c);
             continue;
         }
         if names_known_org(seg, i + 1) && head_sub(seg, i) != Some("club") {
             // حركة حماس، قوات الاتحاد الأفريقي: the known name is the organization; its entry reports it.
+            continue;
+        }
+        if seg.lex[i].definite
+            && i + 1 < seg.len()
+            && (!seg.lex[i + 1].definite || seg.lex[i + 1].conj)
+            && !seg.lex[i + 1].lam
+        {
+            // A definite noun takes no genitive: what follows it is another phrase (المؤتمر سيبحث،
+            // الاتحاد بتنظيم); its name goes on with an adjective or a لِ- complement.
             continue;
         }
         let mut end = org_complements(seg, i + 1);
@@ -398,6 +410,14 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             // A known name is whole: what follows it is said of it (الاتحاد الأوروبي للفترة، حزب الله
             // جنوب لبنان، الجامعة العربية للشؤون الاجتماعية); its entry reports it.
             continue;
+        }
+        // A nationality after the name says where the body is from (نادي أندرليخت | البلجيكي); after a
+        // لِ- complement or a coordinated word it qualifies that word (للمقاطعات الفرنسية).
+        while end > i + 2
+            && is_trailing_nationality(seg, end - 1)
+            && !(i + 1..end - 1).any(|k| seg.lex[k].lam || seg.lex[k].conj)
+        {
+            end -= 1;
         }
         if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
             // A club prefix + its town is the whole name (دينامو زغرب | الفارق، سبارتا براغ | التشيكي).
@@ -424,6 +444,13 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             out.push(c);
         }
     }
+}
+
+/// Whether token `k`, the last complement of an organization's name, is a nationality with ال that says
+/// where the body is from rather than naming it (نادي أندرليخت البلجيكي، جامعة ريكو اليابانية).
+fn is_trailing_nationality(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    seg.has(k, EntryKind::Nationality) && l.definite && !l.conj && !l.lam
 }
 
 /// Whether a known organization's name starts at token `k`, right after a head noun: the head is then a

@@ -23,6 +23,7 @@ use super::shape::{
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
+use crate::lookup::PhraseMatch;
 use crate::mention::{Gender, Kind};
 use crate::tokenize::TokenKind;
 
@@ -31,7 +32,7 @@ use crate::tokenize::TokenKind;
 const MAX_NAME_WORDS: usize = 7;
 
 /// How far before a title a role may start.
-const MAX_ROLE_WORDS: usize = 6;
+const MAX_ROLE_WORDS: usize = 12;
 
 /// The longest complement of a role before the name (وزير الخارجية التركي ; رئيس الاتحاد الدولي لكرة القدم).
 const MAX_ROLE_COMPLEMENTS: usize = 5;
@@ -60,7 +61,10 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             title = next;
         }
         let mut j = title.end;
-        while j < seg.len() && seg.has(j, EntryKind::Nationality) && !seg.newline_before(j) {
+        while j < seg.len()
+            && (seg.has(j, EntryKind::Nationality) || title_epithet(seg, j))
+            && !seg.newline_before(j)
+        {
             j += 1;
         }
         let end = if j < seg.len() && seg.newline_before(j) {
@@ -88,6 +92,23 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             next = title.end;
         }
     }
+}
+
+/// Whether token `j`, after a title, is an epithet that qualifies the title rather than starting the
+/// name: a word with ال that the lexicon knows only as vocabulary (الكاتب الكبير، الصحابي الجليل سعد،
+/// الأمير المفدي). The name, if any, follows it.
+fn title_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite
+        && !l.conj
+        && seg.reading(j).clitic_chars == 0
+        && l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && !is_named(seg, j)
+        && !seg.has(j, EntryKind::Place)
+        // a role is the person's office, which `role-name` reads with the title before it (فخامة الرئيس X)
+        && seg.phrase_of(j, EntryKind::Role).is_none()
 }
 
 /// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
@@ -401,17 +422,64 @@ fn is_accusative_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
     })
 }
 
-/// A role that ends right before the title at token `title`: a role entry, then words up to the title
-/// (الأمين العام المساعد ; رئيس دائرة الشباب).
+/// A role that ends right before the title at token `title`: a role entry, then the words of its
+/// complements up to the title, however many (الأمين العام المساعد ; رئيس دائرة الشباب ; وكيل محافظة X
+/// لشؤون مديريات الوادي والصحراء). The role starts at the first role entry of the stretch of such words
+/// before the title, except a leader's verbal noun (`sub=led-by`: برئاسة، بقيادة) before another role, which
+/// starts there (برئاسة | رئيس الجامعة).
 fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)> {
-    let from = title.saturating_sub(MAX_ROLE_WORDS);
-    (from..title).find_map(|r| {
-        let m = seg.phrase_of(r, EntryKind::Role)?;
-        let gap_ok = (m.end..title)
-            .all(|k| seg.is_word(k) && !seg.lex[k].conj && !seg.has(k, EntryKind::Function));
-        let one_line = (r + 1..=title).all(|k| !seg.newline_before(k));
-        (m.end <= title && gap_ok && one_line).then_some((r, title, m.reading.clitic_chars))
-    })
+    // The words a role may hold, walking back from the title.
+    let mut from = title;
+    while from > 0 && title - from < MAX_ROLE_WORDS && !seg.newline_before(from) {
+        let k = from - 1;
+        let role_here = seg
+            .phrase_of(k, EntryKind::Role)
+            .is_some_and(|m| m.end <= title);
+        if !role_gap_word(seg, k) && !role_here {
+            break;
+        }
+        from = k;
+        if seg.lex[k].conj {
+            // و + a role (والأمين العام) starts this one; و + another word is inside it (والصحراء).
+            if role_here || !seg.lex[k].definite {
+                if !role_here {
+                    from = k + 1;
+                }
+                break;
+            }
+        }
+    }
+    let roles: Vec<PhraseMatch> = (from..title)
+        .filter_map(|r| seg.phrase_of(r, EntryKind::Role).filter(|m| m.end <= title))
+        .collect();
+    let led_by = |m: &PhraseMatch| seg.index.entry(m.entry).entry.sub() == Some("led-by");
+    let first = roles.first()?;
+    let role = if led_by(first) {
+        roles.iter().find(|m| m.start >= first.end).unwrap_or(first)
+    } else {
+        first
+    };
+    Some((role.start, title, role.reading.clitic_chars))
+}
+
+/// Whether token `k` can stand inside a role before a title: a word of the same line that is no function
+/// word, speech verb, verb shape or accusative noun (وفدا برئاسة: the object of a verb before the role).
+fn role_gap_word(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    seg.is_word(k)
+        && !seg.has(k, EntryKind::Function)
+        && !seg.has(k, EntryKind::SpeechVerb)
+        && !looks_like_verb(word)
+        && !is_accusative_noun(seg, word)
+}
+
+/// The title written right before token `i` (معالي | وزير الخارجية، لفخامة | الرئيس): its entry, token and
+/// clitic chars.
+fn title_before(seg: &Segment<'_, '_>, i: usize) -> Option<(u32, usize, u8)> {
+    (i.saturating_sub(4)..i)
+        .filter(|&t| (t + 1..=i).all(|k| !seg.newline_before(k)))
+        .find_map(|t| seg.phrase_of(t, EntryKind::Title).filter(|m| m.end == i))
+        .map(|m| (m.entry, m.start, m.reading.clitic_chars))
 }
 
 /// A person after a role: `role [complements] name-chain`, the role outside the span.
@@ -436,6 +504,7 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         };
         let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
         c.role = Some((i, j, role.reading.clitic_chars));
+        c.title = title_before(seg, i);
         c.gender = seg
             .index
             .entry(role.entry)

@@ -4,7 +4,7 @@
 //! 1. `place-noun` ([`place_noun`]): the name after a place noun (مدينة المكلا), and the second name
 //!    after a dual one (بلدتي عنبتا وكفرمان).
 
-use super::shape::{has_pronoun_suffix, looks_like_verb};
+use super::shape::{has_pronoun_suffix, looks_like_imperfect, looks_like_verb};
 use super::{is_unknown_word, stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
 use crate::mention::Kind;
@@ -33,7 +33,8 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             c.attrs = Some(p.entry);
             out.push(c);
             p.end
-        } else if (is_unknown_word(seg, j) || settlement_name(seg, i, j))
+        } else if ((is_unknown_word(seg, j) && !describes_noun(seg.tokens.folded(j)))
+            || settlement_name(seg, i, j))
             && seg.lex[j].clitic_chars == 0
         {
             let mut c = Candidate::new(
@@ -54,6 +55,22 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             second_place(seg, i, end, out);
         }
     }
+}
+
+/// Whether an unknown word after a place noun describes it rather than naming it: an indefinite feminine
+/// adjective that agrees with the noun — a nisba (ولاية عثمانية، منطقة سهلية), a participle (مدينة مقدسة،
+/// مدن مزدهرة) or a فاعلة (منطقة عازلة، قرية عائمة) — or a verb or a pronoun after it (مدينة يقطنها، دولة
+/// تنتمي، منطقة قطرها).
+fn describes_noun(word: &str) -> bool {
+    let n = word.chars().count();
+    // a word with ال takes no pronoun and is no verb (إمارة الرها)
+    !word.starts_with("ال")
+        && ((word.ends_with('ه')
+            && (word.ends_with("يه")
+                || (word.starts_with('م') && n >= 5)
+                || (word.chars().nth(1) == Some('ا') && (4..=5).contains(&n))))
+            || has_pronoun_suffix(word)
+            || looks_like_imperfect(word))
 }
 
 /// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite

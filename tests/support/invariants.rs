@@ -74,6 +74,29 @@ fn check_mention(text: &str, m: &Mention, what: &str) {
             "{what}: the role {role:?} is not text of the input"
         );
     }
+    assert_eq!(
+        m.role_span().is_some(),
+        m.role().is_some(),
+        "{what}: a role without its span, or a span without its role"
+    );
+    if let Some(r) = m.role_span() {
+        assert_eq!(m.kind(), Kind::Person, "{what}: a role on a non-person");
+        check_span(text, r, &format!("{what} (role)"));
+        assert_eq!(
+            Some(&text[r.range()]),
+            m.role(),
+            "{what}: the role is not the slice of its span"
+        );
+        assert!(
+            r.end() <= m.span().start(),
+            "{what}: the role {:?} does not end before the name {:?}",
+            m.role(),
+            m.text()
+        );
+        if let Some(t) = m.title_span() {
+            assert!(!r.overlaps(&t), "{what}: the role overlaps the title");
+        }
+    }
 }
 
 /// Checks a document against the text it was extracted from: spans, order, nesting, and entities.
