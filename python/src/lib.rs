@@ -240,7 +240,10 @@ impl PyExtractor {
         let parsed_kinds = match &kinds {
             Some(ks) => Some(
                 ks.iter()
-                    .map(|k| k.parse::<Kind>().map_err(PyValueError::new_err))
+                    .map(|k| {
+                        k.parse::<Kind>()
+                            .map_err(|e| PyValueError::new_err(e.to_string()))
+                    })
                     .collect::<PyResult<Vec<Kind>>>()?,
             ),
             None => None,
