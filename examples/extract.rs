@@ -753,11 +753,12 @@ fn html_section(file: Option<&str>, text: &str, doc: &Document) -> String {
 
 fn open_mark(m: &Mention) -> String {
     let mut hover = vec![m.kind().as_str().to_string()];
+    let sub_kind = m.sub_kind();
     let facts = [
         ("title", m.title()),
         ("role", m.role()),
         ("gender", m.gender().map(|g| g.as_str())),
-        ("sub-kind", m.sub_kind()),
+        ("sub-kind", sub_kind.as_ref().map(|s| s.as_str())),
         ("country", m.country()),
     ];
     hover.extend(

@@ -129,7 +129,7 @@ impl Document {
     /// ```
     /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة العامة والسكان في صنعاء");
     /// let org = doc.organization_of(&doc.mentions()[0]).unwrap();
-    /// assert_eq!(org.sub_kind(), Some("ministry"));
+    /// assert_eq!(org.sub_kind(), Some(alam::SubKind::Ministry));
     /// ```
     pub fn organization_of(&self, mention: &Mention) -> Option<&Organization> {
         match self.entity_of(mention)? {

@@ -137,9 +137,10 @@ impl Error {
     }
 }
 
-/// A name that is not one of a fixed list: the error of `FromStr` for [`Kind`](crate::Kind),
-/// [`EntryKind`](crate::EntryKind) and [`Gender`](crate::Gender). It implements [`std::error::Error`], so
-/// `?` turns it into `anyhow::Error` or `Box<dyn Error>`.
+/// A name that is not one of a fixed list or form: the error of `FromStr` for [`Kind`](crate::Kind),
+/// [`EntryKind`](crate::EntryKind), [`Gender`](crate::Gender), [`Source`](crate::Source) and
+/// [`SubKind`](crate::SubKind). It implements [`std::error::Error`], so `?` turns it into
+/// `anyhow::Error` or `Box<dyn Error>`.
 ///
 /// ```
 /// use alam::Kind;

@@ -13,9 +13,9 @@ use crate::lexicon::{
     bundled_name_tokens, load_bundled, Bundled, KindCounts, Lexicon, Tier, BUNDLED,
 };
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
-use crate::mention::{Kind, Mention, Source};
+use crate::mention::{Kind, Mention, Source, SubKind};
 use crate::resolve::resolve;
-use crate::rules::{self, Candidate, Origin, Segment};
+use crate::rules::{self, Candidate, Origin, Segment, CLUB_RULES};
 use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 
 /// Extracts people, organizations and places from Arabic text.
@@ -471,6 +471,15 @@ fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {
     }
 }
 
+/// The sub-kind of a club, shared by every club mention.
+static CLUB: Lazy<Arc<str>> = Lazy::new(|| Arc::from(SubKind::Club.as_str()));
+
+/// Whether a candidate is an organization found by a club rule: its sub-kind is `club`, not that of the
+/// place whose entry gives its country (برشلونة is a subdivision and a city; فريق برشلونة a club).
+fn is_club(c: &Candidate) -> bool {
+    c.kind == Kind::Organization && matches!(c.origin, Origin::Rule(r) if CLUB_RULES.contains(&r))
+}
+
 fn to_mention(
     index: &Index,
     rules: &[Rule],
@@ -481,6 +490,11 @@ fn to_mention(
 ) -> Mention {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
+    let sub_kind = if is_club(&c) {
+        Some(Arc::clone(&CLUB))
+    } else {
+        attrs.and_then(|e| e.sub.clone())
+    };
     let title = c.title.map(|(id, at, skip)| {
         let e = index.entry(id);
         (
@@ -512,7 +526,7 @@ fn to_mention(
         role: role_span.map(|r| text[r.range()].to_string()),
         role_span,
         gender: c.gender,
-        sub_kind: attrs.and_then(|e| e.sub.clone()),
+        sub_kind,
         country: attrs.and_then(|e| e.country.clone()),
         nested,
         entity: 0,
@@ -605,7 +619,7 @@ impl ExtractorBuilder {
     /// # #[cfg(feature = "data-villages")] {
     /// // With `features = ["data-villages"]`:
     /// let ex = Extractor::builder().tier(Tier::YemenVillages, true).build().unwrap();
-    /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some("village"));
+    /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some(alam::SubKind::Village));
     /// # }
     /// ```
     pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::error::{quote, Error, ParseError};
-use crate::mention::Gender;
+use crate::mention::{is_label, Gender};
 use crate::normalize::fold;
 use crate::tokenize::is_word_char;
 
@@ -971,11 +971,7 @@ fn parse_gender(value: &str) -> Result<Option<Gender>, String> {
 
 /// A `sub=` or `cat=` value: lower-case ASCII letters, digits and `-`, as the mentions report it.
 fn parse_label(key: &str, value: &str) -> Result<String, String> {
-    if !value.is_empty()
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if is_label(value) {
         Ok(value.to_string())
     } else {
         Err(format!(

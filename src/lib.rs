@@ -29,8 +29,9 @@
 //!
 //! * [`Document::mentions`]: every [`Mention`] in text order — its [`Kind`] (person, organization,
 //!   place), its [`Span`] in the original text, its text as written, where it came from ([`Source`]: a
-//!   lexicon line or a named rule), and per kind a title, role and [`Gender`] (persons) or a sub-kind and
-//!   country (places, organizations). Places inside an organization's name are [`Mention::nested`].
+//!   lexicon line or a named rule), and per kind a title, role and [`Gender`] (persons) or a [`SubKind`]
+//!   (city, governorate, ministry… from a documented vocabulary, one per name) and country (places,
+//!   organizations). Places inside an organization's name are [`Mention::nested`].
 //! * [`Document::persons`], [`Document::organizations`], [`Document::places`]: the entities, each
 //!   gathering every mention of one name in the document ([`Person`], [`Organization`], [`Place`]).
 //!
@@ -249,7 +250,7 @@
 //! The kinds ([`EntryKind`]) are names — `person`, `given`, `family`, `particle`, `organization`, `place`
 //! (which needs `sub=`) — trigger words — `title`, `role`, `org-head`, `place-noun`, `speech-verb` — and
 //! vocabulary that blocks false names — `nationality`, `common`, `function`. Attributes are `gender`
-//! (`male`, `female`, `unisex`), `sub` (a sub-kind such as `city` or `ministry`), `cat` (a title's
+//! (`male`, `female`, `unisex`), `sub` (a [`SubKind`] such as `city` or `ministry`), `cat` (a title's
 //! category), `country` (ISO 3166-1 alpha-2), `parent` (the enclosing place) and `fold` (checked against
 //! the fold of the text). Any mistake is an [`Error`] that names the file, the line and the reason.
 //!
@@ -265,6 +266,22 @@
 //! and the opt-in [`Tier::YemenVillages`] (about 30,000 uzlas and villages, off by default because many
 //! are also common words; turn it on with [`ExtractorBuilder::tier`]). Where each file comes from, its
 //! licence and how it is built are documented in `lexicons/README.md` and `lexicons/NOTICE`.
+//!
+//! A name is often in several files with different sub-kinds (صنعاء is a governorate, a CLDR subdivision
+//! and a city): its mentions report one, the first by [`SubKind::precedence`] (a city in any file is a
+//! city; a governorate stays a governorate), whichever entry or rule found them. A `sub=` value outside
+//! the vocabulary of [`SubKind`] is reported as [`SubKind::Other`].
+//!
+//! ```
+//! use alam::{Extractor, Lexicon, SubKind};
+//! let lex = Lexicon::parse("mine", "سوق الملح\tplace\tsub=souk\n")?;
+//! let ex = Extractor::builder().lexicon(lex).build()?;
+//! let doc = ex.extract("من سوق الملح في صنعاء إلى حضرموت");
+//! let subs: Vec<_> = doc.mentions().iter().map(|m| m.sub_kind()).collect();
+//! # #[cfg(feature = "data-geonames")] // where صنعاء is a city
+//! assert_eq!(subs, [Some(SubKind::Other("souk".into())), Some(SubKind::City), Some(SubKind::Governorate)]);
+//! # Ok::<(), alam::Error>(())
+//! ```
 //!
 //! # Accuracy
 //!
@@ -314,7 +331,7 @@
 //!   cores with `rayon`. Without it (`default-features = false`) they run on the calling thread, with
 //!   the same results.
 //! * `serde` (default): `Serialize` and `Deserialize` for [`Mention`], [`Span`], [`Kind`], [`Gender`],
-//!   [`Source`], [`Document`], [`Person`], [`Organization`] and [`Place`].
+//!   [`SubKind`], [`Source`], [`Document`], [`Person`], [`Organization`] and [`Place`].
 //! * Data, one feature per licence of the bundled lexicons (the crate's code is MIT OR Apache-2.0; the
 //!   MIT, CC0-1.0 and Apache-2.0 data is always compiled in):
 //!   * `data-anercorp` (default, CC-BY-SA-4.0): names and common words harvested from the ANERcorp
@@ -350,7 +367,7 @@ pub use entity::EntityRef;
 pub use error::{Error, ParseError};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::{Entry, EntryKind, Lexicon, Tier};
-pub use mention::{Gender, Kind, Mention, Source, Span};
+pub use mention::{Gender, Kind, Mention, Source, Span, SubKind};
 pub use normalize::fold;
 
 /// The README's examples, compiled and run as doctests.

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitic::{for_each_reading, is_definite, Reading};
 use crate::lexicon::{Entry, EntryKind, Lexicon};
-use crate::mention::Gender;
+use crate::mention::{Gender, SubKind};
 use crate::tokenize::{TokenKind, Tokens};
 
 /// Class bits of a token: one bit per [`EntryKind`] of its single-word entries.
@@ -185,7 +185,8 @@ pub(crate) struct IndexedEntry {
     /// Where the second word starts in the folded form (its length when there is none).
     rest_at: u32,
     /// Shared copies of the display text (of a title), sub-kind and country, cloned into mentions without
-    /// allocating.
+    /// allocating. `sub` is the sub-kind mentions of the entry report, which for a place or organization
+    /// may be another entry's of the same name (see [`Index::settle_sub_kinds`]).
     pub(crate) display: Option<Arc<str>>,
     pub(crate) sub: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
@@ -252,8 +253,53 @@ impl Index {
         for (lexicon, entry) in entries {
             index.add(entry, lexicon, &mut singles, &mut shared);
         }
+        index.settle_sub_kinds();
         index.finish(singles);
         index
+    }
+
+    /// Gives every place entry, and every organization entry, the sub-kind its name reports: of all the
+    /// entries of its kind and folded text, the sub-kind first by [`SubKind::precedence`], the first
+    /// loaded on a tie (صنعاء is a governorate in `places_yemen.tsv`, a subdivision in
+    /// `places_subdivisions.tsv` and a city in `places_cities_geonames.tsv`: every entry of it says
+    /// city). Only [`IndexedEntry::sub`], which mentions report, changes; the rules read the file's own
+    /// value ([`Entry::sub`]).
+    fn settle_sub_kinds(&mut self) {
+        let mut rank_of: FxHashMap<&str, u8> = FxHashMap::default();
+        let mut best: FxHashMap<(EntryKind, &str), (u8, u32)> = FxHashMap::default();
+        let mut named = Vec::new();
+        for (id, e) in self.entries.iter().enumerate() {
+            let kind = e.entry.kind();
+            if !matches!(kind, EntryKind::Place | EntryKind::Organization) {
+                continue;
+            }
+            let rank = match e.entry.sub() {
+                Some(sub) => *rank_of
+                    .entry(sub)
+                    .or_insert_with(|| SubKind::of(sub).precedence()),
+                None => u8::MAX,
+            };
+            let id = id as u32;
+            best.entry((kind, e.entry.folded()))
+                .and_modify(|b| {
+                    if rank < b.0 {
+                        *b = (rank, id);
+                    }
+                })
+                .or_insert((rank, id));
+            named.push(id);
+        }
+        let moves: Vec<(u32, u32)> = named
+            .into_iter()
+            .filter_map(|id| {
+                let e = &self.entries[id as usize].entry;
+                let (_, winner) = best[&(e.kind(), e.folded())];
+                (winner != id).then_some((id, winner))
+            })
+            .collect();
+        for (id, winner) in moves {
+            self.entries[id as usize].sub = self.entries[winner as usize].sub.clone();
+        }
     }
 
     fn add(
@@ -853,6 +899,68 @@ mod tests {
         // One entry with the hamza is enough for a writer's hamza to be the place's.
         assert!(!index.word("امان").unwrap().place_bare_alif);
         assert!(has_hamza_alif("بأمان") && has_hamza_alif("إلى") && !has_hamza_alif("امان"));
+    }
+
+    #[test]
+    fn a_name_reports_one_sub_kind_whichever_entry_matched() {
+        let a = Lexicon::parse(
+            "a",
+            "صنعاء\tplace\tsub=governorate\nحضرموت\tplace\tsub=governorate\n\
+             مجلس الأمن\torganization\tsub=other\nالجامعة العربية\torganization\tsub=international\n\
+             سوق\tplace\tsub=souk\n",
+        )
+        .unwrap();
+        let b = Lexicon::parse(
+            "b",
+            "صَنعاء\tplace\tsub=city\nحضرموت\tplace\tsub=subdivision\nمجلس الأمن\torganization\tsub=council\n\
+             الجامعة العربية\torganization\tsub=university\nسوق\tplace\tsub=village\nصنعاء\tcommon\n",
+        )
+        .unwrap();
+        let index = Index::build([&a, &b]);
+        let subs = |text: &str| -> Vec<(&str, Option<&str>)> {
+            index
+                .entries
+                .iter()
+                .filter(|e| e.entry.folded() == crate::normalize::fold(text))
+                .filter(|e| e.entry.kind() != EntryKind::Common)
+                .map(|e| (e.entry.sub().unwrap(), e.sub.as_deref()))
+                .collect()
+        };
+        // The file's value stays on the entry; the reported one is settled by precedence.
+        assert_eq!(
+            subs("صنعاء"),
+            [("governorate", Some("city")), ("city", Some("city"))]
+        );
+        assert_eq!(
+            subs("حضرموت"),
+            [
+                ("governorate", Some("governorate")),
+                ("subdivision", Some("governorate"))
+            ]
+        );
+        // Organizations: a named sub-kind over `other`, else the first loaded.
+        assert_eq!(
+            subs("مجلس الأمن"),
+            [("other", Some("council")), ("council", Some("council"))]
+        );
+        assert_eq!(
+            subs("الجامعة العربية"),
+            [
+                ("international", Some("international")),
+                ("university", Some("international"))
+            ]
+        );
+        // A value outside the vocabulary ranks after every place sub-kind.
+        assert_eq!(
+            subs("سوق"),
+            [("souk", Some("village")), ("village", Some("village"))]
+        );
+        // An entry with no other of its kind keeps its own.
+        let lone = Lexicon::parse("c", "القلوعة\tplace\tsub=town\n").unwrap();
+        assert_eq!(
+            Index::build([&lone]).entries[0].sub.as_deref(),
+            Some("town")
+        );
     }
 
     fn index() -> Index {

@@ -342,6 +342,333 @@ impl Serialize for Gender {
     }
 }
 
+/// What sort of place or organization a mention names: its sub-kind, from the lexicon entry or the
+/// trigger word that found it.
+///
+/// The vocabulary is fixed and documented (`lexicons/README.md`, "Sub-kinds"); a `sub=` value outside it,
+/// from a lexicon of your own, is [`SubKind::Other`] with the value as written. A name known to several
+/// lexicon entries with different sub-kinds (صنعاء is a governorate, a CLDR subdivision and a city) is
+/// reported with one of them, by a fixed precedence: see [`SubKind::precedence`].
+///
+/// ```
+/// use alam::SubKind;
+/// let doc = alam::Extractor::new().extract("زار صنعاء ووصل إلى حضرموت");
+/// let subs: Vec<_> = doc.places().iter().map(|p| p.sub_kind()).collect();
+/// # #[cfg(feature = "data-geonames")] // the file where صنعاء is a city
+/// assert_eq!(subs, [Some(SubKind::City), Some(SubKind::Governorate)]);
+/// assert_eq!(SubKind::City.as_str(), "city");
+/// assert_eq!("souk".parse::<SubKind>().unwrap(), SubKind::Other("souk".to_string()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SubKind {
+    // Places, from the largest to the smallest.
+    /// `continent`: a continent (أفريقيا، آسيا).
+    Continent,
+    /// `region`: a region other than one country's subdivision (الشرق الأوسط، البلقان), a CLDR region of
+    /// a country, a natural feature (جزيرة، نهر، جبل، خليج), or a place named in ANERcorp whose type no
+    /// gazetteer gives.
+    Region,
+    /// `country`: a sovereign country or territory with an ISO 3166-1 code (اليمن، فلسطين).
+    Country,
+    /// `governorate`: a governorate, محافظة (حضرموت، مأرب).
+    Governorate,
+    /// `province`: a province, إقليم.
+    Province,
+    /// `state`: a state of a federation, ولاية (كاليفورنيا).
+    State,
+    /// `subdivision`: a first-level subdivision of a country whose type CLDR does not give.
+    Subdivision,
+    /// `district`: a district, مديرية, of a Yemeni governorate (الشحر، سيئون).
+    District,
+    /// `city`: a city or capital, مدينة، العاصمة (صنعاء، المكلا، واشنطن).
+    City,
+    /// `town`: a town, بلدة.
+    Town,
+    /// `uzla`: an uzla, عزلة, the subdivision of a Yemeni district.
+    Uzla,
+    /// `village`: a village, قرية.
+    Village,
+    // Organizations.
+    /// `ministry`: a ministry, وزارة.
+    Ministry,
+    /// `university`: a university, college or academy, جامعة، كلية، أكاديمية.
+    University,
+    /// `school`: a school, مدرسة.
+    School,
+    /// `hospital`: a hospital or clinic, مستشفى، مستوصف.
+    Hospital,
+    /// `company`: a company or factory, شركة، مصنع.
+    Company,
+    /// `bank`: a bank, بنك، مصرف.
+    Bank,
+    /// `party`: a political party, bloc or coalition, حزب، تجمع، كتلة، ائتلاف.
+    Party,
+    /// `movement`: a movement, front or armed group, حركة، جبهة، تيار، جماعة.
+    Movement,
+    /// `agency`: a government agency, authority, office or police, هيئة، مكتب، مفوضية، شرطة.
+    Agency,
+    /// `council`: a council or parliament, مجلس، برلمان.
+    Council,
+    /// `committee`: a committee, لجنة.
+    Committee,
+    /// `court`: a court or prosecution, محكمة، نيابة.
+    Court,
+    /// `army`: an army, force or unit, جيش، قوات، لواء، الحرس.
+    Army,
+    /// `union`: a union or federation, اتحاد، نقابة (sports federations too).
+    Union,
+    /// `association`: an association or league, جمعية، رابطة.
+    Association,
+    /// `center`: a centre or institute, مركز، معهد.
+    Center,
+    /// `media`: a newspaper, news agency, channel or radio, صحيفة، وكالة، قناة.
+    Media,
+    /// `international`: an international or regional organization or mission (الأمم المتحدة، جامعة
+    /// الدول العربية، بعثة).
+    International,
+    /// `club`: a sports club or team, نادي، دينامو; every organization found by a club rule
+    /// (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`, `club-country`) is one.
+    Club,
+    /// `other`: an organization of none of the sub-kinds above (صندوق، مؤسسة، منظمة، مؤتمر), the bundled
+    /// lexicons' `sub=other`.
+    Unclassified,
+    /// Any other well-formed value (lower-case ASCII letters, digits and `-`), as a lexicon of your own
+    /// wrote it (`sub=souk`). It never holds a value of the list above: parsing `"city"` gives
+    /// [`SubKind::City`].
+    Other(String),
+}
+
+impl SubKind {
+    /// Every sub-kind of the vocabulary ([`SubKind::Other`] aside), places first, in the order of the
+    /// table in `lexicons/README.md`.
+    ///
+    /// ```
+    /// use alam::SubKind;
+    /// assert!(SubKind::ALL.contains(&SubKind::Uzla));
+    /// for s in &SubKind::ALL {
+    ///     assert_eq!(s.as_str().parse::<SubKind>().as_ref(), Ok(s));
+    /// }
+    /// ```
+    pub const ALL: [SubKind; 32] = [
+        SubKind::Continent,
+        SubKind::Region,
+        SubKind::Country,
+        SubKind::Governorate,
+        SubKind::Province,
+        SubKind::State,
+        SubKind::Subdivision,
+        SubKind::District,
+        SubKind::City,
+        SubKind::Town,
+        SubKind::Uzla,
+        SubKind::Village,
+        SubKind::Ministry,
+        SubKind::University,
+        SubKind::School,
+        SubKind::Hospital,
+        SubKind::Company,
+        SubKind::Bank,
+        SubKind::Party,
+        SubKind::Movement,
+        SubKind::Agency,
+        SubKind::Council,
+        SubKind::Committee,
+        SubKind::Court,
+        SubKind::Army,
+        SubKind::Union,
+        SubKind::Association,
+        SubKind::Center,
+        SubKind::Media,
+        SubKind::International,
+        SubKind::Club,
+        SubKind::Unclassified,
+    ];
+
+    /// The value as written after `sub=` in a lexicon and in the JSON output (`city`, `ministry`,
+    /// `other`…; an [`Other`](SubKind::Other) value as it was written).
+    ///
+    /// ```
+    /// assert_eq!(alam::SubKind::Governorate.as_str(), "governorate");
+    /// assert_eq!(alam::SubKind::Unclassified.to_string(), "other");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            SubKind::Continent => "continent",
+            SubKind::Region => "region",
+            SubKind::Country => "country",
+            SubKind::Governorate => "governorate",
+            SubKind::Province => "province",
+            SubKind::State => "state",
+            SubKind::Subdivision => "subdivision",
+            SubKind::District => "district",
+            SubKind::City => "city",
+            SubKind::Town => "town",
+            SubKind::Uzla => "uzla",
+            SubKind::Village => "village",
+            SubKind::Ministry => "ministry",
+            SubKind::University => "university",
+            SubKind::School => "school",
+            SubKind::Hospital => "hospital",
+            SubKind::Company => "company",
+            SubKind::Bank => "bank",
+            SubKind::Party => "party",
+            SubKind::Movement => "movement",
+            SubKind::Agency => "agency",
+            SubKind::Council => "council",
+            SubKind::Committee => "committee",
+            SubKind::Court => "court",
+            SubKind::Army => "army",
+            SubKind::Union => "union",
+            SubKind::Association => "association",
+            SubKind::Center => "center",
+            SubKind::Media => "media",
+            SubKind::International => "international",
+            SubKind::Club => "club",
+            SubKind::Unclassified => "other",
+            SubKind::Other(value) => value,
+        }
+    }
+
+    /// Whether it is a sub-kind of places or of organizations; `None` for [`SubKind::Other`].
+    ///
+    /// ```
+    /// use alam::{Kind, SubKind};
+    /// assert_eq!(SubKind::Uzla.kind(), Some(Kind::Place));
+    /// assert_eq!(SubKind::Unclassified.kind(), Some(Kind::Organization));
+    /// assert_eq!(SubKind::Other("souk".into()).kind(), None);
+    /// ```
+    pub fn kind(&self) -> Option<Kind> {
+        match self {
+            SubKind::Continent
+            | SubKind::Region
+            | SubKind::Country
+            | SubKind::Governorate
+            | SubKind::Province
+            | SubKind::State
+            | SubKind::Subdivision
+            | SubKind::District
+            | SubKind::City
+            | SubKind::Town
+            | SubKind::Uzla
+            | SubKind::Village => Some(Kind::Place),
+            SubKind::Other(_) => None,
+            _ => Some(Kind::Organization),
+        }
+    }
+
+    /// Its rank when one name has entries of several sub-kinds, lower first: the mention takes the
+    /// sub-kind of lowest rank among the entries of its kind (place or organization) and folded text, the
+    /// first loaded on a tie. For places: `continent`, `country`, `city`, `town`, `governorate`, `state`,
+    /// `province`, `region`, `district`, `subdivision`, `uzla`, `village`, then any other value; so a
+    /// name that is a city in any file is a city (صنعاء، المكلا، واشنطن), a country stays a country
+    /// (الكويت), and a governorate stays a governorate unless it is also a city (حضرموت). For
+    /// organizations every sub-kind ranks alike, before `other`: the hand-curated `organizations.tsv`,
+    /// loaded first, wins over the head-noun guess of `anercorp_names.tsv`, and a named sub-kind over
+    /// `other`.
+    ///
+    /// ```
+    /// use alam::SubKind;
+    /// assert!(SubKind::City.precedence() < SubKind::Governorate.precedence());
+    /// assert!(SubKind::Governorate.precedence() < SubKind::Subdivision.precedence());
+    /// assert_eq!(SubKind::Ministry.precedence(), SubKind::Media.precedence());
+    /// assert!(SubKind::Media.precedence() < SubKind::Unclassified.precedence());
+    /// ```
+    pub fn precedence(&self) -> u8 {
+        match self {
+            SubKind::Continent => 0,
+            SubKind::Country => 1,
+            SubKind::City => 2,
+            SubKind::Town => 3,
+            SubKind::Governorate => 4,
+            SubKind::State => 5,
+            SubKind::Province => 6,
+            SubKind::Region => 7,
+            SubKind::District => 8,
+            SubKind::Subdivision => 9,
+            SubKind::Uzla => 10,
+            SubKind::Village => 11,
+            SubKind::Unclassified => 13,
+            _ => 12,
+        }
+    }
+}
+
+impl fmt::Display for SubKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether `value` is a well-formed `sub=` or `cat=` value: lower-case ASCII letters, digits and `-`.
+pub(crate) fn is_label(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl SubKind {
+    /// The sub-kind of a value already checked by [`is_label`] (or read back from JSON): never fails.
+    pub(crate) fn of(value: &str) -> SubKind {
+        SubKind::ALL
+            .iter()
+            .find(|s| s.as_str() == value)
+            .cloned()
+            .unwrap_or_else(|| SubKind::Other(value.to_string()))
+    }
+}
+
+/// Parses a `sub=` value: a value of [`SubKind::ALL`] gives its variant, any other value of lower-case
+/// ASCII letters, digits and `-` gives [`SubKind::Other`]; anything else (empty, upper case, spaces)
+/// is a [`ParseError`], as `sub=` in a lexicon file would be.
+///
+/// ```
+/// use alam::SubKind;
+/// assert_eq!("city".parse::<SubKind>(), Ok(SubKind::City));
+/// assert_eq!("other".parse::<SubKind>(), Ok(SubKind::Unclassified));
+/// assert_eq!("wadi-2".parse::<SubKind>(), Ok(SubKind::Other("wadi-2".into())));
+/// assert_eq!(
+///     "City".parse::<SubKind>().unwrap_err().to_string(),
+///     "unknown sub-kind `City` (expected lower-case ASCII letters, digits and -, such as city)"
+/// );
+/// ```
+impl FromStr for SubKind {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if is_label(s) {
+            Ok(SubKind::of(s))
+        } else {
+            Err(ParseError::new(
+                "sub-kind",
+                s,
+                Some("lower-case ASCII letters, digits and -, such as city"),
+            ))
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+/// From the string [`SubKind::as_str`] gives.
+///
+/// ```
+/// let s: alam::SubKind = serde_json::from_str("\"governorate\"").unwrap();
+/// assert_eq!(s, alam::SubKind::Governorate);
+/// assert_eq!(serde_json::to_string(&alam::SubKind::Unclassified).unwrap(), "\"other\"");
+/// ```
+impl<'de> Deserialize<'de> for SubKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_string(d)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for SubKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// What produced a mention: a lexicon entry or a named rule.
 ///
 /// ```
@@ -571,14 +898,20 @@ impl Mention {
     pub fn gender(&self) -> Option<Gender> {
         self.gender
     }
-    /// For a place or organization: the sub-kind from the lexicon or rule (`city`, `country`, `ministry`…).
+    /// For a place or organization: its [`SubKind`] (city, country, ministry…), from the lexicon entries
+    /// of its name (by [`SubKind::precedence`] when they differ) or the trigger word of the rule that
+    /// found it; `None` where neither says.
     ///
     /// ```
+    /// use alam::SubKind;
     /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
-    /// assert_eq!(doc.mentions()[0].sub_kind(), Some("governorate"));
+    /// assert_eq!(doc.mentions()[0].sub_kind(), Some(SubKind::Governorate));
+    /// let doc = alam::Extractor::new().extract("وصل إلى صنعاء");
+    /// # #[cfg(feature = "data-geonames")] // the file where صنعاء is a city
+    /// assert_eq!(doc.mentions()[0].sub_kind(), Some(SubKind::City));
     /// ```
-    pub fn sub_kind(&self) -> Option<&str> {
-        self.sub_kind.as_deref()
+    pub fn sub_kind(&self) -> Option<SubKind> {
+        self.sub_kind.as_deref().map(SubKind::of)
     }
     /// For a place: its ISO 3166-1 alpha-2 country code, where the lexicon knows it.
     ///
@@ -724,5 +1057,97 @@ impl<'de> Deserialize<'de> for Mention {
             nested: r.nested,
             entity: r.entity,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sub_kind_parses_back_from_its_string() {
+        let mut seen = std::collections::HashSet::new();
+        for s in &SubKind::ALL {
+            assert!(seen.insert(s.as_str()), "{s} twice");
+            assert!(is_label(s.as_str()), "{s} is not a label");
+            assert_eq!(s.as_str().parse::<SubKind>().as_ref(), Ok(s));
+            assert_eq!(SubKind::of(s.as_str()), *s);
+            assert_eq!(s.to_string(), s.as_str());
+            assert!(s.kind().is_some());
+        }
+        // The 12 places first, then the organizations, as the README table has them.
+        let kinds: Vec<Kind> = SubKind::ALL.iter().filter_map(SubKind::kind).collect();
+        assert!(kinds[..12].iter().all(|&k| k == Kind::Place));
+        assert!(kinds[12..].iter().all(|&k| k == Kind::Organization));
+    }
+
+    #[test]
+    fn a_well_formed_value_outside_the_vocabulary_is_other() {
+        for v in ["souk", "wadi-2", "x", "city-state"] {
+            let s: SubKind = v.parse().unwrap();
+            assert_eq!(s, SubKind::Other(v.to_string()));
+            assert_eq!(s.as_str(), v);
+            assert_eq!(s.kind(), None);
+        }
+        assert_eq!("other".parse::<SubKind>(), Ok(SubKind::Unclassified));
+    }
+
+    #[test]
+    fn a_malformed_value_is_a_parse_error() {
+        for v in ["", "City", "new town", "مدينة", "a_b", "city\n"] {
+            let err = v.parse::<SubKind>().unwrap_err();
+            assert_eq!(err.input(), v, "{v:?}");
+            assert!(err.to_string().starts_with("unknown sub-kind"), "{err}");
+        }
+    }
+
+    #[test]
+    fn precedence_is_the_documented_order() {
+        use SubKind::*;
+        let places = [
+            Continent,
+            Country,
+            City,
+            Town,
+            Governorate,
+            State,
+            Province,
+            Region,
+            District,
+            Subdivision,
+            Uzla,
+            Village,
+        ];
+        assert!(places
+            .windows(2)
+            .all(|w| w[0].precedence() < w[1].precedence()));
+        let named = SubKind::ALL
+            .iter()
+            .filter(|s| s.kind() == Some(Kind::Organization) && **s != Unclassified);
+        for s in named {
+            assert_eq!(s.precedence(), Ministry.precedence(), "{s}");
+            assert!(Village.precedence() < s.precedence());
+            assert!(s.precedence() < Unclassified.precedence());
+        }
+        assert_eq!(
+            Other("souk".into()).precedence(),
+            Ministry.precedence(),
+            "a user value ranks after every place sub-kind and before other"
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn sub_kinds_serialize_as_their_string() {
+        for s in SubKind::ALL
+            .iter()
+            .cloned()
+            .chain([SubKind::Other("souk".into())])
+        {
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+            assert_eq!(serde_json::from_str::<SubKind>(&json).unwrap(), s);
+        }
+        assert!(serde_json::from_str::<SubKind>("\"Not A Label\"").is_err());
     }
 }

@@ -121,6 +121,7 @@ fn check(ex: &Extractor, line: &str) -> Result<(), String> {
                 "title" => m.title().map(str::to_string),
                 "gender" => m.gender().map(|g| g.as_str().to_string()),
                 "role" => m.role().map(str::to_string),
+                "sub" => m.sub_kind().map(|s| s.to_string()),
                 other => return Err(format!("unknown attribute {other}")),
             };
             let want = (v != "-").then(|| v.replace('_', " "));

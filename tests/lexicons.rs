@@ -71,7 +71,7 @@ fn villages_are_opt_in() {
     assert!(
         with.places()
             .iter()
-            .any(|p| p.name() == "الحذفرة" && p.sub_kind() == Some("village")),
+            .any(|p| p.name() == "الحذفرة" && p.sub_kind() == Some(alam::SubKind::Village)),
         "{:?}",
         with.mentions()
     );
@@ -97,4 +97,82 @@ fn villages_need_their_feature() {
         .tier(alam::Tier::YemenVillages, true)
         .build()
         .is_ok());
+}
+
+/// The `sub` column of the vocabulary table under `## Sub-kinds` in `lexicons/README.md`, in order.
+fn readme_sub_kinds() -> Vec<String> {
+    let readme = std::fs::read_to_string(lexicon_dir().join("README.md")).unwrap();
+    let section = readme
+        .split("\n## Sub-kinds\n")
+        .nth(1)
+        .expect("a Sub-kinds section in lexicons/README.md");
+    let section = section.split("\n## ").next().unwrap();
+    section
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            l.split('|')
+                .nth(1)
+                .unwrap()
+                .trim()
+                .trim_matches('`')
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_vocabulary_is_sub_kind_all() {
+    let all: Vec<&str> = alam::SubKind::ALL.iter().map(|s| s.as_str()).collect();
+    assert_eq!(readme_sub_kinds(), all);
+}
+
+#[test]
+fn every_sub_of_a_place_or_organization_is_in_the_vocabulary() {
+    use alam::{EntryKind, Kind, SubKind};
+    let mut checked = 0;
+    for entry in std::fs::read_dir(lexicon_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
+            continue;
+        }
+        let lex = alam::Lexicon::from_path(&path).unwrap();
+        for e in lex.entries() {
+            let kind = match e.kind() {
+                EntryKind::Place | EntryKind::PlaceNoun => Kind::Place,
+                EntryKind::Organization | EntryKind::OrgHead => Kind::Organization,
+                _ => continue,
+            };
+            let Some(sub) = e.sub() else { continue };
+            let parsed: SubKind = sub.parse().unwrap();
+            assert_eq!(
+                parsed.kind(),
+                Some(kind),
+                "{}:{}: `{}` has sub={sub}, not a sub-kind of a {kind}",
+                path.display(),
+                e.line(),
+                e.text()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10_000, "only {checked} entries checked");
+}
+
+#[cfg(all(feature = "data-cldr", feature = "data-geonames"))]
+#[test]
+fn a_users_lexicon_keeps_its_own_values_and_the_precedence() {
+    use alam::SubKind;
+    let lex = alam::Lexicon::parse(
+        "mine",
+        "سوق الملح\tplace\tsub=souk\nصنعاء\tplace\tsub=village\n",
+    )
+    .unwrap();
+    let ex = alam::Extractor::builder().lexicon(lex).build().unwrap();
+    let doc = ex.extract("من سوق الملح في صنعاء");
+    let subs: Vec<_> = doc.places().iter().map(|p| p.sub_kind()).collect();
+    assert_eq!(
+        subs,
+        [Some(SubKind::Other("souk".into())), Some(SubKind::City)]
+    );
 }

@@ -135,7 +135,7 @@ impl PyMention {
             title: m.title().map(str::to_string),
             role: m.role().map(str::to_string),
             gender: m.gender().map(|g| g.as_str()),
-            sub_kind: m.sub_kind().map(str::to_string),
+            sub_kind: m.sub_kind().map(|s| s.to_string()),
             country: m.country().map(str::to_string),
             source: m.source().to_string(),
             entity: m.entity(),
@@ -240,7 +240,10 @@ impl PyExtractor {
         let parsed_kinds = match &kinds {
             Some(ks) => Some(
                 ks.iter()
-                    .map(|k| k.parse::<Kind>().map_err(PyValueError::new_err))
+                    .map(|k| {
+                        k.parse::<Kind>()
+                            .map_err(|e| PyValueError::new_err(e.to_string()))
+                    })
                     .collect::<PyResult<Vec<Kind>>>()?,
             ),
             None => None,
@@ -528,7 +531,8 @@ impl Columns {
         self.title.append_option(m.title());
         self.role.append_option(m.role());
         self.gender.append_option(m.gender().map(|g| g.as_str()));
-        self.sub_kind.append_option(m.sub_kind());
+        self.sub_kind
+            .append_option(m.sub_kind().as_ref().map(|s| s.as_str()));
         self.country.append_option(m.country());
         self.source_buf.clear();
         // Written into one buffer: a String per mention was a measurable share of the conversion.

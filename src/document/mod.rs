@@ -14,7 +14,7 @@
 
 use std::sync::Arc;
 
-use crate::mention::{Gender, Mention, Span};
+use crate::mention::{Gender, Mention, Span, SubKind};
 
 mod assemble;
 mod find_again;
@@ -138,14 +138,14 @@ impl Organization {
     pub fn name(&self) -> &str {
         &self.name
     }
-    /// The sub-kind (`ministry`, `company`…) from the head noun or lexicon, where known.
+    /// The [`SubKind`] (ministry, company…) from the head noun or lexicon, where known.
     ///
     /// ```
     /// let doc = alam::Extractor::new().extract("مقر وزارة الصحة العامة والسكان في صنعاء");
-    /// assert_eq!(doc.organizations()[0].sub_kind(), Some("ministry"));
+    /// assert_eq!(doc.organizations()[0].sub_kind(), Some(alam::SubKind::Ministry));
     /// ```
-    pub fn sub_kind(&self) -> Option<&str> {
-        self.sub_kind.as_deref()
+    pub fn sub_kind(&self) -> Option<SubKind> {
+        self.sub_kind.as_deref().map(SubKind::of)
     }
     /// Where the organization is mentioned, in text order.
     ///
@@ -184,14 +184,14 @@ impl Place {
     pub fn name(&self) -> &str {
         &self.name
     }
-    /// The sub-kind (`city`, `country`, `governorate`…), where known.
+    /// The [`SubKind`] (city, country, governorate…), where known.
     ///
     /// ```
     /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
-    /// assert_eq!(doc.places()[0].sub_kind(), Some("governorate"));
+    /// assert_eq!(doc.places()[0].sub_kind(), Some(alam::SubKind::Governorate));
     /// ```
-    pub fn sub_kind(&self) -> Option<&str> {
-        self.sub_kind.as_deref()
+    pub fn sub_kind(&self) -> Option<SubKind> {
+        self.sub_kind.as_deref().map(SubKind::of)
     }
     /// The ISO 3166-1 alpha-2 code of its country, where known.
     ///

@@ -42,6 +42,16 @@ pub(crate) const STRONG: Evidence = 3;
 /// A single-word lexicon entry.
 pub(crate) const LEXICON: Evidence = 2;
 
+/// The rules of [`organization`] that name a sports club by its town or country: an organization they
+/// find is a club (sub-kind `club`), whatever sort of place its name is.
+pub(crate) const CLUB_RULES: [&str; 5] = [
+    "team-name",
+    "town-nisba-club",
+    "club-nationality",
+    "club-score",
+    "club-country",
+];
+
 /// What produced a candidate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Origin {
@@ -262,4 +272,18 @@ fn is_in_names(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Whether token `j` is a word the lexicon does not know, not shaped like a verb.
 fn is_unknown_word(seg: &Segment<'_, '_>, j: usize) -> bool {
     seg.lex[j].is_unknown() && !looks_like_verb(seg.tokens.folded(j))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_club_rule_is_a_rule_of_organization_rs() {
+        let source = include_str!("organization.rs");
+        for name in super::CLUB_RULES {
+            assert!(
+                source.contains(&format!("Origin::Rule(\"{name}\")")),
+                "no rule `{name}` in organization.rs: update CLUB_RULES"
+            );
+        }
+    }
 }
