@@ -336,9 +336,19 @@ impl Index {
             range.1 = n as u32 + 1;
         }
         self.singles = singles.into_iter().map(|(_, s)| s).collect();
+        let entries = &self.entries;
         for info in &mut self.infos {
             for starts in info.by_second.values_mut() {
-                starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+                // Longest first; among entries of one length, by their words (so that many of them can
+                // be searched, see `confirm_phrases`), then in entry order.
+                starts.sort_by(|a, b| {
+                    let head = |s: &Start| head_words(entries[s.id as usize].rest(), s.words - 1);
+                    (std::cmp::Reverse(a.words), head(a), a.id).cmp(&(
+                        std::cmp::Reverse(b.words),
+                        head(b),
+                        b.id,
+                    ))
+                });
             }
             info.multi_word = !info.by_second.is_empty();
         }
@@ -760,16 +770,41 @@ fn confirm_phrases(
     let longer = (info.multi_word && i + 1 < tokens.len())
         .then(|| info.by_second.get(tokens.folded(i + 1)))
         .flatten();
-    for s in longer.into_iter().flatten() {
-        let n = s.words as usize;
-        if i + n <= tokens.len() && follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
-            out.push(PhraseMatch {
-                start: i,
-                end: i + n,
-                entry: s.id,
-                kind: s.kind,
-                reading,
-            });
+    for same_length in longer
+        .into_iter()
+        .flat_map(|l| l.chunk_by(|a, b| a.words == b.words))
+    {
+        let n = same_length[0].words as usize;
+        if i + n > tokens.len() {
+            continue;
+        }
+        // Many entries sharing their first two words (a lexicon of 50,000 such made a scan of them all
+        // cost 26 s per MB) are searched by their words, which they are sorted by.
+        let candidates = if same_length.len() <= SCANNED_STARTS {
+            same_length
+        } else {
+            let mut words = String::new();
+            for t in i + 1..i + n {
+                if t > i + 1 {
+                    words.push(' ');
+                }
+                words.push_str(tokens.folded(t));
+            }
+            let head = |s: &Start| head_words(index.entry(s.id).rest(), s.words - 1);
+            let from = same_length.partition_point(|s| head(s) < words.as_str());
+            let to = from + same_length[from..].partition_point(|s| head(s) == words.as_str());
+            &same_length[from..to]
+        };
+        for s in candidates {
+            if follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
+                out.push(PhraseMatch {
+                    start: i,
+                    end: i + n,
+                    entry: s.id,
+                    kind: s.kind,
+                    reading,
+                });
+            }
         }
     }
     let (from, to) = info.singles;
@@ -788,6 +823,22 @@ fn confirm_phrases(
                 reading,
             }),
     );
+}
+
+/// The most entries of one length and the same first two words that are compared one by one; more are
+/// searched.
+const SCANNED_STARTS: usize = 16;
+
+/// The first `n` words of `rest` (folded words joined by single spaces): all of an entry's words after
+/// the first, but for an entry of more than [`MAX_WORDS`] words.
+fn head_words(rest: &str, n: u8) -> &str {
+    match usize::from(n).checked_sub(1) {
+        None => "",
+        Some(spaces) => rest
+            .match_indices(' ')
+            .nth(spaces)
+            .map_or(rest, |(at, _)| &rest[..at]),
+    }
 }
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
@@ -846,6 +897,54 @@ mod tests {
         let (mut lex, mut ph) = (Vec::new(), Vec::new());
         look_up(index, &t, &mut lex, &mut ph);
         (lex, ph)
+    }
+
+    #[test]
+    fn many_entries_sharing_two_words_match_as_few_do() {
+        // Entries of two to four words after مجلس الامن, far more than are compared one by one.
+        let mut tsv = String::new();
+        let words = ["الدولي", "الاعلى", "الوطني", "العربي", "الافريقي", "الاسيوي"];
+        for a in words {
+            tsv.push_str(&format!("مجلس الامن {a}\torganization\n"));
+            for b in words {
+                tsv.push_str(&format!("مجلس الامن {a} {b}\torganization\n"));
+                tsv.push_str(&format!("مجلس الامن {a} {b} الجديد\torganization\n"));
+            }
+        }
+        tsv.push_str("مجلس الامن الدولي\tplace\tsub=city\n");
+        let lex = Lexicon::parse("many", &tsv).unwrap();
+        let index = Index::build([&lex]);
+        for text in [
+            "مجلس الامن الوطني العربي الجديد",
+            "مجلس الامن الدولي",
+            "مجلس الامن الدولي الدولي",
+            "مجلس الامن الاسيوي الافريقي الجديد",
+            "مجلس الامن الجديد",
+            "مجلس الامن",
+        ] {
+            let mut tokens = Tokens::default();
+            tokenize(text, 0, 0, &mut tokens);
+            let (mut lexes, mut ph) = (Vec::new(), Vec::new());
+            look_up(&index, &tokens, &mut lexes, &mut ph);
+            let got: Vec<(usize, String)> = ph
+                .iter()
+                .filter(|p| p.start == 0)
+                .map(|p| (p.end, index.entry(p.entry).entry.text().to_string()))
+                .collect();
+            // Every entry that the text starts with, longest first, then in entry order.
+            let mut want: Vec<(usize, String)> = lex
+                .entries()
+                .iter()
+                .filter(|e| {
+                    let n = e.folded().split(' ').count();
+                    let prefix: Vec<&str> = text.split(' ').take(n).collect();
+                    prefix.len() == n && prefix.join(" ") == e.folded()
+                })
+                .map(|e| (e.folded().split(' ').count(), e.text().to_string()))
+                .collect();
+            want.sort_by_key(|w| std::cmp::Reverse(w.0));
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
