@@ -2,6 +2,7 @@
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
 use super::group::{entity_of, EntityIds};
+use super::link::link;
 use super::{Document, Found};
 use crate::resolve::merge_disjoint;
 
@@ -10,7 +11,8 @@ use crate::resolve::merge_disjoint;
 /// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
 /// overlap, a found mention winning over an added one.
 pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
-    let mentions = merge_disjoint(found, added, |f| f.mention.span);
+    let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
+    link(&mut mentions);
     let mut doc = Document {
         mentions: Vec::with_capacity(mentions.len()),
         ..Document::default()

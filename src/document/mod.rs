@@ -7,9 +7,13 @@
 //!
 //! 1. [`find_again`](find_again::find_again) (`find_again.rs`): the names found with strong evidence are
 //!    looked for again where no mention is, by their full name or their family name alone;
-//! 2. [`assemble`](assemble::assemble) (`assemble.rs`): the mentions found and those added are merged in
-//!    text order into the [`Document`], each numbered with its entity;
-//! 3. grouping (`group.rs`, called by `assemble` for each mention): the mentions of one key become one
+//! 2. [`assemble`](assemble::assemble) (`assemble.rs`): the mentions found and those added are resolved
+//!    together (sorted, never overlapping) and put in text order into the [`Document`], each numbered
+//!    with its entity;
+//! 3. linking (`link.rs`, called by `assemble`): a family name alone, a given name after a title or an
+//!    organization's name cut short joins the full name written before it, whichever rule found each,
+//!    and a person's later mentions take its title and gender;
+//! 4. grouping (`group.rs`, called by `assemble` for each mention): the mentions of one key become one
 //!    entity, whose name, title, role and gender they fill in.
 
 use std::sync::Arc;
@@ -21,6 +25,7 @@ use crate::mention::{Gender, Mention, Span};
 mod assemble;
 mod find_again;
 mod group;
+mod link;
 
 pub(crate) use assemble::assemble;
 pub(crate) use find_again::{find_again, Read, SegmentSummary};
@@ -44,6 +49,11 @@ impl Found {
     /// The folded words of the mention, joined by spaces: mentions with one key are one entity.
     pub(crate) fn key(&self) -> &str {
         self.key.as_deref().unwrap_or(&self.mention.text)
+    }
+
+    /// Groups the mention under `key`: the key of the full name it is a short form of.
+    pub(crate) fn set_key(&mut self, key: String) {
+        self.key = (key != self.mention.text).then_some(key);
     }
 }
 
