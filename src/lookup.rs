@@ -54,6 +54,9 @@ struct Start {
     id: u32,
     kind: EntryKind,
     words: u8,
+    /// A hash of the entry's words after the first (see [`head_words`]), set only among more than
+    /// [`SCANNED_STARTS`] entries of one length sharing their first two words, which are sorted by it.
+    head: u32,
 }
 
 /// A word of up to [`ShortKey::MAX`] bytes as a hash key held inline: its bytes, zero-padded, then its
@@ -306,6 +309,7 @@ impl Index {
             id,
             kind: entry.kind(),
             words,
+            head: 0,
         };
         match second {
             None if RECORDED_SINGLES & entry.kind().bit() != 0 => singles.push((slot, start)),
@@ -339,16 +343,16 @@ impl Index {
         let entries = &self.entries;
         for info in &mut self.infos {
             for starts in info.by_second.values_mut() {
-                // Longest first; among entries of one length, by their words (so that many of them can
-                // be searched, see `confirm_phrases`), then in entry order.
-                starts.sort_by(|a, b| {
-                    let head = |s: &Start| head_words(entries[s.id as usize].rest(), s.words - 1);
-                    (std::cmp::Reverse(a.words), head(a), a.id).cmp(&(
-                        std::cmp::Reverse(b.words),
-                        head(b),
-                        b.id,
-                    ))
-                });
+                starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+                if starts.len() <= SCANNED_STARTS {
+                    continue;
+                }
+                // Many entries (of one length, as it turns out) sharing their first two words: sorted
+                // by the hash of their words, then in entry order, to be searched (`confirm_phrases`).
+                for s in starts.iter_mut() {
+                    s.head = head_hash(head_words(entries[s.id as usize].rest(), s.words - 1));
+                }
+                starts.sort_by_key(|s| (std::cmp::Reverse(s.words), s.head, s.id));
             }
             info.multi_word = !info.by_second.is_empty();
         }
@@ -770,11 +774,13 @@ fn confirm_phrases(
     let longer = (info.multi_word && i + 1 < tokens.len())
         .then(|| info.by_second.get(tokens.folded(i + 1)))
         .flatten();
-    for same_length in longer
-        .into_iter()
-        .flat_map(|l| l.chunk_by(|a, b| a.words == b.words))
-    {
-        let n = same_length[0].words as usize;
+    let mut rest = longer.map_or(&[][..], Vec::as_slice);
+    while let Some(first) = rest.first() {
+        // The entries of one length, found by a search too: a scan of them all is what is avoided.
+        let (same_length, shorter) =
+            rest.split_at(rest.partition_point(|s| s.words == first.words));
+        rest = shorter;
+        let n = first.words as usize;
         if i + n > tokens.len() {
             continue;
         }
@@ -790,9 +796,9 @@ fn confirm_phrases(
                 }
                 words.push_str(tokens.folded(t));
             }
-            let head = |s: &Start| head_words(index.entry(s.id).rest(), s.words - 1);
-            let from = same_length.partition_point(|s| head(s) < words.as_str());
-            let to = from + same_length[from..].partition_point(|s| head(s) == words.as_str());
+            let hash = head_hash(&words);
+            let from = same_length.partition_point(|s| s.head < hash);
+            let to = from + same_length[from..].partition_point(|s| s.head == hash);
             &same_length[from..to]
         };
         for s in candidates {
@@ -828,6 +834,12 @@ fn confirm_phrases(
 /// The most entries of one length and the same first two words that are compared one by one; more are
 /// searched.
 const SCANNED_STARTS: usize = 16;
+
+/// The hash [`Start::head`] of an entry's words after the first.
+fn head_hash(words: &str) -> u32 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(words) as u32
+}
 
 /// The first `n` words of `rest` (folded words joined by single spaces): all of an entry's words after
 /// the first, but for an entry of more than [`MAX_WORDS`] words.
