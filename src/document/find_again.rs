@@ -1095,6 +1095,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_found_again_is_not_taken_as_the_next_name_s_first_name_twice() {
+        // Issue 16: دوفال found again, then taken as غونزاليز's first name: one mention, not two that
+        // overlap.
+        for text in [
+            "قال دوفال وقال غونزاليز. دوفال غونزاليز",
+            "الأستاذ دوفال والأستاذ غونزاليز. دوفال غونزاليز",
+        ] {
+            let doc = crate::Extractor::new().extract(text);
+            let last: Vec<&str> = doc.mentions()[2..].iter().map(|m| m.text()).collect();
+            assert_eq!(last, ["دوفال غونزاليز"], "{text}");
+            assert_eq!(doc.persons().len(), 2, "{text}");
+        }
+    }
+
+    #[test]
     fn one_word_names_are_found_again_near_their_mention_only() {
         let filler = "وتناول الاجتماع عددا من القضايا الاقتصادية والاجتماعية . ".repeat(120);
         assert!(filler.len() > ONE_WORD_WINDOW);
