@@ -103,8 +103,7 @@ pub(crate) fn merge_disjoint<T>(
         }
         return out;
     }
-    // (list, shortness, start, index in the list): the order in which mentions are taken.
-    let mut ranked: Vec<((u8, Reverse<usize>, usize, usize), Span, T)> = first
+    let mut ranked: Vec<(MergeRank, Span, T)> = first
         .into_iter()
         .zip(a)
         .enumerate()
@@ -133,6 +132,9 @@ pub(crate) fn merge_disjoint<T>(
     out.extend(taken.into_values().map(|(_, m)| m));
     out
 }
+
+/// (list, shortness, start, index in the list): the order in which [`merge_disjoint`] takes mentions.
+type MergeRank = (u8, Reverse<usize>, usize, usize);
 
 /// The order of a linear merge of the sorted spans `a` and `b` (true: the next of `a`), or `None` when
 /// a list is not sorted or the merged spans would overlap (or one is empty).
