@@ -66,6 +66,17 @@ impl Found {
 /// assert_eq!(p.title(), Some("الأستاذة"));
 /// assert_eq!(p.mentions().len(), 2);
 /// ```
+///
+/// A family name alone, or a given name after a title, joins the full name written before it, whichever
+/// rule found each mention, and takes the person's title and gender:
+///
+/// ```
+/// let text = "قال المهندس عبدالله أحمد باوزير إن المشروع جاهز . وأضاف باوزير أن العمل بدأ";
+/// let doc = alam::Extractor::new().extract(text);
+/// assert_eq!(doc.persons().len(), 1);
+/// assert_eq!(doc.persons()[0].mentions().len(), 2);
+/// assert_eq!(doc.mentions()[1].title(), Some("المهندس"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Person {
     name: String,
