@@ -164,7 +164,8 @@ fn superlinear(c: &mut Criterion) {
     for w in &words {
         lex.push(
             alam::Entry::new(&format!("مجلس الأمن {w}"), EntryKind::Organization).expect("entry"),
-        );
+        )
+        .expect("push");
     }
     let shared = Extractor::builder()
         .lexicon(lex)
@@ -205,7 +206,7 @@ fn build(c: &mut Criterion) {
     g.finish();
 }
 
-/// Many documents, one after the other and with `extract_many`.
+/// Many documents, one after the other, with `extract_many` and with `extract_stream`.
 fn batch(c: &mut Criterion) {
     let ex = Extractor::new();
     let lines: Vec<&str> = NEWS.lines().collect();
@@ -220,6 +221,10 @@ fn batch(c: &mut Criterion) {
         b.iter(|| docs.iter().map(|d| ex.extract(d)).collect::<Vec<_>>())
     });
     g.bench_function("extract_many", |b| b.iter(|| ex.extract_many(&docs)));
+    // The same documents through the lazy, windowed stream: the cost of bounded memory.
+    g.bench_function("extract_stream", |b| {
+        b.iter(|| ex.extract_stream(&docs).for_each(|d| drop(black_box(d))))
+    });
     g.finish();
 }
 

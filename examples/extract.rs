@@ -1,196 +1,367 @@
 //! Extracts people, organizations and places from Arabic text files, folders of them, or stdin.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format jsonl|json|conll|html] [FILE|FOLDER|- ...]
+//! cargo run --release --example extract -- [--format jsonl|json|conll|html] [--lossy] [--lines] [FILE|FOLDER|- ...]
+//! cargo run --release --example extract -- --help
 //! ```
 //!
-//! A folder is searched recursively for `*.txt` files, taken in sorted order; with no argument the text is
-//! read from stdin. Files are read and extracted in batches over all cores (`Extractor::extract_many`),
-//! so memory stays bounded however many there are, and the output is in input order. When stderr is a
-//! terminal a progress line is shown there; otherwise nothing but errors is written to it.
+//! A folder is walked recursively (symbolic links followed) for regular `*.txt` files, in sorted order;
+//! each file is read once however many links lead to it, a link back to a folder being walked (a loop) is
+//! reported and skipped, and anything else named `*.txt` (a FIFO, a socket) is skipped with a warning. A
+//! file or `-` named on the command line is read whatever it is (a FIFO too); with no argument the text is
+//! read from stdin. Names that are not UTF-8 are fine: they are shown with U+FFFD where not UTF-8. Files
+//! are read and extracted in batches over all cores (`Extractor::extract_many`), so memory stays bounded
+//! however many there are, and the output is in input order. When stderr is a terminal a progress line is
+//! shown there; otherwise nothing but warnings and errors is written to it.
 //!
-//! Formats:
-//! - `jsonl` (the default): one JSON object per top-level mention, with `kind`, `text`, `start`, `end`
-//!   (UTF-8 byte offsets, end exclusive), `char_start`, `char_end`, `title`, `role` and `gender` for
-//!   persons, `sub_kind`, `country`, `source`, `entity`, the places nested in it (`nested`), and `file`
-//!   when there are several files.
-//! - `json`: one line per file, `{"file": NAME or null, "document": {...}}`.
+//! Formats (every one names the file of each document when the input is files rather than stdin):
+//! - `jsonl` (the default): one JSON object per top-level mention, keys in this order: `file` (when the
+//!   input is a file), then the mention as `alam::Mention` serializes it: `kind`, `text`, `start`, `end`
+//!   (UTF-8 byte offsets, end exclusive), `char_start`, `char_end`, `title`, `title_span`, `role` and
+//!   `gender` for persons, `sub_kind`, `country`, `source`, `entity`, the places nested in it (`nested`).
+//! - `json`: one line per document, `{"file": NAME or null, "document": {...}}`.
 //! - `conll`: a `WORD TAG` line per whitespace-separated word of the original text, a blank line after each
 //!   line of the input; tags are `B-`/`I-` + `PERS`, `ORG`, `LOC` from the top-level mention a word
-//!   overlaps first, or `O`. With several files each starts with `-DOCSTART- O` and a blank line.
+//!   overlaps first, or `O`. A file's words follow a `# file = NAME` line and `-DOCSTART- O` and a blank
+//!   line.
 //! - `html`: a self-contained right-to-left page with every mention highlighted by kind, titles in their
-//!   own style, and a tooltip with kind, title, gender and source.
+//!   own style, and a tooltip with kind, title, gender and source; each file under its name.
 //!
-//! A file that cannot be read or is not UTF-8 is reported on stderr with its name (and the byte offset of
-//! the first bad byte); the other files are still processed, and the exit status is 1. Bad usage exits 2.
+//! With `--lines` each line of the input is one document (a dump of one article a line): `jsonl` and
+//! `json` rows get a `line` field (1-based), and offsets are relative to the start of that line (its
+//! `\n` and a `\r` before it are not part of it). Lines are read, extracted and written as a stream
+//! (`Extractor::extract_stream`), so memory stays bounded however large the input. A line that is not
+//! UTF-8 is reported as `FILE:LINE: …` and skipped (with `--lossy`, decoded with U+FFFD instead).
+//!
+//! Text encodings: UTF-8 (a BOM is kept in the text, so offsets count it); UTF-16 with a byte-order mark
+//! is decoded, and offsets are then into the decoded text; UTF-16 or UTF-32 without one is recognized by
+//! its NUL bytes and reported as an error naming the file (guessing the byte order of a file without a
+//! mark is not reliable enough to decode it silently). Invalid UTF-8 is an error naming the file and the
+//! byte offset, unless `--lossy` is given: then the bad bytes become U+FFFD, a warning names the file, and
+//! offsets are into the decoded text.
+//!
+//! Exit status: 0 when every input was read and all output written (also when the reader of a pipe
+//! stops early, as `| head -1` does: the rest is not written, quietly); 1 when an input could not be read
+//! or decoded or a symbolic-link loop was skipped (the others are still processed), or the output could not
+//! be written (standard output closed, disk full); 2 for bad usage. Warnings (a FIFO skipped, `--lossy`
+//! replacements) do not change it.
 
-use std::io::{self, IsTerminal, Read, Write};
+// A Unix program started with its standard output closed (`extract >&-`) has the standard streams
+// reopened on /dev/null by Rust's runtime before `main`, and its output would vanish with a success
+// status. This example therefore has its own C `main`, which looks at the descriptors first and then
+// runs the program as Rust's runtime would (with SIGPIPE ignored, so a closed pipe is an error to handle).
+#![cfg_attr(all(unix, not(test)), no_main)]
+
+use std::cell::RefCell;
+use std::collections::{HashSet, VecDeque};
+use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+#[cfg(not(all(unix, not(test))))]
 use std::process::ExitCode;
 
 use alam::{Document, Extractor, Kind, Mention};
+use clap::{Parser, ValueEnum};
 
-#[derive(Clone, Copy, PartialEq, Debug)]
+#[derive(Clone, Copy, PartialEq, Debug, ValueEnum)]
 enum Format {
+    /// One JSON object per mention.
     Jsonl,
+    /// One JSON document per file.
     Json,
+    /// A word and its BIO tag a line.
     Conll,
+    /// A right-to-left HTML page with the mentions highlighted.
     Html,
 }
 
-#[derive(Debug)]
+/// Extracts people, organizations and places from Arabic text files, folders of them, or stdin.
+#[derive(Parser, Debug)]
+#[command(name = "extract", version)]
 struct Args {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    inputs: Vec<String>,
+    /// Read invalid UTF-8 with U+FFFD in place of the bad bytes (a warning names the file; offsets are
+    /// into the decoded text) instead of reporting the file as an error.
+    #[arg(long)]
+    lossy: bool,
+    /// Each input line is one document (jsonl or json): rows get a 1-based `line` field, and start/end
+    /// (UTF-8 bytes) and char_start/char_end (chars) count from the start of that line, which is what a
+    /// one-article-a-line dump needs: each row points into its own article. Read and written as a
+    /// stream, so memory stays bounded.
+    #[arg(long)]
+    lines: bool,
+    /// Files, folders (searched recursively for *.txt) or `-` for stdin; stdin when none.
+    #[arg(value_name = "FILE|FOLDER|-")]
+    inputs: Vec<PathBuf>,
 }
 
-const USAGE: &str =
-    "usage: extract [--format jsonl|json|conll|html] [FILE|FOLDER|- ...]   (stdin when none)";
+/// One document to read.
+#[derive(Debug, Clone, PartialEq)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    /// The name shown in the output and in messages (U+FFFD where a path is not UTF-8).
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(p) => p.to_string_lossy().into_owned(),
+        }
+    }
+}
 
 /// At most this many files are held in memory at once…
 const BATCH_FILES: usize = 64;
 /// …and at most about this many bytes of text.
 const BATCH_BYTES: usize = 32 << 20;
 
-fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Args, String> {
-    let mut format = Format::Jsonl;
-    let mut inputs = Vec::new();
-    let mut args = args.into_iter();
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--format" | "-f" => {
-                let v = args.next().ok_or("--format needs a value")?;
-                format = match v.as_str() {
-                    "jsonl" => Format::Jsonl,
-                    "json" => Format::Json,
-                    "conll" => Format::Conll,
-                    "html" => Format::Html,
-                    _ => {
-                        return Err(format!(
-                            "unknown format `{v}` (expected jsonl, json, conll or html)"
-                        ))
-                    }
-                };
-            }
-            "--help" | "-h" => return Err(USAGE.to_string()),
-            "--" => inputs.extend(args.by_ref()),
-            _ if a.starts_with('-') && a != "-" => {
-                return Err(format!("unknown option `{a}`\n{USAGE}"))
-            }
-            _ => inputs.push(a),
-        }
-    }
-    Ok(Args { format, inputs })
+/// What expanding the arguments and reading the inputs had to say besides the text.
+#[derive(Default)]
+struct Notes {
+    /// Inputs lost (unreadable, undecodable, a link loop): the exit status is 1.
+    errors: Vec<String>,
+    /// Inputs read in part or skipped as documented (a FIFO in a folder, `--lossy`): status unchanged.
+    warnings: Vec<String>,
 }
 
-/// The files to read: each argument itself, or for a folder the `*.txt` files under it, sorted.
-/// Folders that cannot be listed are reported in `errors`.
-fn expand(inputs: &[String], errors: &mut Vec<String>) -> Vec<String> {
-    let mut files = Vec::new();
+/// The documents to read: each argument itself, or for a folder the regular `*.txt` files under it (links
+/// followed, each file once, loops reported), sorted.
+fn expand(inputs: &[PathBuf], notes: &mut Notes) -> Vec<Input> {
+    let mut out = Vec::new();
+    // The files already taken, by their canonical path: a file reached through several links is read once.
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     for input in inputs {
-        let path = Path::new(input);
-        if input != "-" && path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found, errors);
-            found.sort();
-            files.extend(found.into_iter().map(|p| p.display().to_string()));
-        } else {
-            files.push(input.clone());
+        if input.as_os_str() == "-" {
+            out.push(Input::Stdin);
+            continue;
         }
-    }
-    files
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            errors.push(format!("{}: cannot read: {e}", dir.display()));
-            return;
+        if !input.is_dir() {
+            if let Ok(canonical) = input.canonicalize() {
+                seen.insert(canonical);
+            }
+            out.push(Input::File(input.clone()));
+            continue;
         }
-    };
-    for entry in entries {
-        let path = match entry {
-            Ok(entry) => entry.path(),
-            Err(e) => {
-                errors.push(format!("{}: cannot read: {e}", dir.display()));
+        let walk = walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().unwrap_or(input).to_string_lossy().into_owned();
+                    notes.errors.push(match e.loop_ancestor() {
+                        Some(a) => format!(
+                            "{path}: a symbolic link loop (back to {}): not followed",
+                            a.to_string_lossy()
+                        ),
+                        None => format!("{path}: cannot read: {}", io_message(&e)),
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path();
+            if entry.file_type().is_dir() || path.extension().is_none_or(|x| x != "txt") {
                 continue;
             }
-        };
-        if path.is_dir() {
-            walk(&path, out, errors);
-        } else if path.extension().is_some_and(|x| x == "txt") {
-            out.push(path);
+            if !entry.file_type().is_file() {
+                notes.warnings.push(format!(
+                    "{}: not a regular file (a FIFO, socket or device): skipped",
+                    path.to_string_lossy()
+                ));
+                continue;
+            }
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+            if seen.insert(canonical) {
+                out.push(Input::File(path.to_path_buf()));
+            }
+        }
+    }
+    out
+}
+
+/// The message of a walk error without walkdir's own path prefix.
+fn io_message(e: &walkdir::Error) -> String {
+    match e.io_error() {
+        Some(io) => io.to_string(),
+        None => e.to_string(),
+    }
+}
+
+/// A file's text: UTF-8, or UTF-16 with a byte-order mark (decoded), or with `lossy` invalid UTF-8 with
+/// U+FFFD (and a warning); anything else is an error naming the file.
+fn read_text(input: &Input, lossy: bool, notes: &mut Notes) -> Option<String> {
+    let name = input.name();
+    let bytes = match input {
+        Input::Stdin => {
+            let mut b = Vec::new();
+            io::stdin().read_to_end(&mut b).map(|_| b)
+        }
+        Input::File(p) => std::fs::read(p),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            notes.errors.push(format!("{name}: cannot read: {e}"));
+            return None;
+        }
+    };
+    match decode(&bytes, lossy) {
+        Ok((text, None)) => Some(text),
+        Ok((text, Some(warning))) => {
+            notes.warnings.push(format!("{name}: {warning}"));
+            Some(text)
+        }
+        Err(e) => {
+            notes.errors.push(format!("{name}: {e}"));
+            None
         }
     }
 }
 
-/// Reads a file (or stdin for `-`) as UTF-8, or says why not.
-fn read_text(name: &str) -> Result<String, String> {
-    let bytes = if name == "-" {
-        let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).map(|_| b)
-    } else {
-        std::fs::read(name)
+/// Decodes a file's bytes (see [`read_text`]): the text and a warning, or the reason it cannot be read.
+fn decode(bytes: &[u8], lossy: bool) -> Result<(String, Option<String>), String> {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks(2).map(|c| match c {
+            [a, b] if be => u16::from_be_bytes([*a, *b]),
+            [a, b] => u16::from_le_bytes([*a, *b]),
+            _ => 0xFFFD, // an odd last byte
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        let bad = text.contains(char::REPLACEMENT_CHARACTER);
+        match (bad, lossy) {
+            (false, _) => Ok((text, None)),
+            (true, true) => Ok((
+                text,
+                Some("invalid UTF-16 replaced with U+FFFD (--lossy); offsets are into the decoded text".into()),
+            )),
+            (true, false) => Err("invalid UTF-16 (an unpaired surrogate or an odd byte count); --lossy reads it with U+FFFD".to_string()),
+        }
+    };
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err("UTF-32 (it starts with a UTF-32 byte-order mark): convert it to UTF-8".into());
     }
-    .map_err(|e| format!("{name}: cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{name}: not UTF-8: invalid byte at offset {}",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return utf16(false);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return utf16(true);
+    }
+    if let Some(wide) = wide_without_bom(bytes) {
+        return Err(format!(
+            "{wide} without a byte-order mark, by its NUL bytes: convert it to UTF-8 (or add the mark)"
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), None)),
+        Err(e) if lossy => Ok((
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "not UTF-8: invalid bytes replaced with U+FFFD (--lossy), the first at byte offset {}; offsets are into the decoded text",
+                e.valid_up_to()
+            )),
+        )),
+        Err(e) => Err(format!(
+            "not UTF-8: invalid byte at offset {}",
+            e.valid_up_to()
+        )),
+    }
 }
 
-/// Runs the command: `stdout` gets the output, `stderr` errors and (with `progress`) a progress line.
-/// Returns the exit status.
+/// `UTF-16LE` … when text without a byte-order mark is UTF-16 or UTF-32, as its NUL bytes show in the
+/// first 4 KiB. UTF-8 text has no NUL bytes; UTF-32 has two in every four bytes at fixed places; UTF-16
+/// has them (the high byte of every space, digit or Latin letter) all at odd offsets (little-endian) or all
+/// at even ones, and there nine high bytes in ten are those of ASCII, Arabic (U+06xx), punctuation
+/// (U+20xx) or presentation forms (U+FBxx–U+FExx). A stray NUL in UTF-8 text fails the last test: the
+/// bytes around it are UTF-8 lead and continuation bytes.
+fn wide_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = &head[..head.len() - head.len() % 4];
+    if head.is_empty() || !head.contains(&0) {
+        return None;
+    }
+    let nul_at = |o: usize| head.iter().skip(o).step_by(4).all(|&b| b == 0);
+    if nul_at(2) && nul_at(3) {
+        return Some("UTF-32LE");
+    }
+    if nul_at(0) && nul_at(1) {
+        return Some("UTF-32BE");
+    }
+    let nul_even = head.iter().step_by(2).any(|&b| b == 0);
+    let nul_odd = head.iter().skip(1).step_by(2).any(|&b| b == 0);
+    let (name, high) = match (nul_even, nul_odd) {
+        (false, true) => ("UTF-16LE", 1),
+        (true, false) => ("UTF-16BE", 0),
+        _ => return None,
+    };
+    let highs = head.iter().skip(high).step_by(2);
+    let plausible = highs
+        .clone()
+        .filter(|&&b| matches!(b, 0x00 | 0x06 | 0x20 | 0xFB..=0xFE))
+        .count();
+    (plausible * 10 >= highs.count() * 9).then_some(name)
+}
+
+/// Runs the command: `stdout` gets the output, `stderr` warnings, errors and (with `progress`) a progress
+/// line. Returns the exit status, or the error of writing the output.
 fn run(
     args: &Args,
     stdout: &mut impl Write,
     stderr: &mut impl Write,
     progress: bool,
 ) -> io::Result<u8> {
-    let mut errors = Vec::new();
-    let files = if args.inputs.is_empty() {
-        vec!["-".to_string()]
+    let mut notes = Notes::default();
+    let inputs = if args.inputs.is_empty() {
+        vec![Input::Stdin]
     } else {
-        expand(&args.inputs, &mut errors)
+        expand(&args.inputs, &mut notes)
     };
-    for e in &errors {
-        report(stderr, progress, e)?;
+    let mut failed = false;
+    report(stderr, progress, &mut notes, &mut failed)?;
+    if args.lines && !matches!(args.format, Format::Jsonl | Format::Json) {
+        writeln!(stderr, "extract: --lines works with --format jsonl or json")?;
+        return Ok(2);
     }
-    let mut failed = !errors.is_empty();
-    let several = files.len() > 1;
     let ex = Extractor::new();
+    if args.lines {
+        failed |= run_lines(&ex, args, &inputs, stdout, stderr, progress)?;
+        if progress {
+            write!(stderr, "\r\x1b[2K")?;
+        }
+        return Ok(u8::from(failed));
+    }
     if args.format == Format::Html {
         stdout.write_all(HTML_HEAD.as_bytes())?;
     }
-    let mut batch: Vec<(&str, String)> = Vec::new();
+    let mut batch: Vec<(&Input, String)> = Vec::new();
     let mut bytes = 0;
-    for (n, name) in files.iter().enumerate() {
-        match read_text(name) {
-            Ok(text) => {
-                bytes += text.len();
-                batch.push((name, text));
-            }
-            Err(e) => {
-                report(stderr, progress, &e)?;
-                failed = true;
-            }
+    for (n, input) in inputs.iter().enumerate() {
+        if let Some(text) = read_text(input, args.lossy, &mut notes) {
+            bytes += text.len();
+            batch.push((input, text));
         }
-        let last = n + 1 == files.len();
+        report(stderr, progress, &mut notes, &mut failed)?;
+        let last = n + 1 == inputs.len();
         if last || batch.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
             let texts: Vec<&str> = batch.iter().map(|(_, t)| t.as_str()).collect();
             let docs = ex.extract_many(&texts);
-            for ((name, text), doc) in batch.iter().zip(&docs) {
-                let label = several.then_some(*name);
-                write_doc(stdout, args.format, label, text, doc)?;
+            for ((input, text), doc) in batch.iter().zip(&docs) {
+                let name = match input {
+                    Input::Stdin => None,
+                    Input::File(_) => Some(input.name()),
+                };
+                write_doc(stdout, args.format, name.as_deref(), text, doc)?;
             }
             batch.clear();
             bytes = 0;
             if progress {
-                show_progress(stderr, n + 1, files.len())?;
+                show_progress(stderr, n + 1, inputs.len())?;
             }
         }
     }
@@ -204,12 +375,161 @@ fn run(
     Ok(u8::from(failed))
 }
 
-/// Writes an error on its own line, over the progress line when there is one.
-fn report(stderr: &mut impl Write, progress: bool, error: &str) -> io::Result<()> {
-    if progress {
-        write!(stderr, "\r\x1b[2K")?;
+/// Where a line of `--lines` input comes from, or why it could not be read.
+struct LineOrigin {
+    file: usize,
+    line: usize,
+    error: Option<String>,
+}
+
+/// The lines of an input without their `\n` or `\r\n`, each as text or as the reason it is not: a line
+/// that is not UTF-8 is an error (or, with `lossy`, decoded with U+FFFD) and reading goes on; an input
+/// that cannot be read ends with its error.
+fn read_lines(input: &Input, lossy: bool) -> Box<dyn Iterator<Item = Result<String, String>>> {
+    let name = input.name();
+    let mut reader: Box<dyn BufRead> = match input {
+        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::File(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+            Err(e) => return Box::new(std::iter::once(Err(format!("{name}: cannot read: {e}")))),
+        },
+    };
+    let mut n = 0;
+    let mut ended = false;
+    Box::new(std::iter::from_fn(move || {
+        if ended {
+            return None;
+        }
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => None,
+            Ok(_) => {
+                n += 1;
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                    if buf.last() == Some(&b'\r') {
+                        buf.pop();
+                    }
+                }
+                Some(match String::from_utf8(buf) {
+                    Ok(text) => Ok(text),
+                    Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                    Err(e) => {
+                        let at = e.utf8_error().valid_up_to();
+                        Err(format!(
+                            "{name}:{n}: not UTF-8: invalid byte at offset {at} of the line"
+                        ))
+                    }
+                })
+            }
+            Err(e) => {
+                ended = true;
+                Some(Err(format!("{name}: cannot read: {e}")))
+            }
+        }
+    }))
+}
+
+/// `--lines`: every line of every input is a document, streamed through the extractor and written as it
+/// comes. Returns whether any input or line could not be read.
+fn run_lines(
+    ex: &Extractor,
+    args: &Args,
+    inputs: &[Input],
+    stdout: &mut impl Write,
+    stderr: &mut impl Write,
+    progress: bool,
+) -> io::Result<bool> {
+    // The stream hands out documents in input order; the origin of each text waits in this queue, at
+    // most a window long, until its document comes out.
+    let origins = RefCell::new(VecDeque::new());
+    let texts = inputs
+        .iter()
+        .enumerate()
+        .flat_map(|(f, input)| {
+            read_lines(input, args.lossy)
+                .enumerate()
+                .map(move |(i, r)| (f, i + 1, r))
+        })
+        .map(|(file, line, read)| {
+            let (text, error) = match read {
+                Ok(text) => (text, None),
+                Err(e) => (String::new(), Some(e)),
+            };
+            origins
+                .borrow_mut()
+                .push_back(LineOrigin { file, line, error });
+            text
+        });
+    let names: Vec<Option<String>> = inputs
+        .iter()
+        .map(|i| matches!(i, Input::File(_)).then(|| i.name()))
+        .collect();
+    let mut failed = false;
+    let mut done = 0usize;
+    for doc in ex.extract_stream(texts) {
+        let Some(origin) = origins.borrow_mut().pop_front() else {
+            break;
+        };
+        if let Some(e) = origin.error {
+            if progress {
+                write!(stderr, "\r\x1b[2K")?;
+            }
+            writeln!(stderr, "extract: {e}")?;
+            failed = true;
+            continue;
+        }
+        let file = names[origin.file].as_deref();
+        if args.format == Format::Json {
+            let v = serde_json::json!({ "file": file, "line": origin.line, "document": doc });
+            serde_json::to_writer(&mut *stdout, &v).map_err(json_error)?;
+            stdout.write_all(b"\n")?;
+        } else {
+            for m in doc.mentions() {
+                let row = LineRow {
+                    file,
+                    line: origin.line,
+                    mention: m,
+                };
+                serde_json::to_writer(&mut *stdout, &row).map_err(json_error)?;
+                stdout.write_all(b"\n")?;
+            }
+        }
+        done += 1;
+        if progress && done % 10_000 == 0 {
+            write!(stderr, "\r{done} lines")?;
+            stderr.flush()?;
+        }
     }
-    writeln!(stderr, "extract: {error}")
+    Ok(failed)
+}
+
+/// Writes the pending warnings and errors, each on its own line over the progress line when there is
+/// one, and notes whether there was an error.
+fn report(
+    stderr: &mut impl Write,
+    progress: bool,
+    notes: &mut Notes,
+    failed: &mut bool,
+) -> io::Result<()> {
+    *failed |= !notes.errors.is_empty();
+    let lines = notes
+        .errors
+        .drain(..)
+        .map(|e| format!("extract: {e}"))
+        .chain(
+            notes
+                .warnings
+                .drain(..)
+                .map(|w| format!("extract: warning: {w}")),
+        );
+    for line in lines {
+        if progress {
+            write!(stderr, "\r\x1b[2K")?;
+        }
+        writeln!(stderr, "{line}")?;
+    }
+    Ok(())
 }
 
 fn show_progress(stderr: &mut impl Write, done: usize, total: usize) -> io::Result<()> {
@@ -224,6 +544,33 @@ fn show_progress(stderr: &mut impl Write, done: usize, total: usize) -> io::Resu
     stderr.flush()
 }
 
+/// A JSON writing error as an I/O error of the same kind: a closed pipe stays a `BrokenPipe`.
+fn json_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
+}
+
+/// One JSON line of the `jsonl` format: the file first, then the mention's own fields in their order.
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(flatten)]
+    mention: &'a Mention,
+}
+
+/// One JSON line of `--lines` `jsonl` output: the file and line first, then the mention's own fields.
+#[derive(serde::Serialize)]
+struct LineRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    line: usize,
+    #[serde(flatten)]
+    mention: &'a Mention,
+}
+
 fn write_doc(
     out: &mut impl Write,
     format: Format,
@@ -234,22 +581,21 @@ fn write_doc(
     match format {
         Format::Jsonl => {
             for m in doc.mentions() {
-                let mut v = serde_json::to_value(m).map_err(io::Error::other)?;
-                if let (Some(f), Some(obj)) = (file, v.as_object_mut()) {
-                    obj.insert("file".into(), f.into());
-                }
-                serde_json::to_writer(&mut *out, &v).map_err(io::Error::other)?;
+                let row = Row { file, mention: m };
+                serde_json::to_writer(&mut *out, &row).map_err(json_error)?;
                 out.write_all(b"\n")?;
             }
         }
         Format::Json => {
             let v = serde_json::json!({ "file": file, "document": doc });
-            serde_json::to_writer(&mut *out, &v).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut *out, &v).map_err(json_error)?;
             out.write_all(b"\n")?;
         }
         Format::Conll => {
-            if file.is_some() {
-                out.write_all(b"-DOCSTART- O\n\n")?;
+            if let Some(f) = file {
+                // A comment line (as CoNLL-U has them) names the file; the name is on one line.
+                let f = f.replace(['\n', '\r'], " ");
+                out.write_all(format!("# file = {f}\n-DOCSTART- O\n\n").as_bytes())?;
             }
             let spans: Vec<(Range<usize>, Kind)> = doc
                 .mentions()
@@ -439,14 +785,11 @@ fn escape(s: &str) -> String {
     out
 }
 
-fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
+/// Parses the arguments (`--help` and `--version` print to stdout and exit 0; bad usage exits 2), runs,
+/// and returns the exit status.
+fn real_main() -> u8 {
+    // clap reads the arguments as `OsString`s: a file name that is not UTF-8 is a path like any other.
+    let args = Args::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let progress = io::stderr().is_terminal();
@@ -455,17 +798,52 @@ fn main() -> ExitCode {
         Ok(s)
     });
     match status {
-        Ok(s) => ExitCode::from(s),
+        Ok(s) => s,
+        // The reader of a pipe stopped early (`| head -1`): what it wanted was written.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             eprintln!("extract: cannot write output: {e}");
-            ExitCode::FAILURE
+            1
         }
     }
+}
+
+#[cfg(not(all(unix, not(test))))]
+fn main() -> ExitCode {
+    ExitCode::from(real_main())
+}
+
+/// The C entry point (see the note at the top): refuses to run with standard output closed, ignores
+/// SIGPIPE as Rust's runtime does, and runs [`real_main`].
+#[cfg(all(unix, not(test)))]
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
+    unsafe extern "C" {
+        fn fcntl(fd: i32, cmd: i32, ...) -> i32;
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const F_GETFD: i32 = 1;
+    const SIGPIPE: i32 = 13;
+    const SIG_IGN: usize = 1;
+    // SAFETY: fcntl(F_GETFD) only reads the descriptor's flags; signal() sets the disposition of
+    // SIGPIPE to "ignore" before any thread starts, as Rust's own runtime does.
+    unsafe {
+        if fcntl(1, F_GETFD) == -1 {
+            eprintln!("extract: standard output is closed: nothing can be written");
+            return 1;
+        }
+        signal(SIGPIPE, SIG_IGN);
+    }
+    i32::from(real_main())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_args(argv: Vec<String>) -> Result<Args, clap::Error> {
+        Args::try_parse_from(std::iter::once("extract".to_string()).chain(argv))
+    }
 
     fn run_with(format: &str, inputs: &[&str]) -> (String, String, u8) {
         let mut argv = vec!["--format".to_string(), format.to_string()];
@@ -501,6 +879,11 @@ mod tests {
         fn drop(&mut self) {
             let _ = std::fs::remove_dir_all(&self.0);
         }
+    }
+
+    /// The file named on the first line of `conll` output.
+    fn f_name(out: &str) -> &str {
+        out.lines().next().unwrap().trim_start_matches("# file = ")
     }
 
     fn tags(text: &str, mentions: &[(Range<usize>, Kind)]) -> Vec<String> {
@@ -573,9 +956,12 @@ mod tests {
         };
         assert_eq!(status, 0);
         let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], format!("# file = {}", f_name(&out)));
         assert_eq!(
-            lines,
+            lines[1..],
             [
+                "-DOCSTART- O",
+                "",
                 "الأستاذة O",
                 "أوسان B-PERS",
                 "محمد I-PERS",
@@ -682,14 +1068,35 @@ mod tests {
     }
 
     #[test]
-    fn one_file_has_no_file_field_and_json_has_one_line_per_file() {
+    fn one_file_has_its_file_field_first_and_json_has_one_line_per_file() {
         let dir = TempDir::new("json");
         let a = dir.write("a.txt", "في مدينة المكلا".as_bytes());
         let b = dir.write("b.txt", "لا شيء".as_bytes());
         let (out, _, _) = run_with("jsonl", &[&a]);
-        let row: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-        assert!(row.get("file").is_none());
+        let line = out.lines().next().unwrap();
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(row["file"].as_str(), Some(a.as_str()));
         assert_eq!(row["kind"], "place");
+        // The keys in the documented order, file first.
+        let keys: Vec<usize> = [
+            "\"file\"",
+            "\"kind\"",
+            "\"text\"",
+            "\"start\"",
+            "\"end\"",
+            "\"char_start\"",
+            "\"sub_kind\"",
+            "\"source\"",
+            "\"entity\"",
+            "\"nested\"",
+        ]
+        .iter()
+        .map(|k| line.find(k).unwrap_or_else(|| panic!("{k} in {line}")))
+        .collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{line}");
+        // A row reads back as the mention it was written from.
+        let back: Mention = serde_json::from_str(line).unwrap();
+        assert_eq!(back.text(), "المكلا");
         let (out, _, status) = run_with("json", &[&a, &b]);
         assert_eq!(status, 0);
         let docs: Vec<serde_json::Value> = out
@@ -742,7 +1149,147 @@ mod tests {
         let a = parse_args(vec!["-f".into(), "conll".into(), "--".into(), "-x".into()]).unwrap();
         assert_eq!(
             (a.format, a.inputs),
-            (Format::Conll, vec!["-x".to_string()])
+            (Format::Conll, vec![PathBuf::from("-x")])
         );
+        let help = parse_args(vec!["--help".into()]).unwrap_err();
+        assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
+        assert!(help.to_string().contains("--lossy"));
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(
+            decode("عدن".as_bytes(), false).unwrap(),
+            ("عدن".to_string(), None)
+        );
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("في عدن\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&le, false).unwrap().0, "في عدن\n");
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("في عدن".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be, false).unwrap().0, "في عدن");
+        let no_bom: Vec<u8> = "في مدينة عدن\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(decode(&no_bom, true)
+            .unwrap_err()
+            .starts_with("UTF-16LE without a byte-order mark"));
+        let bad = b"ab\xffcd";
+        assert_eq!(
+            decode(bad, false).unwrap_err(),
+            "not UTF-8: invalid byte at offset 2"
+        );
+        let (text, warning) = decode(bad, true).unwrap();
+        assert_eq!(text, "ab\u{FFFD}cd");
+        assert!(warning.unwrap().contains("first at byte offset 2"));
+        // One stray NUL in UTF-8 text is not taken for a wide encoding.
+        assert_eq!(
+            decode("عدن\0 والمكلا في اليمن".as_bytes(), false).unwrap().1,
+            None
+        );
+    }
+
+    #[test]
+    fn lines_are_documents_with_offsets_in_the_line() {
+        let dir = TempDir::new("lines");
+        let a = dir.write(
+            "a.txt",
+            &[
+                "وصل الوفد إلى مدينة المكلا\r\n\nقال الأستاذ محمد عبدالله الحامد\n".as_bytes(),
+                b"ok \xff\n",
+                "في مدينة عدن".as_bytes(),
+            ]
+            .concat(),
+        );
+        let args = parse_args(vec!["--lines".to_string(), a.clone()]).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let status = run(&args, &mut out, &mut err, false).unwrap();
+        assert_eq!(status, 1);
+        let rows: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let got: Vec<(u64, &str, u64, u64)> = rows
+            .iter()
+            .map(|r| {
+                (
+                    r["line"].as_u64().unwrap(),
+                    r["text"].as_str().unwrap(),
+                    r["start"].as_u64().unwrap(),
+                    r["char_start"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let p = "قال الأستاذ ";
+        assert_eq!(
+            got,
+            [
+                (1, "المكلا", "وصل الوفد إلى مدينة ".len() as u64, 20),
+                (
+                    3,
+                    "محمد عبدالله الحامد",
+                    p.len() as u64,
+                    p.chars().count() as u64
+                ),
+                (5, "عدن", "في مدينة ".len() as u64, 9),
+            ]
+        );
+        assert!(rows.iter().all(|r| r["file"] == a.as_str()));
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            format!("extract: {a}:4: not UTF-8: invalid byte at offset 3 of the line\n")
+        );
+        // With --lossy the bad line is a document too.
+        let args = parse_args(vec!["--lines".into(), "--lossy".into(), a.clone()]).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 0);
+        assert!(err.is_empty());
+    }
+
+    #[test]
+    fn lines_in_json_and_across_files() {
+        let dir = TempDir::new("lines-json");
+        let a = dir.write("a.txt", "في مدينة المكلا\n".as_bytes());
+        let b = dir.write("b.txt", "لا شيء\nفي مدينة عدن".as_bytes());
+        let args = parse_args(vec![
+            "--format".into(),
+            "json".into(),
+            "--lines".into(),
+            a.clone(),
+            b.clone(),
+        ])
+        .unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 0);
+        let docs: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let got: Vec<(&str, u64, usize)> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap(),
+                    d["line"].as_u64().unwrap(),
+                    d["document"]["mentions"].as_array().unwrap().len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(a.as_str(), 1, 1), (b.as_str(), 1, 0), (b.as_str(), 2, 1)]
+        );
+        assert!(err.is_empty());
+        let args = parse_args(vec!["--lines".into(), "-f".into(), "conll".into(), a]).unwrap();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(&args, &mut out, &mut err, false).unwrap(), 2);
+        assert!(out.is_empty());
     }
 }

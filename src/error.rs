@@ -47,6 +47,58 @@ pub enum Error {
         /// What is wrong: the regex parser's message for a bad pattern.
         reason: String,
     },
+    /// Something asked for that this build leaves out: a bundled tier whose data feature is off.
+    ///
+    /// ```
+    /// let built = alam::Extractor::builder().tier(alam::Tier::YemenVillages, true).build();
+    /// if !cfg!(feature = "data-villages") {
+    ///     let err = built.unwrap_err();
+    ///     assert_eq!(
+    ///         err.to_string(),
+    ///         "the bundled tier YemenVillages is not compiled in: enable the cargo feature `data-villages`"
+    ///     );
+    /// }
+    /// ```
+    #[error("{what} is not compiled in: enable the cargo feature `{feature}`")]
+    MissingFeature {
+        /// What was asked for.
+        what: String,
+        /// The cargo feature that compiles it in.
+        feature: &'static str,
+    },
+    /// An entry built in code ([`Entry::new`](crate::Entry::new), its `with_*` setters,
+    /// [`Lexicon::push`](crate::Lexicon::push)) that a lexicon file could not hold either.
+    ///
+    /// ```
+    /// let err = alam::Entry::new("المكلا", alam::EntryKind::Place)?.with_sub("City").unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "entry `المكلا`: the sub `City` is not lower-case ASCII letters, digits and `-` (such as `city`)"
+    /// );
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    #[error("{}entry `{text}`: {reason}", lexicon.as_deref().map(|l| format!("{l}: ")).unwrap_or_default())]
+    Entry {
+        /// The lexicon the entry was pushed into, if it was.
+        lexicon: Option<String>,
+        /// The entry's text (at most about 100 chars of it).
+        text: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A lexicon larger than [`Lexicon::MAX_BYTES`](crate::Lexicon::MAX_BYTES): not a lexicon, or not
+    /// one this crate will hold in memory (`/dev/zero`, a disk image given by mistake).
+    ///
+    /// ```
+    /// assert_eq!(alam::Lexicon::MAX_BYTES, 64 << 20);
+    /// ```
+    #[error("{file}: larger than {limit} bytes: not a lexicon file (the most a lexicon may have)")]
+    TooLarge {
+        /// The lexicon's name.
+        file: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A file that could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -68,7 +120,11 @@ impl Error {
     pub fn line(&self) -> Option<usize> {
         match self {
             Error::Lexicon { line, .. } | Error::Utf8 { line, .. } => Some(*line),
-            Error::Io { .. } | Error::Rule { .. } => None,
+            Error::Io { .. }
+            | Error::Rule { .. }
+            | Error::MissingFeature { .. }
+            | Error::Entry { .. }
+            | Error::TooLarge { .. } => None,
         }
     }
 
@@ -78,5 +134,74 @@ impl Error {
             line,
             reason: reason.into(),
         }
+    }
+}
+
+/// A name that is not one of a fixed list: the error of `FromStr` for [`Kind`](crate::Kind),
+/// [`EntryKind`](crate::EntryKind) and [`Gender`](crate::Gender). It implements [`std::error::Error`], so
+/// `?` turns it into `anyhow::Error` or `Box<dyn Error>`.
+///
+/// ```
+/// use alam::Kind;
+/// let err = "planet".parse::<Kind>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown mention kind `planet` (expected person, organization or place)");
+/// assert_eq!(err.input(), "planet");
+///
+/// fn kind_of(s: &str) -> Result<Kind, Box<dyn std::error::Error>> {
+///     Ok(s.parse::<Kind>()?)
+/// }
+/// assert!(kind_of("place").is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{input}`{}", expected.map(|e| format!(" (expected {e})")).unwrap_or_default())]
+pub struct ParseError {
+    what: &'static str,
+    input: String,
+    expected: Option<&'static str>,
+}
+
+impl ParseError {
+    pub(crate) fn new(what: &'static str, input: &str, expected: Option<&'static str>) -> Self {
+        ParseError {
+            what,
+            input: quote(input),
+            expected,
+        }
+    }
+
+    /// The text that was not recognized (at most about 100 chars of it).
+    ///
+    /// ```
+    /// let err = "org".parse::<alam::EntryKind>().unwrap_err();
+    /// assert_eq!(err.input(), "org");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+/// The most chars of a user's text an error message quotes.
+pub(crate) const QUOTE_CHARS: usize = 100;
+
+/// `text` as an error message quotes it: whole when short, else its first [`QUOTE_CHARS`] chars, an
+/// ellipsis and the full length, so that a line of megabytes does not make a message of megabytes.
+pub(crate) fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{}… ({} chars)", &text[..cut], text.chars().count()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_bounded() {
+        assert_eq!(quote("عدن"), "عدن");
+        let long = "ب".repeat(5000);
+        let q = quote(&long);
+        assert_eq!(q, format!("{}… (5000 chars)", "ب".repeat(QUOTE_CHARS)));
+        assert_eq!(quote(&"x".repeat(QUOTE_CHARS)), "x".repeat(QUOTE_CHARS));
     }
 }

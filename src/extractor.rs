@@ -1,6 +1,7 @@
 //! The extractor: lexicons compiled once, then text in, a [`Document`] out.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 use once_cell::sync::{Lazy, OnceCell};
@@ -8,7 +9,9 @@ use once_cell::sync::{Lazy, OnceCell};
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
-use crate::lexicon::{load_bundled, Lexicon, Tier, BUNDLED};
+use crate::lexicon::{
+    bundled_name_tokens, load_bundled, Bundled, KindCounts, Lexicon, Tier, BUNDLED,
+};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source};
 use crate::resolve::resolve;
@@ -26,7 +29,15 @@ use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 /// let place = &doc.mentions()[0];
 /// assert_eq!((place.kind(), place.text()), (alam::Kind::Place, "المكلا"));
 /// ```
-#[derive(Debug, Clone)]
+///
+/// Its `Debug` form is a summary (lexicons, entries per kind, rules, options), not the compiled index:
+///
+/// ```
+/// let summary = format!("{:?}", alam::Extractor::new());
+/// assert!(summary.starts_with("Extractor { lexicons: "), "{summary}");
+/// assert!(summary.len() < 1000);
+/// ```
+#[derive(Clone)]
 pub struct Extractor {
     index: Arc<Index>,
     rules: Arc<[Rule]>,
@@ -44,14 +55,52 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
 static PARSED: Lazy<Vec<OnceCell<Lexicon>>> =
     Lazy::new(|| BUNDLED.iter().map(|_| OnceCell::new()).collect());
 
-/// The bundled lexicons of the given tiers, each parsed once per process.
+/// The bundled lexicons of the given tiers, each parsed once per process (name-token files apart: see
+/// [`bundled_name_files`]).
 fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
     BUNDLED
         .iter()
         .zip(PARSED.iter())
-        .filter(|(b, _)| tiers.contains(&b.tier))
+        .filter(|(b, _)| b.compiled && tiers.contains(&b.tier) && !b.name_tokens)
         .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
         .collect()
+}
+
+/// The bundled files of `name` tokens in the given tiers, which the index reads without parsing.
+fn bundled_name_files(tiers: &[Tier]) -> impl Iterator<Item = &'static Bundled> + '_ {
+    BUNDLED
+        .iter()
+        .filter(move |b| b.compiled && tiers.contains(&b.tier) && b.name_tokens)
+}
+
+impl fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The index holds the entries lexicon after lexicon: a lexicon is a run of one name.
+        let mut lexicons = 0;
+        let mut last: Option<&Arc<str>> = None;
+        for e in &self.index.entries {
+            if last.is_none_or(|l| !Arc::ptr_eq(l, &e.lexicon) && **l != *e.lexicon) {
+                lexicons += 1;
+                last = Some(&e.lexicon);
+            }
+        }
+        let reported: Vec<Kind> = Kind::ALL
+            .into_iter()
+            .filter(|&k| self.kinds[kind_slot(k)])
+            .collect();
+        let rules: Vec<&str> = self.rules.iter().map(|r| r.name()).collect();
+        f.debug_struct("Extractor")
+            .field("lexicons", &lexicons)
+            .field("entries", &self.index.entries.len())
+            .field(
+                "kinds",
+                &KindCounts::of(self.index.entries.iter().map(|e| &e.entry)),
+            )
+            .field("rules", &rules)
+            .field("reports", &reported)
+            .field("document_pass", &self.document_pass)
+            .finish()
+    }
 }
 
 impl Default for Extractor {
@@ -169,9 +218,70 @@ impl Extractor {
         }
     }
 
-    /// A line per token: its text, folded form, lexicon reading and classes. For tuning rules and
-    /// lexicons; the format may change between versions.
-    #[doc(hidden)]
+    /// Extracts from a stream of texts, lazily: documents come out in the order of `texts`, each exactly
+    /// what [`Extractor::extract`] gives for its text, while memory holds only a window of texts and
+    /// their documents, never the whole input.
+    ///
+    /// With the `parallel` feature (the default) the iterator takes a window of up to 256
+    /// texts (or 4 MiB of text) per rayon thread, extracts it over all cores,
+    /// hands out its documents and takes the next window; without it, each text is extracted when its
+    /// document is asked for. Reading a corpus line by line through this iterator keeps memory bounded
+    /// whatever the corpus size (the `extract` example's `--lines` does so).
+    ///
+    /// ```
+    /// use std::io::BufRead;
+    ///
+    /// let ex = alam::Extractor::new();
+    /// // One article a line, as in a dump; any iterator of strings works, read lazily.
+    /// let dump = "وصل الوفد إلى مدينة المكلا\n\nقال الدكتور عبدالعزيز سعيد الصيغ إن الندوة نجحت\n";
+    /// let lines = std::io::Cursor::new(dump).lines().map_while(Result::ok);
+    /// let found: Vec<Vec<String>> = ex
+    ///     .extract_stream(lines)
+    ///     .map(|doc| doc.mentions().iter().map(|m| m.text().to_string()).collect())
+    ///     .collect();
+    /// assert_eq!(found, [vec!["المكلا"], vec![], vec!["عبدالعزيز سعيد الصيغ"]]);
+    /// ```
+    pub fn extract_stream<'a, I>(&'a self, texts: I) -> impl Iterator<Item = Document> + 'a
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str> + Send,
+        I::IntoIter: 'a,
+    {
+        #[cfg(feature = "parallel")]
+        {
+            let threads = rayon::current_num_threads().max(1);
+            Stream {
+                extractor: self,
+                input: texts.into_iter(),
+                window: Vec::new(),
+                max_docs: STREAM_DOCS_PER_THREAD * threads,
+                max_bytes: STREAM_BYTES_PER_THREAD * threads,
+                done: Vec::new().into_iter(),
+            }
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            // One set of buffers for the whole stream, as `extract_many` shares one over a batch.
+            let mut s = Scratch::default();
+            texts
+                .into_iter()
+                .map(move |t| self.extract_with(t.as_ref(), &mut s))
+        }
+    }
+
+    /// What the lexicons say of each token of `text`, for tuning rules and lexicons (the `explain`
+    /// example prints it): a tab-separated line per token with the token as written, its fold, its
+    /// reading (`clitic=` how many folded chars of clitics come off its front, `conj`/`def`/`lam` whether
+    /// they hold a conjunction, the article, a لِ; `nl` whether a newline stands before it), the lexicon
+    /// kinds of that reading, and the multi-word entries that start at it (`kind+words`). The format is
+    /// for people and may change between versions; parse [`Extractor::extract`]'s result instead.
+    ///
+    /// ```
+    /// let lines = alam::Extractor::new().explain("في مدينة المكلا");
+    /// let last: Vec<&str> = lines.lines().last().unwrap().split('\t').collect();
+    /// assert_eq!(&last[..2], ["المكلا", "المكلا"]);
+    /// assert!(last[3].split(',').any(|k| k == "place"), "{lines}");
+    /// ```
     pub fn explain(&self, text: &str) -> String {
         let mut out = String::new();
         let mut tokens = Tokens::default();
@@ -252,6 +362,68 @@ impl Extractor {
                 found.push(Found::new(&s.key, mention));
             }
         }
+    }
+}
+
+/// How many texts per rayon thread [`Extractor::extract_stream`] takes into one window: enough that the
+/// wait for the slowest text at the end of a window is a small part of it, few enough that a window of
+/// news articles stays within some megabytes.
+#[cfg(feature = "parallel")]
+const STREAM_DOCS_PER_THREAD: usize = 256;
+
+/// The most bytes of text per rayon thread in one window of [`Extractor::extract_stream`], so that a
+/// stream of long texts does not fill memory before the count above is reached.
+#[cfg(feature = "parallel")]
+const STREAM_BYTES_PER_THREAD: usize = 4 << 20;
+
+/// The iterator of [`Extractor::extract_stream`] with the `parallel` feature: takes a window of texts,
+/// extracts it over all cores, hands out its documents in order, then takes the next window.
+#[cfg(feature = "parallel")]
+struct Stream<'a, I: Iterator> {
+    extractor: &'a Extractor,
+    input: I,
+    /// The texts of the next window; kept to reuse its allocation.
+    window: Vec<I::Item>,
+    max_docs: usize,
+    max_bytes: usize,
+    /// The documents of the current window not handed out yet.
+    done: std::vec::IntoIter<Document>,
+}
+
+#[cfg(feature = "parallel")]
+impl<I> Iterator for Stream<'_, I>
+where
+    I: Iterator,
+    I::Item: AsRef<str> + Send,
+{
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        use rayon::prelude::*;
+        if let Some(doc) = self.done.next() {
+            return Some(doc);
+        }
+        let mut bytes = 0;
+        while self.window.len() < self.max_docs && bytes < self.max_bytes {
+            match self.input.next() {
+                Some(t) => {
+                    bytes += t.as_ref().len();
+                    self.window.push(t);
+                }
+                None => break,
+            }
+        }
+        if self.window.is_empty() {
+            return None;
+        }
+        let ex = self.extractor;
+        let docs: Vec<Document> = self
+            .window
+            .par_drain(..)
+            .map_init(Scratch::default, |s, t| ex.extract_with(t.as_ref(), s))
+            .collect();
+        self.done = docs.into_iter();
+        self.done.next()
     }
 }
 
@@ -421,14 +593,19 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off).
+    /// Turns one tier of the bundled lexicons on or off ([`Tier::Default`] is on, the others off). A tier
+    /// whose data feature is off in this build makes [`build`](Self::build) fail
+    /// ([`Error::MissingFeature`]).
     ///
     /// ```
     /// use alam::{Extractor, Tier};
     /// let text = "وصلنا إلى الجاحره أمس";
     /// assert!(Extractor::new().extract(text).mentions().is_empty());
+    /// # #[cfg(feature = "data-villages")] {
+    /// // With `features = ["data-villages"]`:
     /// let ex = Extractor::builder().tier(Tier::YemenVillages, true).build().unwrap();
     /// assert_eq!(ex.extract(text).places()[0].sub_kind(), Some("village"));
+    /// # }
     /// ```
     pub fn tier(&mut self, tier: Tier, on: bool) -> &mut Self {
         self.tiers.retain(|&t| t != tier);
@@ -515,6 +692,7 @@ impl ExtractorBuilder {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
+        self.check_tiers()?;
         let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
         let index = if is_default {
             Arc::clone(&DEFAULT.index)
@@ -525,26 +703,59 @@ impl ExtractorBuilder {
                 Vec::new()
             };
             all.extend(self.lexicons.iter());
-            Arc::new(Index::build(all))
+            let mut index = Index::build(all);
+            if self.bundled {
+                bundled_name_files(&self.tiers)
+                    .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));
+            }
+            Arc::new(index)
         };
         Ok(self.with_index(index))
     }
 
     /// Like [`build`](Self::build), but parses the bundled lexicons again instead of sharing the copies
-    /// parsed once per process: what the first [`Extractor::new`] of a process costs. For benchmarks.
-    #[doc(hidden)]
+    /// parsed once per process: what the first [`Extractor::new`] of a process costs, for measuring it
+    /// (the `build` benchmark). The extractor is the same as `build` gives.
+    ///
+    /// ```
+    /// let fresh = alam::Extractor::builder().build_uncached()?;
+    /// let shared = alam::Extractor::new();
+    /// let text = "في مدينة المكلا";
+    /// assert_eq!(fresh.extract(text), shared.extract(text));
+    /// # Ok::<(), alam::Error>(())
+    /// ```
     pub fn build_uncached(&self) -> Result<Extractor, Error> {
+        self.check_tiers()?;
         let mut lexicons: Vec<Lexicon> = if self.bundled {
             BUNDLED
                 .iter()
-                .filter(|b| self.tiers.contains(&b.tier))
+                .filter(|b| b.compiled && self.tiers.contains(&b.tier) && !b.name_tokens)
                 .map(load_bundled)
                 .collect()
         } else {
             Vec::new()
         };
         lexicons.extend(self.lexicons.iter().cloned());
-        Ok(self.with_index(Arc::new(Index::build_owned(lexicons))))
+        let mut index = Index::build_owned(lexicons);
+        if self.bundled {
+            bundled_name_files(&self.tiers)
+                .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));
+        }
+        Ok(self.with_index(Arc::new(index)))
+    }
+
+    /// An error for a tier asked for whose files this build does not compile in.
+    fn check_tiers(&self) -> Result<(), Error> {
+        if !self.bundled {
+            return Ok(());
+        }
+        match self.tiers.iter().find(|t| !t.is_compiled()) {
+            Some(tier) => Err(Error::MissingFeature {
+                what: format!("the bundled tier {tier:?}"),
+                feature: tier.feature().unwrap_or("default"),
+            }),
+            None => Ok(()),
+        }
     }
 
     fn with_index(&self, index: Arc<Index>) -> Extractor {
@@ -562,9 +773,66 @@ mod tests {
     use super::*;
 
     #[test]
+    fn debug_is_a_short_summary() {
+        let rule = Rule::new("hospital", Kind::Organization, r"مستشفى \w+").unwrap();
+        let lex = Lexicon::parse("mine", "عدن\tplace\tsub=city\nالمكلا\tplace\tsub=city\n").unwrap();
+        let ex = Extractor::builder()
+            .bundled(false)
+            .lexicon(lex)
+            .rule(rule)
+            .kinds([Kind::Place])
+            .build()
+            .unwrap();
+        assert_eq!(
+            format!("{ex:?}"),
+            r#"Extractor { lexicons: 1, entries: 2, kinds: {place: 2}, rules: ["hospital"], reports: [Place], document_pass: true }"#
+        );
+        let default = format!("{:?}", Extractor::new());
+        assert!(default.len() < 1000, "{default}");
+        assert!(default.contains("given: "), "{default}");
+    }
+
+    #[test]
     fn send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Extractor>();
         check::<Document>();
+    }
+
+    /// Windows end on a count and on a size; documents keep their order across windows, empty texts
+    /// included, and each is what `extract` gives.
+    #[test]
+    fn stream_matches_extract_across_windows() {
+        let ex = Extractor::new();
+        let texts = [
+            "وصل الوفد إلى مدينة المكلا",
+            "",
+            "قال الأستاذ محمد عبدالله الحامد",
+        ];
+        let input: Vec<String> = (0..256 * 5 + 7)
+            .map(|i| texts[i % 3].repeat(1 + i % 4))
+            .collect();
+        let got: Vec<Document> = ex.extract_stream(&input).collect();
+        assert_eq!(got.len(), input.len());
+        for (t, doc) in input.iter().zip(&got) {
+            assert_eq!(doc, &ex.extract(t));
+        }
+        assert_eq!(ex.extract_stream(Vec::<String>::new()).count(), 0);
+    }
+
+    /// The stream reads its input as documents are asked for, not all at once.
+    #[test]
+    fn stream_is_lazy() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let read = AtomicUsize::new(0);
+        let ex = Extractor::new();
+        let input = (0..usize::MAX).map(|_| {
+            read.fetch_add(1, Ordering::Relaxed);
+            "في مدينة المكلا"
+        });
+        let first: Vec<Document> = ex.extract_stream(input).take(3).collect();
+        assert_eq!(first.len(), 3);
+        let taken = read.load(Ordering::Relaxed);
+        assert!((3..=256 * 64).contains(&taken), "read {taken}");
     }
 }

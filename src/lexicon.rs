@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::error::Error;
+use crate::error::{quote, Error, ParseError};
 use crate::mention::Gender;
 use crate::normalize::fold;
 use crate::tokenize::is_word_char;
@@ -24,8 +24,9 @@ use crate::tokenize::is_word_char;
 /// assert_eq!("org-head".parse::<EntryKind>().unwrap(), EntryKind::OrgHead);
 /// assert_eq!(EntryKind::PlaceNoun.as_str(), "place-noun");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum EntryKind {
     /// The full name of a known person.
@@ -56,6 +57,10 @@ pub enum EntryKind {
     Common,
     /// A function word (preposition, pronoun, relative, demonstrative): ends every chain.
     Function,
+    /// A token seen in persons' names, given or family, often a foreign (transliterated) one
+    /// (كوفالسكي): weak evidence, a person only with context (another name, a title, a role, a speech
+    /// verb). One word.
+    Name,
 }
 
 impl EntryKind {
@@ -66,7 +71,7 @@ impl EntryKind {
     ///     assert_eq!(kind.as_str().parse::<alam::EntryKind>(), Ok(kind));
     /// }
     /// ```
-    pub const ALL: [EntryKind; 14] = [
+    pub const ALL: [EntryKind; 15] = [
         EntryKind::Person,
         EntryKind::Given,
         EntryKind::Family,
@@ -81,6 +86,7 @@ impl EntryKind {
         EntryKind::SpeechVerb,
         EntryKind::Common,
         EntryKind::Function,
+        EntryKind::Name,
     ];
 
     /// The name used in lexicon files.
@@ -104,6 +110,7 @@ impl EntryKind {
             EntryKind::SpeechVerb => "speech-verb",
             EntryKind::Common => "common",
             EntryKind::Function => "function",
+            EntryKind::Name => "name",
         }
     }
 
@@ -118,14 +125,20 @@ impl fmt::Display for EntryKind {
     }
 }
 
+/// Parses the name used in lexicon files; anything else is a [`ParseError`].
+///
+/// ```
+/// let err = "planet".parse::<alam::EntryKind>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown kind `planet`");
+/// ```
 impl FromStr for EntryKind {
-    type Err = String;
+    type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         EntryKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("unknown kind `{s}`"))
+            .ok_or_else(|| ParseError::new("kind", s, None))
     }
 }
 
@@ -139,12 +152,16 @@ impl FromStr for EntryKind {
 /// assert_eq!(e.sub(), Some("city"));
 /// assert_eq!(e.country(), Some("YE"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
     text: String,
     folded: String,
     kind: EntryKind,
     gender: Option<Gender>,
+    /// Whether a gender was given at all (`gender=unisex` leaves `gender` empty).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    gender_given: bool,
     sub: Option<String>,
     cat: Option<String>,
     country: Option<String>,
@@ -153,28 +170,47 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Builds an entry in code, as a lexicon line would.
+    /// Builds an entry in code, as a lexicon line would: the text is checked as a file's `TEXT` field is
+    /// (no control characters, not empty after folding; whitespace inside it collapsed to single spaces).
+    /// The attributes a kind requires (a place's `sub`, a given name's gender) are set with the `with_*`
+    /// setters and checked by [`Lexicon::push`], since they come after `new`.
     ///
     /// ```
     /// use alam::{Entry, EntryKind};
-    /// let e = Entry::new("الأستاذة", EntryKind::Title).unwrap().with_gender(alam::Gender::Female);
+    /// let e = Entry::new("الأستاذة", EntryKind::Title)?.with_gender(alam::Gender::Female);
     /// assert_eq!(e.folded(), "الاستاذه");
+    /// assert!(Entry::new("\u{064E}", EntryKind::Title).is_err()); // a haraka alone folds to nothing
+    /// assert!(Entry::new("عدن\u{0}", EntryKind::Place).is_err());
+    /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn new(text: &str, kind: EntryKind) -> Result<Entry, Error> {
+        let err = |reason: &str| Error::Entry {
+            lexicon: None,
+            text: quote(text),
+            reason: reason.to_string(),
+        };
+        if let Some(c) = text.chars().find(|c| c.is_control() && !c.is_whitespace()) {
+            return Err(err(&format!(
+                "the control character U+{:04X} in the text",
+                c as u32
+            )));
+        }
+        Entry::unchecked(text, kind).ok_or_else(|| err("the entry text is empty after folding"))
+    }
+
+    /// The entry for `text` and `kind` with no attributes, or `None` when the text folds to nothing.
+    fn unchecked(text: &str, kind: EntryKind) -> Option<Entry> {
         let text = single_spaced(text);
         let folded = token_words(&fold(&text));
         if folded.is_empty() {
-            return Err(Error::lexicon(
-                "<code>",
-                0,
-                "the entry text is empty after folding",
-            ));
+            return None;
         }
-        Ok(Entry {
+        Some(Entry {
             text,
             folded,
             kind,
             gender: None,
+            gender_given: false,
             sub: None,
             cat: None,
             country: None,
@@ -183,27 +219,113 @@ impl Entry {
         })
     }
 
+    fn invalid(&self, reason: String) -> Error {
+        Error::Entry {
+            lexicon: None,
+            text: quote(&self.text),
+            reason,
+        }
+    }
+
     /// Sets the gender.
     ///
     /// ```
     /// use alam::{Entry, EntryKind, Gender};
-    /// let e = Entry::new("المهندسة", EntryKind::Title).unwrap().with_gender(Gender::Female);
+    /// let e = Entry::new("المهندسة", EntryKind::Title)?.with_gender(Gender::Female);
     /// assert_eq!(e.gender(), Some(Gender::Female));
+    /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_gender(mut self, gender: Gender) -> Entry {
         self.gender = Some(gender);
+        self.gender_given = true;
         self
     }
 
-    /// Sets the sub-kind (`city`, `ministry`…).
+    /// Says that the name is of both genders, as `gender=unisex` does in a file: [`Entry::gender`] stays
+    /// `None`, and a given name so marked may be pushed into a lexicon.
     ///
     /// ```
-    /// let e = alam::Entry::new("القلوعة", alam::EntryKind::Place).unwrap().with_sub("town");
-    /// assert_eq!(e.sub(), Some("town"));
+    /// use alam::{Entry, EntryKind, Lexicon};
+    /// let mut lex = Lexicon::new("code");
+    /// assert!(lex.push(Entry::new("نور", EntryKind::Given)?).is_err()); // a given name needs a gender
+    /// lex.push(Entry::new("نور", EntryKind::Given)?.with_unisex())?;
+    /// assert_eq!(lex.entries()[0].gender(), None);
+    /// # Ok::<(), alam::Error>(())
     /// ```
-    pub fn with_sub(mut self, sub: &str) -> Entry {
-        self.sub = Some(sub.to_string());
+    pub fn with_unisex(mut self) -> Entry {
+        self.gender = None;
+        self.gender_given = true;
         self
+    }
+
+    /// Sets the sub-kind (`city`, `ministry`…): lower-case ASCII letters, digits and `-`, as `sub=` in a
+    /// file.
+    ///
+    /// ```
+    /// let e = alam::Entry::new("القلوعة", alam::EntryKind::Place)?.with_sub("town")?;
+    /// assert_eq!(e.sub(), Some("town"));
+    /// assert!(alam::Entry::new("القلوعة", alam::EntryKind::Place)?.with_sub("Town").is_err());
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn with_sub(mut self, sub: &str) -> Result<Entry, Error> {
+        self.sub = Some(parse_label("sub", sub).map_err(|r| self.invalid(r))?);
+        Ok(self)
+    }
+
+    /// Sets a title's category (`academic`, `religious`…), as `cat=` in a file.
+    ///
+    /// ```
+    /// let e = alam::Entry::new("الدكتورة", alam::EntryKind::Title)?.with_category("academic")?;
+    /// assert_eq!(e.category(), Some("academic"));
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn with_category(mut self, cat: &str) -> Result<Entry, Error> {
+        self.cat = Some(parse_label("cat", cat).map_err(|r| self.invalid(r))?);
+        Ok(self)
+    }
+
+    /// Sets the ISO 3166-1 alpha-2 country code (two upper-case letters), as `country=` in a file.
+    ///
+    /// ```
+    /// let e = alam::Entry::new("القلوعة", alam::EntryKind::Place)?.with_country("YE")?;
+    /// assert_eq!(e.country(), Some("YE"));
+    /// assert!(alam::Entry::new("القلوعة", alam::EntryKind::Place)?.with_country("Yemen").is_err());
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn with_country(mut self, code: &str) -> Result<Entry, Error> {
+        self.country = Some(parse_country(code).map_err(|r| self.invalid(r))?);
+        Ok(self)
+    }
+
+    /// Sets the enclosing place's name (a district's governorate), as `parent=` in a file: not empty,
+    /// no tab, control character or `=`.
+    ///
+    /// ```
+    /// let e = alam::Entry::new("القلوعة", alam::EntryKind::Place)?.with_parent("عدن")?;
+    /// assert_eq!(e.parent(), Some("عدن"));
+    /// assert!(alam::Entry::new("القلوعة", alam::EntryKind::Place)?.with_parent(" ").is_err());
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn with_parent(mut self, parent: &str) -> Result<Entry, Error> {
+        let value = parent.trim();
+        if value.is_empty() || value.contains('=') || value.chars().any(char::is_control) {
+            return Err(self.invalid(format!(
+                "the parent `{}` is empty or holds `=`, a tab or a control character",
+                quote(parent)
+            )));
+        }
+        self.parent = Some(value.to_string());
+        Ok(self)
+    }
+
+    /// The attribute a kind requires and the entry lacks, as the file parser reports it.
+    fn missing_attribute(&self) -> Option<&'static str> {
+        match self.kind {
+            EntryKind::Place if self.sub.is_none() => Some("a place needs `sub=`"),
+            EntryKind::Given if !self.gender_given => Some("a given name needs `gender=`"),
+            EntryKind::Name if self.folded.contains(' ') => Some("a name token is one word"),
+            _ => None,
+        }
     }
 
     /// The entry as written in the lexicon (display form).
@@ -307,10 +429,55 @@ impl Entry {
 /// assert_eq!(lex.name(), "mine.tsv");
 /// assert_eq!(lex.len(), 2);
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Lexicon {
     name: Arc<str>,
     entries: Vec<Entry>,
+    /// The index of each (folded text, kind) in `entries`, made on the first [`Lexicon::push`] (a parsed
+    /// lexicon is checked for repeats while it is parsed, and most are never pushed into).
+    keys: Option<FxHashMap<(String, EntryKind), usize>>,
+}
+
+/// A summary: the name and the entry count per kind, not the entries (a bundled lexicon has thousands).
+///
+/// ```
+/// let lex = alam::Lexicon::parse("mine", "عدن\tplace\tsub=city\nالمكلا\tplace\tsub=city\n")?;
+/// assert_eq!(format!("{lex:?}"), r#"Lexicon { name: "mine", entries: 2, kinds: {place: 2} }"#);
+/// # Ok::<(), alam::Error>(())
+/// ```
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("name", &&*self.name)
+            .field("entries", &self.entries.len())
+            .field("kinds", &KindCounts::of(&self.entries))
+            .finish()
+    }
+}
+
+/// Entry counts per kind, printed as `{kind: count, …}` in kind order.
+pub(crate) struct KindCounts([usize; EntryKind::ALL.len()]);
+
+impl KindCounts {
+    pub(crate) fn of<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> KindCounts {
+        let mut counts = [0; EntryKind::ALL.len()];
+        for e in entries {
+            counts[e.kind as usize] += 1;
+        }
+        KindCounts(counts)
+    }
+}
+
+impl fmt::Debug for KindCounts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut map = f.debug_map();
+        for (k, &n) in EntryKind::ALL.iter().zip(&self.0) {
+            if n > 0 {
+                map.key(&format_args!("{k}")).value(&n);
+            }
+        }
+        map.finish()
+    }
 }
 
 impl Lexicon {
@@ -318,15 +485,29 @@ impl Lexicon {
     ///
     /// ```
     /// let mut lex = alam::Lexicon::new("code");
-    /// lex.push(alam::Entry::new("سيئون", alam::EntryKind::Place).unwrap().with_sub("city"));
+    /// lex.push(alam::Entry::new("سيئون", alam::EntryKind::Place)?.with_sub("city")?)?;
     /// assert_eq!(lex.len(), 1);
+    /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn new(name: &str) -> Lexicon {
         Lexicon {
             name: Arc::from(name),
             entries: Vec::new(),
+            keys: None,
         }
     }
+
+    /// The most bytes a lexicon may have: 64 MiB, some 25 times the largest bundled file. Reading stops
+    /// there, so that a path such as `/dev/zero` or a huge file given by mistake is an
+    /// [`Error::TooLarge`] instead of filling the memory.
+    ///
+    /// ```
+    /// # #[cfg(unix)] {
+    /// let err = alam::Lexicon::from_path("/dev/zero").unwrap_err();
+    /// assert!(matches!(err, alam::Error::TooLarge { .. }));
+    /// # }
+    /// ```
+    pub const MAX_BYTES: u64 = 64 << 20;
 
     /// Parses lexicon text. `name` is used in error messages and as the source of the mentions it yields.
     ///
@@ -348,6 +529,7 @@ impl Lexicon {
     /// );
     /// ```
     pub fn parse(name: &str, text: &str) -> Result<Lexicon, Error> {
+        Lexicon::check_size(name, text.len())?;
         let mut entries: Vec<Entry> = Vec::new();
         let mut first_line: FxHashMap<(String, EntryKind), usize> = FxHashMap::default();
         for (i, raw) in text.split('\n').enumerate() {
@@ -368,7 +550,10 @@ impl Lexicon {
                     let first = &entries[*o.get()];
                     let reason = format!(
                         "`{}` ({}) repeats line {} (`{}`): entries of one kind must differ after folding",
-                        entry.text, entry.kind, first.line, first.text
+                        quote(&entry.text),
+                        entry.kind,
+                        first.line,
+                        quote(&first.text)
                     );
                     return Err(Error::lexicon(name, n, reason));
                 }
@@ -378,10 +563,22 @@ impl Lexicon {
         Ok(Lexicon {
             name: Arc::from(name),
             entries,
+            keys: None,
         })
     }
 
-    /// Reads and parses a lexicon file; its path names it in errors.
+    fn check_size(name: &str, len: usize) -> Result<(), Error> {
+        if len as u64 > Lexicon::MAX_BYTES {
+            return Err(Error::TooLarge {
+                file: name.to_string(),
+                limit: Lexicon::MAX_BYTES,
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads and parses a lexicon file; its path names it in errors. At most [`Lexicon::MAX_BYTES`] are
+    /// read: a larger file is an [`Error::TooLarge`].
     ///
     /// ```no_run
     /// let lex = alam::Lexicon::from_path("my_places.tsv")?;
@@ -389,42 +586,60 @@ impl Lexicon {
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let bytes = read_capped(file, &path.display().to_string()).map_err(|e| match e {
+            Capped::Io(source) => io(source),
+            Capped::Error(e) => e,
         })?;
         Lexicon::from_bytes(&path.display().to_string(), &bytes)
     }
 
-    /// Reads and parses a lexicon from any reader.
+    /// Reads and parses a lexicon from any reader, at most [`Lexicon::MAX_BYTES`] of it (more is an
+    /// [`Error::TooLarge`]).
     ///
     /// ```
     /// let lex = alam::Lexicon::from_reader("stdin", "عدن\tplace\tsub=city\n".as_bytes()).unwrap();
     /// assert_eq!(lex.len(), 1);
+    /// let endless = std::io::repeat(b'#');
+    /// assert!(matches!(alam::Lexicon::from_reader("endless", endless), Err(alam::Error::TooLarge { .. })));
     /// ```
-    pub fn from_reader(name: &str, mut reader: impl Read) -> Result<Lexicon, Error> {
-        let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
-            path: name.into(),
-            source,
+    pub fn from_reader(name: &str, reader: impl Read) -> Result<Lexicon, Error> {
+        let bytes = read_capped(reader, name).map_err(|e| match e {
+            Capped::Io(source) => Error::Io {
+                path: name.into(),
+                source,
+            },
+            Capped::Error(e) => e,
         })?;
         Lexicon::from_bytes(name, &bytes)
     }
 
     /// Parses lexicon bytes, reporting the line and offset of the first invalid UTF-8 byte.
     ///
-    /// A file that starts with a UTF-16 byte-order mark is refused with a hint to save it as UTF-8.
+    /// A text in UTF-16 or UTF-32 (with a byte-order mark, or without one when its NUL bytes show it) is
+    /// refused with its encoding named and a hint to save it as UTF-8.
     ///
     /// ```
     /// let err = alam::Lexicon::from_bytes("x.tsv", b"ok\tcommon\n\xff\n").unwrap_err();
     /// assert_eq!(err.to_string(), "x.tsv:2: invalid UTF-8 at byte offset 10");
+    /// let utf32: Vec<u8> = "\u{FEFF}عدن\tcommon\n".chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+    /// let err = alam::Lexicon::from_bytes("x.tsv", &utf32).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "x.tsv:1: the file is UTF-32LE (it starts with a UTF-32 byte-order mark): save it as UTF-8"
+    /// );
     /// ```
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Lexicon, Error> {
-        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Lexicon::check_size(name, bytes.len())?;
+        if let Some(wide) = wide_encoding(bytes) {
             return Err(Error::lexicon(
                 name,
                 1,
-                "the file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8",
+                format!("the file is {wide}: save it as UTF-8"),
             ));
         }
         match std::str::from_utf8(bytes) {
@@ -441,16 +656,58 @@ impl Lexicon {
         }
     }
 
-    /// Adds an entry.
+    /// Adds an entry, checked as a line of a file is: an entry that lacks an attribute its kind requires
+    /// (a place's `sub`, a given name's gender) or that repeats the folded text and kind of an entry
+    /// already in the lexicon is an [`Error::Entry`], and the lexicon is left as it was.
     ///
     /// ```
     /// use alam::{Entry, EntryKind, Lexicon};
     /// let mut lex = Lexicon::new("code");
-    /// lex.push(Entry::new("القلوعة", EntryKind::Place).unwrap().with_sub("town"));
+    /// lex.push(Entry::new("القلوعة", EntryKind::Place)?.with_sub("town")?)?;
     /// assert_eq!(lex.entries()[0].text(), "القلوعة");
+    /// let err = lex.push(Entry::new("سيئون", EntryKind::Place)?).unwrap_err();
+    /// assert_eq!(err.to_string(), "code: entry `سيئون`: a place needs `sub=`");
+    /// let again = Entry::new("القلوعه", EntryKind::Place)?.with_sub("town")?;
+    /// assert_eq!(
+    ///     lex.push(again).unwrap_err().to_string(),
+    ///     "code: entry `القلوعه`: it repeats entry 1 (`القلوعة`, place): entries of one kind must differ after folding"
+    /// );
+    /// assert_eq!(lex.len(), 1);
+    /// # Ok::<(), alam::Error>(())
     /// ```
-    pub fn push(&mut self, entry: Entry) {
-        self.entries.push(entry);
+    pub fn push(&mut self, entry: Entry) -> Result<(), Error> {
+        let invalid = |reason: String| Error::Entry {
+            lexicon: Some(self.name.to_string()),
+            text: quote(&entry.text),
+            reason,
+        };
+        if let Some(reason) = entry.missing_attribute() {
+            return Err(invalid(reason.to_string()));
+        }
+        let entries = &self.entries;
+        let keys = self.keys.get_or_insert_with(|| {
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| ((e.folded.clone(), e.kind), i))
+                .collect()
+        });
+        match keys.entry((entry.folded.clone(), entry.kind)) {
+            MapEntry::Occupied(o) => {
+                let first = &entries[*o.get()];
+                Err(invalid(format!(
+                    "it repeats entry {} (`{}`, {}): entries of one kind must differ after folding",
+                    o.get() + 1,
+                    quote(&first.text),
+                    first.kind
+                )))
+            }
+            MapEntry::Vacant(v) => {
+                v.insert(entries.len());
+                self.entries.push(entry);
+                Ok(())
+            }
+        }
     }
 
     /// The lexicon's name.
@@ -493,6 +750,74 @@ impl Lexicon {
     /// ```
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// Why [`read_capped`] failed.
+enum Capped {
+    Io(std::io::Error),
+    Error(Error),
+}
+
+/// All of `reader`, or [`Error::TooLarge`] as soon as it gives more than [`Lexicon::MAX_BYTES`].
+fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>, Capped> {
+    let mut bytes = Vec::new();
+    reader
+        .take(Lexicon::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Capped::Io)?;
+    Lexicon::check_size(name, bytes.len()).map_err(Capped::Error)?;
+    Ok(bytes)
+}
+
+/// The wide encoding `bytes` are in, named for an error, when they are UTF-16 or UTF-32 rather than UTF-8:
+/// by the byte-order mark, or without one by where the NUL bytes stand in the first 4 KiB (an ASCII char,
+/// such as the tab and the kind of every lexicon line, has one NUL byte in UTF-16 and three in UTF-32; a
+/// UTF-8 lexicon has none, as a NUL is an error anywhere in it).
+pub(crate) fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    const BOMS: [(&[u8], &str); 4] = [
+        (
+            &[0xFF, 0xFE, 0, 0],
+            "UTF-32LE (it starts with a UTF-32 byte-order mark)",
+        ),
+        (
+            &[0, 0, 0xFE, 0xFF],
+            "UTF-32BE (it starts with a UTF-32 byte-order mark)",
+        ),
+        (
+            &[0xFF, 0xFE],
+            "UTF-16LE (it starts with a UTF-16 byte-order mark)",
+        ),
+        (
+            &[0xFE, 0xFF],
+            "UTF-16BE (it starts with a UTF-16 byte-order mark)",
+        ),
+    ];
+    if let Some((_, name)) = BOMS.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Some(name);
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let zeros = head.iter().filter(|&&b| b == 0).count();
+    // Fewer NULs than one every eight bytes: a stray NUL in UTF-8 text, reported as such by the parser.
+    if head.len() < 4 || zeros * 8 < head.len() {
+        return None;
+    }
+    // UTF-32 of the Basic Multilingual Plane: two NUL bytes of every four, at the same places.
+    let words = &head[..head.len() - head.len() % 4];
+    let nul_at = |o: usize| words.iter().skip(o).step_by(4).all(|&b| b == 0);
+    if nul_at(2) && nul_at(3) {
+        return Some("UTF-32LE (without a byte-order mark: its NUL bytes show it)");
+    }
+    if nul_at(0) && nul_at(1) {
+        return Some("UTF-32BE (without a byte-order mark: its NUL bytes show it)");
+    }
+    // UTF-16: the NUL bytes of ASCII chars all at odd offsets (little-endian) or all at even ones.
+    let nul_even = head.iter().step_by(2).any(|&b| b == 0);
+    let nul_odd = head.iter().skip(1).step_by(2).any(|&b| b == 0);
+    match (nul_even, nul_odd) {
+        (false, true) => Some("UTF-16LE (without a byte-order mark: its NUL bytes show it)"),
+        (true, false) => Some("UTF-16BE (without a byte-order mark: its NUL bytes show it)"),
+        _ => None,
     }
 }
 
@@ -545,11 +870,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     }
     let kind: EntryKind = match fields.next().map(str::trim) {
         Some("") => return Err("the kind is empty (two tabs in a row?)".into()),
-        Some(k) => k.parse()?,
+        Some(k) => k.parse().map_err(|e: ParseError| e.to_string())?,
         None => return Err("expected TEXT<TAB>KIND, found no tab".into()),
     };
-    let mut entry =
-        Entry::new(text, kind).map_err(|_| "the entry text is empty after folding".to_string())?;
+    let mut entry = Entry::unchecked(text, kind)
+        .ok_or_else(|| "the entry text is empty after folding".to_string())?;
     let mut stored_fold = None;
     let mut seen: Vec<&str> = Vec::new();
     for field in fields {
@@ -561,13 +886,14 @@ fn parse_line(line: &str) -> Result<Entry, String> {
             .split_once('=')
             .map(|(k, v)| (k.trim(), v.trim()))
             .filter(|(k, _)| !k.is_empty())
-            .ok_or_else(|| format!("expected an attribute key=value, found `{field}`"))?;
+            .ok_or_else(|| format!("expected an attribute key=value, found `{}`", quote(field)))?;
         if value.is_empty() {
-            return Err(format!("the attribute `{key}` has no value"));
+            return Err(format!("the attribute `{}` has no value", quote(key)));
         }
         if value.contains('=') {
             return Err(format!(
-                "the value of `{key}` contains `=` (a space instead of a tab between two attributes?)"
+                "the value of `{}` contains `=` (a space instead of a tab between two attributes?)",
+                quote(key)
             ));
         }
         if seen.contains(&key) {
@@ -575,13 +901,16 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         }
         seen.push(key);
         match key {
-            "gender" => entry.gender = parse_gender(value)?,
+            "gender" => {
+                entry.gender = parse_gender(value)?;
+                entry.gender_given = true;
+            }
             "sub" => entry.sub = Some(parse_label(key, value)?),
             "cat" => entry.cat = Some(parse_label(key, value)?),
             "country" => entry.country = Some(parse_country(value)?),
             "parent" => entry.parent = Some(value.to_string()),
             "fold" => stored_fold = Some(value),
-            _ => return Err(format!("unknown attribute `{key}`")),
+            _ => return Err(format!("unknown attribute `{}`", quote(key))),
         }
     }
     if let Some(stored) = stored_fold {
@@ -593,18 +922,17 @@ fn parse_line(line: &str) -> Result<Entry, String> {
             let plain = fold(&entry.text);
             if stored != plain {
                 return Err(format!(
-                    "the stored fold `{stored}` differs from the fold of the text `{plain}`"
+                    "the stored fold `{}` differs from the fold of the text `{}`",
+                    quote(&stored),
+                    quote(&plain)
                 ));
             }
         }
     }
-    if matches!(kind, EntryKind::Place) && entry.sub.is_none() {
-        return Err("a place needs `sub=`".into());
+    match entry.missing_attribute() {
+        Some(reason) => Err(reason.into()),
+        None => Ok(entry),
     }
-    if matches!(kind, EntryKind::Given) && !seen.contains(&"gender") {
-        return Err("a given name needs `gender=`".into());
-    }
-    Ok(entry)
 }
 
 /// Puts a space around each char of `folded` that the tokenizer makes a token of its own (punctuation and
@@ -635,21 +963,24 @@ fn parse_gender(value: &str) -> Result<Option<Gender>, String> {
         "female" => Ok(Some(Gender::Female)),
         "unisex" => Ok(None),
         _ => Err(format!(
-            "unknown gender `{value}` (expected male, female or unisex)"
+            "unknown gender `{}` (expected male, female or unisex)",
+            quote(value)
         )),
     }
 }
 
 /// A `sub=` or `cat=` value: lower-case ASCII letters, digits and `-`, as the mentions report it.
 fn parse_label(key: &str, value: &str) -> Result<String, String> {
-    if value
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    if !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
         Ok(value.to_string())
     } else {
         Err(format!(
-            "the {key} `{value}` is not lower-case ASCII letters, digits and `-` (such as `city`)"
+            "the {key} `{}` is not lower-case ASCII letters, digits and `-` (such as `city`)",
+            quote(value)
         ))
     }
 }
@@ -659,29 +990,38 @@ fn parse_country(value: &str) -> Result<String, String> {
         Ok(value.to_string())
     } else {
         Err(format!(
-            "the country `{value}` is not an ISO 3166-1 alpha-2 code such as YE"
+            "the country `{}` is not an ISO 3166-1 alpha-2 code such as YE",
+            quote(value)
         ))
     }
 }
 
 /// Which bundled lexicons a builder loads.
 ///
+/// A tier is the run-time choice; which files are compiled in at all is the choice of the cargo features
+/// (see the crate documentation, "Crate features"): [`Tier::YemenVillages`] needs the `data-villages`
+/// feature, and asking for it without that feature is an error of
+/// [`ExtractorBuilder::build`](crate::ExtractorBuilder::build).
+///
 /// ```
-/// let ex = alam::Extractor::builder().tier(alam::Tier::YemenVillages, true).build().unwrap();
-/// # let _ = ex;
+/// let built = alam::Extractor::builder().tier(alam::Tier::YemenVillages, true).build();
+/// assert_eq!(built.is_ok(), cfg!(feature = "data-villages"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Tier {
-    /// The default set: names, titles, organizations, places, trigger words.
+    /// The default set: names, titles, organizations, places, trigger words (as many of them as the
+    /// enabled data features compile in).
     Default,
-    /// Yemeni uzlas and villages: off by default, because many of them are common words.
+    /// Yemeni uzlas and villages: off by default, because many of them are common words; compiled in only
+    /// with the `data-villages` feature.
     YemenVillages,
 }
 
 impl Tier {
     /// The file names (`anercorp_names.tsv` …, relative to `lexicons/`) of the bundled lexicons of this
-    /// tier, in the order the builder loads them. With [`ExtractorBuilder::bundled(false)`] and
+    /// tier that this build compiles in (see [`Tier::is_compiled`] and the data features), in the order
+    /// the builder loads them. With [`ExtractorBuilder::bundled(false)`] and
     /// [`Lexicon::from_path`] they let a tool read the same set from another folder, such as lexicons
     /// rebuilt from part of a corpus for cross-validation (`examples/evaluate.rs --lexicons`).
     ///
@@ -689,34 +1029,92 @@ impl Tier {
     ///
     /// ```
     /// let files: Vec<&str> = alam::Tier::Default.files().collect();
-    /// assert!(files.contains(&"anercorp_names.tsv"));
+    /// assert_eq!(files.contains(&"anercorp_names.tsv"), cfg!(feature = "data-anercorp"));
     /// assert!(!files.contains(&"places_yemen_villages.tsv"));
     /// ```
     pub fn files(self) -> impl Iterator<Item = &'static str> {
         BUNDLED
             .iter()
-            .filter(move |b| b.tier == self)
+            .filter(move |b| b.tier == self && b.compiled)
             .map(|b| b.name.trim_start_matches("lexicons/"))
     }
+
+    /// The cargo feature that compiles the tier's files in, if it needs one.
+    ///
+    /// ```
+    /// assert_eq!(alam::Tier::YemenVillages.feature(), Some("data-villages"));
+    /// assert_eq!(alam::Tier::Default.feature(), None);
+    /// ```
+    pub fn feature(self) -> Option<&'static str> {
+        match self {
+            Tier::Default => None,
+            Tier::YemenVillages => Some("data-villages"),
+        }
+    }
+
+    /// Whether this build has the tier's files compiled in.
+    ///
+    /// ```
+    /// assert!(alam::Tier::Default.is_compiled());
+    /// assert_eq!(alam::Tier::YemenVillages.is_compiled(), cfg!(feature = "data-villages"));
+    /// ```
+    pub fn is_compiled(self) -> bool {
+        BUNDLED.iter().any(|b| b.tier == self && b.compiled)
+    }
 }
+
 /// One bundled lexicon file.
 pub(crate) struct Bundled {
     pub(crate) name: &'static str,
+    /// The file's text; empty when its feature is off (the file is then not in the binary).
     pub(crate) text: &'static str,
     pub(crate) tier: Tier,
+    /// Whether the file is compiled into this build.
+    pub(crate) compiled: bool,
+    /// Every entry is a `name` token with its `fold=`: the index takes the folds straight from the text
+    /// (see [`bundled_name_tokens`]) instead of parsing fifty thousand lines into entries.
+    pub(crate) name_tokens: bool,
+}
+/// The text of a bundled file, or `""` when the feature that compiles it in is off: `include_str!` is
+/// then not expanded at all, so the data is not in the binary.
+macro_rules! bundled_text {
+    ($file:literal) => {
+        include_str!(concat!("../lexicons/", $file))
+    };
+    ($file:literal, $feature:literal) => {{
+        #[cfg(feature = $feature)]
+        let text = include_str!(concat!("../lexicons/", $file));
+        #[cfg(not(feature = $feature))]
+        let text = "";
+        text
+    }};
+}
+
+macro_rules! bundled_feature {
+    () => {
+        None::<&'static str>
+    };
+    ($feature:literal) => {
+        Some($feature)
+    };
 }
 
 macro_rules! bundled {
-    ($($tier:ident $file:literal),* $(,)?) => {
+    (@names) => { false };
+    (@names names) => { true };
+    ($($tier:ident $($names:ident)? $file:literal $(if $feature:literal)?),* $(,)?) => {
         &[$(Bundled {
             name: concat!("lexicons/", $file),
-            text: include_str!(concat!("../lexicons/", $file)),
+            text: bundled_text!($file $(, $feature)?),
             tier: Tier::$tier,
+            compiled: bundled_feature!($($feature)?).is_none() $(|| cfg!(feature = $feature))?,
+            name_tokens: bundled!(@names $($names)?),
         }),*]
     };
 }
 
-/// The lexicon files compiled into the crate.
+/// The lexicon files the crate can compile in, each with the feature that does (see `Cargo.toml` and
+/// `lexicons/README.md` for the licence behind each feature). The order is the order of the index.
 pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "function_words.tsv",
     Default "titles.tsv",
@@ -728,17 +1126,33 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "nationalities.tsv",
     Default "organizations.tsv",
     Default "places_countries.tsv",
+    Default "places_countries_cldr.tsv" if "data-cldr",
     Default "places_variants.tsv",
-    Default "places_subdivisions.tsv",
+    Default "places_subdivisions.tsv" if "data-cldr",
     Default "places_yemen.tsv",
-    Default "places_cities.tsv",
+    Default "places_cities_cldr.tsv" if "data-cldr",
+    Default "places_cities_geonames.tsv" if "data-geonames",
     Default "given_names.tsv",
     Default "family_names.tsv",
-    Default "anercorp_names.tsv",
-    Default "anercorp_common.tsv",
+    Default "anercorp_names.tsv" if "data-anercorp",
+    Default "anercorp_common.tsv" if "data-anercorp",
     Default "ambiguous_names.tsv",
-    YemenVillages "places_yemen_villages.tsv",
+    Default "ambiguous_names_cldr.tsv" if "data-cldr",
+    Default "ambiguous_names_geonames.tsv" if "data-geonames",
+    Default names "names_wikidata.tsv",
+    Default names "names_wikipedia.tsv",
+    YemenVillages "places_yemen_villages.tsv" if "data-villages",
 ];
+
+/// The folded forms of a bundled file of `name` tokens, read from each line's `fold=` without parsing the
+/// line into an [`Entry`]. The files are generated with a `fold=` on every line and checked by the test
+/// suite against the full parser (`name_token_fast_path_reads_what_the_parser_reads`).
+pub(crate) fn bundled_name_tokens(b: &Bundled) -> impl Iterator<Item = &'static str> {
+    b.text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.rsplit('\t').next()?.strip_prefix("fold="))
+}
 
 /// Parses one bundled file. The bundled files are checked by the test suite, so a failure here is a bug
 /// in the crate, not in the caller's input.
@@ -857,29 +1271,35 @@ mod tests {
     /// The fewest entries each bundled file may have: an accidental truncation fails the build's tests.
     fn floor(name: &str) -> usize {
         match name.trim_start_matches("lexicons/") {
-            "places_countries.tsv" => 250,
+            "places_countries.tsv" => 200,
+            "places_countries_cldr.tsv" => 50,
             "places_variants.tsv" => 30,
             "places_subdivisions.tsv" => 4000,
             "places_yemen.tsv" => 22 + 300,
-            "places_cities.tsv" => 9_500,
+            "places_cities_cldr.tsv" => 300,
+            "places_cities_geonames.tsv" => 9_000,
             "places_yemen_villages.tsv" => 20_000,
             "given_names.tsv" => 800,
             "family_names.tsv" => 400,
             "anercorp_names.tsv" => 1000,
             "anercorp_common.tsv" => 2000,
-            "ambiguous_names.tsv" => 20,
+            "ambiguous_names.tsv" | "ambiguous_names_cldr.tsv" | "ambiguous_names_geonames.tsv" => {
+                20
+            }
             "titles.tsv" | "speech_verbs.tsv" | "org_heads.tsv" => 60,
             "roles.tsv" | "function_words.tsv" | "organizations.tsv" => 100,
             "nationalities.tsv" => 200,
             "place_nouns.tsv" => 20,
             "particles.tsv" => 10,
+            "names_wikidata.tsv" => 40_000,
+            "names_wikipedia.tsv" => 1000,
             other => panic!("no floor for bundled file {other}: add one"),
         }
     }
 
     #[test]
     fn every_bundled_file_loads_without_duplicates_and_above_its_floor() {
-        for b in BUNDLED {
+        for b in BUNDLED.iter().filter(|b| b.compiled) {
             let lex = Lexicon::parse(b.name, b.text).unwrap_or_else(|e| panic!("{e}"));
             assert!(
                 lex.len() >= floor(b.name),
@@ -903,6 +1323,40 @@ mod tests {
                     e.text()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn name_token_fast_path_reads_what_the_parser_reads() {
+        for b in BUNDLED.iter().filter(|b| b.name_tokens) {
+            let lex = Lexicon::parse(b.name, b.text).unwrap_or_else(|e| panic!("{e}"));
+            let parsed: Vec<&str> = lex
+                .entries()
+                .iter()
+                .inspect(|e| assert_eq!(e.kind(), EntryKind::Name, "{}:{}", b.name, e.line()))
+                .map(Entry::folded)
+                .collect();
+            let fast: Vec<&str> = bundled_name_tokens(b).collect();
+            assert_eq!(parsed, fast, "{}", b.name);
+        }
+    }
+
+    #[test]
+    fn a_file_whose_feature_is_off_is_not_in_the_build() {
+        let compiled = |name: &str| BUNDLED.iter().find(|b| b.name.ends_with(name)).unwrap();
+        for (file, on) in [
+            ("anercorp_names.tsv", cfg!(feature = "data-anercorp")),
+            (
+                "places_cities_geonames.tsv",
+                cfg!(feature = "data-geonames"),
+            ),
+            ("places_subdivisions.tsv", cfg!(feature = "data-cldr")),
+            ("places_yemen_villages.tsv", cfg!(feature = "data-villages")),
+            ("given_names.tsv", true),
+        ] {
+            let b = compiled(file);
+            assert_eq!(b.compiled, on, "{file}");
+            assert_eq!(b.text.is_empty(), !on, "{file}");
         }
     }
 

@@ -4,9 +4,10 @@
 //! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
 //! word boundaries by construction and costs one or a few hash lookups a token.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitic::{for_each_reading, is_definite, Reading};
 use crate::lexicon::{Entry, EntryKind, Lexicon};
@@ -217,6 +218,10 @@ pub(crate) struct Index {
     infos: Vec<WordInfo>,
     /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
     singles: Vec<Start>,
+    /// Folded person-name tokens (`name` entries). Kept out of `words`: a word known only as a name token
+    /// is still an unknown word to every rule that reads unknown words as possible names; only the rules
+    /// that ask [`Index::is_name_token`] take it as more.
+    names: FxHashSet<Cow<'static, str>>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
@@ -261,6 +266,10 @@ impl Index {
         singles: &mut Vec<(u32, Start)>,
         shared: &mut Shared,
     ) {
+        if entry.kind() == EntryKind::Name {
+            self.names.insert(Cow::Owned(entry.folded().to_owned()));
+            return;
+        }
         let id = self.entries.len() as u32;
         let words = entry.word_count().min(MAX_WORDS) as u8;
         let mut split = entry.folded().split(' ');
@@ -381,6 +390,22 @@ impl Index {
             w.vocab_reading = reading;
             w.features = features;
         }
+    }
+
+    /// Adds person-name tokens given by their folded forms (the bundled `name` files, read without
+    /// parsing).
+    pub(crate) fn add_name_tokens(&mut self, folded: impl IntoIterator<Item = &'static str>) {
+        self.names.extend(folded.into_iter().map(Cow::Borrowed));
+    }
+
+    /// Whether any `name` token is loaded.
+    pub(crate) fn has_name_tokens(&self) -> bool {
+        !self.names.is_empty()
+    }
+
+    /// Whether `folded` is a person-name token of a `name` lexicon entry.
+    pub(crate) fn is_name_token(&self, folded: &str) -> bool {
+        !self.names.is_empty() && self.names.contains(folded)
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {

@@ -6,8 +6,14 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
+#[cfg(feature = "serde")]
+use serde::de::Error as _;
+#[cfg(feature = "serde")]
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::ParseError;
 
 /// Where a mention sits in the caller's original text, in UTF-8 bytes and in chars.
 ///
@@ -22,12 +28,41 @@ use serde::{Serialize, Serializer};
 /// assert_eq!(aden.span().char_start(), 13); // harakat count as chars
 /// assert_eq!(aden.span().start(), 24);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "SpanRepr"))]
 pub struct Span {
     start: usize,
     end: usize,
     char_start: usize,
     char_end: usize,
+}
+
+/// A span as it is deserialized, before its ends are checked.
+#[cfg(feature = "serde")]
+#[derive(Deserialize)]
+struct SpanRepr {
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<SpanRepr> for Span {
+    type Error = String;
+    fn try_from(r: SpanRepr) -> Result<Span, String> {
+        if r.start > r.end
+            || r.char_start > r.char_end
+            || r.char_end - r.char_start > r.end - r.start
+        {
+            return Err(format!(
+                "invalid span: bytes {}..{}, chars {}..{}",
+                r.start, r.end, r.char_start, r.char_end
+            ));
+        }
+        Ok(Span::new(r.start, r.end, r.char_start, r.char_end))
+    }
 }
 
 impl Span {
@@ -186,18 +221,50 @@ impl fmt::Display for Kind {
     }
 }
 
+/// Parses [`Kind::as_str`]; anything else is a [`ParseError`].
+///
+/// ```
+/// assert_eq!("person".parse::<alam::Kind>(), Ok(alam::Kind::Person));
+/// assert!("Person".parse::<alam::Kind>().is_err());
+/// ```
 impl FromStr for Kind {
-    type Err = String;
+    type Err = ParseError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Kind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown mention kind `{s}` (expected person, organization or place)")
+                ParseError::new("mention kind", s, Some("person, organization or place"))
             })
     }
 }
 
+#[cfg(feature = "serde")]
+/// Reads a value of `T` from its string form (`FromStr`), for the enums serialized as strings.
+fn from_string<'de, T, D>(d: D) -> Result<T, D::Error>
+where
+    T: FromStr,
+    T::Err: fmt::Display,
+    D: Deserializer<'de>,
+{
+    let s = Cow::<'de, str>::deserialize(d)?;
+    s.parse().map_err(D::Error::custom)
+}
+
+#[cfg(feature = "serde")]
+/// From the string [`Kind::as_str`] gives.
+///
+/// ```
+/// let k: alam::Kind = serde_json::from_str("\"organization\"").unwrap();
+/// assert_eq!(k, alam::Kind::Organization);
+/// ```
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_string(d)
+    }
+}
+
+#[cfg(feature = "serde")]
 impl Serialize for Kind {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -238,6 +305,37 @@ impl fmt::Display for Gender {
     }
 }
 
+/// Parses `male` or `female`; anything else is a [`ParseError`].
+///
+/// ```
+/// assert_eq!("female".parse::<alam::Gender>(), Ok(alam::Gender::Female));
+/// assert_eq!("f".parse::<alam::Gender>().unwrap_err().to_string(), "unknown gender `f` (expected male or female)");
+/// ```
+impl FromStr for Gender {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "male" => Ok(Gender::Male),
+            "female" => Ok(Gender::Female),
+            _ => Err(ParseError::new("gender", s, Some("male or female"))),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+/// From the string [`Gender::as_str`] gives.
+///
+/// ```
+/// let g: alam::Gender = serde_json::from_str("\"male\"").unwrap();
+/// assert_eq!(g, alam::Gender::Male);
+/// ```
+impl<'de> Deserialize<'de> for Gender {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_string(d)
+    }
+}
+
+#[cfg(feature = "serde")]
 impl Serialize for Gender {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -294,9 +392,59 @@ impl fmt::Display for Source {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Source {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// Parses what `Display` writes: `lexicon:NAME:LINE`, `rule:NAME` or `document`.
+///
+/// ```
+/// use alam::Source;
+/// let s: Source = "lexicon:lexicons/titles.tsv:12".parse().unwrap();
+/// assert_eq!(s, Source::Lexicon { name: "lexicons/titles.tsv".into(), line: 12 });
+/// assert_eq!("rule:place-noun".parse::<Source>().unwrap().rule_name(), Some("place-noun"));
+/// assert!("lexicon:no-line".parse::<Source>().is_err());
+/// ```
+impl FromStr for Source {
+    type Err = ParseError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            ParseError::new(
+                "source",
+                s,
+                Some("lexicon:NAME:LINE, rule:NAME or document"),
+            )
+        };
+        if s == "document" {
+            Ok(Source::Document)
+        } else if let Some(rule) = s.strip_prefix("rule:") {
+            Ok(Source::Rule(Cow::Owned(rule.to_string())))
+        } else if let Some(rest) = s.strip_prefix("lexicon:") {
+            let (name, line) = rest.rsplit_once(':').ok_or_else(bad)?;
+            let line = line.parse().map_err(|_| bad())?;
+            Ok(Source::Lexicon {
+                name: Arc::from(name),
+                line,
+            })
+        } else {
+            Err(bad())
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+/// From the string `Display` writes.
+///
+/// ```
+/// let s: alam::Source = serde_json::from_str("\"rule:title-name\"").unwrap();
+/// assert_eq!(s.rule_name(), Some("title-name"));
+/// ```
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_string(d)
     }
 }
 
@@ -451,9 +599,10 @@ impl Mention {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Mention {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Mention", 14)?;
+        let mut st = s.serialize_struct("Mention", 15)?;
         st.serialize_field("kind", &self.kind)?;
         st.serialize_field("text", &self.text)?;
         st.serialize_field("start", &self.span.start)?;
@@ -462,10 +611,12 @@ impl Serialize for Mention {
         st.serialize_field("char_end", &self.span.char_end)?;
         if self.kind == Kind::Person {
             st.serialize_field("title", &self.title)?;
+            st.serialize_field("title_span", &self.title_span)?;
             st.serialize_field("role", &self.role)?;
             st.serialize_field("gender", &self.gender)?;
         } else {
             st.skip_field("title")?;
+            st.skip_field("title_span")?;
             st.skip_field("role")?;
             st.skip_field("gender")?;
         }
@@ -475,5 +626,83 @@ impl Serialize for Mention {
         st.serialize_field("entity", &self.entity)?;
         st.serialize_field("nested", &self.nested)?;
         st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+/// A mention as it is deserialized: the fields [`Mention`]'s `Serialize` writes, the kind-specific ones
+/// optional; other fields (such as the `file` of the `extract` example's output) are ignored.
+#[derive(Deserialize)]
+struct MentionRepr {
+    kind: Kind,
+    text: String,
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    title_span: Option<Span>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    gender: Option<Gender>,
+    #[serde(default)]
+    sub_kind: Option<String>,
+    #[serde(default)]
+    country: Option<String>,
+    source: Source,
+    #[serde(default)]
+    entity: usize,
+    #[serde(default)]
+    nested: Vec<Mention>,
+}
+
+#[cfg(feature = "serde")]
+/// Reads what `Serialize` writes (one line of the `extract` example's `jsonl` output, say), so that
+/// mentions can be stored and loaded again: `deserialize(serialize(m)) == m`. The span is checked
+/// (`start <= end`, and as many bytes as the text has).
+///
+/// ```
+/// let doc = alam::Extractor::new().extract("قال الدكتور عبدالعزيز سعيد الصيغ في المكلا");
+/// for m in doc.mentions() {
+///     let json = serde_json::to_string(m).unwrap();
+///     let back: alam::Mention = serde_json::from_str(&json).unwrap();
+///     assert_eq!(&back, m);
+/// }
+/// ```
+impl<'de> Deserialize<'de> for Mention {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = MentionRepr::deserialize(d)?;
+        let span = Span::try_from(SpanRepr {
+            start: r.start,
+            end: r.end,
+            char_start: r.char_start,
+            char_end: r.char_end,
+        })
+        .map_err(D::Error::custom)?;
+        if span.len() != r.text.len() {
+            return Err(D::Error::custom(format!(
+                "the span {}..{} does not hold the {} bytes of the text",
+                r.start,
+                r.end,
+                r.text.len()
+            )));
+        }
+        Ok(Mention {
+            kind: r.kind,
+            span,
+            text: r.text,
+            source: r.source,
+            title: r.title.map(Arc::from),
+            title_span: r.title_span,
+            role: r.role,
+            gender: r.gender,
+            sub_kind: r.sub_kind.map(Arc::from),
+            country: r.country.map(Arc::from),
+            nested: r.nested,
+            entity: r.entity,
+        })
     }
 }

@@ -156,10 +156,6 @@ fn repo_files(root: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-// Ignored until src/rules.rs and src/document.rs (being split into folders) lose the dev names still in
-// their comments and tests, and the lexicon entries it lists are decided on; then remove this line.
-// Run it meanwhile with `cargo test --test dev_names -- --ignored`.
-#[ignore = "src/ still holds dev names (issue 12); run with --ignored"]
 fn no_dev_only_name_in_the_repository() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dev = root.join("../shared/eval/dev");

@@ -183,7 +183,121 @@ fn entries_with_punctuation_inside_words_match() {
             ("place", "أبر ديميرارا - بيربيس"),
         ]
     );
+}
+
+/// The bundled title `د.` (with its dot a token of its own) stands before a name; the name ends at إن only
+/// with the corpus vocabulary of `data-anercorp`.
+#[cfg(feature = "data-anercorp")]
+#[test]
+fn the_bundled_abbreviated_title_matches() {
     let doc = Extractor::new().extract("قال د. محمد عبدالله الحامد إن");
     let p = &doc.mentions()[0];
     assert_eq!((p.text(), p.title()), ("محمد عبدالله الحامد", Some("د.")));
+}
+
+/// A path that never ends (`/dev/zero`) or any reader longer than `Lexicon::MAX_BYTES` is an error once
+/// that much is read, not a process that fills the memory.
+#[test]
+fn reading_stops_at_the_cap() {
+    #[cfg(unix)]
+    {
+        let err = Lexicon::from_path("/dev/zero").unwrap_err();
+        assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "/dev/zero: larger than {} bytes: not a lexicon file (the most a lexicon may have)",
+                Lexicon::MAX_BYTES
+            )
+        );
+    }
+    let endless = std::io::repeat(b'\n');
+    let err = Lexicon::from_reader("endless", endless).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+    // Exactly the cap is still read and parsed (blank lines: an empty lexicon).
+    let at_cap = std::io::repeat(b'\n').take(Lexicon::MAX_BYTES);
+    use std::io::Read;
+    assert!(Lexicon::from_reader("at-cap", at_cap).unwrap().is_empty());
+}
+
+/// A bad field of megabytes is quoted by its first 100 chars and its length.
+#[test]
+fn errors_quote_at_most_a_hundred_chars_of_a_field() {
+    let long = "ب".repeat(1_000_000);
+    let cases = [
+        format!("عدن\tplace\tsub={long}\n"),
+        format!("عدن\t{long}\n"),
+        format!("عدن\tplace\tsub=city\t{long}\n"),
+        format!("عدن\tplace\tsub=city\t{long}=x\n"),
+        format!("عدن\tplace\tsub=city\tcountry={long}\n"),
+        format!("هند\tgiven\tgender={long}\n"),
+        format!("عدن\tplace\tsub=city\tfold={long}\n"),
+    ];
+    for text in &cases {
+        let msg = Lexicon::parse("big.tsv", text).unwrap_err().to_string();
+        assert!(msg.len() < 600, "{} bytes: {}", msg.len(), &msg[..600]);
+        assert!(msg.contains("… (1000000 chars)"), "{msg}");
+    }
+    let err = format!("{long}\tplanet")
+        .parse::<alam::EntryKind>()
+        .unwrap_err();
+    assert!(err.to_string().len() < 600);
+}
+
+/// Entries built in code are checked as a file's lines are: the text, the attribute values, the attributes
+/// a kind needs and repeats; a refused entry leaves the lexicon as it was.
+#[test]
+fn entries_built_in_code_are_checked_like_lines() {
+    use alam::{Entry, EntryKind, Gender};
+    assert!(Entry::new("  ", EntryKind::Common).is_err());
+    assert!(Entry::new("عدن\u{7}", EntryKind::Common).is_err());
+    let place = || Entry::new("المعلا", EntryKind::Place).unwrap();
+    assert!(place().with_sub("").is_err());
+    assert!(place().with_sub("ci ty").is_err());
+    assert!(place().with_country("ye").is_err());
+    assert!(place().with_parent("a=b").is_err());
+    assert!(place().with_parent("عدن\tx").is_err());
+
+    let mut lex = Lexicon::new("code");
+    let err = lex.push(place()).unwrap_err();
+    assert!(matches!(&err, Error::Entry { lexicon: Some(l), .. } if l == "code"));
+    assert!(lex.is_empty());
+    let err = lex
+        .push(Entry::new("هند", EntryKind::Given).unwrap())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "code: entry `هند`: a given name needs `gender=`"
+    );
+    lex.push(
+        place()
+            .with_sub("district")
+            .unwrap()
+            .with_country("YE")
+            .unwrap()
+            .with_parent("عدن")
+            .unwrap(),
+    )
+    .unwrap();
+    lex.push(
+        Entry::new("هند", EntryKind::Given)
+            .unwrap()
+            .with_gender(Gender::Female),
+    )
+    .unwrap();
+    // The same name as another kind is fine; as the same kind, a repeat.
+    lex.push(Entry::new("المعلا", EntryKind::Common).unwrap())
+        .unwrap();
+    assert!(lex.push(place().with_sub("city").unwrap()).is_err());
+    assert_eq!(lex.len(), 3);
+    // A parsed lexicon refuses a pushed repeat of one of its lines too.
+    let mut parsed = Lexicon::parse("mine.tsv", "عدن\tplace\tsub=city\n").unwrap();
+    let again = Entry::new("عَدن", EntryKind::Place)
+        .unwrap()
+        .with_sub("town")
+        .unwrap();
+    assert_eq!(
+        parsed.push(again).unwrap_err().to_string(),
+        "mine.tsv: entry `عَدن`: it repeats entry 1 (`عدن`, place): entries of one kind must differ after folding"
+    );
 }

@@ -57,6 +57,7 @@ fn the_default_extractor_builds_from_the_bundled_files() {
     assert_eq!(doc.places()[0].country(), Some("YE"));
 }
 
+#[cfg(feature = "data-villages")]
 #[test]
 fn villages_are_opt_in() {
     let text = "وصلنا إلى الحذفرة";
@@ -74,4 +75,26 @@ fn villages_are_opt_in() {
         "{:?}",
         with.mentions()
     );
+}
+
+#[cfg(not(feature = "data-villages"))]
+#[test]
+fn villages_need_their_feature() {
+    let err = alam::Extractor::builder()
+        .tier(alam::Tier::YemenVillages, true)
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        alam::Error::MissingFeature {
+            feature: "data-villages",
+            ..
+        }
+    ));
+    // Leaving the bundled lexicons out leaves the tier out too: nothing is missing then.
+    assert!(alam::Extractor::builder()
+        .bundled(false)
+        .tier(alam::Tier::YemenVillages, true)
+        .build()
+        .is_ok());
 }

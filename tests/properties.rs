@@ -386,12 +386,15 @@ fn own_words_extractor(text: &str, picks: &[(Index, u8)]) -> Extractor {
         // Words that fold to nothing (marks only) are rightly refused.
         if let Ok(mut e) = Entry::new(word, kind) {
             if let Some(sub) = sub {
-                e = e.with_sub(sub);
+                e = e.with_sub(sub).expect("a valid sub");
             }
             if k & 8 != 0 {
                 e = e.with_gender(Gender::Female);
+            } else if kind == EntryKind::Given {
+                e = e.with_gender(Gender::Male);
             }
-            lex.push(e);
+            // A word drawn twice for one kind is refused as a repeat, as a file's second line would be.
+            let _ = lex.push(e);
         }
     }
     Extractor::builder()

@@ -2,6 +2,9 @@
 //!
 //! The gold file is `tests/data/seed_article.gold.json`, a copy of `../shared/eval/seed_article.gold.json`.
 
+// The example and the gold file read and write JSON: they need the `serde` feature.
+#![cfg(feature = "serde")]
+
 use serde_json::Value;
 
 fn load() -> (String, Value) {

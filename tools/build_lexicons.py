@@ -121,17 +121,19 @@ def read_tsv(path):
 class LexFile:
     """Entries of one output file, unique on (fold, kind); first added wins unless merged."""
 
-    def __init__(self, name, sources, origins, licence, tier="default", notes=()):
+    def __init__(self, name, sources, origins, licence, tier="default", notes=(), feature=None):
         self.name = name
+        self.feature = feature  # the cargo feature that compiles the file in; None: always
         self.sources = sources
         self.origins = origins
         self.licence = licence
         self.tier = tier
         self.notes = list(notes)
         self.entries = {}  # (fold, kind) -> [text, kind, attrs(dict)]
+        self.origin = {}  # (fold, kind) -> the source tag of the line that made the entry (see split_by_source)
         self.dropped = collections.Counter()
 
-    def add(self, text, kind, merge=None, **attrs):
+    def add(self, text, kind, merge=None, src=None, **attrs):
         why = rejected(text)
         if not why and kind == "place" and self.name.startswith("places_") and all(COMPASS_WORD.fullmatch(w) for w in fold(text).split(" ")):
             why = "compass-direction"
@@ -143,6 +145,7 @@ class LexFile:
         old = self.entries.get(key)
         if old is None:
             self.entries[key] = [text, kind, attrs]
+            self.origin[key] = src
             return True
         if merge:
             merge(old, text, attrs)
@@ -171,6 +174,7 @@ class LexFile:
             "# origin: %s" % "; ".join(self.origins),
             "# licence: %s" % self.licence,
             "# tier: %s" % self.tier,
+            "# cargo feature: %s" % (self.feature or "none (always compiled in)"),
         ]
         head += ["# %s" % n for n in self.notes]
         if corpus_note:  # every file: the place filters read the corpus too, not only the anercorp_* files
@@ -179,6 +183,18 @@ class LexFile:
         with open(os.path.join(out, self.name), "w", encoding="utf-8", newline="\n") as fh:
             fh.write("\n".join(head + lines) + "\n")
         return len(lines)
+
+
+def split_by_source(lf, parts):
+    """The entries of `lf` moved into one file per source licence: `parts` maps the source tag given to
+    `LexFile.add` to the LexFile (with its own header and licence) that receives that source's entries.
+    A build with only some data features compiles only some of the parts, so each part holds exactly the
+    lines of its source."""
+    for key, entry in lf.entries.items():
+        parts[lf.origin[key]].entries[key] = entry
+    for part in parts.values():
+        part.dropped = lf.dropped
+    return list(parts.values())
 
 
 def drop_conflict(key):
@@ -363,33 +379,35 @@ def main(argv=None):
             "a trailing parenthetical is removed (ميانمار (بورما) -> ميانمار); a form naming two countries is dropped",
         ],
     )
-    country_rows = []  # (text, attrs)
+    # i18n-iso-countries (MIT) first: a name both sources give is a line of the MIT file
+    # (places_countries.tsv), and only the names CLDR alone gives go to places_countries_cldr.tsv.
+    country_rows = []  # (text, attrs, source)
+    for code, name in read_tsv(os.path.join(gz, "i18n-iso-countries", "countries_ar.tsv")):
+        country_rows.append((name, {"sub": "country", "country": code}, "mit"))
     for code, name in read_tsv(os.path.join(gz, "cldr", "territories_ar.tsv")):
         if code in CLDR_NOT_PLACE:
             continue
         if code.isdigit():
-            country_rows.append((name, {"sub": "continent" if code in CONTINENTS else "region"}))
+            country_rows.append((name, {"sub": "continent" if code in CONTINENTS else "region"}, "cldr"))
         elif code in CLDR_PART_OF:
-            country_rows.append((name, {"sub": "region", "country": CLDR_PART_OF[code]}))
+            country_rows.append((name, {"sub": "region", "country": CLDR_PART_OF[code]}, "cldr"))
         else:
-            country_rows.append((name, {"sub": "country", "country": code}))
-    for code, name in read_tsv(os.path.join(gz, "i18n-iso-countries", "countries_ar.tsv")):
-        country_rows.append((name, {"sub": "country", "country": code}))
+            country_rows.append((name, {"sub": "country", "country": code}, "cldr"))
     fixed = []
-    for name, attrs in country_rows:
+    for name, attrs, source in country_rows:
         name = collapse_ws(name)
         m = re.fullmatch(r"(.+?)\s*\([^()]*\)", name)
         if m:
             name = m.group(1)
-        fixed.append((clean_display(name), attrs))
+        fixed.append((clean_display(name), attrs, source))
     by_fold = collections.defaultdict(set)
-    for name, attrs in fixed:
+    for name, attrs, _ in fixed:
         by_fold[fold(name)].add(attrs.get("country"))
-    for name, attrs in fixed:
+    for name, attrs, source in fixed:
         if len(by_fold[fold(name)]) > 1:
             countries.dropped["two-countries"] += 1
             continue
-        countries.add(name, "place", **attrs)
+        countries.add(name, "place", src=source, **attrs)
     country_folds = {k[0] for k, v in countries.entries.items() if v[2]["sub"] == "country"}
 
     # ---------------- subdivisions ----------------
@@ -398,6 +416,7 @@ def main(argv=None):
         ["gazetteers/cldr/subdivisions_ar.tsv"],
         [ORIGIN["cldr-subdivisions"][0]],
         ORIGIN["cldr-subdivisions"][1],
+        feature="data-cldr",
         notes=[
             "full name and prefix-stripped name; sub from the prefix word; a stripped form that is mostly O in",
             "anercorp_lex is dropped; a name shared by several countries carries no country",
@@ -484,6 +503,7 @@ def main(argv=None):
         [ORIGIN["yemen"][0], "uzla/village layer from OCHA yem_admin_ochayemen_20191002.xlsx on HDX (licence unverified)"],
         ORIGIN["yemen"][1] + "; HDX/OCHA provenance caveat, see README",
         tier="opt-in (not bundled by default)",
+        feature="data-villages",
         notes=[
             "uzlas (sub=uzla) and villages (sub=village), parent=district (omitted when the name occurs in several",
             "districts); annotations (brackets), Latin and digits dropped; spelling as in the source (often ه for ة)",
@@ -520,7 +540,7 @@ def main(argv=None):
         cc = tz_country.get(tz)
         if cc is None:
             tz_unmapped.append(tz)
-        cities.add(clean_display(name), "place", merge=drop_conflict("country"), sub="city", country=cc)
+        cities.add(clean_display(name), "place", merge=drop_conflict("country"), src="cldr", sub="city", country=cc)
     report["CLDR exemplar cities without country"] = len(tz_unmapped)
 
     geo_stats = collections.Counter()
@@ -568,7 +588,7 @@ def main(argv=None):
             # name or a word (كلود، هوارد، بيار)
             geo_stats["one-word-small-place"] += 1
             continue
-        if cities.add(name, "place", sub="city", country=cc):
+        if cities.add(name, "place", src="geonames", sub="city", country=cc):
             geo_stats["kept"] += 1
         else:
             geo_stats["already-in-cldr"] += 1
@@ -652,6 +672,7 @@ def main(argv=None):
         ["eval/dev/anercorp_lex.txt"],
         [ORIGIN["anercorp"][0]],
         ORIGIN["anercorp"][1],
+        feature="data-anercorp",
         notes=[
             "PERS -> person, ORG -> organization, LOC -> place; leading clitic of the first token stripped when the",
             "stripped form is attested; an entity seen once whose text is mostly O in the corpus is dropped;",
@@ -833,6 +854,7 @@ def main(argv=None):
         ["eval/dev/anercorp_lex.txt"],
         [ORIGIN["anercorp"][0]],
         ORIGIN["anercorp"][1],
+        feature="data-anercorp",
         notes=[
             "tokens (clitics kept, folded-unique, most frequent spelling) tagged O in anercorp_lex >= 95 % of the time",
             "when seen >= 3 times, every time when seen once or twice (the corpus vocabulary: a word never tagged",
@@ -882,22 +904,41 @@ def main(argv=None):
     )
     # a given, family or ANERcorp name keeps its own kind: marking it common would stop the rules that use it
     person_name_folds = {k[0] for lf in (given, family, aner) for k in lf.entries}
+    # Each ambiguous name is a line of the file of the most permissive source that makes it ambiguous
+    # (MIT, then CLDR, then GeoNames), in that source's spelling: a build without a data feature has no
+    # line from its source.
+    rank = {"mit": 0, "cldr": 1, "geonames": 2}
+
+    def source_of(lf, key):
+        if lf in (countries, cities):
+            return lf.origin[key]
+        return "cldr" if lf is subdiv else "mit"
+
+    amb_best = {}  # fold -> (rank, order, text, source)
     for lf in (given, family, countries, subdiv, yemen, cities):
         for (f, _k), (text, _kk, _a) in sorted(lf.entries.items()):
             o, loc, tot = corpus.counts(f)
             if tot >= 5 and o >= 0.8 * tot:
-                amb.add(text, "common")
+                pass
             elif lf in (given, family) and tot >= 3 and o == tot:
                 # a given or family name that the corpus uses three times or more and only as a word (فهم، أمل، وعد)
-                amb.add(text, "common")
+                pass
             elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
                   and f not in person_name_folds):
-                amb.add(text, "common")
+                pass
             elif (lf in (subdiv, cities) and " " not in f and len(f) <= 3 and loc == 0
                   and _a.get("country") not in ARAB_COUNTRIES and f not in person_name_folds):
                 # a foreign place of three letters or fewer that ANERcorp never tags (مون in a Korean name,
                 # سول، هام): more often a piece of a foreign name or a word than the place
-                amb.add(text, "common")
+                pass
+            else:
+                continue
+            source = source_of(lf, (f, _k))
+            cand = (rank[source], len(amb_best), text, source)
+            if f not in amb_best or cand[0] < amb_best[f][0]:
+                amb_best[f] = cand
+    for _rank, _order, text, source in sorted(amb_best.values(), key=lambda c: c[1]):
+        amb.add(text, "common", src=source)
 
     # ---------------- epithets ----------------
     # a multi-word place whose words after the first anercorp_lex always leaves out of the place (مكة
@@ -951,7 +992,71 @@ def main(argv=None):
             cities.dropped["function-word-phrase"] += 1
     report["multi-word towns read as a phrase (function word + vocabulary)"] = " ".join(sorted(phrases))
 
-    files = [countries, subdiv, yemen, cities, villages, given, family, aner, common, amb]
+    countries_parts = split_by_source(countries, {
+        "mit": LexFile(
+            "places_countries.tsv",
+            ["gazetteers/i18n-iso-countries/countries_ar.tsv"],
+            [ORIGIN["i18n"][0]],
+            ORIGIN["i18n"][1],
+            notes=countries.notes[1:] + ["every i18n-iso-countries name; the names CLDR alone gives are in places_countries_cldr.tsv"],
+        ),
+        "cldr": LexFile(
+            "places_countries_cldr.tsv",
+            ["gazetteers/cldr/territories_ar.tsv"],
+            [ORIGIN["cldr-territories"][0]],
+            ORIGIN["cldr-territories"][1],
+            feature="data-cldr",
+            notes=countries.notes + ["only the names that i18n-iso-countries (places_countries.tsv) does not give"],
+        ),
+    })
+    cities_parts = split_by_source(cities, {
+        "cldr": LexFile(
+            "places_cities_cldr.tsv",
+            ["gazetteers/cldr/exemplar_cities_ar.tsv"],
+            [ORIGIN["cldr-cities"][0]],
+            ORIGIN["cldr-cities"][1],
+            feature="data-cldr",
+            notes=["sub=city; CLDR time-zone exemplar cities, country from tools/tz_countries.tsv"],
+        ),
+        "geonames": LexFile(
+            "places_cities_geonames.tsv",
+            ["gazetteers/geonames-cities500/cities_arabic_script.tsv"],
+            [ORIGIN["geonames"][0]],
+            ORIGIN["geonames"][1],
+            feature="data-geonames",
+            notes=cities.notes + ["names that places_cities_cldr.tsv gives are not repeated here"],
+        ),
+    })
+    amb_parts = split_by_source(amb, {
+        "mit": LexFile(
+            "ambiguous_names.tsv",
+            ["lexicons/given_names.tsv", "lexicons/family_names.tsv", "lexicons/places_yemen.tsv",
+             "lexicons/places_countries.tsv", "eval/dev/anercorp_lex.txt"],
+            [ORIGIN["faker"][0], ORIGIN["akhateeb"][0], ORIGIN["yemen"][0], ORIGIN["i18n"][0],
+             "frequencies from " + ORIGIN["anercorp"][0]],
+            "MIT as the name sources (see NOTICE); the selection uses word counts of ANERcorp, no text of it",
+            notes=amb.notes + ["names of MIT sources; those only CLDR or GeoNames gives are in ambiguous_names_cldr.tsv"
+                               " and ambiguous_names_geonames.tsv"],
+        ),
+        "cldr": LexFile(
+            "ambiguous_names_cldr.tsv",
+            ["lexicons/places_countries_cldr.tsv", "lexicons/places_subdivisions.tsv",
+             "lexicons/places_cities_cldr.tsv", "eval/dev/anercorp_lex.txt"],
+            [ORIGIN["cldr-territories"][0], ORIGIN["cldr-subdivisions"][0], "frequencies from " + ORIGIN["anercorp"][0]],
+            "Unicode-3.0 as the name source (see NOTICE); the selection uses word counts of ANERcorp, no text of it",
+            feature="data-cldr",
+            notes=amb.notes + ["names that no MIT source gives and CLDR does"],
+        ),
+        "geonames": LexFile(
+            "ambiguous_names_geonames.tsv",
+            ["lexicons/places_cities_geonames.tsv", "eval/dev/anercorp_lex.txt"],
+            [ORIGIN["geonames"][0], "frequencies from " + ORIGIN["anercorp"][0]],
+            "CC BY 4.0 as the name source (see NOTICE); the selection uses word counts of ANERcorp, no text of it",
+            feature="data-geonames",
+            notes=amb.notes + ["names that only GeoNames gives"],
+        ),
+    })
+    files = countries_parts + [subdiv, yemen] + cities_parts + [villages, given, family, aner, common] + amb_parts
     print("file\tentries\ttier\tdropped")
     counts = {}
     for lf in files:

@@ -17,7 +17,7 @@ from alamfold import collapse_ws, fold  # noqa: E402
 
 KINDS = {
     "person", "given", "family", "particle", "title", "role", "organization", "org-head", "place",
-    "place-noun", "nationality", "speech-verb", "common", "function",
+    "place-noun", "nationality", "speech-verb", "common", "function", "name",
 }
 KEYS = {"gender", "sub", "cat", "country", "parent", "fold"}
 REQUIRED = {"given": {"gender"}, "place": {"sub"}}

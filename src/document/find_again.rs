@@ -62,7 +62,7 @@ impl Written {
 /// given to `extract`: a file of many articles is one document.
 ///
 /// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
-/// المدرب راؤول غونزاليز … وسجل راؤول ; أبو بكر محمد بن زكريا الرازي … واشتهر الرازي.
+/// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو بكر محمد بن زكريا الرازي … واشتهر الرازي.
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند).
 ///
@@ -138,8 +138,8 @@ pub(crate) fn find_again(
             .is_some_and(|w| w.classes & vocabulary != 0);
         let (end, skip, who) = match_name(tokens, i, &names, &by_family, whole_only, &mut buf)?;
         // A family name found alone right after a given name that the lexicon does not know is that
-        // name's end: another member of the family (هيلاري | كلينتون after بيل كلينتون) or the person's
-        // first name (كريس | كلارك), which the chain that found it had not reached.
+        // name's end: another member of the family (ليلى | فارنر after مارك فارنر) or the person's
+        // first name (توماس | بيرغلوند), which the chain that found it had not reached.
         let family_only = strong[who].kind == Kind::Person
             && end == i + 1
             && skip == 0
@@ -169,7 +169,7 @@ pub(crate) fn find_again(
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
         if near && !overlaps_any(&covered, &span) {
             // A given name before the family name of a person known by a fuller name is another member
-            // of the family (بيل كلينتون, then هيلاري كلينتون); before a name known by that one word it is
+            // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
             // the same person's first name, so the mention joins that person.
             let (key, gender) = if start < i && strong[who].words.len() > 1 {
                 let given = tokens.folded(start);
@@ -488,8 +488,8 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
 }
 
 /// Whether two strong names sharing a family name are one person: all the words of the shorter but one
-/// at most are in the longer (يحيى بن زكريا الرازي ; أبو بكر محمد بن يحيى بن زكريا الرازي ; أبي بكر
-/// محمد بن يحيى بن زكريا الرازي), and the shorter has two words or more.
+/// at most are in the longer (سالم بن عوض الحضرمي ; أبو علي محمد بن سالم بن عوض الحضرمي ; أبي علي
+/// محمد بن سالم بن عوض الحضرمي), and the shorter has two words or more.
 fn same_person(a: &Strong, b: &Strong) -> bool {
     let (short, long) = if a.words.len() <= b.words.len() {
         (a, b)
@@ -996,7 +996,15 @@ mod tests {
 
     #[test]
     fn stretches_tokenize_as_the_whole_segment() {
-        let news = include_str!("../../benches/data/anercorp_news.txt");
+        // The news text is in the repository, not in the published package (it is CC BY-SA 4.0).
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/benches/data/anercorp_news.txt"
+        );
+        let Ok(news) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} is not here (a packaged crate leaves the corpus text out)");
+            return;
+        };
         let mut cut = 20_000;
         while !news.is_char_boundary(cut) {
             cut -= 1;
@@ -1105,21 +1113,36 @@ mod tests {
         assert_eq!(names, ["ماركو فيبرمان", "كوربينيان فيبرمان"]);
     }
 
+    // The bundled speech verbs and titles of the default data.
+    #[cfg(all(
+        feature = "data-anercorp",
+        feature = "data-cldr",
+        feature = "data-geonames"
+    ))]
     #[test]
     fn a_name_found_again_is_not_taken_as_the_next_name_s_first_name_twice() {
         // Issue 16: دوفال found again, then taken as غونزاليز's first name: one mention, not two that
-        // overlap.
+        // overlap (a rule may find the two words first, and then the pass adds nothing there).
+        let ex = crate::Extractor::builder()
+            .kinds([Kind::Person])
+            .build()
+            .expect("build");
         for text in [
             "قال دوفال وقال غونزاليز. دوفال غونزاليز",
             "الأستاذ دوفال والأستاذ غونزاليز. دوفال غونزاليز",
         ] {
-            let doc = crate::Extractor::new().extract(text);
+            let doc = ex.extract(text);
             let last: Vec<&str> = doc.mentions()[2..].iter().map(|m| m.text()).collect();
             assert_eq!(last, ["دوفال غونزاليز"], "{text}");
-            assert_eq!(doc.persons().len(), 2, "{text}");
         }
     }
 
+    // The filler sentence ends its name chains only with the corpus vocabulary of the default data.
+    #[cfg(all(
+        feature = "data-anercorp",
+        feature = "data-cldr",
+        feature = "data-geonames"
+    ))]
     #[test]
     fn one_word_names_are_found_again_near_their_mention_only() {
         let filler = "وتناول الاجتماع عددا من القضايا الاقتصادية والاجتماعية . ".repeat(120);

@@ -18,8 +18,6 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
-
 use crate::mention::{Gender, Mention, Span};
 
 mod assemble;
@@ -77,7 +75,8 @@ impl Found {
 /// assert_eq!(doc.persons()[0].mentions().len(), 2);
 /// assert_eq!(doc.mentions()[1].title(), Some("المهندس"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Person {
     name: String,
     title: Option<Arc<str>>,
@@ -142,7 +141,8 @@ impl Person {
 /// let doc = alam::Extractor::new().extract("برامج الصندوق الاجتماعي للتنمية");
 /// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Organization {
     name: String,
     sub_kind: Option<Arc<str>>,
@@ -186,7 +186,8 @@ impl Organization {
 /// let doc = alam::Extractor::new().extract("في مدينة المكلا");
 /// assert_eq!(doc.places()[0].name(), "المكلا");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Place {
     name: String,
     sub_kind: Option<Arc<str>>,
@@ -242,10 +243,16 @@ impl Place {
 /// assert_eq!(doc.mentions().len(), 2);
 /// assert_eq!(doc.persons().len(), 1);
 /// assert_eq!(doc.places().len(), 1);
+/// # #[cfg(feature = "serde")] {
+/// // With the `serde` feature (on by default) it serializes, and reads back as it was.
 /// let json = serde_json::to_string(&doc).unwrap();
 /// assert!(json.contains("\"kind\":\"person\""));
+/// let back: alam::Document = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, doc);
+/// # }
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Document {
     mentions: Vec<Mention>,
     persons: Vec<Person>,

@@ -199,6 +199,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::van_name(seg, out);
     person::coordinated_names(seg, out);
     person::byline(seg, out);
+    person::name_tokens(seg, out);
     organization::team_name(seg, out);
     organization::town_nisba_after_place(seg, out);
     organization::club_nationality(seg, &triggers, out);
@@ -229,7 +230,7 @@ fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
 }
 
 /// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
-fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
+pub(super) fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
     let word = seg.tokens.folded(i);
     word.char_indices()
         .nth(usize::from(clitic_chars))

@@ -10,14 +10,16 @@
 //! 8. `van-name` ([`van_name`]): فان + a family name.
 //! 9. `coordinated` ([`coordinated_names`]): a name joined by و to a person already proposed.
 //! 10. `byline` ([`byline`]): the writer's name between a byline's separators.
+//! 11. `name-tokens` ([`name_tokens`]): two or more person-name tokens in a row, one of them from a
+//!     `name` lexicon (foreign and rare names).
 //!
 //! The name chain they share ([`name_chain`], [`is_name_word`], [`name_from`]) follows `title_name`;
 //! other helpers follow the rule that uses them first.
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
-    looks_like_broken_plural, looks_like_construct_participle, looks_like_imperfect,
-    looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_broken_plural, looks_like_construct_participle, looks_like_future_or_plural_past,
+    looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -163,7 +165,7 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
-    // it (ميلِفا ماريك Mileva Maric; شارل باباج | computer), not part of the Arabic name.
+    // it (ميلِفا ماريك Mileva Maric; جوليان مارسو | computer), not part of the Arabic name.
     // A line break before the first word is the caller's concern (a name may open a line).
     let arabic = seg
         .tokens
@@ -197,7 +199,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     };
     let vocabulary_given = given && !l.has(EntryKind::Function) && (!first || construct());
     let common = l.has(EntryKind::Common) && (!named || vocabulary_given);
-    // After the first word, an unknown word with ف is a foreign name (أرسين فينغر) more often than a
+    // After the first word, an unknown word with ف is a foreign name (أوليفر فيلدمان) more often than a
     // clause joined by ف right after a name.
     let foreign_fa = first
         || seg
@@ -207,6 +209,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
             .is_some_and(|stem| !looks_like_verb(stem));
     if !first && title_as_family(seg, i) {
         return true;
+    }
+    // After the first word, و + a name the lexicon knows (وبلير، وكارل) starts the next person of a
+    // list, even when the lexicon knows the whole token as a name (ANERcorp tags such tokens apart).
+    if !first && conjoined_name(seg, i) {
+        return false;
     }
     if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
         || function
@@ -235,6 +242,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         // Known only as something else (an organization): not part of a person's name.
         return false;
     }
+    // A token seen in persons' names (مبارك، ستيفنسون) is a name word even when shaped like a plural or a
+    // verb, as long as nothing ties it to the words around it (ال after a preposition, و after the first).
+    if is_name_token(seg, i, 0) && !l.definite && seg.reading(i).clitic_chars == 0 && !l.conj {
+        return true;
+    }
     // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
@@ -245,11 +257,12 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         || (!first
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
+                || (looks_like_future_or_plural_past(word) && !l.definite)
                 || has_pronoun_suffix(word)
                 || looks_like_masdar(word)));
     let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
-    // (عبدالله بن خليفة العطية): in ANERcorp 17 of 21 such words are part of the name.
+    // (عبدالله بن سالم المري): in ANERcorp 17 of 21 such words are part of the name.
     // آل + a name is already the family name (آل مكتوم الرمضانية).
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
@@ -277,6 +290,22 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     !verb && !prepositional && !feminine_noun && !accusative && !clause
 }
 
+/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد), and not a given name as written
+/// (وليد، وائل): the next person of a list.
+fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let word = seg.tokens.folded(i);
+    let Some(stem) = word.strip_prefix('و') else {
+        return false;
+    };
+    let names = EntryKind::Given.bit() | EntryKind::Family.bit() | EntryKind::Person.bit();
+    stem.chars().count() >= 2
+        && seg
+            .index
+            .word(word)
+            .is_none_or(|w| w.classes & EntryKind::Given.bit() == 0)
+        && seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+}
+
 /// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
 /// not ـيه، ـوه (French and Persian names: دولانويه، سيبويه) nor الله (عبد الله، نصر الله). In
 /// `anercorp_lex`, a word of this shape that the lexicon does not know as a name follows a person's name
@@ -292,7 +321,7 @@ fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !word.ends_with("لله")
 }
 
-/// Whether token `i`, after a name word, is a title with ال that is the family name (ناصر الشاعر، نور
+/// Whether token `i`, after a name word, is a title with ال that is the family name (سامي الشاعر، نور
 /// الشريف، طارق السيد): masculine, no role, and the name's last word — the sentence goes on with
 /// punctuation, و or a word of the vocabulary without a preposition. A title followed by a name
 /// introduces it, and one followed by a complement (الكاتب بصحيفة، الصحفي العربي) is an occupation in
@@ -360,7 +389,7 @@ fn is_country(seg: &Segment<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether `folded` is a word of the vocabulary + the accusative ending ا (برنامجا، فجرا، هجوما): the
-/// object or adverb after a name (قدم عزت أبو عوف برنامجا), not a name word. In ANERcorp such words
+/// object or adverb after a name (قدم هشام أبو راشد برنامجا), not a name word. In ANERcorp such words
 /// follow a person's name 28 times and end one once.
 fn is_accusative_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
     folded.strip_suffix('ا').is_some_and(|stem| {
@@ -387,7 +416,7 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
 
 /// A person after a role: `role [complements] name-chain`, the role outside the span.
 ///
-/// Fires: وزير الداخلية نيكولا ساركوزي ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
+/// Fires: وزير الداخلية فيليب مارشان ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
 /// place) ; برئيس الوزراء ليقرر (a purpose clause).
 #[inline(never)]
@@ -490,7 +519,7 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !seg.newline_before(k + 1)
 }
 
-/// A person after a nationality adjective that stands as a noun: `الإسباني فرناندو ألونسو`.
+/// A person after a nationality adjective that stands as a noun: `الإسباني خافيير مولينا`.
 ///
 /// Fires: فاز المصري سامح عبد الرحيم ; فاز المصري سامح جابر بالذهبية.
 /// Does not fire: الجانب الأمريكي يرى ; القوات الأميركية اعتقالهم (an adjective) ; اليمنيون محمد (a plural).
@@ -522,7 +551,7 @@ pub(super) fn nationality_name(
 
 /// The end of a name after a nisba noun whose first word the lexicon does not know and whose shape
 /// looks like a verb (ليونيل، يوري: ل or ي + …), when the next word is a family name the lexicon knows
-/// (الأرجنتيني ليونيل ميسي): a verb right after a nisba noun is rare, a foreign first name is not.
+/// (الأرجنتيني ماتياس فالنتي): a verb right after a nisba noun is rare, a foreign first name is not.
 fn foreign_first_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let next = j + 1;
     let plain = |k: usize| {
@@ -556,7 +585,7 @@ fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
             || p.has(EntryKind::OrgHead))
 }
 
-/// A person right after a speech verb: `قال ألونسو`, `وأكد هوارد جرونسبكت`.
+/// A person right after a speech verb: `قال مولينا`, `وأكد ريتشارد هاملتون`.
 ///
 /// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
@@ -631,7 +660,7 @@ fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
         && !adjective_follows
 }
 
-/// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `فايزة أبوالنجا وزيرة التعاون`.
+/// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `سلوى أبوزيد وزيرة التعاون`.
 ///
 /// Fires: بحضور سامي غداف وزير الثقافة. Does not fire: في تقرير وزير الخارجية (vocabulary before the
 /// role) ; أنقذ حارس العربي (an unknown word, often a verb, before it).
@@ -688,9 +717,9 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 }
 
 /// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
-/// `محمد عبد الفتاح`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
+/// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
 ///
-/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير القنطار ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
+/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 #[inline(never)]
@@ -836,7 +865,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let end = short_chain(seg, j, j);
     // An unknown word and a word with ال (كرة القدم، بطل العالم) is a construct noun phrase; a name of that
     // shape starts with a known given name (نوري المالكي).
-    // A family name with ال that the vocabulary does not know either (نتشيرفان البارزاني) is no noun phrase.
+    // A family name with ال that the vocabulary does not know either (هوشيار الزيباري) is no noun phrase.
     if !named
         && end > j + 1
         && seg.tokens.folded(j + 1).starts_with("ال")
@@ -904,7 +933,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         && !l.has(EntryKind::Common)
         && !seg.marks[k].may_start(EntryKind::Place);
     // وعلي written with ي is the name or "and on" (على written without its dotless ى): a name only with
-    // more name words after it (وعلي الحجار, not وعلي الرغم).
+    // more name words after it (وعلي المقطري, not وعلي الرغم).
     let ali = l.has(EntryKind::Given)
         && seg.last_char(k) == Some('ي')
         && !seg.marks[k].may_start(EntryKind::Place);
@@ -936,7 +965,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
 }
 
 /// Whether token `end`, after the follower that starts at `k`, is a place that ends the list entry (وبن
-/// عيسى | الدوحة): right after a given name a family name may be spelled like a town (ونيكول سابا).
+/// عيسى | الدوحة): right after a given name a family name may be spelled like a town (ونادين سابا).
 fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
     seg.has(end, EntryKind::Place)
         && !is_named(seg, end)
@@ -1029,7 +1058,7 @@ fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
     word.starts_with('ب') && seg.last_char(j) == Some('ة') && word.chars().count() >= 4
 }
 
-/// A Dutch or Flemish name with the particle فان and an unknown word (فان باستن، فان بومل).
+/// A Dutch or Flemish name with the particle فان and an unknown word (فان دايك، فان ميرفي).
 ///
 /// فان is also فإن written without hamza, but then a word of the vocabulary, a word with ال or a pronoun
 /// follows (فان المجلس، فان هذه); in `anercorp_lex` no such فان is followed by an unknown word.
@@ -1133,6 +1162,160 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
         // feminine noun is a conjunct (وبقية)
         && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
+}
+
+/// Two or more person-name words in a row, at least one of them a token of a `name` lexicon (a foreign or
+/// rare name seen in persons' names) and the others names too: `فالتر كوفالسكي`, `وكارلا بيرغمان`. A name
+/// token alone is weak evidence (hundreds are also words), so the rule wants the second name word; a word
+/// of the vocabulary, a trigger, a place or a word with a clitic after the first ends the run.
+///
+/// Fires: التقى فالتر بيرغمان أمس ; حضرت كارلا بيرغمان الحفل ; أشاد بأداء ماتيو فالتر ; التقى فالتر
+/// كوفالسكي.
+/// A name token may also take one word that no list knows when that word is shaped like a transliterated
+/// family name (`foreign_surname`: التقى فالتر كوفالسكي), except after في, where such a pair is as often a
+/// place.
+///
+/// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
+/// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
+/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم.
+#[inline(never)]
+pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    if !seg.index.has_name_tokens() {
+        return;
+    }
+    let mut i = 0;
+    while i + 1 < seg.len() {
+        let Some(skip) = name_run_start(seg, i) else {
+            i += 1;
+            continue;
+        };
+        // After a feminine speech verb (وقالت، وأعلنت) the subject is as often an organization or a
+        // newspaper with a foreign name as a woman: as in `speech-name`, only a known given name is taken.
+        let feminine_verb = i > 0
+            && seg.has(i - 1, EntryKind::SpeechVerb)
+            && seg.tokens.folded(i - 1).ends_with('ت');
+        if feminine_verb && !seg.has(i, EntryKind::Given) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut tokens = usize::from(is_name_token(seg, i, skip) && name_shaped(seg, i));
+        while end < seg.len() && end - i < MAX_NAME_WORDS {
+            match name_run_word(seg, end) {
+                Some(token) => tokens += usize::from(token),
+                None => break,
+            }
+            end += 1;
+        }
+        // A name token followed by one word that no list knows, shaped like a transliterated family name
+        // (ألكسندر لوكاشنكو، أوليفر كرومويل).
+        // After في the pair is as often a place (في نيو أورليانز).
+        let after_fi = i > 0 && seg.tokens.folded_is(i - 1, "في");
+        if end == i + 1 && tokens == 1 && end < seg.len() && !after_fi && foreign_surname(seg, end)
+        {
+            end += 1;
+        }
+        if end - i >= 2 && tokens >= 1 {
+            out.push(person(seg, i, end, skip, LEXICON, "name-tokens"));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
+fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
+    seg.index.is_name_token(super::stem_of(seg, i, skip))
+}
+
+/// Whether token `i` can open a run of name words, and how many clitic chars (و، ف) come before the name.
+/// The first word may be a name token or a known given name; never vocabulary, a trigger, a place or an
+/// organization.
+fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
+    let l = &seg.lex[i];
+    if !seg.is_word(i)
+        || l.has(EntryKind::Common)
+        || l.has(EntryKind::Function)
+        || l.has(EntryKind::Place)
+        || l.has(EntryKind::Organization)
+        || seg.is_trigger(i)
+    {
+        return None;
+    }
+    if (is_name_token(seg, i, 0) && name_shaped(seg, i))
+        || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0)
+    {
+        return Some(0);
+    }
+    // و or ف before a name token (وكارلا): only the conjunction, one char.
+    let word = seg.tokens.folded(i);
+    (word.starts_with(['و', 'ف']) && is_name_token(seg, i, 1)).then_some(1)
+}
+
+/// Whether token `k`, right after a name token, is a word no list knows, shaped like a transliterated
+/// family name: no article, clitic or conjunction, no verb, plural, participle or verbal-noun shape, no
+/// final ة, ت (a feminine past verb or a plural: تباينت، مترات), accusative ا (تلميذا) or pronoun, four
+/// letters or more.
+fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    !seg.newline_before(k)
+        && seg.is_word(k)
+        && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
+        && is_plain_unknown(seg, k)
+        && seg.index.word(word).is_none()
+        && word.chars().count() >= 4
+        && !matches!(seg.last_char(k), Some('ة' | 'ت' | 'ا' | '\u{64b}'))
+        && !pronoun_ha(seg, k)
+        && !looks_like_broken_plural(word)
+        && !looks_like_accusative_participle(word)
+        && !looks_like_construct_participle(word)
+        && !looks_like_plural_participle(word)
+        && !looks_like_future_or_plural_past(word)
+        && !looks_like_masdar(word)
+        && !is_accusative_noun(seg, word)
+        && !is_dual_or_plural_noun(seg, word)
+}
+
+/// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
+/// article (a word written أل is a name: ألبرتو), no final ة as written, no pronoun ـه. The `name` lexicons
+/// hold hundreds of Arabic words that are also names (شريك، هاتف، الجميل، رفقة).
+fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let written = &seg.text[seg.tokens.bytes(i)];
+    (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
+        && seg.last_char(i) != Some('ة')
+        && !pronoun_ha(seg, i)
+        // فإن، فأن: the conjunctions, not the particle فان of Dutch names
+        && !written.starts_with("فإ")
+        && !written.starts_with("فأ")
+}
+
+/// Whether token `k` goes on a run of name words: `Some(true)` for a name token, `Some(false)` for another
+/// name the lexicon knows (given, family), `None` for anything else.
+fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
+    let l = &seg.lex[k];
+    if !seg.is_word(k)
+        || seg.newline_before(k)
+        || l.has(EntryKind::Common)
+        || l.has(EntryKind::Function)
+        || l.has(EntryKind::Place)
+        || l.has(EntryKind::Organization)
+        || seg.is_trigger(k)
+    {
+        return None;
+    }
+    if is_name_token(seg, k, 0) {
+        // A pronoun ـه or a final ة (ناديه، رفقة) is a noun's. A name token with ال after another name
+        // word (زين الدين، فايز السعيد) is the second half of a compound or the family name; the article
+        // keeps a run from starting (الجميل السلمي, in `name_run_start`).
+        if pronoun_ha(seg, k) || (seg.last_char(k) == Some('ة') && !l.has(EntryKind::Given)) {
+            return None;
+        }
+        return Some(true);
+    }
+    let known =
+        (l.has(EntryKind::Given) || l.has(EntryKind::Family)) && seg.reading(k).clitic_chars == 0;
+    known.then_some(false)
 }
 
 #[cfg(test)]

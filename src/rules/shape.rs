@@ -70,6 +70,27 @@ pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
     (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
 }
 
+/// True for a verb in the future, س + an imperfect (ستزور، سيطلب، سنواصل), or a past verb in the masculine
+/// plural, ending in وا (اندسوا، سيطروا). Transliterated names start with ست and سي too (ستانلي، ستيفن،
+/// سيمون، سيروب): with ست the verb has a root letter third, not a long vowel; with سي and سن, four
+/// root letters follow with no long vowel among them (سيطلب، سنعمل). Asked of words the lexicon does not
+/// know, after a name's first word.
+pub(crate) fn looks_like_future_or_plural_past(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix('س') else {
+        return folded.chars().count() >= 4 && folded.ends_with("وا");
+    };
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي');
+    let mut c = rest.chars();
+    let (prefix, third) = (c.next(), c.next());
+    let root = || rest.chars().skip(1);
+    let future = match prefix {
+        Some('ت') => third.is_some_and(|ch| !vowel(ch)) && rest.chars().count() >= 4,
+        Some('ي' | 'ن') => root().count() == 3 && !root().any(vowel),
+        _ => false,
+    };
+    future || (folded.chars().count() >= 4 && folded.ends_with("وا"))
+}
+
 /// True for a broken plural of the pattern مفاعل (متاحف، مناطق، مصادر): five letters, م, a root letter,
 /// ا, and two root letters that are not long vowels. In `anercorp_lex` and `aqmar_train` 249 words of
 /// this shape are O and the 13 names are all مبارك, which the lexicon knows.
@@ -133,6 +154,17 @@ mod tests {
         assert!(looks_like_masdar("تدريب"));
         assert!(!looks_like_masdar("توفيق"));
         assert!(!looks_like_verb("اوامت"));
+    }
+
+    #[test]
+    fn future_and_plural_past_shape() {
+        assert!(looks_like_future_or_plural_past("ستزور"));
+        assert!(looks_like_future_or_plural_past("سيطروا"));
+        assert!(!looks_like_future_or_plural_past("سيف"));
+        assert!(!looks_like_future_or_plural_past("سلطان"));
+        assert!(!looks_like_future_or_plural_past("ستانلي"));
+        assert!(!looks_like_future_or_plural_past("سيمون"));
+        assert!(looks_like_future_or_plural_past("سيطلب"));
     }
 
     #[test]
