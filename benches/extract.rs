@@ -108,6 +108,88 @@ fn adversarial(c: &mut Criterion) {
     g.finish();
 }
 
+/// `count` distinct made-up words of three to five letters, none of them a word of the lexicons (they
+/// start with ژ, a letter Arabic does not use).
+fn made_up_words(count: usize) -> Vec<String> {
+    let letters: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهي".chars().collect();
+    (0..count)
+        .map(|mut n| {
+            let mut w = String::from("ژ");
+            loop {
+                w.push(letters[n % letters.len()]);
+                n /= letters.len();
+                if n == 0 {
+                    break;
+                }
+            }
+            w
+        })
+        .collect()
+}
+
+/// Inputs that made the document pass, phrase lookup or a custom rule quadratic (issue 16), next to news
+/// of the same length: time per byte must stay within a small factor of news.
+fn superlinear(c: &mut Criterion) {
+    let mut g = c.benchmark_group("superlinear");
+    g.sample_size(10).measurement_time(Duration::from_secs(5));
+    let mut run = |name: &str, ex: &Extractor, text: &str| {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| black_box(ex.extract(t)))
+        });
+    };
+    let ex = Extractor::new();
+    // One name found by a speech verb, then found again all through the text: each mention found
+    // again once inserted into the middle of a sorted list.
+    for mb in [1, 4] {
+        run(&format!("news-{mb}MB"), &ex, &repeat_to(NEWS, mb * MB));
+        let text = repeat_to("قال دوفال، ثم دوفال. ", mb * MB);
+        run(&format!("repeated-name-{mb}MB"), &ex, &text);
+    }
+    // 5,000 persons with a title and the same given name, then that name with each family name in turn:
+    // every mention found again once compared with all 5,000 names.
+    let words = made_up_words(5000);
+    let mut text: String = words
+        .iter()
+        .map(|w| format!("قال الدكتور محمد {w} . "))
+        .collect();
+    let mut more = words.iter().cycle();
+    while text.len() < MB {
+        text.push_str(&format!("ثم التقى محمد {} ", more.next().expect("cycle")));
+    }
+    run("strong-names-same-first-word", &ex, &text);
+    // 50,000 lexicon entries sharing their first two words, and text of those words.
+    let words = made_up_words(50_000);
+    let mut lex = Lexicon::new("shared-two-words");
+    for w in &words {
+        lex.push(
+            alam::Entry::new(&format!("مجلس الأمن {w}"), EntryKind::Organization).expect("entry"),
+        )
+        .expect("push");
+    }
+    let shared = Extractor::builder()
+        .lexicon(lex)
+        .build_uncached()
+        .expect("build");
+    let mut text = String::new();
+    let mut more = words.iter().step_by(7).cycle();
+    while text.len() < MB {
+        text.push_str(&format!(
+            "وقال مجلس الأمن {} إن ",
+            more.next().expect("cycle")
+        ));
+    }
+    run("entries-sharing-two-words", &shared, &text);
+    // A custom rule whose matches run to the segment's last ج, inside a word: no line break to stop it.
+    let rule = alam::Rule::new("far", alam::Kind::Place, "ال.*ج").expect("rule");
+    let far = Extractor::builder()
+        .rule(rule)
+        .build_uncached()
+        .expect("build");
+    run("custom-rule-runs-far", &far, &repeat_to("الفجد ", MB));
+    g.finish();
+}
+
 fn bundled_given_names() -> Vec<String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/given_names.tsv");
     let lex = Lexicon::from_path(path).expect("given names");
@@ -146,5 +228,5 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, news, adversarial, build, batch);
+criterion_group!(benches, news, adversarial, superlinear, build, batch);
 criterion_main!(benches);

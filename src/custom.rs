@@ -265,6 +265,8 @@ pub(crate) fn run(
     hay.fill(text, tokens);
     for (n, rule) in rules.iter().enumerate() {
         let mut at = 0;
+        // The bytes that searches again after misplaced matches may cover (see below).
+        let mut budget = RETRY_BUDGET * hay.text.len() + 4096;
         while at <= hay.text.len() {
             let Some((whole, mention)) = find(rule, &hay.text, at) else {
                 break;
@@ -284,15 +286,27 @@ pub(crate) fn run(
                 out.push(c);
             }
             // Go on after this match, or — when it was empty or not on token boundaries — from the next
-            // place a mention could start, so a misplaced match does not hide a good one inside it.
-            at = if whole.1 > whole.0 && hay.tokens_of(tokens, mention.0, mention.1).is_some() {
+            // place a mention could start, so a misplaced match does not hide a good one inside it. A
+            // pattern whose matches run far and end inside a word (ال.*ج) would search the rest of the
+            // segment again from every token: once the searches again have covered `RETRY_BUDGET` times
+            // the segment, a misplaced match is passed over whole, keeping the segment linear.
+            let placed = whole.1 > whole.0 && hay.tokens_of(tokens, mention.0, mention.1).is_some();
+            let retry = hay.next_start(whole.0);
+            at = if placed {
                 whole.1
+            } else if budget >= whole.1 - at {
+                budget -= whole.1 - at;
+                retry
             } else {
-                hay.next_start(whole.0)
+                retry.max(whole.1)
             };
         }
     }
 }
+
+/// How many times the length of a segment the searches again after misplaced matches of a rule may
+/// cover before such matches are passed over whole: no pattern that stays within a few words comes near.
+const RETRY_BUDGET: usize = 8;
 
 /// The leftmost match of `rule` at or after `at`: the whole match and the mention's byte range.
 fn find(rule: &Rule, hay: &str, at: usize) -> Option<((usize, usize), (usize, usize))> {

@@ -55,6 +55,9 @@ struct Start {
     id: u32,
     kind: EntryKind,
     words: u8,
+    /// A hash of the entry's words after the first (see [`head_words`]), set only among more than
+    /// [`SCANNED_STARTS`] entries of one length sharing their first two words, which are sorted by it.
+    head: u32,
 }
 
 /// A word of up to [`ShortKey::MAX`] bytes as a hash key held inline: its bytes, zero-padded, then its
@@ -361,6 +364,7 @@ impl Index {
             id,
             kind: entry.kind(),
             words,
+            head: 0,
         };
         match second {
             None if RECORDED_SINGLES & entry.kind().bit() != 0 => singles.push((slot, start)),
@@ -391,9 +395,19 @@ impl Index {
             range.1 = n as u32 + 1;
         }
         self.singles = singles.into_iter().map(|(_, s)| s).collect();
+        let entries = &self.entries;
         for info in &mut self.infos {
             for starts in info.by_second.values_mut() {
                 starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+                if starts.len() <= SCANNED_STARTS {
+                    continue;
+                }
+                // Many entries (of one length, as it turns out) sharing their first two words: sorted
+                // by the hash of their words, then in entry order, to be searched (`confirm_phrases`).
+                for s in starts.iter_mut() {
+                    s.head = head_hash(head_words(entries[s.id as usize].rest(), s.words - 1));
+                }
+                starts.sort_by_key(|s| (std::cmp::Reverse(s.words), s.head, s.id));
             }
             info.multi_word = !info.by_second.is_empty();
         }
@@ -831,16 +845,43 @@ fn confirm_phrases(
     let longer = (info.multi_word && i + 1 < tokens.len())
         .then(|| info.by_second.get(tokens.folded(i + 1)))
         .flatten();
-    for s in longer.into_iter().flatten() {
-        let n = s.words as usize;
-        if i + n <= tokens.len() && follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
-            out.push(PhraseMatch {
-                start: i,
-                end: i + n,
-                entry: s.id,
-                kind: s.kind,
-                reading,
-            });
+    let mut rest = longer.map_or(&[][..], Vec::as_slice);
+    while let Some(first) = rest.first() {
+        // The entries of one length, found by a search too: a scan of them all is what is avoided.
+        let (same_length, shorter) =
+            rest.split_at(rest.partition_point(|s| s.words == first.words));
+        rest = shorter;
+        let n = first.words as usize;
+        if i + n > tokens.len() {
+            continue;
+        }
+        // Many entries sharing their first two words (a lexicon of 50,000 such made a scan of them all
+        // cost 26 s per MB) are searched by their words, which they are sorted by.
+        let candidates = if same_length.len() <= SCANNED_STARTS {
+            same_length
+        } else {
+            let mut words = String::new();
+            for t in i + 1..i + n {
+                if t > i + 1 {
+                    words.push(' ');
+                }
+                words.push_str(tokens.folded(t));
+            }
+            let hash = head_hash(&words);
+            let from = same_length.partition_point(|s| s.head < hash);
+            let to = from + same_length[from..].partition_point(|s| s.head == hash);
+            &same_length[from..to]
+        };
+        for s in candidates {
+            if follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
+                out.push(PhraseMatch {
+                    start: i,
+                    end: i + n,
+                    entry: s.id,
+                    kind: s.kind,
+                    reading,
+                });
+            }
         }
     }
     let (from, to) = info.singles;
@@ -859,6 +900,28 @@ fn confirm_phrases(
                 reading,
             }),
     );
+}
+
+/// The most entries of one length and the same first two words that are compared one by one; more are
+/// searched.
+const SCANNED_STARTS: usize = 16;
+
+/// The hash [`Start::head`] of an entry's words after the first.
+fn head_hash(words: &str) -> u32 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(words) as u32
+}
+
+/// The first `n` words of `rest` (folded words joined by single spaces): all of an entry's words after
+/// the first, but for an entry of more than [`MAX_WORDS`] words.
+fn head_words(rest: &str, n: u8) -> &str {
+    match usize::from(n).checked_sub(1) {
+        None => "",
+        Some(spaces) => rest
+            .match_indices(' ')
+            .nth(spaces)
+            .map_or(rest, |(at, _)| &rest[..at]),
+    }
 }
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
@@ -979,6 +1042,54 @@ mod tests {
         let (mut lex, mut ph) = (Vec::new(), Vec::new());
         look_up(index, &t, &mut lex, &mut ph);
         (lex, ph)
+    }
+
+    #[test]
+    fn many_entries_sharing_two_words_match_as_few_do() {
+        // Entries of two to four words after مجلس الامن, far more than are compared one by one.
+        let mut tsv = String::new();
+        let words = ["الدولي", "الاعلى", "الوطني", "العربي", "الافريقي", "الاسيوي"];
+        for a in words {
+            tsv.push_str(&format!("مجلس الامن {a}\torganization\n"));
+            for b in words {
+                tsv.push_str(&format!("مجلس الامن {a} {b}\torganization\n"));
+                tsv.push_str(&format!("مجلس الامن {a} {b} الجديد\torganization\n"));
+            }
+        }
+        tsv.push_str("مجلس الامن الدولي\tplace\tsub=city\n");
+        let lex = Lexicon::parse("many", &tsv).unwrap();
+        let index = Index::build([&lex]);
+        for text in [
+            "مجلس الامن الوطني العربي الجديد",
+            "مجلس الامن الدولي",
+            "مجلس الامن الدولي الدولي",
+            "مجلس الامن الاسيوي الافريقي الجديد",
+            "مجلس الامن الجديد",
+            "مجلس الامن",
+        ] {
+            let mut tokens = Tokens::default();
+            tokenize(text, 0, 0, &mut tokens);
+            let (mut lexes, mut ph) = (Vec::new(), Vec::new());
+            look_up(&index, &tokens, &mut lexes, &mut ph);
+            let got: Vec<(usize, String)> = ph
+                .iter()
+                .filter(|p| p.start == 0)
+                .map(|p| (p.end, index.entry(p.entry).entry.text().to_string()))
+                .collect();
+            // Every entry that the text starts with, longest first, then in entry order.
+            let mut want: Vec<(usize, String)> = lex
+                .entries()
+                .iter()
+                .filter(|e| {
+                    let n = e.folded().split(' ').count();
+                    let prefix: Vec<&str> = text.split(' ').take(n).collect();
+                    prefix.len() == n && prefix.join(" ") == e.folded()
+                })
+                .map(|e| (e.folded().split(' ').count(), e.text().to_string()))
+                .collect();
+            want.sort_by_key(|w| std::cmp::Reverse(w.0));
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]

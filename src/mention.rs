@@ -846,7 +846,8 @@ impl Mention {
     pub fn source(&self) -> &Source {
         &self.source
     }
-    /// For a person: the title before the name in its canonical (lexicon) form, without clitics.
+    /// For a person: the title before the name in its canonical (lexicon) form, without clitics; for a
+    /// later mention of a person introduced with a title (وأضاف باوزير), that title, with no `title_span`.
     ///
     /// ```
     /// let doc = alam::Extractor::new().extract("وللأستاذة أوسان محمد باحسين");

@@ -11,7 +11,10 @@
 //! one-word gazetteer entry inside it (a surname that is also a town), and among equals the longer
 //! reading wins (مؤتمر حضرموت الجامع over حضرموت, which is nested).
 
-use crate::mention::Kind;
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+
+use crate::mention::{Kind, Span};
 use crate::rules::Candidate;
 
 const FREE: u32 = u32::MAX;
@@ -73,6 +76,90 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<C
         .collect();
     by_start.sort_unstable();
     out.extend(by_start.into_iter().filter_map(|(_, n)| taken[n].take()));
+}
+
+/// Merges two lists of mentions (`span` gives each one's span) into one sorted by position in which no
+/// two overlap, whatever the lists hold: of two overlapping mentions, one of `first` wins over one of
+/// `second`; between two of one list, the longer wins, then the leftmost, then the earlier in its list.
+///
+/// The document level's resolution: `first` is what the segments' resolution kept, `second` what the
+/// document pass added. Both are sorted and disjoint, and the pass adds mentions only where none is
+/// found, so the merge is checked and done in one linear pass; anything else is resolved by rank.
+pub(crate) fn merge_disjoint<T>(
+    first: Vec<T>,
+    second: Vec<T>,
+    span: impl Fn(&T) -> Span,
+) -> Vec<T> {
+    let spans = |v: &[T]| v.iter().map(&span).collect::<Vec<Span>>();
+    let (a, b) = (spans(&first), spans(&second));
+    let mut out = Vec::with_capacity(first.len() + second.len());
+    if let Some(order) = merged_order(&a, &b) {
+        let (mut first, mut second) = (first.into_iter(), second.into_iter());
+        for from_first in order {
+            let next = if from_first {
+                first.next()
+            } else {
+                second.next()
+            };
+            out.extend(next);
+        }
+        return out;
+    }
+    let mut ranked: Vec<(MergeRank, Span, T)> = first
+        .into_iter()
+        .zip(a)
+        .enumerate()
+        .map(|(n, (m, s))| ((0, Reverse(s.end() - s.start()), s.start(), n), s, m))
+        .chain(
+            second
+                .into_iter()
+                .zip(b)
+                .enumerate()
+                .map(|(n, (m, s))| ((1, Reverse(s.end() - s.start()), s.start(), n), s, m)),
+        )
+        .collect();
+    ranked.sort_unstable_by_key(|r| r.0);
+    // The spans taken, by start: they never overlap, so the one starting last before a span's end is
+    // the only one that may overlap it.
+    let mut taken: BTreeMap<usize, (usize, T)> = BTreeMap::new();
+    for (_, s, m) in ranked {
+        let free = taken
+            .range(..s.end())
+            .next_back()
+            .is_none_or(|(_, (end, _))| *end <= s.start());
+        if free && s.start() < s.end() {
+            taken.insert(s.start(), (s.end(), m));
+        }
+    }
+    out.extend(taken.into_values().map(|(_, m)| m));
+    out
+}
+
+/// (list, shortness, start, index in the list): the order in which [`merge_disjoint`] takes mentions.
+type MergeRank = (u8, Reverse<usize>, usize, usize);
+
+/// The order of a linear merge of the sorted spans `a` and `b` (true: the next of `a`), or `None` when
+/// a list is not sorted or the merged spans would overlap (or one is empty).
+fn merged_order(a: &[Span], b: &[Span]) -> Option<Vec<bool>> {
+    let mut order = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    let mut end = 0;
+    while i < a.len() || j < b.len() {
+        // A mention of `a` first at one start.
+        let from_a = j == b.len() || (i < a.len() && a[i].start() <= b[j].start());
+        let s = if from_a { a[i] } else { b[j] };
+        if s.start() < end || s.start() >= s.end() {
+            return None;
+        }
+        end = s.end();
+        order.push(from_a);
+        if from_a {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    Some(order)
 }
 
 /// The bits of a sort key below the [`rank`]: the candidate's index.
@@ -237,6 +324,39 @@ mod tests {
             cand(Kind::Place, 1, 3, 2),
         ]);
         assert_eq!(r, [(Kind::Person, 0, 2, 0), (Kind::Place, 5, 6, 0)]);
+    }
+
+    fn sp(start: usize, end: usize) -> Span {
+        Span::new(start, end, start, end)
+    }
+
+    fn merged(a: &[(usize, usize)], b: &[(usize, usize)]) -> Vec<(char, usize, usize)> {
+        let a = a.iter().map(|&(s, e)| ('a', s, e)).collect();
+        let b = b.iter().map(|&(s, e)| ('b', s, e)).collect();
+        merge_disjoint(a, b, |&(_, s, e)| sp(s, e))
+    }
+
+    #[test]
+    fn merging_keeps_order_and_drops_overlaps() {
+        // Disjoint lists: merged in order, `a` first at one start.
+        assert_eq!(
+            merged(&[(0, 2), (5, 6)], &[(2, 4), (7, 9)]),
+            [('a', 0, 2), ('b', 2, 4), ('a', 5, 6), ('b', 7, 9)]
+        );
+        // An overlap between the lists: the first list's mention wins.
+        assert_eq!(
+            merged(&[(3, 5)], &[(0, 4), (6, 8)]),
+            [('a', 3, 5), ('b', 6, 8)]
+        );
+        // Within a list: the longer, then the leftmost; unsorted input comes out sorted.
+        assert_eq!(
+            merged(&[], &[(45, 55), (45, 72), (60, 70), (80, 90), (75, 85)]),
+            [('b', 45, 72), ('b', 75, 85)]
+        );
+        assert_eq!(
+            merged(&[(9, 12), (0, 3), (2, 5)], &[]),
+            [('a', 0, 3), ('a', 9, 12)]
+        );
     }
 
     #[test]

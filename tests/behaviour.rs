@@ -2,7 +2,9 @@
 //!
 //! A case marks every top-level mention as `[kind attr=value …: text]` and nested mentions inside it as
 //! `{kind: text}`; the markers are removed to get the input. The extractor must report exactly the marked
-//! mentions, with exact byte and char offsets and the given attributes.
+//! mentions, with exact byte and char offsets and the given attributes. The attribute `entity=N` checks
+//! grouping: the mention belongs to entity N of its kind, and the document has as many entities of that
+//! kind as the case numbers.
 
 // Without the default data the case runner is not used (see `annotated_sentences`).
 #![cfg_attr(
@@ -122,6 +124,9 @@ fn check(ex: &Extractor, line: &str) -> Result<(), String> {
                 "gender" => m.gender().map(|g| g.as_str().to_string()),
                 "role" => m.role().map(str::to_string),
                 "sub" => m.sub_kind().map(|s| s.to_string()),
+                // The number of the mention's entity among those of its kind: mentions with one number
+                // are one person (or organization, place).
+                "entity" => Some(m.entity().to_string()),
                 other => return Err(format!("unknown attribute {other}")),
             };
             let want = (v != "-").then(|| v.replace('_', " "));
@@ -148,6 +153,30 @@ fn check(ex: &Extractor, line: &str) -> Result<(), String> {
                 "{}: nested {nested:?}, expected {:?}",
                 describe(m),
                 e.nested
+            ));
+        }
+    }
+    // When the case numbers entities, the document has as many of each kind as it numbers.
+    for kind in alam::Kind::ALL {
+        let numbered: Vec<&str> = expected
+            .iter()
+            .filter(|e| e.kind == kind.as_str())
+            .filter_map(|e| e.attrs.iter().find(|(k, _)| k == "entity"))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let count = match kind {
+            alam::Kind::Person => doc.persons().len(),
+            alam::Kind::Organization => doc.organizations().len(),
+            _ => doc.places().len(),
+        };
+        let mut distinct = numbered.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if !numbered.is_empty() && distinct.len() != count {
+            return Err(format!(
+                "{count} {} entities, expected {}",
+                kind.as_str(),
+                distinct.len()
             ));
         }
     }

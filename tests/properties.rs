@@ -285,6 +285,86 @@ fn text() -> impl Strategy<Value = String> {
         })
 }
 
+/// A word of a name: a given or family name of the lexicons, or a word they do not know (a foreign name).
+fn name_word() -> impl Strategy<Value = String> {
+    let list = |f: usize| {
+        any::<Index>().prop_map(move |i| {
+            let list = &fragments()[f];
+            list[i.index(list.len())].clone()
+        })
+    };
+    prop_oneof![3 => list(3), 3 => list(4), 2 => arabic_word()]
+}
+
+/// How a name comes up in a document that talks of a few people: introduced by a title, role, speech
+/// verb or nationality, then written again whole, by its last or first word, behind clitics, next to
+/// another name's word, or not at all (other text).
+#[derive(Debug, Clone)]
+enum Event {
+    /// Introduced by a fragment of this file of [`FRAGMENT_FILES`], then its full name.
+    Introduced(usize, Index),
+    Full,
+    Last(&'static str),
+    First(&'static str),
+    /// Its last word and another name's last word (or first word), side by side.
+    SideBySide(Index, bool),
+    Other(String),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let clitic = select(&["", "", "و", "ف", "ب", "ل", "وب", "لل"][..]);
+    // titles, roles, nationalities, speech verbs
+    let trigger = select(&[0usize, 0, 1, 9, 10, 10][..]);
+    prop_oneof![
+        3 => (trigger, any::<Index>()).prop_map(|(f, i)| Event::Introduced(f, i)),
+        2 => Just(Event::Full),
+        4 => clitic.clone().prop_map(Event::Last),
+        1 => clitic.prop_map(Event::First),
+        2 => (any::<Index>(), any::<bool>()).prop_map(|(i, first)| Event::SideBySide(i, first)),
+        3 => piece().prop_map(Event::Other),
+    ]
+}
+
+/// A document of recurring names: one to four names of one to three words, and what happens to each
+/// in turn, so that the document pass finds names again, joins given names to family names, and meets
+/// mentions it added itself.
+fn recurring_names() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(prop::collection::vec(name_word(), 1..4), 1..5),
+        prop::collection::vec((any::<Index>(), event(), separator()), 1..40),
+    )
+        .prop_map(|(names, events)| {
+            let mut text = String::new();
+            for (who, event, sep) in events {
+                let name = &names[who.index(names.len())];
+                let (first, last) = (&name[0], &name[name.len() - 1]);
+                match event {
+                    Event::Introduced(f, i) => {
+                        let list = &fragments()[f];
+                        text.push_str(&list[i.index(list.len())]);
+                        text.push(' ');
+                        text.push_str(&name.join(" "));
+                    }
+                    Event::Full => text.push_str(&name.join(" ")),
+                    Event::Last(clitic) => text.push_str(&format!("{clitic}{last}")),
+                    Event::First(clitic) => text.push_str(&format!("{clitic}{first}")),
+                    Event::SideBySide(other, first_word) => {
+                        let other = &names[other.index(names.len())];
+                        let word = if first_word {
+                            &other[0]
+                        } else {
+                            &other[other.len() - 1]
+                        };
+                        text.push_str(&format!("{word} {last}"));
+                    }
+                    Event::Other(piece) => text.push_str(&piece),
+                }
+                text.push_str(sep);
+            }
+            text
+        })
+}
+
 /// An extractor whose only lexicon is made of the text's own words, so that every odd word (presentation
 /// forms, marks, emoji, digits) can be a title, a place or an organization head and the rules fire on it.
 fn own_words_extractor(text: &str, picks: &[(Index, u8)]) -> Extractor {
@@ -390,6 +470,39 @@ proptest! {
     ) {
         let ex = own_words_extractor(&text, &picks);
         check_extraction(&ex, &text);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The document pass: names found again alone, with clitics, given names taken before family names
+    /// (the overlap of issue 16 came from a given name that was a name the pass had just added).
+    #[test]
+    fn recurring_names_keep_every_invariant(text in recurring_names()) {
+        let doc = check_extraction(&Extractor::new(), &text);
+        let persons_only = Extractor::builder().kinds([Kind::Person]).build().expect("build");
+        check_extraction(&persons_only, &text);
+        prop_assert!(doc.mentions().len() <= text.split_whitespace().count());
+    }
+}
+
+proptest! {
+    #![proptest_config(config(4))]
+
+    /// The same over 64 KiB, where the document pass reads each segment again from a summary.
+    #[test]
+    fn long_recurring_names_keep_every_invariant(
+        texts in prop::collection::vec(recurring_names(), 1..8),
+    ) {
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 150_000 {
+            text.push_str(&texts[k % texts.len()]);
+            text.push('\n');
+            k += 1;
+        }
+        check_extraction(&Extractor::new(), &text);
     }
 }
 

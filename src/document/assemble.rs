@@ -2,32 +2,32 @@
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
 use super::group::{entity_of, EntityIds};
+use super::link::link;
 use super::{Document, Found};
+use crate::resolve::merge_disjoint;
 
-/// Gathers mentions into entities by their keys, and numbers each mention's entity. `found` and `added`
-/// are both in text order and never overlap: they are merged in text order (a found mention first at
-/// one start), each mention moved once into the document (peeking iterators of large mentions copy them
-/// several times over).
+/// Gathers mentions into entities by their keys, and numbers each mention's entity. `found` (the
+/// segments' mentions) and `added` (the document pass's) go through one resolution
+/// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
+/// overlap, a found mention winning over an added one.
 pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
+    let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
+    link(&mut mentions);
     let mut doc = Document {
-        mentions: Vec::with_capacity(found.len() + added.len()),
+        mentions: Vec::with_capacity(mentions.len()),
         ..Document::default()
     };
     let mut ids = EntityIds::default();
     let mut name_chars = Vec::new();
-    let mut added = added.into_iter();
-    let mut next_added = added.next();
-    for f in found {
-        while let Some(a) = next_added.take_if(|a| a.mention.span.start() < f.mention.span.start())
-        {
-            add_mention(&mut doc, &mut ids, &mut name_chars, a);
-            next_added = added.next();
-        }
+    for f in mentions {
         add_mention(&mut doc, &mut ids, &mut name_chars, f);
     }
-    for a in next_added.into_iter().chain(added) {
-        add_mention(&mut doc, &mut ids, &mut name_chars, a);
-    }
+    debug_assert!(
+        doc.mentions
+            .windows(2)
+            .all(|w| w[0].span.end() <= w[1].span.start()),
+        "top-level mentions sorted and disjoint"
+    );
     doc
 }
 

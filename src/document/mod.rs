@@ -7,9 +7,13 @@
 //!
 //! 1. [`find_again`](find_again::find_again) (`find_again.rs`): the names found with strong evidence are
 //!    looked for again where no mention is, by their full name or their family name alone;
-//! 2. [`assemble`](assemble::assemble) (`assemble.rs`): the mentions found and those added are merged in
-//!    text order into the [`Document`], each numbered with its entity;
-//! 3. grouping (`group.rs`, called by `assemble` for each mention): the mentions of one key become one
+//! 2. [`assemble`](assemble::assemble) (`assemble.rs`): the mentions found and those added are resolved
+//!    together (sorted, never overlapping) and put in text order into the [`Document`], each numbered
+//!    with its entity;
+//! 3. linking (`link.rs`, called by `assemble`): a family name alone, a given name after a title or an
+//!    organization's name cut short joins the full name written before it, whichever rule found each,
+//!    and a person's later mentions take its title and gender;
+//! 4. grouping (`group.rs`, called by `assemble` for each mention): the mentions of one key become one
 //!    entity, whose name, title, role and gender they fill in.
 
 use std::sync::Arc;
@@ -19,6 +23,7 @@ use crate::mention::{Gender, Mention, Span, SubKind};
 mod assemble;
 mod find_again;
 mod group;
+mod link;
 
 pub(crate) use assemble::assemble;
 pub(crate) use find_again::{find_again, Read, SegmentSummary};
@@ -43,6 +48,11 @@ impl Found {
     pub(crate) fn key(&self) -> &str {
         self.key.as_deref().unwrap_or(&self.mention.text)
     }
+
+    /// Groups the mention under `key`: the key of the full name it is a short form of.
+    pub(crate) fn set_key(&mut self, key: String) {
+        self.key = (key != self.mention.text).then_some(key);
+    }
 }
 
 /// A person: every mention of one name in the document.
@@ -53,6 +63,17 @@ impl Found {
 /// assert_eq!(p.name(), "أوسان محمد باحسين");
 /// assert_eq!(p.title(), Some("الأستاذة"));
 /// assert_eq!(p.mentions().len(), 2);
+/// ```
+///
+/// A family name alone, or a given name after a title, joins the full name written before it, whichever
+/// rule found each mention, and takes the person's title and gender:
+///
+/// ```
+/// let text = "قال المهندس عبدالله أحمد باوزير إن المشروع جاهز . وأضاف باوزير أن العمل بدأ";
+/// let doc = alam::Extractor::new().extract(text);
+/// assert_eq!(doc.persons().len(), 1);
+/// assert_eq!(doc.persons()[0].mentions().len(), 2);
+/// assert_eq!(doc.mentions()[1].title(), Some("المهندس"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -1,0 +1,118 @@
+//! Linking shorter mentions to the full name written before them, whichever rule found each: a person's
+//! family name alone (وقال باوزير after المهندس عبدالله أحمد باوزير), or its given name after a title
+//! (المهندس عبدالله), joins that person and takes its title and gender; an organization's name cut short
+//! after its first words (جامعة المكلا after جامعة المكلا للعلوم والتقنية) joins that organization. A
+//! short form that two full names share stands for neither.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::Found;
+use crate::mention::{Gender, Kind, Source};
+
+/// What is known of a person by the mentions of its key read so far.
+#[derive(Default)]
+struct Known {
+    title: Option<Arc<str>>,
+    gender: Option<Gender>,
+}
+
+/// Links the mentions of `mentions` (in text order) to the full names before them: a linked mention takes
+/// the full name's grouping key, and a person's mention without a title or gender takes those of the
+/// mentions of its person before it.
+pub(crate) fn link(mentions: &mut [Found]) {
+    // A short form → the key of the one full name it stands for so far, `None` once two do.
+    let mut family: FxHashMap<String, Option<String>> = FxHashMap::default();
+    let mut given: FxHashMap<String, Option<String>> = FxHashMap::default();
+    let mut org_prefix: FxHashMap<String, Option<String>> = FxHashMap::default();
+    let mut known: FxHashMap<String, Known> = FxHashMap::default();
+    for f in mentions.iter_mut() {
+        match f.mention.kind {
+            Kind::Person => link_person(f, &mut family, &mut given, &mut known),
+            Kind::Organization => link_organization(f, &mut org_prefix),
+            Kind::Place => {}
+        }
+    }
+}
+
+fn link_person(
+    f: &mut Found,
+    family: &mut FxHashMap<String, Option<String>>,
+    given: &mut FxHashMap<String, Option<String>>,
+    known: &mut FxHashMap<String, Known>,
+) {
+    let key = f.key();
+    if let (Some((first, _)), Some((_, last))) = (key.split_once(' '), key.rsplit_once(' ')) {
+        remember(family, last, key, same_person);
+        remember(given, first, key, same_person);
+    } else {
+        // A family name alone; a given name only after a title (محمد alone is anyone).
+        let full = family
+            .get(key)
+            .or_else(|| f.mention.title.is_some().then(|| given.get(key)).flatten())
+            .and_then(Option::as_deref);
+        let theirs = full.and_then(|full| known.get(full)).and_then(|k| k.gender);
+        let agrees = f.mention.gender.is_none() || theirs.is_none() || theirs == f.mention.gender;
+        if let Some(full) = full.filter(|_| agrees) {
+            let full = full.to_string();
+            f.set_key(full);
+        }
+    }
+    let k = match known.get_mut(f.key()) {
+        Some(k) => k,
+        None => known.entry(f.key().to_string()).or_default(),
+    };
+    let m = &mut f.mention;
+    if m.title.is_none() {
+        m.title = k.title.clone();
+    }
+    if m.gender.is_none() {
+        m.gender = k.gender;
+    }
+    k.title = k.title.take().or_else(|| m.title.clone());
+    k.gender = k.gender.or(m.gender);
+}
+
+fn link_organization(f: &mut Found, prefix: &mut FxHashMap<String, Option<String>>) {
+    let key = f.key();
+    // A name the lexicon knows is a name of its own (الاتحاد الأوروبي, not الاتحاد الأوروبي لكرة القدم).
+    let own_name = matches!(f.mention.source, Source::Lexicon { .. });
+    if let Some(Some(full)) = prefix.get(key).filter(|_| !own_name) {
+        let full = full.clone();
+        f.set_key(full);
+        return;
+    }
+    // Each cut of two words or more, the whole name but its last word at most.
+    let ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).skip(1).collect();
+    for at in ends {
+        remember(prefix, &key[..at], key, |a, b| a == b);
+    }
+}
+
+/// Records that `short` stands for the full name `key`, unless it stands for another already.
+fn remember(
+    map: &mut FxHashMap<String, Option<String>>,
+    short: &str,
+    key: &str,
+    same: impl Fn(&str, &str) -> bool,
+) {
+    match map.get_mut(short) {
+        Some(who) => {
+            if who.as_deref().is_some_and(|w| !same(w, key)) {
+                *who = None;
+            }
+        }
+        None => {
+            map.insert(short.to_string(), Some(key.to_string()));
+        }
+    }
+}
+
+/// Whether two full names are one person's: the words of the shorter are all words of the longer
+/// (محمد باوزير ; محمد أحمد باوزير).
+fn same_person(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let long: Vec<&str> = long.split(' ').collect();
+    short.split(' ').all(|w| long.contains(&w))
+}
