@@ -34,8 +34,11 @@ step "$py" -m pip install -q --disable-pip-version-check --force-reinstall --no-
 
 # Exit status 5 is pytest's "no tests collected": for this suite that means a broken checkout or
 # install, never a pass, so it fails here with a word of explanation instead of passing silently.
+# The venv's pytest script, not `python -m pytest`: `-m` puts the working directory (python/) first on
+# sys.path, and `import alam` would then find the source folder python/alam, which has no compiled
+# extension in a fresh clone, instead of the installed package.
 set +e
-ALAM_REQUIRE_SPARK=1 "$py" -m pytest -ra tests
+ALAM_REQUIRE_SPARK=1 "$venv/bin/pytest" -ra tests
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then
