@@ -19,7 +19,7 @@
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
     looks_like_broken_plural, looks_like_construct_participle, looks_like_future_or_plural_past,
-    looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_derived_masdar, looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -308,7 +308,8 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
                 || looks_like_plural_participle(word)
                 || (looks_like_future_or_plural_past(word) && !l.definite)
                 || has_pronoun_suffix(word)
-                || looks_like_masdar(word)));
+                || looks_like_masdar(word)
+                || looks_like_derived_masdar(word)));
     let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن سالم المري): in ANERcorp 17 of 21 such words are part of the name.
@@ -324,7 +325,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let prepositional_masdar = !first
         && word
             .strip_prefix(['ب', 'ل'])
-            .is_some_and(|stem| looks_like_verb(stem) || looks_like_masdar(stem));
+            .is_some_and(|stem| {
+                looks_like_verb(stem) || looks_like_masdar(stem) || looks_like_derived_masdar(stem)
+            });
     // ل + a noun before a place or a word with ال (لراديو إسرائيل، لصحيفة الأهرام) is "to the X of Y".
     let lam_genitive = !first
         && word.starts_with('ل')
