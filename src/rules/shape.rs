@@ -63,7 +63,7 @@ pub(crate) fn looks_like_masdar(folded: &str) -> bool {
     t == 'ت' && ya == 'ي' && !vowel(r1) && !vowel(r2)
 }
 
-/// True for a verbal noun or past verb of the derived forms VI (تفاعل: تباحث، تبادل; ت, a root letter, ا,
+/// True for a verbal noun of form III (مفاعلة: مشاركة) or a verbal noun or past verb of the derived forms VI (تفاعل: تباحث، تبادل; ت, a root letter, ا,
 /// two root letters, not تش, a transliterated ch), VII (انفعال: انسحاب) and VIII (افتعال: ارتكاب،
 /// اصطدام، ازدحام), the root letters not long vowels. In `anercorp_lex` + `aqmar_train` the form VI shape
 /// is O 122 times and never a name; the forms VII and VIII shapes are O 289 times and never a person's
@@ -78,6 +78,10 @@ pub(crate) fn looks_like_derived_masdar(folded: &str) -> bool {
     for ch in folded.chars().take(c.len()) {
         c[len] = ch;
         len += 1;
+    }
+    // Form III, مفاعلة (مشاركة، مطالبة): O 193 times, a place once (مقاطعة), never a person's name.
+    if len == 6 && c[0] == 'م' && c[2] == 'ا' && c[5] == 'ه' && !c[3..5].iter().any(|&ch| vowel(ch)) {
+        return !vowel(c[1]);
     }
     if len != 6 || c[0] != 'ا' || c[4] != 'ا' || vowel(c[5]) {
         return false;
@@ -168,7 +172,7 @@ mod tests {
 
     #[test]
     fn derived_masdar_shape() {
-        for w in ["تباحث", "تبادل", "انسحاب", "ارتكاب", "اصطدام", "ازدحام"] {
+        for w in ["تباحث", "تبادل", "انسحاب", "ارتكاب", "اصطدام", "ازدحام", "مشاركه"] {
             assert!(looks_like_derived_masdar(w), "{w}");
         }
         for w in ["تشافز", "توفيق", "التزام", "ابراهيم", "انطوني", "اسماعيل", "ستيفان"] {
