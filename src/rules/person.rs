@@ -228,6 +228,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
         return seg.reading(i).clitic_chars == 0;
     }
+    // After آل, the word is the family's name (آل ثاني، آل مكتوم), whatever else it is: in
+    // `anercorp_lex` + `aqmar_train` آل after a name word is followed by the name's next word 11 times in 11.
+    if !first && seg.tokens.folded(i - 1) == "ال" && !l.conj && seg.reading(i).clitic_chars == 0 {
+        return true;
+    }
     let given = l.has(EntryKind::Given);
     let named =
         given || l.has(EntryKind::Family) || l.has(EntryKind::Particle) || l.has(EntryKind::Person);
