@@ -19,7 +19,7 @@
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
     looks_like_broken_plural, looks_like_construct_participle, looks_like_future_or_plural_past,
-    looks_like_derived_masdar, looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_derived_masdar, looks_like_derived_participle, looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -314,7 +314,8 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
                 || (looks_like_future_or_plural_past(word) && !l.definite)
                 || has_pronoun_suffix(word)
                 || looks_like_masdar(word)
-                || looks_like_derived_masdar(word)));
+                || looks_like_derived_masdar(word)
+                || looks_like_derived_participle(word)));
     // A word written with أ and three root letters (أهدر، أعلن، أغرق) after the first word is a past verb
     // of form IV or an elative (أكبر), not a name word: names of that shape are known (أحمد، أسعد). In
     // `anercorp_lex` + `aqmar_train` the shape is O 586 times; the names are the known ones.
