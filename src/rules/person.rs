@@ -18,8 +18,9 @@
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
-    looks_like_broken_plural, looks_like_construct_participle, looks_like_future_or_plural_past,
-    looks_like_derived_masdar, looks_like_derived_participle, looks_like_imperfect, looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_broken_plural, looks_like_construct_participle, looks_like_derived_masdar,
+    looks_like_derived_participle, looks_like_future_or_plural_past, looks_like_imperfect,
+    looks_like_masdar, looks_like_plural_participle, looks_like_verb,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -149,7 +150,15 @@ fn verb_particle_before(seg: &Segment<'_, '_>, i: usize) -> bool {
         .unwrap_or(word);
     matches!(
         bare,
-        "لم" | "لن" | "قد" | "لقد" | "سوف" | "عندما" | "حينما" | "بعدما" | "كما" | "ما"
+        "لم" | "لن"
+            | "قد"
+            | "لقد"
+            | "سوف"
+            | "عندما"
+            | "حينما"
+            | "بعدما"
+            | "كما"
+            | "ما"
     )
 }
 
@@ -330,9 +339,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // ك + a participle or noun of place م… (كمقدم، كمدير) after the first word: "as a …", what the person
     // is or does, not a name word (O 35 times in `anercorp_lex` + `aqmar_train`).
     let ka_participle = !first
-        && word.strip_prefix("كم").is_some_and(|rest| {
-            rest.chars().count() >= 3 && !rest.starts_with(['ا', 'و', 'ي'])
-        });
+        && word
+            .strip_prefix("كم")
+            .is_some_and(|rest| rest.chars().count() >= 3 && !rest.starts_with(['ا', 'و', 'ي']));
     let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن سالم المري): in ANERcorp 17 of 21 such words are part of the name.
@@ -346,11 +355,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // ب/ل + a verbal noun of form V or VIII or تفعيل (بتمزق، بانتقاد، لتحسين) after the first word is a
     // prepositional phrase.
     let prepositional_masdar = !first
-        && word
-            .strip_prefix(['ب', 'ل'])
-            .is_some_and(|stem| {
-                looks_like_verb(stem) || looks_like_masdar(stem) || looks_like_derived_masdar(stem)
-            });
+        && word.strip_prefix(['ب', 'ل']).is_some_and(|stem| {
+            looks_like_verb(stem) || looks_like_masdar(stem) || looks_like_derived_masdar(stem)
+        });
     // ل + a noun before a place or a word with ال (لراديو إسرائيل، لصحيفة الأهرام) is "to the X of Y".
     let lam_genitive = !first
         && word.starts_with('ل')
@@ -362,7 +369,13 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !seg.lex[i + 1].conj;
     let clause =
         pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
-    !verb && !form_iv && !ka_participle && !prepositional && !feminine_noun && !accusative && !clause
+    !verb
+        && !form_iv
+        && !ka_participle
+        && !prepositional
+        && !feminine_noun
+        && !accusative
+        && !clause
 }
 
 /// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد), and not a given name as written

@@ -80,7 +80,8 @@ pub(crate) fn looks_like_derived_masdar(folded: &str) -> bool {
         len += 1;
     }
     // Form III, مفاعلة (مشاركة، مطالبة): O 193 times, a place once (مقاطعة), never a person's name.
-    if len == 6 && c[0] == 'م' && c[2] == 'ا' && c[5] == 'ه' && !c[3..5].iter().any(|&ch| vowel(ch)) {
+    if len == 6 && c[0] == 'م' && c[2] == 'ا' && c[5] == 'ه' && !c[3..5].iter().any(|&ch| vowel(ch))
+    {
         return !vowel(c[1]);
     }
     if len != 6 || c[0] != 'ا' || c[4] != 'ا' || vowel(c[5]) {
@@ -192,10 +193,26 @@ mod tests {
 
     #[test]
     fn derived_masdar_shape() {
-        for w in ["تباحث", "تبادل", "انسحاب", "ارتكاب", "اصطدام", "ازدحام", "مشاركه"] {
+        for w in [
+            "تباحث",
+            "تبادل",
+            "انسحاب",
+            "ارتكاب",
+            "اصطدام",
+            "ازدحام",
+            "مشاركه",
+        ] {
             assert!(looks_like_derived_masdar(w), "{w}");
         }
-        for w in ["تشافز", "توفيق", "التزام", "ابراهيم", "انطوني", "اسماعيل", "ستيفان"] {
+        for w in [
+            "تشافز",
+            "توفيق",
+            "التزام",
+            "ابراهيم",
+            "انطوني",
+            "اسماعيل",
+            "ستيفان",
+        ] {
             assert!(!looks_like_derived_masdar(w), "{w}");
         }
     }
