@@ -1,7 +1,8 @@
 //! Tests of a folded word's shape, asked by rules of several kinds and by the document pass: verb forms
 //! ([`looks_like_verb`], [`looks_like_imperfect`]), participles ([`looks_like_accusative_participle`],
-//! [`looks_like_construct_participle`], [`looks_like_plural_participle`]), verbal nouns
-//! ([`looks_like_masdar`], [`lam_verb_or_masdar`]), broken plurals ([`looks_like_broken_plural`]),
+//! [`looks_like_construct_participle`], [`looks_like_plural_participle`],
+//! [`looks_like_derived_participle`]), verbal nouns ([`looks_like_masdar`], [`lam_verb_or_masdar`],
+//! [`looks_like_derived_masdar`]), broken plurals ([`looks_like_broken_plural`]),
 //! pronoun suffixes ([`has_pronoun_suffix`]) and nisba adjectives ([`is_singular_nisba`]). Each reads
 //! the word alone, with nothing allocated; none is a rule.
 
