@@ -5,12 +5,13 @@ Usage: python3 tools/feature_table.py [--shared DIR]
 
 For the README's "Crate features and licences" table: the default build, the default build without each
 data feature, and the build without any default feature, each scored (micro F1 only) on anercorp_dev and
-aqmar_train with /work/shared/eval/conll_eval.py. Only scores are printed, never errors. Each build goes to a
-target folder of its own (target/features/NAME), so the main build is left as it is. Python 3.11 stdlib.
+aqmar_train with /work/shared/eval/conll_eval.py. Only scores are printed, never errors. The builds share the
+target folder target/features, so the main build is left as it is. Python 3.11 stdlib.
 """
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 
@@ -24,13 +25,18 @@ FILES = ["anercorp_dev.txt", "aqmar_train.txt"]
 
 
 def build(name, features):
-    target = os.path.join(REPO, "target", "features", name.replace(" ", "-"))
+    # One target folder for every feature set, so the dependencies are built once; each binary is copied
+    # out before the next build replaces it.
+    target = os.path.join(REPO, "target", "features")
     cmd = ["cargo", "build", "--release", "--example", "extract", "--target-dir", target]
     if features is not None:
         # serde is needed by the example's JSON output; parallel does not change results
         cmd += ["--no-default-features", "--features", ",".join(features + ["serde"])]
     subprocess.run(cmd, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return os.path.join(target, "release", "examples", "extract")
+    binary = os.path.join(target, f"extract-{name.replace(' ', '-')}")
+    shutil.copyfile(os.path.join(target, "release", "examples", "extract"), binary)
+    os.chmod(binary, 0o755)
+    return binary
 
 
 def score(binary, shared, name):
