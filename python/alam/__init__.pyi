@@ -16,6 +16,30 @@ class LexiconError(ValueError):
     reason: str
 
 @final
+class Span:
+    """Where a person's title or role stands in the text (see :attr:`Mention.title_span`).
+
+    Frozen, hashable, comparable with ``==``. Ends are exclusive.
+    """
+
+    @property
+    def start(self) -> int:
+        """UTF-8 byte offset of the first byte in the text (``text.encode()[start:end]``)."""
+    @property
+    def end(self) -> int:
+        """UTF-8 byte offset just past the span."""
+    @property
+    def char_start(self) -> int:
+        """Code point offset of the first character: a Python ``str`` index."""
+    @property
+    def char_end(self) -> int:
+        """Code point offset just past the span: a Python ``str`` index."""
+    def to_dict(self) -> dict[str, int]:
+        """``{"start", "end", "char_start", "char_end"}``, as in the ``extract`` example's JSON."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
 class Mention:
     """One occurrence of a person, organization or place. Frozen, hashable, comparable with ``==``."""
 
@@ -39,16 +63,36 @@ class Mention:
         """Code point offset just past the mention: a Python ``str`` index."""
     @property
     def title(self) -> Optional[str]:
-        """For a person: the title before the name, in its canonical form (``الأستاذة``)."""
+        """For a person: the title before the name, in its canonical form (``الأستاذة``), without clitics.
+
+        A later mention of a person introduced with a title carries that title with no ``title_span``.
+        """
+    @property
+    def title_span(self) -> Optional[Span]:
+        """For a person: where the title stands in the text (clitics excluded), or None.
+
+        ``text[s.char_start:s.char_end]`` is the title as written, which can differ from the canonical
+        :attr:`title`.
+        """
     @property
     def role(self) -> Optional[str]:
         """For a person: the role or office before the name, as written."""
+    @property
+    def role_span(self) -> Optional[Span]:
+        """For a person: where the role stands in the text (clitics excluded), or None.
+
+        ``text[s.char_start:s.char_end] == role``.
+        """
     @property
     def gender(self) -> Optional[str]:
         """For a person: ``"male"`` or ``"female"`` when the title, role or given name says."""
     @property
     def sub_kind(self) -> Optional[str]:
-        """For a place or organization: ``"city"``, ``"country"``, ``"ministry"``…"""
+        """For a place or organization: ``"city"``, ``"country"``, ``"ministry"``…
+
+        The string form of the Rust crate's ``alam::SubKind`` (its documented vocabulary; a custom
+        lexicon's ``sub=`` value as written).
+        """
     @property
     def country(self) -> Optional[str]:
         """For a place: its ISO 3166-1 alpha-2 code, where the lexicon knows it."""
@@ -62,7 +106,9 @@ class Mention:
     def nested(self) -> list[Mention]:
         """Places inside an organization's name."""
     def to_dict(self) -> dict[str, Any]:
-        """The keys of the ``extract`` example's JSON; every key present, None where not applicable."""
+        """The keys of the ``extract`` example's JSON (without its ``file``); every key present, None
+        where not applicable. ``title_span`` and ``role_span`` are None or a dict of start, end,
+        char_start and char_end."""
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
 
@@ -93,7 +139,8 @@ class Extractor:
         """Extract from a ``pyarrow`` string, large_string or string_view ``Array`` without copying it.
 
         Returns a ``pyarrow.ListArray`` of structs (the type of :meth:`arrow_type`), one list per text,
-        null for a null text. Offsets as in :class:`Mention` (``start``/``end`` bytes, ``char_*`` chars).
+        null for a null text. Offsets as in :class:`Mention` (``start``/``end`` bytes, ``char_*`` chars);
+        ``title_span`` and ``role_span`` are nullable ``struct<start, end, char_start, char_end>``.
         """
     @staticmethod
     def arrow_type() -> Any:

@@ -6,10 +6,14 @@
 INPUT has a string column of Arabic text (``text`` by default) and any others (an ``id``, say); OUTPUT
 has the same rows with a ``mentions`` column: an array of structs with kind, text, start, end (UTF-8
 byte offsets), char_start, char_end (character offsets, i.e. Python/Spark string positions from 0),
-title, role, gender, sub_kind, country, source, entity and nested (places inside an organization).
+title, title_span, role, role_span, gender, sub_kind, country, source, entity and nested (places inside
+an organization). ``title_span`` and ``role_span`` are null or a struct of start, end, char_start and
+char_end: where a person's title and role stand in the text, with the same offsets.
 
 Each Arrow batch goes to ``Extractor.extract_arrow`` without a copy of its text; alam must be installed
-where the Python workers run (``pip install ./python``).
+where the Python workers run (``pip install ./python``). Do not start it from the ``python/`` folder of
+a checkout: the workers put their working directory first on ``sys.path`` and would import the source
+folder ``alam/``, which has no compiled extension, instead of the installed package.
 """
 
 import argparse

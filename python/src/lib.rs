@@ -91,10 +91,66 @@ fn pool() -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(pool)
 }
 
+/// Where a part of a mention (a person's title or role) stands in the text.
+///
+/// `start`/`end` are UTF-8 byte offsets into the text (end exclusive), as in the Rust crate and in
+/// Arrow string buffers; `char_start`/`char_end` are code point offsets, that is Python `str` indices:
+/// `text[s.char_start:s.char_end]`. Frozen, hashable, comparable with `==`.
+#[pyclass(
+    name = "Span",
+    module = "alam",
+    frozen,
+    eq,
+    hash,
+    get_all,
+    skip_from_py_object
+)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct PySpan {
+    start: usize,
+    end: usize,
+    char_start: usize,
+    char_end: usize,
+}
+
+impl PySpan {
+    fn from_span(s: alam::Span) -> PySpan {
+        PySpan {
+            start: s.start(),
+            end: s.end(),
+            char_start: s.char_start(),
+            char_end: s.char_end(),
+        }
+    }
+}
+
+#[pymethods]
+impl PySpan {
+    /// The span as a dict with the keys of the `extract` example's JSON: start, end, char_start,
+    /// char_end.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("char_start", self.char_start)?;
+        d.set_item("char_end", self.char_end)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Span(start={}, end={}, char_start={}, char_end={})",
+            self.start, self.end, self.char_start, self.char_end
+        )
+    }
+}
+
 /// One occurrence of a person, organization or place.
 ///
 /// `start`/`end` are UTF-8 byte offsets into the text (end exclusive); `char_start`/`char_end` are code
-/// point offsets, that is Python `str` indices: `text[m.char_start:m.char_end] == m.text`.
+/// point offsets, that is Python `str` indices: `text[m.char_start:m.char_end] == m.text`. For a person,
+/// `title_span` and `role_span` are where the title and the role stand in the text, as Span (same
+/// offsets), or None: `text[m.role_span.char_start:m.role_span.char_end] == m.role`.
 #[pyclass(
     name = "Mention",
     module = "alam",
@@ -113,7 +169,9 @@ struct PyMention {
     char_start: usize,
     char_end: usize,
     title: Option<String>,
+    title_span: Option<PySpan>,
     role: Option<String>,
+    role_span: Option<PySpan>,
     gender: Option<&'static str>,
     sub_kind: Option<String>,
     country: Option<String>,
@@ -133,7 +191,9 @@ impl PyMention {
             char_start: span.char_start(),
             char_end: span.char_end(),
             title: m.title().map(str::to_string),
+            title_span: m.title_span().map(PySpan::from_span),
             role: m.role().map(str::to_string),
+            role_span: m.role_span().map(PySpan::from_span),
             gender: m.gender().map(|g| g.as_str()),
             sub_kind: m.sub_kind().map(|s| s.to_string()),
             country: m.country().map(str::to_string),
@@ -151,8 +211,9 @@ impl PyMention {
 #[pymethods]
 impl PyMention {
     /// The mention as a dict with the keys of the `extract` example's JSON: kind, text, start, end,
-    /// char_start, char_end, title, role, gender, sub_kind, country, source, entity, nested (a list of
-    /// dicts). Every key is present; facts that do not apply are None.
+    /// char_start, char_end, title, title_span, role, role_span, gender, sub_kind, country, source,
+    /// entity, nested (a list of dicts). A span is a dict of start, end, char_start and char_end. Every
+    /// key is present; facts that do not apply are None.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("kind", self.kind)?;
@@ -161,8 +222,11 @@ impl PyMention {
         d.set_item("end", self.end)?;
         d.set_item("char_start", self.char_start)?;
         d.set_item("char_end", self.char_end)?;
+        let span = |s: &Option<PySpan>| s.as_ref().map(|s| s.to_dict(py)).transpose();
         d.set_item("title", &self.title)?;
+        d.set_item("title_span", span(&self.title_span)?)?;
         d.set_item("role", &self.role)?;
+        d.set_item("role_span", span(&self.role_span)?)?;
         d.set_item("gender", self.gender)?;
         d.set_item("sub_kind", &self.sub_kind)?;
         d.set_item("country", &self.country)?;
@@ -190,15 +254,17 @@ impl PyMention {
             self.char_end
         );
         let facts = [
-            ("title", self.title.as_deref()),
-            ("role", self.role.as_deref()),
-            ("gender", self.gender),
-            ("sub_kind", self.sub_kind.as_deref()),
-            ("country", self.country.as_deref()),
+            ("title", self.title.as_deref().map(q).transpose()?),
+            ("title_span", self.title_span.as_ref().map(PySpan::__repr__)),
+            ("role", self.role.as_deref().map(q).transpose()?),
+            ("role_span", self.role_span.as_ref().map(PySpan::__repr__)),
+            ("gender", self.gender.map(q).transpose()?),
+            ("sub_kind", self.sub_kind.as_deref().map(q).transpose()?),
+            ("country", self.country.as_deref().map(q).transpose()?),
         ];
         for (k, v) in facts {
             if let Some(v) = v {
-                out.push_str(&format!(", {k}={}", q(v)?));
+                out.push_str(&format!(", {k}={v}"));
             }
         }
         out.push_str(&format!(", source={})", q(&self.source)?));
@@ -452,6 +518,16 @@ fn tail_fields() -> Vec<Field> {
     ]
 }
 
+/// `struct<start, end, char_start, char_end>`: a title's or role's place in the text.
+fn span_fields() -> Fields {
+    Fields::from(vec![
+        Field::new("start", DataType::Int64, false),
+        Field::new("end", DataType::Int64, false),
+        Field::new("char_start", DataType::Int64, false),
+        Field::new("char_end", DataType::Int64, false),
+    ])
+}
+
 fn nested_fields() -> Fields {
     let mut f = base_fields();
     f.extend(tail_fields());
@@ -462,7 +538,9 @@ fn mention_fields() -> Fields {
     let mut f = base_fields();
     f.extend([
         Field::new("title", DataType::Utf8, true),
+        Field::new("title_span", DataType::Struct(span_fields()), true),
         Field::new("role", DataType::Utf8, true),
+        Field::new("role_span", DataType::Struct(span_fields()), true),
         Field::new("gender", DataType::Utf8, true),
     ]);
     f.extend(tail_fields());
@@ -475,8 +553,9 @@ fn mention_fields() -> Fields {
     Fields::from(f)
 }
 
-/// `list<struct<kind, text, start, end, char_start, char_end, title, role, gender, sub_kind, country,
-/// source, entity, nested: list<struct<…>>>>`: the field names and order of the JSON output.
+/// `list<struct<kind, text, start, end, char_start, char_end, title, title_span, role, role_span, gender,
+/// sub_kind, country, source, entity, nested: list<struct<…>>>>`: the field names and order of the JSON
+/// output. `title_span` and `role_span` are null or `struct<start, end, char_start, char_end>`.
 fn mentions_type() -> DataType {
     DataType::List(Arc::new(Field::new(
         "item",
@@ -495,7 +574,9 @@ struct Columns {
     char_start: Int64Builder,
     char_end: Int64Builder,
     title: StringBuilder,
+    title_span: SpanColumns,
     role: StringBuilder,
+    role_span: SpanColumns,
     gender: StringBuilder,
     sub_kind: StringBuilder,
     country: StringBuilder,
@@ -505,6 +586,43 @@ struct Columns {
     nested_ends: Vec<i32>,
     nested: Option<Box<Columns>>,
     source_buf: String,
+}
+
+/// A nullable `struct<start, end, char_start, char_end>` column, filled one span at a time.
+#[derive(Default)]
+struct SpanColumns {
+    start: Int64Builder,
+    end: Int64Builder,
+    char_start: Int64Builder,
+    char_end: Int64Builder,
+    valid: Vec<bool>,
+}
+
+impl SpanColumns {
+    fn push(&mut self, span: Option<alam::Span>) {
+        // A null span still has child values (zeros): the children are not nullable.
+        let (s, e, cs, ce) = span.map_or((0, 0, 0, 0), |s| {
+            (s.start(), s.end(), s.char_start(), s.char_end())
+        });
+        self.start.append_value(s as i64);
+        self.end.append_value(e as i64);
+        self.char_start.append_value(cs as i64);
+        self.char_end.append_value(ce as i64);
+        self.valid.push(span.is_some());
+    }
+
+    fn finish(&mut self) -> Result<ArrayRef, String> {
+        let columns: Vec<ArrayRef> = vec![
+            Arc::new(self.start.finish()),
+            Arc::new(self.end.finish()),
+            Arc::new(self.char_start.finish()),
+            Arc::new(self.char_end.finish()),
+        ];
+        let nulls = NullBuffer::from(std::mem::take(&mut self.valid));
+        let array =
+            StructArray::try_new(span_fields(), columns, Some(nulls)).map_err(|e| e.to_string())?;
+        Ok(Arc::new(array))
+    }
 }
 
 fn offset(n: usize) -> Result<i32, String> {
@@ -530,6 +648,10 @@ impl Columns {
         self.char_end.append_value(span.char_end() as i64);
         self.title.append_option(m.title());
         self.role.append_option(m.role());
+        if self.nested.is_some() {
+            self.title_span.push(m.title_span());
+            self.role_span.push(m.role_span());
+        }
         self.gender.append_option(m.gender().map(|g| g.as_str()));
         self.sub_kind
             .append_option(m.sub_kind().as_ref().map(|s| s.as_str()));
@@ -562,7 +684,9 @@ impl Columns {
             Some(nested) => {
                 columns.extend([
                     Arc::new(self.title.finish()) as ArrayRef,
+                    self.title_span.finish()?,
                     Arc::new(self.role.finish()),
+                    self.role_span.finish()?,
                     Arc::new(self.gender.finish()),
                 ]);
                 columns.extend(tail(&mut self));
@@ -650,6 +774,7 @@ fn mentions_array(
 fn _alam(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_class::<PyMention>()?;
+    m.add_class::<PySpan>()?;
     m.add("LexiconError", m.py().get_type::<LexiconError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -47,11 +47,20 @@ def rust_extract():
     return run
 
 
+PERSON_FIELDS = ("title", "title_span", "role", "role_span", "gender")
+
+
+def without_file(rows: list) -> list:
+    """The Rust example's rows without `file` (which the Python API has no equivalent of)."""
+    return [{k: v for k, v in row.items() if k != "file"} for row in rows]
+
+
 def as_json(d: dict) -> dict:
-    """A Mention.to_dict() as the Rust JSON has it: title, role and gender only for persons."""
+    """A Mention.to_dict() as the Rust JSON has it: title, title_span, role, role_span and gender only
+    for persons."""
     d = dict(d)
     if d["kind"] != "person":
-        for k in ("title", "role", "gender"):
+        for k in PERSON_FIELDS:
             assert d.pop(k) is None, f"{k} set on a {d['kind']}"
     d["nested"] = [as_json(n) for n in d["nested"]]
     return d

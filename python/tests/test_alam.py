@@ -9,7 +9,7 @@ import threading
 import pytest
 
 import alam
-from conftest import SEED, as_json
+from conftest import PERSON_FIELDS, SEED, as_json, without_file
 
 # Invented sentences, each with a person with a title, a place and an organization.
 TEXTS = [
@@ -28,20 +28,83 @@ def ex():
 
 def test_seed_article_gives_what_the_rust_example_gives(ex, rust_extract):
     text = SEED.read_text(encoding="utf-8")
-    want = rust_extract("--format", "jsonl", str(SEED))
-    got = [as_json(m.to_dict()) for m in ex.extract(text)]
+    rows = rust_extract("--format", "jsonl", str(SEED))
+    assert {r["file"] for r in rows} == {str(SEED)}  # a file's rows name it; Python has no file
+    want = without_file(rows)
+    found = ex.extract(text)
+    got = [as_json(m.to_dict()) for m in found]
     assert len(got) >= 15 and {m["kind"] for m in got} == {"person", "organization", "place"}
-    assert got == want
+    assert got == want  # every field, title_span and role_span included
+    assert any(m.title_span for m in found) and any(m.role_span for m in found)
+    assert_spans(text, found)
 
 
 def test_lines_match_the_rust_example_with_lines(ex, rust_extract):
     text = "\n".join(TEXTS) + "\n"
-    want = rust_extract("--lines", "-", stdin=text)
+    want = without_file(rust_extract("--lines", "-", stdin=text))
     got = []
     for n, doc in enumerate(ex.extract_many(TEXTS), start=1):
         got.extend(dict(as_json(m.to_dict()), line=n) for m in doc)
     assert {m["line"] for m in got} == {1, 2, 3}
     assert got == want
+
+
+def assert_spans(text, mentions):
+    """Each title_span and role_span of a person is where its title or role stands in the text, in
+    bytes and in chars, before the name; other kinds have none."""
+    raw = text.encode("utf-8")
+    for m in mentions:
+        if m.kind != "person":
+            assert (m.title_span, m.role_span) == (None, None)
+            continue
+        for span in (m.title_span, m.role_span):
+            if span is not None:
+                written = text[span.char_start : span.char_end]
+                assert raw[span.start : span.end].decode("utf-8") == written
+                assert span.char_end <= m.char_start and span.end <= m.start
+        if m.role_span is not None:
+            assert text[m.role_span.char_start : m.role_span.char_end] == m.role
+            if m.title_span is not None:
+                assert m.role_span.char_end <= m.title_span.char_start
+        if m.title_span is not None:
+            assert m.title is not None
+
+
+def test_title_and_role_spans(ex):
+    text = "وقال وزير الخارجية الدكتور عبدالعزيز سعيد الصيغ في مدينة عدن"
+    person, place = ex.extract(text)
+    assert (person.title, person.role) == ("الدكتور", "وزير الخارجية")
+    t, r = person.title_span, person.role_span
+    assert isinstance(t, alam.Span) and isinstance(r, alam.Span)
+    assert text[t.char_start : t.char_end] == person.title
+    assert text[r.char_start : r.char_end] == person.role
+    assert text.encode()[t.start : t.end].decode() == person.title
+    assert (r.start, r.char_start) == (len("وقال ".encode()), len("وقال "))
+    offsets = (t.start, t.end, t.char_start, t.char_end)
+    assert t.to_dict() == dict(zip(("start", "end", "char_start", "char_end"), offsets))
+    assert person.to_dict()["title_span"] == t.to_dict()
+    assert repr(t) == "Span(start={}, end={}, char_start={}, char_end={})".format(*offsets)
+    assert f"title_span={t!r}" in repr(person) and f"role_span={r!r}" in repr(person)
+    assert t == ex.extract(text)[0].title_span and hash(t) == hash(ex.extract(text)[0].title_span)
+    assert t != r
+    with pytest.raises(AttributeError):
+        t.start = 0
+    assert (place.title_span, place.role_span) == (None, None)
+    # Clitics are not part of the title span; the title is the canonical form, which can differ from
+    # what the span covers (ل + ال is written لل).
+    text = "والأستاذة أوسان محمد باحسين"
+    m = ex.extract(text)[0]
+    assert text[m.title_span.char_start : m.title_span.char_end] == m.title == "الأستاذة"
+    text = "وللأستاذة أوسان محمد باحسين"
+    m = ex.extract(text)[0]
+    written = text[m.title_span.char_start : m.title_span.char_end]
+    assert (m.title, written) == ("الأستاذة", "لأستاذة")
+    assert_spans(text, [m])
+    # A later mention of a titled person carries the title but no title_span.
+    text = "قال الأستاذ محمد عبدالله العمودي إن العمودي"
+    first, later = ex.extract(text)
+    assert text[first.title_span.char_start : first.title_span.char_end] == "الأستاذ"
+    assert (later.title, later.title_span) == ("الأستاذ", None)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +126,7 @@ def test_byte_and_char_offsets(ex, text):
         assert raw[m.start : m.end].decode("utf-8") == m.text
         for n in m.nested:
             assert text[n.char_start : n.char_end] == n.text
+    assert_spans(text, found)
 
 
 def test_mention_fields_and_value_semantics(ex):
@@ -83,8 +147,8 @@ def test_mention_fields_and_value_semantics(ex):
         person.text = "x"
     assert repr(person).startswith("Mention(kind='person', text='محمد عبدالله الحامد', start=")
     assert list(person.to_dict()) == [
-        "kind", "text", "start", "end", "char_start", "char_end", "title", "role", "gender",
-        "sub_kind", "country", "source", "entity", "nested",
+        "kind", "text", "start", "end", "char_start", "char_end", "title", "title_span", "role",
+        "role_span", "gender", "sub_kind", "country", "source", "entity", "nested",
     ]  # fmt: skip
     org = ex.extract(TEXTS[1])[0]
     assert org.nested[0].text == "حضرموت"
@@ -206,6 +270,10 @@ def test_extract_arrow_round_trip(ex, arrow_type):
     arr = pa.array(texts, type=arrow_type)
     out = ex.extract_arrow(arr)
     assert out.type == alam.Extractor.arrow_type()
+    item = out.type.value_type
+    for name in ("title_span", "role_span"):
+        field = item.field(name)
+        assert field.nullable and [f.name for f in field.type] == ["start", "end", "char_start", "char_end"]
     assert len(out) == len(texts)
     got = out.to_pylist()
     for text, mentions in zip(texts, got):
@@ -221,7 +289,7 @@ def as_flat(d: dict) -> dict:
     """A to_dict() as Arrow has it: nested mentions carry no person fields."""
     d = dict(d)
     d["nested"] = [
-        {k: v for k, v in n.items() if k not in ("title", "role", "gender", "nested")}
+        {k: v for k, v in n.items() if k not in (*PERSON_FIELDS, "nested")}
         for n in d["nested"]
     ]
     return d
