@@ -166,7 +166,7 @@ impl Segment<'_, '_> {
             .copied()
     }
 
-    /// Whether token `i` is written with أل (hamza on the alif): a foreign name such as ألونسو, never the
+    /// Whether token `i` is written with أل (hamza on the alif): a foreign name such as ألميرو, never the
     /// article, which folding would otherwise make look like ال.
     fn hamza_al(&self, i: usize) -> bool {
         let written = &self.text[self.tokens.bytes(i)];

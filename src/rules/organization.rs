@@ -92,7 +92,7 @@ pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 }
 
 /// Whether tokens `k` and `k + 1` are a club named by a word with ال and a nisba that is neither vocabulary
-/// nor a nationality (the nisba of its town: النادي المكناسي، الجمعية الزمورية), as written after a team
+/// nor a nationality (the nisba of its town: النادي الزموري، الجمعية الزمورية), as written after a team
 /// noun. A known adjective (فريق العمل الحكومي) is vocabulary, not a club.
 fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
     let plain = |j: usize| {
@@ -524,10 +524,10 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 
 /// The proper name right after a head noun (rule `head-name`), which is the organization's name without
 /// the head: a name
-/// in quotes (شركة " ياهو "، صحيفة « الشرق الأوسط ») or foreign words the lexicon does not know (شركة
-/// توتال الفرنسية، صحيفة لوفيغارو).
+/// in quotes (شركة " زيلارو "، صحيفة « الشرق الأوسط ») or foreign words the lexicon does not know (شركة
+/// بتروليكا الفرنسية، صحيفة لوسوار).
 ///
-/// Fires: من إنتاج شركة توتال ; مع شركة " ياهو ". Does not fire: برنامج أوراق دين (not a company or
+/// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو ". Does not fire: برنامج أوراق دين (not a company or
 /// newspaper) ; قالت الشركة إن.
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
@@ -568,10 +568,10 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
 }
 
 /// Whether token `k`, right after a company or newspaper noun, is a foreign name that only looks like a
-/// conjunction + a word or like a verb (فورد is not ف + ورد, فيراري not ف + يراري, يديعوت not a verb): no
+/// conjunction + a word or like a verb (فورد is not ف + ورد, فيرانو not ف + يراري, لاستامبا not a verb): no
 /// conjunction or verb stands between such a noun and what follows it. The whole word must be unknown and
 /// not an indefinite nisba (شركة يابانية، صحيفة فرنسية describe, they do not name). A later word of the name
-/// may start with ف too when nothing is known of its stem (فيراري), never with و (and).
+/// may start with ف too when nothing is known of its stem (فيرانو), never with و (and).
 fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
     if k >= seg.len() {
         return false;
@@ -592,7 +592,7 @@ fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
 }
 
 /// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
-/// ال, clitics or a verb's shape: a transliterated name (توتال، ياهو).
+/// ال, clitics or a verb's shape: a transliterated name (بتروليكا، زيلارو).
 fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     let word = seg.tokens.folded(k);
@@ -609,7 +609,7 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 }
 
 /// Whether the complements `start..end` make a proper name rather than a description: they hold a place
-/// or an unknown name (مؤتمر حضرموت الجامع، مؤسسة إيفو الألمانية), a لِ- complement (الصندوق الاجتماعي
+/// or an unknown name (مؤتمر حضرموت الجامع، مؤسسة كرونو الألمانية), a لِ- complement (الصندوق الاجتماعي
 /// للتنمية), or three words or more (مكتب الشؤون الاجتماعية والعمل). Two plain words with ال (وزارة الطاقة
 /// الأميركية، مجلس الإنماء الوطني) are as often a description, left untagged in news corpora.
 fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool {

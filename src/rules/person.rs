@@ -233,11 +233,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return false;
     }
     let l = &seg.lex[i];
-    // After عبد, a word with ال is a divine name (عبد العظيم، عبد الفتاح), whatever else it is.
+    // After عبد, a word with ال is a divine name (عبد العظيم، عبد الرازق), whatever else it is.
     if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
         return seg.reading(i).clitic_chars == 0;
     }
-    // After آل, the word is the family's name (آل ثاني، آل مكتوم), whatever else it is: in
+    // After آل, the word is the family's name (آل ثاني، آل باشراحيل), whatever else it is: in
     // `anercorp_lex` + `aqmar_train` آل after a name word is followed by the name's next word 11 times in 11.
     if !first && seg.tokens.folded(i - 1) == "ال" && !l.conj && seg.reading(i).clitic_chars == 0 {
         return true;
@@ -287,7 +287,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     }
     let word = seg.tokens.folded(i);
     if !first && !named && is_country(seg, i) {
-        // A country after a name is an object or a complement (وانتقد شوماخر إيران), not part of it.
+        // A country after a name is an object or a complement (وانتقد فيتوريني إيران), not part of it.
         return false;
     }
     if named || l.has(EntryKind::Place) {
@@ -345,7 +345,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن سالم المري): in ANERcorp 17 of 21 such words are part of the name.
-    // آل + a name is already the family name (آل مكتوم الرمضانية).
+    // آل + a name is already the family name (آل باشراحيل الرمضانية).
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
     let feminine_noun = l.definite && seg.last_char(i) == Some('ة') && !family_slot;
@@ -723,7 +723,7 @@ fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// A person right after a speech verb: `قال مولينا`, `وأكد ريتشارد هاملتون`.
 ///
-/// Fires: وقال هاني مانديل ; قال شوماخر إن ; يقول كورت.
+/// Fires: وقال هاني مانديل ; قال فيتوريني إن ; يقول فيرتشنكو.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
 #[inline(never)]
 pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -773,7 +773,7 @@ fn town_speaker(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
 }
 
 /// Whether token `j` is a nisba with ال that the lexicon knows only as a family name or not at all
-/// (وقال البدري، وناشد الراغبي): the subject of a speech verb, named by the family name alone. Nouns and
+/// (وقال البرعمي، وناشد الراغبي): the subject of a speech verb, named by the family name alone. Nouns and
 /// adjectives with ال that can be subjects (المسؤول، البيان، الأميركي) are vocabulary or nationalities;
 /// an occupation the lexicon does not know is followed by a nationality or another adjective with ال
 /// (الكيميائي الألماني، الاستشاري الطبي).
@@ -821,9 +821,9 @@ pub(super) fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
     }
 }
 
-/// A person that opens a sentence and is followed by a speech verb: `ألونسو يتهم شوماخر`.
+/// A person that opens a sentence and is followed by a speech verb: `ألميرو يتهم فيتوريني`.
 ///
-/// Fires: ألونسو يتهم شوماخر (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
+/// Fires: ألميرو يتهم فيتوريني (at the start of a line). Does not fire: الحكومة أعلنت (a word with ال) ;
 /// وقال مصدر (not at the start).
 #[inline(never)]
 pub(super) fn name_speech(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -853,9 +853,9 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 }
 
 /// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
-/// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو بكر محمد بن زكريا`.
+/// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو يوسف حسن بن خالد`.
 ///
-/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو بكر محمد بن زكريا.
+/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد.
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 #[inline(never)]
@@ -911,13 +911,13 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let skip = given.map_or(seg.reading(i).clitic_chars, |g| g.reading.clitic_chars);
-        // Three name words or more (محمد بن زكريا الرازي) are as sure a sign of a person as a title.
+        // Three name words or more (حسن بن خالد الكندوري) are as sure a sign of a person as a title.
         let evidence = if end - i >= 3 { STRONG } else { LEXICON };
         out.extend(person(seg, i, end, skip, evidence, "given-chain"));
     }
 }
 
-/// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الفتاح): a given name.
+/// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الرازق): a given name.
 fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
     if !seg.tokens.folded_ends_with(i, "عبد") {
         return false;
@@ -1084,7 +1084,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         return None;
     }
     let mut end = k + 1;
-    // A place after the name is where the persons are (وبن عيسى | الدوحة), as in `given_chain`.
+    // A place after the name is where the persons are (وبن سالم | الدوحة), as in `given_chain`.
     while end < seg.len()
         && end - k < MAX_NAME_WORDS
         && is_name_word(seg, end, false)
@@ -1276,7 +1276,7 @@ fn short_chain(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 /// Whether token `i`, the first of a name found from its context, is a family name or nisba with ال
 /// (السنيورة، المالكي) that stands for the person alone: in `anercorp_lex` a person's name that starts
 /// with such a word ends there 102 times in 118, and most that go on are a given name with ال (الحسن) or
-/// go on with بن. A given name with ال (الحسن) and a foreign name written أل (ألونسو) go on.
+/// go on with بن. A given name with ال (الحسن) and a foreign name written أل (ألميرو) go on.
 fn definite_surname(seg: &Segment<'_, '_>, i: usize) -> bool {
     seg.tokens.folded(i).starts_with("ال")
         && seg.reading(i).clitic_chars == 0
@@ -1292,7 +1292,7 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     let word = seg.tokens.folded(j);
     seg.lex[j].is_unknown()
         && word.starts_with(['ف', 'و'])
-        // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالنسيا)
+        // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالتيرا)
         && (!seg.lex[j].definite || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
         && !has_pronoun_suffix(word)
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
