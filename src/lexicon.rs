@@ -3,6 +3,7 @@
 //! The format is documented in `lexicons/README.md` and in the crate documentation: one entry a line,
 //! `TEXT<TAB>KIND` followed by `key=value` attributes, `#` comments.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry as MapEntry;
 use std::fmt;
 use std::io::Read;
@@ -15,6 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::error::{quote, Error, ParseError};
 use crate::mention::{is_label, Gender};
 use crate::normalize::fold;
+use crate::table;
 use crate::tokenize::is_word_char;
 
 /// What a lexicon entry is.
@@ -95,29 +97,16 @@ impl EntryKind {
     /// assert_eq!(alam::EntryKind::SpeechVerb.as_str(), "speech-verb");
     /// ```
     pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Person => "person",
-            EntryKind::Given => "given",
-            EntryKind::Family => "family",
-            EntryKind::Particle => "particle",
-            EntryKind::Title => "title",
-            EntryKind::Role => "role",
-            EntryKind::Organization => "organization",
-            EntryKind::OrgHead => "org-head",
-            EntryKind::Place => "place",
-            EntryKind::PlaceNoun => "place-noun",
-            EntryKind::Nationality => "nationality",
-            EntryKind::SpeechVerb => "speech-verb",
-            EntryKind::Common => "common",
-            EntryKind::Function => "function",
-            EntryKind::Name => "name",
-        }
+        // One list of the names, shared with `build.rs` (which stores a kind as its place in it).
+        table::KINDS[self as usize]
     }
 
     pub(crate) fn bit(self) -> u16 {
         1 << (self as u16)
     }
 }
+
+const _: () = assert!(table::KINDS.len() == EntryKind::ALL.len());
 
 impl fmt::Display for EntryKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,17 +144,19 @@ impl FromStr for EntryKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
-    text: String,
-    folded: String,
+    /// The text fields borrow from the bundled file's text when the entry comes from a bundled lexicon
+    /// (see [`load_bundled`]), and own their text otherwise.
+    text: Cow<'static, str>,
+    folded: Cow<'static, str>,
     kind: EntryKind,
     gender: Option<Gender>,
     /// Whether a gender was given at all (`gender=unisex` leaves `gender` empty).
     #[cfg_attr(feature = "serde", serde(skip))]
     gender_given: bool,
-    sub: Option<String>,
-    cat: Option<String>,
-    country: Option<String>,
-    parent: Option<String>,
+    sub: Option<Cow<'static, str>>,
+    cat: Option<Cow<'static, str>>,
+    country: Option<Cow<'static, str>>,
+    parent: Option<Cow<'static, str>>,
     line: usize,
 }
 
@@ -206,8 +197,8 @@ impl Entry {
             return None;
         }
         Some(Entry {
-            text,
-            folded,
+            text: Cow::Owned(text),
+            folded: Cow::Owned(folded),
             kind,
             gender: None,
             gender_given: false,
@@ -268,7 +259,7 @@ impl Entry {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_sub(mut self, sub: &str) -> Result<Entry, Error> {
-        self.sub = Some(parse_label("sub", sub).map_err(|r| self.invalid(r))?);
+        self.sub = Some(parse_label("sub", sub).map_err(|r| self.invalid(r))?.into());
         Ok(self)
     }
 
@@ -280,7 +271,7 @@ impl Entry {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_category(mut self, cat: &str) -> Result<Entry, Error> {
-        self.cat = Some(parse_label("cat", cat).map_err(|r| self.invalid(r))?);
+        self.cat = Some(parse_label("cat", cat).map_err(|r| self.invalid(r))?.into());
         Ok(self)
     }
 
@@ -293,7 +284,7 @@ impl Entry {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_country(mut self, code: &str) -> Result<Entry, Error> {
-        self.country = Some(parse_country(code).map_err(|r| self.invalid(r))?);
+        self.country = Some(parse_country(code).map_err(|r| self.invalid(r))?.into());
         Ok(self)
     }
 
@@ -314,7 +305,7 @@ impl Entry {
                 quote(parent)
             )));
         }
-        self.parent = Some(value.to_string());
+        self.parent = Some(Cow::Owned(value.to_string()));
         Ok(self)
     }
 
@@ -542,7 +533,7 @@ impl Lexicon {
             }
             let mut entry = parse_line(line).map_err(|reason| Error::lexicon(name, n, reason))?;
             entry.line = n;
-            match first_line.entry((entry.folded.clone(), entry.kind)) {
+            match first_line.entry((entry.folded.to_string(), entry.kind)) {
                 MapEntry::Vacant(v) => {
                     v.insert(entries.len());
                 }
@@ -689,10 +680,10 @@ impl Lexicon {
             entries
                 .iter()
                 .enumerate()
-                .map(|(i, e)| ((e.folded.clone(), e.kind), i))
+                .map(|(i, e)| ((e.folded.to_string(), e.kind), i))
                 .collect()
         });
-        match keys.entry((entry.folded.clone(), entry.kind)) {
+        match keys.entry((entry.folded.to_string(), entry.kind)) {
             MapEntry::Occupied(o) => {
                 let first = &entries[*o.get()];
                 Err(invalid(format!(
@@ -905,10 +896,10 @@ fn parse_line(line: &str) -> Result<Entry, String> {
                 entry.gender = parse_gender(value)?;
                 entry.gender_given = true;
             }
-            "sub" => entry.sub = Some(parse_label(key, value)?),
-            "cat" => entry.cat = Some(parse_label(key, value)?),
-            "country" => entry.country = Some(parse_country(value)?),
-            "parent" => entry.parent = Some(value.to_string()),
+            "sub" => entry.sub = Some(parse_label(key, value)?.into()),
+            "cat" => entry.cat = Some(parse_label(key, value)?.into()),
+            "country" => entry.country = Some(parse_country(value)?.into()),
+            "parent" => entry.parent = Some(Cow::Owned(value.to_string())),
             "fold" => stored_fold = Some(value),
             _ => return Err(format!("unknown attribute `{}`", quote(key))),
         }
@@ -1064,25 +1055,42 @@ pub(crate) struct Bundled {
     pub(crate) name: &'static str,
     /// The file's text; empty when its feature is off (the file is then not in the binary).
     pub(crate) text: &'static str,
+    /// The table `build.rs` compiled the file into (see `src/table.rs`), read in place; empty when the
+    /// feature is off.
+    pub(crate) table: &'static [u8],
     pub(crate) tier: Tier,
     /// Whether the file is compiled into this build.
     pub(crate) compiled: bool,
-    /// Every entry is a `name` token with its `fold=`: the index takes the folds straight from the text
-    /// (see [`bundled_name_tokens`]) instead of parsing fifty thousand lines into entries.
+    /// Every entry is a `name` token: `build.rs` made the file a set of folded tokens, which the index
+    /// reads in place (see [`bundled_name_tokens`]) rather than as entries.
     pub(crate) name_tokens: bool,
 }
-/// The text of a bundled file, or `""` when the feature that compiles it in is off: `include_str!` is
-/// then not expanded at all, so the data is not in the binary.
-macro_rules! bundled_text {
+
+/// Whether a table that `build.rs` wrote is a set of `name` tokens (decided there, from the file).
+const fn is_name_table(table: &[u8]) -> bool {
+    let magic = table::NAMES.to_le_bytes();
+    table.len() >= 4
+        && table[0] == magic[0]
+        && table[1] == magic[1]
+        && table[2] == magic[2]
+        && table[3] == magic[3]
+}
+
+/// The text and the table of a bundled file, or empty ones when the feature that compiles it in is off:
+/// `include_str!` and `include_bytes!` are then not expanded at all, so the data is not in the binary.
+macro_rules! bundled_data {
     ($file:literal) => {
-        include_str!(concat!("../lexicons/", $file))
+        (
+            include_str!(concat!("../lexicons/", $file)),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $file, ".bin")).as_slice(),
+        )
     };
     ($file:literal, $feature:literal) => {{
         #[cfg(feature = $feature)]
-        let text = include_str!(concat!("../lexicons/", $file));
+        let data = bundled_data!($file);
         #[cfg(not(feature = $feature))]
-        let text = "";
-        text
+        let data: (&str, &[u8]) = ("", &[]);
+        data
     }};
 }
 
@@ -1096,21 +1104,21 @@ macro_rules! bundled_feature {
 }
 
 macro_rules! bundled {
-    (@names) => { false };
-    (@names names) => { true };
-    ($($tier:ident $($names:ident)? $file:literal $(if $feature:literal)?),* $(,)?) => {
+    ($($tier:ident $file:literal $(if $feature:literal)?),* $(,)?) => {
         &[$(Bundled {
             name: concat!("lexicons/", $file),
-            text: bundled_text!($file $(, $feature)?),
+            text: bundled_data!($file $(, $feature)?).0,
+            table: bundled_data!($file $(, $feature)?).1,
             tier: Tier::$tier,
             compiled: bundled_feature!($($feature)?).is_none() $(|| cfg!(feature = $feature))?,
-            name_tokens: bundled!(@names $($names)?),
+            name_tokens: is_name_table(bundled_data!($file $(, $feature)?).1),
         }),*]
     };
 }
 
 /// The lexicon files the crate can compile in, each with the feature that does (see `Cargo.toml` and
 /// `lexicons/README.md` for the licence behind each feature). The order is the order of the index.
+/// Every file of `lexicons/` must be here (a test checks it); `build.rs` compiles each of them.
 pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "function_words.tsv",
     Default "titles.tsv",
@@ -1135,27 +1143,117 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "ambiguous_names.tsv",
     Default "ambiguous_names_cldr.tsv" if "data-cldr",
     Default "ambiguous_names_geonames.tsv" if "data-geonames",
-    Default names "names_wikidata.tsv",
-    Default names "names_wikipedia.tsv",
+    Default "names_wikidata.tsv",
+    Default "names_wikipedia.tsv",
     YemenVillages "places_yemen_villages.tsv" if "data-villages",
 ];
 
-/// The folded forms of a bundled file of `name` tokens, read from each line's `fold=` without parsing the
-/// line into an [`Entry`]. The files are generated with a `fold=` on every line and checked by the test
-/// suite against the full parser (`name_token_fast_path_reads_what_the_parser_reads`).
-pub(crate) fn bundled_name_tokens(b: &Bundled) -> impl Iterator<Item = &'static str> {
-    b.text
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| line.rsplit('\t').next()?.strip_prefix("fold="))
+/// The folded `name` tokens of a bundled file of them, as the set `build.rs` made: looked up in place.
+#[derive(Clone, Copy)]
+pub(crate) struct NameTokens {
+    table: &'static [u8],
+    text: &'static str,
 }
 
-/// Parses one bundled file. The bundled files are checked by the test suite, so a failure here is a bug
-/// in the crate, not in the caller's input.
+impl NameTokens {
+    /// Whether `folded` is one of the tokens.
+    #[inline]
+    pub(crate) fn contains(&self, folded: &str) -> bool {
+        table::has_name(self.table, self.text, folded)
+    }
+
+    /// Every token, in no particular order.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> {
+        table::names(self.table, self.text)
+    }
+}
+
+impl fmt::Debug for NameTokens {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "NameTokens({} bytes)", self.table.len())
+    }
+}
+
+/// The folded forms of a bundled file of `name` tokens, read from the table `build.rs` made of the
+/// lines' `fold=`, without parsing the file. The test suite checks them against the full parser
+/// (`bundled_tables_read_what_the_parser_reads`).
+pub(crate) fn bundled_name_tokens(b: &Bundled) -> NameTokens {
+    debug_assert!(b.name_tokens);
+    NameTokens {
+        table: b.table,
+        text: b.text,
+    }
+}
+
+/// The entries of one bundled file, read from its table: each field a slice of the file's text, no line
+/// parsed but the few `build.rs` marks irregular. The bundled files are checked by the test suite, so a
+/// failure here is a bug in the crate, not in the caller's input.
 pub(crate) fn load_bundled(b: &Bundled) -> Lexicon {
-    match Lexicon::parse(b.name, b.text) {
-        Ok(lex) => lex,
-        Err(e) => panic!("bundled lexicon is malformed (a crate bug): {e}"),
+    let text: &'static str = b.text;
+    let table = b.table;
+    let count = if table.is_empty() {
+        0
+    } else {
+        assert!(
+            table::word(table, 0) == table::RECORDS,
+            "{}: no table of records (a crate bug)",
+            b.name
+        );
+        table::word(table, 1) as usize
+    };
+    let mut entries = Vec::with_capacity(count);
+    for r in 0..count {
+        let at = 2 + r * table::RECORD_WORDS;
+        let field = |f: table::Field| -> Option<&'static str> {
+            let off = table::word(table, at + f as usize) as usize;
+            let len = table::word(table, at + f as usize + 1) as usize;
+            (len > 0).then(|| &text[off..off + len])
+        };
+        let word0 = table::word(table, at);
+        let line = table::word(table, at + 1) as usize;
+        let raw = field(table::Field::Text).unwrap_or_default();
+        let mut entry = if word0 & table::IRREGULAR != 0 {
+            let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            match parse_line(raw) {
+                Ok(entry) => entry,
+                Err(e) => panic!(
+                    "bundled lexicon is malformed (a crate bug): {}",
+                    Error::lexicon(b.name, line, e)
+                ),
+            }
+        } else {
+            let (gender, gender_given) = match (word0 >> 8) & 0xFF {
+                table::GENDER_MALE => (Some(Gender::Male), true),
+                table::GENDER_FEMALE => (Some(Gender::Female), true),
+                table::GENDER_UNISEX => (None, true),
+                table::GENDER_NONE => (None, false),
+                other => panic!(
+                    "{}:{line}: gender {other} in its table (a crate bug)",
+                    b.name
+                ),
+            };
+            Entry {
+                text: Cow::Borrowed(raw),
+                folded: Cow::Borrowed(field(table::Field::Fold).unwrap_or_default()),
+                kind: EntryKind::ALL[(word0 & 0xFF) as usize],
+                gender,
+                gender_given,
+                sub: field(table::Field::Sub).map(Cow::Borrowed),
+                cat: field(table::Field::Cat).map(Cow::Borrowed),
+                country: field(table::Field::Country).map(Cow::Borrowed),
+                parent: field(table::Field::Parent).map(Cow::Borrowed),
+                line: 0,
+            }
+        };
+        entry.line = line;
+        entries.push(entry);
+    }
+    Lexicon {
+        name: Arc::from(b.name),
+        entries,
+        keys: None,
     }
 }
 
@@ -1322,19 +1420,87 @@ mod tests {
         }
     }
 
+    /// What the tables of `build.rs` give is what the full parser reads from the same file: every
+    /// entry, field by field (text, fold, kind, gender, attributes, line), or for a file of `name`
+    /// tokens the same set of folds.
     #[test]
-    fn name_token_fast_path_reads_what_the_parser_reads() {
-        for b in BUNDLED.iter().filter(|b| b.name_tokens) {
-            let lex = Lexicon::parse(b.name, b.text).unwrap_or_else(|e| panic!("{e}"));
-            let parsed: Vec<&str> = lex
-                .entries()
-                .iter()
-                .inspect(|e| assert_eq!(e.kind(), EntryKind::Name, "{}:{}", b.name, e.line()))
-                .map(Entry::folded)
-                .collect();
-            let fast: Vec<&str> = bundled_name_tokens(b).collect();
-            assert_eq!(parsed, fast, "{}", b.name);
+    fn bundled_tables_read_what_the_parser_reads() {
+        for b in BUNDLED.iter().filter(|b| b.compiled) {
+            let parsed = Lexicon::parse(b.name, b.text).unwrap_or_else(|e| panic!("{e}"));
+            if b.name_tokens {
+                let mut want: Vec<&str> = parsed
+                    .entries()
+                    .iter()
+                    .inspect(|e| assert_eq!(e.kind(), EntryKind::Name, "{}:{}", b.name, e.line()))
+                    .map(Entry::folded)
+                    .collect();
+                want.sort_unstable();
+                let tokens = bundled_name_tokens(b);
+                let mut got: Vec<&str> = tokens.iter().collect();
+                got.sort_unstable();
+                assert_eq!(got, want, "{}", b.name);
+                assert!(want.iter().all(|t| tokens.contains(t)), "{}", b.name);
+                assert!(
+                    !tokens.contains("") && !tokens.contains("عدنعدن"),
+                    "{}",
+                    b.name
+                );
+            } else {
+                assert_eq!(load_bundled(b).entries(), parsed.entries(), "{}", b.name);
+            }
         }
+    }
+
+    /// A line the table does not take as it is (odd spacing, no `fold=`, a fold with punctuation) is
+    /// parsed in full: the entries are the parser's all the same.
+    #[test]
+    fn irregular_lines_are_parsed_in_full() {
+        let text: &'static str = "# c\n\u{FEFF}عدن\tplace\tsub=city\r\n\
+            المكلا \t place\tsub = city\tfold=المكلا\n\
+            أ.د.\ttitle\tgender=unisex\tfold=ا.د.\n\
+            صنعاء\tplace\tsub=city\tcountry=YE\tfold=صنعاء\n\
+            الولايات  المتحدة\tplace\tsub=country\tfold=الولايات المتحده\n";
+        let table: &'static [u8] = Box::leak(table::compile(text).into_boxed_slice());
+        let b = Bundled {
+            name: "t.tsv",
+            text,
+            table,
+            tier: Tier::Default,
+            compiled: true,
+            name_tokens: false,
+        };
+        let parsed = Lexicon::parse("t.tsv", text).unwrap();
+        assert_eq!(parsed.len(), 5);
+        assert_eq!(load_bundled(&b).entries(), parsed.entries());
+    }
+
+    /// Every lexicon file is in [`BUNDLED`] (`build.rs` compiles each file of `lexicons/`, and a file
+    /// left out of the list would be compiled and never loaded), and every file there exists.
+    #[test]
+    fn every_lexicon_file_is_bundled() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tsv"))
+            .collect();
+        files.sort();
+        let mut bundled: Vec<String> = BUNDLED
+            .iter()
+            .map(|b| b.name.trim_start_matches("lexicons/").to_string())
+            .collect();
+        bundled.sort();
+        assert_eq!(files, bundled);
+    }
+
+    #[test]
+    fn kinds_are_named_in_their_order() {
+        for (i, k) in EntryKind::ALL.into_iter().enumerate() {
+            assert_eq!(k as usize, i);
+        }
+        assert_eq!(EntryKind::Person.as_str(), "person");
+        assert_eq!(EntryKind::Name.as_str(), "name");
+        assert_eq!(EntryKind::OrgHead.as_str(), "org-head");
     }
 
     #[test]

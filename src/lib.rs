@@ -366,6 +366,7 @@ mod mention;
 mod normalize;
 mod resolve;
 mod rules;
+mod table;
 mod tokenize;
 
 pub use custom::Rule;

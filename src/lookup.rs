@@ -4,13 +4,12 @@
 //! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
 //! word boundaries by construction and costs one or a few hash lookups a token.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitic::{for_each_reading, is_definite, Reading};
-use crate::lexicon::{Entry, EntryKind, Lexicon};
+use crate::lexicon::{Entry, EntryKind, Lexicon, NameTokens};
 use crate::mention::{Gender, SubKind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -222,7 +221,9 @@ pub(crate) struct Index {
     /// Folded person-name tokens (`name` entries). Kept out of `words`: a word known only as a name token
     /// is still an unknown word to every rule that reads unknown words as possible names; only the rules
     /// that ask [`Index::is_name_token`] take it as more.
-    names: FxHashSet<Cow<'static, str>>,
+    names: FxHashSet<Box<str>>,
+    /// The same of the bundled `name` files, read in place from the tables `build.rs` made of them.
+    name_sets: Vec<NameTokens>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
@@ -313,7 +314,7 @@ impl Index {
         shared: &mut Shared,
     ) {
         if entry.kind() == EntryKind::Name {
-            self.names.insert(Cow::Owned(entry.folded().to_owned()));
+            self.names.insert(entry.folded().into());
             return;
         }
         let id = self.entries.len() as u32;
@@ -438,20 +439,20 @@ impl Index {
         }
     }
 
-    /// Adds person-name tokens given by their folded forms (the bundled `name` files, read without
-    /// parsing).
-    pub(crate) fn add_name_tokens(&mut self, folded: impl IntoIterator<Item = &'static str>) {
-        self.names.extend(folded.into_iter().map(Cow::Borrowed));
+    /// Adds the person-name tokens of a bundled `name` file, read in place from its table.
+    pub(crate) fn add_name_tokens(&mut self, tokens: NameTokens) {
+        self.name_sets.push(tokens);
     }
 
     /// Whether any `name` token is loaded.
     pub(crate) fn has_name_tokens(&self) -> bool {
-        !self.names.is_empty()
+        !self.names.is_empty() || !self.name_sets.is_empty()
     }
 
     /// Whether `folded` is a person-name token of a `name` lexicon entry.
     pub(crate) fn is_name_token(&self, folded: &str) -> bool {
-        !self.names.is_empty() && self.names.contains(folded)
+        self.name_sets.iter().any(|set| set.contains(folded))
+            || (!self.names.is_empty() && self.names.contains(folded))
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
