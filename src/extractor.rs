@@ -9,9 +9,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
-use crate::lexicon::{
-    bundled_name_tokens, load_bundled, Bundled, KindCounts, Lexicon, Tier, BUNDLED,
-};
+use crate::lexicon::{bundled_name_tokens, load_bundled, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source, SubKind};
 use crate::resolve::resolve;
@@ -75,27 +73,16 @@ fn bundled_name_files(tiers: &[Tier]) -> impl Iterator<Item = &'static Bundled> 
 
 impl fmt::Debug for Extractor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The index holds the entries lexicon after lexicon: a lexicon is a run of one name.
-        let mut lexicons = 0;
-        let mut last: Option<&Arc<str>> = None;
-        for e in &self.index.entries {
-            if last.is_none_or(|l| !Arc::ptr_eq(l, &e.lexicon) && **l != *e.lexicon) {
-                lexicons += 1;
-                last = Some(&e.lexicon);
-            }
-        }
+        let summary = self.index.summary();
         let reported: Vec<Kind> = Kind::ALL
             .into_iter()
             .filter(|&k| self.kinds[kind_slot(k)])
             .collect();
         let rules: Vec<&str> = self.rules.iter().map(|r| r.name()).collect();
         f.debug_struct("Extractor")
-            .field("lexicons", &lexicons)
-            .field("entries", &self.index.entries.len())
-            .field(
-                "kinds",
-                &KindCounts::of(self.index.entries.iter().map(|e| &e.entry)),
-            )
+            .field("lexicons", &summary.lexicons)
+            .field("entries", &summary.entries)
+            .field("kinds", &summary.kinds)
             .field("rules", &rules)
             .field("reports", &reported)
             .field("document_pass", &self.document_pass)
@@ -741,17 +728,10 @@ impl ExtractorBuilder {
     /// ```
     pub fn build_uncached(&self) -> Result<Extractor, Error> {
         self.check_tiers()?;
-        let mut lexicons: Vec<Lexicon> = if self.bundled {
-            BUNDLED
-                .iter()
-                .filter(|b| b.compiled && self.tiers.contains(&b.tier) && !b.name_tokens)
-                .map(load_bundled)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        lexicons.extend(self.lexicons.iter().cloned());
-        let mut index = Index::build_owned(lexicons);
+        let bundled = BUNDLED.iter().filter(|b| {
+            self.bundled && b.compiled && self.tiers.contains(&b.tier) && !b.name_tokens
+        });
+        let mut index = Index::build_bundled(bundled, &self.lexicons);
         if self.bundled {
             bundled_name_files(&self.tiers)
                 .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));

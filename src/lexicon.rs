@@ -343,6 +343,10 @@ impl Entry {
     pub fn folded(&self) -> &str {
         &self.folded
     }
+    /// The folded form, borrowed from a bundled file's text or owned.
+    pub(crate) fn folded_cow(&self) -> &Cow<'static, str> {
+        &self.folded
+    }
     /// What the entry is.
     ///
     /// ```
@@ -406,10 +410,6 @@ impl Entry {
     pub fn line(&self) -> usize {
         self.line
     }
-    /// How many words the folded form has.
-    pub(crate) fn word_count(&self) -> usize {
-        self.folded.split(' ').count()
-    }
 }
 
 /// A list of entries loaded from one source, with the name used in errors and in mention sources.
@@ -447,9 +447,14 @@ impl fmt::Debug for Lexicon {
 }
 
 /// Entry counts per kind, printed as `{kind: count, …}` in kind order.
+#[derive(Default, Clone)]
 pub(crate) struct KindCounts([usize; EntryKind::ALL.len()]);
 
 impl KindCounts {
+    pub(crate) fn add(&mut self, kind: EntryKind) {
+        self.0[kind as usize] += 1;
+    }
+
     pub(crate) fn of<'e>(entries: impl IntoIterator<Item = &'e Entry>) -> KindCounts {
         let mut counts = [0; EntryKind::ALL.len()];
         for e in entries {
@@ -711,9 +716,6 @@ impl Lexicon {
     }
     pub(crate) fn shared_name(&self) -> Arc<str> {
         Arc::clone(&self.name)
-    }
-    pub(crate) fn into_entries(self) -> Vec<Entry> {
-        self.entries
     }
     /// The entries, in file order.
     ///
@@ -1190,20 +1192,31 @@ pub(crate) fn bundled_name_tokens(b: &Bundled) -> NameTokens {
 /// parsed but the few `build.rs` marks irregular. The bundled files are checked by the test suite, so a
 /// failure here is a bug in the crate, not in the caller's input.
 pub(crate) fn load_bundled(b: &Bundled) -> Lexicon {
+    Lexicon {
+        name: Arc::from(b.name),
+        entries: bundled_entries(b).collect(),
+        keys: None,
+    }
+}
+
+/// How many entries the table of a bundled file of records holds.
+pub(crate) fn bundled_len(b: &Bundled) -> usize {
+    if b.table.is_empty() {
+        return 0;
+    }
+    assert!(
+        table::word(b.table, 0) == table::RECORDS,
+        "{}: no table of records (a crate bug)",
+        b.name
+    );
+    table::word(b.table, 1) as usize
+}
+
+/// The entries of a bundled file, read from its table (see [`load_bundled`]).
+pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entry> + '_ {
     let text: &'static str = b.text;
     let table = b.table;
-    let count = if table.is_empty() {
-        0
-    } else {
-        assert!(
-            table::word(table, 0) == table::RECORDS,
-            "{}: no table of records (a crate bug)",
-            b.name
-        );
-        table::word(table, 1) as usize
-    };
-    let mut entries = Vec::with_capacity(count);
-    for r in 0..count {
+    (0..bundled_len(b)).map(move |r| {
         let at = 2 + r * table::RECORD_WORDS;
         let field = |f: table::Field| -> Option<&'static str> {
             let off = table::word(table, at + f as usize) as usize;
@@ -1248,13 +1261,8 @@ pub(crate) fn load_bundled(b: &Bundled) -> Lexicon {
             }
         };
         entry.line = line;
-        entries.push(entry);
-    }
-    Lexicon {
-        name: Arc::from(b.name),
-        entries,
-        keys: None,
-    }
+        entry
+    })
 }
 
 #[cfg(test)]

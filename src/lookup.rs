@@ -4,12 +4,15 @@
 //! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
 //! word boundaries by construction and costs one or a few hash lookups a token.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clitic::{for_each_reading, is_definite, Reading};
-use crate::lexicon::{Entry, EntryKind, Lexicon, NameTokens};
+use crate::lexicon::{
+    bundled_entries, bundled_len, Bundled, Entry, EntryKind, KindCounts, Lexicon, NameTokens,
+};
 use crate::mention::{Gender, SubKind};
 use crate::tokenize::{TokenKind, Tokens};
 
@@ -165,15 +168,28 @@ impl std::hash::Hash for ShortKey {
 
 /// One shared copy of each sub-kind and country code: few values, used by many entries.
 #[derive(Default)]
-struct Shared(FxHashMap<Box<str>, Arc<str>>);
+struct Shared {
+    values: FxHashMap<Box<str>, Arc<str>>,
+    /// The two values asked last (an entry asks its sub-kind, then its country): entries of one file
+    /// mostly share them, and a comparison spares the hash.
+    recent: [Option<Arc<str>>; 2],
+}
 
 impl Shared {
     fn get(&mut self, value: &str) -> Arc<str> {
-        if let Some(v) = self.0.get(value) {
+        if let Some(v) = self.recent.iter().flatten().find(|v| ***v == *value) {
             return Arc::clone(v);
         }
-        let v: Arc<str> = Arc::from(value);
-        self.0.insert(value.into(), Arc::clone(&v));
+        let v = match self.values.get(value) {
+            Some(v) => Arc::clone(v),
+            None => {
+                let v: Arc<str> = Arc::from(value);
+                self.values.insert(value.into(), Arc::clone(&v));
+                v
+            }
+        };
+        self.recent.swap(0, 1);
+        self.recent[0] = Some(Arc::clone(&v));
         v
     }
 }
@@ -224,6 +240,19 @@ pub(crate) struct Index {
     names: FxHashSet<Box<str>>,
     /// The same of the bundled `name` files, read in place from the tables `build.rs` made of them.
     name_sets: Vec<NameTokens>,
+    /// What the extractor's `Debug` summary reports: every entry indexed (but `name` tokens), of which
+    /// `entries` keeps only those a match can point to (see [`Index::add`]).
+    summary: Summary,
+}
+
+/// The lexicons and entries an index was built from, counted as they are added.
+#[derive(Debug, Default)]
+pub(crate) struct Summary {
+    /// Runs of entries of one lexicon name.
+    pub(crate) lexicons: usize,
+    pub(crate) entries: usize,
+    pub(crate) kinds: KindCounts,
+    last: Option<Arc<str>>,
 }
 
 /// The most words an entry may have; longer entries are kept but can never match past this many tokens.
@@ -232,34 +261,58 @@ const MAX_WORDS: usize = 12;
 impl Index {
     /// Indexes copies of the entries of `lexicons`.
     pub(crate) fn build<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Index {
-        Index::from_entries(lexicons.into_iter().flat_map(|lex| {
+        let lexicons: Vec<&Lexicon> = lexicons.into_iter().collect();
+        let count = lexicons.iter().map(|lex| lex.len()).sum();
+        let entries = lexicons.into_iter().flat_map(|lex| {
             let name = lex.shared_name();
             lex.entries()
                 .iter()
                 .map(move |e| (Arc::clone(&name), e.clone()))
-        }))
+        });
+        Index::from_entries(entries, count)
     }
 
-    /// Indexes the entries of `lexicons`, taking them rather than copying them.
-    pub(crate) fn build_owned(lexicons: Vec<Lexicon>) -> Index {
-        Index::from_entries(lexicons.into_iter().flat_map(|lex| {
+    /// Indexes the entries of the bundled files of records `bundled`, read from their tables as they are
+    /// indexed (no lexicon of them is made), then copies of those of `lexicons`.
+    pub(crate) fn build_bundled(
+        bundled: impl Iterator<Item = &'static Bundled> + Clone,
+        lexicons: &[Lexicon],
+    ) -> Index {
+        let count = bundled.clone().map(bundled_len).sum::<usize>()
+            + lexicons.iter().map(Lexicon::len).sum::<usize>();
+        let tables = bundled.flat_map(|b| {
+            let name: Arc<str> = Arc::from(b.name);
+            bundled_entries(b).map(move |e| (Arc::clone(&name), e))
+        });
+        let theirs = lexicons.iter().flat_map(|lex| {
             let name = lex.shared_name();
-            lex.into_entries()
-                .into_iter()
-                .map(move |e| (Arc::clone(&name), e))
-        }))
+            lex.entries()
+                .iter()
+                .map(move |e| (Arc::clone(&name), e.clone()))
+        });
+        Index::from_entries(tables.chain(theirs), count)
     }
 
-    fn from_entries(entries: impl Iterator<Item = (Arc<str>, Entry)>) -> Index {
+    /// `count`: how many entries there are at most, to size the lists once.
+    fn from_entries(entries: impl Iterator<Item = (Arc<str>, Entry)>, count: usize) -> Index {
         let mut index = Index::default();
+        // Sized once for all the entries: a vector of large entries grown by doubling copies them all
+        // again at each step. (Memory reserved and not written is never touched.)
+        index.entries.reserve(count);
         let mut singles = Vec::new();
         let mut shared = Shared::default();
+        let mut first_words = Vec::new();
         for (lexicon, entry) in entries {
-            index.add(entry, lexicon, &mut singles, &mut shared);
+            index.add(entry, lexicon, &mut singles, &mut shared, &mut first_words);
         }
         index.settle_sub_kinds();
-        index.finish(singles);
+        index.finish(singles, &first_words);
         index
+    }
+
+    /// The counts of the extractor's `Debug` summary.
+    pub(crate) fn summary(&self) -> &Summary {
+        &self.summary
     }
 
     /// Gives every place entry, and every organization entry, the sub-kind its name reports: of all the
@@ -312,21 +365,43 @@ impl Index {
         lexicon: Arc<str>,
         singles: &mut Vec<(u32, Start)>,
         shared: &mut Shared,
+        first_words: &mut Vec<Cow<'static, str>>,
     ) {
         if entry.kind() == EntryKind::Name {
             self.names.insert(entry.folded().into());
             return;
         }
+        let summary = &mut self.summary;
+        summary.entries += 1;
+        summary.kinds.add(entry.kind());
+        if summary
+            .last
+            .as_ref()
+            .is_none_or(|l| !Arc::ptr_eq(l, &lexicon) && **l != *lexicon)
+        {
+            summary.lexicons += 1;
+            summary.last = Some(Arc::clone(&lexicon));
+        }
         let id = self.entries.len() as u32;
-        let words = entry.word_count().min(MAX_WORDS) as u8;
-        let mut split = entry.folded().split(' ');
-        let first = split.next().unwrap_or_default();
-        let second = split.next();
-        let rest_at = (first.len() + 1).min(entry.folded().len()) as u32;
+        // The first word, the second, and the count of words, in one look at the spaces.
+        let folded = entry.folded();
+        let first = first_word(folded);
+        let rest = folded.get(first.len() + 1..).unwrap_or_default();
+        let second = (!rest.is_empty()).then(|| first_word(rest));
+        let words = match second {
+            None => 1,
+            Some(_) => 2 + rest.bytes().filter(|&b| b == b' ').count(),
+        }
+        .min(MAX_WORDS) as u8;
+        let rest_at = (first.len() + 1).min(folded.len()) as u32;
         let slot = match self.slot(first) {
             Some(slot) => slot,
             None => {
                 let slot = self.infos.len() as u32;
+                first_words.push(match entry.folded_cow() {
+                    Cow::Borrowed(folded) => Cow::Borrowed(first_word(folded)),
+                    Cow::Owned(_) => Cow::Owned(first.to_string()),
+                });
                 match ShortKey::new(first) {
                     Some(key) => {
                         if self.filter.is_empty() {
@@ -369,8 +444,16 @@ impl Index {
         };
         match second {
             None if RECORDED_SINGLES & entry.kind().bit() != 0 => singles.push((slot, start)),
-            None => {}
-            Some(second) => info.by_second.entry(second.into()).or_default().push(start),
+            // A one-word entry of a kind whose matches are not recorded (most are common words): no
+            // match ever points to it, and its word's classes above say all it says.
+            None => return,
+            // The key is allocated only for a second word not seen after this first word yet.
+            Some(second) => match info.by_second.get_mut(second) {
+                Some(starts) => starts.push(start),
+                None => {
+                    info.by_second.insert(second.into(), vec![start]);
+                }
+            },
         }
         self.entries.push(IndexedEntry {
             // Only a title's display form goes into mentions (as the person's title).
@@ -386,7 +469,8 @@ impl Index {
 
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
     /// confirmed match is the longest.
-    fn finish(&mut self, mut singles: Vec<(u32, Start)>) {
+    /// `first_words` holds each word of `infos`.
+    fn finish(&mut self, mut singles: Vec<(u32, Start)>, first_words: &[Cow<'static, str>]) {
         singles.sort_by_key(|&(slot, _)| slot);
         for (n, &(slot, _)) in singles.iter().enumerate() {
             let range = &mut self.infos[slot as usize].singles;
@@ -415,21 +499,17 @@ impl Index {
         // What matching would work out again for every token of a known word.
         let mut buf = String::new();
         let mut known = Vec::with_capacity(self.infos.len());
-        let short = self.words.iter().map(|(k, &slot)| (k.to_string(), slot));
-        let long = self
-            .long_words
-            .iter()
-            .map(|(k, &slot)| (k.to_string(), slot));
-        for (word, slot) in short.chain(long) {
+        for (slot, word) in first_words.iter().enumerate() {
+            let slot = slot as u32;
             let w = &self.infos[slot as usize];
             let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
             let reading = vocabulary_only
-                .then(|| lexicon_reading(self, &word, &mut buf, true))
+                .then(|| lexicon_reading(self, word, &mut buf, true))
                 .flatten()
                 .filter(|r| r.0 != Reading::WHOLE);
             let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
             let found = &self.infos[at as usize];
-            let features = Features::of(&word, Some(r), Some(found), Shape::of(&word, &mut buf));
+            let features = Features::of(word, Some(r), Some(found), Shape::of(word, &mut buf));
             known.push((slot, reading, features));
         }
         for (slot, reading, features) in known {
@@ -521,6 +601,15 @@ impl Index {
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
         &self.entries[id as usize]
+    }
+}
+
+/// The first of the words of a folded form (words joined by single spaces).
+fn first_word(folded: &str) -> &str {
+    // A plain look at the bytes: the words are short, and a search set up for long texts costs more.
+    match folded.bytes().position(|b| b == b' ') {
+        Some(at) => &folded[..at],
+        None => folded,
     }
 }
 
