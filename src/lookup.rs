@@ -30,7 +30,8 @@ pub(crate) struct WordInfo {
     singles: (u32, u32),
     /// The entries of more than one word that start with this word, by their second word, longest first.
     /// Keyed so that a word that starts hundreds of names (محافظة، لا) costs one lookup, not a scan.
-    by_second: FxHashMap<Box<str>, Vec<Start>>,
+    /// The keys borrow from the bundled files' text where the entries do.
+    by_second: FxHashMap<Cow<'static, str>, Vec<Start>>,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
     /// This word is a one-word place, and every such entry is written with a bare alif (شان، امان): a
@@ -194,6 +195,16 @@ impl Shared {
     }
 }
 
+/// What building an index keeps until its last entry is added.
+#[derive(Default)]
+struct Building {
+    /// Each recorded one-word entry with its word's place in `infos`.
+    singles: Vec<(u32, Start)>,
+    shared: Shared,
+    /// Each word of `infos`.
+    first_words: Vec<Cow<'static, str>>,
+}
+
 /// An entry with the lexicon it came from.
 #[derive(Debug)]
 pub(crate) struct IndexedEntry {
@@ -262,14 +273,14 @@ impl Index {
     /// Indexes copies of the entries of `lexicons`.
     pub(crate) fn build<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Index {
         let lexicons: Vec<&Lexicon> = lexicons.into_iter().collect();
-        let count = lexicons.iter().map(|lex| lex.len()).sum();
-        let entries = lexicons.into_iter().flat_map(|lex| {
+        let (mut index, mut building) = Index::start(lexicons.iter().map(|lex| lex.len()).sum());
+        for lex in lexicons {
             let name = lex.shared_name();
-            lex.entries()
-                .iter()
-                .map(move |e| (Arc::clone(&name), e.clone()))
-        });
-        Index::from_entries(entries, count)
+            for e in lex.entries() {
+                index.add(e.clone(), &name, &mut building);
+            }
+        }
+        index.done(building)
     }
 
     /// Indexes the entries of the bundled files of records `bundled`, read from their tables as they are
@@ -280,34 +291,38 @@ impl Index {
     ) -> Index {
         let count = bundled.clone().map(bundled_len).sum::<usize>()
             + lexicons.iter().map(Lexicon::len).sum::<usize>();
-        let tables = bundled.flat_map(|b| {
+        let (mut index, mut building) = Index::start(count);
+        // Plain loops rather than a chain of iterators: each adapter moved the entry once more.
+        for b in bundled {
             let name: Arc<str> = Arc::from(b.name);
-            bundled_entries(b).map(move |e| (Arc::clone(&name), e))
-        });
-        let theirs = lexicons.iter().flat_map(|lex| {
+            for e in bundled_entries(b) {
+                index.add(e, &name, &mut building);
+            }
+        }
+        for lex in lexicons {
             let name = lex.shared_name();
-            lex.entries()
-                .iter()
-                .map(move |e| (Arc::clone(&name), e.clone()))
-        });
-        Index::from_entries(tables.chain(theirs), count)
+            for e in lex.entries() {
+                index.add(e.clone(), &name, &mut building);
+            }
+        }
+        index.done(building)
     }
 
-    /// `count`: how many entries there are at most, to size the lists once.
-    fn from_entries(entries: impl Iterator<Item = (Arc<str>, Entry)>, count: usize) -> Index {
+    /// An empty index to add entries to, `count` of them at most (the lists are sized once for them).
+    fn start(count: usize) -> (Index, Building) {
         let mut index = Index::default();
-        // Sized once for all the entries: a vector of large entries grown by doubling copies them all
-        // again at each step. (Memory reserved and not written is never touched.)
+        // A vector of large entries grown by doubling copies them all again at each step; a hash table,
+        // hashes every key again. (Memory reserved and not written is never touched.)
         index.entries.reserve(count);
-        let mut singles = Vec::new();
-        let mut shared = Shared::default();
-        let mut first_words = Vec::new();
-        for (lexicon, entry) in entries {
-            index.add(entry, lexicon, &mut singles, &mut shared, &mut first_words);
-        }
-        index.settle_sub_kinds();
-        index.finish(singles, &first_words);
-        index
+        index.words.reserve(count);
+        (index, Building::default())
+    }
+
+    /// The index, once every entry is added.
+    fn done(mut self, building: Building) -> Index {
+        self.settle_sub_kinds();
+        self.finish(building.singles, &building.first_words);
+        self
     }
 
     /// The counts of the extractor's `Debug` summary.
@@ -322,51 +337,52 @@ impl Index {
     /// city). Only [`IndexedEntry::sub`], which mentions report, changes; the rules read the file's own
     /// value ([`Entry::sub`]).
     fn settle_sub_kinds(&mut self) {
+        let named: Vec<u32> = (0..self.entries.len() as u32)
+            .filter(|&id| {
+                matches!(
+                    self.entries[id as usize].entry.kind(),
+                    EntryKind::Place | EntryKind::Organization
+                )
+            })
+            .collect();
         let mut rank_of: FxHashMap<&str, u8> = FxHashMap::default();
-        let mut best: FxHashMap<(EntryKind, &str), (u8, u32)> = FxHashMap::default();
-        let mut named = Vec::new();
-        for (id, e) in self.entries.iter().enumerate() {
-            let kind = e.entry.kind();
-            if !matches!(kind, EntryKind::Place | EntryKind::Organization) {
-                continue;
-            }
-            let rank = match e.entry.sub() {
+        // Each (kind, folded text) once, with the best rank among its entries and the entry that has it.
+        let mut group_of: FxHashMap<(EntryKind, &str), u32> = FxHashMap::default();
+        group_of.reserve(named.len());
+        let mut groups: Vec<(u8, u32)> = Vec::new();
+        let mut member = Vec::with_capacity(named.len());
+        for &id in &named {
+            let e = &self.entries[id as usize].entry;
+            let rank = match e.sub() {
                 Some(sub) => *rank_of
                     .entry(sub)
                     .or_insert_with(|| SubKind::of(sub).precedence()),
                 None => u8::MAX,
             };
-            let id = id as u32;
-            best.entry((kind, e.entry.folded()))
-                .and_modify(|b| {
-                    if rank < b.0 {
-                        *b = (rank, id);
-                    }
-                })
-                .or_insert((rank, id));
-            named.push(id);
+            let group = *group_of.entry((e.kind(), e.folded())).or_insert_with(|| {
+                groups.push((rank, id));
+                groups.len() as u32 - 1
+            });
+            let best = &mut groups[group as usize];
+            if rank < best.0 {
+                *best = (rank, id);
+            }
+            member.push(group);
         }
-        let moves: Vec<(u32, u32)> = named
-            .into_iter()
-            .filter_map(|id| {
-                let e = &self.entries[id as usize].entry;
-                let (_, winner) = best[&(e.kind(), e.folded())];
-                (winner != id).then_some((id, winner))
-            })
-            .collect();
-        for (id, winner) in moves {
-            self.entries[id as usize].sub = self.entries[winner as usize].sub.clone();
+        for (id, group) in named.into_iter().zip(member) {
+            let (_, winner) = groups[group as usize];
+            if winner != id {
+                self.entries[id as usize].sub = self.entries[winner as usize].sub.clone();
+            }
         }
     }
 
-    fn add(
-        &mut self,
-        entry: Entry,
-        lexicon: Arc<str>,
-        singles: &mut Vec<(u32, Start)>,
-        shared: &mut Shared,
-        first_words: &mut Vec<Cow<'static, str>>,
-    ) {
+    fn add(&mut self, entry: Entry, lexicon: &Arc<str>, building: &mut Building) {
+        let Building {
+            singles,
+            shared,
+            first_words,
+        } = building;
         if entry.kind() == EntryKind::Name {
             self.names.insert(entry.folded().into());
             return;
@@ -377,10 +393,10 @@ impl Index {
         if summary
             .last
             .as_ref()
-            .is_none_or(|l| !Arc::ptr_eq(l, &lexicon) && **l != *lexicon)
+            .is_none_or(|l| !Arc::ptr_eq(l, lexicon) && **l != **lexicon)
         {
             summary.lexicons += 1;
-            summary.last = Some(Arc::clone(&lexicon));
+            summary.last = Some(Arc::clone(lexicon));
         }
         let id = self.entries.len() as u32;
         // The first word, the second, and the count of words, in one look at the spaces.
@@ -451,7 +467,13 @@ impl Index {
             Some(second) => match info.by_second.get_mut(second) {
                 Some(starts) => starts.push(start),
                 None => {
-                    info.by_second.insert(second.into(), vec![start]);
+                    let key = match entry.folded_cow() {
+                        Cow::Borrowed(folded) => {
+                            Cow::Borrowed(&folded[rest_at as usize..][..second.len()])
+                        }
+                        Cow::Owned(_) => Cow::Owned(second.to_string()),
+                    };
+                    info.by_second.insert(key, vec![start]);
                 }
             },
         }
@@ -461,7 +483,7 @@ impl Index {
             sub: entry.sub().map(|s| shared.get(s)),
             country: entry.country().map(|s| shared.get(s)),
             entry,
-            lexicon,
+            lexicon: Arc::clone(lexicon),
             words,
             rest_at,
         });
