@@ -4,12 +4,12 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-use once_cell::sync::{Lazy, OnceCell};
+use once_cell::sync::Lazy;
 
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
-use crate::lexicon::{bundled_name_tokens, load_bundled, Bundled, Lexicon, Tier, BUNDLED};
+use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Kind, Mention, Source, SubKind};
 use crate::resolve::resolve;
@@ -48,21 +48,6 @@ static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
         .build_uncached()
         .expect("the default extractor builds")
 });
-
-/// The bundled lexicons, each parsed the first time a tier that holds it is asked for.
-static PARSED: Lazy<Vec<OnceCell<Lexicon>>> =
-    Lazy::new(|| BUNDLED.iter().map(|_| OnceCell::new()).collect());
-
-/// The bundled lexicons of the given tiers, each parsed once per process (name-token files apart: see
-/// [`bundled_name_files`]).
-fn bundled_lexicons(tiers: &[Tier]) -> Vec<&'static Lexicon> {
-    BUNDLED
-        .iter()
-        .zip(PARSED.iter())
-        .filter(|(b, _)| b.compiled && tiers.contains(&b.tier) && !b.name_tokens)
-        .map(|(b, cell)| cell.get_or_init(|| load_bundled(b)))
-        .collect()
-}
 
 /// The bundled files of `name` tokens in the given tiers, which the index reads without parsing.
 fn bundled_name_files(tiers: &[Tier]) -> impl Iterator<Item = &'static Bundled> + '_ {
@@ -680,8 +665,9 @@ impl ExtractorBuilder {
 
     /// Compiles the lexicons into an extractor.
     ///
-    /// The bundled lexicons are parsed once per process and shared; the cost of a build is compiling the
-    /// index. Returns an error only for the user's own lexicons (none are parsed here, so today it does not
+    /// The bundled lexicons are read from the tables built with the crate, not parsed; the cost of a
+    /// build is compiling the index (the default configuration's is compiled once per process and
+    /// shared). Returns an error only for the user's own lexicons (none are parsed here, so today it does not
     /// fail; the `Result` leaves room for checks to come).
     ///
     /// ```
@@ -696,28 +682,16 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor, Error> {
         self.check_tiers()?;
         let is_default = self.bundled && self.tiers == [Tier::Default] && self.lexicons.is_empty();
-        let index = if is_default {
-            Arc::clone(&DEFAULT.index)
-        } else {
-            let mut all: Vec<&Lexicon> = if self.bundled {
-                bundled_lexicons(&self.tiers)
-            } else {
-                Vec::new()
-            };
-            all.extend(self.lexicons.iter());
-            let mut index = Index::build(all);
-            if self.bundled {
-                bundled_name_files(&self.tiers)
-                    .for_each(|b| index.add_name_tokens(bundled_name_tokens(b)));
-            }
-            Arc::new(index)
-        };
-        Ok(self.with_index(index))
+        if is_default {
+            return Ok(self.with_index(Arc::clone(&DEFAULT.index)));
+        }
+        self.build_uncached()
     }
 
-    /// Like [`build`](Self::build), but parses the bundled lexicons again instead of sharing the copies
-    /// parsed once per process: what the first [`Extractor::new`] of a process costs, for measuring it
-    /// (the `build` benchmark). The extractor is the same as `build` gives.
+    /// Like [`build`](Self::build), but compiles the index again from the bundled lexicons (read from
+    /// the tables built with the crate) instead of sharing the one made once per process: what the first
+    /// [`Extractor::new`] of a process costs, for measuring it (the `build` benchmark and the `startup`
+    /// example). The extractor is the same as `build` gives.
     ///
     /// ```
     /// let fresh = alam::Extractor::builder().build_uncached()?;

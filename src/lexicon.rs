@@ -1191,6 +1191,7 @@ pub(crate) fn bundled_name_tokens(b: &Bundled) -> NameTokens {
 /// The entries of one bundled file, read from its table: each field a slice of the file's text, no line
 /// parsed but the few `build.rs` marks irregular. The bundled files are checked by the test suite, so a
 /// failure here is a bug in the crate, not in the caller's input.
+#[cfg(test)]
 pub(crate) fn load_bundled(b: &Bundled) -> Lexicon {
     Lexicon {
         name: Arc::from(b.name),

@@ -271,6 +271,7 @@ const MAX_WORDS: usize = 12;
 
 impl Index {
     /// Indexes copies of the entries of `lexicons`.
+    #[cfg(test)]
     pub(crate) fn build<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Index {
         let lexicons: Vec<&Lexicon> = lexicons.into_iter().collect();
         let (mut index, mut building) = Index::start(lexicons.iter().map(|lex| lex.len()).sum());
