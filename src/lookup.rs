@@ -5,7 +5,7 @@
 //! word boundaries by construction and costs one or a few hash lookups a token.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -43,12 +43,20 @@ pub(crate) struct WordInfo {
     /// names of organizations and places but never in a person's (كرة). Kept here because common words
     /// record no phrase match (see [`RECORDED_SINGLES`]).
     pub(crate) in_names: bool,
+    /// What matching says of a token of this word, worked out the first time a token of it is looked
+    /// up (see [`Index::known`]) rather than for every word when the index is built: a text meets a
+    /// small part of the lexicon's words, and working them all out was a third of the build.
+    known: OnceLock<Known>,
+}
+
+/// What matching says of a token of a known word, worked out once per word.
+#[derive(Debug, Clone, Copy)]
+struct Known {
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
-    /// place in [`Index::infos`] (see [`lexicon_reading`]), found once when the index is built.
+    /// place in [`Index::infos`] (see [`lexicon_reading`]).
     vocab_reading: Option<(Reading, u32)>,
-    /// What matching says of a token of this word (under `vocab_reading` when there is one), worked out
-    /// once when the index is built: most tokens are known words, and reading it here spares reading the
-    /// [`WordInfo`] of their reading.
+    /// The features of a token of the word (under `vocab_reading` when there is one): most tokens are
+    /// known words, and reading them here spares reading the [`WordInfo`] of their reading.
     features: Features,
 }
 
@@ -251,6 +259,8 @@ pub(crate) struct Index {
     names: FxHashSet<Box<str>>,
     /// The same of the bundled `name` files, read in place from the tables `build.rs` made of them.
     name_sets: Vec<NameTokens>,
+    /// Each word of `infos`, at its place there (borrowed from the bundled text where the entries are).
+    word_texts: Vec<Cow<'static, str>>,
     /// What the extractor's `Debug` summary reports: every entry indexed (but `name` tokens), of which
     /// `entries` keeps only those a match can point to (see [`Index::add`]).
     summary: Summary,
@@ -322,7 +332,7 @@ impl Index {
     /// The index, once every entry is added.
     fn done(mut self, building: Building) -> Index {
         self.settle_sub_kinds();
-        self.finish(building.singles, &building.first_words);
+        self.finish(building.singles, building.first_words);
         self
     }
 
@@ -493,7 +503,7 @@ impl Index {
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
     /// confirmed match is the longest.
     /// `first_words` holds each word of `infos`.
-    fn finish(&mut self, mut singles: Vec<(u32, Start)>, first_words: &[Cow<'static, str>]) {
+    fn finish(&mut self, mut singles: Vec<(u32, Start)>, first_words: Vec<Cow<'static, str>>) {
         singles.sort_by_key(|&(slot, _)| slot);
         for (n, &(slot, _)) in singles.iter().enumerate() {
             let range = &mut self.infos[slot as usize].singles;
@@ -519,26 +529,40 @@ impl Index {
             }
             info.multi_word = !info.by_second.is_empty();
         }
-        // What matching would work out again for every token of a known word.
-        let mut buf = String::new();
-        let mut known = Vec::with_capacity(self.infos.len());
-        for (slot, word) in first_words.iter().enumerate() {
-            let slot = slot as u32;
-            let w = &self.infos[slot as usize];
-            let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
-            let reading = vocabulary_only
-                .then(|| lexicon_reading(self, word, &mut buf, true))
-                .flatten()
-                .filter(|r| r.0 != Reading::WHOLE);
-            let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
-            let found = &self.infos[at as usize];
-            let features = Features::of(word, Some(r), Some(found), Shape::of(word, &mut buf));
-            known.push((slot, reading, features));
+        self.word_texts = first_words;
+    }
+
+    /// What matching says of a token of the known word at `slot`, worked out the first time it is asked.
+    #[inline]
+    fn known(&self, slot: u32) -> Known {
+        *self.infos[slot as usize]
+            .known
+            .get_or_init(|| self.work_out(slot))
+    }
+
+    /// What matching would work out again for every token of the known word at `slot`.
+    #[cold]
+    fn work_out(&self, slot: u32) -> Known {
+        thread_local! {
+            /// The clitic readings' buffer, kept from one word to the next.
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        for (slot, reading, features) in known {
-            let w = &mut self.infos[slot as usize];
-            w.vocab_reading = reading;
-            w.features = features;
+        BUF.with(|buf| self.work_out_with(slot, &mut buf.borrow_mut()))
+    }
+
+    fn work_out_with(&self, slot: u32, buf: &mut String) -> Known {
+        let word = &self.word_texts[slot as usize];
+        let w = &self.infos[slot as usize];
+        let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
+        let reading = vocabulary_only
+            .then(|| lexicon_reading(self, word, buf, true))
+            .flatten()
+            .filter(|r| r.0 != Reading::WHOLE);
+        let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
+        let found = &self.infos[at as usize];
+        Known {
+            vocab_reading: reading,
+            features: Features::of(word, Some(r), Some(found), Shape::of(word, buf)),
         }
     }
 
@@ -761,12 +785,12 @@ pub(crate) fn look_up<'i>(
         }
         let (reading, found, features) = match index.token_slot(tokens, i) {
             Some(slot) => {
-                let w = &index.infos[slot as usize];
-                let (r, at) = match w.vocab_reading {
+                let known = index.known(slot);
+                let (r, at) = match known.vocab_reading {
                     Some(later) => later,
                     None => (Reading::WHOLE, slot),
                 };
-                (Some(r), Some(&index.infos[at as usize]), w.features)
+                (Some(r), Some(&index.infos[at as usize]), known.features)
             }
             None => {
                 let word = tokens.folded(i);
