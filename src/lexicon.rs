@@ -1158,10 +1158,22 @@ pub(crate) struct NameTokens {
 }
 
 impl NameTokens {
-    /// Whether `folded` is one of the tokens.
+    /// Whether `folded`, whose [`NameTokens::hash`] is `hash`, is one of the tokens.
     #[inline]
+    pub(crate) fn contains_hashed(&self, folded: &str, hash: u64) -> bool {
+        table::has_name(self.table, self.text, folded, hash)
+    }
+
+    /// Whether `folded` is one of the tokens.
+    #[cfg(test)]
     pub(crate) fn contains(&self, folded: &str) -> bool {
-        table::has_name(self.table, self.text, folded)
+        self.contains_hashed(folded, NameTokens::hash(folded))
+    }
+
+    /// The hash that places a token in every set of them.
+    #[inline]
+    pub(crate) fn hash(folded: &str) -> u64 {
+        table::name_hash(folded.as_bytes())
     }
 
     /// Every token, in no particular order.

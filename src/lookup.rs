@@ -578,8 +578,14 @@ impl Index {
 
     /// Whether `folded` is a person-name token of a `name` lexicon entry.
     pub(crate) fn is_name_token(&self, folded: &str) -> bool {
-        self.name_sets.iter().any(|set| set.contains(folded))
-            || (!self.names.is_empty() && self.names.contains(folded))
+        let in_sets = match self.name_sets.as_slice() {
+            [] => false,
+            sets => {
+                let hash = NameTokens::hash(folded);
+                sets.iter().any(|set| set.contains_hashed(folded, hash))
+            }
+        };
+        in_sets || (!self.names.is_empty() && self.names.contains(folded))
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {

@@ -88,11 +88,12 @@ pub fn name_hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
-/// Whether the table of `name` tokens `table`, over the file text `text`, holds `token`.
+/// Whether the table of `name` tokens `table`, over the file text `text`, holds `token`, whose
+/// [`name_hash`] is `hash` (one hash serves every table).
 #[inline]
-pub fn has_name(table: &[u8], text: &str, token: &str) -> bool {
+pub fn has_name(table: &[u8], text: &str, token: &str, hash: u64) -> bool {
     let slots = word(table, 1) as usize;
-    let mut at = name_hash(token.as_bytes()) as usize & (slots - 1);
+    let mut at = hash as usize & (slots - 1);
     loop {
         let len = word(table, 3 + 2 * at) as usize;
         if len == 0 {
