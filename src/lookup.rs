@@ -503,16 +503,29 @@ impl Index {
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
     /// confirmed match is the longest.
     /// `first_words` holds each word of `infos`.
-    fn finish(&mut self, mut singles: Vec<(u32, Start)>, first_words: Vec<Cow<'static, str>>) {
-        singles.sort_by_key(|&(slot, _)| slot);
-        for (n, &(slot, _)) in singles.iter().enumerate() {
-            let range = &mut self.infos[slot as usize].singles;
-            if range.0 == range.1 {
-                range.0 = n as u32;
-            }
-            range.1 = n as u32 + 1;
+    fn finish(&mut self, singles: Vec<(u32, Start)>, first_words: Vec<Cow<'static, str>>) {
+        // Each word's single-word entries together, in entry order: placed by a count of them per word
+        // (a stable sort by word, without comparisons).
+        let mut at = vec![0u32; self.infos.len() + 1];
+        for &(slot, _) in &singles {
+            at[slot as usize + 1] += 1;
         }
-        self.singles = singles.into_iter().map(|(_, s)| s).collect();
+        for slot in 0..self.infos.len() {
+            at[slot + 1] += at[slot];
+            if at[slot + 1] > at[slot] {
+                self.infos[slot].singles = (at[slot], at[slot + 1]);
+            }
+        }
+        let mut placed = match singles.first() {
+            Some(&(_, any)) => vec![any; singles.len()],
+            None => Vec::new(),
+        };
+        for (slot, start) in singles {
+            let next = &mut at[slot as usize];
+            placed[*next as usize] = start;
+            *next += 1;
+        }
+        self.singles = placed;
         let entries = &self.entries;
         for info in &mut self.infos {
             for starts in info.by_second.values_mut() {
