@@ -81,10 +81,21 @@ pub fn name_hash(bytes: &[u8]) -> u64 {
         w.copy_from_slice(chunk);
         h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(26);
     }
+    // The last bytes: in a token of eight bytes or more, its last eight (read again in part: a copy of a
+    // length known only at run time would cost more than the rest of the hash); else one by one.
     let rest = chunks.remainder();
-    let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let tail = match bytes.len().checked_sub(8) {
+        Some(from) if !rest.is_empty() => {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[from..]);
+            u64::from_le_bytes(w)
+        }
+        _ => rest
+            .iter()
+            .enumerate()
+            .fold(0, |t, (i, &b)| t | u64::from(b) << (8 * i)),
+    };
+    h = (h ^ tail).wrapping_mul(K);
     h ^ (h >> 29)
 }
 
