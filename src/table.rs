@@ -96,7 +96,12 @@ pub fn name_hash(bytes: &[u8]) -> u64 {
             .fold(0, |t, (i, &b)| t | u64::from(b) << (8 * i)),
     };
     h = (h ^ tail).wrapping_mul(K);
-    h ^ (h >> 29)
+    // The finish of MurmurHash3 (`fmix64`): every bit of the hash reaches the low bits that place it.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Whether the table of `name` tokens `table`, over the file text `text`, holds `token`, whose
