@@ -157,7 +157,9 @@ pub struct Entry {
     cat: Option<Cow<'static, str>>,
     country: Option<Cow<'static, str>>,
     parent: Option<Cow<'static, str>>,
-    line: usize,
+    /// u32, not usize: an entry is one of the largest values of the index, and a lexicon has at most
+    /// [`Lexicon::MAX_BYTES`] bytes.
+    line: u32,
 }
 
 impl Entry {
@@ -408,7 +410,7 @@ impl Entry {
     /// assert_eq!(lex.entries()[0].line(), 3);
     /// ```
     pub fn line(&self) -> usize {
-        self.line
+        self.line as usize
     }
 }
 
@@ -537,7 +539,7 @@ impl Lexicon {
                 continue;
             }
             let mut entry = parse_line(line).map_err(|reason| Error::lexicon(name, n, reason))?;
-            entry.line = n;
+            entry.line = n as u32;
             match first_line.entry((entry.folded.to_string(), entry.kind)) {
                 MapEntry::Vacant(v) => {
                     v.insert(entries.len());
@@ -1273,7 +1275,7 @@ pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entr
                 line: 0,
             }
         };
-        entry.line = line;
+        entry.line = line as u32;
         entry
     })
 }

@@ -326,7 +326,12 @@ impl Index {
         // hashes every key again. (Memory reserved and not written is never touched.)
         index.entries.reserve(count);
         index.words.reserve(count);
-        (index, Building::default())
+        index.infos.reserve(count);
+        let building = Building {
+            first_words: Vec::with_capacity(count),
+            ..Building::default()
+        };
+        (index, building)
     }
 
     /// The index, once every entry is added.
