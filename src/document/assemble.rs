@@ -36,12 +36,18 @@ fn add_mention(doc: &mut Document, ids: &mut EntityIds, name_chars: &mut Vec<usi
     let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
     doc.mentions.push(f.mention);
     let last = doc.mentions.len() - 1;
-    doc.mentions[last].entity = entity;
+    doc.mentions[last].entity = entity_number(entity);
     // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move.
-    let mut nested = std::mem::take(&mut doc.mentions[last].nested);
+    let mut nested = doc.mentions[last].take_nested();
     for n in &mut nested {
         let key = crate::normalize::fold(&n.text);
-        n.entity = entity_of(doc, ids, name_chars, &key, n);
+        n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
     }
-    doc.mentions[last].nested = nested;
+    doc.mentions[last].set_nested(nested);
+}
+
+/// An entity's index as a mention holds it: there are fewer entities than mentions, and fewer mentions
+/// than bytes of text, which is at most `Span::MAX_OFFSET` bytes.
+fn entity_number(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer entities than bytes of text")
 }

@@ -388,7 +388,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         // A full name of the lexicon is strong by its family name alone, title or not (the title it
         // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
         let lexicon = matches!(m.source, Source::Lexicon { .. });
-        let strong = (!lexicon && (m.title.is_some() || m.role.is_some()))
+        let strong = (!lexicon && (m.title().is_some() || m.role().is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
             || (rule == Some("given-chain") && f.key().split(' ').count() >= 3)
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
@@ -956,21 +956,9 @@ fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
 }
 
 fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention {
-    Mention {
-        kind: Kind::Person,
-        span,
-        text: text[span.range()].to_string(),
-        source: Source::Document,
-        title: None,
-        title_span: None,
-        role: None,
-        role_span: None,
-        gender,
-        sub_kind: None,
-        country: None,
-        nested: Vec::new(),
-        entity: 0,
-    }
+    let mut m = Mention::new(Kind::Person, span, &text[span.range()], Source::Document);
+    m.gender = gender;
+    m
 }
 
 #[cfg(test)]

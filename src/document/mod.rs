@@ -40,7 +40,7 @@ pub(crate) struct Found {
 impl Found {
     /// Mention `mention` with grouping key `key`, which is kept only when it is not the mention's text.
     pub(crate) fn new(key: &str, mention: Mention) -> Found {
-        let key = (key != mention.text).then(|| key.to_string());
+        let key = (key != &*mention.text).then(|| key.to_string());
         Found { key, mention }
     }
 
@@ -51,7 +51,7 @@ impl Found {
 
     /// Groups the mention under `key`: the key of the full name it is a short form of.
     pub(crate) fn set_key(&mut self, key: String) {
-        self.key = (key != self.mention.text).then_some(key);
+        self.key = (key != *self.mention.text).then_some(key);
     }
 }
 
@@ -281,7 +281,7 @@ impl Document {
     pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
         self.mentions
             .iter()
-            .flat_map(|m| std::iter::once(m).chain(m.nested.iter()))
+            .flat_map(|m| std::iter::once(m).chain(m.nested().iter()))
     }
     /// The people, in order of first mention.
     ///
