@@ -124,7 +124,6 @@ pub(crate) fn find_again(
         .filter(|(_, who)| who.is_some())
         .map(|(name, _)| *name);
     let filter = NameFilter::new(&strong, alone);
-    let covered: Vec<Span> = found.iter().map(|f| f.mention.span).collect();
     let mut anchors = one_word_anchors(&strong, found);
     let mut added = Vec::new();
     let mut buf = String::new();
@@ -167,7 +166,7 @@ pub(crate) fn find_again(
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
-        if near && !overlaps_any(&covered, &span) {
+        if near && !overlaps_any(found, &span) {
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
             // the same person's first name, so the mention joins that person.
@@ -950,9 +949,10 @@ fn match_name(
     best
 }
 
-fn overlaps_any(sorted: &[Span], span: &Span) -> bool {
-    let k = sorted.partition_point(|s| s.end() <= span.start());
-    sorted.get(k).is_some_and(|s| s.overlaps(span))
+/// Whether `span` overlaps a mention of `found`, which is sorted and disjoint.
+fn overlaps_any(found: &[Found], span: &Span) -> bool {
+    let k = found.partition_point(|f| f.mention.span.end() <= span.start());
+    found.get(k).is_some_and(|f| f.mention.span.overlaps(span))
 }
 
 fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention {
