@@ -842,7 +842,7 @@ pub struct Mention {
 pub(crate) struct Extra {
     pub(crate) title: Option<Arc<str>>,
     pub(crate) title_span: Option<Span>,
-    pub(crate) role: Option<String>,
+    pub(crate) role: Option<Box<str>>,
     pub(crate) role_span: Option<Span>,
     pub(crate) nested: Vec<Mention>,
 }
@@ -1146,7 +1146,7 @@ impl<'de> Deserialize<'de> for Mention {
         let extra = Extra {
             title: r.title.map(Arc::from),
             title_span: r.title_span,
-            role: r.role,
+            role: r.role.map(String::into_boxed_str),
             role_span: r.role_span,
             nested: r.nested,
         };
