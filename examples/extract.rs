@@ -1052,6 +1052,99 @@ extern "C" fn main(_argc: i32, _argv: *const *const u8) -> i32 {
 mod tests {
     use super::*;
 
+    /// A mention read from JSON with these strings, its span made to fit its text.
+    fn mention_with(kind: &str, text: &str, extra: serde_json::Value) -> Mention {
+        let mut v = serde_json::json!({
+            "kind": kind,
+            "text": text,
+            "start": 7,
+            "end": 7 + text.len(),
+            "char_start": 3,
+            "char_end": 3 + text.chars().count(),
+            "source": "rule:x",
+        });
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        serde_json::from_value(v).unwrap()
+    }
+
+    /// The hand-written rows are byte for byte what serde_json writes, on tricky strings (quotes,
+    /// backslashes, every control char, DEL, non-ASCII) in every string field, and on what extraction
+    /// gives for invented sentences (titles, roles, nested places, lexicon sources).
+    #[test]
+    fn json_rows_are_what_serde_json_writes() {
+        let controls: String = (0u8..0x20).map(char::from).collect();
+        let tricky = [
+            "عدن".to_string(),
+            "a\"b\\c/d".to_string(),
+            controls,
+            "\u{7f}\u{80}é\u{200F}«ـ» 😀".to_string(),
+            String::new(),
+            "\\\"\n".to_string(),
+        ];
+        let mut mentions = Vec::new();
+        for t in &tricky {
+            let span = serde_json::json!({"start": 0, "end": 1, "char_start": 0, "char_end": 1});
+            mentions.push(mention_with(
+                "person",
+                t,
+                serde_json::json!({
+                    "title": t, "title_span": span, "role": t, "role_span": null, "gender": "female",
+                    "source": format!("lexicon:{t}:12"), "entity": 4_000_000_000u32,
+                }),
+            ));
+            let nested = mention_with(
+                "place",
+                t,
+                serde_json::json!({"country": t, "sub_kind": "souk"}),
+            );
+            let nested = serde_json::to_value(&nested).unwrap();
+            mentions.push(mention_with(
+                "organization",
+                t,
+                serde_json::json!({"sub_kind": "ministry", "nested": [nested.clone(), nested]}),
+            ));
+            mentions.push(mention_with(
+                "person",
+                t,
+                serde_json::json!({"source": "document"}),
+            ));
+        }
+        let text =
+            "قال وزير الصحة الدكتور عبدالعزيز سعيد الصيغ إن مؤتمر حضرموت الجامع عقد في المكلا \
+                    ووصل إلى القلوعة. وأضاف الصيغ";
+        let lex = alam::Lexicon::parse("my \"lex\".tsv", "القلوعة\tplace\tsub=town\tcountry=YE\n")
+            .unwrap();
+        let ex = Extractor::builder().lexicon(lex).build().unwrap();
+        let doc = ex.extract(text);
+        assert!(doc.mentions().iter().any(|m| !m.nested().is_empty()));
+        assert!(doc.mentions().iter().any(|m| m.role().is_some()));
+        assert!(doc
+            .mentions()
+            .iter()
+            .any(|m| m.source().to_string().contains('"')));
+        mentions.extend(doc.mentions().iter().cloned());
+        let mut row = Vec::new();
+        for m in &mentions {
+            for file in [None, Some("a \"b\"\\c\n.txt")] {
+                row.clear();
+                json::row(&mut row, file, None, m);
+                let want = serde_json::to_string(&Row { file, mention: m }).unwrap() + "\n";
+                assert_eq!(String::from_utf8(row.clone()).unwrap(), want);
+                row.clear();
+                json::row(&mut row, file, Some(12), m);
+                let want = serde_json::to_string(&LineRow {
+                    file,
+                    line: 12,
+                    mention: m,
+                })
+                .unwrap();
+                assert_eq!(String::from_utf8(row.clone()).unwrap(), want + "\n");
+            }
+        }
+    }
+
     fn parse_args(argv: Vec<String>) -> Result<Args, clap::Error> {
         Args::try_parse_from(std::iter::once("extract".to_string()).chain(argv))
     }
@@ -1419,6 +1512,7 @@ mod tests {
         assert!(too_long(u64::MAX).is_some());
     }
 
+    #[test]
     fn lines_are_documents_with_offsets_in_the_line() {
         let dir = TempDir::new("lines");
         let a = dir.write(
