@@ -133,7 +133,8 @@ impl Extractor {
 
     /// Extracts every mention from `text`.
     ///
-    /// Any string is valid input. Offsets in the result point into `text`.
+    /// Any string of up to [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes is valid input. Offsets
+    /// in the result point into `text`.
     ///
     /// ```
     /// let text = "عقد مؤتمر حضرموت الجامع ندوته";
