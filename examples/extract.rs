@@ -790,8 +790,18 @@ mod json {
     /// it is.
     fn escaped(out: &mut Vec<u8>, s: &str) {
         let bytes = s.as_bytes();
+        // Eight bytes at a time up to the first that may need escaping: most strings have none.
+        let mut clean = 0;
+        while clean + 8 <= bytes.len() {
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[clean..clean + 8]);
+            if needs_escape(u64::from_le_bytes(word)) {
+                break;
+            }
+            clean += 8;
+        }
         let mut from = 0;
-        for (at, &b) in bytes.iter().enumerate() {
+        for (at, &b) in bytes.iter().enumerate().skip(clean) {
             let short: &[u8] = match b {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
@@ -815,6 +825,19 @@ mod json {
             }
         }
         out.extend_from_slice(&bytes[from..]);
+    }
+
+    /// Whether one of the eight bytes of `word` is below 0x20, `"` or `\\`: the test of a zero byte
+    /// (`x − 0x01…01` and not `x`, high bit set), on the word and on its XOR with each quoted byte.
+    fn needs_escape(word: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        // A byte below 0x20: `b − 0x20` borrows into its high bit, for a byte whose own high bit is off.
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0;
+        control
+            || zero_in(word ^ (ONES * u64::from(b'"')))
+            || zero_in(word ^ (ONES * u64::from(b'\\')))
     }
 }
 
@@ -1082,6 +1105,11 @@ mod tests {
             "\u{7f}\u{80}é\u{200F}«ـ» 😀".to_string(),
             String::new(),
             "\\\"\n".to_string(),
+            // Long strings with the bytes to escape at every place of an eight-byte word.
+            "عدن والمكلا\u{1}سيئون \"الشحر\" تريم\\غيل باوزير\u{1f}".to_string(),
+            (0..24)
+                .map(|n| format!("{}\"{}", "ab".repeat(n), "\\".repeat(n % 3)))
+                .collect(),
         ];
         let mut mentions = Vec::new();
         for t in &tricky {

@@ -641,11 +641,43 @@ pub(crate) fn is_label(value: &str) -> bool {
 impl SubKind {
     /// The sub-kind of a value already checked by [`is_label`] (or read back from JSON): never fails.
     pub(crate) fn of(value: &str) -> SubKind {
-        SubKind::ALL
-            .iter()
-            .find(|s| s.as_str() == value)
-            .cloned()
-            .unwrap_or_else(|| SubKind::Other(value.to_string()))
+        // A match, which compares lengths first: every mention's sub-kind is read through here when
+        // it is written out (`every_sub_kind_parses_back_from_its_string` checks it against `ALL`).
+        match value {
+            "continent" => SubKind::Continent,
+            "region" => SubKind::Region,
+            "country" => SubKind::Country,
+            "governorate" => SubKind::Governorate,
+            "province" => SubKind::Province,
+            "state" => SubKind::State,
+            "subdivision" => SubKind::Subdivision,
+            "district" => SubKind::District,
+            "city" => SubKind::City,
+            "town" => SubKind::Town,
+            "uzla" => SubKind::Uzla,
+            "village" => SubKind::Village,
+            "ministry" => SubKind::Ministry,
+            "university" => SubKind::University,
+            "school" => SubKind::School,
+            "hospital" => SubKind::Hospital,
+            "company" => SubKind::Company,
+            "bank" => SubKind::Bank,
+            "party" => SubKind::Party,
+            "movement" => SubKind::Movement,
+            "agency" => SubKind::Agency,
+            "council" => SubKind::Council,
+            "committee" => SubKind::Committee,
+            "court" => SubKind::Court,
+            "army" => SubKind::Army,
+            "union" => SubKind::Union,
+            "association" => SubKind::Association,
+            "center" => SubKind::Center,
+            "media" => SubKind::Media,
+            "international" => SubKind::International,
+            "club" => SubKind::Club,
+            "other" => SubKind::Unclassified,
+            _ => SubKind::Other(value.to_string()),
+        }
     }
 }
 
