@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-/// Everything that can go wrong while loading lexicons or building an [`Extractor`](crate::Extractor).
-///
-/// Extraction itself never fails: any `&str` is valid input.
+/// Everything that can go wrong while loading lexicons or building an [`Extractor`](crate::Extractor), and
+/// the one text extraction refuses: one longer than [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes
+/// ([`Error::TextTooLong`]). Any other `&str` is valid input.
 ///
 /// ```
 /// let err = alam::Lexicon::parse("mine.tsv", "المكلا\tplanet\n").unwrap_err();
@@ -99,6 +99,28 @@ pub enum Error {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// A text longer than [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes (4 GiB − 1), whose offsets
+    /// a [`Span`](crate::Span) cannot hold: [`Extractor::try_extract`](crate::Extractor::try_extract)
+    /// returns it rather than read part of the text. Split the text into documents.
+    ///
+    /// ```
+    /// let err = alam::Error::TextTooLong { len: 1 << 32, max: alam::Span::MAX_OFFSET };
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "the text is 4294967296 bytes long; the most a text may have is 4294967295 bytes \
+    ///      (offsets are 32-bit): split it into documents"
+    /// );
+    /// ```
+    #[error(
+        "the text is {len} bytes long; the most a text may have is {max} bytes (offsets are 32-bit): \
+         split it into documents"
+    )]
+    TextTooLong {
+        /// The text's length in bytes.
+        len: usize,
+        /// The most bytes a text may have: [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET).
+        max: usize,
+    },
     /// A file that could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -124,7 +146,8 @@ impl Error {
             | Error::Rule { .. }
             | Error::MissingFeature { .. }
             | Error::Entry { .. }
-            | Error::TooLarge { .. } => None,
+            | Error::TooLarge { .. }
+            | Error::TextTooLong { .. } => None,
         }
     }
 

@@ -105,7 +105,8 @@ impl Extractor {
 
     /// Extracts every mention from `text`.
     ///
-    /// Any string is valid input. Offsets in the result point into `text`.
+    /// Any string of up to [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes is valid input. Offsets
+    /// in the result point into `text`.
     ///
     /// ```
     /// let text = "عقد مؤتمر حضرموت الجامع ندوته";
@@ -114,12 +115,34 @@ impl Extractor {
     /// assert_eq!(&text[org.span().range()], "مؤتمر حضرموت الجامع");
     /// assert_eq!(org.nested()[0].text(), "حضرموت");
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// If `text` is longer than [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes (4 GiB − 1), whose
+    /// offsets a span cannot hold; [`Extractor::try_extract`] returns an error instead.
     pub fn extract(&self, text: &str) -> Document {
-        self.extract_with(text, &mut Scratch::default())
+        self.try_extract(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`Extractor::extract`], or [`Error::TextTooLong`] for a text longer than
+    /// [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes (4 GiB − 1), none of which is read.
+    ///
+    /// ```
+    /// let doc = alam::Extractor::new().try_extract("في مدينة المكلا")?;
+    /// assert_eq!(doc.places()[0].name(), "المكلا");
+    /// # Ok::<(), alam::Error>(())
+    /// ```
+    pub fn try_extract(&self, text: &str) -> Result<Document, Error> {
+        check_text_len(text.len())?;
+        Ok(self.extract_with(text, &mut Scratch::default()))
     }
 
     /// [`Extractor::extract`] with buffers that a batch of texts shares.
     fn extract_with<'a>(&'a self, text: &str, scratch: &mut Scratch<'a>) -> Document {
+        // Every offset of the result is held in 32 bits: a longer text is refused, never cut.
+        if let Err(e) = check_text_len(text.len()) {
+            panic!("{e}");
+        }
         // Mentions are large, and growing the list copies them all each time it doubles: room for as many
         // as news text holds is reserved at once (memory reserved and not written is not resident).
         let mut found =
@@ -154,6 +177,8 @@ impl Extractor {
                 Read::Whole(&scratch.tokens)
             };
             let added = document::find_again(&self.index, text, read, &found, kinds);
+            // The summaries are read: freed before the document is assembled, the peak of memory.
+            drop(summaries);
             return document::assemble(found, added);
         }
         document::assemble(found, Vec::new())
@@ -169,6 +194,11 @@ impl Extractor {
     /// assert_eq!(docs[0].places()[0].name(), "المكلا");
     /// assert_eq!(docs[1].persons()[0].name(), "محمد عبدالله الحامد");
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`Extractor::extract`], if a text is longer than
+    /// [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes.
     pub fn extract_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
         // Each thread reuses its buffers from one text to the next: growing them again for every short
         // text cost more allocation than the texts' own mentions.
@@ -213,6 +243,11 @@ impl Extractor {
     ///     .collect();
     /// assert_eq!(found, [vec!["المكلا"], vec![], vec!["عبدالعزيز سعيد الصيغ"]]);
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`Extractor::extract`], if a text is longer than
+    /// [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes.
     pub fn extract_stream<'a, I>(&'a self, texts: I) -> impl Iterator<Item = Document> + 'a
     where
         I: IntoIterator,
@@ -407,6 +442,17 @@ const BYTES_PER_MENTION: usize = 100;
 /// that a huge text does not reserve memory that a system without overcommit would have to commit.
 const MAX_RESERVED_MENTIONS: usize = 1 << 17;
 
+/// [`Error::TextTooLong`] for a text of `len` bytes whose offsets a [`Span`](crate::Span) cannot hold.
+pub(crate) fn check_text_len(len: usize) -> Result<(), Error> {
+    if len > crate::Span::MAX_OFFSET {
+        return Err(Error::TextTooLong {
+            len,
+            max: crate::Span::MAX_OFFSET,
+        });
+    }
+    Ok(())
+}
+
 fn kind_slot(kind: Kind) -> usize {
     match kind {
         Kind::Person => 0,
@@ -479,30 +525,38 @@ fn to_mention(
     let role_span = c
         .role
         .map(|(from, to, skip)| token_span(text, tokens, from, to, skip));
-    // Most candidates have no nested places: no need to go through collecting an empty list.
+    // Most candidates have no nested places: no need to go through collecting an empty list. The list
+    // is made to its size: collected from the candidates' list, it kept that list's memory (room for four
+    // candidates), some 340 bytes more for every organization with a place in its name.
     let nested = if places && !c.nested.is_empty() {
-        c.nested
-            .into_iter()
-            .map(|n| to_mention(index, rules, text, tokens, n, true))
-            .collect()
+        let mut nested = Vec::with_capacity(c.nested.len());
+        nested.extend(
+            c.nested
+                .into_iter()
+                .map(|n| to_mention(index, rules, text, tokens, n, true)),
+        );
+        nested
     } else {
         Vec::new()
     };
-    Mention {
-        kind: c.kind,
+    let mut m = Mention::new(
+        c.kind,
         span,
-        text: text[span.range()].to_string(),
-        source: source_of(index, rules, c.origin),
+        &text[span.range()],
+        source_of(index, rules, c.origin),
+    );
+    m.gender = c.gender;
+    m.sub_kind = sub_kind;
+    m.country = attrs.and_then(|e| e.country.clone());
+    m.extra = crate::mention::Extra {
         title_span: title.as_ref().map(|t| t.1),
         title: title.map(|t| t.0),
-        role: role_span.map(|r| text[r.range()].to_string()),
+        role: role_span.map(|r| Box::from(&text[r.range()])),
         role_span,
-        gender: c.gender,
-        sub_kind,
-        country: attrs.and_then(|e| e.country.clone()),
         nested,
-        entity: 0,
     }
+    .boxed();
+    m
 }
 
 /// Writes into `key` the folded words of tokens `start..end` joined by spaces, without the first token's
@@ -759,6 +813,23 @@ mod tests {
         let default = format!("{:?}", Extractor::new());
         assert!(default.len() < 1000, "{default}");
         assert!(default.contains("given: "), "{default}");
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    /// A text longer than a span's offsets can hold is refused whole, with the limit in the message; the
+    /// check is of the length alone, so it is tested without a text of 4 GiB.
+    #[test]
+    fn a_text_too_long_for_32_bit_offsets_is_an_error() {
+        assert!(check_text_len(0).is_ok());
+        assert!(check_text_len(crate::Span::MAX_OFFSET).is_ok());
+        let too_long = crate::Span::MAX_OFFSET + 1;
+        let err = check_text_len(too_long).unwrap_err();
+        assert!(
+            matches!(err, Error::TextTooLong { len, max } if len == too_long && max == u32::MAX as usize),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("4294967296 bytes long"), "{err}");
+        assert!(check_text_len(usize::MAX).is_err());
     }
 
     #[test]

@@ -25,7 +25,9 @@
 //! it. [`Extractor::builder`] returns an [`ExtractorBuilder`] to add your own [`Lexicon`]s and [`Rule`]s,
 //! turn bundled tiers on or off, and choose the [`Kind`]s to report.
 //!
-//! [`Extractor::extract`] takes any `&str` (it never fails) and returns a [`Document`]:
+//! [`Extractor::extract`] takes any `&str` of up to [`Span::MAX_OFFSET`] bytes (4 GiB − 1: offsets are
+//! 32-bit; [`Extractor::try_extract`] returns an error for a longer text, `extract` panics) and returns a
+//! [`Document`]:
 //!
 //! * [`Document::mentions`]: every [`Mention`] in text order — its [`Kind`] (person, organization,
 //!   place), its [`Span`] in the original text, its text as written, where it came from ([`Source`]: a

@@ -28,51 +28,81 @@ use crate::error::ParseError;
 /// assert_eq!(aden.span().char_start(), 13); // harakat count as chars
 /// assert_eq!(aden.span().start(), 24);
 /// ```
+/// Offsets are held in 32 bits, so a text may be at most [`Span::MAX_OFFSET`] bytes long (4 GiB − 1);
+/// [`Extractor::try_extract`](crate::Extractor::try_extract) refuses a longer text with
+/// [`Error::TextTooLong`](crate::Error::TextTooLong), and never reads part of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "SpanRepr"))]
 pub struct Span {
-    start: usize,
-    end: usize,
-    char_start: usize,
-    char_end: usize,
+    start: u32,
+    end: u32,
+    char_start: u32,
+    char_end: u32,
 }
 
 /// A span as it is deserialized, before its ends are checked.
 #[cfg(feature = "serde")]
 #[derive(Deserialize)]
 struct SpanRepr {
-    start: usize,
-    end: usize,
-    char_start: usize,
-    char_end: usize,
+    start: u64,
+    end: u64,
+    char_start: u64,
+    char_end: u64,
 }
 
 #[cfg(feature = "serde")]
 impl TryFrom<SpanRepr> for Span {
     type Error = String;
     fn try_from(r: SpanRepr) -> Result<Span, String> {
-        if r.start > r.end
-            || r.char_start > r.char_end
-            || r.char_end - r.char_start > r.end - r.start
-        {
+        let fits = |n: u64| usize::try_from(n).ok().filter(|&n| n <= Span::MAX_OFFSET);
+        let (Some(start), Some(end), Some(char_start), Some(char_end)) = (
+            fits(r.start),
+            fits(r.end),
+            fits(r.char_start),
+            fits(r.char_end),
+        ) else {
             return Err(format!(
-                "invalid span: bytes {}..{}, chars {}..{}",
-                r.start, r.end, r.char_start, r.char_end
+                "invalid span: bytes {}..{}, chars {}..{}: an offset is above {}",
+                r.start,
+                r.end,
+                r.char_start,
+                r.char_end,
+                Span::MAX_OFFSET
+            ));
+        };
+        if start > end || char_start > char_end || char_end - char_start > end - start {
+            return Err(format!(
+                "invalid span: bytes {start}..{end}, chars {char_start}..{char_end}"
             ));
         }
-        Ok(Span::new(r.start, r.end, r.char_start, r.char_end))
+        Ok(Span::new(start, end, char_start, char_end))
     }
 }
 
+/// An offset as a span holds it. Every offset comes from a text checked against [`Span::MAX_OFFSET`]
+/// ([`check_text_len`](crate::extractor::check_text_len)), so this never fails; were it to, it would stop
+/// rather than report a wrong offset.
+fn offset(n: usize) -> u32 {
+    u32::try_from(n)
+        .expect("offsets are within Span::MAX_OFFSET: the text's length is checked first")
+}
+
 impl Span {
+    /// The largest offset a span holds, and so the longest text (in bytes) extraction takes: 4 GiB − 1.
+    ///
+    /// ```
+    /// assert_eq!(alam::Span::MAX_OFFSET, u32::MAX as usize);
+    /// ```
+    pub const MAX_OFFSET: usize = u32::MAX as usize;
+
     pub(crate) fn new(start: usize, end: usize, char_start: usize, char_end: usize) -> Span {
         debug_assert!(start <= end && char_start <= char_end);
         Span {
-            start,
-            end,
-            char_start,
-            char_end,
+            start: offset(start),
+            end: offset(end),
+            char_start: offset(char_start),
+            char_end: offset(char_end),
         }
     }
     /// The byte offset of the first byte.
@@ -83,7 +113,7 @@ impl Span {
     /// assert_eq!(span.start(), "زار ".len());
     /// ```
     pub fn start(&self) -> usize {
-        self.start
+        self.start as usize
     }
     /// The byte offset just past the last byte.
     ///
@@ -93,7 +123,7 @@ impl Span {
     /// assert_eq!(span.end(), text.len());
     /// ```
     pub fn end(&self) -> usize {
-        self.end
+        self.end as usize
     }
     /// The byte range, for slicing the original text.
     ///
@@ -103,7 +133,7 @@ impl Span {
     /// assert_eq!(&text[span.range()], "عدن");
     /// ```
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
     /// The char offset of the first char.
     ///
@@ -112,7 +142,7 @@ impl Span {
     /// assert_eq!(span.char_start(), 4);
     /// ```
     pub fn char_start(&self) -> usize {
-        self.char_start
+        self.char_start as usize
     }
     /// The char offset just past the last char.
     ///
@@ -121,7 +151,7 @@ impl Span {
     /// assert_eq!(span.char_end(), 7);
     /// ```
     pub fn char_end(&self) -> usize {
-        self.char_end
+        self.char_end as usize
     }
     /// The char range.
     ///
@@ -132,7 +162,7 @@ impl Span {
     /// assert_eq!(chars[span.char_range()].iter().collect::<String>(), "عدن");
     /// ```
     pub fn char_range(&self) -> Range<usize> {
-        self.char_start..self.char_end
+        self.char_start()..self.char_end()
     }
     /// The length in bytes.
     ///
@@ -141,7 +171,7 @@ impl Span {
     /// assert_eq!(span.len(), "عدن".len());
     /// ```
     pub fn len(&self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
     /// True for an empty span (never reported by the extractor).
     ///
@@ -611,11 +641,43 @@ pub(crate) fn is_label(value: &str) -> bool {
 impl SubKind {
     /// The sub-kind of a value already checked by [`is_label`] (or read back from JSON): never fails.
     pub(crate) fn of(value: &str) -> SubKind {
-        SubKind::ALL
-            .iter()
-            .find(|s| s.as_str() == value)
-            .cloned()
-            .unwrap_or_else(|| SubKind::Other(value.to_string()))
+        // A match, which compares lengths first: every mention's sub-kind is read through here when
+        // it is written out (`every_sub_kind_parses_back_from_its_string` checks it against `ALL`).
+        match value {
+            "continent" => SubKind::Continent,
+            "region" => SubKind::Region,
+            "country" => SubKind::Country,
+            "governorate" => SubKind::Governorate,
+            "province" => SubKind::Province,
+            "state" => SubKind::State,
+            "subdivision" => SubKind::Subdivision,
+            "district" => SubKind::District,
+            "city" => SubKind::City,
+            "town" => SubKind::Town,
+            "uzla" => SubKind::Uzla,
+            "village" => SubKind::Village,
+            "ministry" => SubKind::Ministry,
+            "university" => SubKind::University,
+            "school" => SubKind::School,
+            "hospital" => SubKind::Hospital,
+            "company" => SubKind::Company,
+            "bank" => SubKind::Bank,
+            "party" => SubKind::Party,
+            "movement" => SubKind::Movement,
+            "agency" => SubKind::Agency,
+            "council" => SubKind::Council,
+            "committee" => SubKind::Committee,
+            "court" => SubKind::Court,
+            "army" => SubKind::Army,
+            "union" => SubKind::Union,
+            "association" => SubKind::Association,
+            "center" => SubKind::Center,
+            "media" => SubKind::Media,
+            "international" => SubKind::International,
+            "club" => SubKind::Club,
+            "other" => SubKind::Unclassified,
+            _ => SubKind::Other(value.to_string()),
+        }
     }
 }
 
@@ -789,21 +851,91 @@ impl<'de> Deserialize<'de> for Source {
 /// assert_eq!(m.title(), Some("الأستاذة"));
 /// assert_eq!(m.gender(), Some(alam::Gender::Female));
 /// ```
+///
+/// A mention is small (see `mention_is_small` in the tests: 112 bytes on 64-bit targets, its text apart):
+/// offsets are 32-bit, and what few mentions have (a title, a role, nested places) is held apart, so a
+/// mention without them pays one pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub(crate) kind: Kind,
     pub(crate) span: Span,
-    pub(crate) text: String,
+    pub(crate) text: Box<str>,
     pub(crate) source: Source,
-    pub(crate) title: Option<Arc<str>>,
-    pub(crate) title_span: Option<Span>,
-    pub(crate) role: Option<String>,
-    pub(crate) role_span: Option<Span>,
-    pub(crate) gender: Option<Gender>,
     pub(crate) sub_kind: Option<Arc<str>>,
     pub(crate) country: Option<Arc<str>>,
+    /// The title, role and nested mentions, `None` when the mention has none of them.
+    pub(crate) extra: Option<Box<Extra>>,
+    pub(crate) entity: u32,
+    pub(crate) kind: Kind,
+    pub(crate) gender: Option<Gender>,
+}
+
+/// What few mentions have: a person's title and role, an organization's nested places.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Extra {
+    pub(crate) title: Option<Arc<str>>,
+    pub(crate) title_span: Option<Span>,
+    pub(crate) role: Option<Box<str>>,
+    pub(crate) role_span: Option<Span>,
     pub(crate) nested: Vec<Mention>,
-    pub(crate) entity: usize,
+}
+
+impl Extra {
+    /// Nothing in it: the mention needs no `Extra`.
+    fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.title_span.is_none()
+            && self.role.is_none()
+            && self.role_span.is_none()
+            && self.nested.is_empty()
+    }
+
+    /// `Some` unless it holds nothing.
+    pub(crate) fn boxed(self) -> Option<Box<Extra>> {
+        (!self.is_empty()).then(|| Box::new(self))
+    }
+}
+
+impl Mention {
+    /// A mention without title, role or nested mentions, of entity 0 (numbered when the document is
+    /// assembled).
+    pub(crate) fn new(kind: Kind, span: Span, text: &str, source: Source) -> Mention {
+        Mention {
+            span,
+            text: Box::from(text),
+            source,
+            sub_kind: None,
+            country: None,
+            extra: None,
+            entity: 0,
+            kind,
+            gender: None,
+        }
+    }
+
+    /// The title, role and nested mentions, made when first written to.
+    pub(crate) fn extra_mut(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Box::default)
+    }
+
+    /// The title, if any, without allocating `Extra`.
+    pub(crate) fn title_arc(&self) -> Option<&Arc<str>> {
+        self.extra.as_ref().and_then(|e| e.title.as_ref())
+    }
+
+    /// Takes the nested mentions out (to number them) leaving none.
+    pub(crate) fn take_nested(&mut self) -> Vec<Mention> {
+        self.extra
+            .as_mut()
+            .map(|e| std::mem::take(&mut e.nested))
+            .unwrap_or_default()
+    }
+
+    /// Puts nested mentions back (see [`Mention::take_nested`]).
+    pub(crate) fn set_nested(&mut self, nested: Vec<Mention>) {
+        if !nested.is_empty() {
+            self.extra_mut().nested = nested;
+        }
+    }
 }
 
 impl Mention {
@@ -854,7 +986,7 @@ impl Mention {
     /// assert_eq!(doc.mentions()[0].title(), Some("الأستاذة"));
     /// ```
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.title_arc().map(|t| &**t)
     }
     /// For a person: where the title stands in the text (clitics excluded).
     ///
@@ -865,7 +997,7 @@ impl Mention {
     /// assert_eq!(&text[m.title_span().unwrap().range()], "الأستاذة");
     /// ```
     pub fn title_span(&self) -> Option<Span> {
-        self.title_span
+        self.extra.as_ref().and_then(|e| e.title_span)
     }
     /// For a person: the role or office written before the name or title, as written.
     ///
@@ -874,7 +1006,7 @@ impl Mention {
     /// assert_eq!(doc.mentions()[0].role(), Some("الأمين العام المساعد"));
     /// ```
     pub fn role(&self) -> Option<&str> {
-        self.role.as_deref()
+        self.extra.as_ref().and_then(|e| e.role.as_deref())
     }
     /// For a person: where the role stands in the text (clitics excluded), [`Mention::role`] being
     /// `&text[role_span.range()]`. The role ends before the title, or before the name when there is no
@@ -888,7 +1020,7 @@ impl Mention {
     /// assert_eq!(&text[m.title_span().unwrap().range()], "الدكتور");
     /// ```
     pub fn role_span(&self) -> Option<Span> {
-        self.role_span
+        self.extra.as_ref().and_then(|e| e.role_span)
     }
     /// For a person: the gender from the title, role or given name.
     ///
@@ -930,7 +1062,7 @@ impl Mention {
     /// assert_eq!(doc.mentions()[0].nested()[0].text(), "حضرموت");
     /// ```
     pub fn nested(&self) -> &[Mention] {
-        &self.nested
+        self.extra.as_ref().map_or(&[], |e| &e.nested)
     }
     /// The index of the entity this mention belongs to, in [`Document::persons`](crate::Document::persons),
     /// [`Document::organizations`](crate::Document::organizations) or
@@ -943,7 +1075,7 @@ impl Mention {
     /// assert_eq!(doc.places()[m[0].entity()].name(), "عدن");
     /// ```
     pub fn entity(&self) -> usize {
-        self.entity
+        self.entity as usize
     }
 }
 
@@ -958,10 +1090,10 @@ impl Serialize for Mention {
         st.serialize_field("char_start", &self.span.char_start)?;
         st.serialize_field("char_end", &self.span.char_end)?;
         if self.kind == Kind::Person {
-            st.serialize_field("title", &self.title)?;
-            st.serialize_field("title_span", &self.title_span)?;
-            st.serialize_field("role", &self.role)?;
-            st.serialize_field("role_span", &self.role_span)?;
+            st.serialize_field("title", &self.title())?;
+            st.serialize_field("title_span", &self.title_span())?;
+            st.serialize_field("role", &self.role())?;
+            st.serialize_field("role_span", &self.role_span())?;
             st.serialize_field("gender", &self.gender)?;
         } else {
             st.skip_field("title")?;
@@ -974,7 +1106,7 @@ impl Serialize for Mention {
         st.serialize_field("country", &self.country)?;
         st.serialize_field("source", &self.source)?;
         st.serialize_field("entity", &self.entity)?;
-        st.serialize_field("nested", &self.nested)?;
+        st.serialize_field("nested", self.nested())?;
         st.end()
     }
 }
@@ -986,10 +1118,10 @@ impl Serialize for Mention {
 struct MentionRepr {
     kind: Kind,
     text: String,
-    start: usize,
-    end: usize,
-    char_start: usize,
-    char_end: usize,
+    start: u64,
+    end: u64,
+    char_start: u64,
+    char_end: u64,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -1006,7 +1138,7 @@ struct MentionRepr {
     country: Option<String>,
     source: Source,
     #[serde(default)]
-    entity: usize,
+    entity: u32,
     #[serde(default)]
     nested: Vec<Mention>,
 }
@@ -1043,20 +1175,23 @@ impl<'de> Deserialize<'de> for Mention {
                 r.text.len()
             )));
         }
-        Ok(Mention {
-            kind: r.kind,
-            span,
-            text: r.text,
-            source: r.source,
+        let extra = Extra {
             title: r.title.map(Arc::from),
             title_span: r.title_span,
-            role: r.role,
+            role: r.role.map(String::into_boxed_str),
             role_span: r.role_span,
-            gender: r.gender,
+            nested: r.nested,
+        };
+        Ok(Mention {
+            span,
+            text: r.text.into_boxed_str(),
+            source: r.source,
             sub_kind: r.sub_kind.map(Arc::from),
             country: r.country.map(Arc::from),
-            nested: r.nested,
+            extra: extra.boxed(),
             entity: r.entity,
+            kind: r.kind,
+            gender: r.gender,
         })
     }
 }
@@ -1064,6 +1199,14 @@ impl<'de> Deserialize<'de> for Mention {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The size the documentation of [`Mention`] gives, on 64-bit targets.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    fn mention_is_small() {
+        assert_eq!(std::mem::size_of::<Span>(), 16);
+        assert_eq!(std::mem::size_of::<Mention>(), 112);
+    }
 
     #[test]
     fn every_sub_kind_parses_back_from_its_string() {

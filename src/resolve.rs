@@ -84,39 +84,82 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<C
 ///
 /// The document level's resolution: `first` is what the segments' resolution kept, `second` what the
 /// document pass added. Both are sorted and disjoint, and the pass adds mentions only where none is
-/// found, so the merge is checked and done in one linear pass; anything else is resolved by rank.
+/// found, so the merge is checked and done in place, in `first`'s list: the mentions are not copied into
+/// a second list of them (on a text of millions of mentions, that list was the peak of memory). Anything
+/// else is resolved by rank.
 pub(crate) fn merge_disjoint<T>(
-    first: Vec<T>,
+    mut first: Vec<T>,
     second: Vec<T>,
     span: impl Fn(&T) -> Span,
 ) -> Vec<T> {
-    let spans = |v: &[T]| v.iter().map(&span).collect::<Vec<Span>>();
-    let (a, b) = (spans(&first), spans(&second));
-    let mut out = Vec::with_capacity(first.len() + second.len());
-    if let Some(order) = merged_order(&a, &b) {
-        let (mut first, mut second) = (first.into_iter(), second.into_iter());
-        for from_first in order {
-            let next = if from_first {
-                first.next()
-            } else {
-                second.next()
-            };
-            out.extend(next);
-        }
-        return out;
+    if !mergeable(&first, &second, &span) {
+        return merge_by_rank(first, second, span);
     }
+    if second.is_empty() {
+        return first;
+    }
+    // Where each mention of `first` then `second` goes in the merged list.
+    let (n, m) = (first.len(), second.len());
+    let mut dest = vec![0u32; n + m];
+    let (mut i, mut j) = (0, 0);
+    for k in 0..n + m {
+        let k = u32::try_from(k).expect("fewer mentions than bytes of text");
+        // A mention of `first` first at one start (they never share one: see `mergeable`).
+        if j == m || (i < n && span(&first[i]).start() <= span(&second[j]).start()) {
+            dest[i] = k;
+            i += 1;
+        } else {
+            dest[n + j] = k;
+            j += 1;
+        }
+    }
+    first.extend(second);
+    // Each swap puts one mention in its place for good.
+    for at in 0..first.len() {
+        while dest[at] as usize != at {
+            let to = dest[at] as usize;
+            first.swap(at, to);
+            dest.swap(at, to);
+        }
+    }
+    first
+}
+
+/// Whether `a` and `b` are each sorted, and merged would hold no overlap and no empty span: then
+/// [`merge_disjoint`] merges them in one linear pass.
+fn mergeable<T>(a: &[T], b: &[T], span: &impl Fn(&T) -> Span) -> bool {
+    let (mut i, mut j) = (0, 0);
+    let mut end = 0;
+    while i < a.len() || j < b.len() {
+        // A mention of `a` first at one start.
+        let from_a = j == b.len() || (i < a.len() && span(&a[i]).start() <= span(&b[j]).start());
+        let s = if from_a { span(&a[i]) } else { span(&b[j]) };
+        if s.start() < end || s.start() >= s.end() {
+            return false;
+        }
+        end = s.end();
+        if from_a {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    true
+}
+
+/// [`merge_disjoint`] of lists that are not sorted, or that overlap: mentions taken by rank.
+fn merge_by_rank<T>(first: Vec<T>, second: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
     let mut ranked: Vec<(MergeRank, Span, T)> = first
         .into_iter()
-        .zip(a)
         .enumerate()
-        .map(|(n, (m, s))| ((0, Reverse(s.end() - s.start()), s.start(), n), s, m))
-        .chain(
-            second
-                .into_iter()
-                .zip(b)
-                .enumerate()
-                .map(|(n, (m, s))| ((1, Reverse(s.end() - s.start()), s.start(), n), s, m)),
-        )
+        .map(|(n, m)| {
+            let s = span(&m);
+            ((0, Reverse(s.len()), s.start(), n), s, m)
+        })
+        .chain(second.into_iter().enumerate().map(|(n, m)| {
+            let s = span(&m);
+            ((1, Reverse(s.len()), s.start(), n), s, m)
+        }))
         .collect();
     ranked.sort_unstable_by_key(|r| r.0);
     // The spans taken, by start: they never overlap, so the one starting last before a span's end is
@@ -131,36 +174,11 @@ pub(crate) fn merge_disjoint<T>(
             taken.insert(s.start(), (s.end(), m));
         }
     }
-    out.extend(taken.into_values().map(|(_, m)| m));
-    out
+    taken.into_values().map(|(_, m)| m).collect()
 }
 
-/// (list, shortness, start, index in the list): the order in which [`merge_disjoint`] takes mentions.
+/// (list, shortness, start, index in the list): the order in which [`merge_by_rank`] takes mentions.
 type MergeRank = (u8, Reverse<usize>, usize, usize);
-
-/// The order of a linear merge of the sorted spans `a` and `b` (true: the next of `a`), or `None` when
-/// a list is not sorted or the merged spans would overlap (or one is empty).
-fn merged_order(a: &[Span], b: &[Span]) -> Option<Vec<bool>> {
-    let mut order = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    let mut end = 0;
-    while i < a.len() || j < b.len() {
-        // A mention of `a` first at one start.
-        let from_a = j == b.len() || (i < a.len() && a[i].start() <= b[j].start());
-        let s = if from_a { a[i] } else { b[j] };
-        if s.start() < end || s.start() >= s.end() {
-            return None;
-        }
-        end = s.end();
-        order.push(from_a);
-        if from_a {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    Some(order)
-}
 
 /// The bits of a sort key below the [`rank`]: the candidate's index.
 const INDEX_BITS: u32 = 64 - RANK_BITS;
@@ -357,6 +375,36 @@ mod tests {
             merged(&[(9, 12), (0, 3), (2, 5)], &[]),
             [('a', 0, 3), ('a', 9, 12)]
         );
+        // Insertions at the front, between and at the end, several in a row.
+        assert_eq!(
+            merged(
+                &[(4, 5), (8, 9)],
+                &[(0, 1), (1, 2), (6, 7), (10, 11), (12, 13)]
+            ),
+            [
+                ('b', 0, 1),
+                ('b', 1, 2),
+                ('a', 4, 5),
+                ('b', 6, 7),
+                ('a', 8, 9),
+                ('b', 10, 11),
+                ('b', 12, 13)
+            ]
+        );
+    }
+
+    /// The disjoint merge is done in the first list's memory when it has room: no second list of the
+    /// mentions is made.
+    #[test]
+    fn merging_disjoint_lists_stays_in_the_first_list() {
+        let mut a: Vec<(char, usize, usize)> = Vec::with_capacity(8);
+        a.extend([('a', 2, 3), ('a', 6, 7)]);
+        let at = a.as_ptr();
+        let b = vec![('b', 0, 1), ('b', 4, 5), ('b', 8, 9)];
+        let out = merge_disjoint(a, b, |&(_, s, e)| sp(s, e));
+        assert_eq!(out.as_ptr(), at);
+        let starts: Vec<usize> = out.iter().map(|m| m.1).collect();
+        assert_eq!(starts, [0, 2, 4, 6, 8]);
     }
 
     #[test]

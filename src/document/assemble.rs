@@ -4,6 +4,7 @@
 use super::group::{entity_of, EntityIds};
 use super::link::link;
 use super::{Document, Found};
+use crate::mention::Mention;
 use crate::resolve::merge_disjoint;
 
 /// Gathers mentions into entities by their keys, and numbers each mention's entity. `found` (the
@@ -13,15 +14,16 @@ use crate::resolve::merge_disjoint;
 pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
     link(&mut mentions);
-    let mut doc = Document {
-        mentions: Vec::with_capacity(mentions.len()),
-        ..Document::default()
-    };
+    let mut doc = Document::default();
     let mut ids = EntityIds::default();
     let mut name_chars = Vec::new();
-    for f in mentions {
-        add_mention(&mut doc, &mut ids, &mut name_chars, f);
-    }
+    // Mapped in place: the standard library collects a list into the memory of the list it consumes
+    // when the items fit (a `Mention` is smaller than a `Found`), so the mentions are not held twice.
+    let numbered: Vec<Mention> = mentions
+        .into_iter()
+        .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f))
+        .collect();
+    doc.mentions = numbered;
     debug_assert!(
         doc.mentions
             .windows(2)
@@ -31,17 +33,29 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     doc
 }
 
-/// Adds mention `f` to `doc`, numbering its entity and its nested mentions' entities.
-fn add_mention(doc: &mut Document, ids: &mut EntityIds, name_chars: &mut Vec<usize>, f: Found) {
+/// Mention `f` numbered with its entity, and its nested mentions with theirs, the entities gathered in
+/// `doc`.
+fn numbered(
+    doc: &mut Document,
+    ids: &mut EntityIds,
+    name_chars: &mut Vec<usize>,
+    f: Found,
+) -> Mention {
     let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
-    doc.mentions.push(f.mention);
-    let last = doc.mentions.len() - 1;
-    doc.mentions[last].entity = entity;
+    let mut mention = f.mention;
+    mention.entity = entity_number(entity);
     // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move.
-    let mut nested = std::mem::take(&mut doc.mentions[last].nested);
+    let mut nested = mention.take_nested();
     for n in &mut nested {
         let key = crate::normalize::fold(&n.text);
-        n.entity = entity_of(doc, ids, name_chars, &key, n);
+        n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
     }
-    doc.mentions[last].nested = nested;
+    mention.set_nested(nested);
+    mention
+}
+
+/// An entity's index as a mention holds it: there are fewer entities than mentions, and fewer mentions
+/// than bytes of text, which is at most `Span::MAX_OFFSET` bytes.
+fn entity_number(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer entities than bytes of text")
 }

@@ -48,7 +48,7 @@ pub(super) fn entity_of(
             Kind::Person => {
                 name_chars.push(chars);
                 doc.persons.push(Person {
-                    name: m.text.clone(),
+                    name: m.text.to_string(),
                     title: None,
                     role: None,
                     gender: None,
@@ -56,12 +56,12 @@ pub(super) fn entity_of(
                 })
             }
             Kind::Organization => doc.organizations.push(Organization {
-                name: m.text.clone(),
+                name: m.text.to_string(),
                 sub_kind: m.sub_kind.clone(),
                 mentions: Vec::with_capacity(FIRST_MENTIONS),
             }),
             Kind::Place => doc.places.push(Place {
-                name: m.text.clone(),
+                name: m.text.to_string(),
                 sub_kind: m.sub_kind.clone(),
                 country: m.country.clone(),
                 mentions: Vec::with_capacity(FIRST_MENTIONS),
@@ -73,10 +73,14 @@ pub(super) fn entity_of(
             let p = &mut doc.persons[id];
             if chars > name_chars[id] {
                 name_chars[id] = chars;
-                p.name = m.text.clone();
+                p.name = m.text.to_string();
             }
-            p.title = p.title.take().or_else(|| m.title.clone());
-            p.role = p.role.take().or_else(|| m.role.clone());
+            if p.title.is_none() {
+                p.title = m.title_arc().cloned();
+            }
+            if p.role.is_none() {
+                p.role = m.role().map(str::to_string);
+            }
             p.gender = p.gender.or(m.gender);
             p.mentions.push(m.span);
         }

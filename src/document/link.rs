@@ -50,7 +50,13 @@ fn link_person(
         // A family name alone; a given name only after a title (محمد alone is anyone).
         let full = family
             .get(key)
-            .or_else(|| f.mention.title.is_some().then(|| given.get(key)).flatten())
+            .or_else(|| {
+                f.mention
+                    .title()
+                    .is_some()
+                    .then(|| given.get(key))
+                    .flatten()
+            })
             .and_then(Option::as_deref);
         let theirs = full.and_then(|full| known.get(full)).and_then(|k| k.gender);
         let agrees = f.mention.gender.is_none() || theirs.is_none() || theirs == f.mention.gender;
@@ -64,13 +70,14 @@ fn link_person(
         None => known.entry(f.key().to_string()).or_default(),
     };
     let m = &mut f.mention;
-    if m.title.is_none() {
-        m.title = k.title.clone();
+    match (m.title_arc(), &k.title) {
+        (None, Some(title)) => m.extra_mut().title = Some(Arc::clone(title)),
+        (Some(title), None) => k.title = Some(Arc::clone(title)),
+        _ => {}
     }
     if m.gender.is_none() {
         m.gender = k.gender;
     }
-    k.title = k.title.take().or_else(|| m.title.clone());
     k.gender = k.gender.or(m.gender);
 }
 

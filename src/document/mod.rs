@@ -33,14 +33,14 @@ pub(crate) use find_again::{find_again, Read, SegmentSummary};
 pub(crate) struct Found {
     /// The key when it differs from the mention's text. Most mentions' text is already its own key (no
     /// marks, variant letters or extra spaces), and not copying it spares an allocation per mention.
-    key: Option<String>,
+    key: Option<Box<str>>,
     pub(crate) mention: Mention,
 }
 
 impl Found {
     /// Mention `mention` with grouping key `key`, which is kept only when it is not the mention's text.
     pub(crate) fn new(key: &str, mention: Mention) -> Found {
-        let key = (key != mention.text).then(|| key.to_string());
+        let key = (key != &*mention.text).then(|| Box::from(key));
         Found { key, mention }
     }
 
@@ -51,7 +51,7 @@ impl Found {
 
     /// Groups the mention under `key`: the key of the full name it is a short form of.
     pub(crate) fn set_key(&mut self, key: String) {
-        self.key = (key != self.mention.text).then_some(key);
+        self.key = (key != *self.mention.text).then(|| key.into_boxed_str());
     }
 }
 
@@ -281,7 +281,7 @@ impl Document {
     pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
         self.mentions
             .iter()
-            .flat_map(|m| std::iter::once(m).chain(m.nested.iter()))
+            .flat_map(|m| std::iter::once(m).chain(m.nested().iter()))
     }
     /// The people, in order of first mention.
     ///
