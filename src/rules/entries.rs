@@ -149,10 +149,47 @@ fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// Number words, folded, that count or measure the noun after them: cardinals (3 to 10, the tens'
 /// عشرات, hundreds, thousands, millions, billions), ordinals, and quantity words (عدة، بعض).
 const QUANTITY_WORDS: [&str; 41] = [
-    "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع",
-    "تسعه", "عشر", "عشره", "عشرات", "مئات", "مئه", "مائه", "الف", "الاف", "الوف", "مليون", "ملايين",
-    "مليار", "مليارات", "بليون", "عده", "بعض", "الاول", "الثاني", "الثالث", "الرابع", "الخامس",
-    "السادس", "السابع", "الثامن", "التاسع", "العاشر", "اثنين", "اثنان",
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثماني",
+    "ثمانيه",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرات",
+    "مئات",
+    "مئه",
+    "مائه",
+    "الف",
+    "الاف",
+    "الوف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "بليون",
+    "عده",
+    "بعض",
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "اثنين",
+    "اثنان",
 ];
 
 /// True when the word right before a one-word place counts or measures it: a number written in digits
@@ -172,7 +209,8 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         return false;
     }
     let word = seg.tokens.folded(prev);
-    word.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+    word.chars()
+        .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
         || QUANTITY_WORDS.contains(&word)
         || word
             .strip_prefix('و')

@@ -576,7 +576,10 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
 /// مجلة): a place there is the name the paper takes (صحيفة القدس، لجريدة الشرق الأوسط), not the place.
 /// A definite noun (الصحيفة القدس) is no construct and is not asked.
 fn newspaper_title(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
-    if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) || seg.reading(k).clitic_chars != 0
+    if k >= seg.len()
+        || !seg.is_word(k)
+        || seg.newline_before(k)
+        || seg.reading(k).clitic_chars != 0
     {
         return None;
     }
