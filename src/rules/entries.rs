@@ -3,7 +3,7 @@
 //! * `lexicon_mentions` ([`lexicon_mentions`]): an entry that names a person, organization or place,
 //!   unless it is a single word that context must confirm (a common word, a nationality, a short stem,
 //!   a place that qualifies a noun or stands in construct before another, or after a number or quantity
-//!   word, a place inside a competition's name).
+//!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name).
 
 use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -18,7 +18,7 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 /// or a nationality needs context from another rule, so it is not proposed here.
 ///
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة ; عام 1984 بفرنسا.
-/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو.
+/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; ابن طولون.
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
@@ -39,7 +39,8 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
                 || (kind == Kind::Place
                     && (qualifies_noun(seg, p)
                         || construct_before_place(seg, p)
-                        || after_quantity(seg, p))))
+                        || after_quantity(seg, p)
+                        || after_kinship(seg, p))))
         {
             continue;
         }
@@ -215,6 +216,20 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         || word
             .strip_prefix('و')
             .is_some_and(|w| QUANTITY_WORDS.contains(&w))
+}
+
+/// Kinship words of names, folded: a word right after one is a person's or family's name (أحمد بن طولون،
+/// ابن خلدون), never a place on its own (`anercorp_lex` and `aqmar_train`: no place starts after them).
+const KINSHIP: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
+
+/// True for a one-word place written without clitics right after a kinship word (بن طولون).
+fn after_kinship(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    i > 0
+        && p.reading.clitic_chars == 0
+        && !seg.newline_before(i)
+        && seg.is_word(i - 1)
+        && KINSHIP.contains(&seg.tokens.folded(i - 1))
 }
 
 /// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).
