@@ -195,8 +195,8 @@ const QUANTITY_WORDS: [&str; 41] = [
 
 /// True when the word right before a one-word place counts or measures it: a number written in digits
 /// (0.23 يورو، 1809 أقدام، و2400) or a number or quantity word (مليون يورو، عدة آلاف، بعض …). A place
-/// is not counted; a currency or a unit is (`anercorp_lex` tags such a word MISC or O 160 times, a place
-/// 11). A place with a preposition (1984 بفرنسا، 8 - 0 بلشبونة) is not the counted noun.
+/// is not counted; a currency or a unit is (after a number in `anercorp_lex`: MISC 156 times, a place 9).
+/// A place with a preposition (1984 بفرنسا، 8 - 0 بلشبونة) is not the counted noun.
 fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let i = p.start;
     if i == 0 || seg.newline_before(i) || p.reading.clitic_chars > u8::from(p.reading.conj) {
