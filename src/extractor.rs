@@ -510,6 +510,13 @@ fn to_mention(
     let attrs = c.attrs.map(|id| index.entry(id));
     let sub_kind = if is_club(&c) {
         Some(Arc::clone(&CLUB))
+    } else if let Some(noun) = c.sub_from.map(|id| index.entry(id)).filter(|noun| {
+        // the noun's sub-kind when the name is a place of that sub-kind (محافظة صنعاء: governorate)
+        attrs
+            .zip(noun.entry.sub())
+            .is_some_and(|(place, sub)| index.is_place_of_sub(place.entry.folded(), sub))
+    }) {
+        noun.sub.clone()
     } else {
         attrs.and_then(|e| e.sub.clone())
     };

@@ -670,6 +670,30 @@ impl Index {
         town
     }
 
+    /// Whether some place entry of the folded name `folded` (one word or more) has the sub-kind `sub` in
+    /// its own file (صنعاء: `governorate` in `places_yemen.tsv`, although its mentions report `city`).
+    pub(crate) fn is_place_of_sub(&self, folded: &str, sub: &str) -> bool {
+        let (first, rest) = folded.split_once(' ').unwrap_or((folded, ""));
+        let Some(w) = self.word(first) else {
+            return false;
+        };
+        let of_sub = |s: &Start| {
+            s.kind == EntryKind::Place && {
+                let e = &self.entry(s.id).entry;
+                e.sub() == Some(sub) && e.folded() == folded
+            }
+        };
+        if rest.is_empty() {
+            let (lo, hi) = w.singles;
+            self.singles[lo as usize..hi as usize].iter().any(of_sub)
+        } else {
+            let second = rest.split(' ').next().unwrap_or(rest);
+            w.by_second
+                .get(second)
+                .is_some_and(|v| v.iter().any(of_sub))
+        }
+    }
+
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
         &self.entries[id as usize]
     }

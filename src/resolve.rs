@@ -282,6 +282,7 @@ mod tests {
             evidence,
             origin: Origin::Rule("t"),
             attrs: None,
+            sub_from: None,
             title: None,
             role: None,
             gender: None,

@@ -2,13 +2,14 @@
 //!
 //! * `lexicon_mentions` ([`lexicon_mentions`]): an entry that names a person, organization or place,
 //!   unless it is a single word that context must confirm (a common word, a nationality, a short stem,
-//!   a place that qualifies a noun or stands in construct before another, a place inside a competition's
-//!   name).
+//!   a place that qualifies a noun or stands in construct before another, or after a number or quantity
+//!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name).
 
 use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
 use crate::lookup::{has_hamza_alif, PhraseMatch};
 use crate::mention::Kind;
+use crate::tokenize::TokenKind;
 
 /// A stem shorter than this, read out of a word with clitics (بها، لها), is too short to be a name alone.
 const MIN_CLITIC_STEM_CHARS: usize = 3;
@@ -16,8 +17,8 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 /// Lexicon entries that name a person, organization or place. A single word that is also a common word
 /// or a nationality needs context from another rule, so it is not proposed here.
 ///
-/// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة.
-/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة.
+/// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة ; عام 1984 بفرنسا.
+/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; ابن طولون.
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
@@ -36,7 +37,10 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
                 || short_stem(seg, p)
                 || hamza_differs(seg, p)
                 || (kind == Kind::Place
-                    && (qualifies_noun(seg, p) || construct_before_place(seg, p))))
+                    && (qualifies_noun(seg, p)
+                        || construct_before_place(seg, p)
+                        || after_quantity(seg, p)
+                        || after_kinship(seg, p))))
         {
             continue;
         }
@@ -141,6 +145,91 @@ fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
             // The same town twice is a headline and the dateline after it (بالرباط الرباط ( د ب أ ).
             seg.index.is_town(stem) && stem != seg.tokens.folded(n)
         }
+}
+
+/// Number words, folded, that count or measure the noun after them: cardinals (3 to 10, the tens'
+/// عشرات, hundreds, thousands, millions, billions), ordinals, and quantity words (عدة، بعض).
+const QUANTITY_WORDS: [&str; 41] = [
+    "ثلاث",
+    "ثلاثه",
+    "اربع",
+    "اربعه",
+    "خمس",
+    "خمسه",
+    "سته",
+    "سبع",
+    "سبعه",
+    "ثماني",
+    "ثمانيه",
+    "تسع",
+    "تسعه",
+    "عشر",
+    "عشره",
+    "عشرات",
+    "مئات",
+    "مئه",
+    "مائه",
+    "الف",
+    "الاف",
+    "الوف",
+    "مليون",
+    "ملايين",
+    "مليار",
+    "مليارات",
+    "بليون",
+    "عده",
+    "بعض",
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "اثنين",
+    "اثنان",
+];
+
+/// True when the word right before a one-word place counts or measures it: a number written in digits
+/// (0.23 يورو، 1809 أقدام، و2400) or a number or quantity word (مليون يورو، عدة آلاف، بعض …). A place
+/// is not counted; a currency or a unit is (after a number in `anercorp_lex`: MISC 156 times, a place 9).
+/// A place with a preposition (1984 بفرنسا، 8 - 0 بلشبونة) is not the counted noun.
+fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    if i == 0 || seg.newline_before(i) || p.reading.clitic_chars > u8::from(p.reading.conj) {
+        return false;
+    }
+    let prev = i - 1;
+    if seg.tokens.list[prev].kind == TokenKind::Number {
+        return true;
+    }
+    if !seg.is_word(prev) {
+        return false;
+    }
+    let word = seg.tokens.folded(prev);
+    word.chars()
+        .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+        || QUANTITY_WORDS.contains(&word)
+        || word
+            .strip_prefix('و')
+            .is_some_and(|w| QUANTITY_WORDS.contains(&w))
+}
+
+/// Kinship words of names, folded: a word right after one is a person's or family's name (أحمد بن طولون،
+/// ابن خلدون), never a place on its own (`anercorp_lex` and `aqmar_train`: no place starts after them).
+const KINSHIP: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
+
+/// True for a one-word place written without clitics right after a kinship word (بن طولون).
+fn after_kinship(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    i > 0
+        && p.reading.clitic_chars == 0
+        && !seg.newline_before(i)
+        && seg.is_word(i - 1)
+        && KINSHIP.contains(&seg.tokens.folded(i - 1))
 }
 
 /// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).

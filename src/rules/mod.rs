@@ -72,6 +72,9 @@ pub(crate) struct Candidate {
     pub(crate) origin: Origin,
     /// The lexicon entry whose sub-kind and country the mention takes.
     pub(crate) attrs: Option<u32>,
+    /// A place noun before the name (محافظة صنعاء): the mention reports the noun's sub-kind instead of
+    /// the name's when the lexicon has the name as a place of that sub-kind (see `Index::is_place_of_sub`).
+    pub(crate) sub_from: Option<u32>,
     /// For persons: the title's entry and its token and clitic chars.
     pub(crate) title: Option<(u32, usize, u8)>,
     /// For persons: the role's tokens `start..end` and the clitic chars of its first token.
@@ -98,6 +101,7 @@ impl Candidate {
             evidence,
             origin,
             attrs: None,
+            sub_from: None,
             title: None,
             role: None,
             gender: None,

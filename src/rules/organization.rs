@@ -524,11 +524,11 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 
 /// The proper name right after a head noun (rule `head-name`), which is the organization's name without
 /// the head: a name
-/// in quotes (شركة " زيلارو "، صحيفة « الشرق الأوسط ») or foreign words the lexicon does not know (شركة
-/// بتروليكا الفرنسية، صحيفة لوسوار).
+/// in quotes (شركة " زيلارو "، صحيفة « الشرق الأوسط »), foreign words the lexicon does not know (شركة
+/// بتروليكا الفرنسية، صحيفة لوسوار), or a place after a newspaper noun (صحيفة القدس).
 ///
-/// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو ". Does not fire: برنامج أوراق دين (not a company or
-/// newspaper) ; قالت الشركة إن.
+/// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
+/// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس.
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -551,6 +551,11 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
     let sub = seg
         .phrase_of(head, EntryKind::OrgHead)
         .and_then(|p| seg.index.entry(p.entry).entry.sub());
+    if sub == Some("media") && !seg.lex[head].definite {
+        if let Some(end) = newspaper_title(seg, open) {
+            return Some((open, end));
+        }
+    }
     if !matches!(sub, Some("company" | "media")) {
         return None;
     }
@@ -565,6 +570,20 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
         end += 1;
     }
     (end > open).then_some((open, end))
+}
+
+/// The end of a newspaper's title at token `k`, right after an indefinite newspaper noun (صحيفة، جريدة،
+/// مجلة): a place there is the name the paper takes (صحيفة القدس، لجريدة الشرق الأوسط), not the place.
+/// A definite noun (الصحيفة القدس) is no construct and is not asked.
+fn newspaper_title(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    if k >= seg.len()
+        || !seg.is_word(k)
+        || seg.newline_before(k)
+        || seg.reading(k).clitic_chars != 0
+    {
+        return None;
+    }
+    seg.phrase_of(k, EntryKind::Place).map(|p| p.end)
 }
 
 /// Whether token `k`, right after a company or newspaper noun, is a foreign name that only looks like a

@@ -10,7 +10,8 @@ use crate::lexicon::EntryKind;
 use crate::mention::Kind;
 
 /// A place after a place noun: `مدينة المكلا`, `محافظة حضرموت`. After a dual noun (مدينتي، بلدتي) the
-/// second name, joined by و, is a place too (بلدتي عنبتا وكفرمان).
+/// second name, joined by و, is a place too (بلدتي عنبتا وكفرمان). The noun gives its sub-kind to a known
+/// name that the lexicon has with that sub-kind (محافظة صنعاء: governorate, while صنعاء alone is a city).
 ///
 /// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
 /// word) ; مدينة ، .
@@ -31,6 +32,8 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             let mut c =
                 Candidate::new(Kind::Place, j, p.end, 0, STRONG, Origin::Rule("place-noun"));
             c.attrs = Some(p.entry);
+            // محافظة صنعاء is the governorate, مدينة صنعاء the city: the noun says which.
+            c.sub_from = seg.phrase_of(i, EntryKind::PlaceNoun).map(|n| n.entry);
             out.push(c);
             p.end
         } else if ((is_unknown_word(seg, j) && !describes_noun(seg.tokens.folded(j)))
