@@ -32,6 +32,22 @@ create_exception!(
 );
 
 /// A Rust error as the Python exception a user expects, with the same message.
+/// A text longer than a mention's 32-bit offsets can address, as the error `try_extract` gives.
+fn check_len(text: &str) -> Result<(), Error> {
+    if text.len() > alam::Span::MAX_OFFSET {
+        return Err(Error::TextTooLong {
+            len: text.len(),
+            max: alam::Span::MAX_OFFSET,
+        });
+    }
+    Ok(())
+}
+
+/// `err` as a ValueError that names the item of an iterable it came from.
+fn with_item(err: Error, i: usize) -> PyErr {
+    PyValueError::new_err(format!("extract_many(): item {i}: {err}"))
+}
+
 fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
     let message = err.to_string();
     match err {
@@ -349,7 +365,10 @@ impl PyExtractor {
             PyTypeError::new_err(format!("extract() takes a str, not {}", type_name(text)))
         })?;
         let text = text.to_cow()?;
-        Ok(py.detach(|| PyMention::all(&self.inner.extract(&text))))
+        let doc = py
+            .detach(|| self.inner.try_extract(&text))
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(PyMention::all(&doc))
     }
 
     /// The mentions of each text of an iterable of str, in input order, extracted over all cores with
@@ -373,7 +392,9 @@ impl PyExtractor {
                     type_name(&item)
                 ))
             })?;
-            owned.push(s.to_cow()?.into_owned());
+            let text = s.to_cow()?.into_owned();
+            check_len(&text).map_err(|e| with_item(e, i))?;
+            owned.push(text);
         }
         let pool = pool()?;
         Ok(py.detach(|| {
@@ -404,6 +425,7 @@ impl PyExtractor {
         })?;
         let array = make_array(data);
         let pool = pool()?;
+        let mut too_long = None;
         let out = py.detach(|| -> Result<ArrayRef, String> {
             let strs: Vec<Option<&str>> = match array.data_type() {
                 DataType::Utf8 => downcast::<StringArray>(&array)?.iter().collect(),
@@ -416,6 +438,15 @@ impl PyExtractor {
                 }
             };
             let plain: Vec<&str> = strs.iter().map(|s| s.unwrap_or("")).collect();
+            // A large_string holds texts past the 32-bit offsets of a mention: refused, never cut.
+            if let Some((i, e)) = plain
+                .iter()
+                .enumerate()
+                .find_map(|(i, text)| check_len(text).err().map(|e| (i, e)))
+            {
+                too_long = Some(format!("extract_arrow(): text {i}: {e}"));
+                return Err(String::new());
+            }
             let parts = pool.install(|| {
                 use rayon::prelude::*;
                 let docs = self.inner.extract_many(&plain);
@@ -435,6 +466,9 @@ impl PyExtractor {
         });
         match out {
             Ok(a) => a.to_data().to_pyarrow(py),
+            Err(_) if too_long.is_some() => {
+                Err(PyValueError::new_err(too_long.unwrap_or_default()))
+            }
             Err(e) => Err(PyTypeError::new_err(e)),
         }
     }
