@@ -28,6 +28,9 @@ struct Strong {
     /// How the first and the last word are written.
     first: Written,
     last: Written,
+    /// Found by a chain of name words alone, with no title or context: its family name stands for it
+    /// alone only when long (five letters or more), a short one being as often a word.
+    chain_only: bool,
 }
 
 /// What folding loses of a name's word that tells a name from a noun.
@@ -62,6 +65,7 @@ impl Written {
 /// given to `extract`: a file of many articles is one document.
 ///
 /// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
+/// التقى خالد المطيري … ونشر المطيري (a given name and a family name of five letters or more) ;
 /// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري.
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند).
@@ -104,7 +108,9 @@ pub(crate) fn find_again(
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
         let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
-            if !is_distinctive_family(index, part, written) {
+            if !is_distinctive_family(index, part, written)
+                || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
+            {
                 continue;
             }
 
@@ -373,6 +379,13 @@ const CONTEXT_RULES: [&str; 4] = [
     "name-speech",
 ];
 
+/// Rules that find a person by its name words alone, trusted with a two-word name or longer.
+const CHAIN_RULES: [&str; 2] = ["given-chain", "name-tokens"];
+
+/// The fewest letters of the family name of a name found by a [`CHAIN_RULES`] rule that stands for the
+/// person alone.
+const MIN_CHAIN_FAMILY: usize = 5;
+
 /// The persons found with a title, role or context rule, or a given name with a chain of three words or
 /// more (حسن بن خالد الكندوري); a one-word name only when it is distinctive.
 fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
@@ -388,9 +401,14 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         // A full name of the lexicon is strong by its family name alone, title or not (the title it
         // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
         let lexicon = matches!(m.source, Source::Lexicon { .. });
-        let strong = (!lexicon && (m.title.is_some() || m.role.is_some()))
+        let by_context = (!lexicon && (m.title.is_some() || m.role.is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
-            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3)
+            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3);
+        // A given name and one more name word (سامر دوفيلان): trusted too, its family name alone only
+        // when long.
+        let chain_only = !by_context && rule.is_some_and(|r| CHAIN_RULES.contains(&r));
+        let strong = by_context
+            || chain_only
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
             || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key()));
         if !strong {
@@ -412,6 +430,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 gender: m.gender,
                 first,
                 last,
+                chain_only,
             });
         }
     }
@@ -483,6 +502,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
                 gender: None,
                 first,
                 last,
+                chain_only: false,
             });
         }
     }
@@ -1043,6 +1063,7 @@ mod tests {
             gender: None,
             first: Written::default(),
             last: Written::default(),
+            chain_only: false,
         }
     }
 
