@@ -17,7 +17,8 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 /// or a nationality needs context from another rule, so it is not proposed here.
 ///
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة.
-/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة.
+/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; أحمد بن طولون (a place after بن
+/// is the father's name).
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
@@ -38,6 +39,9 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
                 || (kind == Kind::Place
                     && (qualifies_noun(seg, p) || construct_before_place(seg, p))))
         {
+            continue;
+        }
+        if kind == Kind::Place && after_name_particle(seg, p.start) {
             continue;
         }
         if kind == Kind::Place && in_competition(seg, p.start) {
@@ -141,6 +145,24 @@ fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
             // The same town twice is a headline and the dateline after it (بالرباط الرباط ( د ب أ ).
             seg.index.is_town(stem) && stem != seg.tokens.folded(n)
         }
+}
+
+/// True when token `i` follows بن، ابن، بنت، ابنة or أبو/أبي/أبا (with و/ف or not) and is not part of
+/// a place that starts at the particle (أبو ظبي): there it is a father's name or a kunya (أحمد بن
+/// طولون، أبو عدن), not the town.
+fn after_name_particle(seg: &Segment<'_, '_>, i: usize) -> bool {
+    if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
+        return false;
+    }
+    let word = seg.tokens.folded(i - 1);
+    let bare = word
+        .strip_prefix(['و', 'ف'])
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(word);
+    matches!(bare, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا")
+        && seg
+            .phrase_of(i - 1, EntryKind::Place)
+            .is_none_or(|p| p.end <= i)
 }
 
 /// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).

@@ -855,7 +855,8 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
 /// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو يوسف حسن بن خالد`.
 ///
-/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد.
+/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
+/// زار سالم بن عدن (a place after بن is the father's name).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 #[inline(never)]
@@ -889,10 +890,13 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        // Without a title, a place after a given name is more often where the person went (زار محمد عدن).
+        // Without a title, a place after a given name is more often where the person went (زار محمد عدن);
+        // after بن or أبو it is the father's name (أحمد بن طولون).
         let chain = short_chain(seg, i, first_end);
         let end = (first_end..chain)
-            .find(|&k| seg.has(k, EntryKind::Place) && !is_named(seg, k))
+            .find(|&k| {
+                seg.has(k, EntryKind::Place) && !is_named(seg, k) && !seg.has(k - 1, EntryKind::Particle)
+            })
             .unwrap_or(chain);
         // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
         if end == first_end && first_end - i < 2 {
