@@ -40,7 +40,8 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 
 /// A person after a title: `[role] title+ [nationality] name-chain`.
 ///
-/// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ.
+/// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ ; الشيخ المبجل خالد
+/// الحامد (an unknown epithet before a given name is passed over).
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -61,9 +62,14 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         {
             title = next;
         }
+        // After a royal title a word with ال before the name is a regnal name, part of the name (الملك
+        // الأشرف خليل).
+        let royal = seg.index.entry(title.entry).entry.category() == Some("royal");
         let mut j = title.end;
         while j < seg.len()
-            && (seg.has(j, EntryKind::Nationality) || title_epithet(seg, j))
+            && (seg.has(j, EntryKind::Nationality)
+                || title_epithet(seg, j)
+                || (!royal && unknown_epithet(seg, j)))
             && !seg.newline_before(j)
         {
             j += 1;
@@ -110,6 +116,24 @@ fn title_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && !seg.has(j, EntryKind::Place)
         // a role is the person's office, which `role-name` reads with the title before it (فخامة الرئيس X)
         && seg.phrase_of(j, EntryKind::Role).is_none()
+}
+
+/// Whether token `j`, after a title, is a word with ال that the lexicon does not know, followed on the
+/// same line by a given name: an epithet of the title (الإمام المجتهد خالد), not a family name. Not
+/// asked after a royal title, where it is a regnal name (الملك الأشرف خليل).
+fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite
+        && !l.conj
+        && seg.reading(j).clitic_chars == 0
+        && l.is_unknown()
+        && !seg.hamza_al(j)
+        && j + 1 < seg.len()
+        && seg.is_word(j + 1)
+        && !seg.newline_before(j + 1)
+        && seg.has(j + 1, EntryKind::Given)
+        && seg.reading(j + 1).clitic_chars == 0
 }
 
 /// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
@@ -895,7 +919,9 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let chain = short_chain(seg, i, first_end);
         let end = (first_end..chain)
             .find(|&k| {
-                seg.has(k, EntryKind::Place) && !is_named(seg, k) && !seg.has(k - 1, EntryKind::Particle)
+                seg.has(k, EntryKind::Place)
+                    && !is_named(seg, k)
+                    && !seg.has(k - 1, EntryKind::Particle)
             })
             .unwrap_or(chain);
         // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
