@@ -42,7 +42,7 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ ; الشيخ المبجل خالد
 /// الحامد (an unknown epithet before a given name is passed over).
-/// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
+/// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     // The first token after the last name or title found: a title inside them is not read again.
@@ -270,9 +270,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let named =
         given || l.has(EntryKind::Family) || l.has(EntryKind::Particle) || l.has(EntryKind::Person);
     // A given name that folds like a function word (علي / على) starts a chain; it continues one only when
-    // written with ي, since edited text writes the preposition with ى.
-    let function =
-        l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
+    // written with ي, since edited text writes the preposition with ى. Written with ى it is the
+    // preposition even as the first word (الملك على الحاجة).
+    let function = l.has(EntryKind::Function)
+        && !(given && seg.last_char(i) != Some('ى') && (first || seg.last_char(i) == Some('ي')));
     // After the first word, a given name that is also a word of the vocabulary (صاحب، أمير، بطل، عالم)
     // is the word: in `anercorp_lex` such a word right after a name ends it 47 times and continues it
     // twice (علي، which is also the preposition, aside).
