@@ -1016,6 +1016,8 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !looks_like_construct_participle(seg.tokens.folded(j))
         && !looks_like_accusative_participle(seg.tokens.folded(j))
         && !has_pronoun_suffix(seg.tokens.folded(j))
+        && !looks_like_masdar(word)
+        && !looks_like_derived_masdar(word)
         && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
