@@ -77,7 +77,7 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         let end = if j < seg.len() && seg.newline_before(j) {
             j
         } else {
-            name_chain(seg, j)
+            regnal_end(seg, j, name_chain(seg, j))
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
@@ -155,6 +155,7 @@ fn person(
     } else {
         (start, skip)
     };
+    let end = regnal_end(seg, start, end);
     let mut c = Candidate::new(Kind::Person, start, end, skip, evidence, Origin::Rule(rule));
     c.gender = given_gender(seg, start);
     Some(c)
@@ -184,6 +185,42 @@ fn verb_particle_before(seg: &Segment<'_, '_>, i: usize) -> bool {
             | "كما"
             | "ما"
     )
+}
+
+/// The ordinals of a regnal name (لويس السابع، بنديكتوس السادس عشر), folded.
+const ORDINALS: [&str; 11] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
+];
+
+/// The end of a one-word name over tokens `start..end` with the ordinal of a regnal name after it (لويس
+/// السابع، بنديكتوس السادس عشر); `end` when none follows or the name has more words.
+fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
+    let plain = |k: usize| {
+        k < seg.len()
+            && seg.is_word(k)
+            && !seg.newline_before(k)
+            && seg.reading(k).clitic_chars == 0
+            && !seg.lex[k].conj
+    };
+    let teen = |k: usize| plain(k) && matches!(seg.tokens.folded(k), "عشر" | "عشره");
+    // The chain took the ordinal already (بنديكتوس السادس): the teen after it.
+    if end >= start + 2 && ORDINALS.contains(&seg.tokens.folded(end - 1)) {
+        return end + usize::from(teen(end));
+    }
+    if end != start + 1 || !plain(end) || !ORDINALS.contains(&seg.tokens.folded(end)) {
+        return end;
+    }
+    end + 1 + usize::from(teen(end + 1))
 }
 
 /// The gender of token `i` as a given name.
@@ -881,7 +918,7 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو يوسف حسن بن خالد`.
 ///
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
-/// زار سالم بن عدن (a place after بن is the father's name).
+/// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 #[inline(never)]
@@ -925,6 +962,7 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
                     && !seg.has(k - 1, EntryKind::Particle)
             })
             .unwrap_or(chain);
+        let end = regnal_end(seg, i, end);
         // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
         if end == first_end && first_end - i < 2 {
             continue;
