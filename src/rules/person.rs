@@ -243,7 +243,10 @@ fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
 /// given name of one or more words: the words from `start` are not the name's first).
 fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     let mut end = start;
-    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
+    while end < seg.len()
+        && end - start < MAX_NAME_WORDS
+        && (is_name_word(seg, end, end == first) || (end > first && foreign_particle(seg, end)))
+    {
         end += 1;
     }
     if end >= first + 2 && end < seg.len() && nationality_as_family(seg, end) {
@@ -1380,7 +1383,7 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// كوفالسكي.
 /// A name token may also take one word that no list knows when that word is shaped like a transliterated
 /// family name (`foreign_surname`: التقى فالتر كوفالسكي), except after في, where such a pair is as often a
-/// place.
+/// place. A particle of a European name between two of its words goes with them (التقى فرانكو دي ماركو).
 ///
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
 /// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
@@ -1410,6 +1413,11 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         while end < seg.len() && end - i < MAX_NAME_WORDS {
             match name_run_word(seg, end) {
                 Some(token) => tokens += usize::from(token),
+                // A particle of a foreign name between two of its words (ألفريدو دي ستيفانو).
+                None if foreign_particle(seg, end) => {
+                    end += 1;
+                    continue;
+                }
                 None => break,
             }
             end += 1;
@@ -1487,6 +1495,20 @@ fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
 /// article (a word written أل is a name: ألبرتو), no final ة as written, no pronoun ـه. The `name` lexicons
 /// hold hundreds of Arabic words that are also names (شريك، هاتف، الجميل، رفقة).
+/// Whether token `k` is the particle of a European name (دي، دا، دو، دل، ديل، فون، لا) followed on the
+/// same line by a name token or a transliterated family name: ألفريدو دي ستيفانو، ليوناردو دا فينشي.
+fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && matches!(
+            seg.tokens.folded(k),
+            "دي" | "دا" | "دو" | "دل" | "ديل" | "فون" | "لا"
+        )
+        && k + 1 < seg.len()
+        && !seg.newline_before(k + 1)
+        && (name_run_word(seg, k + 1) == Some(true) || foreign_surname(seg, k + 1))
+}
+
 fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
