@@ -443,8 +443,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !clause
 }
 
-/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد), and not a given name as written
-/// (وليد، وائل): the next person of a list.
+/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد) or + a name token when the whole word
+/// is none (وسميث, not ويليامز), and not a given name as written (وليد، وائل): the next person of a list
+/// (وقال فيراتي وسميث: two persons, not one).
 fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let word = seg.tokens.folded(i);
     let Some(stem) = word.strip_prefix('و') else {
@@ -456,7 +457,11 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
             .index
             .word(word)
             .is_none_or(|w| w.classes & EntryKind::Given.bit() == 0)
-        && seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+        && (seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+            // a name token after و, the whole word none (وإيمرسون، not ويليامز)
+            || (stem.chars().count() >= 3
+                && seg.index.is_name_token(stem)
+                && !seg.index.is_name_token(word)))
 }
 
 /// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
