@@ -1107,7 +1107,7 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
 /// A one-word follower needs a one-word antecedent or a known name.
 ///
-/// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس ; وقال فيراتي وسميث (a name token after و). Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
 #[inline(never)]
 pub(super) fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -1143,7 +1143,9 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         return None;
     }
     let stem = &word['و'.len_utf8()..];
-    let named = is_named(seg, k)
+    // a name token after و (وسميث), as a known name
+    let named = (is_named(seg, k)
+        || (stem.chars().count() >= 3 && !l.definite && is_name_token(seg, k, 1)))
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Common)
         && !seg.marks[k].may_start(EntryKind::Place);
