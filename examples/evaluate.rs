@@ -12,7 +12,7 @@
 //! `conll_eval.py`, so the two print the same numbers.
 //!
 //! With `--errors`, every false positive and every miss is listed with its sentence context, after the
-//! table and after `SRC type source tp fp` lines: the right and wrong predicted chunks of each source
+//! table (a false positive with its source last) and after `SRC type source tp fp` lines: the right and wrong predicted chunks of each source
 //! (a rule, a lexicon file, or the document pass), so that each rule's precision on the file shows. With `--counts`, the table is replaced by tab-separated `type tp fp fn` lines (PERS, LOC, ORG),
 //! for tools that sum counts over several runs (`tools/cv.py`).
 //!
@@ -353,7 +353,8 @@ fn main() -> ExitCode {
         }
         let _ = writeln!(out, "\n# false positives (predicted, not in gold)");
         for &c in pred.difference(&gold) {
-            let _ = writeln!(out, "FP {}\t{}", c.0, context(&g, c));
+            let source = sources.get(&c).copied().unwrap_or("?");
+            let _ = writeln!(out, "FP {}\t{}\t{source}", c.0, context(&g, c));
         }
         let _ = writeln!(out, "\n# misses (in gold, not predicted)");
         for &c in gold.difference(&pred) {
