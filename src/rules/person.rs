@@ -1394,7 +1394,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 ///
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
 /// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
-/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم.
+/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم ; عقاب الله (a divine name: a construct
+/// phrase) ; دخل نيو هامبشير (a place's first word).
 #[inline(never)]
 pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
@@ -1457,6 +1458,7 @@ fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
 fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     let l = &seg.lex[i];
     if !seg.is_word(i)
+        || PLACE_PREFIXES.contains(&seg.tokens.folded(i))
         || l.has(EntryKind::Common)
         || l.has(EntryKind::Function)
         || l.has(EntryKind::Place)
@@ -1516,6 +1518,11 @@ fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
         && (name_run_word(seg, k + 1) == Some(true) || foreign_surname(seg, k + 1))
 }
 
+/// The first words of foreign place names (نيو أورليانز، لوس أنجلوس، بورت سعيد، كامب ديفيد), folded: a
+/// run of name tokens that starts with one is a place, not a person. Not سان/سانت, which start saints'
+/// names as often (سان برنار).
+const PLACE_PREFIXES: [&str; 7] = ["نيو", "لوس", "لاس", "بورت", "فورت", "كامب", "ماونت"];
+
 fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
@@ -1531,6 +1538,9 @@ fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
     let l = &seg.lex[k];
     if !seg.is_word(k)
+        // a divine name after a noun (بيوت الله، جامع الرحمن): a construct phrase; the names of that
+        // shape (عبد الله) are `given-chain`'s
+        || matches!(seg.tokens.folded(k), "الله" | "الرحمن")
         || seg.newline_before(k)
         || l.has(EntryKind::Common)
         || l.has(EntryKind::Function)
