@@ -66,7 +66,9 @@ impl Written {
 ///
 /// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
 /// التقى خالد المطيري … ونشر المطيري (a given name and a family name of five letters or more) ;
-/// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري.
+/// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري ; التقى خالد
+/// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
+/// as أحمد بن فلان is ابن فلان).
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند).
 ///
@@ -157,7 +159,13 @@ pub(crate) fn find_again(
         if family_only && text[tokens.bytes(i)].ends_with('ة') && !strong[who].last.ta_marbuta {
             return Some(end);
         }
-        let start = if family_only && is_given_before(index, text, tokens, i, &mut buf) {
+        // After ابن/بن (ابن طولون) the family name is the person's nasab: the particle goes with it.
+        let nasab = family_only
+            && i > 0
+            && !tokens.list[i].newline_before
+            && tokens.list[i - 1].kind == TokenKind::Word
+            && matches!(tokens.folded(i - 1), "ابن" | "بن");
+        let start = if nasab || (family_only && is_given_before(index, text, tokens, i, &mut buf)) {
             i - 1
         } else {
             i
@@ -177,7 +185,7 @@ pub(crate) fn find_again(
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
             // the same person's first name, so the mention joins that person.
-            let (key, gender) = if start < i && strong[who].words.len() > 1 {
+            let (key, gender) = if start < i && !nasab && strong[who].words.len() > 1 {
                 let given = tokens.folded(start);
                 (format!("{given} {}", tokens.folded(i)), None)
             } else {
