@@ -41,7 +41,8 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// A person after a title: `[role] title+ [nationality] name-chain`.
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ ; الشيخ المبجل خالد
-/// الحامد (an unknown epithet before a given name is passed over).
+/// الحامد (an unknown epithet before a given name is passed over) ; وحضر الشيخ سالم الموقف . (a word of the
+/// vocabulary after a given name, at the sentence's end or before a role, is the family name).
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -77,7 +78,8 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         let end = if j < seg.len() && seg.newline_before(j) {
             j
         } else {
-            regnal_end(seg, j, name_chain(seg, j))
+            let end = regnal_end(seg, j, name_chain(seg, j));
+            end + usize::from(end == j + 1 && vocabulary_family(seg, j, end))
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
@@ -134,6 +136,42 @@ fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && !seg.newline_before(j + 1)
         && seg.has(j + 1, EntryKind::Given)
         && seg.reading(j + 1).clitic_chars == 0
+}
+
+/// Whether token `k`, after a title and a known given name at token `j` (الدكتور رائف | نجم، الشيخ عبدالله |
+/// المنيع), is the family name although the vocabulary knows it: a plain word (no clitic, و, ة, verb or
+/// verbal-noun shape, time adverb), followed by the sentence's end, punctuation or a role.
+fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
+    const TIME: [&str; 6] = ["امس", "اليوم", "ايضا", "غدا", "الان", "مساء"];
+    if !seg.has(j, EntryKind::Given) || k >= seg.len() {
+        return false;
+    }
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    let plain = seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.conj
+        && seg.reading(k).clitic_chars == 0
+        && l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Nationality)
+        && !seg.is_trigger(k)
+        && !seg.has(k, EntryKind::Place)
+        && seg.last_char(k) != Some('ة')
+        && !TIME.contains(&word)
+        && word.chars().count() >= 3
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !looks_like_masdar(word)
+        && !looks_like_derived_masdar(word)
+        && !has_pronoun_suffix(word)
+        && !pronoun_ha(seg, k);
+    let n = k + 1;
+    let after = n >= seg.len()
+        || !seg.is_word(n)
+        || seg.newline_before(n)
+        || seg.phrase_of(n, EntryKind::Role).is_some();
+    plain && after
 }
 
 /// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
