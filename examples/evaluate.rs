@@ -12,7 +12,8 @@
 //! `conll_eval.py`, so the two print the same numbers.
 //!
 //! With `--errors`, every false positive and every miss is listed with its sentence context, after the
-//! table. With `--counts`, the table is replaced by tab-separated `type tp fp fn` lines (PERS, LOC, ORG),
+//! table (a false positive with its source last) and after `SRC type source tp fp` lines: the right and wrong predicted chunks of each source
+//! (a rule, a lexicon file, or the document pass), so that each rule's precision on the file shows. With `--counts`, the table is replaced by tab-separated `type tp fp fn` lines (PERS, LOC, ORG),
 //! for tools that sum counts over several runs (`tools/cv.py`).
 //!
 //! With `--lexicons DIR`, the default-tier lexicons are read from `DIR` (each file of
@@ -20,7 +21,7 @@
 //! missing file is an error. Cross-validation (`tools/cv.py`) uses it to score with lexicons rebuilt
 //! from the training folds; `--lexicons lexicons` scores exactly as the bundled set does.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -130,16 +131,22 @@ fn kind_type(k: Kind) -> &'static str {
     }
 }
 
+/// A predicted mention: byte start and end, scored type, and the source it came from (`rule:NAME`,
+/// `lexicon:FILE` or `document`).
+type Predicted<'a> = (usize, usize, &'static str, &'a str);
+
 /// Tags the tokens each mention overlaps, longest first at equal start; a token keeps its first tag.
-fn predicted_tags(
-    mentions: &[(usize, usize, &'static str)],
+/// Also returns the source of each mention that tagged tokens, by its chunk.
+fn predicted_tags<'a>(
+    mentions: &[Predicted<'a>],
     ranges: &[(usize, usize)],
-) -> Vec<String> {
+) -> (Vec<String>, BTreeMap<Chunk, &'a str>) {
     let mut tags = vec!["O".to_string(); ranges.len()];
+    let mut sources = BTreeMap::new();
     let mut sorted = mentions.to_vec();
-    sorted.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    sorted.sort_by_key(|&(s, e, _, _)| (s, std::cmp::Reverse(e)));
     let starts: Vec<usize> = ranges.iter().map(|r| r.0).collect();
-    for (s, e, typ) in sorted {
+    for (s, e, typ, source) in sorted {
         let first = starts.partition_point(|&x| x <= s).saturating_sub(1);
         let hit: Vec<usize> = (first..ranges.len())
             .take_while(|&i| ranges[i].0 < e)
@@ -151,8 +158,22 @@ fn predicted_tags(
         for (j, &i) in hit.iter().enumerate() {
             tags[i] = format!("{}-{typ}", if j == 0 { "B" } else { "I" });
         }
+        sources.insert((typ, hit[0], hit[hit.len() - 1]), source);
     }
-    tags
+    (tags, sources)
+}
+
+/// The source of a mention as a label: the rule's name, the lexicon's file (without the line), or
+/// `document`.
+fn source_label(m: &alam::Mention) -> String {
+    let full = m.source().to_string();
+    match full.strip_prefix("lexicon:") {
+        Some(rest) => format!(
+            "lexicon:{}",
+            rest.rsplit_once(':').map_or(rest, |(file, _)| file)
+        ),
+        None => full,
+    }
 }
 
 /// The tokens of a chunk with a few tokens either side, the chunk in brackets.
@@ -242,12 +263,21 @@ fn main() -> ExitCode {
     let errors = args.errors;
     let (text, ranges) = layout(&g);
     let doc = ex.extract(&text);
-    let mentions: Vec<(usize, usize, &'static str)> = doc
+    let labels: Vec<String> = doc.mentions().iter().map(source_label).collect();
+    let mentions: Vec<Predicted<'_>> = doc
         .mentions()
         .iter()
-        .map(|m| (m.span().start(), m.span().end(), kind_type(m.kind())))
+        .zip(&labels)
+        .map(|(m, l)| {
+            (
+                m.span().start(),
+                m.span().end(),
+                kind_type(m.kind()),
+                l.as_str(),
+            )
+        })
         .collect();
-    let pred = predicted_tags(&mentions, &ranges);
+    let (pred, sources) = predicted_tags(&mentions, &ranges);
     let breaks: BTreeSet<usize> = g.sentence_starts.iter().copied().collect();
     let (gold, pred) = (chunks(&g.tags, &breaks), chunks(&pred, &breaks));
 
@@ -306,9 +336,25 @@ fn main() -> ExitCode {
     }
 
     if errors {
+        // Each source's predicted chunks, right and wrong: the precision of each rule on this file.
+        let mut by_source: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+        for c in &pred {
+            let source = sources.get(c).copied().unwrap_or("?");
+            let e = by_source.entry((c.0, source)).or_default();
+            if gold.contains(c) {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+        let _ = writeln!(out, "\n# predicted chunks per source: type, source, tp, fp");
+        for ((typ, source), (tp, fp)) in by_source {
+            let _ = writeln!(out, "SRC {typ}\t{source}\t{tp}\t{fp}");
+        }
         let _ = writeln!(out, "\n# false positives (predicted, not in gold)");
         for &c in pred.difference(&gold) {
-            let _ = writeln!(out, "FP {}\t{}", c.0, context(&g, c));
+            let source = sources.get(&c).copied().unwrap_or("?");
+            let _ = writeln!(out, "FP {}\t{}\t{source}", c.0, context(&g, c));
         }
         let _ = writeln!(out, "\n# misses (in gold, not predicted)");
         for &c in gold.difference(&pred) {

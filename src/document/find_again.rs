@@ -28,6 +28,9 @@ struct Strong {
     /// How the first and the last word are written.
     first: Written,
     last: Written,
+    /// Found by a chain of name words alone, with no title or context: its family name stands for it
+    /// alone only when long (five letters or more), a short one being as often a word.
+    chain_only: bool,
 }
 
 /// What folding loses of a name's word that tells a name from a noun.
@@ -62,7 +65,10 @@ impl Written {
 /// given to `extract`: a file of many articles is one document.
 ///
 /// Fires (cases in `tests/data/rules.tsv`, rule `document`): الرئيس الفرنسي مروان دوفال … وكان دوفال ;
-/// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري.
+/// التقى خالد المطيري … ونشر المطيري (a given name and a family name of five letters or more) ;
+/// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري ; التقى خالد
+/// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
+/// as أحمد بن فلان is ابن فلان).
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند).
 ///
@@ -104,7 +110,9 @@ pub(crate) fn find_again(
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
         let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
-            if !is_distinctive_family(index, part, written) {
+            if !is_distinctive_family(index, part, written)
+                || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
+            {
                 continue;
             }
 
@@ -150,7 +158,13 @@ pub(crate) fn find_again(
         if family_only && text[tokens.bytes(i)].ends_with('ة') && !strong[who].last.ta_marbuta {
             return Some(end);
         }
-        let start = if family_only && is_given_before(index, text, tokens, i, &mut buf) {
+        // After ابن/بن (ابن طولون) the family name is the person's nasab: the particle goes with it.
+        let nasab = family_only
+            && i > 0
+            && !tokens.list[i].newline_before
+            && tokens.list[i - 1].kind == TokenKind::Word
+            && matches!(tokens.folded(i - 1), "ابن" | "بن");
+        let start = if nasab || (family_only && is_given_before(index, text, tokens, i, &mut buf)) {
             i - 1
         } else {
             i
@@ -170,7 +184,7 @@ pub(crate) fn find_again(
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
             // the same person's first name, so the mention joins that person.
-            let (key, gender) = if start < i && strong[who].words.len() > 1 {
+            let (key, gender) = if start < i && !nasab && strong[who].words.len() > 1 {
                 let given = tokens.folded(start);
                 (format!("{given} {}", tokens.folded(i)), None)
             } else {
@@ -371,6 +385,13 @@ const CONTEXT_RULES: [&str; 4] = [
     "name-speech",
 ];
 
+/// Rules that find a person by its name words alone, trusted with a two-word name or longer.
+const CHAIN_RULES: [&str; 2] = ["given-chain", "name-tokens"];
+
+/// The fewest letters of the family name of a name found by a [`CHAIN_RULES`] rule that stands for the
+/// person alone.
+const MIN_CHAIN_FAMILY: usize = 5;
+
 /// The persons found with a title, role or context rule, or a given name with a chain of three words or
 /// more (حسن بن خالد الكندوري); a one-word name only when it is distinctive.
 fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
@@ -386,9 +407,14 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         // A full name of the lexicon is strong by its family name alone, title or not (the title it
         // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
         let lexicon = matches!(m.source, Source::Lexicon { .. });
-        let strong = (!lexicon && (m.title().is_some() || m.role().is_some()))
+        let by_context = (!lexicon && (m.title().is_some() || m.role().is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
-            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3)
+            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3);
+        // A given name and one more name word (سامر دوفيلان): trusted too, its family name alone only
+        // when long.
+        let chain_only = !by_context && rule.is_some_and(|r| CHAIN_RULES.contains(&r));
+        let strong = by_context
+            || chain_only
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
             || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key()));
         if !strong {
@@ -410,6 +436,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 gender: m.gender,
                 first,
                 last,
+                chain_only,
             });
         }
     }
@@ -481,6 +508,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
                 gender: None,
                 first,
                 last,
+                chain_only: false,
             });
         }
     }
@@ -518,14 +546,16 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     if noun_shape && !known {
         return false;
     }
-    // An ordinal, which ends in ي as a nisba does (عبدالله الثاني … الشوط الثاني), and the shapes of a
+    // An ordinal, which ends in ي as a nisba does (عبدالله الثاني … الشوط الثاني), the teen of a regnal
+    // name (بنديكتوس السادس عشر … خمسة عشر), and the shapes of a
     // verb or a plural (تباحث، تناقش، مشروعات) that a chain took: 24 false persons fewer in the
     // cross-validated anercorp_lex and 2 found fewer (micro F1 0.7326 → 0.7338), aqmar_train 0.5184 →
     // 0.5213.
     let shaped = looks_like_noun_or_verb(word)
         || shape::looks_like_imperfect(word)
         || shape::looks_like_verb(word);
-    if matches!(word, "الثاني" | "الحادي") || (shaped && !known) {
+    if matches!(word, "الثاني" | "الحادي" | "عشر" | "عشره") || (shaped && !known)
+    {
         return false;
     }
     let vague = [
@@ -1046,6 +1076,7 @@ mod tests {
             gender: None,
             first: Written::default(),
             last: Written::default(),
+            chain_only: false,
         }
     }
 

@@ -18,7 +18,8 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 /// or a nationality needs context from another rule, so it is not proposed here.
 ///
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة ; عام 1984 بفرنسا.
-/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; ابن طولون.
+/// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; أحمد بن طولون (a
+/// place after بن is the father's name).
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
@@ -39,9 +40,11 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
                 || (kind == Kind::Place
                     && (qualifies_noun(seg, p)
                         || construct_before_place(seg, p)
-                        || after_quantity(seg, p)
-                        || after_kinship(seg, p))))
+                        || after_quantity(seg, p))))
         {
+            continue;
+        }
+        if kind == Kind::Place && after_name_particle(seg, p.start) {
             continue;
         }
         if kind == Kind::Place && in_competition(seg, p.start) {
@@ -218,18 +221,22 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
             .is_some_and(|w| QUANTITY_WORDS.contains(&w))
 }
 
-/// Kinship words of names, folded: a word right after one is a person's or family's name (أحمد بن طولون،
-/// ابن خلدون), never a place on its own (`anercorp_lex` and `aqmar_train`: no place starts after them).
-const KINSHIP: [&str; 6] = ["بن", "ابن", "بنت", "ابو", "ابي", "ابا"];
-
-/// True for a one-word place written without clitics right after a kinship word (بن طولون).
-fn after_kinship(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
-    let i = p.start;
-    i > 0
-        && p.reading.clitic_chars == 0
-        && !seg.newline_before(i)
-        && seg.is_word(i - 1)
-        && KINSHIP.contains(&seg.tokens.folded(i - 1))
+/// True when token `i` follows بن، ابن، بنت، ابنة or أبو/أبي/أبا (with و/ف or not) and is not part of
+/// a place that starts at the particle (أبو ظبي): there it is a father's name or a kunya (أحمد بن
+/// طولون، أبو عدن), not the town.
+fn after_name_particle(seg: &Segment<'_, '_>, i: usize) -> bool {
+    if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
+        return false;
+    }
+    let word = seg.tokens.folded(i - 1);
+    let bare = word
+        .strip_prefix(['و', 'ف'])
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(word);
+    matches!(bare, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا")
+        && seg
+            .phrase_of(i - 1, EntryKind::Place)
+            .is_none_or(|p| p.end <= i)
 }
 
 /// The words that continue a competition's name after بطولة (بطولة كأس، بطولة دوري أبطال، ببطولة أمم).

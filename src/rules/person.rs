@@ -40,8 +40,10 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 
 /// A person after a title: `[role] title+ [nationality] name-chain`.
 ///
-/// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ.
-/// Does not fire: الأستاذ في الجامعة ; الدكتور ، .
+/// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ ; الشيخ المبجل خالد
+/// الحامد (an unknown epithet before a given name is passed over) ; وحضر الشيخ سالم الموقف . (a word of the
+/// vocabulary after a given name, at the sentence's end or before a role, is the family name).
+/// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     // The first token after the last name or title found: a title inside them is not read again.
@@ -61,9 +63,14 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         {
             title = next;
         }
+        // After a royal title a word with ال before the name is a regnal name, part of the name (الملك
+        // الأشرف خليل).
+        let royal = seg.index.entry(title.entry).entry.category() == Some("royal");
         let mut j = title.end;
         while j < seg.len()
-            && (seg.has(j, EntryKind::Nationality) || title_epithet(seg, j))
+            && (seg.has(j, EntryKind::Nationality)
+                || title_epithet(seg, j)
+                || (!royal && unknown_epithet(seg, j)))
             && !seg.newline_before(j)
         {
             j += 1;
@@ -71,7 +78,8 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         let end = if j < seg.len() && seg.newline_before(j) {
             j
         } else {
-            name_chain(seg, j)
+            let end = regnal_end(seg, j, name_chain(seg, j));
+            end + usize::from(end == j + 1 && vocabulary_family(seg, j, end))
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
@@ -112,6 +120,60 @@ fn title_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && seg.phrase_of(j, EntryKind::Role).is_none()
 }
 
+/// Whether token `j`, after a title, is a word with ال that the lexicon does not know, followed on the
+/// same line by a given name: an epithet of the title (الإمام المجتهد خالد), not a family name. Not
+/// asked after a royal title, where it is a regnal name (الملك الأشرف خليل).
+fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite
+        && !l.conj
+        && seg.reading(j).clitic_chars == 0
+        && l.is_unknown()
+        && !seg.hamza_al(j)
+        && j + 1 < seg.len()
+        && seg.is_word(j + 1)
+        && !seg.newline_before(j + 1)
+        && seg.has(j + 1, EntryKind::Given)
+        && seg.reading(j + 1).clitic_chars == 0
+}
+
+/// Whether token `k`, after a title and a known given name at token `j` (الدكتور رائف | نجم، الشيخ عبدالله |
+/// المنيع), is the family name although the vocabulary knows it: a plain word (no clitic, و, ة, verb or
+/// verbal-noun shape, time adverb), followed by the sentence's end, punctuation or a role.
+fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
+    const TIME: [&str; 6] = ["امس", "اليوم", "ايضا", "غدا", "الان", "مساء"];
+    if !seg.has(j, EntryKind::Given) || k >= seg.len() {
+        return false;
+    }
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    let plain = seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.conj
+        && seg.reading(k).clitic_chars == 0
+        && l.has(EntryKind::Common)
+        && !l.has(EntryKind::Function)
+        && !l.has(EntryKind::Nationality)
+        && !seg.is_trigger(k)
+        && !seg.has(k, EntryKind::Place)
+        && seg.last_char(k) != Some('ة')
+        && !TIME.contains(&word)
+        && word.chars().count() >= 3
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !looks_like_masdar(word)
+        && !looks_like_derived_masdar(word)
+        && !has_pronoun_suffix(word)
+        && !pronoun_ha(seg, k);
+    let n = k + 1;
+    let after = n >= seg.len()
+        || !seg.is_word(n)
+        || seg.newline_before(n)
+        || seg.phrase_of(n, EntryKind::Role).is_some();
+    plain && after
+}
+
 /// A person over tokens `start..end` found by `rule`, with the gender of its first word as a given name.
 fn person(
     seg: &Segment<'_, '_>,
@@ -131,6 +193,7 @@ fn person(
     } else {
         (start, skip)
     };
+    let end = regnal_end(seg, start, end);
     let mut c = Candidate::new(Kind::Person, start, end, skip, evidence, Origin::Rule(rule));
     c.gender = given_gender(seg, start);
     Some(c)
@@ -162,6 +225,42 @@ fn verb_particle_before(seg: &Segment<'_, '_>, i: usize) -> bool {
     )
 }
 
+/// The ordinals of a regnal name (لويس السابع، بنديكتوس السادس عشر), folded.
+const ORDINALS: [&str; 11] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
+];
+
+/// The end of a one-word name over tokens `start..end` with the ordinal of a regnal name after it (لويس
+/// السابع، بنديكتوس السادس عشر); `end` when none follows or the name has more words.
+fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
+    let plain = |k: usize| {
+        k < seg.len()
+            && seg.is_word(k)
+            && !seg.newline_before(k)
+            && seg.reading(k).clitic_chars == 0
+            && !seg.lex[k].conj
+    };
+    let teen = |k: usize| plain(k) && matches!(seg.tokens.folded(k), "عشر" | "عشره");
+    // The chain took the ordinal already (بنديكتوس السادس): the teen after it.
+    if end >= start + 2 && ORDINALS.contains(&seg.tokens.folded(end - 1)) {
+        return end + usize::from(teen(end));
+    }
+    if end != start + 1 || !plain(end) || !ORDINALS.contains(&seg.tokens.folded(end)) {
+        return end;
+    }
+    end + 1 + usize::from(teen(end + 1))
+}
+
 /// The gender of token `i` as a given name.
 fn given_gender(seg: &Segment<'_, '_>, i: usize) -> Option<Gender> {
     seg.has(i, EntryKind::Given)
@@ -182,7 +281,10 @@ fn name_chain(seg: &Segment<'_, '_>, start: usize) -> usize {
 /// given name of one or more words: the words from `start` are not the name's first).
 fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     let mut end = start;
-    while end < seg.len() && end - start < MAX_NAME_WORDS && is_name_word(seg, end, end == first) {
+    while end < seg.len()
+        && end - start < MAX_NAME_WORDS
+        && (is_name_word(seg, end, end == first) || (end > first && foreign_particle(seg, end)))
+    {
         end += 1;
     }
     if end >= first + 2 && end < seg.len() && nationality_as_family(seg, end) {
@@ -246,9 +348,10 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let named =
         given || l.has(EntryKind::Family) || l.has(EntryKind::Particle) || l.has(EntryKind::Person);
     // A given name that folds like a function word (علي / على) starts a chain; it continues one only when
-    // written with ي, since edited text writes the preposition with ى.
-    let function =
-        l.has(EntryKind::Function) && !(given && (first || seg.last_char(i) == Some('ي')));
+    // written with ي, since edited text writes the preposition with ى. Written with ى it is the
+    // preposition even as the first word (الملك على الحاجة).
+    let function = l.has(EntryKind::Function)
+        && !(given && seg.last_char(i) != Some('ى') && (first || seg.last_char(i) == Some('ي')));
     // After the first word, a given name that is also a word of the vocabulary (صاحب، أمير، بطل، عالم)
     // is the word: in `anercorp_lex` such a word right after a name ends it 47 times and continues it
     // twice (علي، which is also the preposition, aside).
@@ -378,8 +481,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !clause
 }
 
-/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد), and not a given name as written
-/// (وليد، وائل): the next person of a list.
+/// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد) or + a name token when the whole word
+/// is none (وسميث, not ويليامز), and not a given name as written (وليد، وائل): the next person of a list
+/// (وقال فيراتي وسميث: two persons, not one).
 fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let word = seg.tokens.folded(i);
     let Some(stem) = word.strip_prefix('و') else {
@@ -391,7 +495,11 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
             .index
             .word(word)
             .is_none_or(|w| w.classes & EntryKind::Given.bit() == 0)
-        && seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+        && (seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+            // a name token after و, the whole word none (وإيمرسون، not ويليامز)
+            || (stem.chars().count() >= 3
+                && seg.index.is_name_token(stem)
+                && !seg.index.is_name_token(word)))
 }
 
 /// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
@@ -855,7 +963,8 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// A known given name (or عبد + a divine name, or أبو/ابن + a given name) followed by more name words:
 /// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو يوسف حسن بن خالد`.
 ///
-/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد.
+/// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
+/// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word).
 #[inline(never)]
@@ -889,11 +998,17 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        // Without a title, a place after a given name is more often where the person went (زار محمد عدن).
+        // Without a title, a place after a given name is more often where the person went (زار محمد عدن);
+        // after بن or أبو it is the father's name (أحمد بن طولون).
         let chain = short_chain(seg, i, first_end);
         let end = (first_end..chain)
-            .find(|&k| seg.has(k, EntryKind::Place) && !is_named(seg, k))
+            .find(|&k| {
+                seg.has(k, EntryKind::Place)
+                    && !is_named(seg, k)
+                    && !seg.has(k - 1, EntryKind::Particle)
+            })
             .unwrap_or(chain);
+        let end = regnal_end(seg, i, end);
         // A given name alone is too often a word (صالح، أمين); one of two words (عبد الله) is a name.
         if end == first_end && first_end - i < 2 {
             continue;
@@ -985,6 +1100,8 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !looks_like_construct_participle(seg.tokens.folded(j))
         && !looks_like_accusative_participle(seg.tokens.folded(j))
         && !has_pronoun_suffix(seg.tokens.folded(j))
+        && !looks_like_masdar(word)
+        && !looks_like_derived_masdar(word)
         && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
@@ -1028,7 +1145,7 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
 /// A one-word follower needs a one-word antecedent or a known name.
 ///
-/// Fires: التقى ماركو دوفال وكارل هوبنر أمس. Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس ; وقال فيراتي وسميث (a name token after و). Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
 #[inline(never)]
 pub(super) fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -1064,7 +1181,9 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         return None;
     }
     let stem = &word['و'.len_utf8()..];
-    let named = is_named(seg, k)
+    // a name token after و (وسميث), as a known name
+    let named = (is_named(seg, k)
+        || (stem.chars().count() >= 3 && !l.definite && is_name_token(seg, k, 1)))
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Common)
         && !seg.marks[k].may_start(EntryKind::Place);
@@ -1309,11 +1428,12 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// كوفالسكي.
 /// A name token may also take one word that no list knows when that word is shaped like a transliterated
 /// family name (`foreign_surname`: التقى فالتر كوفالسكي), except after في, where such a pair is as often a
-/// place.
+/// place. A particle of a European name between two of its words goes with them (التقى فرانكو دي ماركو).
 ///
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
 /// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
-/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم.
+/// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم ; عقاب الله (a divine name: a construct
+/// phrase) ; دخل نيو هامبشير (a place's first word).
 #[inline(never)]
 pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
@@ -1339,6 +1459,11 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         while end < seg.len() && end - i < MAX_NAME_WORDS {
             match name_run_word(seg, end) {
                 Some(token) => tokens += usize::from(token),
+                // A particle of a foreign name between two of its words (ألفريدو دي ستيفانو).
+                None if foreign_particle(seg, end) => {
+                    end += 1;
+                    continue;
+                }
                 None => break,
             }
             end += 1;
@@ -1371,6 +1496,7 @@ fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
 fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     let l = &seg.lex[i];
     if !seg.is_word(i)
+        || PLACE_PREFIXES.contains(&seg.tokens.folded(i))
         || l.has(EntryKind::Common)
         || l.has(EntryKind::Function)
         || l.has(EntryKind::Place)
@@ -1416,6 +1542,25 @@ fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
 /// article (a word written أل is a name: ألبرتو), no final ة as written, no pronoun ـه. The `name` lexicons
 /// hold hundreds of Arabic words that are also names (شريك، هاتف، الجميل، رفقة).
+/// Whether token `k` is the particle of a European name (دي، دا، دو، دل، ديل، فون، لا) followed on the
+/// same line by a name token or a transliterated family name: ألفريدو دي ستيفانو، ليوناردو دا فينشي.
+fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && matches!(
+            seg.tokens.folded(k),
+            "دي" | "دا" | "دو" | "دل" | "ديل" | "فون" | "لا"
+        )
+        && k + 1 < seg.len()
+        && !seg.newline_before(k + 1)
+        && (name_run_word(seg, k + 1) == Some(true) || foreign_surname(seg, k + 1))
+}
+
+/// The first words of foreign place names (نيو أورليانز، لوس أنجلوس، بورت سعيد، كامب ديفيد), folded: a
+/// run of name tokens that starts with one is a place, not a person. Not سان/سانت, which start saints'
+/// names as often (سان برنار).
+const PLACE_PREFIXES: [&str; 7] = ["نيو", "لوس", "لاس", "بورت", "فورت", "كامب", "ماونت"];
+
 fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
@@ -1431,6 +1576,9 @@ fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
     let l = &seg.lex[k];
     if !seg.is_word(k)
+        // a divine name after a noun (بيوت الله، جامع الرحمن): a construct phrase; the names of that
+        // shape (عبد الله) are `given-chain`'s
+        || matches!(seg.tokens.folded(k), "الله" | "الرحمن")
         || seg.newline_before(k)
         || l.has(EntryKind::Common)
         || l.has(EntryKind::Function)
