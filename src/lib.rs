@@ -296,10 +296,10 @@
 //!
 //! | data | PERS F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 |
 //! |---|---:|---:|---:|---:|---:|---:|
-//! | ANERcorp `anercorp_lex` (news), 5-fold CV | 0.691 | 0.825 | 0.625 | 0.784 | 0.721 | **0.751** |
-//! | AQMAR `aqmar_train` (Wikipedia) | 0.404 | 0.655 | 0.408 | 0.646 | 0.464 | **0.540** |
-//! | ANERcorp dev (news, 1,720 entities) | 0.814 | 0.904 | 0.775 | 0.861 | 0.813 | **0.836** |
-//! | AQMAR dev (Wikipedia, 552 entities) | 0.788 | 0.689 | 0.561 | 0.759 | 0.679 | **0.717** |
+//! | ANERcorp `anercorp_lex` (news), 5-fold CV | 0.719 | 0.842 | 0.675 | 0.798 | 0.754 | **0.775** |
+//! | AQMAR `aqmar_train` (Wikipedia) | 0.473 | 0.672 | 0.418 | 0.664 | 0.500 | **0.571** |
+//! | ANERcorp dev (news, 1,720 entities) | 0.793 | 0.897 | 0.775 | 0.840 | 0.812 | **0.826** |
+//! | AQMAR dev (Wikipedia, 552 entities) | 0.787 | 0.685 | 0.558 | 0.751 | 0.683 | **0.715** |
 //!
 //! The cross-validated figure is the one to expect on unseen news.
 //!
