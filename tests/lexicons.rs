@@ -177,6 +177,8 @@ fn a_users_lexicon_keeps_its_own_values_and_the_precedence() {
     );
 }
 
+// The city entries of صنعاء and المكلا come from GeoNames (and صنعاء's also from ANERcorp).
+#[cfg(all(feature = "data-geonames", feature = "data-anercorp"))]
 #[test]
 fn a_place_noun_gives_its_sub_kind_to_a_name_the_lexicon_has_with_it() {
     use alam::SubKind;
