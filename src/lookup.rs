@@ -175,33 +175,43 @@ impl std::hash::Hash for ShortKey {
     }
 }
 
-/// One shared copy of each sub-kind and country code: few values, used by many entries.
+/// One shared copy of each sub-kind, country code and title text: few values, used by many entries.
+/// Each is stored once in [`Index::strings`], and an entry holds its place there (no reference count
+/// to raise per entry).
 #[derive(Default)]
 struct Shared {
-    values: FxHashMap<Box<str>, Arc<str>>,
+    values: FxHashMap<Arc<str>, u32>,
     /// The two values asked last (an entry asks its sub-kind, then its country): entries of one file
     /// mostly share them, and a comparison spares the hash.
-    recent: [Option<Arc<str>>; 2],
+    recent: [u32; 2],
 }
 
 impl Shared {
-    fn get(&mut self, value: &str) -> Arc<str> {
-        if let Some(v) = self.recent.iter().flatten().find(|v| ***v == *value) {
-            return Arc::clone(v);
+    fn get(&mut self, strings: &mut Vec<Arc<str>>, value: &str) -> u32 {
+        if let Some(&at) = self
+            .recent
+            .iter()
+            .find(|&&at| strings.get(at as usize).is_some_and(|v| **v == *value))
+        {
+            return at;
         }
-        let v = match self.values.get(value) {
-            Some(v) => Arc::clone(v),
+        let at = match self.values.get(value) {
+            Some(&at) => at,
             None => {
                 let v: Arc<str> = Arc::from(value);
-                self.values.insert(value.into(), Arc::clone(&v));
-                v
+                let at = strings.len() as u32;
+                strings.push(Arc::clone(&v));
+                self.values.insert(v, at);
+                at
             }
         };
-        self.recent.swap(0, 1);
-        self.recent[0] = Some(Arc::clone(&v));
-        v
+        self.recent = [at, self.recent[0]];
+        at
     }
 }
+
+/// The place of no value in [`Index::strings`].
+const NO_STRING: u32 = u32::MAX;
 
 /// What building an index keeps until its last entry is added.
 #[derive(Default)]
@@ -217,16 +227,18 @@ struct Building {
 #[derive(Debug)]
 pub(crate) struct IndexedEntry {
     pub(crate) entry: Entry,
-    pub(crate) lexicon: Arc<str>,
+    /// The lexicon's name, the display text (of a title), and the sub-kind and country, as places in
+    /// [`Index::strings`] ([`NO_STRING`] for none; read them with [`Index::string`]): shared copies,
+    /// cloned into mentions without allocating. `sub` is the sub-kind mentions of the entry report,
+    /// which for a place or organization may be another entry's of the same name (see
+    /// [`Index::settle_sub_kinds`]).
+    pub(crate) lexicon: u32,
+    pub(crate) display: u32,
+    pub(crate) sub: u32,
+    pub(crate) country: u32,
     pub(crate) words: u8,
     /// Where the second word starts in the folded form (its length when there is none).
     rest_at: u32,
-    /// Shared copies of the display text (of a title), sub-kind and country, cloned into mentions without
-    /// allocating. `sub` is the sub-kind mentions of the entry report, which for a place or organization
-    /// may be another entry's of the same name (see [`Index::settle_sub_kinds`]).
-    pub(crate) display: Option<Arc<str>>,
-    pub(crate) sub: Option<Arc<str>>,
-    pub(crate) country: Option<Arc<str>>,
 }
 
 impl IndexedEntry {
@@ -240,6 +252,8 @@ impl IndexedEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
+    /// The lexicons' names and the shared values of the entries (see [`IndexedEntry::lexicon`]).
+    strings: Vec<Arc<str>>,
     /// Folded word → its place in `infos`, for words of up to [`ShortKey::MAX`] bytes (nearly all). The
     /// keys are inline and the values small, so a lookup reads one place of a compact table: most tokens
     /// are looked up in it once or more.
@@ -286,9 +300,9 @@ impl Index {
         let lexicons: Vec<&Lexicon> = lexicons.into_iter().collect();
         let (mut index, mut building) = Index::start(lexicons.iter().map(|lex| lex.len()).sum());
         for lex in lexicons {
-            let name = lex.shared_name();
+            let name = index.push_string(lex.shared_name());
             for e in lex.entries() {
-                index.add(e.clone(), &name, &mut building);
+                index.add(e.clone(), name, &mut building);
             }
         }
         index.done(building)
@@ -305,15 +319,15 @@ impl Index {
         let (mut index, mut building) = Index::start(count);
         // Plain loops rather than a chain of iterators: each adapter moved the entry once more.
         for b in bundled {
-            let name: Arc<str> = Arc::from(b.name);
+            let name = index.push_string(Arc::from(b.name));
             for e in bundled_entries(b) {
-                index.add(e, &name, &mut building);
+                index.add(e, name, &mut building);
             }
         }
         for lex in lexicons {
-            let name = lex.shared_name();
+            let name = index.push_string(lex.shared_name());
             for e in lex.entries() {
-                index.add(e.clone(), &name, &mut building);
+                index.add(e.clone(), name, &mut building);
             }
         }
         index.done(building)
@@ -339,6 +353,19 @@ impl Index {
         self.settle_sub_kinds();
         self.finish(building.singles, building.first_words);
         self
+    }
+
+    /// Adds a string to [`Index::strings`] (a lexicon's name): its place there.
+    fn push_string(&mut self, s: Arc<str>) -> u32 {
+        self.strings.push(s);
+        self.strings.len() as u32 - 1
+    }
+
+    /// The string at `at` in the index's shared strings: an [`IndexedEntry`]'s lexicon name, display
+    /// text, sub-kind or country (none for [`NO_STRING`]).
+    #[inline]
+    pub(crate) fn string(&self, at: u32) -> Option<&Arc<str>> {
+        self.strings.get(at as usize)
     }
 
     /// The counts of the extractor's `Debug` summary.
@@ -388,12 +415,12 @@ impl Index {
         for (id, group) in named.into_iter().zip(member) {
             let (_, winner) = groups[group as usize];
             if winner != id {
-                self.entries[id as usize].sub = self.entries[winner as usize].sub.clone();
+                self.entries[id as usize].sub = self.entries[winner as usize].sub;
             }
         }
     }
 
-    fn add(&mut self, entry: Entry, lexicon: &Arc<str>, building: &mut Building) {
+    fn add(&mut self, entry: Entry, lexicon: u32, building: &mut Building) {
         let Building {
             singles,
             shared,
@@ -406,13 +433,14 @@ impl Index {
         let summary = &mut self.summary;
         summary.entries += 1;
         summary.kinds.add(entry.kind());
+        let name = &self.strings[lexicon as usize];
         if summary
             .last
             .as_ref()
-            .is_none_or(|l| !Arc::ptr_eq(l, lexicon) && **l != **lexicon)
+            .is_none_or(|l| !Arc::ptr_eq(l, name) && **l != **name)
         {
             summary.lexicons += 1;
-            summary.last = Some(Arc::clone(lexicon));
+            summary.last = Some(Arc::clone(name));
         }
         let id = self.entries.len() as u32;
         // The first word, the second, and the count of words, in one look at the spaces.
@@ -493,13 +521,15 @@ impl Index {
                 }
             },
         }
+        let strings = &mut self.strings;
+        let mut share = |s: Option<&str>| s.map_or(NO_STRING, |s| shared.get(strings, s));
         self.entries.push(IndexedEntry {
             // Only a title's display form goes into mentions (as the person's title).
-            display: (entry.kind() == EntryKind::Title).then(|| Arc::from(entry.text())),
-            sub: entry.sub().map(|s| shared.get(s)),
-            country: entry.country().map(|s| shared.get(s)),
+            display: share((entry.kind() == EntryKind::Title).then(|| entry.text())),
+            sub: share(entry.sub()),
+            country: share(entry.country()),
             entry,
-            lexicon: Arc::clone(lexicon),
+            lexicon,
             words,
             rest_at,
         });
@@ -1171,7 +1201,7 @@ mod tests {
                 .iter()
                 .filter(|e| e.entry.folded() == crate::normalize::fold(text))
                 .filter(|e| e.entry.kind() != EntryKind::Common)
-                .map(|e| (e.entry.sub().unwrap(), e.sub.as_deref()))
+                .map(|e| (e.entry.sub().unwrap(), index.string(e.sub).map(|s| &**s)))
                 .collect()
         };
         // The file's value stays on the entry; the reported one is settled by precedence.
@@ -1205,8 +1235,9 @@ mod tests {
         );
         // An entry with no other of its kind keeps its own.
         let lone = Lexicon::parse("c", "القلوعة\tplace\tsub=town\n").unwrap();
+        let index = Index::build([&lone]);
         assert_eq!(
-            Index::build([&lone]).entries[0].sub.as_deref(),
+            index.string(index.entries[0].sub).map(|s| &**s),
             Some("town")
         );
     }
