@@ -458,9 +458,9 @@ impl Index {
             Some(slot) => slot,
             None => {
                 let slot = self.infos.len() as u32;
-                first_words.push(match entry.folded_cow() {
-                    Cow::Borrowed(folded) => Cow::Borrowed(first_word(folded)),
-                    Cow::Owned(_) => Cow::Owned(first.to_string()),
+                first_words.push(match entry.folded_static() {
+                    Some(folded) => Cow::Borrowed(first_word(folded)),
+                    None => Cow::Owned(first.to_string()),
                 });
                 match ShortKey::new(first) {
                     Some(key) => {
@@ -511,11 +511,9 @@ impl Index {
             Some(second) => match info.by_second.get_mut(second) {
                 Some(starts) => starts.push(start),
                 None => {
-                    let key = match entry.folded_cow() {
-                        Cow::Borrowed(folded) => {
-                            Cow::Borrowed(&folded[rest_at as usize..][..second.len()])
-                        }
-                        Cow::Owned(_) => Cow::Owned(second.to_string()),
+                    let key = match entry.folded_static() {
+                        Some(folded) => Cow::Borrowed(&folded[rest_at as usize..][..second.len()]),
+                        None => Cow::Owned(second.to_string()),
                     };
                     info.by_second.insert(key, vec![start]);
                 }
