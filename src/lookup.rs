@@ -28,10 +28,15 @@ pub(crate) struct WordInfo {
     pub(crate) gender: Option<Gender>,
     /// The range of [`Index::singles`] that holds the single-word entries equal to this word.
     singles: (u32, u32),
-    /// The entries of more than one word that start with this word, by their second word, longest first.
-    /// Keyed so that a word that starts hundreds of names (محافظة، لا) costs one lookup, not a scan.
-    /// The keys borrow from the bundled files' text where the entries do.
-    by_second: FxHashMap<Cow<'static, str>, Vec<Start>>,
+    /// The range of [`Index::seconds`] that holds the second words of the entries of more than one word
+    /// that start with this word, in byte order: a word that starts hundreds of names (محافظة، لا) costs
+    /// a binary search, not a scan, and most tokens after it only a look at [`WordInfo::second_bits`].
+    /// One list for all words rather than a hash map a word: 24 bytes a word, and a table and a vector
+    /// a pair, less to write at the start of every process.
+    seconds: (u32, u32),
+    /// One bit for the [`second_bit`] of each of those second words: most next tokens are none of them,
+    /// and are turned away without a search.
+    second_bits: u64,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
     /// This word is a one-word place, and every such entry is written with a bare alif (شان، امان): a
@@ -58,6 +63,18 @@ struct Known {
     /// The features of a token of the word (under `vocab_reading` when there is one): most tokens are
     /// known words, and reading them here spares reading the [`WordInfo`] of their reading.
     features: Features,
+}
+
+/// A second word after a first ([`WordInfo::seconds`]), and the range of [`Index::multi`] that holds the
+/// entries starting with the two, longest first.
+#[derive(Debug)]
+struct Second {
+    /// The word's first eight bytes as a big-endian number (zero-padded): compared before the word,
+    /// they order the words as their bytes do and mostly settle the comparison.
+    prefix: u64,
+    /// Borrowed from the bundled files' text where the entries are.
+    word: Cow<'static, str>,
+    starts: (u32, u32),
 }
 
 /// An entry starting with a word, with what matching needs to know without reading the entry.
@@ -218,6 +235,8 @@ const NO_STRING: u32 = u32::MAX;
 struct Building {
     /// Each recorded one-word entry with its word's place in `infos`.
     singles: Vec<(u32, Start)>,
+    /// Each entry of more than one word with its first word's place in `infos` and its second word.
+    multi: Vec<(u32, Cow<'static, str>, Start)>,
     shared: Shared,
     /// Each word of `infos`.
     first_words: Vec<Cow<'static, str>>,
@@ -267,6 +286,10 @@ pub(crate) struct Index {
     infos: Vec<WordInfo>,
     /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
     singles: Vec<Start>,
+    /// The second words of every first word (see [`WordInfo::seconds`]).
+    seconds: Vec<Second>,
+    /// The entries of more than one word, each pair of first words' together (see [`Second::starts`]).
+    multi: Vec<Start>,
     /// Folded person-name tokens (`name` entries). Kept out of `words`: a word known only as a name token
     /// is still an unknown word to every rule that reads unknown words as possible names; only the rules
     /// that ask [`Index::is_name_token`] take it as more.
@@ -352,6 +375,7 @@ impl Index {
     fn done(mut self, building: Building) -> Index {
         self.settle_sub_kinds();
         self.finish(building.singles, building.first_words);
+        self.gather_seconds(building.multi);
         self
     }
 
@@ -423,6 +447,7 @@ impl Index {
     fn add(&mut self, entry: Entry, lexicon: u32, building: &mut Building) {
         let Building {
             singles,
+            multi,
             shared,
             first_words,
         } = building;
@@ -507,17 +532,14 @@ impl Index {
             // A one-word entry of a kind whose matches are not recorded (most are common words): no
             // match ever points to it, and its word's classes above say all it says.
             None => return,
-            // The key is allocated only for a second word not seen after this first word yet.
-            Some(second) => match info.by_second.get_mut(second) {
-                Some(starts) => starts.push(start),
-                None => {
-                    let key = match entry.folded_static() {
-                        Some(folded) => Cow::Borrowed(&folded[rest_at as usize..][..second.len()]),
-                        None => Cow::Owned(second.to_string()),
-                    };
-                    info.by_second.insert(key, vec![start]);
-                }
-            },
+            Some(second) => {
+                info.multi_word = true;
+                let key = match entry.folded_static() {
+                    Some(folded) => Cow::Borrowed(&folded[rest_at as usize..][..second.len()]),
+                    None => Cow::Owned(second.to_string()),
+                };
+                multi.push((slot, key, start));
+            }
         }
         let strings = &mut self.strings;
         let mut share = |s: Option<&str>| s.map_or(NO_STRING, |s| shared.get(strings, s));
@@ -559,23 +581,113 @@ impl Index {
             *next += 1;
         }
         self.singles = placed;
-        let entries = &self.entries;
-        for info in &mut self.infos {
-            for starts in info.by_second.values_mut() {
-                starts.sort_by_key(|s| std::cmp::Reverse(s.words));
-                if starts.len() <= SCANNED_STARTS {
-                    continue;
-                }
-                // Many entries (of one length, as it turns out) sharing their first two words: sorted
-                // by the hash of their words, then in entry order, to be searched (`confirm_phrases`).
-                for s in starts.iter_mut() {
-                    s.head = head_hash(head_words(entries[s.id as usize].rest(), s.words - 1));
-                }
-                starts.sort_by_key(|s| (std::cmp::Reverse(s.words), s.head, s.id));
-            }
-            info.multi_word = !info.by_second.is_empty();
-        }
         self.word_texts = first_words;
+    }
+
+    /// Puts the entries of more than one word in [`Index::seconds`] and [`Index::multi`]: by first word
+    /// (placed by a count, as the single-word entries), then by second word (a stable sort of each first
+    /// word's, mostly a few), each pair's entries in entry order, then longest first.
+    fn gather_seconds(&mut self, multi: Vec<(u32, Cow<'static, str>, Start)>) {
+        let mut at = vec![0u32; self.infos.len() + 1];
+        for &(slot, _, _) in &multi {
+            at[slot as usize + 1] += 1;
+        }
+        for slot in 0..self.infos.len() {
+            at[slot + 1] += at[slot];
+        }
+        let mut placed: Vec<Option<(Cow<'static, str>, Start)>> = Vec::new();
+        placed.resize_with(multi.len(), || None);
+        for (slot, key, start) in multi {
+            let next = &mut at[slot as usize];
+            placed[*next as usize] = Some((key, start));
+            *next += 1;
+        }
+        // `at[slot]` is now the end of the slot's entries, and the start of the next's.
+        let placed: Vec<(Cow<'static, str>, Start)> = placed.into_iter().flatten().collect();
+        self.multi = placed.iter().map(|&(_, start)| start).collect();
+        let mut seconds = Vec::new();
+        let mut begin = 0;
+        for slot in 0..self.infos.len() {
+            let end = at[slot] as usize;
+            if end == begin {
+                continue;
+            }
+            let mut group: Vec<u32> = (begin as u32..end as u32).collect();
+            group.sort_by(|&a, &b| placed[a as usize].0.cmp(&placed[b as usize].0));
+            let first_second = seconds.len() as u32;
+            let mut g = 0;
+            while g < group.len() {
+                let key = &placed[group[g] as usize].0;
+                let from = g;
+                while g < group.len() && placed[group[g] as usize].0 == *key {
+                    g += 1;
+                }
+                let lo = begin as u32 + from as u32;
+                let hi = begin as u32 + g as u32;
+                for (k, &i) in group[from..g].iter().enumerate() {
+                    self.multi[lo as usize + k] = placed[i as usize].1;
+                }
+                seconds.push(Second {
+                    prefix: prefix(key),
+                    word: key.clone(),
+                    starts: (lo, hi),
+                });
+            }
+            self.infos[slot].seconds = (first_second, seconds.len() as u32);
+            self.infos[slot].second_bits = seconds[first_second as usize..]
+                .iter()
+                .fold(0, |bits, s| bits | second_bit(s.prefix));
+            begin = end;
+        }
+        let entries = &self.entries;
+        for second in &seconds {
+            let starts = &mut self.multi[second.starts.0 as usize..second.starts.1 as usize];
+            starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+            if starts.len() <= SCANNED_STARTS {
+                continue;
+            }
+            // Many entries (of one length, as it turns out) sharing their first two words: sorted by
+            // the hash of their words, then in entry order, to be searched (`confirm_phrases`).
+            for s in starts.iter_mut() {
+                s.head = head_hash(head_words(entries[s.id as usize].rest(), s.words - 1));
+            }
+            starts.sort_by_key(|s| (std::cmp::Reverse(s.words), s.head, s.id));
+        }
+        self.seconds = seconds;
+    }
+
+    /// The entries of more than one word whose first two words are `info`'s word and `second`, longest
+    /// first.
+    #[inline(always)]
+    fn starting(&self, info: &WordInfo, second: &str) -> &[Start] {
+        let p = prefix(second);
+        if info.second_bits & second_bit(p) == 0 {
+            return &[];
+        }
+        self.search_seconds(info, second, p)
+    }
+
+    /// [`Index::starting`] past the filter of its bits.
+    #[inline(never)]
+    fn search_seconds(&self, info: &WordInfo, second: &str, p: u64) -> &[Start] {
+        let (lo, hi) = (info.seconds.0 as usize, info.seconds.1 as usize);
+        let found = if hi - lo > SCANNED_SECONDS {
+            // a word that starts hundreds of names (محافظة، عبد): searched by halves
+            let seconds = &self.seconds[lo..hi];
+            seconds
+                .binary_search_by(|s| s.prefix.cmp(&p).then_with(|| (*s.word).cmp(second)))
+                .ok()
+                .map(|i| &seconds[i])
+        } else {
+            // A few (2.6 on average): read in order, up to the first of a larger prefix.
+            self.seconds[lo..hi]
+                .iter()
+                .take_while(|s| s.prefix <= p)
+                .find(|s| s.prefix == p && *s.word == *second)
+        };
+        found.map_or(&[], |s| {
+            &self.multi[s.starts.0 as usize..s.starts.1 as usize]
+        })
     }
 
     /// What matching says of a token of the known word at `slot`, worked out the first time it is asked.
@@ -716,15 +828,29 @@ impl Index {
             self.singles[lo as usize..hi as usize].iter().any(of_sub)
         } else {
             let second = rest.split(' ').next().unwrap_or(rest);
-            w.by_second
-                .get(second)
-                .is_some_and(|v| v.iter().any(of_sub))
+            self.starting(w, second).iter().any(of_sub)
         }
     }
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
         &self.entries[id as usize]
     }
+}
+
+/// A word's first eight bytes as a big-endian number, zero-padded (see [`Second::prefix`]).
+#[inline]
+fn prefix(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut b = [0u8; 8];
+    let n = bytes.len().min(8);
+    b[..n].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// A word's bit in [`WordInfo::second_bits`], from its [`prefix`].
+#[inline]
+fn second_bit(prefix: u64) -> u64 {
+    1 << (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 /// The first of the words of a folded form (words joined by single spaces).
@@ -1055,10 +1181,11 @@ fn confirm_phrases(
     out: &mut Vec<PhraseMatch>,
 ) {
     // Most words start no longer entry: the next token is not read for them.
-    let longer = (info.multi_word && i + 1 < tokens.len())
-        .then(|| info.by_second.get(tokens.folded(i + 1)))
-        .flatten();
-    let mut rest = longer.map_or(&[][..], Vec::as_slice);
+    let mut rest = if info.multi_word && i + 1 < tokens.len() {
+        index.starting(info, tokens.folded(i + 1))
+    } else {
+        &[]
+    };
     while let Some(first) = rest.first() {
         // The entries of one length, found by a search too: a scan of them all is what is avoided.
         let (same_length, shorter) =
@@ -1118,6 +1245,9 @@ fn confirm_phrases(
 /// The most entries of one length and the same first two words that are compared one by one; more are
 /// searched.
 const SCANNED_STARTS: usize = 16;
+
+/// The most second words of a first word that are read one by one; more are searched by halves.
+const SCANNED_SECONDS: usize = 8;
 
 /// The hash [`Start::head`] of an entry's words after the first.
 fn head_hash(words: &str) -> u32 {
