@@ -607,8 +607,8 @@ impl Index {
         self.multi = placed.iter().map(|&(_, start)| start).collect();
         let mut seconds = Vec::new();
         let mut begin = 0;
-        for slot in 0..self.infos.len() {
-            let end = at[slot] as usize;
+        for (slot, &end) in at.iter().take(self.infos.len()).enumerate() {
+            let end = end as usize;
             if end == begin {
                 continue;
             }
