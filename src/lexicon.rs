@@ -320,10 +320,18 @@ impl Entry {
                 c as u32
             )));
         }
+        if text.len() as u64 > Lexicon::MAX_BYTES {
+            return Err(err(&format!(
+                "the text is longer than a lexicon may be ({} bytes)",
+                Lexicon::MAX_BYTES
+            )));
+        }
         Entry::unchecked(text, kind).ok_or_else(|| err("the entry text is empty after folding"))
     }
 
-    /// The entry for `text` and `kind` with no attributes, or `None` when the text folds to nothing.
+    /// The entry for `text` and `kind` with no attributes, or `None` when the text folds to nothing (or
+    /// its fields would not fit the `u32` ranges of an entry: [`Entry::new`] turns such a text away
+    /// first, and a lexicon line is shorter).
     fn unchecked(text: &str, kind: EntryKind) -> Option<Entry> {
         let text = single_spaced(text);
         let folded = token_words(&fold(&text));
@@ -334,6 +342,12 @@ impl Entry {
         else {
             return None;
         };
+        if len
+            .checked_add(folded_len)
+            .is_none_or(|end| end == u32::MAX)
+        {
+            return None;
+        }
         let mut at = [Slot::NONE; 6];
         at[Field::Text as usize] = Slot { start: 0, len };
         at[Field::Folded as usize] = Slot {
@@ -1638,6 +1652,14 @@ mod tests {
                 assert_eq!(load_bundled(b).entries(), parsed.entries(), "{}", b.name);
             }
         }
+    }
+
+    /// A text longer than a lexicon may be is an error, not an entry whose ranges would not fit.
+    #[test]
+    fn an_entry_text_longer_than_a_lexicon_is_an_error() {
+        let long = "ب".repeat(Lexicon::MAX_BYTES as usize / 2 + 1);
+        let e = Entry::new(&long, EntryKind::Place).unwrap_err().to_string();
+        assert!(e.contains("longer than a lexicon may be"), "{e}");
     }
 
     /// An entry read from a bundled table borrows the file's text; setting a field on it gives it text of
