@@ -587,7 +587,9 @@ impl Index {
     /// Puts the entries of more than one word in [`Index::seconds`] and [`Index::multi`]: by first word
     /// (placed by a count, as the single-word entries), then by second word (a stable sort of each first
     /// word's, mostly a few), each pair's entries in entry order, then longest first.
-    fn gather_seconds(&mut self, multi: Vec<(u32, Cow<'static, str>, Start)>) {
+    fn gather_seconds(&mut self, mut multi: Vec<(u32, Cow<'static, str>, Start)>) {
+        // The places of `multi`, by first word: indices rather than the pairs themselves, so that no
+        // second list of them is written (lists this long are fresh memory, page by page).
         let mut at = vec![0u32; self.infos.len() + 1];
         for &(slot, _, _) in &multi {
             at[slot as usize + 1] += 1;
@@ -595,16 +597,14 @@ impl Index {
         for slot in 0..self.infos.len() {
             at[slot + 1] += at[slot];
         }
-        let mut placed: Vec<Option<(Cow<'static, str>, Start)>> = Vec::new();
-        placed.resize_with(multi.len(), || None);
-        for (slot, key, start) in multi {
+        let mut order = vec![0u32; multi.len()];
+        for (i, &(slot, _, _)) in multi.iter().enumerate() {
             let next = &mut at[slot as usize];
-            placed[*next as usize] = Some((key, start));
+            order[*next as usize] = i as u32;
             *next += 1;
         }
         // `at[slot]` is now the end of the slot's entries, and the start of the next's.
-        let placed: Vec<(Cow<'static, str>, Start)> = placed.into_iter().flatten().collect();
-        self.multi = placed.iter().map(|&(_, start)| start).collect();
+        self.multi = Vec::with_capacity(multi.len());
         let mut seconds = Vec::new();
         let mut begin = 0;
         for (slot, &end) in at.iter().take(self.infos.len()).enumerate() {
@@ -612,25 +612,24 @@ impl Index {
             if end == begin {
                 continue;
             }
-            let mut group: Vec<u32> = (begin as u32..end as u32).collect();
-            group.sort_by(|&a, &b| placed[a as usize].0.cmp(&placed[b as usize].0));
+            let group = &mut order[begin..end];
+            group.sort_by(|&a, &b| multi[a as usize].1.cmp(&multi[b as usize].1));
             let first_second = seconds.len() as u32;
             let mut g = 0;
             while g < group.len() {
-                let key = &placed[group[g] as usize].0;
                 let from = g;
-                while g < group.len() && placed[group[g] as usize].0 == *key {
+                let key = &multi[group[g] as usize].1;
+                while g < group.len() && multi[group[g] as usize].1 == *key {
                     g += 1;
                 }
-                let lo = begin as u32 + from as u32;
-                let hi = begin as u32 + g as u32;
-                for (k, &i) in group[from..g].iter().enumerate() {
-                    self.multi[lo as usize + k] = placed[i as usize].1;
-                }
+                let lo = self.multi.len() as u32;
+                self.multi
+                    .extend(group[from..g].iter().map(|&i| multi[i as usize].2));
+                let word = std::mem::take(&mut multi[group[from] as usize].1);
                 seconds.push(Second {
-                    prefix: prefix(key),
-                    word: key.clone(),
-                    starts: (lo, hi),
+                    prefix: prefix(&word),
+                    word,
+                    starts: (lo, self.multi.len() as u32),
                 });
             }
             self.infos[slot].seconds = (first_second, seconds.len() as u32);
