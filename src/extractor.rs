@@ -482,7 +482,7 @@ fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {
         Origin::Entry(id) => {
             let e = index.entry(id);
             Source::Lexicon {
-                name: Arc::clone(&e.lexicon),
+                name: Arc::clone(index.string(e.lexicon).expect("an entry names its lexicon")),
                 line: e.entry.line(),
             }
         }
@@ -516,15 +516,16 @@ fn to_mention(
             .zip(noun.entry.sub())
             .is_some_and(|(place, sub)| index.is_place_of_sub(place.entry.folded(), sub))
     }) {
-        noun.sub.clone()
+        index.string(noun.sub).cloned()
     } else {
-        attrs.and_then(|e| e.sub.clone())
+        attrs.and_then(|e| index.string(e.sub).cloned())
     };
     let title = c.title.map(|(id, at, skip)| {
         let e = index.entry(id);
         (
-            e.display
-                .clone()
+            index
+                .string(e.display)
+                .cloned()
                 .unwrap_or_else(|| Arc::from(e.entry.text())),
             token_span(text, tokens, at, at + e.words as usize, skip),
         )
@@ -554,7 +555,7 @@ fn to_mention(
     );
     m.gender = c.gender;
     m.sub_kind = sub_kind;
-    m.country = attrs.and_then(|e| e.country.clone());
+    m.country = attrs.and_then(|e| index.string(e.country).cloned());
     m.extra = crate::mention::Extra {
         title_span: title.as_ref().map(|t| t.1),
         title: title.map(|t| t.0),

@@ -141,25 +141,157 @@ impl FromStr for EntryKind {
 /// assert_eq!(e.sub(), Some("city"));
 /// assert_eq!(e.country(), Some("YE"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Clone)]
 pub struct Entry {
-    /// The text fields borrow from the bundled file's text when the entry comes from a bundled lexicon
-    /// (see [`load_bundled`]), and own their text otherwise.
-    text: Cow<'static, str>,
-    folded: Cow<'static, str>,
+    /// The text of the fields: a bundled file's whole text, borrowed (see [`load_bundled`]), or the
+    /// entry's own fields one after another. The fields are read through `at`: an entry of the bundled
+    /// set is 80 bytes rather than 150 with a string (a `Cow`) for each field.
+    src: Cow<'static, str>,
+    /// Where each field lies in `src`, in the order of [`Field`].
+    at: [Slot; 6],
     kind: EntryKind,
     gender: Option<Gender>,
     /// Whether a gender was given at all (`gender=unisex` leaves `gender` empty).
-    #[cfg_attr(feature = "serde", serde(skip))]
     gender_given: bool,
-    sub: Option<Cow<'static, str>>,
-    cat: Option<Cow<'static, str>>,
-    country: Option<Cow<'static, str>>,
-    parent: Option<Cow<'static, str>>,
     /// u32, not usize: an entry is one of the largest values of the index, and a lexicon has at most
     /// [`Lexicon::MAX_BYTES`] bytes.
     line: u32,
+}
+
+/// The text fields of an [`Entry`], in the order of [`Entry::at`].
+#[derive(Clone, Copy)]
+enum Field {
+    Text,
+    Folded,
+    Sub,
+    Cat,
+    Country,
+    Parent,
+}
+
+/// Where a field of an [`Entry`] lies in its text: `start` is [`Slot::NONE`] for a field not given.
+#[derive(Clone, Copy)]
+struct Slot {
+    start: u32,
+    len: u32,
+}
+
+impl Slot {
+    const NONE: Slot = Slot {
+        start: u32::MAX,
+        len: 0,
+    };
+}
+
+impl Entry {
+    /// A field's text, if given.
+    #[inline]
+    fn field(&self, f: Field) -> Option<&str> {
+        let slot = self.at[f as usize];
+        (slot.start != u32::MAX)
+            .then(|| &self.src[slot.start as usize..slot.start as usize + slot.len as usize])
+    }
+
+    /// Sets a field to `value`, which is added to the entry's own text (made from the fields it has
+    /// when the entry borrowed a bundled file's text until then).
+    fn set(&mut self, f: Field, value: &str) -> Result<(), String> {
+        if let Cow::Borrowed(src) = self.src {
+            let mut own = String::new();
+            for slot in &mut self.at {
+                if slot.start != u32::MAX {
+                    let start = slot.start as usize;
+                    let at = own.len() as u32;
+                    own.push_str(&src[start..start + slot.len as usize]);
+                    slot.start = at;
+                }
+            }
+            self.src = Cow::Owned(own);
+        }
+        let own = self.src.to_mut();
+        let (Ok(start), Ok(len)) = (u32::try_from(own.len()), u32::try_from(value.len())) else {
+            return Err("the entry's fields are too long (more than 4 GB)".to_string());
+        };
+        if start.checked_add(len).is_none_or(|end| end == u32::MAX) {
+            return Err("the entry's fields are too long (more than 4 GB)".to_string());
+        }
+        own.push_str(value);
+        self.at[f as usize] = Slot { start, len };
+        Ok(())
+    }
+
+    /// An entry of a bundled file, whose fields lie at `at` in the file's text.
+    fn bundled(
+        src: &'static str,
+        at: [Slot; 6],
+        kind: EntryKind,
+        gender: Option<Gender>,
+        gender_given: bool,
+    ) -> Entry {
+        Entry {
+            src: Cow::Borrowed(src),
+            at,
+            kind,
+            gender,
+            gender_given,
+            line: 0,
+        }
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        [
+            Field::Text,
+            Field::Folded,
+            Field::Sub,
+            Field::Cat,
+            Field::Country,
+            Field::Parent,
+        ]
+        .into_iter()
+        .all(|f| self.field(f) == other.field(f))
+            && self.kind == other.kind
+            && self.gender == other.gender
+            && self.gender_given == other.gender_given
+            && self.line == other.line
+    }
+}
+
+impl Eq for Entry {}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entry")
+            .field("text", &self.text())
+            .field("folded", &self.folded())
+            .field("kind", &self.kind)
+            .field("gender", &self.gender)
+            .field("gender_given", &self.gender_given)
+            .field("sub", &self.sub())
+            .field("cat", &self.category())
+            .field("country", &self.country())
+            .field("parent", &self.parent())
+            .field("line", &self.line)
+            .finish()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Entry {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Entry", 9)?;
+        s.serialize_field("text", self.text())?;
+        s.serialize_field("folded", self.folded())?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("gender", &self.gender)?;
+        s.serialize_field("sub", &self.sub())?;
+        s.serialize_field("cat", &self.category())?;
+        s.serialize_field("country", &self.country())?;
+        s.serialize_field("parent", &self.parent())?;
+        s.serialize_field("line", &self.line)?;
+        s.end()
+    }
 }
 
 impl Entry {
@@ -188,26 +320,46 @@ impl Entry {
                 c as u32
             )));
         }
+        if text.len() as u64 > Lexicon::MAX_BYTES {
+            return Err(err(&format!(
+                "the text is longer than a lexicon may be ({} bytes)",
+                Lexicon::MAX_BYTES
+            )));
+        }
         Entry::unchecked(text, kind).ok_or_else(|| err("the entry text is empty after folding"))
     }
 
-    /// The entry for `text` and `kind` with no attributes, or `None` when the text folds to nothing.
+    /// The entry for `text` and `kind` with no attributes, or `None` when the text folds to nothing (or
+    /// its fields would not fit the `u32` ranges of an entry: [`Entry::new`] turns such a text away
+    /// first, and a lexicon line is shorter).
     fn unchecked(text: &str, kind: EntryKind) -> Option<Entry> {
         let text = single_spaced(text);
         let folded = token_words(&fold(&text));
         if folded.is_empty() {
             return None;
         }
+        let (Ok(len), Ok(folded_len)) = (u32::try_from(text.len()), u32::try_from(folded.len()))
+        else {
+            return None;
+        };
+        if len
+            .checked_add(folded_len)
+            .is_none_or(|end| end == u32::MAX)
+        {
+            return None;
+        }
+        let mut at = [Slot::NONE; 6];
+        at[Field::Text as usize] = Slot { start: 0, len };
+        at[Field::Folded as usize] = Slot {
+            start: len,
+            len: folded_len,
+        };
         Some(Entry {
-            text: Cow::Owned(text),
-            folded: Cow::Owned(folded),
+            src: Cow::Owned(text + &folded),
+            at,
             kind,
             gender: None,
             gender_given: false,
-            sub: None,
-            cat: None,
-            country: None,
-            parent: None,
             line: 0,
         })
     }
@@ -215,7 +367,7 @@ impl Entry {
     fn invalid(&self, reason: String) -> Error {
         Error::Entry {
             lexicon: None,
-            text: quote(&self.text),
+            text: quote(self.text()),
             reason,
         }
     }
@@ -261,7 +413,8 @@ impl Entry {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_sub(mut self, sub: &str) -> Result<Entry, Error> {
-        self.sub = Some(parse_label("sub", sub).map_err(|r| self.invalid(r))?.into());
+        let value = parse_label("sub", sub).map_err(|r| self.invalid(r))?;
+        self.set(Field::Sub, &value).map_err(|r| self.invalid(r))?;
         Ok(self)
     }
 
@@ -273,7 +426,8 @@ impl Entry {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_category(mut self, cat: &str) -> Result<Entry, Error> {
-        self.cat = Some(parse_label("cat", cat).map_err(|r| self.invalid(r))?.into());
+        let value = parse_label("cat", cat).map_err(|r| self.invalid(r))?;
+        self.set(Field::Cat, &value).map_err(|r| self.invalid(r))?;
         Ok(self)
     }
 
@@ -286,7 +440,9 @@ impl Entry {
     /// # Ok::<(), alam::Error>(())
     /// ```
     pub fn with_country(mut self, code: &str) -> Result<Entry, Error> {
-        self.country = Some(parse_country(code).map_err(|r| self.invalid(r))?.into());
+        let value = parse_country(code).map_err(|r| self.invalid(r))?;
+        self.set(Field::Country, &value)
+            .map_err(|r| self.invalid(r))?;
         Ok(self)
     }
 
@@ -307,16 +463,17 @@ impl Entry {
                 quote(parent)
             )));
         }
-        self.parent = Some(Cow::Owned(value.to_string()));
+        self.set(Field::Parent, value)
+            .map_err(|r| self.invalid(r))?;
         Ok(self)
     }
 
     /// The attribute a kind requires and the entry lacks, as the file parser reports it.
     fn missing_attribute(&self) -> Option<&'static str> {
         match self.kind {
-            EntryKind::Place if self.sub.is_none() => Some("a place needs `sub=`"),
+            EntryKind::Place if self.sub().is_none() => Some("a place needs `sub=`"),
             EntryKind::Given if !self.gender_given => Some("a given name needs `gender=`"),
-            EntryKind::Name if self.folded.contains(' ') => Some("a name token is one word"),
+            EntryKind::Name if self.folded().contains(' ') => Some("a name token is one word"),
             _ => None,
         }
     }
@@ -328,7 +485,7 @@ impl Entry {
     /// assert_eq!(e.text(), "الأُستاذ");
     /// ```
     pub fn text(&self) -> &str {
-        &self.text
+        self.field(Field::Text).unwrap_or_default()
     }
     /// The folded form the matcher compares: the fold of the text, with each punctuation mark or symbol
     /// a word of its own, as the text's tokens have it (`د.` is matched as the two tokens `د` and `.`).
@@ -343,11 +500,17 @@ impl Entry {
     /// assert_eq!(e.folded(), "الاستاذ");
     /// ```
     pub fn folded(&self) -> &str {
-        &self.folded
+        self.field(Field::Folded).unwrap_or_default()
     }
-    /// The folded form, borrowed from a bundled file's text or owned.
-    pub(crate) fn folded_cow(&self) -> &Cow<'static, str> {
-        &self.folded
+    /// The folded form when it is borrowed from a bundled file's text.
+    pub(crate) fn folded_static(&self) -> Option<&'static str> {
+        match self.src {
+            Cow::Borrowed(src) => {
+                let slot = self.at[Field::Folded as usize];
+                src.get(slot.start as usize..slot.start as usize + slot.len as usize)
+            }
+            Cow::Owned(_) => None,
+        }
     }
     /// What the entry is.
     ///
@@ -374,7 +537,7 @@ impl Entry {
     /// assert_eq!(lex.entries()[0].sub(), Some("city"));
     /// ```
     pub fn sub(&self) -> Option<&str> {
-        self.sub.as_deref()
+        self.field(Field::Sub)
     }
     /// The title category (`academic`, `religious`…), where given.
     ///
@@ -383,7 +546,7 @@ impl Entry {
     /// assert_eq!(lex.entries()[0].category(), Some("academic"));
     /// ```
     pub fn category(&self) -> Option<&str> {
-        self.cat.as_deref()
+        self.field(Field::Cat)
     }
     /// The ISO 3166-1 alpha-2 country code, where given.
     ///
@@ -392,7 +555,7 @@ impl Entry {
     /// assert_eq!(lex.entries()[0].country(), Some("YE"));
     /// ```
     pub fn country(&self) -> Option<&str> {
-        self.country.as_deref()
+        self.field(Field::Country)
     }
     /// The enclosing place's name, where given.
     ///
@@ -401,7 +564,7 @@ impl Entry {
     /// assert_eq!(lex.entries()[0].parent(), Some("عدن"));
     /// ```
     pub fn parent(&self) -> Option<&str> {
-        self.parent.as_deref()
+        self.field(Field::Parent)
     }
     /// The 1-based line of the lexicon the entry came from (0 for entries built in code).
     ///
@@ -540,7 +703,7 @@ impl Lexicon {
             }
             let mut entry = parse_line(line).map_err(|reason| Error::lexicon(name, n, reason))?;
             entry.line = n as u32;
-            match first_line.entry((entry.folded.to_string(), entry.kind)) {
+            match first_line.entry((entry.folded().to_string(), entry.kind)) {
                 MapEntry::Vacant(v) => {
                     v.insert(entries.len());
                 }
@@ -548,10 +711,10 @@ impl Lexicon {
                     let first = &entries[*o.get()];
                     let reason = format!(
                         "`{}` ({}) repeats line {} (`{}`): entries of one kind must differ after folding",
-                        quote(&entry.text),
+                        quote(entry.text()),
                         entry.kind,
                         first.line,
-                        quote(&first.text)
+                        quote(first.text())
                     );
                     return Err(Error::lexicon(name, n, reason));
                 }
@@ -676,7 +839,7 @@ impl Lexicon {
     pub fn push(&mut self, entry: Entry) -> Result<(), Error> {
         let invalid = |reason: String| Error::Entry {
             lexicon: Some(self.name.to_string()),
-            text: quote(&entry.text),
+            text: quote(entry.text()),
             reason,
         };
         if let Some(reason) = entry.missing_attribute() {
@@ -687,16 +850,16 @@ impl Lexicon {
             entries
                 .iter()
                 .enumerate()
-                .map(|(i, e)| ((e.folded.to_string(), e.kind), i))
+                .map(|(i, e)| ((e.folded().to_string(), e.kind), i))
                 .collect()
         });
-        match keys.entry((entry.folded.to_string(), entry.kind)) {
+        match keys.entry((entry.folded().to_string(), entry.kind)) {
             MapEntry::Occupied(o) => {
                 let first = &entries[*o.get()];
                 Err(invalid(format!(
                     "it repeats entry {} (`{}`, {}): entries of one kind must differ after folding",
                     o.get() + 1,
-                    quote(&first.text),
+                    quote(first.text()),
                     first.kind
                 )))
             }
@@ -900,10 +1063,10 @@ fn parse_line(line: &str) -> Result<Entry, String> {
                 entry.gender = parse_gender(value)?;
                 entry.gender_given = true;
             }
-            "sub" => entry.sub = Some(parse_label(key, value)?.into()),
-            "cat" => entry.cat = Some(parse_label(key, value)?.into()),
-            "country" => entry.country = Some(parse_country(value)?.into()),
-            "parent" => entry.parent = Some(Cow::Owned(value.to_string())),
+            "sub" => entry.set(Field::Sub, &parse_label(key, value)?)?,
+            "cat" => entry.set(Field::Cat, &parse_label(key, value)?)?,
+            "country" => entry.set(Field::Country, &parse_country(value)?)?,
+            "parent" => entry.set(Field::Parent, value)?,
             "fold" => stored_fold = Some(value),
             _ => return Err(format!("unknown attribute `{}`", quote(key))),
         }
@@ -913,8 +1076,8 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         let stored = stored.split_whitespace().collect::<Vec<_>>().join(" ");
         // The stored fold is `fold(TEXT)`; the entry's matching form differs only where punctuation
         // stands inside a word, so the fold is computed again only then.
-        if stored != entry.folded {
-            let plain = fold(&entry.text);
+        if stored != entry.folded() {
+            let plain = fold(entry.text());
             if stored != plain {
                 return Err(format!(
                     "the stored fold `{}` differs from the fold of the text `{}`",
@@ -1238,6 +1401,15 @@ pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entr
             let len = table::word(table, at + f as usize + 1) as usize;
             (len > 0).then(|| &text[off..off + len])
         };
+        let slot = |f: table::Field| -> Slot {
+            match table::word(table, at + f as usize + 1) {
+                0 => Slot::NONE,
+                len => Slot {
+                    start: table::word(table, at + f as usize),
+                    len,
+                },
+            }
+        };
         let word0 = table::word(table, at);
         let line = table::word(table, at + 1) as usize;
         let raw = field(table::Field::Text).unwrap_or_default();
@@ -1262,18 +1434,26 @@ pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entr
                     b.name
                 ),
             };
-            Entry {
-                text: Cow::Borrowed(raw),
-                folded: Cow::Borrowed(field(table::Field::Fold).unwrap_or_default()),
-                kind: EntryKind::ALL[(word0 & 0xFF) as usize],
+            let fold = slot(table::Field::Fold);
+            Entry::bundled(
+                text,
+                [
+                    slot(table::Field::Text),
+                    if fold.start == u32::MAX {
+                        // no fold (a table has one for every regular line): an empty matching form
+                        Slot { start: 0, len: 0 }
+                    } else {
+                        fold
+                    },
+                    slot(table::Field::Sub),
+                    slot(table::Field::Cat),
+                    slot(table::Field::Country),
+                    slot(table::Field::Parent),
+                ],
+                EntryKind::ALL[(word0 & 0xFF) as usize],
                 gender,
                 gender_given,
-                sub: field(table::Field::Sub).map(Cow::Borrowed),
-                cat: field(table::Field::Cat).map(Cow::Borrowed),
-                country: field(table::Field::Country).map(Cow::Borrowed),
-                parent: field(table::Field::Parent).map(Cow::Borrowed),
-                line: 0,
-            }
+            )
         };
         entry.line = line as u32;
         entry
@@ -1472,6 +1652,47 @@ mod tests {
                 assert_eq!(load_bundled(b).entries(), parsed.entries(), "{}", b.name);
             }
         }
+    }
+
+    /// A text longer than a lexicon may be is an error, not an entry whose ranges would not fit.
+    #[test]
+    fn an_entry_text_longer_than_a_lexicon_is_an_error() {
+        let long = "ب".repeat(Lexicon::MAX_BYTES as usize / 2 + 1);
+        let e = Entry::new(&long, EntryKind::Place).unwrap_err().to_string();
+        assert!(e.contains("longer than a lexicon may be"), "{e}");
+    }
+
+    /// An entry read from a bundled table borrows the file's text; setting a field on it gives it text of
+    /// its own, and every other field reads as before.
+    #[test]
+    fn a_bundled_entry_takes_new_fields() {
+        let b = BUNDLED
+            .iter()
+            .find(|b| b.compiled && b.name == "lexicons/places_yemen.tsv")
+            .expect("a bundled place file");
+        let e = bundled_entries(b)
+            .find(|e| e.sub().is_some() && e.parent().is_none())
+            .expect("a place with a sub-kind and no parent");
+        assert!(e.folded_static().is_some());
+        let changed = e.clone().with_parent("عدن").unwrap();
+        assert!(changed.folded_static().is_none());
+        assert_ne!(changed, e);
+        assert_eq!(changed.parent(), Some("عدن"));
+        assert_eq!(
+            (
+                changed.text(),
+                changed.folded(),
+                changed.sub(),
+                changed.country()
+            ),
+            (e.text(), e.folded(), e.sub(), e.country())
+        );
+        let changed = changed.with_sub("village").unwrap();
+        assert_eq!(
+            (changed.sub(), changed.parent()),
+            (Some("village"), Some("عدن"))
+        );
+        assert_eq!(changed.text(), e.text());
     }
 
     /// A line the table does not take as it is (odd spacing, no `fold=`, a fold with punctuation) is

@@ -28,10 +28,15 @@ pub(crate) struct WordInfo {
     pub(crate) gender: Option<Gender>,
     /// The range of [`Index::singles`] that holds the single-word entries equal to this word.
     singles: (u32, u32),
-    /// The entries of more than one word that start with this word, by their second word, longest first.
-    /// Keyed so that a word that starts hundreds of names (محافظة، لا) costs one lookup, not a scan.
-    /// The keys borrow from the bundled files' text where the entries do.
-    by_second: FxHashMap<Cow<'static, str>, Vec<Start>>,
+    /// The range of [`Index::seconds`] that holds the second words of the entries of more than one word
+    /// that start with this word, in byte order: a word that starts hundreds of names (محافظة، لا) costs
+    /// a binary search, not a scan, and most tokens after it only a look at [`WordInfo::second_bits`].
+    /// One list for all words rather than a hash map a word: 24 bytes a word, and a table and a vector
+    /// a pair, less to write at the start of every process.
+    seconds: (u32, u32),
+    /// One bit for the [`second_bit`] of each of those second words: most next tokens are none of them,
+    /// and are turned away without a search.
+    second_bits: u64,
     /// Some entry of more than one word starts with this word.
     pub(crate) multi_word: bool,
     /// This word is a one-word place, and every such entry is written with a bare alif (شان، امان): a
@@ -58,6 +63,18 @@ struct Known {
     /// The features of a token of the word (under `vocab_reading` when there is one): most tokens are
     /// known words, and reading them here spares reading the [`WordInfo`] of their reading.
     features: Features,
+}
+
+/// A second word after a first ([`WordInfo::seconds`]), and the range of [`Index::multi`] that holds the
+/// entries starting with the two, longest first.
+#[derive(Debug)]
+struct Second {
+    /// The word's first eight bytes as a big-endian number (zero-padded): compared before the word,
+    /// they order the words as their bytes do and mostly settle the comparison.
+    prefix: u64,
+    /// Borrowed from the bundled files' text where the entries are.
+    word: Cow<'static, str>,
+    starts: (u32, u32),
 }
 
 /// An entry starting with a word, with what matching needs to know without reading the entry.
@@ -175,39 +192,51 @@ impl std::hash::Hash for ShortKey {
     }
 }
 
-/// One shared copy of each sub-kind and country code: few values, used by many entries.
+/// One shared copy of each sub-kind, country code and title text: few values, used by many entries.
+/// Each is stored once in [`Index::strings`], and an entry holds its place there (no reference count
+/// to raise per entry).
 #[derive(Default)]
 struct Shared {
-    values: FxHashMap<Box<str>, Arc<str>>,
+    values: FxHashMap<Arc<str>, u32>,
     /// The two values asked last (an entry asks its sub-kind, then its country): entries of one file
     /// mostly share them, and a comparison spares the hash.
-    recent: [Option<Arc<str>>; 2],
+    recent: [u32; 2],
 }
 
 impl Shared {
-    fn get(&mut self, value: &str) -> Arc<str> {
-        if let Some(v) = self.recent.iter().flatten().find(|v| ***v == *value) {
-            return Arc::clone(v);
+    fn get(&mut self, strings: &mut Vec<Arc<str>>, value: &str) -> u32 {
+        if let Some(&at) = self
+            .recent
+            .iter()
+            .find(|&&at| strings.get(at as usize).is_some_and(|v| **v == *value))
+        {
+            return at;
         }
-        let v = match self.values.get(value) {
-            Some(v) => Arc::clone(v),
+        let at = match self.values.get(value) {
+            Some(&at) => at,
             None => {
                 let v: Arc<str> = Arc::from(value);
-                self.values.insert(value.into(), Arc::clone(&v));
-                v
+                let at = strings.len() as u32;
+                strings.push(Arc::clone(&v));
+                self.values.insert(v, at);
+                at
             }
         };
-        self.recent.swap(0, 1);
-        self.recent[0] = Some(Arc::clone(&v));
-        v
+        self.recent = [at, self.recent[0]];
+        at
     }
 }
+
+/// The place of no value in [`Index::strings`].
+const NO_STRING: u32 = u32::MAX;
 
 /// What building an index keeps until its last entry is added.
 #[derive(Default)]
 struct Building {
     /// Each recorded one-word entry with its word's place in `infos`.
     singles: Vec<(u32, Start)>,
+    /// Each entry of more than one word with its first word's place in `infos` and its second word.
+    multi: Vec<(u32, Cow<'static, str>, Start)>,
     shared: Shared,
     /// Each word of `infos`.
     first_words: Vec<Cow<'static, str>>,
@@ -217,16 +246,18 @@ struct Building {
 #[derive(Debug)]
 pub(crate) struct IndexedEntry {
     pub(crate) entry: Entry,
-    pub(crate) lexicon: Arc<str>,
+    /// The lexicon's name, the display text (of a title), and the sub-kind and country, as places in
+    /// [`Index::strings`] ([`NO_STRING`] for none; read them with [`Index::string`]): shared copies,
+    /// cloned into mentions without allocating. `sub` is the sub-kind mentions of the entry report,
+    /// which for a place or organization may be another entry's of the same name (see
+    /// [`Index::settle_sub_kinds`]).
+    pub(crate) lexicon: u32,
+    pub(crate) display: u32,
+    pub(crate) sub: u32,
+    pub(crate) country: u32,
     pub(crate) words: u8,
     /// Where the second word starts in the folded form (its length when there is none).
     rest_at: u32,
-    /// Shared copies of the display text (of a title), sub-kind and country, cloned into mentions without
-    /// allocating. `sub` is the sub-kind mentions of the entry report, which for a place or organization
-    /// may be another entry's of the same name (see [`Index::settle_sub_kinds`]).
-    pub(crate) display: Option<Arc<str>>,
-    pub(crate) sub: Option<Arc<str>>,
-    pub(crate) country: Option<Arc<str>>,
 }
 
 impl IndexedEntry {
@@ -240,6 +271,8 @@ impl IndexedEntry {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
+    /// The lexicons' names and the shared values of the entries (see [`IndexedEntry::lexicon`]).
+    strings: Vec<Arc<str>>,
     /// Folded word → its place in `infos`, for words of up to [`ShortKey::MAX`] bytes (nearly all). The
     /// keys are inline and the values small, so a lookup reads one place of a compact table: most tokens
     /// are looked up in it once or more.
@@ -253,6 +286,10 @@ pub(crate) struct Index {
     infos: Vec<WordInfo>,
     /// The single-word entries, each word's together in entry order (see [`WordInfo::singles`]).
     singles: Vec<Start>,
+    /// The second words of every first word (see [`WordInfo::seconds`]).
+    seconds: Vec<Second>,
+    /// The entries of more than one word, each pair of first words' together (see [`Second::starts`]).
+    multi: Vec<Start>,
     /// Folded person-name tokens (`name` entries). Kept out of `words`: a word known only as a name token
     /// is still an unknown word to every rule that reads unknown words as possible names; only the rules
     /// that ask [`Index::is_name_token`] take it as more.
@@ -286,9 +323,9 @@ impl Index {
         let lexicons: Vec<&Lexicon> = lexicons.into_iter().collect();
         let (mut index, mut building) = Index::start(lexicons.iter().map(|lex| lex.len()).sum());
         for lex in lexicons {
-            let name = lex.shared_name();
+            let name = index.push_string(lex.shared_name());
             for e in lex.entries() {
-                index.add(e.clone(), &name, &mut building);
+                index.add(e.clone(), name, &mut building);
             }
         }
         index.done(building)
@@ -305,15 +342,15 @@ impl Index {
         let (mut index, mut building) = Index::start(count);
         // Plain loops rather than a chain of iterators: each adapter moved the entry once more.
         for b in bundled {
-            let name: Arc<str> = Arc::from(b.name);
+            let name = index.push_string(Arc::from(b.name));
             for e in bundled_entries(b) {
-                index.add(e, &name, &mut building);
+                index.add(e, name, &mut building);
             }
         }
         for lex in lexicons {
-            let name = lex.shared_name();
+            let name = index.push_string(lex.shared_name());
             for e in lex.entries() {
-                index.add(e.clone(), &name, &mut building);
+                index.add(e.clone(), name, &mut building);
             }
         }
         index.done(building)
@@ -338,7 +375,21 @@ impl Index {
     fn done(mut self, building: Building) -> Index {
         self.settle_sub_kinds();
         self.finish(building.singles, building.first_words);
+        self.gather_seconds(building.multi);
         self
+    }
+
+    /// Adds a string to [`Index::strings`] (a lexicon's name): its place there.
+    fn push_string(&mut self, s: Arc<str>) -> u32 {
+        self.strings.push(s);
+        self.strings.len() as u32 - 1
+    }
+
+    /// The string at `at` in the index's shared strings: an [`IndexedEntry`]'s lexicon name, display
+    /// text, sub-kind or country (none for [`NO_STRING`]).
+    #[inline]
+    pub(crate) fn string(&self, at: u32) -> Option<&Arc<str>> {
+        self.strings.get(at as usize)
     }
 
     /// The counts of the extractor's `Debug` summary.
@@ -388,14 +439,15 @@ impl Index {
         for (id, group) in named.into_iter().zip(member) {
             let (_, winner) = groups[group as usize];
             if winner != id {
-                self.entries[id as usize].sub = self.entries[winner as usize].sub.clone();
+                self.entries[id as usize].sub = self.entries[winner as usize].sub;
             }
         }
     }
 
-    fn add(&mut self, entry: Entry, lexicon: &Arc<str>, building: &mut Building) {
+    fn add(&mut self, entry: Entry, lexicon: u32, building: &mut Building) {
         let Building {
             singles,
+            multi,
             shared,
             first_words,
         } = building;
@@ -406,13 +458,14 @@ impl Index {
         let summary = &mut self.summary;
         summary.entries += 1;
         summary.kinds.add(entry.kind());
+        let name = &self.strings[lexicon as usize];
         if summary
             .last
             .as_ref()
-            .is_none_or(|l| !Arc::ptr_eq(l, lexicon) && **l != **lexicon)
+            .is_none_or(|l| !Arc::ptr_eq(l, name) && **l != **name)
         {
             summary.lexicons += 1;
-            summary.last = Some(Arc::clone(lexicon));
+            summary.last = Some(Arc::clone(name));
         }
         let id = self.entries.len() as u32;
         // The first word, the second, and the count of words, in one look at the spaces.
@@ -430,9 +483,9 @@ impl Index {
             Some(slot) => slot,
             None => {
                 let slot = self.infos.len() as u32;
-                first_words.push(match entry.folded_cow() {
-                    Cow::Borrowed(folded) => Cow::Borrowed(first_word(folded)),
-                    Cow::Owned(_) => Cow::Owned(first.to_string()),
+                first_words.push(match entry.folded_static() {
+                    Some(folded) => Cow::Borrowed(first_word(folded)),
+                    None => Cow::Owned(first.to_string()),
                 });
                 match ShortKey::new(first) {
                     Some(key) => {
@@ -479,27 +532,24 @@ impl Index {
             // A one-word entry of a kind whose matches are not recorded (most are common words): no
             // match ever points to it, and its word's classes above say all it says.
             None => return,
-            // The key is allocated only for a second word not seen after this first word yet.
-            Some(second) => match info.by_second.get_mut(second) {
-                Some(starts) => starts.push(start),
-                None => {
-                    let key = match entry.folded_cow() {
-                        Cow::Borrowed(folded) => {
-                            Cow::Borrowed(&folded[rest_at as usize..][..second.len()])
-                        }
-                        Cow::Owned(_) => Cow::Owned(second.to_string()),
-                    };
-                    info.by_second.insert(key, vec![start]);
-                }
-            },
+            Some(second) => {
+                info.multi_word = true;
+                let key = match entry.folded_static() {
+                    Some(folded) => Cow::Borrowed(&folded[rest_at as usize..][..second.len()]),
+                    None => Cow::Owned(second.to_string()),
+                };
+                multi.push((slot, key, start));
+            }
         }
+        let strings = &mut self.strings;
+        let mut share = |s: Option<&str>| s.map_or(NO_STRING, |s| shared.get(strings, s));
         self.entries.push(IndexedEntry {
             // Only a title's display form goes into mentions (as the person's title).
-            display: (entry.kind() == EntryKind::Title).then(|| Arc::from(entry.text())),
-            sub: entry.sub().map(|s| shared.get(s)),
-            country: entry.country().map(|s| shared.get(s)),
+            display: share((entry.kind() == EntryKind::Title).then(|| entry.text())),
+            sub: share(entry.sub()),
+            country: share(entry.country()),
             entry,
-            lexicon: Arc::clone(lexicon),
+            lexicon,
             words,
             rest_at,
         });
@@ -531,23 +581,112 @@ impl Index {
             *next += 1;
         }
         self.singles = placed;
-        let entries = &self.entries;
-        for info in &mut self.infos {
-            for starts in info.by_second.values_mut() {
-                starts.sort_by_key(|s| std::cmp::Reverse(s.words));
-                if starts.len() <= SCANNED_STARTS {
-                    continue;
-                }
-                // Many entries (of one length, as it turns out) sharing their first two words: sorted
-                // by the hash of their words, then in entry order, to be searched (`confirm_phrases`).
-                for s in starts.iter_mut() {
-                    s.head = head_hash(head_words(entries[s.id as usize].rest(), s.words - 1));
-                }
-                starts.sort_by_key(|s| (std::cmp::Reverse(s.words), s.head, s.id));
-            }
-            info.multi_word = !info.by_second.is_empty();
-        }
         self.word_texts = first_words;
+    }
+
+    /// Puts the entries of more than one word in [`Index::seconds`] and [`Index::multi`]: by first word
+    /// (placed by a count, as the single-word entries), then by second word (a stable sort of each first
+    /// word's, mostly a few), each pair's entries in entry order, then longest first.
+    fn gather_seconds(&mut self, mut multi: Vec<(u32, Cow<'static, str>, Start)>) {
+        // The places of `multi`, by first word: indices rather than the pairs themselves, so that no
+        // second list of them is written (lists this long are fresh memory, page by page).
+        let mut at = vec![0u32; self.infos.len() + 1];
+        for &(slot, _, _) in &multi {
+            at[slot as usize + 1] += 1;
+        }
+        for slot in 0..self.infos.len() {
+            at[slot + 1] += at[slot];
+        }
+        let mut order = vec![0u32; multi.len()];
+        for (i, &(slot, _, _)) in multi.iter().enumerate() {
+            let next = &mut at[slot as usize];
+            order[*next as usize] = i as u32;
+            *next += 1;
+        }
+        // `at[slot]` is now the end of the slot's entries, and the start of the next's.
+        self.multi = Vec::with_capacity(multi.len());
+        let mut seconds = Vec::new();
+        let mut begin = 0;
+        for (slot, &end) in at.iter().take(self.infos.len()).enumerate() {
+            let end = end as usize;
+            if end == begin {
+                continue;
+            }
+            let group = &mut order[begin..end];
+            group.sort_by(|&a, &b| multi[a as usize].1.cmp(&multi[b as usize].1));
+            let first_second = seconds.len() as u32;
+            let mut g = 0;
+            while g < group.len() {
+                let from = g;
+                let key = &multi[group[g] as usize].1;
+                while g < group.len() && multi[group[g] as usize].1 == *key {
+                    g += 1;
+                }
+                let lo = self.multi.len() as u32;
+                self.multi
+                    .extend(group[from..g].iter().map(|&i| multi[i as usize].2));
+                let word = std::mem::take(&mut multi[group[from] as usize].1);
+                seconds.push(Second {
+                    prefix: prefix(&word),
+                    word,
+                    starts: (lo, self.multi.len() as u32),
+                });
+            }
+            self.infos[slot].seconds = (first_second, seconds.len() as u32);
+            self.infos[slot].second_bits = seconds[first_second as usize..]
+                .iter()
+                .fold(0, |bits, s| bits | second_bit(s.prefix));
+            begin = end;
+        }
+        let entries = &self.entries;
+        for second in &seconds {
+            let starts = &mut self.multi[second.starts.0 as usize..second.starts.1 as usize];
+            starts.sort_by_key(|s| std::cmp::Reverse(s.words));
+            if starts.len() <= SCANNED_STARTS {
+                continue;
+            }
+            // Many entries (of one length, as it turns out) sharing their first two words: sorted by
+            // the hash of their words, then in entry order, to be searched (`confirm_phrases`).
+            for s in starts.iter_mut() {
+                s.head = head_hash(head_words(entries[s.id as usize].rest(), s.words - 1));
+            }
+            starts.sort_by_key(|s| (std::cmp::Reverse(s.words), s.head, s.id));
+        }
+        self.seconds = seconds;
+    }
+
+    /// The entries of more than one word whose first two words are `info`'s word and `second`, longest
+    /// first.
+    #[inline(always)]
+    fn starting(&self, info: &WordInfo, second: &str) -> &[Start] {
+        let p = prefix(second);
+        if info.second_bits & second_bit(p) == 0 {
+            return &[];
+        }
+        self.search_seconds(info, second, p)
+    }
+
+    /// [`Index::starting`] past the filter of its bits.
+    #[inline(never)]
+    fn search_seconds(&self, info: &WordInfo, second: &str, p: u64) -> &[Start] {
+        let (lo, hi) = (info.seconds.0 as usize, info.seconds.1 as usize);
+        let found = if hi - lo > SCANNED_SECONDS {
+            // a word that starts hundreds of names (محافظة، عبد): searched by halves
+            let seconds = &self.seconds[lo..hi];
+            seconds
+                .binary_search_by(|s| s.prefix.cmp(&p).then_with(|| (*s.word).cmp(second)))
+                .ok()
+                .map(|i| &seconds[i])
+        } else {
+            // A few (2.6 on average): read in order, up to the first of a larger prefix.
+            self.seconds[lo..hi]
+                .iter()
+                .take_while(|s| s.prefix <= p)
+                .find(|s| s.prefix == p && *s.word == *second)
+        };
+        found.map_or(&[], |s| {
+            &self.multi[s.starts.0 as usize..s.starts.1 as usize]
+        })
     }
 
     /// What matching says of a token of the known word at `slot`, worked out the first time it is asked.
@@ -688,15 +827,29 @@ impl Index {
             self.singles[lo as usize..hi as usize].iter().any(of_sub)
         } else {
             let second = rest.split(' ').next().unwrap_or(rest);
-            w.by_second
-                .get(second)
-                .is_some_and(|v| v.iter().any(of_sub))
+            self.starting(w, second).iter().any(of_sub)
         }
     }
 
     pub(crate) fn entry(&self, id: u32) -> &IndexedEntry {
         &self.entries[id as usize]
     }
+}
+
+/// A word's first eight bytes as a big-endian number, zero-padded (see [`Second::prefix`]).
+#[inline]
+fn prefix(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut b = [0u8; 8];
+    let n = bytes.len().min(8);
+    b[..n].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// A word's bit in [`WordInfo::second_bits`], from its [`prefix`].
+#[inline]
+fn second_bit(prefix: u64) -> u64 {
+    1 << (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
 }
 
 /// The first of the words of a folded form (words joined by single spaces).
@@ -1027,10 +1180,11 @@ fn confirm_phrases(
     out: &mut Vec<PhraseMatch>,
 ) {
     // Most words start no longer entry: the next token is not read for them.
-    let longer = (info.multi_word && i + 1 < tokens.len())
-        .then(|| info.by_second.get(tokens.folded(i + 1)))
-        .flatten();
-    let mut rest = longer.map_or(&[][..], Vec::as_slice);
+    let mut rest = if info.multi_word && i + 1 < tokens.len() {
+        index.starting(info, tokens.folded(i + 1))
+    } else {
+        &[]
+    };
     while let Some(first) = rest.first() {
         // The entries of one length, found by a search too: a scan of them all is what is avoided.
         let (same_length, shorter) =
@@ -1090,6 +1244,9 @@ fn confirm_phrases(
 /// The most entries of one length and the same first two words that are compared one by one; more are
 /// searched.
 const SCANNED_STARTS: usize = 16;
+
+/// The most second words of a first word that are read one by one; more are searched by halves.
+const SCANNED_SECONDS: usize = 8;
 
 /// The hash [`Start::head`] of an entry's words after the first.
 fn head_hash(words: &str) -> u32 {
@@ -1171,7 +1328,7 @@ mod tests {
                 .iter()
                 .filter(|e| e.entry.folded() == crate::normalize::fold(text))
                 .filter(|e| e.entry.kind() != EntryKind::Common)
-                .map(|e| (e.entry.sub().unwrap(), e.sub.as_deref()))
+                .map(|e| (e.entry.sub().unwrap(), index.string(e.sub).map(|s| &**s)))
                 .collect()
         };
         // The file's value stays on the entry; the reported one is settled by precedence.
@@ -1205,8 +1362,9 @@ mod tests {
         );
         // An entry with no other of its kind keeps its own.
         let lone = Lexicon::parse("c", "القلوعة\tplace\tsub=town\n").unwrap();
+        let index = Index::build([&lone]);
         assert_eq!(
-            Index::build([&lone]).entries[0].sub.as_deref(),
+            index.string(index.entries[0].sub).map(|s| &**s),
             Some("town")
         );
     }
