@@ -70,7 +70,8 @@ impl Written {
 /// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
 /// as أحمد بن فلان is ابن فلان).
 /// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
-/// only after a role (تايلند).
+/// only after a role (تايلند) ; a family name the document also writes with the article (دوفال … الدوفال:
+/// a noun, see [`written_definite`]).
 ///
 /// `read` is what the extractor kept of the text's tokens: all of them for a text of one segment, a
 /// summary per segment for a longer text, from which only the stretches where a name may start are
@@ -125,6 +126,11 @@ pub(crate) fn find_again(
                 })
                 .or_insert(Some(n));
         }
+    }
+    // A word the document also writes with the article (القطار after a false name X قطار) is a noun
+    // there, not a family name: it is not looked for alone.
+    for word in written_definite(text, &read, by_family.keys().copied()) {
+        by_family.insert(word, None);
     }
     // A family name shared by two persons stands for neither, and is not looked for.
     let alone = by_family
@@ -245,6 +251,62 @@ pub(crate) fn find_again(
         }
     }
     added
+}
+
+/// The words of `words` (folded, without ال) that the document writes with the article too, under
+/// clitic letters or none (القطار، بالقطار، والقطار): a name does not take the article, a noun does.
+///
+/// Fires: مع كريم قطار … ركب الركاب القطار (قطار is not looked for alone). Does not fire: وكان دوفال … وقال
+/// دوفال (no الدوفال in the document).
+fn written_definite<'w>(
+    text: &str,
+    read: &Read<'_>,
+    words: impl Iterator<Item = &'w str>,
+) -> Vec<&'w str> {
+    let definite: FxHashMap<String, &'w str> = words
+        .filter(|w| !w.starts_with("ال"))
+        .map(|w| (format!("ال{w}"), w))
+        .collect();
+    if definite.is_empty() {
+        return Vec::new();
+    }
+    let mut out: FxHashSet<&'w str> = FxHashSet::default();
+    // The word as written, and without one or two clitic letters.
+    let mut check = |folded: &str| {
+        let mut form = Some(folded);
+        while let Some(f) = form {
+            if let Some(&w) = definite.get(f) {
+                out.insert(w);
+                return;
+            }
+            form = without_clitic_letter(f);
+        }
+    };
+    match read {
+        Read::Whole(tokens) => {
+            for i in 0..tokens.len() {
+                if tokens.list[i].kind == TokenKind::Word {
+                    check(tokens.folded(i));
+                }
+            }
+        }
+        Read::Segments(segments) => {
+            let keys: FxHashSet<u32> = definite.keys().map(|f| key_of(f.as_bytes())).collect();
+            let mut tokens = Tokens::default();
+            for seg in *segments {
+                for (i, k) in seg.keys.iter().enumerate() {
+                    if k.is_word() && k.keys().any(|k| keys.contains(&k)) {
+                        // The key may be another word's: the token is read to tell.
+                        let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
+                        check(tokens.folded(i - from));
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<&'w str> = out.into_iter().collect();
+    out.sort_unstable();
+    out
 }
 
 /// Whether token `i - 1` is a given name that the family name at token `i` completes: a word on the same
