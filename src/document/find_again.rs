@@ -40,6 +40,8 @@ struct Written {
     hamza_al: bool,
     /// Written with a final ة (كرة): a feminine noun more often than a name; a final ه (دوريه) is not.
     ta_marbuta: bool,
+    /// Written with a final ى (المصلى): folded as ي, but a nisba (الكندي) is never written so.
+    alif_maqsura: bool,
 }
 
 impl Written {
@@ -47,6 +49,7 @@ impl Written {
         Written {
             hamza_al: word.starts_with("أل") || word.starts_with("إل"),
             ta_marbuta: word.ends_with('ة'),
+            alif_maqsura: word.ends_with('ى'),
         }
     }
 
@@ -604,7 +607,8 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     let info = index.word(word);
     let known = info.is_some_and(|w| w.classes & named != 0);
     let article = word.starts_with("ال") && !written.hamza_al;
-    let noun_shape = (article && !word.ends_with('ي')) || written.ta_marbuta;
+    let noun_shape =
+        (article && (!word.ends_with('ي') || written.alif_maqsura)) || written.ta_marbuta;
     if noun_shape && !known {
         return false;
     }
