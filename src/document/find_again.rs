@@ -349,7 +349,11 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && index
             .word(word)
             .is_some_and(|w| w.classes & !(EntryKind::Given.bit() | EntryKind::Common.bit()) == 0);
-    let given_or_unknown = given_or_unknown || (after_trigger && plain_vocabulary);
+    // A word of three letters the lexicon does not know is a triliteral verb or noun (سمع، جرب) more
+    // often than a first name, which the name lists hold when that short.
+    let short_unknown = word.chars().count() == 3 && index.word(word).is_none();
+    let given_or_unknown =
+        (given_or_unknown && !short_unknown) || (after_trigger && plain_vocabulary);
     let clitic_word = for_each_reading(word, buf, |r, stem| {
         r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
     })
