@@ -72,7 +72,10 @@ impl Written {
 /// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري ; التقى خالد
 /// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
 /// as أحمد بن فلان is ابن فلان).
-/// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
+/// الكاتب المصري مروان سليمان … ونشر سليمان (a family name that is also a given name, of a person found by a
+/// title, role or context).
+/// Does not fire: a given name alone (محمد) ; a family name that is also a given name, of a name found by
+/// its words alone (التقى خالد محفوظ … ونشر محفوظ) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند) ; a family name the document also writes with the article (دوفال … الدوفال:
 /// a noun, see [`written_definite`]).
 ///
@@ -114,7 +117,10 @@ pub(crate) fn find_again(
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
         let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
-            if !is_distinctive_family(index, part, written)
+            // The family name of a person found by a title, role or context may be a given name as well
+            // (نجيب محفوظ … ونشر محفوظ): it stands for the person too.
+            let given_ok = !s.chain_only && s.words.len() >= 2 && part == family;
+            if !is_distinctive_family(index, part, written, given_ok)
                 || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
             {
                 continue;
@@ -494,7 +500,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         let (first, last) = Written::ends(&m.text);
         let long_enough = f.key().contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
-                && is_distinctive_family(index, f.key(), last));
+                && is_distinctive_family(index, f.key(), last, false));
         if long_enough {
             seen.insert(f.key());
             out.push(Strong {
@@ -606,7 +612,7 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// word with ال must have the shape of a nisba (الكندوري، الشاطري; not العالم in بطل العالم), and a word
 /// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
 /// is a name (دوريه، دولانويه).
-fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
+fn is_distinctive_family(index: &Index, word: &str, written: Written, given_ok: bool) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let info = index.word(word);
     let known = info.is_some_and(|w| w.classes & named != 0);
@@ -628,14 +634,10 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     {
         return false;
     }
-    let vague = [
-        EntryKind::Given,
-        EntryKind::Common,
-        EntryKind::Function,
-        EntryKind::Particle,
-    ]
-    .iter()
-    .fold(0, |acc, k| acc | k.bit());
+    let given = if given_ok { 0 } else { EntryKind::Given.bit() };
+    let vague = [EntryKind::Common, EntryKind::Function, EntryKind::Particle]
+        .iter()
+        .fold(given, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
 }
 
