@@ -72,10 +72,10 @@ impl Written {
 /// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري ; التقى خالد
 /// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
 /// as أحمد بن فلان is ابن فلان).
-/// الكاتب المصري مروان سليمان … ونشر سليمان (a family name that is also a given name, of a person found by a
-/// title, role or context).
-/// Does not fire: a given name alone (محمد) ; a family name that is also a given name, of a name found by
-/// its words alone (التقى خالد محفوظ … ونشر محفوظ) ; a noun a chain took by mistake (كرة) ; a one-word name found
+/// الكاتب المصري مروان سليمان … ونشر سليمان ; التقى خالد محفوظ … ونشر محفوظ (a family name that is also
+/// a given name).
+/// Does not fire: a given name alone (محمد) ; a family name of fewer than five letters of a name found by
+/// its words alone (التقى مروان سعيد … ونشر سعيد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (تايلند) ; a family name the document also writes with the article (دوفال … الدوفال:
 /// a noun, see [`written_definite`]).
 ///
@@ -117,9 +117,9 @@ pub(crate) fn find_again(
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
         let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
-            // The family name of a person found by a title, role or context may be a given name as well
-            // (نجيب محفوظ … ونشر محفوظ): it stands for the person too.
-            let given_ok = !s.chain_only && s.words.len() >= 2 && part == family;
+            // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
+            // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
+            let given_ok = s.words.len() >= 2 && part == family;
             if !is_distinctive_family(index, part, written, given_ok)
                 || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
             {
