@@ -3,7 +3,8 @@
 //! * `lexicon_mentions` ([`lexicon_mentions`]): an entry that names a person, organization or place,
 //!   unless it is a single word that context must confirm (a common word, a nationality, a short stem,
 //!   a place that qualifies a noun or stands in construct before another, or after a number or quantity
-//!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name).
+//!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
+//!   as a district only).
 
 use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -19,7 +20,7 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 ///
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة ; عام 1984 بفرنسا.
 /// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; أحمد بن طولون (a
-/// place after بن is the father's name).
+/// place after بن is the father's name) ; تقع الروضة في وسط الحي (a name known as a district only).
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
@@ -42,6 +43,9 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
                         || construct_before_place(seg, p)
                         || after_quantity(seg, p))))
         {
+            continue;
+        }
+        if single && kind == Kind::Place && district_only(seg, p) {
             continue;
         }
         if kind == Kind::Place && after_name_particle(seg, p.start) {
@@ -68,6 +72,27 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
             c.gender = seg.index.entry(p.entry).entry.gender();
         }
         out.push(c);
+    }
+}
+
+/// True for a one-word place known as a district only (a Yemeni مديرية: الروضة، الحصن، قارة), with no
+/// entry as a town, governorate, region or country: many such names are words (garden, fort, continent)
+/// and are found alone only after a place noun (`place_noun`: مديرية الروضة).
+fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let entry = &seg.index.entry(p.entry).entry;
+    entry.sub() == Some("district") && {
+        let folded = entry.folded();
+        ![
+            "city",
+            "governorate",
+            "region",
+            "country",
+            "province",
+            "state",
+            "subdivision",
+        ]
+        .iter()
+        .any(|sub| seg.index.is_place_of_sub(folded, sub))
     }
 }
 
