@@ -75,12 +75,15 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
     }
 }
 
-/// True for a one-word place known as a district only (a Yemeni مديرية: الروضة، الحصن، قارة), with no
-/// entry as a town, governorate, region or country: many such names are words (garden, fort, continent)
-/// and are found alone only after a place noun (`place_noun`: مديرية الروضة).
+/// True for a one-word place of the bundled Yemen list (`places_yemen.tsv`, or a file so named, as the
+/// cross-validation's) known as a district only (a مديرية: الروضة، الحصن، قارة), with no entry as a town,
+/// governorate, region or country: many of that list's district names are words (garden, fort, continent)
+/// and are found alone only after a place noun (`place_noun`: مديرية الروضة). A district of a lexicon of
+/// the user's own is trusted as it is.
 fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
-    let entry = &seg.index.entry(p.entry).entry;
-    entry.sub() == Some("district") && {
+    let indexed = seg.index.entry(p.entry);
+    let entry = &indexed.entry;
+    entry.sub() == Some("district") && indexed.lexicon.ends_with(YEMEN_LIST) && {
         let folded = entry.folded();
         ![
             "city",
@@ -95,6 +98,9 @@ fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         .any(|sub| seg.index.is_place_of_sub(folded, sub))
     }
 }
+
+/// The file name of the bundled list of Yemen's governorates, towns and districts.
+const YEMEN_LIST: &str = "places_yemen.tsv";
 
 /// True for a one-word match whose stem is too short to be a name (بها; سي) — a place of two letters
 /// written alone stays — or that is read out of a word with clitics that is common vocabulary as written
