@@ -105,6 +105,21 @@ pub(crate) fn find_again(
     if strong.is_empty() {
         return Vec::new();
     }
+    // A one-word name the document also writes with the article is a noun there, as below.
+    let definite: Vec<String> = {
+        let one_word = strong
+            .iter()
+            .filter(|s| s.kind == Kind::Person && s.words.len() == 1)
+            .map(|s| s.key.as_str());
+        written_definite(text, &read, one_word)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
+    if strong.is_empty() {
+        return Vec::new();
+    }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (n, s) in strong.iter().enumerate() {
