@@ -89,6 +89,7 @@ fn every_rule_has_both_kinds_of_case() {
         "name-role",
         "given-chain",
         "van-name",
+        "family-name",
         "coordinated",
         "byline",
         "org-head",

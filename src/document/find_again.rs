@@ -40,6 +40,8 @@ struct Written {
     hamza_al: bool,
     /// Written with a final ة (كرة): a feminine noun more often than a name; a final ه (دوريه) is not.
     ta_marbuta: bool,
+    /// Written with a final ى (المصلى): folded as ي, but a nisba (الكندي) is never written so.
+    alif_maqsura: bool,
 }
 
 impl Written {
@@ -47,6 +49,7 @@ impl Written {
         Written {
             hamza_al: word.starts_with("أل") || word.starts_with("إل"),
             ta_marbuta: word.ends_with('ة'),
+            alif_maqsura: word.ends_with('ى'),
         }
     }
 
@@ -69,8 +72,13 @@ impl Written {
 /// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري ; التقى خالد
 /// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
 /// as أحمد بن فلان is ابن فلان).
-/// Does not fire: a given name alone (محمد) ; a noun a chain took by mistake (كرة) ; a one-word name found
-/// only after a role (تايلند).
+/// الكاتب المصري مروان سليمان … ونشر سليمان ; التقى خالد محفوظ … ونشر محفوظ (a family name that is also
+/// a given name).
+/// Does not fire: a given name alone (محمد) ; a family name of fewer than five letters of a name found by
+/// its words alone (التقى مروان سعيد … ونشر سعيد) ; a noun a chain took by mistake (كرة) ; a one-word name found
+/// only after a role (تايلند) ; a family name the document also writes with the article (دوفال … الدوفال:
+/// a noun, see [`written_definite`]) ; a name right after a noun things are named after (بجائزة دوفال, see
+/// [`named_after`]).
 ///
 /// `read` is what the extractor kept of the text's tokens: all of them for a text of one segment, a
 /// summary per segment for a longer text, from which only the stretches where a name may start are
@@ -98,6 +106,21 @@ pub(crate) fn find_again(
     if strong.is_empty() {
         return Vec::new();
     }
+    // A one-word name the document also writes with the article is a noun there, as below.
+    let definite: Vec<String> = {
+        let one_word = strong
+            .iter()
+            .filter(|s| s.kind == Kind::Person && s.words.len() == 1)
+            .map(|s| s.key.as_str());
+        written_definite(text, &read, one_word)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    };
+    strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
+    if strong.is_empty() {
+        return Vec::new();
+    }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (n, s) in strong.iter().enumerate() {
@@ -110,7 +133,10 @@ pub(crate) fn find_again(
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
         let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
-            if !is_distinctive_family(index, part, written)
+            // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
+            // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
+            let given_ok = s.words.len() >= 2 && part == family;
+            if !is_distinctive_family(index, part, written, given_ok)
                 || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
             {
                 continue;
@@ -125,6 +151,11 @@ pub(crate) fn find_again(
                 })
                 .or_insert(Some(n));
         }
+    }
+    // A word the document also writes with the article (القطار after a false name X قطار) is a noun
+    // there, not a family name: it is not looked for alone.
+    for word in written_definite(text, &read, by_family.keys().copied()) {
+        by_family.insert(word, None);
     }
     // A family name shared by two persons stands for neither, and is not looked for.
     let alone = by_family
@@ -154,6 +185,11 @@ pub(crate) fn find_again(
                 .words
                 .last()
                 .is_some_and(|w| w == tokens.folded(i));
+        // A name of one word right after a noun that things are named after (جائزة نوبل، نظرية نيوتن، مسجد
+        // X) names the thing, not the person.
+        if end == i + 1 && skip == 0 && i > 0 && named_after(tokens, i - 1) {
+            return Some(end);
+        }
         // A family name written with ه (عبده) is not the word written with ة (عبدة) that folds the same.
         if family_only && text[tokens.bytes(i)].ends_with('ة') && !strong[who].last.ta_marbuta {
             return Some(end);
@@ -247,6 +283,99 @@ pub(crate) fn find_again(
     added
 }
 
+/// The words of `words` (folded, without ال) that the document writes with the article too, under
+/// clitic letters or none (القطار، بالقطار، والقطار): a name does not take the article, a noun does.
+///
+/// Fires: مع كريم قطار … ركب الركاب القطار (قطار is not looked for alone). Does not fire: وكان دوفال … وقال
+/// دوفال (no الدوفال in the document).
+fn written_definite<'w>(
+    text: &str,
+    read: &Read<'_>,
+    words: impl Iterator<Item = &'w str>,
+) -> Vec<&'w str> {
+    let definite: FxHashMap<String, &'w str> = words
+        .filter(|w| !w.starts_with("ال"))
+        .map(|w| (format!("ال{w}"), w))
+        .collect();
+    if definite.is_empty() {
+        return Vec::new();
+    }
+    let mut out: FxHashSet<&'w str> = FxHashSet::default();
+    // The word as written, and without one or two clitic letters.
+    let mut check = |folded: &str| {
+        let mut form = Some(folded);
+        while let Some(f) = form {
+            if let Some(&w) = definite.get(f) {
+                out.insert(w);
+                return;
+            }
+            form = without_clitic_letter(f);
+        }
+    };
+    match read {
+        Read::Whole(tokens) => {
+            for i in 0..tokens.len() {
+                if tokens.list[i].kind == TokenKind::Word {
+                    check(tokens.folded(i));
+                }
+            }
+        }
+        Read::Segments(segments) => {
+            let keys: FxHashSet<u32> = definite.keys().map(|f| key_of(f.as_bytes())).collect();
+            let mut tokens = Tokens::default();
+            for seg in *segments {
+                for (i, k) in seg.keys.iter().enumerate() {
+                    if k.is_word() && k.keys().any(|k| keys.contains(&k)) {
+                        // The key may be another word's: the token is read to tell.
+                        let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
+                        check(tokens.folded(i - from));
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<&'w str> = out.into_iter().collect();
+    out.sort_unstable();
+    out
+}
+
+/// Whether token `k` (on the line of the token after it) is a noun that things are named after a person
+/// by (جائزة، مسجد، شارع …), under clitic letters or none (بجائزة، لجائزة).
+///
+/// Fires: مروان دوفال … فاز بجائزة دوفال (not the person). Does not fire: مروان دوفال … وقال دوفال.
+fn named_after(tokens: &Tokens, k: usize) -> bool {
+    if tokens.list[k].kind != TokenKind::Word || tokens.list[k + 1].newline_before {
+        return false;
+    }
+    let mut form = Some(tokens.folded(k));
+    while let Some(f) = form {
+        if NAMED_AFTER.contains(&f) {
+            return true;
+        }
+        form = without_clitic_letter(f);
+    }
+    false
+}
+
+/// Nouns (folded) before a person's name that name a thing after the person: a prize, a project, a
+/// building, a street, a resort. Not a theory or a law (نظرية أينشتاين), which `anercorp_lex` tags as the
+/// person and `aqmar_train` does not (with them: CV 0.78700 → 0.78678, aqmar_train 0.5788 → 0.5798).
+const NAMED_AFTER: [&str; 13] = [
+    "جائزه",
+    "جوائز",
+    "مشروع",
+    "مسجد",
+    "جامع",
+    "منتجع",
+    "شارع",
+    "ميدان",
+    "متحف",
+    "فندق",
+    "مطار",
+    "ملعب",
+    "حديقه",
+];
+
 /// Whether token `i - 1` is a given name that the family name at token `i` completes: a word on the same
 /// line that the lexicon knows only as a given name or not at all (under no clitic reading either: بإدارة
 /// is ب + a word), without ال, a final ة or the shape of a verb or a broken plural.
@@ -284,7 +413,11 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && index
             .word(word)
             .is_some_and(|w| w.classes & !(EntryKind::Given.bit() | EntryKind::Common.bit()) == 0);
-    let given_or_unknown = given_or_unknown || (after_trigger && plain_vocabulary);
+    // A word of three letters the lexicon does not know is a triliteral verb or noun (سمع، جرب) more
+    // often than a first name, which the name lists hold when that short.
+    let short_unknown = word.chars().count() == 3 && index.word(word).is_none();
+    let given_or_unknown =
+        (given_or_unknown && !short_unknown) || (after_trigger && plain_vocabulary);
     let clitic_word = for_each_reading(word, buf, |r, stem| {
         r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
     })
@@ -425,7 +558,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         let (first, last) = Written::ends(&m.text);
         let long_enough = f.key().contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
-                && is_distinctive_family(index, f.key(), last));
+                && is_distinctive_family(index, f.key(), last, false));
         if long_enough {
             seen.insert(f.key());
             out.push(Strong {
@@ -537,12 +670,13 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// word with ال must have the shape of a nisba (الكندوري، الشاطري; not العالم in بطل العالم), and a word
 /// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
 /// is a name (دوريه، دولانويه).
-fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
+fn is_distinctive_family(index: &Index, word: &str, written: Written, given_ok: bool) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let info = index.word(word);
     let known = info.is_some_and(|w| w.classes & named != 0);
     let article = word.starts_with("ال") && !written.hamza_al;
-    let noun_shape = (article && !word.ends_with('ي')) || written.ta_marbuta;
+    let noun_shape =
+        (article && (!word.ends_with('ي') || written.alif_maqsura)) || written.ta_marbuta;
     if noun_shape && !known {
         return false;
     }
@@ -558,14 +692,10 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written) -> bool {
     {
         return false;
     }
-    let vague = [
-        EntryKind::Given,
-        EntryKind::Common,
-        EntryKind::Function,
-        EntryKind::Particle,
-    ]
-    .iter()
-    .fold(0, |acc, k| acc | k.bit());
+    let given = if given_ok { 0 } else { EntryKind::Given.bit() };
+    let vague = [EntryKind::Common, EntryKind::Function, EntryKind::Particle]
+        .iter()
+        .fold(given, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
 }
 

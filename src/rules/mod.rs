@@ -11,7 +11,7 @@
 //!
 //! * the lexicon's own entries, of every kind (`lexicon_mentions`), in [`entries`];
 //! * `title-name`, `role-name`, `nationality-name`, `speech-name`, `name-speech`, `name-role`,
-//!   `given-chain`, `van-name`, `coordinated` and `byline` in [`person`];
+//!   `given-chain`, `van-name`, `family-name`, `coordinated` and `byline` in [`person`];
 //! * the clubs (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`, `club-country`), then
 //!   the names after a head noun (`head-name`, `org-head`), in [`organization`];
 //! * `place-noun` in [`place`].
@@ -211,6 +211,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::name_role(seg, &triggers, out);
     person::given_chain(seg, out);
     person::van_name(seg, out);
+    person::family_name(seg, out);
     person::coordinated_names(seg, out);
     person::byline(seg, out);
     person::name_tokens(seg, out);

@@ -7,7 +7,8 @@
 //! 5. `name-speech` ([`name_speech`]): a name that opens a sentence, before a speech verb.
 //! 6. `name-role` ([`name_role`]): a known name before a role in apposition.
 //! 7. `given-chain` ([`given_chain`]): a known given name followed by more name words.
-//! 8. `van-name` ([`van_name`]): فان + a family name.
+//! 8. `van-name` ([`van_name`]): فان + a family name; `family-name` ([`family_name`]): أسرة، عائلة،
+//!    عشيرة + a family name.
 //! 9. `coordinated` ([`coordinated_names`]): a name joined by و to a person already proposed.
 //! 10. `byline` ([`byline`]): the writer's name between a byline's separators.
 //! 11. `name-tokens` ([`name_tokens`]): two or more person-name tokens in a row, one of them from a
@@ -1359,6 +1360,61 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// A family or clan named by its family name after the noun أسرة، عائلة، عشيرة (with و، ف، ل before it):
+/// the name, a word the lexicon does not know or knows as a family name only, is a person's (the
+/// family's) name, as the corpora tag it.
+///
+/// بأسره ("in its entirety") is left out, and a word with ال or a clitic, a verb or a pronoun after the
+/// noun is a phrase (أسرة التحرير، عائلة الضحية، عائلته).
+///
+/// Fires: وينتمي لأسرة بورغيلو العريقة ; وكانت عائلة ماكنتاير هناك. Does not fire: أسرة التحرير ;
+/// العالم بأسره يتابع ; عائلة واحدة ; من عائلة ثرية (ة: an adjective) ; عائلة معالجات (a plural in ـات).
+#[inline(never)]
+pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for i in 0..seg.len().saturating_sub(1) {
+        let j = i + 1;
+        if !seg.is_word(i) || !seg.is_word(j) || seg.newline_before(j) {
+            continue;
+        }
+        let noun = seg.tokens.folded(i);
+        let noun = ["ول", "و", "ف", "ل", ""]
+            .iter()
+            .find_map(|p| noun.strip_prefix(p).filter(|n| FAMILY_NOUNS.contains(n)));
+        if noun.is_none() {
+            continue;
+        }
+        let l = &seg.lex[j];
+        let word = seg.tokens.folded(j);
+        let family = EntryKind::Person.bit() | EntryKind::Family.bit();
+        let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
+        let name = seg.index.word(word).is_none_or(surname)
+            && l.info.is_none_or(surname)
+            && !l.definite
+            && !l.conj
+            && l.clitic_chars == 0
+            && word.chars().count() >= 3
+            // an adjective agreeing with the noun (عائلة ثرية) or a plural (عائلة معالجات)
+            && seg.last_char(j) != Some('ة')
+            && !word.ends_with("ات")
+            && !looks_like_verb(word)
+            && !looks_like_imperfect(word)
+            && !has_pronoun_suffix(word);
+        if name {
+            out.push(Candidate::new(
+                Kind::Person,
+                j,
+                j + 1,
+                0,
+                LEXICON,
+                Origin::Rule("family-name"),
+            ));
+        }
+    }
+}
+
+/// The nouns of a family or clan (folded: أسرة، عائلة، عشيرة) before the family's name.
+const FAMILY_NOUNS: [&str; 4] = ["اسره", "عائله", "عايله", "عشيره"];
 
 /// Whether token `i` is read only as ك + a name or place (كلود = ك + لود), a reading that a name
 /// chain does not take: a foreign name that starts with ك is far more frequent after a title or a speech
