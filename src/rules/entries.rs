@@ -84,7 +84,7 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
 fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let indexed = seg.index.entry(p.entry);
     let entry = &indexed.entry;
-    entry.sub() == Some("district") && indexed.lexicon.ends_with(YEMEN_LIST) && {
+    entry.sub() == Some("district") && from_list(seg, indexed.lexicon, YEMEN_LIST) && {
         let folded = entry.folded();
         ![
             "city",
@@ -105,7 +105,13 @@ fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// (The same for a final ة, سلالة، العمارة, lost on `aqmar_train`: 0.5788 → 0.5782.)
 fn geonames_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let indexed = seg.index.entry(p.entry);
-    indexed.lexicon.ends_with(GEONAMES_LIST) && seg.tokens.folded(p.start).ends_with("ات")
+    seg.tokens.folded(p.start).ends_with("ات") && from_list(seg, indexed.lexicon, GEONAMES_LIST)
+}
+
+/// True when the lexicon at `lexicon` in the index's strings is the file `name` (or a path to a file so
+/// named, as the cross-validation's copies are).
+fn from_list(seg: &Segment<'_, '_>, lexicon: u32, name: &str) -> bool {
+    seg.index.string(lexicon).is_some_and(|l| l.ends_with(name))
 }
 
 /// The file name of the bundled GeoNames list of towns.
