@@ -296,9 +296,9 @@
 //!
 //! | data | PERS F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 |
 //! |---|---:|---:|---:|---:|---:|---:|
-//! | ANERcorp `anercorp_lex` (news), 5-fold CV | 0.719 | 0.842 | 0.675 | 0.798 | 0.754 | **0.775** |
-//! | AQMAR `aqmar_train` (Wikipedia) | 0.473 | 0.672 | 0.418 | 0.664 | 0.500 | **0.571** |
-//! | ANERcorp dev (news, 1,720 entities) | 0.793 | 0.897 | 0.775 | 0.840 | 0.812 | **0.826** |
+//! | ANERcorp `anercorp_lex` (news), 5-fold CV | 0.747 | 0.847 | 0.675 | 0.810 | 0.766 | **0.787** |
+//! | AQMAR `aqmar_train` (Wikipedia) | 0.485 | 0.680 | 0.418 | 0.684 | 0.502 | **0.579** |
+//! | ANERcorp dev (news, 1,720 entities) | 0.820 | 0.898 | 0.775 | 0.858 | 0.814 | **0.836** |
 //! | AQMAR dev (Wikipedia, 552 entities) | 0.787 | 0.685 | 0.558 | 0.751 | 0.683 | **0.715** |
 //!
 //! The cross-validated figure is the one to expect on unseen news.
