@@ -310,22 +310,24 @@
 //! # Performance
 //!
 //! Throughput of [`Extractor::extract`] on news text and the cost of building an extractor, measured with
-//! the criterion benches in `benches/` (`cargo bench`). [`Extractor::new`] parses the bundled lexicons
-//! once per process; later calls share them.
+//! the criterion benches in `benches/` (`cargo bench`). The bundled lexicons are compiled into tables by
+//! `build.rs` and read in place, so nothing is parsed at run time; [`Extractor::new`] builds the index once
+//! per process, and later calls share it.
 //!
 //! Measured with `cargo bench --bench extract` on a quiet 2-vCPU AMD EPYC (2.6 GHz), rustc 1.95, on 25 Nov
-//! 2026 and, for the rows that say so, on 2 Dec 2026 after the accuracy work of issue 12, a day the machine
-//! ran the floor 16 % slower (MB = 10⁶ bytes); peak memory with `/usr/bin/time -v`. Details, earlier rounds and what was optimized:
+//! 2026 and, for the rows that say so, on 3 Dec 2026 after issue 12's rounds and issue 15's start-up and
+//! memory work (MB = 10⁶ bytes); the floor varies from day to day, so compare each row with the floor of
+//! its own run; peak memory with `/usr/bin/time -v`. Details, earlier rounds and what was optimized:
 //! `benches/README.md` in the repository.
 //!
 //! | benchmark (single thread unless said) | result |
 //! |---|---:|
-//! | `extract`, 10 MB of news | 39.3 MB/s (275 ms) on 2 Dec; 53.9 MB/s (201 ms) on 25 Nov |
-//! | bare aho-corasick scan of the lexicon names, same text (the floor) | 73.5 MB/s on 2 Dec (1.9× faster than extraction); 87.0 MB/s on 25 Nov (1.6×) |
-//! | adversarial, 1 MB each: news / one title repeated / given names in a row / one word / harakat | 53.4 / 258 / 66.3 / 448 / 352 MB/s |
-//! | building the default extractor (parse + index of the bundled lexicons) | 61 ms on 2 Dec; 46.5 ms on 25 Nov |
-//! | 1,600 documents: sequential / `extract_many` on 2 cores | 45.7 / 93.1 MB/s (2.04×) |
-//! | peak memory of the `extract` example on a 10.8 MB file | 91 MiB |
+//! | `extract`, 10.8 MB of news | 43.1 MB/s (251 ms) on 3 Dec; 53.9 MB/s (201 ms) on 25 Nov |
+//! | bare aho-corasick scan of the lexicon names, same text (the floor) | 91.8 MB/s on 3 Dec (2.1× faster than extraction); 87.0 MB/s on 25 Nov (1.6×) |
+//! | adversarial, 1 MB each: news / one title repeated / given names in a row / one word / harakat | 53.4 / 258 / 66.3 / 448 / 352 MB/s on 25 Nov |
+//! | building the default extractor (index of the lexicons compiled by `build.rs`) | 5.0 ms warm, 11–16 ms the first in a process, on 3 Dec; 46.5 ms on 25 Nov |
+//! | 1,600 documents: sequential / `extract_many` on 2 cores | 39.3 / 80.1 MB/s (2.04×) on 3 Dec |
+//! | peak memory of the `extract` example on a 10.8 MB file | 53 MiB on 3 Dec (91 MiB on 25 Nov) |
 //!
 //! # Untrusted input
 //!
