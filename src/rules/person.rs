@@ -1377,6 +1377,12 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if !seg.is_word(i) || !seg.is_word(j) || seg.newline_before(j) {
             continue;
         }
+        // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
+        // clitics from 8 to 14 bytes) turn nearly every word away before any slicing.
+        let len = seg.tokens.folded_bytes(i).len();
+        if !(8..=14).contains(&len) || !seg.tokens.folded_ends_with(i, "ه") {
+            continue;
+        }
         let noun = seg.tokens.folded(i);
         let noun = ["ول", "و", "ف", "ل", ""]
             .iter()
