@@ -478,8 +478,13 @@ def main(argv=None):
         name, tash = row[0], row[1]
         for t in (name, tash):
             yemen.add(clean_display(t, marks=True), "place", sub="governorate", country="YE")
+    # A capital the source gives in Latin script (حضرموت: "Al-Mokalla City") is the district of that
+    # governorate whose English name it is (مدينة المكلا).
+    district_by_en = {(d[3], d[2]): d[0] for d in dists}
     for row in govs:
         cap = row[3] if len(row) > 3 else ""
+        if re.search(r"[A-Za-z]", cap):
+            cap = district_by_en.get((row[0], cap), "")
         cap = clean_display(cap, marks=True)
         if cap.startswith("مدينة "):
             cap = cap[len("مدينة ") :]
