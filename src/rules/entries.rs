@@ -6,6 +6,7 @@
 //!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
 //!   as a district only).
 
+use super::shape::ORDINALS;
 use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
 use crate::lookup::{has_hamza_alif, PhraseMatch};
@@ -200,8 +201,8 @@ fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 }
 
 /// Number words, folded, that count or measure the noun after them: cardinals (3 to 10, the tens'
-/// عشرات, hundreds, thousands, millions, billions), ordinals, and quantity words (عدة، بعض).
-const QUANTITY_WORDS: [&str; 41] = [
+/// عشرات, hundreds, thousands, millions, billions) and quantity words (عدة، بعض); the ordinals are `ORDINALS`.
+const QUANTITY_WORDS: [&str; 31] = [
     "ثلاث",
     "ثلاثه",
     "اربع",
@@ -231,19 +232,14 @@ const QUANTITY_WORDS: [&str; 41] = [
     "بليون",
     "عده",
     "بعض",
-    "الاول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
     "اثنين",
     "اثنان",
 ];
+
+/// True for a number, quantity or ordinal word, folded (مليون، عدة، الثاني).
+fn is_quantity(word: &str) -> bool {
+    QUANTITY_WORDS.contains(&word) || ORDINALS.contains(&word)
+}
 
 /// True when the word right before a one-word place counts or measures it: a number written in digits
 /// (0.23 يورو، 1809 أقدام، و2400) or a number or quantity word (مليون يورو، عدة آلاف، بعض …). A place
@@ -264,10 +260,8 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(prev);
     word.chars()
         .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
-        || QUANTITY_WORDS.contains(&word)
-        || word
-            .strip_prefix('و')
-            .is_some_and(|w| QUANTITY_WORDS.contains(&w))
+        || is_quantity(word)
+        || word.strip_prefix('و').is_some_and(is_quantity)
 }
 
 /// True when token `i` follows بن، ابن، بنت، ابنة or أبو/أبي/أبا (with و/ف or not) and is not part of

@@ -21,7 +21,7 @@ use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
     looks_like_broken_plural, looks_like_construct_participle, looks_like_derived_masdar,
     looks_like_derived_participle, looks_like_future_or_plural_past, looks_like_imperfect,
-    looks_like_masdar, looks_like_plural_participle, looks_like_verb,
+    looks_like_masdar, looks_like_plural_participle, looks_like_verb, ORDINALS,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -225,21 +225,6 @@ fn verb_particle_before(seg: &Segment<'_, '_>, i: usize) -> bool {
             | "ما"
     )
 }
-
-/// The ordinals of a regnal name (لويس السابع، بنديكتوس السادس عشر), folded.
-const ORDINALS: [&str; 11] = [
-    "الاول",
-    "الثاني",
-    "الثالث",
-    "الرابع",
-    "الخامس",
-    "السادس",
-    "السابع",
-    "الثامن",
-    "التاسع",
-    "العاشر",
-    "الحادي",
-];
 
 /// The end of a one-word name over tokens `start..end` with the ordinal of a regnal name after it (لويس
 /// السابع، بنديكتوس السادس عشر); `end` when none follows or the name has more words.
@@ -1334,21 +1319,7 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let l = &seg.lex[j];
-        let word = seg.tokens.folded(j);
-        // A family name the lexicon knows alone (نيستلروي) is as good as an unknown word.
-        let family = EntryKind::Person.bit() | EntryKind::Family.bit();
-        let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
-        let unknown = seg.index.word(word).is_none_or(surname)
-            && l.info.is_none_or(surname)
-            && !l.definite
-            && !l.conj
-            && l.clitic_chars == 0
-            && word.chars().count() >= 3
-            && !looks_like_verb(word)
-            && !looks_like_imperfect(word)
-            && !has_pronoun_suffix(word);
-        if unknown {
+        if plain_surname(seg, j) {
             out.push(Candidate::new(
                 Kind::Person,
                 i,
@@ -1390,22 +1361,10 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         if noun.is_none() {
             continue;
         }
-        let l = &seg.lex[j];
-        let word = seg.tokens.folded(j);
-        let family = EntryKind::Person.bit() | EntryKind::Family.bit();
-        let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
-        let name = seg.index.word(word).is_none_or(surname)
-            && l.info.is_none_or(surname)
-            && !l.definite
-            && !l.conj
-            && l.clitic_chars == 0
-            && word.chars().count() >= 3
-            // an adjective agreeing with the noun (عائلة ثرية) or a plural (عائلة معالجات)
-            && seg.last_char(j) != Some('ة')
-            && !word.ends_with("ات")
-            && !looks_like_verb(word)
-            && !looks_like_imperfect(word)
-            && !has_pronoun_suffix(word);
+        // not an adjective agreeing with the noun (عائلة ثرية) or a plural (عائلة معالجات)
+        let name = seg.last_char(j) != Some('ة')
+            && !seg.tokens.folded(j).ends_with("ات")
+            && plain_surname(seg, j);
         if name {
             out.push(Candidate::new(
                 Kind::Person,
@@ -1417,6 +1376,26 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             ));
         }
     }
+}
+
+/// True when token `j` may be a family name standing after a word that announces one (فان، عائلة): a
+/// word the lexicon does not know, or knows as a family name only (نيستلروي is as good as an unknown
+/// word), of three letters or more, written without ال, و or another clitic, not shaped like a verb and
+/// without a pronoun suffix.
+fn plain_surname(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    let word = seg.tokens.folded(j);
+    let family = EntryKind::Person.bit() | EntryKind::Family.bit();
+    let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
+    seg.index.word(word).is_none_or(surname)
+        && l.info.is_none_or(surname)
+        && !l.definite
+        && !l.conj
+        && l.clitic_chars == 0
+        && word.chars().count() >= 3
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
 }
 
 /// The nouns of a family or clan (folded: أسرة، عائلة، عشيرة) before the family's name.

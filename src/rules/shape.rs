@@ -188,6 +188,22 @@ pub(super) fn is_singular_nisba(folded: &str) -> bool {
     folded.ends_with('ي') || folded.ends_with("يه")
 }
 
+/// The ordinals from first to eleventh (folded: الأول … العاشر، الحادي), asked by rules of several kinds:
+/// a regnal name (لويس السابع، بنديكتوس السادس عشر) and a counted noun (الثاني) that is not a place.
+pub(super) const ORDINALS: [&str; 11] = [
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
