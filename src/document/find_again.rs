@@ -72,11 +72,11 @@ impl Written {
 /// المدرب ماتياس فالنتي … وسجل ماتياس ; أبو يوسف حسن بن خالد الكندوري … واشتهر الكندوري ; التقى خالد
 /// المطيري … وزار ابن المطيري (ابن/بن before a family name goes with it: the nasab the person is called by,
 /// as أحمد بن فلان is ابن فلان).
-/// الكاتب المصري مروان سليمان … ونشر سليمان ; التقى خالد محفوظ … ونشر محفوظ (a family name that is also
+/// الكاتب المصري مروان منصور … ونشر منصور ; التقى خالد محفوظ … ونشر محفوظ (a family name that is also
 /// a given name).
 /// Does not fire: a given name alone (محمد) ; a family name of fewer than five letters of a name found by
 /// its words alone (التقى مروان سعيد … ونشر سعيد) ; a noun a chain took by mistake (كرة) ; a one-word name found
-/// only after a role (تايلند) ; a family name the document also writes with the article (دوفال … الدوفال:
+/// only after a role (كمبوديا) ; a family name the document also writes with the article (دوفال … الدوفال:
 /// a noun, see [`written_definite`]) ; a name right after a noun things are named after (بجائزة دوفال, see
 /// [`named_after`]).
 ///
