@@ -11,7 +11,7 @@ use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
-use crate::mention::{Kind, Mention, Source, SubKind};
+use crate::mention::{Country, Kind, Mention, Source, SubKind};
 use crate::resolve::resolve;
 use crate::rules::{self, Candidate, Origin, Segment, CLUB_RULES};
 use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
@@ -509,16 +509,16 @@ fn to_mention(
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let sub_kind = if is_club(&c) {
-        Some(Arc::clone(&CLUB))
+        Some(&*CLUB)
     } else if let Some(noun) = c.sub_from.map(|id| index.entry(id)).filter(|noun| {
         // the noun's sub-kind when the name is a place of that sub-kind (محافظة صنعاء: governorate)
         attrs
             .zip(noun.entry.sub())
             .is_some_and(|(place, sub)| index.is_place_of_sub(place.entry.folded(), sub))
     }) {
-        index.string(noun.sub).cloned()
+        index.string(noun.sub)
     } else {
-        attrs.and_then(|e| index.string(e.sub).cloned())
+        attrs.and_then(|e| index.string(e.sub))
     };
     let title = c.title.map(|(id, at, skip)| {
         let e = index.entry(id);
@@ -554,16 +554,20 @@ fn to_mention(
         source_of(index, rules, c.origin),
     );
     m.gender = c.gender;
-    m.sub_kind = sub_kind;
-    m.country = attrs.and_then(|e| index.string(e.country).cloned());
+    // The lexicon's countries are checked when read (`country=`: two upper-case letters).
+    m.country = attrs
+        .and_then(|e| index.string(e.country))
+        .and_then(|c| Country::new(c));
     m.extra = crate::mention::Extra {
         title_span: title.as_ref().map(|t| t.1),
         title: title.map(|t| t.0),
         role: role_span.map(|r| Box::from(&text[r.range()])),
         role_span,
         nested,
+        other_sub: None,
     }
     .boxed();
+    m.set_sub_kind(sub_kind);
     m
 }
 

@@ -641,9 +641,14 @@ pub(crate) fn is_label(value: &str) -> bool {
 impl SubKind {
     /// The sub-kind of a value already checked by [`is_label`] (or read back from JSON): never fails.
     pub(crate) fn of(value: &str) -> SubKind {
-        // A match, which compares lengths first: every mention's sub-kind is read through here when
-        // it is written out (`every_sub_kind_parses_back_from_its_string` checks it against `ALL`).
-        match value {
+        SubKind::of_known(value).unwrap_or_else(|| SubKind::Other(value.to_string()))
+    }
+
+    /// The sub-kind of the vocabulary written `value`, `None` for any other value.
+    fn of_known(value: &str) -> Option<SubKind> {
+        // A match, which compares lengths first: the sub-kind of every mention that has one is read
+        // through here (`every_sub_kind_parses_back_from_its_string` checks it against `ALL`).
+        Some(match value {
             "continent" => SubKind::Continent,
             "region" => SubKind::Region,
             "country" => SubKind::Country,
@@ -676,8 +681,8 @@ impl SubKind {
             "international" => SubKind::International,
             "club" => SubKind::Club,
             "other" => SubKind::Unclassified,
-            _ => SubKind::Other(value.to_string()),
-        }
+            _ => return None,
+        })
     }
 }
 
@@ -852,7 +857,7 @@ impl<'de> Deserialize<'de> for Source {
 /// assert_eq!(m.gender(), Some(alam::Gender::Female));
 /// ```
 ///
-/// A mention is small (see `mention_is_small` in the tests: 112 bytes on 64-bit targets, its text apart):
+/// A mention is small (see `mention_is_small` in the tests: 88 bytes on 64-bit targets, its text apart):
 /// offsets are 32-bit, and what few mentions have (a title, a role, nested places) is held apart, so a
 /// mention without them pays one pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -860,13 +865,127 @@ pub struct Mention {
     pub(crate) span: Span,
     pub(crate) text: Box<str>,
     pub(crate) source: Source,
-    pub(crate) sub_kind: Option<Arc<str>>,
-    pub(crate) country: Option<Arc<str>>,
-    /// The title, role and nested mentions, `None` when the mention has none of them.
+    /// The title, role, nested mentions and a sub-kind outside the vocabulary, `None` when the mention
+    /// has none of them.
     pub(crate) extra: Option<Box<Extra>>,
     pub(crate) entity: u32,
     pub(crate) kind: Kind,
     pub(crate) gender: Option<Gender>,
+    pub(crate) sub_kind: SubCode,
+    pub(crate) country: Option<Country>,
+}
+
+/// A sub-kind in one byte, as mentions hold it: none, a value of [`SubKind::ALL`] by its place there, or
+/// [`SubCode::OTHER`] for a value outside the vocabulary (a lexicon's own `sub=souk`), whose text is in
+/// the mention's [`Extra`] (few mentions have one).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SubCode(u8);
+
+impl SubCode {
+    /// No sub-kind.
+    pub(crate) const NONE: SubCode = SubCode(0);
+    /// A value outside [`SubKind::ALL`].
+    const OTHER: SubCode = SubCode(u8::MAX);
+
+    /// The code of `value` when it is in the vocabulary; [`SubCode::OTHER`] otherwise.
+    fn of(value: &str) -> SubCode {
+        match SubKind::of_known(value) {
+            Some(s) => SubCode::known(&s),
+            None => SubCode::OTHER,
+        }
+    }
+
+    /// The code of a sub-kind of the vocabulary.
+    fn known(s: &SubKind) -> SubCode {
+        let at = SubKind::ALL
+            .iter()
+            .position(|k| k == s)
+            .expect("a known sub-kind is in SubKind::ALL");
+        SubCode(at as u8 + 1)
+    }
+
+    /// The sub-kind of the vocabulary it stands for, `None` for none and for [`SubCode::OTHER`].
+    fn known_kind(self) -> Option<&'static SubKind> {
+        static KNOWN: [SubKind; 32] = SubKind::ALL;
+        KNOWN.get(usize::from(self.0).wrapping_sub(1))
+    }
+}
+
+/// A sub-kind as a mention holds it ([`SubCode`], and the text of a value outside the vocabulary), for
+/// copying from one mention to another.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct SubValue {
+    code: SubCode,
+    other: Option<Arc<str>>,
+}
+
+impl SubValue {
+    /// The sub-kind `value`, a `sub=` value checked by [`is_label`].
+    pub(crate) fn of(value: &Arc<str>) -> SubValue {
+        let code = SubCode::of(value);
+        SubValue {
+            code,
+            other: (code == SubCode::OTHER).then(|| Arc::clone(value)),
+        }
+    }
+
+    /// The sub-kind `s`.
+    fn from_kind(s: SubKind) -> SubValue {
+        match s {
+            SubKind::Other(v) => SubValue {
+                code: SubCode::OTHER,
+                other: Some(Arc::from(v)),
+            },
+            s => SubValue {
+                code: SubCode::known(&s),
+                other: None,
+            },
+        }
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code, as mentions and places hold it: two upper-case ASCII letters,
+/// which is what a lexicon's `country=` accepts.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Country([u8; 2]);
+
+impl Country {
+    /// The code `value`, `None` unless it is two upper-case ASCII letters.
+    pub(crate) fn new(value: &str) -> Option<Country> {
+        match value.as_bytes() {
+            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(Country([a, b])),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("two ASCII letters")
+    }
+}
+
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Serialize for Country {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<'de, str>::deserialize(d)?;
+        Country::new(&s).ok_or_else(|| {
+            D::Error::custom(format!(
+                "the country `{s}` is not an ISO 3166-1 alpha-2 code such as YE"
+            ))
+        })
+    }
 }
 
 /// What few mentions have: a person's title and role, an organization's nested places.
@@ -877,6 +996,8 @@ pub(crate) struct Extra {
     pub(crate) role: Option<Box<str>>,
     pub(crate) role_span: Option<Span>,
     pub(crate) nested: Vec<Mention>,
+    /// The sub-kind when it is outside the vocabulary ([`SubCode::OTHER`]).
+    pub(crate) other_sub: Option<Arc<str>>,
 }
 
 impl Extra {
@@ -887,6 +1008,7 @@ impl Extra {
             && self.role.is_none()
             && self.role_span.is_none()
             && self.nested.is_empty()
+            && self.other_sub.is_none()
     }
 
     /// `Some` unless it holds nothing.
@@ -903,13 +1025,41 @@ impl Mention {
             span,
             text: Box::from(text),
             source,
-            sub_kind: None,
-            country: None,
             extra: None,
             entity: 0,
             kind,
             gender: None,
+            sub_kind: SubCode::NONE,
+            country: None,
         }
+    }
+
+    /// Sets the sub-kind to `value` (a `sub=` value of the lexicon, checked by [`is_label`]) or none.
+    pub(crate) fn set_sub_kind(&mut self, value: Option<&Arc<str>>) {
+        self.set_sub(value.map_or(SubValue::default(), SubValue::of));
+    }
+
+    /// The sub-kind as it is held, to give to another mention ([`Mention::set_sub`]).
+    pub(crate) fn sub(&self) -> SubValue {
+        SubValue {
+            code: self.sub_kind,
+            other: self.other_sub().cloned(),
+        }
+    }
+
+    /// Sets the sub-kind.
+    pub(crate) fn set_sub(&mut self, value: SubValue) {
+        self.sub_kind = value.code;
+        if value.other.is_some() {
+            self.extra_mut().other_sub = value.other;
+        } else if let Some(e) = self.extra.as_mut() {
+            e.other_sub = None;
+        }
+    }
+
+    /// The sub-kind's text when it is outside the vocabulary.
+    fn other_sub(&self) -> Option<&Arc<str>> {
+        self.extra.as_ref().and_then(|e| e.other_sub.as_ref())
     }
 
     /// The title, role and nested mentions, made when first written to.
@@ -1044,7 +1194,10 @@ impl Mention {
     /// assert_eq!(doc.mentions()[0].sub_kind(), Some(SubKind::City));
     /// ```
     pub fn sub_kind(&self) -> Option<SubKind> {
-        self.sub_kind.as_deref().map(SubKind::of)
+        match self.sub_kind.known_kind() {
+            Some(s) => Some(s.clone()),
+            None => self.other_sub().map(|v| SubKind::Other(v.to_string())),
+        }
     }
     /// For a place: its ISO 3166-1 alpha-2 country code, where the lexicon knows it.
     ///
@@ -1053,7 +1206,7 @@ impl Mention {
     /// assert_eq!(doc.mentions()[0].country(), Some("YE"));
     /// ```
     pub fn country(&self) -> Option<&str> {
-        self.country.as_deref()
+        self.country.as_ref().map(Country::as_str)
     }
     /// Mentions inside this one: places inside an organization's name.
     ///
@@ -1102,7 +1255,7 @@ impl Serialize for Mention {
             st.skip_field("role_span")?;
             st.skip_field("gender")?;
         }
-        st.serialize_field("sub_kind", &self.sub_kind)?;
+        st.serialize_field("sub_kind", &self.sub_kind())?;
         st.serialize_field("country", &self.country)?;
         st.serialize_field("source", &self.source)?;
         st.serialize_field("entity", &self.entity)?;
@@ -1133,9 +1286,9 @@ struct MentionRepr {
     #[serde(default)]
     gender: Option<Gender>,
     #[serde(default)]
-    sub_kind: Option<String>,
+    sub_kind: Option<SubKind>,
     #[serde(default)]
-    country: Option<String>,
+    country: Option<Country>,
     source: Source,
     #[serde(default)]
     entity: u32,
@@ -1181,18 +1334,21 @@ impl<'de> Deserialize<'de> for Mention {
             role: r.role.map(String::into_boxed_str),
             role_span: r.role_span,
             nested: r.nested,
+            other_sub: None,
         };
-        Ok(Mention {
+        let mut m = Mention {
             span,
             text: r.text.into_boxed_str(),
             source: r.source,
-            sub_kind: r.sub_kind.map(Arc::from),
-            country: r.country.map(Arc::from),
             extra: extra.boxed(),
             entity: r.entity,
             kind: r.kind,
             gender: r.gender,
-        })
+            sub_kind: SubCode::NONE,
+            country: r.country,
+        };
+        m.set_sub(r.sub_kind.map(SubValue::from_kind).unwrap_or_default());
+        Ok(m)
     }
 }
 
@@ -1205,7 +1361,7 @@ mod tests {
     #[test]
     fn mention_is_small() {
         assert_eq!(std::mem::size_of::<Span>(), 16);
-        assert_eq!(std::mem::size_of::<Mention>(), 112);
+        assert_eq!(std::mem::size_of::<Mention>(), 88);
     }
 
     #[test]
@@ -1277,6 +1433,57 @@ mod tests {
             Other("souk".into()).precedence(),
             Ministry.precedence(),
             "a user value ranks after every place sub-kind and before other"
+        );
+    }
+
+    /// A sub-kind outside the vocabulary is held apart from the one-byte code, and read back as it was;
+    /// a known one needs no `Extra`.
+    #[test]
+    fn a_sub_kind_of_ones_own_lexicon_is_kept_as_written() {
+        let lex = crate::Lexicon::parse(
+            "mine",
+            "سوق الملح\tplace\tsub=souk\tcountry=YE\nالقلوعة\tplace\tsub=town\n",
+        )
+        .unwrap();
+        let ex = crate::Extractor::builder()
+            .bundled(false)
+            .lexicon(lex)
+            .build()
+            .unwrap();
+        let doc = ex.extract("زرنا سوق الملح ثم القلوعة");
+        let m = doc.mentions();
+        assert_eq!(m[0].sub_kind(), Some(SubKind::Other("souk".into())));
+        assert_eq!(m[0].country(), Some("YE"));
+        assert_eq!(m[1].sub_kind(), Some(SubKind::Town));
+        assert!(m[1].extra.is_none());
+        assert_eq!(
+            doc.places()[0].sub_kind(),
+            Some(SubKind::Other("souk".into()))
+        );
+        let mut copy = Mention::new(Kind::Place, m[1].span, m[1].text(), Source::Document);
+        copy.set_sub(m[0].sub());
+        assert_eq!(copy.sub_kind(), m[0].sub_kind());
+        copy.set_sub(m[1].sub());
+        assert_eq!(copy.sub_kind(), Some(SubKind::Town));
+        assert!(copy.other_sub().is_none());
+        #[cfg(feature = "serde")]
+        for m in m {
+            let json = serde_json::to_string(m).unwrap();
+            assert_eq!(&serde_json::from_str::<Mention>(&json).unwrap(), m);
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_country_that_is_not_an_iso_code_does_not_deserialize() {
+        let doc = crate::Extractor::new().extract("في محافظة حضرموت");
+        let json = serde_json::to_string(&doc.mentions()[0]).unwrap();
+        assert!(json.contains("\"country\":\"YE\""), "{json}");
+        let bad = json.replace("\"YE\"", "\"Yemen\"");
+        let err = serde_json::from_str::<Mention>(&bad).unwrap_err();
+        assert!(
+            err.to_string().contains("not an ISO 3166-1 alpha-2 code"),
+            "{err}"
         );
     }
 

@@ -4,15 +4,13 @@
 //! tokens; a long text is read again from a summary of each segment ([`SegmentSummary`]), tokenized
 //! again only where a name may start.
 
-use std::sync::Arc;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Found;
 use crate::clitic::for_each_reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
-use crate::mention::{Gender, Kind, Mention, Source, Span};
+use crate::mention::{Gender, Kind, Mention, Source, Span, SubValue};
 use crate::rules::shape;
 use crate::tokenize::{token_span, tokenize, TokenKind, Tokens};
 
@@ -23,7 +21,7 @@ struct Strong {
     /// A person, or an organization named by a rule (a company after its head noun, a club after a team
     /// noun), found again by its full name only.
     kind: Kind,
-    sub_kind: Option<Arc<str>>,
+    sub_kind: SubValue,
     gender: Option<Gender>,
     /// How the first and the last word are written.
     first: Written,
@@ -228,7 +226,7 @@ pub(crate) fn find_again(
             };
             let mut mention = person_mention(text, span, gender);
             mention.kind = strong[who].kind;
-            mention.sub_kind = strong[who].sub_kind.clone();
+            mention.set_sub(strong[who].sub_kind.clone());
             if replaces_last {
                 added.pop();
             }
@@ -565,7 +563,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 key: f.key().to_string(),
                 words: f.key().split(' ').map(str::to_string).collect(),
                 kind: Kind::Person,
-                sub_kind: None,
+                sub_kind: SubValue::default(),
                 gender: m.gender,
                 first,
                 last,
@@ -637,7 +635,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
                 key: f.key().to_string(),
                 words: f.key().split(' ').map(str::to_string).collect(),
                 kind: Kind::Organization,
-                sub_kind: m.sub_kind.clone(),
+                sub_kind: m.sub(),
                 gender: None,
                 first,
                 last,
@@ -1202,7 +1200,7 @@ mod tests {
             key: name.to_string(),
             words: name.split(' ').map(str::to_string).collect(),
             kind: Kind::Person,
-            sub_kind: None,
+            sub_kind: SubValue::default(),
             gender: None,
             first: Written::default(),
             last: Written::default(),

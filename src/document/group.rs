@@ -57,13 +57,13 @@ pub(super) fn entity_of(
             }
             Kind::Organization => doc.organizations.push(Organization {
                 name: m.text.to_string(),
-                sub_kind: m.sub_kind.clone(),
+                sub_kind: m.sub_kind(),
                 mentions: Vec::with_capacity(FIRST_MENTIONS),
             }),
             Kind::Place => doc.places.push(Place {
                 name: m.text.to_string(),
-                sub_kind: m.sub_kind.clone(),
-                country: m.country.clone(),
+                sub_kind: m.sub_kind(),
+                country: m.country,
                 mentions: Vec::with_capacity(FIRST_MENTIONS),
             }),
         }

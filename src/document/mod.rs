@@ -18,7 +18,7 @@
 
 use std::sync::Arc;
 
-use crate::mention::{Gender, Mention, Span, SubKind};
+use crate::mention::{Country, Gender, Mention, Span, SubKind};
 
 mod assemble;
 mod find_again;
@@ -145,7 +145,7 @@ impl Person {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Organization {
     name: String,
-    sub_kind: Option<Arc<str>>,
+    sub_kind: Option<SubKind>,
     mentions: Vec<Span>,
 }
 
@@ -166,7 +166,7 @@ impl Organization {
     /// assert_eq!(doc.organizations()[0].sub_kind(), Some(alam::SubKind::Ministry));
     /// ```
     pub fn sub_kind(&self) -> Option<SubKind> {
-        self.sub_kind.as_deref().map(SubKind::of)
+        self.sub_kind.clone()
     }
     /// Where the organization is mentioned, in text order.
     ///
@@ -190,8 +190,8 @@ impl Organization {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Place {
     name: String,
-    sub_kind: Option<Arc<str>>,
-    country: Option<Arc<str>>,
+    sub_kind: Option<SubKind>,
+    country: Option<Country>,
     mentions: Vec<Span>,
 }
 
@@ -212,7 +212,7 @@ impl Place {
     /// assert_eq!(doc.places()[0].sub_kind(), Some(alam::SubKind::Governorate));
     /// ```
     pub fn sub_kind(&self) -> Option<SubKind> {
-        self.sub_kind.as_deref().map(SubKind::of)
+        self.sub_kind.clone()
     }
     /// The ISO 3166-1 alpha-2 code of its country, where known.
     ///
@@ -221,7 +221,7 @@ impl Place {
     /// assert_eq!(doc.places()[0].country(), Some("YE"));
     /// ```
     pub fn country(&self) -> Option<&str> {
-        self.country.as_deref()
+        self.country.as_ref().map(Country::as_str)
     }
     /// Where the place is mentioned, in text order.
     ///
