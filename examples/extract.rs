@@ -614,7 +614,7 @@ struct Row<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
     #[serde(flatten)]
-    mention: &'a Mention,
+    mention: &'a Mention<'a>,
 }
 
 /// One JSON line of `--lines` `jsonl` output: the file and line first, then the mention's own fields.
@@ -625,7 +625,7 @@ struct LineRow<'a> {
     file: Option<&'a str>,
     line: usize,
     #[serde(flatten)]
-    mention: &'a Mention,
+    mention: &'a Mention<'a>,
 }
 
 fn write_doc(
@@ -1076,7 +1076,7 @@ mod tests {
     use super::*;
 
     /// A mention read from JSON with these strings, its span made to fit its text.
-    fn mention_with(kind: &str, text: &str, extra: serde_json::Value) -> Mention {
+    fn mention_with(kind: &str, text: &str, extra: serde_json::Value) -> Mention<'static> {
         let mut v = serde_json::json!({
             "kind": kind,
             "text": text,

@@ -24,11 +24,11 @@ use crate::mention::{Kind, Mention, Span};
 #[non_exhaustive]
 pub enum EntityRef<'d> {
     /// A person.
-    Person(&'d Person),
+    Person(&'d Person<'d>),
     /// An organization.
-    Organization(&'d Organization),
+    Organization(&'d Organization<'d>),
     /// A place.
-    Place(&'d Place),
+    Place(&'d Place<'d>),
 }
 
 impl<'d> EntityRef<'d> {
@@ -78,7 +78,7 @@ impl<'d> EntityRef<'d> {
     }
 }
 
-impl Document {
+impl<'t> Document<'t> {
     /// The entity `mention` belongs to, in the list its kind says ([`Document::persons`],
     /// [`Document::organizations`] or [`Document::places`]). `None` when the mention is not one of this
     /// document's (no entity of its kind at its [`Mention::entity`] index is mentioned at its span), or
@@ -95,17 +95,12 @@ impl Document {
     /// let other = alam::Extractor::new().extract("زار الرئيس صنعاء");
     /// assert_eq!(doc.entity_of(&other.mentions()[0]), None);
     /// ```
-    pub fn entity_of(&self, mention: &Mention) -> Option<EntityRef<'_>> {
-        let i = mention.entity();
-        let entity = match mention.kind() {
-            Kind::Person => EntityRef::Person(self.persons().get(i)?),
-            Kind::Organization => EntityRef::Organization(self.organizations().get(i)?),
-            Kind::Place => EntityRef::Place(self.places().get(i)?),
-        };
-        entity
-            .mentions()
-            .contains(&mention.span())
-            .then_some(entity)
+    pub fn entity_of(&self, mention: &Mention<'_>) -> Option<EntityRef<'_>> {
+        Some(match mention.kind() {
+            Kind::Person => EntityRef::Person(self.person_of(mention)?),
+            Kind::Organization => EntityRef::Organization(self.organization_of(mention)?),
+            Kind::Place => EntityRef::Place(self.place_of(mention)?),
+        })
     }
 
     /// The person `mention` belongs to: [`Document::entity_of`] for a person's mention, `None` for
@@ -117,11 +112,8 @@ impl Document {
     /// assert_eq!(doc.person_of(&ms[0]).unwrap().title(), Some("الدكتور"));
     /// assert!(doc.person_of(&ms[1]).is_none());
     /// ```
-    pub fn person_of(&self, mention: &Mention) -> Option<&Person> {
-        match self.entity_of(mention)? {
-            EntityRef::Person(p) => Some(p),
-            _ => None,
-        }
+    pub fn person_of(&self, mention: &Mention<'_>) -> Option<&Person<'t>> {
+        holding(self.persons(), Kind::Person, mention, Person::mentions)
     }
 
     /// The organization `mention` belongs to, or `None` (see [`Document::person_of`]).
@@ -131,11 +123,13 @@ impl Document {
     /// let org = doc.organization_of(&doc.mentions()[0]).unwrap();
     /// assert_eq!(org.sub_kind(), Some(alam::SubKind::Ministry));
     /// ```
-    pub fn organization_of(&self, mention: &Mention) -> Option<&Organization> {
-        match self.entity_of(mention)? {
-            EntityRef::Organization(o) => Some(o),
-            _ => None,
-        }
+    pub fn organization_of(&self, mention: &Mention<'_>) -> Option<&Organization<'t>> {
+        holding(
+            self.organizations(),
+            Kind::Organization,
+            mention,
+            Organization::mentions,
+        )
     }
 
     /// The place `mention` belongs to, or `None` (see [`Document::person_of`]).
@@ -144,10 +138,23 @@ impl Document {
     /// let doc = alam::Extractor::new().extract("في محافظة حضرموت");
     /// assert_eq!(doc.place_of(&doc.mentions()[0]).unwrap().country(), Some("YE"));
     /// ```
-    pub fn place_of(&self, mention: &Mention) -> Option<&Place> {
-        match self.entity_of(mention)? {
-            EntityRef::Place(p) => Some(p),
-            _ => None,
-        }
+    pub fn place_of(&self, mention: &Mention<'_>) -> Option<&Place<'t>> {
+        holding(self.places(), Kind::Place, mention, Place::mentions)
     }
+}
+
+/// The entity of `entities` that `mention` (of kind `kind`) belongs to: the one at its entity index,
+/// when that entity is mentioned at its span.
+fn holding<'e, E>(
+    entities: &'e [E],
+    kind: Kind,
+    mention: &Mention<'_>,
+    spans: impl Fn(&E) -> &[Span],
+) -> Option<&'e E> {
+    if mention.kind() != kind {
+        return None;
+    }
+    entities
+        .get(mention.entity())
+        .filter(|e| spans(e).contains(&mention.span()))
 }

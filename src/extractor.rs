@@ -120,7 +120,7 @@ impl Extractor {
     ///
     /// If `text` is longer than [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes (4 GiB − 1), whose
     /// offsets a span cannot hold; [`Extractor::try_extract`] returns an error instead.
-    pub fn extract(&self, text: &str) -> Document {
+    pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
         self.try_extract(text).unwrap_or_else(|e| panic!("{e}"))
     }
 
@@ -132,13 +132,13 @@ impl Extractor {
     /// assert_eq!(doc.places()[0].name(), "المكلا");
     /// # Ok::<(), alam::Error>(())
     /// ```
-    pub fn try_extract(&self, text: &str) -> Result<Document, Error> {
+    pub fn try_extract<'t>(&self, text: &'t str) -> Result<Document<'t>, Error> {
         check_text_len(text.len())?;
         Ok(self.extract_with(text, &mut Scratch::default()))
     }
 
     /// [`Extractor::extract`] with buffers that a batch of texts shares.
-    fn extract_with<'a>(&'a self, text: &str, scratch: &mut Scratch<'a>) -> Document {
+    fn extract_with<'a, 't>(&'a self, text: &'t str, scratch: &mut Scratch<'a>) -> Document<'t> {
         // Every offset of the result is held in 32 bits: a longer text is refused, never cut.
         if let Err(e) = check_text_len(text.len()) {
             panic!("{e}");
@@ -199,7 +199,7 @@ impl Extractor {
     ///
     /// As [`Extractor::extract`], if a text is longer than
     /// [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes.
-    pub fn extract_many<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Document> {
+    pub fn extract_many<'t, S: AsRef<str> + Sync>(&self, texts: &'t [S]) -> Vec<Document<'t>> {
         // Each thread reuses its buffers from one text to the next: growing them again for every short
         // text cost more allocation than the texts' own mentions.
         #[cfg(feature = "parallel")]
@@ -248,7 +248,7 @@ impl Extractor {
     ///
     /// As [`Extractor::extract`], if a text is longer than
     /// [`Span::MAX_OFFSET`](crate::Span::MAX_OFFSET) bytes.
-    pub fn extract_stream<'a, I>(&'a self, texts: I) -> impl Iterator<Item = Document> + 'a
+    pub fn extract_stream<'a, I>(&'a self, texts: I) -> impl Iterator<Item = Document<'static>> + 'a
     where
         I: IntoIterator,
         I::Item: AsRef<str> + Send,
@@ -272,7 +272,7 @@ impl Extractor {
             let mut s = Scratch::default();
             texts
                 .into_iter()
-                .map(move |t| self.extract_with(t.as_ref(), &mut s))
+                .map(move |t| self.extract_with(t.as_ref(), &mut s).into_owned())
         }
     }
 
@@ -332,7 +332,12 @@ impl Extractor {
         out
     }
 
-    fn extract_segment<'a>(&'a self, text: &str, s: &mut Scratch<'a>, found: &mut Vec<Found>) {
+    fn extract_segment<'a, 't>(
+        &'a self,
+        text: &'t str,
+        s: &mut Scratch<'a>,
+        found: &mut Vec<Found<'t>>,
+    ) {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
         s.marks.clear();
@@ -394,7 +399,7 @@ struct Stream<'a, I: Iterator> {
     max_docs: usize,
     max_bytes: usize,
     /// The documents of the current window not handed out yet.
-    done: std::vec::IntoIter<Document>,
+    done: std::vec::IntoIter<Document<'static>>,
 }
 
 #[cfg(feature = "parallel")]
@@ -403,9 +408,9 @@ where
     I: Iterator,
     I::Item: AsRef<str> + Send,
 {
-    type Item = Document;
+    type Item = Document<'static>;
 
-    fn next(&mut self) -> Option<Document> {
+    fn next(&mut self) -> Option<Document<'static>> {
         use rayon::prelude::*;
         if let Some(doc) = self.done.next() {
             return Some(doc);
@@ -424,10 +429,12 @@ where
             return None;
         }
         let ex = self.extractor;
-        let docs: Vec<Document> = self
+        let docs: Vec<Document<'static>> = self
             .window
             .par_drain(..)
-            .map_init(Scratch::default, |s, t| ex.extract_with(t.as_ref(), s))
+            .map_init(Scratch::default, |s, t| {
+                ex.extract_with(t.as_ref(), s).into_owned()
+            })
             .collect();
         self.done = docs.into_iter();
         self.done.next()
@@ -498,14 +505,14 @@ fn is_club(c: &Candidate) -> bool {
     c.kind == Kind::Organization && matches!(c.origin, Origin::Rule(r) if CLUB_RULES.contains(&r))
 }
 
-fn to_mention(
+fn to_mention<'t>(
     index: &Index,
     rules: &[Rule],
-    text: &str,
+    text: &'t str,
     tokens: &Tokens,
     c: Candidate,
     places: bool,
-) -> Mention {
+) -> Mention<'t> {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let sub_kind = if is_club(&c) {
@@ -561,7 +568,7 @@ fn to_mention(
     m.extra = crate::mention::Extra {
         title_span: title.as_ref().map(|t| t.1),
         title: title.map(|t| t.0),
-        role: role_span.map(|r| Box::from(&text[r.range()])),
+        role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
         role_span,
         nested,
         other_sub: None,

@@ -37,6 +37,24 @@
 //! * [`Document::persons`], [`Document::organizations`], [`Document::places`]: the entities, each
 //!   gathering every mention of one name in the document ([`Person`], [`Organization`], [`Place`]).
 //!
+//! A `Document<'t>` borrows the text it was extracted from, as a `regex::Match<'h>` borrows its
+//! haystack: a mention's text, a person's role and an entity's name are slices of it, not copies, so
+//! a mention costs a hundred bytes or so whatever its length. [`Document::into_owned`] (and
+//! `into_owned` on each mention and entity) copies what it borrows into a `Document<'static>`, to keep
+//! it after the text is gone; [`Extractor::extract_stream`], whose texts it drops, hands out owned
+//! documents, and deserialized ones are owned too.
+//!
+//! ```
+//! let text = String::from("زار الأستاذ محمد عبدالله الحامد مدينة المكلا");
+//! let doc = alam::Extractor::new().extract(&text);
+//! let first = &doc.mentions()[0];
+//! // The mention's text is the caller's own bytes: the same address, not a copy.
+//! assert!(std::ptr::eq(first.text(), &text[first.span().range()]));
+//! let kept: alam::Document<'static> = doc.into_owned();
+//! drop(text);
+//! assert_eq!(kept.persons()[0].name(), "محمد عبدالله الحامد");
+//! ```
+//!
 //! How it works, in short: the text is cut into segments of at most 64 KiB and tokens; each token is
 //! *folded* (see [Normalization](#normalization)) and looked up in the lexicons under each of its clitic
 //! readings (و، ف، ب، ل، ك، لل); rules propose candidates from trigger words (a title before a name, a head

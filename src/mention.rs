@@ -861,13 +861,13 @@ impl<'de> Deserialize<'de> for Source {
 /// offsets are 32-bit, and what few mentions have (a title, a role, nested places) is held apart, so a
 /// mention without them pays one pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
+pub struct Mention<'t> {
     pub(crate) span: Span,
-    pub(crate) text: Box<str>,
+    pub(crate) text: Cow<'t, str>,
     pub(crate) source: Source,
     /// The title, role, nested mentions and a sub-kind outside the vocabulary, `None` when the mention
     /// has none of them.
-    pub(crate) extra: Option<Box<Extra>>,
+    pub(crate) extra: Option<Box<Extra<'t>>>,
     pub(crate) entity: u32,
     pub(crate) kind: Kind,
     pub(crate) gender: Option<Gender>,
@@ -990,17 +990,17 @@ impl<'de> Deserialize<'de> for Country {
 
 /// What few mentions have: a person's title and role, an organization's nested places.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Extra {
+pub(crate) struct Extra<'t> {
     pub(crate) title: Option<Arc<str>>,
     pub(crate) title_span: Option<Span>,
-    pub(crate) role: Option<Box<str>>,
+    pub(crate) role: Option<Cow<'t, str>>,
     pub(crate) role_span: Option<Span>,
-    pub(crate) nested: Vec<Mention>,
+    pub(crate) nested: Vec<Mention<'t>>,
     /// The sub-kind when it is outside the vocabulary ([`SubCode::OTHER`]).
     pub(crate) other_sub: Option<Arc<str>>,
 }
 
-impl Extra {
+impl<'t> Extra<'t> {
     /// Nothing in it: the mention needs no `Extra`.
     fn is_empty(&self) -> bool {
         self.title.is_none()
@@ -1012,18 +1012,30 @@ impl Extra {
     }
 
     /// `Some` unless it holds nothing.
-    pub(crate) fn boxed(self) -> Option<Box<Extra>> {
+    pub(crate) fn boxed(self) -> Option<Box<Extra<'t>>> {
         (!self.is_empty()).then(|| Box::new(self))
+    }
+
+    /// The same, holding its own copies of the caller's text.
+    fn into_owned(self) -> Extra<'static> {
+        Extra {
+            title: self.title,
+            title_span: self.title_span,
+            role: self.role.map(|r| Cow::Owned(r.into_owned())),
+            role_span: self.role_span,
+            nested: self.nested.into_iter().map(Mention::into_owned).collect(),
+            other_sub: self.other_sub,
+        }
     }
 }
 
-impl Mention {
+impl<'t> Mention<'t> {
     /// A mention without title, role or nested mentions, of entity 0 (numbered when the document is
-    /// assembled).
-    pub(crate) fn new(kind: Kind, span: Span, text: &str, source: Source) -> Mention {
+    /// assembled), its text borrowed from the caller's.
+    pub(crate) fn new(kind: Kind, span: Span, text: &'t str, source: Source) -> Mention<'t> {
         Mention {
             span,
-            text: Box::from(text),
+            text: Cow::Borrowed(text),
             source,
             extra: None,
             entity: 0,
@@ -1063,7 +1075,7 @@ impl Mention {
     }
 
     /// The title, role and nested mentions, made when first written to.
-    pub(crate) fn extra_mut(&mut self) -> &mut Extra {
+    pub(crate) fn extra_mut(&mut self) -> &mut Extra<'t> {
         self.extra.get_or_insert_with(Box::default)
     }
 
@@ -1073,7 +1085,7 @@ impl Mention {
     }
 
     /// Takes the nested mentions out (to number them) leaving none.
-    pub(crate) fn take_nested(&mut self) -> Vec<Mention> {
+    pub(crate) fn take_nested(&mut self) -> Vec<Mention<'t>> {
         self.extra
             .as_mut()
             .map(|e| std::mem::take(&mut e.nested))
@@ -1081,14 +1093,14 @@ impl Mention {
     }
 
     /// Puts nested mentions back (see [`Mention::take_nested`]).
-    pub(crate) fn set_nested(&mut self, nested: Vec<Mention>) {
+    pub(crate) fn set_nested(&mut self, nested: Vec<Mention<'t>>) {
         if !nested.is_empty() {
             self.extra_mut().nested = nested;
         }
     }
 }
 
-impl Mention {
+impl<'t> Mention<'t> {
     /// Person, organization or place.
     ///
     /// ```
@@ -1109,7 +1121,9 @@ impl Mention {
     pub fn span(&self) -> Span {
         self.span
     }
-    /// The original text of the span, exactly as the caller wrote it.
+    /// The original text of the span, exactly as the caller wrote it: borrowed from the text given to
+    /// [`Extractor::extract`](crate::Extractor::extract), not copied (an owned mention, from
+    /// [`Mention::into_owned`] or deserialization, holds its own copy).
     ///
     /// ```
     /// // The text is the caller's, harakat and all; matching folded them away.
@@ -1118,6 +1132,29 @@ impl Mention {
     /// ```
     pub fn text(&self) -> &str {
         &self.text
+    }
+    /// The mention with its own copy of its text and role (and of its nested mentions'), free of the
+    /// text it was extracted from: to keep it after that text is gone.
+    ///
+    /// ```
+    /// let kept: alam::Mention<'static> = {
+    ///     let text = String::from("في مدينة المكلا");
+    ///     alam::Extractor::new().extract(&text).mentions()[0].clone().into_owned()
+    /// };
+    /// assert_eq!(kept.text(), "المكلا");
+    /// ```
+    pub fn into_owned(self) -> Mention<'static> {
+        Mention {
+            span: self.span,
+            text: Cow::Owned(self.text.into_owned()),
+            source: self.source,
+            extra: self.extra.map(|e| Box::new(e.into_owned())),
+            entity: self.entity,
+            kind: self.kind,
+            gender: self.gender,
+            sub_kind: self.sub_kind,
+            country: self.country,
+        }
     }
     /// The rule or lexicon entry that produced it.
     ///
@@ -1214,7 +1251,7 @@ impl Mention {
     /// let doc = alam::Extractor::new().extract("عقد مؤتمر حضرموت الجامع ندوته");
     /// assert_eq!(doc.mentions()[0].nested()[0].text(), "حضرموت");
     /// ```
-    pub fn nested(&self) -> &[Mention] {
+    pub fn nested(&self) -> &[Mention<'t>] {
         self.extra.as_ref().map_or(&[], |e| &e.nested)
     }
     /// The index of the entity this mention belongs to, in [`Document::persons`](crate::Document::persons),
@@ -1233,7 +1270,7 @@ impl Mention {
 }
 
 #[cfg(feature = "serde")]
-impl Serialize for Mention {
+impl Serialize for Mention<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Mention", 16)?;
         st.serialize_field("kind", &self.kind)?;
@@ -1293,7 +1330,7 @@ struct MentionRepr {
     #[serde(default)]
     entity: u32,
     #[serde(default)]
-    nested: Vec<Mention>,
+    nested: Vec<Mention<'static>>,
 }
 
 #[cfg(feature = "serde")]
@@ -1310,7 +1347,7 @@ struct MentionRepr {
 ///     assert_eq!(&back, m);
 /// }
 /// ```
-impl<'de> Deserialize<'de> for Mention {
+impl<'de, 't> Deserialize<'de> for Mention<'t> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let r = MentionRepr::deserialize(d)?;
         let span = Span::try_from(SpanRepr {
@@ -1331,14 +1368,14 @@ impl<'de> Deserialize<'de> for Mention {
         let extra = Extra {
             title: r.title.map(Arc::from),
             title_span: r.title_span,
-            role: r.role.map(String::into_boxed_str),
+            role: r.role.map(Cow::Owned),
             role_span: r.role_span,
             nested: r.nested,
             other_sub: None,
         };
         let mut m = Mention {
             span,
-            text: r.text.into_boxed_str(),
+            text: Cow::Owned(r.text),
             source: r.source,
             extra: extra.boxed(),
             entity: r.entity,

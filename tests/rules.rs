@@ -14,7 +14,7 @@
 use alam::{Extractor, Mention, Source};
 
 /// The rule name a mention's source reports: the rule, `document`, or `lexicon`.
-fn source_name(m: &Mention) -> &str {
+fn source_name<'m>(m: &'m Mention) -> &'m str {
     match m.source() {
         Source::Rule(name) => name,
         Source::Document => "document",

@@ -11,7 +11,7 @@ use crate::resolve::merge_disjoint;
 /// segments' mentions) and `added` (the document pass's) go through one resolution
 /// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
 /// overlap, a found mention winning over an added one.
-pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
+pub(crate) fn assemble<'t>(found: Vec<Found<'t>>, added: Vec<Found<'t>>) -> Document<'t> {
     let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
     link(&mut mentions);
     let mut doc = Document::default();
@@ -19,7 +19,7 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
     let mut name_chars = Vec::new();
     // Mapped in place: the standard library collects a list into the memory of the list it consumes
     // when the items fit (a `Mention` is smaller than a `Found`), so the mentions are not held twice.
-    let numbered: Vec<Mention> = mentions
+    let numbered: Vec<Mention<'t>> = mentions
         .into_iter()
         .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f))
         .collect();
@@ -35,12 +35,12 @@ pub(crate) fn assemble(found: Vec<Found>, added: Vec<Found>) -> Document {
 
 /// Mention `f` numbered with its entity, and its nested mentions with theirs, the entities gathered in
 /// `doc`.
-fn numbered(
-    doc: &mut Document,
+fn numbered<'t>(
+    doc: &mut Document<'t>,
     ids: &mut EntityIds,
     name_chars: &mut Vec<usize>,
-    f: Found,
-) -> Mention {
+    f: Found<'t>,
+) -> Mention<'t> {
     let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
     let mut mention = f.mention;
     mention.entity = entity_number(entity);

@@ -86,13 +86,13 @@ impl Written {
 /// [`assemble`](fn@super::assemble) resolves them with `found` again, so that the document's mentions
 /// never overlap whatever this pass proposes. Linear in the text: a name is matched in as many steps as
 /// it has words ([`NameTrie`]), and a one-word name's nearness tested by a binary search ([`Anchors`]).
-pub(crate) fn find_again(
+pub(crate) fn find_again<'t>(
     index: &Index,
-    text: &str,
+    text: &'t str,
     read: Read<'_>,
-    found: &[Found],
+    found: &[Found<'t>],
     (persons, organizations): (bool, bool),
-) -> Vec<Found> {
+) -> Vec<Found<'t>> {
     let mut strong: Vec<Strong> = if persons {
         strong_persons(index, found)
     } else {
@@ -1123,7 +1123,7 @@ fn overlaps_any(found: &[Found], span: &Span) -> bool {
     found.get(k).is_some_and(|f| f.mention.span.overlaps(span))
 }
 
-fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention {
+fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention<'_> {
     let mut m = Mention::new(Kind::Person, span, &text[span.range()], Source::Document);
     m.gender = gender;
     m

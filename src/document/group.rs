@@ -21,12 +21,12 @@ pub(super) struct EntityIds {
 
 /// The entity of mention `m` with grouping key `key`, a new one when the key is new. `name_chars[p]` is
 /// the length in chars of person `p`'s name, which the longest of its mentions gives.
-pub(super) fn entity_of(
-    doc: &mut Document,
+pub(super) fn entity_of<'t>(
+    doc: &mut Document<'t>,
     ids: &mut EntityIds,
     name_chars: &mut Vec<usize>,
     key: &str,
-    m: &Mention,
+    m: &Mention<'t>,
 ) -> usize {
     let (ids, next) = match m.kind {
         Kind::Person => (&mut ids.persons, doc.persons.len()),
@@ -48,7 +48,7 @@ pub(super) fn entity_of(
             Kind::Person => {
                 name_chars.push(chars);
                 doc.persons.push(Person {
-                    name: m.text.to_string(),
+                    name: m.text.clone(),
                     title: None,
                     role: None,
                     gender: None,
@@ -56,12 +56,12 @@ pub(super) fn entity_of(
                 })
             }
             Kind::Organization => doc.organizations.push(Organization {
-                name: m.text.to_string(),
+                name: m.text.clone(),
                 sub_kind: m.sub_kind(),
                 mentions: Vec::with_capacity(FIRST_MENTIONS),
             }),
             Kind::Place => doc.places.push(Place {
-                name: m.text.to_string(),
+                name: m.text.clone(),
                 sub_kind: m.sub_kind(),
                 country: m.country,
                 mentions: Vec::with_capacity(FIRST_MENTIONS),
@@ -73,13 +73,13 @@ pub(super) fn entity_of(
             let p = &mut doc.persons[id];
             if chars > name_chars[id] {
                 name_chars[id] = chars;
-                p.name = m.text.to_string();
+                p.name = m.text.clone();
             }
             if p.title.is_none() {
                 p.title = m.title_arc().cloned();
             }
             if p.role.is_none() {
-                p.role = m.role().map(str::to_string);
+                p.role = m.extra.as_ref().and_then(|e| e.role.clone());
             }
             p.gender = p.gender.or(m.gender);
             p.mentions.push(m.span);

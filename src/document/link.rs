@@ -21,7 +21,7 @@ struct Known {
 /// Links the mentions of `mentions` (in text order) to the full names before them: a linked mention takes
 /// the full name's grouping key, and a person's mention without a title or gender takes those of the
 /// mentions of its person before it.
-pub(crate) fn link(mentions: &mut [Found]) {
+pub(crate) fn link(mentions: &mut [Found<'_>]) {
     // A short form → the key of the one full name it stands for so far, `None` once two do.
     let mut family: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut given: FxHashMap<String, Option<String>> = FxHashMap::default();
@@ -37,7 +37,7 @@ pub(crate) fn link(mentions: &mut [Found]) {
 }
 
 fn link_person(
-    f: &mut Found,
+    f: &mut Found<'_>,
     family: &mut FxHashMap<String, Option<String>>,
     given: &mut FxHashMap<String, Option<String>>,
     known: &mut FxHashMap<String, Known>,
@@ -81,7 +81,7 @@ fn link_person(
     k.gender = k.gender.or(m.gender);
 }
 
-fn link_organization(f: &mut Found, prefix: &mut FxHashMap<String, Option<String>>) {
+fn link_organization(f: &mut Found<'_>, prefix: &mut FxHashMap<String, Option<String>>) {
     let key = f.key();
     // A name the lexicon knows is a name of its own (الاتحاد الأوروبي, not الاتحاد الأوروبي لكرة القدم).
     let own_name = matches!(f.mention.source, Source::Lexicon { .. });

@@ -16,6 +16,7 @@
 //! 4. grouping (`group.rs`, called by `assemble` for each mention): the mentions of one key become one
 //!    entity, whose name, title, role and gender they fill in.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::mention::{Country, Gender, Mention, Span, SubKind};
@@ -30,16 +31,16 @@ pub(crate) use find_again::{find_again, Read, SegmentSummary};
 
 /// A mention with the key that groups it with other mentions of the same entity.
 #[derive(Debug)]
-pub(crate) struct Found {
+pub(crate) struct Found<'t> {
     /// The key when it differs from the mention's text. Most mentions' text is already its own key (no
     /// marks, variant letters or extra spaces), and not copying it spares an allocation per mention.
     key: Option<Box<str>>,
-    pub(crate) mention: Mention,
+    pub(crate) mention: Mention<'t>,
 }
 
-impl Found {
+impl<'t> Found<'t> {
     /// Mention `mention` with grouping key `key`, which is kept only when it is not the mention's text.
-    pub(crate) fn new(key: &str, mention: Mention) -> Found {
+    pub(crate) fn new(key: &str, mention: Mention<'t>) -> Found<'t> {
         let key = (key != &*mention.text).then(|| Box::from(key));
         Found { key, mention }
     }
@@ -77,15 +78,15 @@ impl Found {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Person {
-    name: String,
+pub struct Person<'t> {
+    name: Cow<'t, str>,
     title: Option<Arc<str>>,
-    role: Option<String>,
+    role: Option<Cow<'t, str>>,
     gender: Option<Gender>,
     mentions: Vec<Span>,
 }
 
-impl Person {
+impl Person<'_> {
     /// The fullest form of the name found.
     ///
     /// ```
@@ -122,6 +123,23 @@ impl Person {
     pub fn gender(&self) -> Option<Gender> {
         self.gender
     }
+    /// The person with its own copy of its name and role (see [`Document::into_owned`]).
+    ///
+    /// ```
+    /// let text = String::from("قال الدكتور عبدالعزيز سعيد الصيغ");
+    /// let p: alam::Person<'static> = alam::Extractor::new().extract(&text).persons()[0].clone().into_owned();
+    /// drop(text);
+    /// assert_eq!(p.name(), "عبدالعزيز سعيد الصيغ");
+    /// ```
+    pub fn into_owned(self) -> Person<'static> {
+        Person {
+            name: Cow::Owned(self.name.into_owned()),
+            title: self.title,
+            role: self.role.map(|r| Cow::Owned(r.into_owned())),
+            gender: self.gender,
+            mentions: self.mentions,
+        }
+    }
     /// Where the person is mentioned, in text order.
     ///
     /// ```
@@ -143,13 +161,13 @@ impl Person {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Organization {
-    name: String,
+pub struct Organization<'t> {
+    name: Cow<'t, str>,
     sub_kind: Option<SubKind>,
     mentions: Vec<Span>,
 }
 
-impl Organization {
+impl Organization<'_> {
     /// The name as first written.
     ///
     /// ```
@@ -167,6 +185,21 @@ impl Organization {
     /// ```
     pub fn sub_kind(&self) -> Option<SubKind> {
         self.sub_kind.clone()
+    }
+    /// The organization with its own copy of its name (see [`Document::into_owned`]).
+    ///
+    /// ```
+    /// let text = String::from("برامج الصندوق الاجتماعي للتنمية");
+    /// let o = alam::Extractor::new().extract(&text).organizations()[0].clone().into_owned();
+    /// drop(text);
+    /// assert_eq!(o.name(), "الصندوق الاجتماعي للتنمية");
+    /// ```
+    pub fn into_owned(self) -> Organization<'static> {
+        Organization {
+            name: Cow::Owned(self.name.into_owned()),
+            sub_kind: self.sub_kind,
+            mentions: self.mentions,
+        }
     }
     /// Where the organization is mentioned, in text order.
     ///
@@ -188,14 +221,14 @@ impl Organization {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Place {
-    name: String,
+pub struct Place<'t> {
+    name: Cow<'t, str>,
     sub_kind: Option<SubKind>,
     country: Option<Country>,
     mentions: Vec<Span>,
 }
 
-impl Place {
+impl Place<'_> {
     /// The name as first written.
     ///
     /// ```
@@ -222,6 +255,22 @@ impl Place {
     /// ```
     pub fn country(&self) -> Option<&str> {
         self.country.as_ref().map(Country::as_str)
+    }
+    /// The place with its own copy of its name (see [`Document::into_owned`]).
+    ///
+    /// ```
+    /// let text = String::from("في محافظة حضرموت");
+    /// let p = alam::Extractor::new().extract(&text).places()[0].clone().into_owned();
+    /// drop(text);
+    /// assert_eq!(p.name(), "حضرموت");
+    /// ```
+    pub fn into_owned(self) -> Place<'static> {
+        Place {
+            name: Cow::Owned(self.name.into_owned()),
+            sub_kind: self.sub_kind,
+            country: self.country,
+            mentions: self.mentions,
+        }
     }
     /// Where the place is mentioned, in text order.
     ///
@@ -253,14 +302,14 @@ impl Place {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Document {
-    mentions: Vec<Mention>,
-    persons: Vec<Person>,
-    organizations: Vec<Organization>,
-    places: Vec<Place>,
+pub struct Document<'t> {
+    mentions: Vec<Mention<'t>>,
+    persons: Vec<Person<'t>>,
+    organizations: Vec<Organization<'t>>,
+    places: Vec<Place<'t>>,
 }
 
-impl Document {
+impl<'t> Document<'t> {
     /// The top-level mentions, sorted by position and never overlapping.
     ///
     /// ```
@@ -268,7 +317,7 @@ impl Document {
     /// let texts: Vec<_> = doc.mentions().iter().map(|m| m.text()).collect();
     /// assert_eq!(texts, ["محمد عبدالله الحامد", "المكلا"]);
     /// ```
-    pub fn mentions(&self) -> &[Mention] {
+    pub fn mentions(&self) -> &[Mention<'t>] {
         &self.mentions
     }
     /// Every mention, nested ones right after their parent.
@@ -278,7 +327,7 @@ impl Document {
     /// let texts: Vec<_> = doc.all_mentions().map(|m| m.text()).collect();
     /// assert_eq!(texts, ["مؤتمر حضرموت الجامع", "حضرموت"]);
     /// ```
-    pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
+    pub fn all_mentions(&self) -> impl Iterator<Item = &Mention<'t>> {
         self.mentions
             .iter()
             .flat_map(|m| std::iter::once(m).chain(m.nested().iter()))
@@ -290,7 +339,7 @@ impl Document {
     /// let names: Vec<_> = doc.persons().iter().map(|p| p.name()).collect();
     /// assert_eq!(names, ["محمد عبدالله الحامد", "أوسان محمد باحسين"]);
     /// ```
-    pub fn persons(&self) -> &[Person] {
+    pub fn persons(&self) -> &[Person<'t>] {
         &self.persons
     }
     /// The organizations, in order of first mention.
@@ -299,7 +348,7 @@ impl Document {
     /// let doc = alam::Extractor::new().extract("برامج الصندوق الاجتماعي للتنمية");
     /// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
     /// ```
-    pub fn organizations(&self) -> &[Organization] {
+    pub fn organizations(&self) -> &[Organization<'t>] {
         &self.organizations
     }
     /// The places, in order of first mention (nested mentions included).
@@ -309,7 +358,7 @@ impl Document {
     /// let names: Vec<_> = doc.places().iter().map(|p| p.name()).collect();
     /// assert_eq!(names, ["حضرموت", "المكلا"]);
     /// ```
-    pub fn places(&self) -> &[Place] {
+    pub fn places(&self) -> &[Place<'t>] {
         &self.places
     }
     /// Consumes the document, giving its top-level mentions.
@@ -318,7 +367,32 @@ impl Document {
     /// let mentions = alam::Extractor::new().extract("في مدينة المكلا").into_mentions();
     /// assert_eq!(mentions[0].text(), "المكلا");
     /// ```
-    pub fn into_mentions(self) -> Vec<Mention> {
+    pub fn into_mentions(self) -> Vec<Mention<'t>> {
         self.mentions
+    }
+    /// The document with its own copies of the texts it borrows (each mention's text and role, each
+    /// entity's name and role), free of the text it was extracted from: to keep it after that text is
+    /// gone, or send it where the text cannot go. What [`Extractor::extract_stream`] hands out.
+    ///
+    /// [`Extractor::extract_stream`]: crate::Extractor::extract_stream
+    ///
+    /// ```
+    /// fn extract_owned(text: String) -> alam::Document<'static> {
+    ///     alam::Extractor::new().extract(&text).into_owned()
+    /// }
+    /// let doc = extract_owned("في مدينة المكلا".to_string());
+    /// assert_eq!(doc.places()[0].name(), "المكلا");
+    /// ```
+    pub fn into_owned(self) -> Document<'static> {
+        Document {
+            mentions: self.mentions.into_iter().map(Mention::into_owned).collect(),
+            persons: self.persons.into_iter().map(Person::into_owned).collect(),
+            organizations: self
+                .organizations
+                .into_iter()
+                .map(Organization::into_owned)
+                .collect(),
+            places: self.places.into_iter().map(Place::into_owned).collect(),
+        }
     }
 }

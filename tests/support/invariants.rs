@@ -181,7 +181,7 @@ const ONE_SEGMENT: usize = (1 << 16) - 1;
 
 /// Extracts `text` and checks the result; then checks that extracting again gives the same document, and
 /// that the text behind a leading space gives the same mentions one byte and one char further on.
-pub fn check_extraction(ex: &Extractor, text: &str) -> Document {
+pub fn check_extraction<'t>(ex: &Extractor, text: &'t str) -> Document<'t> {
     let doc = ex.extract(text);
     check_document(text, &doc);
     assert_eq!(ex.extract(text), doc, "a second extraction differs");
