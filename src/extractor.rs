@@ -566,11 +566,11 @@ fn to_mention<'t>(
         .and_then(|e| index.string(e.country))
         .and_then(|c| Country::new(c));
     m.extra = crate::mention::Extra {
-        title_span: title.as_ref().map(|t| t.1),
+        title_span: title.as_ref().map(|t| t.1).into(),
         title: title.map(|t| t.0),
         role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
-        role_span,
-        nested,
+        role_span: role_span.into(),
+        nested: nested.into_boxed_slice(),
         other_sub: None,
     }
     .boxed();
