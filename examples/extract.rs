@@ -770,7 +770,7 @@ mod json {
                 out.extend_from_slice(b"lexicon:");
                 escaped(out, name);
                 out.push(b':');
-                number(out, *line);
+                number(out, *line as usize);
             }
             Source::Document => out.extend_from_slice(b"document"),
             other => escaped(out, &other.to_string()),

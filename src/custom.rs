@@ -6,9 +6,7 @@
 //! of the first token (و، ف، ب، ل، ك) — so every mention a rule reports starts and ends on a token of the
 //! original text, and its offsets are as exact as those of the built-in rules.
 
-use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 
 use regex::Regex;
 
@@ -16,7 +14,7 @@ use crate::clitic::for_each_reading;
 use crate::error::Error;
 use crate::lexicon::EntryKind;
 use crate::lookup::Lex;
-use crate::mention::{Kind, Source};
+use crate::mention::{Kind, Source, SourceName};
 use crate::normalize::push_fold;
 use crate::rules::{Candidate, Origin, STRONG};
 use crate::tokenize::Tokens;
@@ -68,7 +66,7 @@ const MAX_CLITIC_CHARS: usize = 2;
 /// ```
 #[derive(Clone)]
 pub struct Rule {
-    name: Arc<str>,
+    name: SourceName,
     kind: Kind,
     pattern: String,
     regex: Regex,
@@ -113,7 +111,7 @@ impl Rule {
         })?;
         let group = regex.capture_names().position(|n| n == Some(MENTION_GROUP));
         Ok(Rule {
-            name: Arc::from(name),
+            name: SourceName::from(name),
             kind,
             pattern,
             regex,
@@ -153,7 +151,7 @@ impl Rule {
 
     /// The source reported by this rule's mentions.
     pub(crate) fn source(&self) -> Source {
-        Source::Rule(Cow::Owned(self.name.to_string()))
+        Source::Rule(self.name.clone())
     }
 }
 

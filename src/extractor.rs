@@ -5,13 +5,14 @@ use std::fmt;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
+use rustc_hash::FxHashMap;
 
 use crate::custom::{self, Haystack, Rule};
 use crate::document::{self, Document, Found, Read, SegmentSummary};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
-use crate::mention::{Country, Kind, Mention, Source, SubKind};
+use crate::mention::{Country, Kind, Mention, Source, SourceName, SubKind};
 use crate::resolve::resolve;
 use crate::rules::{self, Candidate, Origin, Segment, CLUB_RULES};
 use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
@@ -366,6 +367,7 @@ impl Extractor {
                 let mention = to_mention(
                     index,
                     &self.rules,
+                    &mut s.names,
                     text,
                     &s.tokens,
                     c,
@@ -480,20 +482,45 @@ struct Scratch<'i> {
     haystack: Haystack,
     /// The grouping key of the mention being made.
     key: String,
+    names: SourceNames,
 }
 
-fn source_of(index: &Index, rules: &[Rule], origin: Origin) -> Source {
+fn source_of(index: &Index, rules: &[Rule], names: &mut SourceNames, origin: Origin) -> Source {
     match origin {
-        Origin::Rule(name) => Source::Rule(Cow::Borrowed(name)),
+        Origin::Rule(name) => Source::Rule(
+            names
+                .rules
+                .entry(name)
+                .or_insert_with(|| SourceName::from(name))
+                .clone(),
+        ),
         Origin::Custom(n) => rules[n as usize].source(),
         Origin::Entry(id) => {
             let e = index.entry(id);
+            let name = names
+                .lexicons
+                .entry(e.lexicon)
+                .or_insert_with(|| {
+                    SourceName::from(
+                        &**index.string(e.lexicon).expect("an entry names its lexicon"),
+                    )
+                })
+                .clone();
             Source::Lexicon {
-                name: Arc::clone(index.string(e.lexicon).expect("an entry names its lexicon")),
-                line: e.entry.line(),
+                name,
+                line: u32::try_from(e.entry.line()).expect("an entry's line is held in 32 bits"),
             }
         }
     }
+}
+
+/// The names of the sources made so far, shared by their mentions: a mention's source holds one
+/// pointer to its name, not a copy.
+#[derive(Default)]
+struct SourceNames {
+    rules: FxHashMap<&'static str, SourceName>,
+    /// By the lexicon name's place in the index's strings.
+    lexicons: FxHashMap<u32, SourceName>,
 }
 
 /// The sub-kind of a club, shared by every club mention.
@@ -508,6 +535,7 @@ fn is_club(c: &Candidate) -> bool {
 fn to_mention<'t>(
     index: &Index,
     rules: &[Rule],
+    names: &mut SourceNames,
     text: &'t str,
     tokens: &Tokens,
     c: Candidate,
@@ -548,7 +576,7 @@ fn to_mention<'t>(
         nested.extend(
             c.nested
                 .into_iter()
-                .map(|n| to_mention(index, rules, text, tokens, n, true)),
+                .map(|n| to_mention(index, rules, names, text, tokens, n, true)),
         );
         nested
     } else {
@@ -558,7 +586,7 @@ fn to_mention<'t>(
         c.kind,
         span,
         &text[span.range()],
-        source_of(index, rules, c.origin),
+        source_of(index, rules, names, c.origin),
     );
     m.gender = c.gender;
     // The lexicon's countries are checked when read (`country=`: two upper-case letters).

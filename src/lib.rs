@@ -397,7 +397,7 @@ pub use entity::EntityRef;
 pub use error::{Error, ParseError};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::{Entry, EntryKind, Lexicon, Tier};
-pub use mention::{Gender, Kind, Mention, Source, Span, SubKind};
+pub use mention::{Gender, Kind, Mention, Source, SourceName, Span, SubKind};
 pub use normalize::fold;
 
 /// The README's examples, compiled and run as doctests.
