@@ -225,6 +225,9 @@ impl Extractor {
     /// what [`Extractor::extract`] gives for its text, while memory holds only a window of texts and
     /// their documents, never the whole input.
     ///
+    /// The stream takes its texts and drops each once extracted, so the documents it hands out own their
+    /// text ([`Document::into_owned`]): a `Document<'static>`, which outlives the text it came from.
+    ///
     /// With the `parallel` feature (the default) the iterator takes a window of up to 256
     /// texts (or 4 MiB of text) per rayon thread, extracts it over all cores,
     /// hands out its documents and takes the next window; without it, each text is extracted when its
