@@ -1635,6 +1635,55 @@ mod tests {
         }
     }
 
+    /// A mention's text, role and nested mentions borrow the input; the owned copy equals it and
+    /// borrows nothing.
+    #[test]
+    fn into_owned_copies_what_is_borrowed() {
+        let text =
+            String::from("وقال وزير الخارجية الدكتور عبدالعزيز سعيد الصيغ إن مؤتمر حضرموت الجامع");
+        let doc = crate::Extractor::new().extract(&text);
+        let inside = |s: &str| text.as_bytes().as_ptr_range().contains(&s.as_ptr());
+        let all: Vec<&Mention> = doc.all_mentions().collect();
+        assert!(
+            all.iter().any(|m| m.role().is_some()) && all.iter().any(|m| !m.nested().is_empty())
+        );
+        for m in &all {
+            assert!(inside(m.text()) && m.role().is_none_or(inside));
+        }
+        let owned = doc.clone().into_owned();
+        assert_eq!(owned, doc);
+        for m in owned.all_mentions() {
+            assert!(!inside(m.text()) && m.role().is_none_or(|r| !inside(r)));
+        }
+        assert!(owned.persons().iter().all(|p| !inside(p.name())));
+        assert!(owned.organizations().iter().all(|o| !inside(o.name())));
+        assert!(owned.places().iter().all(|p| !inside(p.name())));
+    }
+
+    #[test]
+    fn source_names_compare_and_hash_as_their_text() {
+        let a = SourceName::from("place-noun");
+        let b = SourceName::from(String::from("place-noun"));
+        assert_eq!(a, b);
+        assert_eq!(a, "place-noun");
+        assert_eq!(format!("{a} {a:?}"), "place-noun \"place-noun\"");
+        let set: std::collections::HashSet<SourceName> = [a].into_iter().collect();
+        assert!(set.contains("place-noun"));
+        let s: Source = "lexicon:my:lex.tsv:7".parse().unwrap();
+        assert_eq!(
+            s,
+            Source::Lexicon {
+                name: "my:lex.tsv".into(),
+                line: 7
+            }
+        );
+        assert_eq!(s.to_string(), "lexicon:my:lex.tsv:7");
+        assert!(
+            "lexicon:x:4294967296".parse::<Source>().is_err(),
+            "a line above u32::MAX"
+        );
+    }
+
     #[cfg(feature = "serde")]
     #[test]
     fn a_country_that_is_not_an_iso_code_does_not_deserialize() {
