@@ -136,7 +136,8 @@ pub(crate) fn find_again(
             // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
             // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
             let given_ok = s.words.len() >= 2 && part == family;
-            if !is_distinctive_family(index, part, written, given_ok)
+            let definite_ok = given_ok && !s.chain_only;
+            if !is_distinctive_family_of(index, part, written, given_ok, definite_ok)
                 || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
             {
                 continue;
@@ -671,13 +672,38 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
 /// is a name (دوريه، دولانويه).
 fn is_distinctive_family(index: &Index, word: &str, written: Written, given_ok: bool) -> bool {
+    is_distinctive_family_of(index, word, written, given_ok, false)
+}
+
+/// [`is_distinctive_family`], and with `definite_ok` (the family name of a person found by a title, role
+/// or context rule) a word with ال that is no nisba is distinctive too when neither it nor its stem is
+/// in the lexicon and the stem has no noun shape ([`definite_noun_shape`]): ANERcorp's Arab family
+/// names (الدويك، السقاف) stand alone after the full name as the nisba does.
+///
+/// Fires: قال وزير الخارجية مروان القرطاف إن … وكان القرطاف قد زار (القرطاف found again). Does not
+/// fire: … مروان المقراض … وكان المقراض (م…: a participle's shape) ; a name found by its words alone.
+fn is_distinctive_family_of(
+    index: &Index,
+    word: &str,
+    written: Written,
+    given_ok: bool,
+    definite_ok: bool,
+) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let info = index.word(word);
     let known = info.is_some_and(|w| w.classes & named != 0);
     let article = word.starts_with("ال") && !written.hamza_al;
     let noun_shape =
         (article && (!word.ends_with('ي') || written.alif_maqsura)) || written.ta_marbuta;
-    if noun_shape && !known {
+    let definite_name = definite_ok
+        && article
+        && !written.ta_marbuta
+        && !written.alif_maqsura
+        && info.is_none()
+        && word
+            .strip_prefix("ال")
+            .is_some_and(|stem| index.word(stem).is_none() && !definite_noun_shape(stem));
+    if noun_shape && !known && !definite_name {
         return false;
     }
     // An ordinal, which ends in ي as a nisba does (عبدالله الثاني … الشوط الثاني), the teen of a regnal
@@ -697,6 +723,14 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written, given_ok: 
         .iter()
         .fold(given, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
+}
+
+/// Shapes of a noun with the article that is no family name: a participle or a noun of place م…
+/// (المعلم، المحترف), a sound plural (الأرجنتينيين، المشاركون), a broken plural أفعال (الأعصاب).
+fn definite_noun_shape(stem: &str) -> bool {
+    let c: Vec<char> = stem.chars().collect();
+    let af3al = c.len() == 5 && c[0] == 'ا' && c[3] == 'ا';
+    c.first() == Some(&'م') || stem.ends_with("ين") || stem.ends_with("ون") || af3al
 }
 
 /// A filter of the tokens where a strong name may start, so that most words are passed over without
