@@ -31,6 +31,8 @@ struct Strong {
     /// Found by a chain of name words alone, with no title or context: its family name stands for it
     /// alone only when long (five letters or more), a short one being as often a word.
     chain_only: bool,
+    /// Found by a [`CHAIN_RULES`] rule, of any length: its known given name never stands for it alone.
+    by_chain: bool,
 }
 
 /// What folding loses of a name's word that tells a name from a noun.
@@ -74,7 +76,11 @@ impl Written {
 /// as أحمد بن فلان is ابن فلان).
 /// الكاتب المصري مروان منصور … ونشر منصور ; التقى خالد محفوظ … ونشر محفوظ (a family name that is also
 /// a given name).
-/// Does not fire: a given name alone (محمد) ; a family name of fewer than five letters of a name found by
+/// قال وزير الخارجية مروان دوفال … وكان مروان قد زار (a known given name, near the full name of a
+/// person found by a title, role or context rule, when no other person found has that given name and no
+/// family name is written so).
+/// Does not fire: a known given name alone of a name found by its words alone (التقى مروان دوفال … وكان
+/// مروان), or shared by two persons (مروان دوفال … مروان ساندر … وكان مروان) ; a family name of fewer than five letters of a name found by
 /// its words alone (التقى مروان سعيد … ونشر سعيد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (كمبوديا) ; a family name the document also writes with the article (دوفال … الدوفال:
 /// a noun, see [`written_definite`]) ; a name right after a noun things are named after (بجائزة دوفال, see
@@ -123,6 +129,7 @@ pub(crate) fn find_again(
     }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut given_first: Vec<(&str, usize)> = Vec::new();
     for (n, s) in strong.iter().enumerate() {
         if s.kind != Kind::Person {
             continue;
@@ -140,6 +147,14 @@ pub(crate) fn find_again(
             if !is_distinctive_family_of(index, part, written, given_ok, definite_ok)
                 || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
             {
+                // A known given name stands for a person found by a title, role or context rule or
+                // the lexicon near its full name only (`given_anchors`).
+                let given = part != family
+                    && !s.by_chain
+                    && is_distinctive_family(index, part, written, true);
+                if given && !COMMONEST_GIVEN.contains(&part) {
+                    given_first.push((part, n));
+                }
                 continue;
             }
 
@@ -153,6 +168,47 @@ pub(crate) fn find_again(
                 .or_insert(Some(n));
         }
     }
+    // A known given name stands for its person where no family name is written so, and no other
+    // person has it.
+    let mut given_parts: FxHashSet<&str> = FxHashSet::default();
+    let mut given_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // The first words of the persons found, to which a given name may belong as well.
+    let mut firsts: FxHashMap<&str, &str> = FxHashMap::default();
+    if !given_first.is_empty() {
+        for f in found.iter().filter(|f| f.mention.kind == Kind::Person) {
+            let mut words = f.key().split(' ');
+            if let (Some(w), Some(last)) = (words.next(), words.next_back()) {
+                if firsts.get(w).is_some_and(|l| *l != last) {
+                    firsts.insert(w, "");
+                } else {
+                    firsts.insert(w, last);
+                }
+            }
+        }
+    }
+    for &(part, n) in &given_first {
+        if by_family.contains_key(part)
+            || firsts
+                .get(part)
+                .is_some_and(|l| Some(*l) != strong[n].words.last().map(String::as_str))
+        {
+            continue;
+        }
+        given_of
+            .entry(part)
+            .and_modify(|v| {
+                // two names that share a given name are one person only when their family names
+                // are one too (مروان دوفال، مروان بن خالد دوفال; not مروان ساندر)
+                if v.is_some_and(|o| strong[o].words.last() != strong[n].words.last()) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(n));
+    }
+    for (part, who) in given_of {
+        given_parts.insert(part);
+        by_family.insert(part, who);
+    }
     // A word the document also writes with the article (القطار after a false name X قطار) is a noun
     // there, not a family name: it is not looked for alone.
     for word in written_definite(text, &read, by_family.keys().copied()) {
@@ -165,6 +221,7 @@ pub(crate) fn find_again(
         .map(|(name, _)| *name);
     let filter = NameFilter::new(&strong, alone);
     let mut anchors = one_word_anchors(&strong, found);
+    let mut given_anchors = full_name_anchors(&strong, found, &given_parts, &by_family);
     let mut added = Vec::new();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
@@ -217,6 +274,16 @@ pub(crate) fn find_again(
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
+        // A given name alone is the person's near a mention of its full name only.
+        let given_only = end == i + 1
+            && strong[who].words.len() > 1
+            && given_parts.contains(strong[who].words[0].as_str())
+            && tokens.folded(i).ends_with(strong[who].words[0].as_str());
+        let near = near
+            && (!given_only
+                || given_anchors
+                    .get_mut(&who)
+                    .is_some_and(|a| a.near(span.start())));
         if near && !overlaps_any(found, &span) {
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
@@ -451,6 +518,10 @@ fn looks_like_noun_or_verb(word: &str) -> bool {
     word.ends_with("ات") || shape::looks_like_construct_participle(word) || faa3il || tafaa3ul
 }
 
+/// The commonest given names (folded), the Prophet's among them: alone, as often another person as the
+/// one named in full nearby.
+const COMMONEST_GIVEN: [&str; 4] = ["محمد", "احمد", "علي", "محمود"];
+
 /// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'
 /// length.
 const ONE_WORD_WINDOW: usize = 6000;
@@ -479,6 +550,32 @@ fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> 
         }
     }
     anchors
+}
+
+/// For each strong person whose known given name may stand for it alone (`given_parts`, and no other
+/// person's), the byte starts of its mentions in `found`.
+fn full_name_anchors(
+    strong: &[Strong],
+    found: &[Found],
+    given_parts: &FxHashSet<&str>,
+    by_family: &FxHashMap<&str, Option<usize>>,
+) -> FxHashMap<usize, Anchors> {
+    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
+    for part in given_parts {
+        if let Some(Some(n)) = by_family.get(part) {
+            by_key.insert(strong[*n].key.as_str(), *n);
+        }
+    }
+    let mut out: FxHashMap<usize, Anchors> = FxHashMap::default();
+    if by_key.is_empty() {
+        return out;
+    }
+    for f in found {
+        if let Some(&n) = by_key.get(f.key()) {
+            out.entry(n).or_default().found.push(f.mention.span.start());
+        }
+    }
+    out
 }
 
 /// Where a one-word strong name stands: its mentions in `found`, and the last place it was found again.
@@ -571,6 +668,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 first,
                 last,
                 chain_only,
+                by_chain: rule.is_some_and(|r| CHAIN_RULES.contains(&r)),
             });
         }
     }
@@ -643,6 +741,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
                 first,
                 last,
                 chain_only: false,
+                by_chain: false,
             });
         }
     }
