@@ -399,6 +399,17 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if is_name_token(seg, i, 0) && !l.definite && seg.reading(i).clitic_chars == 0 && !l.conj {
         return true;
     }
+    // A name token read as a preposition + ال + a word no list knows (كالفيرت = ك + الفيرت، بالدوين)
+    // is the name as written, after the first word (رامون كالفيرت); not a divine name (العزيز بالله).
+    if !first
+        && !l.conj
+        && l.clitic_chars > 0
+        && l.is_unknown()
+        && !word_has_divine_name(seg.tokens.folded(i))
+        && is_name_token(seg, i, 0)
+    {
+        return true;
+    }
     // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
@@ -465,6 +476,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !feminine_noun
         && !accusative
         && !clause
+}
+
+/// Whether a word ends in a divine name (بالله، لله): a prepositional phrase, never a name read whole.
+fn word_has_divine_name(word: &str) -> bool {
+    word.ends_with("الله") || word.ends_with("لله")
 }
 
 /// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد) or + a name token when the whole word
