@@ -140,8 +140,10 @@ fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
 }
 
 /// Whether token `k`, after a title and a known given name at token `j` (الدكتور رائف | نجم، الشيخ عبدالله |
-/// المنيع), is the family name although the vocabulary knows it: a plain word (no clitic, و, ة, verb or
-/// verbal-noun shape, time adverb), followed by the sentence's end, punctuation or a role.
+/// المنيع), is the family name although the vocabulary knows it or a shape stopped the chain (ليتام, read
+/// as ل + a verb): a plain word the lexicon knows as vocabulary or not at all (no clitic, و, ة, verb or
+/// verbal-noun shape, time adverb), followed by the sentence's end, punctuation, a role, a relative
+/// pronoun or إن/أن (ورأى الدكتور رائد ليتام إن …).
 fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
     const TIME: [&str; 6] = ["امس", "اليوم", "ايضا", "غدا", "الان", "مساء"];
     if !seg.has(j, EntryKind::Given) || k >= seg.len() {
@@ -153,7 +155,7 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
         && !seg.newline_before(k)
         && !l.conj
         && seg.reading(k).clitic_chars == 0
-        && l.has(EntryKind::Common)
+        && (l.has(EntryKind::Common) || l.is_unknown())
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Nationality)
         && !seg.is_trigger(k)
@@ -171,7 +173,8 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
     let after = n >= seg.len()
         || !seg.is_word(n)
         || seg.newline_before(n)
-        || seg.phrase_of(n, EntryKind::Role).is_some();
+        || seg.phrase_of(n, EntryKind::Role).is_some()
+        || matches!(seg.tokens.folded(n), "الذي" | "التي" | "ان");
     plain && after
 }
 
