@@ -1493,7 +1493,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
 /// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
 /// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم ; عقاب الله (a divine name: a construct
-/// phrase) ; دخل نيو هامبشير (a place's first word).
+/// phrase) ; دخل نيو هامبشير (a place's first word) ; دفع النادي 500 فرنك نرويجي (an indefinite nationality
+/// after a name token: an adjective, `is_indefinite_nisba`).
 #[inline(never)]
 pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
@@ -1597,6 +1598,17 @@ fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_masdar(word)
         && !is_accusative_noun(seg, word)
         && !is_dual_or_plural_noun(seg, word)
+        && !is_indefinite_nisba(seg, word)
+}
+
+/// Whether `word` (folded) is the indefinite form of a nationality the lexicon knows with ال (سويسري،
+/// أميركي): an adjective after a noun (فرنك سويسري), not a family name.
+fn is_indefinite_nisba(seg: &Segment<'_, '_>, word: &str) -> bool {
+    word.ends_with('ي')
+        && seg
+            .index
+            .word(&format!("ال{word}"))
+            .is_some_and(|w| w.classes & EntryKind::Nationality.bit() != 0)
 }
 
 /// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
