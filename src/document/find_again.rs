@@ -151,6 +151,9 @@ pub(crate) fn find_again(
                 // the lexicon near its full name only (`given_anchors`).
                 let given = part != family
                     && !s.by_chain
+                    && index
+                        .word(part)
+                        .is_some_and(|w| w.classes & EntryKind::Given.bit() != 0)
                     && is_distinctive_family(index, part, written, true);
                 if given && !COMMONEST_GIVEN.contains(&part) {
                     given_first.push((part, n));
@@ -172,17 +175,24 @@ pub(crate) fn find_again(
     // person has it.
     let mut given_parts: FxHashSet<&str> = FxHashSet::default();
     let mut given_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-    // The first words of the persons found, to which a given name may belong as well.
-    let mut firsts: FxHashMap<&str, &str> = FxHashMap::default();
-    if !given_first.is_empty() {
+    // The persons found whose first word is one of these given names: the family name each is written
+    // with ("" when two differ), and where and with which key each was found.
+    let mut firsts: FxHashMap<&str, FirstSeen<'_>> = given_first
+        .iter()
+        .map(|&(part, _)| (part, FirstSeen::default()))
+        .collect();
+    if !firsts.is_empty() {
         for f in found.iter().filter(|f| f.mention.kind == Kind::Person) {
-            let mut words = f.key().split(' ');
-            if let (Some(w), Some(last)) = (words.next(), words.next_back()) {
-                if firsts.get(w).is_some_and(|l| *l != last) {
-                    firsts.insert(w, "");
-                } else {
-                    firsts.insert(w, last);
-                }
+            let key = f.key();
+            let (w, rest) = key.split_once(' ').unwrap_or((key, key));
+            if let Some(seen) = firsts.get_mut(w) {
+                let last = rest.rsplit_once(' ').map_or(rest, |(_, l)| l);
+                seen.last = match seen.last {
+                    None => Some(last),
+                    Some(l) if l == last => Some(l),
+                    Some(_) => Some(""),
+                };
+                seen.found.push((f.mention.span.start(), key));
             }
         }
     }
@@ -190,7 +200,7 @@ pub(crate) fn find_again(
         if by_family.contains_key(part)
             || firsts
                 .get(part)
-                .is_some_and(|l| Some(*l) != strong[n].words.last().map(String::as_str))
+                .is_none_or(|f| f.last != strong[n].words.last().map(String::as_str))
         {
             continue;
         }
@@ -221,7 +231,18 @@ pub(crate) fn find_again(
         .map(|(name, _)| *name);
     let filter = NameFilter::new(&strong, alone);
     let mut anchors = one_word_anchors(&strong, found);
-    let mut given_anchors = full_name_anchors(&strong, found, &given_parts, &by_family);
+    // Where each person whose given name may stand for it alone was found by its full name.
+    let mut given_anchors: FxHashMap<usize, Anchors> = FxHashMap::default();
+    for part in &given_parts {
+        if let (Some(Some(who)), Some(seen)) = (by_family.get(part), firsts.get(part)) {
+            let anchors = given_anchors.entry(*who).or_default();
+            for &(at, key) in &seen.found {
+                if key == strong[*who].key {
+                    anchors.found.push(at);
+                }
+            }
+        }
+    }
     let mut added = Vec::new();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
@@ -552,30 +573,13 @@ fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> 
     anchors
 }
 
-/// For each strong person whose known given name may stand for it alone (`given_parts`, and no other
-/// person's), the byte starts of its mentions in `found`.
-fn full_name_anchors(
-    strong: &[Strong],
-    found: &[Found],
-    given_parts: &FxHashSet<&str>,
-    by_family: &FxHashMap<&str, Option<usize>>,
-) -> FxHashMap<usize, Anchors> {
-    let mut by_key: FxHashMap<&str, usize> = FxHashMap::default();
-    for part in given_parts {
-        if let Some(Some(n)) = by_family.get(part) {
-            by_key.insert(strong[*n].key.as_str(), *n);
-        }
-    }
-    let mut out: FxHashMap<usize, Anchors> = FxHashMap::default();
-    if by_key.is_empty() {
-        return out;
-    }
-    for f in found {
-        if let Some(&n) = by_key.get(f.key()) {
-            out.entry(n).or_default().found.push(f.mention.span.start());
-        }
-    }
-    out
+/// The persons found whose first word is a given name that may stand for a person alone.
+#[derive(Default)]
+struct FirstSeen<'a> {
+    /// The family name (last word) they are written with; `""` when two differ.
+    last: Option<&'a str>,
+    /// Where each was found, and its key.
+    found: Vec<(usize, &'a str)>,
 }
 
 /// Where a one-word strong name stands: its mentions in `found`, and the last place it was found again.
