@@ -90,7 +90,6 @@ fn every_rule_has_both_kinds_of_case() {
         "given-chain",
         "van-name",
         "family-name",
-        "kin-name",
         "coordinated",
         "byline",
         "org-head",

@@ -8,7 +8,7 @@
 //! 6. `name-role` ([`name_role`]): a known name before a role in apposition.
 //! 7. `given-chain` ([`given_chain`]): a known given name followed by more name words.
 //! 8. `van-name` ([`van_name`]): فان + a family name; `family-name` ([`family_name`]): أسرة، عائلة،
-//!    عشيرة + a family name; `kin-name` (in [`family_name`]'s pass): ابنه، زوجته … + a name.
+//!    عشيرة + a family name.
 //! 9. `coordinated` ([`coordinated_names`]): a name joined by و to a person already proposed.
 //! 10. `byline` ([`byline`]): the writer's name between a byline's separators.
 //! 11. `name-tokens` ([`name_tokens`]): two or more person-name tokens in a row, one of them from a
@@ -673,7 +673,18 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
             continue;
         };
-        let j = role_complements(seg, role.end);
+        // A relation noun with a possessive pronoun (زميله، ابنه، شقيقتها) takes an adjective or a
+        // nationality (شقيقه الأكبر، زميله الصربي), not a genitive: a name or a word the lexicon does
+        // not know there starts the person's name (لابنه الحسن بن علي).
+        let mut j = role_complements(seg, role.end);
+        if role.end == i + 1 && has_possessive(seg, i) {
+            j = (role.end..j)
+                .find(|&k| {
+                    is_named(seg, k)
+                        || !(seg.has(k, EntryKind::Nationality) || seg.has(k, EntryKind::Common))
+                })
+                .unwrap_or(j);
+        }
         // العالم، الدولي name a person only with a nationality (العالم الألماني X); alone they are nouns.
         let with_nationality = seg.index.entry(role.entry).entry.sub() == Some("with-nationality");
         if with_nationality && !(role.end..j).any(|k| seg.has(k, EntryKind::Nationality)) {
@@ -693,6 +704,12 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
             .or_else(|| given_gender(seg, j));
         out.push(c);
     }
+}
+
+/// Whether token `i` ends in the possessive pronoun ـه or ـها as written (ابنه، شقيقتها; not a final ة).
+fn has_possessive(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let raw = &seg.text[seg.tokens.bytes(i)];
+    raw.ends_with('ه') || raw.ends_with("ها")
 }
 
 /// The end of the complements of a role that ends at token `start`: words that continue the role
@@ -1360,11 +1377,6 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: وينتمي لأسرة بورغيلو العريقة ; وكانت عائلة ماكنتاير هناك. Does not fire: أسرة التحرير ;
 /// العالم بأسره يتابع ; عائلة واحدة ; من عائلة ثرية (ة: an adjective) ; عائلة معالجات (a plural in ـات).
-///
-/// In the same pass over the words, `kin-name`: a kinship noun with a possessive pronoun ([`KIN_NOUNS`]:
-/// ابنه، زوجته، شقيقها …, with و، ف، ل، ب or none before it) followed by a known given name or a name
-/// token starts a person's name ([`kin_name`]). Fires: ثم توفي ابنه سامر في حادث. Does not fire: وكان
-/// والده تاجرا معروفا ; وسافر مع ابنه الأكبر (a word with ال).
 #[inline(never)]
 pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -1375,32 +1387,14 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
         // clitics from 8 to 14 bytes) turn nearly every word away before any slicing.
         let len = seg.tokens.folded_bytes(i).len();
-        if !(6..=16).contains(&len)
-            || !(seg.tokens.folded_ends_with(i, "ه") || seg.tokens.folded_ends_with(i, "ها"))
-        {
+        if !(8..=14).contains(&len) || !seg.tokens.folded_ends_with(i, "ه") {
             continue;
         }
         let noun = seg.tokens.folded(i);
-        let stem = |list: &[&str]| {
-            ["ول", "وب", "و", "ف", "ل", "ب", ""]
-                .iter()
-                .find_map(|p| noun.strip_prefix(p).filter(|n| list.contains(n)))
-                .is_some()
-        };
-        if (6..=16).contains(&len) && stem(&KIN_NOUNS) {
-            if let Some(end) = kin_name(seg, j) {
-                out.push(Candidate::new(
-                    Kind::Person,
-                    j,
-                    end,
-                    0,
-                    LEXICON,
-                    Origin::Rule("kin-name"),
-                ));
-            }
-            continue;
-        }
-        if !(8..=14).contains(&len) || !stem(&FAMILY_NOUNS) {
+        let noun = ["ول", "و", "ف", "ل", ""]
+            .iter()
+            .find_map(|p| noun.strip_prefix(p).filter(|n| FAMILY_NOUNS.contains(n)));
+        if noun.is_none() {
             continue;
         }
         // not an adjective agreeing with the noun (عائلة ثرية) or a plural (عائلة معالجات)
@@ -1418,70 +1412,6 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             ));
         }
     }
-}
-
-/// Kinship nouns with a possessive pronoun (folded: ابنه، زوجته، شقيقها …), after which a person is
-/// often named (وأنجبت له ابنه سامر).
-const KIN_NOUNS: [&str; 40] = [
-    "ابنه",
-    "ابنها",
-    "ابنته",
-    "ابنتها",
-    "ابنيه",
-    "ابنتيه",
-    "نجله",
-    "نجلها",
-    "زوجته",
-    "زوجها",
-    "شقيقه",
-    "شقيقها",
-    "شقيقته",
-    "شقيقتها",
-    "اخيه",
-    "اخيها",
-    "اخوه",
-    "اخوها",
-    "اخاه",
-    "اخته",
-    "اختها",
-    "والده",
-    "والدها",
-    "والدته",
-    "والدتها",
-    "ابيه",
-    "ابوه",
-    "اباه",
-    "ابيها",
-    "امه",
-    "امها",
-    "جده",
-    "جدته",
-    "حفيده",
-    "حفيدته",
-    "عمه",
-    "عمته",
-    "خاله",
-    "خالته",
-    "ولده",
-];
-
-/// The end of a person's name at token `j`, after a kinship noun with a pronoun: it starts with a given
-/// name the lexicon knows (not as vocabulary) or a name token shaped like a name.
-fn kin_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
-    let l = &seg.lex[j];
-    let starts = seg.reading(j).clitic_chars == 0
-        && !l.conj
-        && !l.definite
-        && !l.has(EntryKind::Common)
-        && !l.has(EntryKind::Function)
-        && !seg.is_trigger(j)
-        && (l.has(EntryKind::Given)
-            || l.has(EntryKind::Person)
-            || (is_name_token(seg, j, 0) && name_shaped(seg, j)));
-    if !starts {
-        return None;
-    }
-    name_after(seg, j)
 }
 
 /// True when token `j` may be a family name standing after a word that announces one (فان، عائلة): a
