@@ -1344,6 +1344,7 @@ mod tests {
             first: Written::default(),
             last: Written::default(),
             chain_only: false,
+            by_chain: false,
         }
     }
 
