@@ -79,7 +79,8 @@ impl Written {
 /// قال وزير الخارجية مروان دوفال … وكان مروان قد زار (a known given name, near the full name of a
 /// person found by a title, role or context rule, when no other person found has that given name and no
 /// family name is written so).
-/// Does not fire: a known given name alone of a name found by its words alone (التقى مروان دوفال … وكان
+/// Does not fire: the family name after a kunya (التقى الوزير سامر أبو دوفال … ثم زار دوفال: the person
+/// is called أبو دوفال) ; a known given name alone of a name found by its words alone (التقى مروان دوفال … وكان
 /// مروان), or shared by two persons (مروان دوفال … مروان ساندر … وكان مروان) ; a family name of fewer than five letters of a name found by
 /// its words alone (التقى مروان سعيد … ونشر سعيد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (كمبوديا) ; a family name the document also writes with the article (دوفال … الدوفال:
@@ -138,7 +139,14 @@ pub(crate) fn find_again(
         // A foreign first name the lexicon does not know (ماتياس، ليلى) also stands for the person
         // alone, as the family name does; a known given name (محمد) never does.
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
-        let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
+        // A family name after a kunya (أبي طالب، أبو بكر) is not the person's name alone.
+        let after_kunya = s.words.len() >= 2
+            && matches!(
+                s.words[s.words.len() - 2].as_str(),
+                "ابو" | "ابي" | "ابا" | "ام"
+            );
+        let family_part = (!after_kunya).then_some((family, s.last));
+        let parts = [family_part, first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
             // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
             // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
