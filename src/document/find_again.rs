@@ -29,6 +29,8 @@ struct Strong {
     /// Found by a chain of name words alone, with no title or context: its family name stands for it
     /// alone only when long (five letters or more), a short one being as often a word.
     chain_only: bool,
+    /// Found by a [`CHAIN_RULES`] rule, of any length: its known given name never stands for it alone.
+    by_chain: bool,
 }
 
 /// What folding loses of a name's word that tells a name from a noun.
@@ -72,7 +74,12 @@ impl Written {
 /// as أحمد بن فلان is ابن فلان).
 /// الكاتب المصري مروان منصور … ونشر منصور ; التقى خالد محفوظ … ونشر محفوظ (a family name that is also
 /// a given name).
-/// Does not fire: a given name alone (محمد) ; a family name of fewer than five letters of a name found by
+/// قال وزير الخارجية مروان دوفال … وكان مروان قد زار (a known given name, near the full name of a
+/// person found by a title, role or context rule, when no other person found has that given name and no
+/// family name is written so).
+/// Does not fire: the family name after a kunya (التقى الوزير سامر أبو دوفال … ثم زار دوفال: the person
+/// is called أبو دوفال) ; a known given name alone of a name found by its words alone (التقى مروان دوفال … وكان
+/// مروان), or shared by two persons (مروان دوفال … مروان ساندر … وكان مروان) ; a family name of fewer than five letters of a name found by
 /// its words alone (التقى مروان سعيد … ونشر سعيد) ; a noun a chain took by mistake (كرة) ; a one-word name found
 /// only after a role (كمبوديا) ; a family name the document also writes with the article (دوفال … الدوفال:
 /// a noun, see [`written_definite`]) ; a name right after a noun things are named after (بجائزة دوفال, see
@@ -121,6 +128,7 @@ pub(crate) fn find_again<'t>(
     }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut given_first: Vec<(&str, usize)> = Vec::new();
     for (n, s) in strong.iter().enumerate() {
         if s.kind != Kind::Person {
             continue;
@@ -129,14 +137,33 @@ pub(crate) fn find_again<'t>(
         // A foreign first name the lexicon does not know (ماتياس، ليلى) also stands for the person
         // alone, as the family name does; a known given name (محمد) never does.
         let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
-        let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
+        // A family name after a kunya (أبي طالب، أبو بكر) is not the person's name alone.
+        let after_kunya = s.words.len() >= 2
+            && matches!(
+                s.words[s.words.len() - 2].as_str(),
+                "ابو" | "ابي" | "ابا" | "ام"
+            );
+        let family_part = (!after_kunya).then_some((family, s.last));
+        let parts = [family_part, first.map(|f| (f, s.first))];
         for (part, written) in parts.into_iter().flatten() {
             // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
             // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
             let given_ok = s.words.len() >= 2 && part == family;
-            if !is_distinctive_family(index, part, written, given_ok)
+            let definite_ok = given_ok && !s.chain_only;
+            if !is_distinctive_family_of(index, part, written, given_ok, definite_ok)
                 || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
             {
+                // A known given name stands for a person found by a title, role or context rule or
+                // the lexicon near its full name only (`given_anchors`).
+                let given = part != family
+                    && !s.by_chain
+                    && index
+                        .word(part)
+                        .is_some_and(|w| w.classes & EntryKind::Given.bit() != 0)
+                    && is_distinctive_family(index, part, written, true);
+                if given && !COMMONEST_GIVEN.contains(&part) {
+                    given_first.push((part, n));
+                }
                 continue;
             }
 
@@ -150,6 +177,54 @@ pub(crate) fn find_again<'t>(
                 .or_insert(Some(n));
         }
     }
+    // A known given name stands for its person where no family name is written so, and no other
+    // person has it.
+    let mut given_parts: FxHashSet<&str> = FxHashSet::default();
+    let mut given_of: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    // The persons found whose first word is one of these given names: the family name each is written
+    // with ("" when two differ), and where and with which key each was found.
+    let mut firsts: FxHashMap<&str, FirstSeen<'_>> = given_first
+        .iter()
+        .map(|&(part, _)| (part, FirstSeen::default()))
+        .collect();
+    if !firsts.is_empty() {
+        for f in found.iter().filter(|f| f.mention.kind == Kind::Person) {
+            let key = f.key();
+            let (w, rest) = key.split_once(' ').unwrap_or((key, key));
+            if let Some(seen) = firsts.get_mut(w) {
+                let last = rest.rsplit_once(' ').map_or(rest, |(_, l)| l);
+                seen.last = match seen.last {
+                    None => Some(last),
+                    Some(l) if l == last => Some(l),
+                    Some(_) => Some(""),
+                };
+                seen.found.push((f.mention.span.start(), key));
+            }
+        }
+    }
+    for &(part, n) in &given_first {
+        if by_family.contains_key(part)
+            || firsts
+                .get(part)
+                .is_none_or(|f| f.last != strong[n].words.last().map(String::as_str))
+        {
+            continue;
+        }
+        given_of
+            .entry(part)
+            .and_modify(|v| {
+                // two names that share a given name are one person only when their family names
+                // are one too (مروان دوفال، مروان بن خالد دوفال; not مروان ساندر)
+                if v.is_some_and(|o| strong[o].words.last() != strong[n].words.last()) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(n));
+    }
+    for (part, who) in given_of {
+        given_parts.insert(part);
+        by_family.insert(part, who);
+    }
     // A word the document also writes with the article (القطار after a false name X قطار) is a noun
     // there, not a family name: it is not looked for alone.
     for word in written_definite(text, &read, by_family.keys().copied()) {
@@ -162,6 +237,18 @@ pub(crate) fn find_again<'t>(
         .map(|(name, _)| *name);
     let filter = NameFilter::new(&strong, alone);
     let mut anchors = one_word_anchors(&strong, found);
+    // Where each person whose given name may stand for it alone was found by its full name.
+    let mut given_anchors: FxHashMap<usize, Anchors> = FxHashMap::default();
+    for part in &given_parts {
+        if let (Some(Some(who)), Some(seen)) = (by_family.get(part), firsts.get(part)) {
+            let anchors = given_anchors.entry(*who).or_default();
+            for &(at, key) in &seen.found {
+                if key == strong[*who].key {
+                    anchors.found.push(at);
+                }
+            }
+        }
+    }
     let mut added = Vec::new();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
@@ -214,6 +301,16 @@ pub(crate) fn find_again<'t>(
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
+        // A given name alone is the person's near a mention of its full name only.
+        let given_only = end == i + 1
+            && strong[who].words.len() > 1
+            && given_parts.contains(strong[who].words[0].as_str())
+            && tokens.folded(i).ends_with(strong[who].words[0].as_str());
+        let near = near
+            && (!given_only
+                || given_anchors
+                    .get_mut(&who)
+                    .is_some_and(|a| a.near(span.start())));
         if near && !overlaps_any(found, &span) {
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
@@ -448,6 +545,10 @@ fn looks_like_noun_or_verb(word: &str) -> bool {
     word.ends_with("ات") || shape::looks_like_construct_participle(word) || faa3il || tafaa3ul
 }
 
+/// The commonest given names (folded), the Prophet's among them: alone, as often another person as the
+/// one named in full nearby.
+const COMMONEST_GIVEN: [&str; 4] = ["محمد", "احمد", "علي", "محمود"];
+
 /// How far (in bytes) from a mention of a one-word strong name the word is found again: some articles'
 /// length.
 const ONE_WORD_WINDOW: usize = 6000;
@@ -476,6 +577,15 @@ fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> 
         }
     }
     anchors
+}
+
+/// The persons found whose first word is a given name that may stand for a person alone.
+#[derive(Default)]
+struct FirstSeen<'a> {
+    /// The family name (last word) they are written with; `""` when two differ.
+    last: Option<&'a str>,
+    /// Where each was found, and its key.
+    found: Vec<(usize, &'a str)>,
 }
 
 /// Where a one-word strong name stands: its mentions in `found`, and the last place it was found again.
@@ -568,6 +678,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
                 first,
                 last,
                 chain_only,
+                by_chain: rule.is_some_and(|r| CHAIN_RULES.contains(&r)),
             });
         }
     }
@@ -640,6 +751,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
                 first,
                 last,
                 chain_only: false,
+                by_chain: false,
             });
         }
     }
@@ -669,21 +781,48 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 /// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
 /// is a name (دوريه، دولانويه).
 fn is_distinctive_family(index: &Index, word: &str, written: Written, given_ok: bool) -> bool {
+    is_distinctive_family_of(index, word, written, given_ok, false)
+}
+
+/// [`is_distinctive_family`], and with `definite_ok` (the family name of a person found by a title, role
+/// or context rule) a word with ال that is no nisba is distinctive too when neither it nor its stem is
+/// in the lexicon and the stem has no noun shape ([`definite_noun_shape`]): ANERcorp's Arab family
+/// names (الدويك، السقاف) stand alone after the full name as the nisba does.
+///
+/// Fires: قال وزير الخارجية مروان القرطاف إن … وكان القرطاف قد زار (القرطاف found again). Does not
+/// fire: … مروان المقراض … وكان المقراض (م…: a participle's shape) ; a name found by its words alone.
+fn is_distinctive_family_of(
+    index: &Index,
+    word: &str,
+    written: Written,
+    given_ok: bool,
+    definite_ok: bool,
+) -> bool {
     let named = EntryKind::Family.bit() | EntryKind::Person.bit();
     let info = index.word(word);
     let known = info.is_some_and(|w| w.classes & named != 0);
     let article = word.starts_with("ال") && !written.hamza_al;
     let noun_shape =
         (article && (!word.ends_with('ي') || written.alif_maqsura)) || written.ta_marbuta;
-    if noun_shape && !known {
+    let definite_name = definite_ok
+        && article
+        && !written.ta_marbuta
+        && !written.alif_maqsura
+        && info.is_none()
+        && word
+            .strip_prefix("ال")
+            .is_some_and(|stem| index.word(stem).is_none() && !definite_noun_shape(stem));
+    if noun_shape && !known && !definite_name {
         return false;
     }
     // An ordinal, which ends in ي as a nisba does (عبدالله الثاني … الشوط الثاني), the teen of a regnal
-    // name (بنديكتوس السادس عشر … خمسة عشر), and the shapes of a
+    // name (بنديكتوس السادس عشر … خمسة عشر), a verbal noun of forms VI–VIII or X (اقتحام، انسحاب: a
+    // false name's last word, never a family name), and the shapes of a
     // verb or a plural (تباحث، تناقش، مشروعات) that a chain took: 24 false persons fewer in the
     // cross-validated anercorp_lex and 2 found fewer (micro F1 0.7326 → 0.7338), aqmar_train 0.5184 →
     // 0.5213.
     let shaped = looks_like_noun_or_verb(word)
+        || shape::looks_like_derived_masdar(word)
         || shape::looks_like_imperfect(word)
         || shape::looks_like_verb(word);
     if matches!(word, "الثاني" | "الحادي" | "عشر" | "عشره") || (shaped && !known)
@@ -695,6 +834,14 @@ fn is_distinctive_family(index: &Index, word: &str, written: Written, given_ok: 
         .iter()
         .fold(given, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
+}
+
+/// Shapes of a noun with the article that is no family name: a participle or a noun of place م…
+/// (المعلم، المحترف), a sound plural (الأرجنتينيين، المشاركون), a broken plural أفعال (الأعصاب).
+fn definite_noun_shape(stem: &str) -> bool {
+    let c: Vec<char> = stem.chars().collect();
+    let af3al = c.len() == 5 && c[0] == 'ا' && c[3] == 'ا';
+    c.first() == Some(&'م') || stem.ends_with("ين") || stem.ends_with("ون") || af3al
 }
 
 /// A filter of the tokens where a strong name may start, so that most words are passed over without
@@ -1205,6 +1352,7 @@ mod tests {
             first: Written::default(),
             last: Written::default(),
             chain_only: false,
+            by_chain: false,
         }
     }
 
@@ -1262,6 +1410,20 @@ mod tests {
             filter.may_start(WordKeys::of("علي", false), None),
             MayStart::Nothing
         );
+    }
+
+    #[test]
+    fn a_verbal_noun_of_the_derived_forms_is_no_family_name_alone() {
+        // A false full name ending in a verbal noun of form VII (انتقاض): the noun alone is not the person.
+        let lexicon =
+            crate::Lexicon::parse("extra", "مروان انتقاض\tperson\n").expect("a valid lexicon");
+        let ex = crate::Extractor::builder()
+            .lexicon(lexicon)
+            .build()
+            .expect("an extractor");
+        let doc = ex.extract("التقى مروان انتقاض بالوفد . وبدأ انتقاض الجيش على الحكومة");
+        let texts: Vec<&str> = doc.mentions().iter().map(|m| m.text()).collect();
+        assert_eq!(texts, ["مروان انتقاض"]);
     }
 
     #[test]

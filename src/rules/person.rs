@@ -140,8 +140,10 @@ fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
 }
 
 /// Whether token `k`, after a title and a known given name at token `j` (الدكتور رائف | نجم، الشيخ عبدالله |
-/// المنيع), is the family name although the vocabulary knows it: a plain word (no clitic, و, ة, verb or
-/// verbal-noun shape, time adverb), followed by the sentence's end, punctuation or a role.
+/// المنيع), is the family name although the vocabulary knows it or a shape stopped the chain (ليتام, read
+/// as ل + a verb): a plain word the lexicon knows as vocabulary or not at all (no clitic, و, ة, verb or
+/// verbal-noun shape, time adverb), followed by the sentence's end, punctuation, a role, a relative
+/// pronoun or إن/أن (ورأى الدكتور رائد ليتام إن …).
 fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
     const TIME: [&str; 6] = ["امس", "اليوم", "ايضا", "غدا", "الان", "مساء"];
     if !seg.has(j, EntryKind::Given) || k >= seg.len() {
@@ -153,7 +155,7 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
         && !seg.newline_before(k)
         && !l.conj
         && seg.reading(k).clitic_chars == 0
-        && l.has(EntryKind::Common)
+        && (l.has(EntryKind::Common) || l.is_unknown())
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Nationality)
         && !seg.is_trigger(k)
@@ -171,7 +173,8 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
     let after = n >= seg.len()
         || !seg.is_word(n)
         || seg.newline_before(n)
-        || seg.phrase_of(n, EntryKind::Role).is_some();
+        || seg.phrase_of(n, EntryKind::Role).is_some()
+        || matches!(seg.tokens.folded(n), "الذي" | "التي" | "ان");
     plain && after
 }
 
@@ -399,6 +402,17 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if is_name_token(seg, i, 0) && !l.definite && seg.reading(i).clitic_chars == 0 && !l.conj {
         return true;
     }
+    // A name token read as a preposition + ال + a word no list knows (كالفيرت = ك + الفيرت، بالدوين)
+    // is the name as written, after the first word (رامون كالفيرت); not a divine name (العزيز بالله).
+    if !first
+        && !l.conj
+        && l.clitic_chars > 0
+        && l.is_unknown()
+        && !word_has_divine_name(seg.tokens.folded(i))
+        && is_name_token(seg, i, 0)
+    {
+        return true;
+    }
     // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
@@ -465,6 +479,11 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !feminine_noun
         && !accusative
         && !clause
+}
+
+/// Whether a word ends in a divine name (بالله، لله): a prepositional phrase, never a name read whole.
+fn word_has_divine_name(word: &str) -> bool {
+    word.ends_with("الله") || word.ends_with("لله")
 }
 
 /// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد) or + a name token when the whole word
@@ -654,7 +673,18 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         let Some(role) = seg.phrase_of(i, EntryKind::Role) else {
             continue;
         };
-        let j = role_complements(seg, role.end);
+        // A relation noun with a possessive pronoun (زميله، ابنه، شقيقتها) takes an adjective or a
+        // nationality (شقيقه الأكبر، زميله الصربي), not a genitive: a name or a word the lexicon does
+        // not know there starts the person's name (لابنه الحسن بن علي).
+        let mut j = role_complements(seg, role.end);
+        if role.end == i + 1 && has_possessive(seg, i) {
+            j = (role.end..j)
+                .find(|&k| {
+                    is_named(seg, k)
+                        || !(seg.has(k, EntryKind::Nationality) || seg.has(k, EntryKind::Common))
+                })
+                .unwrap_or(j);
+        }
         // العالم، الدولي name a person only with a nationality (العالم الألماني X); alone they are nouns.
         let with_nationality = seg.index.entry(role.entry).entry.sub() == Some("with-nationality");
         if with_nationality && !(role.end..j).any(|k| seg.has(k, EntryKind::Nationality)) {
@@ -674,6 +704,12 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
             .or_else(|| given_gender(seg, j));
         out.push(c);
     }
+}
+
+/// Whether token `i` ends in the possessive pronoun ـه or ـها as written (ابنه، شقيقتها; not a final ة).
+fn has_possessive(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let raw = &seg.text[seg.tokens.bytes(i)];
+    raw.ends_with('ه') || raw.ends_with("ها")
 }
 
 /// The end of the complements of a role that ends at token `start`: words that continue the role
@@ -1474,7 +1510,8 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// Does not fire: فاز بيرغمان بالسباق (one name token alone) ; وقالت كارلا بيرغمان (after a feminine speech
 /// verb: as often a newspaper) ; وكان فالتر تلميذا (an accusative after the name token: the next word of
 /// the sentence) ; وأقام الحفل في فالتر كوفالسكي ; كأس العالم ; عقاب الله (a divine name: a construct
-/// phrase) ; دخل نيو هامبشير (a place's first word).
+/// phrase) ; دخل نيو هامبشير (a place's first word) ; دفع النادي 500 فرنك نرويجي (an indefinite nationality
+/// after a name token: an adjective, `is_indefinite_nisba`).
 #[inline(never)]
 pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
@@ -1578,6 +1615,17 @@ fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_masdar(word)
         && !is_accusative_noun(seg, word)
         && !is_dual_or_plural_noun(seg, word)
+        && !is_indefinite_nisba(seg, word)
+}
+
+/// Whether `word` (folded) is the indefinite form of a nationality the lexicon knows with ال (سويسري،
+/// أميركي): an adjective after a noun (فرنك سويسري), not a family name.
+fn is_indefinite_nisba(seg: &Segment<'_, '_>, word: &str) -> bool {
+    word.ends_with('ي')
+        && seg
+            .index
+            .word(&format!("ال{word}"))
+            .is_some_and(|w| w.classes & EntryKind::Nationality.bit() != 0)
 }
 
 /// Whether token `i` is shaped like a foreign or rare name rather than a noun of the vocabulary: no
