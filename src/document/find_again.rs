@@ -106,17 +106,26 @@ pub(crate) fn find_again(
     if strong.is_empty() {
         return Vec::new();
     }
-    // A one-word name the document also writes with the article is a noun there, as below.
-    let definite: Vec<String> = {
-        let one_word = strong
-            .iter()
-            .filter(|s| s.kind == Kind::Person && s.words.len() == 1)
+    // The words the document also writes with the article, of those asked below: a one-word name
+    // (here) and a family or first name standing alone (further down). The text is read once for both:
+    // whether a word is written so depends on the word alone, and the second list is drawn from the
+    // persons' words, which are known here.
+    let definite: FxHashSet<String> = {
+        let persons = strong.iter().filter(|s| s.kind == Kind::Person);
+        let one_word = persons
+            .clone()
+            .filter(|s| s.words.len() == 1)
             .map(|s| s.key.as_str());
-        written_definite(text, &read, one_word)
+        let parts = persons.flat_map(|s| {
+            let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
+            s.words.last().map(String::as_str).into_iter().chain(first)
+        });
+        written_definite(text, &read, one_word.chain(parts))
             .into_iter()
             .map(str::to_string)
             .collect()
     };
+    // A one-word name the document also writes with the article is a noun there, as below.
     strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
     if strong.is_empty() {
         return Vec::new();
@@ -154,8 +163,10 @@ pub(crate) fn find_again(
     }
     // A word the document also writes with the article (القطار after a false name X قطار) is a noun
     // there, not a family name: it is not looked for alone.
-    for word in written_definite(text, &read, by_family.keys().copied()) {
-        by_family.insert(word, None);
+    for (word, who) in by_family.iter_mut() {
+        if definite.contains(*word) {
+            *who = None;
+        }
     }
     // A family name shared by two persons stands for neither, and is not looked for.
     let alone = by_family
@@ -321,11 +332,11 @@ fn written_definite<'w>(
             }
         }
         Read::Segments(segments) => {
-            let keys: FxHashSet<u32> = definite.keys().map(|f| key_of(f.as_bytes())).collect();
+            let keys = KeySet::new(definite.keys().map(|f| key_of(f.as_bytes())));
             let mut tokens = Tokens::default();
             for seg in *segments {
                 for (i, k) in seg.keys.iter().enumerate() {
-                    if k.is_word() && k.keys().any(|k| keys.contains(&k)) {
+                    if k.is_word() && k.keys().any(|k| keys.contains(k)) {
                         // The key may be another word's: the token is read to tell.
                         let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
                         check(tokens.folded(i - from));
@@ -337,6 +348,38 @@ fn written_definite<'w>(
     let mut out: Vec<&'w str> = out.into_iter().collect();
     out.sort_unstable();
     out
+}
+
+/// A set of keys (see [`WordKeys`]) that every token of a long text is tested against: a bit set
+/// with one bit in [`BITS_PER_KEY`] set turns away nearly every token with a test of one bit, and the few
+/// others are looked up in the set itself. (A hash set alone, asked of every token, cost some 40
+/// instructions a token.)
+struct KeySet {
+    bits: Vec<u64>,
+    mask: u32,
+    keys: FxHashSet<u32>,
+}
+
+impl KeySet {
+    fn new(keys: impl Iterator<Item = u32>) -> KeySet {
+        let keys: FxHashSet<u32> = keys.collect();
+        let size = (keys.len() * BITS_PER_KEY)
+            .next_power_of_two()
+            .clamp(MIN_FILTER_BITS, MAX_FILTER_BITS);
+        let mut bits = vec![0u64; size / 64];
+        let mask = (size - 1) as u32;
+        for &k in &keys {
+            let bit = k & mask;
+            bits[bit as usize / 64] |= 1 << (bit % 64);
+        }
+        KeySet { bits, mask, keys }
+    }
+
+    #[inline]
+    fn contains(&self, key: u32) -> bool {
+        let bit = key & self.mask;
+        self.bits[bit as usize / 64] & (1 << (bit % 64)) != 0 && self.keys.contains(&key)
+    }
 }
 
 /// Whether token `k` (on the line of the token after it) is a noun that things are named after a person
