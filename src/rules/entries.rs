@@ -9,7 +9,7 @@
 use super::shape::ORDINALS;
 use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
-use crate::lookup::{has_hamza_alif, PhraseMatch};
+use crate::lookup::{has_hamza_alif, List, PhraseMatch};
 use crate::mention::Kind;
 use crate::tokenize::TokenKind;
 
@@ -85,7 +85,7 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
 fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let indexed = seg.index.entry(p.entry);
     let entry = &indexed.entry;
-    entry.sub() == Some("district") && from_list(seg, indexed.lexicon, YEMEN_LIST) && {
+    entry.sub() == Some("district") && indexed.list == List::Yemen && {
         let folded = entry.folded();
         ![
             "city",
@@ -105,21 +105,9 @@ fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// (سلطات، الحمامات): a word far more often than the town so named; the towns of the other lists stay.
 /// (The same for a final ة, سلالة، العمارة, lost on `aqmar_train`: 0.5788 → 0.5782.)
 fn geonames_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
-    let indexed = seg.index.entry(p.entry);
-    seg.tokens.folded(p.start).ends_with("ات") && from_list(seg, indexed.lexicon, GEONAMES_LIST)
+    seg.tokens.folded(p.start).ends_with("ات")
+        && seg.index.entry(p.entry).list == List::GeonamesTowns
 }
-
-/// True when the lexicon at `lexicon` in the index's strings is the file `name` (or a path to a file so
-/// named, as the cross-validation's copies are).
-fn from_list(seg: &Segment<'_, '_>, lexicon: u32, name: &str) -> bool {
-    seg.index.string(lexicon).is_some_and(|l| l.ends_with(name))
-}
-
-/// The file name of the bundled GeoNames list of towns.
-const GEONAMES_LIST: &str = "places_cities_geonames.tsv";
-
-/// The file name of the bundled list of Yemen's governorates, towns and districts.
-const YEMEN_LIST: &str = "places_yemen.tsv";
 
 /// True for a one-word match whose stem is too short to be a name (بها; سي) — a place of two letters
 /// written alone stays — or that is read out of a word with clitics that is common vocabulary as written
