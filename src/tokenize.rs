@@ -211,6 +211,21 @@ static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
     table
 });
 
+/// For each lead byte of a two-byte UTF-8 form, a bit for each continuation byte (by its low six bits)
+/// that makes a [`SAME_LETTER`] with it; nothing for any other byte. [`same_letters`] tests an Arabic
+/// letter so, by its two bytes, without decoding it.
+static SAME_LETTER_PAIRS: Lazy<[u64; 256]> = Lazy::new(|| {
+    let mut leads = [0u64; 256];
+    for (lead, bits) in leads.iter_mut().enumerate().skip(0xC0).take(0x20) {
+        for low in 0..64 {
+            if CLASSES[(lead & 0x1F) << 6 | low] & SAME_LETTER != 0 {
+                *bits |= 1 << low;
+            }
+        }
+    }
+    leads
+});
+
 #[inline]
 fn class_of(table: &[Class; 0x800], c: char) -> Class {
     match table.get(c as usize) {
@@ -252,6 +267,7 @@ fn tokenize_with<const FAST: bool>(
     out.folded.reserve(2 * segment.len());
     out.folded.push_str(segment);
     let table = &*CLASSES;
+    let pairs = &*SAME_LETTER_PAIRS;
     let bytes = segment.as_bytes();
     // Offsets from here on are in the segment, in bytes and chars.
     let mut chars = 0usize;
@@ -260,7 +276,7 @@ fn tokenize_with<const FAST: bool>(
     let mut i = 0;
     while i < bytes.len() {
         if FAST && !word.active {
-            match plain_word(segment, i, chars, table, &mut out.folded) {
+            match plain_word(segment, i, chars, table, pairs, &mut out.folded) {
                 Ok(token) => {
                     i = token.end as usize;
                     chars = token.char_end as usize;
@@ -386,6 +402,7 @@ fn plain_word(
     from: usize,
     ci: usize,
     table: &[Class; 0x800],
+    pairs: &[u64; 256],
     folded: &mut String,
 ) -> Result<Token, PlainStart> {
     let bytes = segment.as_bytes();
@@ -397,7 +414,7 @@ fn plain_word(
         alphabetic: false,
     };
     loop {
-        let (end, count) = same_letters(bytes, start.end, table);
+        let (end, count) = same_letters(bytes, start.end, table, pairs);
         start.alphabetic |= count > 0;
         start.end = end;
         start.chars += count;
@@ -464,17 +481,35 @@ struct PlainStart {
 /// Reads the run of [`SAME_LETTER`]s from byte `from` of UTF-8 `bytes` (a char boundary), and returns
 /// where it ends and how many chars it has: the loop in which tokenizing spends most of its time.
 #[inline]
-fn same_letters(bytes: &[u8], from: usize, table: &[Class; 0x800]) -> (usize, usize) {
+fn same_letters(
+    bytes: &[u8],
+    from: usize,
+    table: &[Class; 0x800],
+    pairs: &[u64; 256],
+) -> (usize, usize) {
     let mut i = from;
     let mut n = 0;
-    while let Some((code, len)) = short_char_at(bytes, i) {
-        if table[code & 0x7FF] & SAME_LETTER == 0 {
-            break;
+    loop {
+        // Two-byte letters (Arabic), tested by their bytes: a byte that leads no two-byte form (ASCII,
+        // the lead of a longer form) has no bits, and one that follows a lead is its continuation.
+        let mut rest = &bytes[i..];
+        while let [lead, next, tail @ ..] = rest {
+            if pairs[usize::from(*lead)] & 1 << (next & 63) == 0 {
+                break;
+            }
+            rest = tail;
+            n += 1;
         }
-        i += len;
-        n += 1;
+        i = bytes.len() - rest.len();
+        // An ASCII letter goes on with the run; anything else ends it.
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 && table[usize::from(b)] & SAME_LETTER != 0 => {
+                i += 1;
+                n += 1;
+            }
+            _ => return (i, n),
+        }
     }
-    (i, n)
 }
 
 /// Marks an offset that is not set.
