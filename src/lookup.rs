@@ -906,7 +906,11 @@ fn first_word(folded: &str) -> &str {
 
 /// Whether `text` has an alif with hamza or madda (أ إ آ), which folding makes a bare alif.
 pub(crate) fn has_hamza_alif(text: &str) -> bool {
-    text.contains(['أ', 'إ', 'آ'])
+    // آ أ إ are U+0622, U+0623, U+0625: D8 A2, D8 A3, D8 A5 in UTF-8, read as bytes (a rule asks this of
+    // every one-word place it meets).
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xD8 && matches!(w[1], 0xA2 | 0xA3 | 0xA5))
 }
 
 /// What matching found at one token.
@@ -1347,6 +1351,7 @@ mod tests {
         // One entry with the hamza is enough for a writer's hamza to be the place's.
         assert!(!index.word("امان").unwrap().place_bare_alif);
         assert!(has_hamza_alif("بأمان") && has_hamza_alif("إلى") && !has_hamza_alif("امان"));
+        assert!(has_hamza_alif("آسيا") && !has_hamza_alif("ؤ") && !has_hamza_alif(""));
     }
 
     #[test]
