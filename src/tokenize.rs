@@ -65,10 +65,13 @@ impl Tokens {
 
     /// Each token's folded form, whether it is a word, and its byte and char offsets in the segment: what
     /// a summary of the segment keeps, read in one walk.
-    pub(crate) fn in_segment(&self) -> impl Iterator<Item = (&str, bool, usize, usize)> {
+    /// The folded forms are read as bytes, without checking for char boundaries.
+    pub(crate) fn in_segment(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (&[u8], bool, usize, usize)> + Clone {
         self.list.iter().map(|t| {
             (
-                &self.folded[t.fold.start as usize..t.fold.end as usize],
+                &self.folded.as_bytes()[t.fold.start as usize..t.fold.end as usize],
                 t.kind == TokenKind::Word,
                 t.start as usize,
                 t.char_start as usize,

@@ -894,15 +894,21 @@ struct WordKeys([u32; 2]);
 
 impl WordKeys {
     fn of(folded: &str, word: bool) -> WordKeys {
+        WordKeys::of_bytes(folded.as_bytes(), word)
+    }
+
+    /// [`WordKeys::of`] a folded form read as bytes.
+    #[inline]
+    fn of_bytes(folded: &[u8], word: bool) -> WordKeys {
         // Only a word that starts with a clitic letter is read without its first char, and only one
         // with two without its first two: most words have one key, hashed once and tested once.
-        let mut keys = [key_of(folded.as_bytes()), 0, 0];
+        let mut keys = [key_of(folded), 0, 0];
         let mut count = 1;
-        if let Some(rest) = without_clitic_letter(folded) {
-            keys[1] = key_of(rest.as_bytes());
+        if let Some(rest) = after_clitic_letter(folded) {
+            keys[1] = key_of(rest);
             count = 2;
-            if let Some(rest) = without_clitic_letter(rest) {
-                keys[2] = key_of(rest.as_bytes());
+            if let Some(rest) = after_clitic_letter(rest) {
+                keys[2] = key_of(rest);
                 count = 3;
             }
         }
@@ -982,14 +988,17 @@ impl SegmentSummary {
         char_start: usize,
         len: usize,
     ) -> SegmentSummary {
-        let mut keys = Vec::with_capacity(tokens.len());
-        let mut marks = Vec::with_capacity(tokens.len().div_ceil(MARK_EVERY));
-        for (n, (folded, word, at, chars)) in tokens.in_segment().enumerate() {
-            if n % MARK_EVERY == 0 {
-                marks.push((at as u16, chars as u16));
-            }
-            keys.push(WordKeys::of(folded, word));
-        }
+        // Two walks, each collected into a list of its exact length: one loop pushing to both checked
+        // both lists' room at each token.
+        let keys = tokens
+            .in_segment()
+            .map(|(folded, word, _, _)| WordKeys::of_bytes(folded, word))
+            .collect();
+        let marks = tokens
+            .in_segment()
+            .step_by(MARK_EVERY)
+            .map(|(_, _, at, chars)| (at as u16, chars as u16))
+            .collect();
         SegmentSummary {
             start,
             char_start,
@@ -1055,13 +1064,17 @@ fn key_of(form: &[u8]) -> u32 {
 /// conjunctions و ف and the prepositions ب ل ك), read from the two bytes each of these letters takes in
 /// UTF-8 (every token of a long text is asked).
 fn without_clitic_letter(form: &str) -> Option<&str> {
+    after_clitic_letter(form.as_bytes()).map(|_| &form[2..])
+}
+
+/// [`without_clitic_letter`] of a form read as bytes.
+#[inline]
+fn after_clitic_letter(form: &[u8]) -> Option<&[u8]> {
     // و ف ل ك are U+0648, U+0641, U+0644, U+0643; ب is U+0628.
-    let clitic = match form.as_bytes() {
-        [0xD9, second, ..] => matches!(second, 0x88 | 0x81 | 0x84 | 0x83),
-        [0xD8, second, ..] => *second == 0xA8,
-        _ => false,
-    };
-    clitic.then(|| &form[2..])
+    match form {
+        [0xD9, 0x88 | 0x81 | 0x84 | 0x83, rest @ ..] | [0xD8, 0xA8, rest @ ..] => Some(rest),
+        _ => None,
+    }
 }
 
 /// One step of [`key_of`]: the step of `FxHasher`.
