@@ -117,20 +117,23 @@ fn geonames_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// (بشأن، فسيجد), or with the preposition ك (كمية).
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(p.start);
-    let chars = word.chars().count();
     // A lookup of the whole word, asked only of a reading with clitics.
     let vocabulary = || {
         seg.index
             .word(word)
             .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
     };
-    let stem_chars = chars - usize::from(p.reading.clitic_chars).min(chars);
-    // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
-    let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
-        && (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place));
+    // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name: fewer
+    // than `MIN_CLITIC_STEM_CHARS` chars after the clitics (the word is read no further than that).
+    let clitics = usize::from(p.reading.clitic_chars);
+    let too_short = (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place))
+        && word
+            .chars()
+            .nth(clitics + MIN_CLITIC_STEM_CHARS - 1)
+            .is_none();
     // ك "like" is seldom put before a name; a word read so (كمية → ك + مية) is a word.
-    let prep = word.chars().nth(usize::from(p.reading.conj));
-    let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
+    let kaf = p.reading.clitic_chars > u8::from(p.reading.conj)
+        && word.chars().nth(usize::from(p.reading.conj)) == Some('ك');
     too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary())
 }
 
@@ -139,9 +142,9 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// token without hamza says nothing (news often drops it: اسبانيا).
 fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let l = &seg.lex[p.start];
-    l.reading == Some(p.reading)
+    p.kind == EntryKind::Place
         && l.info.is_some_and(|w| w.place_bare_alif)
-        && p.kind == EntryKind::Place
+        && l.reading == Some(p.reading)
         && has_hamza_alif(&seg.text[seg.tokens.bytes(p.start)])
 }
 
@@ -272,6 +275,11 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// طولون، أبو عدن), not the town.
 fn after_name_particle(seg: &Segment<'_, '_>, i: usize) -> bool {
     if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
+        return false;
+    }
+    // The longest of the words below, after و or ف: ignoring longer words costs one comparison.
+    const LONGEST: usize = "وابنه".len();
+    if seg.tokens.folded_bytes(i - 1).len() > LONGEST {
         return false;
     }
     let word = seg.tokens.folded(i - 1);
