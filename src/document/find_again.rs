@@ -109,17 +109,14 @@ pub(crate) fn find_again(
     // The words the document also writes with the article, of those asked below: a one-word name
     // (here) and a family or first name standing alone (further down). The text is read once for both:
     // whether a word is written so depends on the word alone, and the second list is drawn from the
-    // persons' words, which are known here.
+    // words that may stand for a person alone, of which those of the persons kept below are some.
     let definite: FxHashSet<String> = {
         let persons = strong.iter().filter(|s| s.kind == Kind::Person);
         let one_word = persons
             .clone()
             .filter(|s| s.words.len() == 1)
             .map(|s| s.key.as_str());
-        let parts = persons.flat_map(|s| {
-            let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
-            s.words.last().map(String::as_str).into_iter().chain(first)
-        });
+        let parts = persons.flat_map(|s| alone_parts(index, s));
         written_definite(text, &read, one_word.chain(parts))
             .into_iter()
             .map(str::to_string)
@@ -136,21 +133,7 @@ pub(crate) fn find_again(
         if s.kind != Kind::Person {
             continue;
         }
-        let family = s.words.last().map(String::as_str).unwrap_or_default();
-        // A foreign first name the lexicon does not know (ماتياس، ليلى) also stands for the person
-        // alone, as the family name does; a known given name (محمد) never does.
-        let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
-        let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
-        for (part, written) in parts.into_iter().flatten() {
-            // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
-            // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
-            let given_ok = s.words.len() >= 2 && part == family;
-            if !is_distinctive_family(index, part, written, given_ok)
-                || (s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
-            {
-                continue;
-            }
-
+        for part in alone_parts(index, s) {
             by_family
                 .entry(part)
                 .and_modify(|v| {
@@ -292,6 +275,26 @@ pub(crate) fn find_again(
         }
     }
     added
+}
+
+/// The words of the person `s` that may stand for it alone: its family name, and a foreign first name
+/// the lexicon does not know (ماتياس، ليلى), as the family name does (a known given name, محمد, never
+/// does), when distinctive enough ([`is_distinctive_family`]).
+fn alone_parts<'s>(index: &'s Index, s: &'s Strong) -> impl Iterator<Item = &'s str> + 's {
+    let family = s.words.last().map(String::as_str).unwrap_or_default();
+    let first = (s.words.len() >= 2).then(|| s.words[0].as_str());
+    let parts = [Some((family, s.last)), first.map(|f| (f, s.first))];
+    parts
+        .into_iter()
+        .flatten()
+        .filter(move |&(part, written)| {
+            // The family name may be a given name as well (نجيب محفوظ … ونشر محفوظ): it stands for the
+            // person too (of a name found by its words alone, when long: `MIN_CHAIN_FAMILY`).
+            let given_ok = s.words.len() >= 2 && part == family;
+            is_distinctive_family(index, part, written, given_ok)
+                && !(s.chain_only && part.chars().count() < MIN_CHAIN_FAMILY)
+        })
+        .map(|(part, _)| part)
 }
 
 /// The words of `words` (folded, without ال) that the document writes with the article too, under
