@@ -1034,6 +1034,7 @@ impl SegmentSummary {
 /// The key of a form (a word, or a word without its first chars) in a [`NameFilter`]: a hash that reads
 /// eight bytes at a time (one or two steps for most forms, which are short), as every token of a long
 /// text is summarized by one to three of them.
+#[inline]
 fn key_of(form: &[u8]) -> u32 {
     let n = form.len();
     let mut hash = n as u64;
