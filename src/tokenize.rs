@@ -11,7 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::clitic::stem_offset;
 use crate::mention::Span;
-use crate::normalize::{fold_char, is_ignorable, push_fold, Fold};
+use crate::normalize::{fold_char, fold_short, is_ignorable, push_fold, Fold};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -441,7 +441,11 @@ fn plain_word(
         start.alphabetic |= class & ALPHABETIC != 0;
         if class & SAME == 0 {
             folded.push_str(&segment[start.uncopied..end]);
-            push_fold(char::from_u32(code as u32).unwrap_or_default(), folded);
+            // A plain char folds to one char (marks and controls, which folding drops, are not plain).
+            match fold_short(code) {
+                Some(f) => folded.push(f),
+                None => push_fold(char::from_u32(code as u32).unwrap_or_default(), folded),
+            }
             start.uncopied = end + len;
         }
         start.end += len;
