@@ -99,6 +99,15 @@ impl Tokens {
             && self.folded_bytes(i).ends_with(suffix.as_bytes())
     }
 
+    /// Whether token `i`'s folded form is its own text: folding changed none of its chars (its folded
+    /// form is then the copy of the segment at the start of the buffer, at the token's own offsets; any
+    /// other is written after the copy).
+    #[inline]
+    pub(crate) fn folds_to_itself(&self, i: usize) -> bool {
+        let t = &self.list[i];
+        t.fold.start == t.start && t.fold.end == t.end
+    }
+
     /// The char range of token `i` in the text.
     #[inline]
     pub(crate) fn chars(&self, i: usize) -> Range<usize> {
@@ -826,6 +835,31 @@ mod tests {
         let n = tokenize("أَ ب", 10, 5, &mut t);
         assert_eq!(n, 4);
         assert_eq!((t.bytes(1).start, t.chars(1).start), (15, 8));
+    }
+
+    #[test]
+    fn a_token_folds_to_itself_only_when_folding_changes_none_of_its_chars() {
+        let text = "في مدينة أبها، 12 و٣ مُحمد";
+        let mut t = Tokens::default();
+        tokenize(text, 0, 0, &mut t);
+        let itself: Vec<(&str, bool)> = (0..t.len())
+            .map(|i| (&text[t.bytes(i)], t.folds_to_itself(i)))
+            .collect();
+        assert_eq!(
+            itself,
+            [
+                ("في", true),
+                ("مدينة", false),
+                ("أبها", false),
+                ("،", true),
+                ("12", true),
+                ("و٣", false),
+                ("مُحمد", false),
+            ]
+        );
+        for i in 0..t.len() {
+            assert_eq!(t.folds_to_itself(i), t.folded(i) == &text[t.bytes(i)]);
+        }
     }
 
     #[test]

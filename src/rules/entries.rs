@@ -145,6 +145,8 @@ fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     p.kind == EntryKind::Place
         && l.info.is_some_and(|w| w.place_bare_alif)
         && l.reading == Some(p.reading)
+        // A token that folds to itself has no أ إ آ (they fold to ا).
+        && !seg.tokens.folds_to_itself(p.start)
         && has_hamza_alif(&seg.text[seg.tokens.bytes(p.start)])
 }
 
