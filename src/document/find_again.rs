@@ -106,6 +106,15 @@ pub(crate) fn find_again(
     if strong.is_empty() {
         return Vec::new();
     }
+    // Of a text of one segment, each token's keys, read by both walks below (and twice by the second,
+    // as the token and as the one after): worked out once.
+    let whole_keys: Vec<WordKeys> = match read {
+        Read::Whole(tokens) => tokens
+            .in_segment()
+            .map(|(folded, word, _, _)| WordKeys::of_bytes(folded, word))
+            .collect(),
+        Read::Segments(_) => Vec::new(),
+    };
     // The words the document also writes with the article, of those asked below: a one-word name
     // (here) and a family or first name standing alone (further down). The text is read once for both:
     // whether a word is written so depends on the word alone, and the second list is drawn from the
@@ -117,7 +126,7 @@ pub(crate) fn find_again(
             .filter(|s| s.words.len() == 1)
             .map(|s| s.key.as_str());
         let parts = persons.flat_map(|s| alone_parts(index, s));
-        written_definite(text, &read, one_word.chain(parts))
+        written_definite(text, &read, &whole_keys, one_word.chain(parts))
             .into_iter()
             .map(str::to_string)
             .collect()
@@ -232,10 +241,7 @@ pub(crate) fn find_again(
     };
     match read {
         Read::Whole(tokens) => {
-            // Each token's keys are read twice (as the token and as the one after): worked out once.
-            let keys: Vec<WordKeys> = (0..tokens.len())
-                .map(|i| WordKeys::of(tokens.folded(i), tokens.list[i].kind == TokenKind::Word))
-                .collect();
+            let keys = &whole_keys;
             let mut i = 0;
             while i < tokens.len() {
                 let next = keys.get(i + 1).copied();
@@ -305,6 +311,7 @@ fn alone_parts<'s>(index: &'s Index, s: &'s Strong) -> impl Iterator<Item = &'s 
 fn written_definite<'w>(
     text: &str,
     read: &Read<'_>,
+    whole_keys: &[WordKeys],
     words: impl Iterator<Item = &'w str>,
 ) -> Vec<&'w str> {
     let definite: FxHashMap<String, &'w str> = words
@@ -326,16 +333,18 @@ fn written_definite<'w>(
             form = without_clitic_letter(f);
         }
     };
+    // A token is read only when one of its keys is a form's asked (`check` reads the forms the keys are
+    // of): the key may be another word's.
+    let keys = KeySet::new(definite.keys().map(|f| key_of(f.as_bytes())));
     match read {
         Read::Whole(tokens) => {
-            for i in 0..tokens.len() {
-                if tokens.list[i].kind == TokenKind::Word {
+            for (i, k) in whole_keys.iter().enumerate() {
+                if k.is_word() && k.keys().any(|k| keys.contains(k)) {
                     check(tokens.folded(i));
                 }
             }
         }
         Read::Segments(segments) => {
-            let keys = KeySet::new(definite.keys().map(|f| key_of(f.as_bytes())));
             let mut tokens = Tokens::default();
             for seg in *segments {
                 for (i, k) in seg.keys.iter().enumerate() {
@@ -911,6 +920,7 @@ const KEY_BITS: u32 = 20;
 struct WordKeys([u32; 2]);
 
 impl WordKeys {
+    #[cfg(test)]
     fn of(folded: &str, word: bool) -> WordKeys {
         WordKeys::of_bytes(folded.as_bytes(), word)
     }
