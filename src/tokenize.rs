@@ -63,20 +63,24 @@ impl Tokens {
         self.base + t.start as usize..self.base + t.end as usize
     }
 
-    /// Each token's folded form, whether it is a word, and its byte and char offsets in the segment: what
-    /// a summary of the segment keeps, read in one walk.
-    /// The folded forms are read as bytes, without checking for char boundaries.
-    pub(crate) fn in_segment(
-        &self,
-    ) -> impl ExactSizeIterator<Item = (&[u8], bool, usize, usize)> + Clone {
+    /// Each token's folded form and whether it is a word: what a summary of the segment keeps of it,
+    /// read in one walk. The folded forms are read as bytes, without checking for char boundaries.
+    pub(crate) fn in_segment(&self) -> impl ExactSizeIterator<Item = (&[u8], bool)> + Clone {
         self.list.iter().map(|t| {
             (
                 &self.folded.as_bytes()[t.fold.start as usize..t.fold.end as usize],
                 t.kind == TokenKind::Word,
-                t.start as usize,
-                t.char_start as usize,
             )
         })
+    }
+
+    /// The byte and char offsets in the segment of tokens 0, `every`, 2 × `every`…: the tokens passed
+    /// over are not read.
+    pub(crate) fn offsets_every(&self, every: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.list
+            .iter()
+            .step_by(every)
+            .map(|t| (t.start as usize, t.char_start as usize))
     }
 
     /// Whether token `i`'s folded form is `word`. Rules ask this of every token: the lengths are compared

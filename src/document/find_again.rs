@@ -111,7 +111,7 @@ pub(crate) fn find_again(
     let whole_keys: Vec<WordKeys> = match read {
         Read::Whole(tokens) => tokens
             .in_segment()
-            .map(|(folded, word, _, _)| WordKeys::of_bytes(folded, word))
+            .map(|(folded, word)| WordKeys::of_bytes(folded, word))
             .collect(),
         Read::Segments(_) => Vec::new(),
     };
@@ -1020,12 +1020,11 @@ impl SegmentSummary {
         // both lists' room at each token.
         let keys = tokens
             .in_segment()
-            .map(|(folded, word, _, _)| WordKeys::of_bytes(folded, word))
+            .map(|(folded, word)| WordKeys::of_bytes(folded, word))
             .collect();
         let marks = tokens
-            .in_segment()
-            .step_by(MARK_EVERY)
-            .map(|(_, _, at, chars)| (at as u16, chars as u16))
+            .offsets_every(MARK_EVERY)
+            .map(|(at, chars)| (at as u16, chars as u16))
             .collect();
         SegmentSummary {
             start,
