@@ -256,8 +256,46 @@ pub(crate) struct IndexedEntry {
     pub(crate) sub: u32,
     pub(crate) country: u32,
     pub(crate) words: u8,
+    /// Which bundled list the entry's lexicon is, for the rules that read some lists with more care.
+    pub(crate) list: List,
     /// Where the second word starts in the folded form (its length when there is none).
     rest_at: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<IndexedEntry>() == 104);
+
+/// The bundled lists that rules read with more care than the others (see `rules::entries`), known by
+/// their file name: the bundled file, or a file of that name (the cross-validation's copies). Worked out
+/// once per lexicon when the index is built; a lexicon of the user's own under another name is
+/// [`List::Other`], trusted as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum List {
+    #[default]
+    Other,
+    /// `places_yemen.tsv`: Yemen's governorates, towns and districts.
+    Yemen,
+    /// `places_cities_geonames.tsv`: the GeoNames towns.
+    GeonamesTowns,
+}
+
+impl List {
+    /// The list a lexicon named `name` (a file name or a path) is.
+    fn of(name: &str) -> List {
+        if name.ends_with("places_yemen.tsv") {
+            List::Yemen
+        } else if name.ends_with("places_cities_geonames.tsv") {
+            List::GeonamesTowns
+        } else {
+            List::Other
+        }
+    }
+}
+
+/// A lexicon as its entries are indexed: its name's place in [`Index::strings`], and which list it is.
+#[derive(Debug, Clone, Copy)]
+struct LexiconRef {
+    name: u32,
+    list: List,
 }
 
 impl IndexedEntry {
@@ -323,9 +361,9 @@ impl Index {
         let lexicons: Vec<&Lexicon> = lexicons.into_iter().collect();
         let (mut index, mut building) = Index::start(lexicons.iter().map(|lex| lex.len()).sum());
         for lex in lexicons {
-            let name = index.push_string(lex.shared_name());
+            let lexicon = index.push_lexicon(lex.shared_name());
             for e in lex.entries() {
-                index.add(e.clone(), name, &mut building);
+                index.add(e.clone(), lexicon, &mut building);
             }
         }
         index.done(building)
@@ -342,15 +380,15 @@ impl Index {
         let (mut index, mut building) = Index::start(count);
         // Plain loops rather than a chain of iterators: each adapter moved the entry once more.
         for b in bundled {
-            let name = index.push_string(Arc::from(b.name));
+            let lexicon = index.push_lexicon(Arc::from(b.name));
             for e in bundled_entries(b) {
-                index.add(e, name, &mut building);
+                index.add(e, lexicon, &mut building);
             }
         }
         for lex in lexicons {
-            let name = index.push_string(lex.shared_name());
+            let lexicon = index.push_lexicon(lex.shared_name());
             for e in lex.entries() {
-                index.add(e.clone(), name, &mut building);
+                index.add(e.clone(), lexicon, &mut building);
             }
         }
         index.done(building)
@@ -379,10 +417,14 @@ impl Index {
         self
     }
 
-    /// Adds a string to [`Index::strings`] (a lexicon's name): its place there.
-    fn push_string(&mut self, s: Arc<str>) -> u32 {
-        self.strings.push(s);
-        self.strings.len() as u32 - 1
+    /// Adds a lexicon's name to [`Index::strings`]: its place there, and which list the lexicon is.
+    fn push_lexicon(&mut self, name: Arc<str>) -> LexiconRef {
+        let list = List::of(&name);
+        self.strings.push(name);
+        LexiconRef {
+            name: self.strings.len() as u32 - 1,
+            list,
+        }
     }
 
     /// The string at `at` in the index's shared strings: an [`IndexedEntry`]'s lexicon name, display
@@ -444,7 +486,7 @@ impl Index {
         }
     }
 
-    fn add(&mut self, entry: Entry, lexicon: u32, building: &mut Building) {
+    fn add(&mut self, entry: Entry, lexicon: LexiconRef, building: &mut Building) {
         let Building {
             singles,
             multi,
@@ -458,7 +500,7 @@ impl Index {
         let summary = &mut self.summary;
         summary.entries += 1;
         summary.kinds.add(entry.kind());
-        let name = &self.strings[lexicon as usize];
+        let name = &self.strings[lexicon.name as usize];
         if summary
             .last
             .as_ref()
@@ -549,8 +591,9 @@ impl Index {
             sub: share(entry.sub()),
             country: share(entry.country()),
             entry,
-            lexicon,
+            lexicon: lexicon.name,
             words,
+            list: lexicon.list,
             rest_at,
         });
     }
@@ -760,10 +803,13 @@ impl Index {
 
     /// [`Index::slot`] of token `i`'s folded form. The key of a short word is built from its bytes,
     /// without checking that their ends are char boundaries (they are), which cost as much as building it.
+    /// The filter is not asked: most words of a text are in the table (96 % of the words of the bench
+    /// news, whose vocabulary the corpus lists hold), so it would turn few away for the test it costs
+    /// every word; it pays for the clitic readings, most of which the table lacks.
     #[inline(always)]
     fn token_slot(&self, tokens: &Tokens, i: usize) -> Option<u32> {
         match ShortKey::of_bytes(tokens.folded_bytes(i)) {
-            Some(key) => self.short_slot(key),
+            Some(key) => self.words.get(&key).copied(),
             None => self.long_words.get(tokens.folded(i)).copied(),
         }
     }
@@ -863,7 +909,11 @@ fn first_word(folded: &str) -> &str {
 
 /// Whether `text` has an alif with hamza or madda (أ إ آ), which folding makes a bare alif.
 pub(crate) fn has_hamza_alif(text: &str) -> bool {
-    text.contains(['أ', 'إ', 'آ'])
+    // آ أ إ are U+0622, U+0623, U+0625: D8 A2, D8 A3, D8 A5 in UTF-8, read as bytes (a rule asks this of
+    // every one-word place it meets).
+    text.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xD8 && matches!(w[1], 0xA2 | 0xA3 | 0xA5))
 }
 
 /// What matching found at one token.
@@ -1304,6 +1354,7 @@ mod tests {
         // One entry with the hamza is enough for a writer's hamza to be the place's.
         assert!(!index.word("امان").unwrap().place_bare_alif);
         assert!(has_hamza_alif("بأمان") && has_hamza_alif("إلى") && !has_hamza_alif("امان"));
+        assert!(has_hamza_alif("آسيا") && !has_hamza_alif("ؤ") && !has_hamza_alif(""));
     }
 
     #[test]

@@ -126,6 +126,17 @@ fn push_folded(d: char, out: &mut String) {
     }
 }
 
+/// The fold of the char of code `code` below U+0800 when it is one char, read from the table; `None`
+/// for a char that folding drops, or a code past the table. The tokenizer asks it of the letters that
+/// folding changes (أ ة ى …) without the call [`push_fold`] costs.
+#[inline]
+pub(crate) fn fold_short(code: usize) -> Option<char> {
+    match FOLD_TABLE.get(code) {
+        Some(&DROPPED) | None => None,
+        Some(&f) => char::from_u32(u32::from(f)),
+    }
+}
+
 /// Appends the folded form of `c` to `out`.
 #[inline]
 pub(crate) fn push_fold(c: char, out: &mut String) {

@@ -11,7 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::clitic::stem_offset;
 use crate::mention::Span;
-use crate::normalize::{fold_char, is_ignorable, push_fold, Fold};
+use crate::normalize::{fold_char, fold_short, is_ignorable, push_fold, Fold};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,17 +63,24 @@ impl Tokens {
         self.base + t.start as usize..self.base + t.end as usize
     }
 
-    /// Each token's folded form, whether it is a word, and its byte and char offsets in the segment: what
-    /// a summary of the segment keeps, read in one walk.
-    pub(crate) fn in_segment(&self) -> impl Iterator<Item = (&str, bool, usize, usize)> {
+    /// Each token's folded form and whether it is a word: what a summary of the segment keeps of it,
+    /// read in one walk. The folded forms are read as bytes, without checking for char boundaries.
+    pub(crate) fn in_segment(&self) -> impl ExactSizeIterator<Item = (&[u8], bool)> + Clone {
         self.list.iter().map(|t| {
             (
-                &self.folded[t.fold.start as usize..t.fold.end as usize],
+                &self.folded.as_bytes()[t.fold.start as usize..t.fold.end as usize],
                 t.kind == TokenKind::Word,
-                t.start as usize,
-                t.char_start as usize,
             )
         })
+    }
+
+    /// The byte and char offsets in the segment of tokens 0, `every`, 2 × `every`…: the tokens passed
+    /// over are not read.
+    pub(crate) fn offsets_every(&self, every: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.list
+            .iter()
+            .step_by(every)
+            .map(|t| (t.start as usize, t.char_start as usize))
     }
 
     /// Whether token `i`'s folded form is `word`. Rules ask this of every token: the lengths are compared
@@ -94,6 +101,15 @@ impl Tokens {
             .and_then(|k| self.folded.as_bytes().get(k));
         (suffix.is_empty() || last == suffix.as_bytes().last())
             && self.folded_bytes(i).ends_with(suffix.as_bytes())
+    }
+
+    /// Whether token `i`'s folded form is its own text: folding changed none of its chars (its folded
+    /// form is then the copy of the segment at the start of the buffer, at the token's own offsets; any
+    /// other is written after the copy).
+    #[inline]
+    pub(crate) fn folds_to_itself(&self, i: usize) -> bool {
+        let t = &self.list[i];
+        t.fold.start == t.start && t.fold.end == t.end
     }
 
     /// The char range of token `i` in the text.
@@ -211,6 +227,21 @@ static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
     table
 });
 
+/// For each lead byte of a two-byte UTF-8 form, a bit for each continuation byte (by its low six bits)
+/// that makes a [`SAME_LETTER`] with it; nothing for any other byte. [`same_letters`] tests an Arabic
+/// letter so, by its two bytes, without decoding it.
+static SAME_LETTER_PAIRS: Lazy<[u64; 256]> = Lazy::new(|| {
+    let mut leads = [0u64; 256];
+    for (lead, bits) in leads.iter_mut().enumerate().skip(0xC0).take(0x20) {
+        for low in 0..64 {
+            if CLASSES[(lead & 0x1F) << 6 | low] & SAME_LETTER != 0 {
+                *bits |= 1 << low;
+            }
+        }
+    }
+    leads
+});
+
 #[inline]
 fn class_of(table: &[Class; 0x800], c: char) -> Class {
     match table.get(c as usize) {
@@ -252,6 +283,7 @@ fn tokenize_with<const FAST: bool>(
     out.folded.reserve(2 * segment.len());
     out.folded.push_str(segment);
     let table = &*CLASSES;
+    let pairs = &*SAME_LETTER_PAIRS;
     let bytes = segment.as_bytes();
     // Offsets from here on are in the segment, in bytes and chars.
     let mut chars = 0usize;
@@ -260,7 +292,7 @@ fn tokenize_with<const FAST: bool>(
     let mut i = 0;
     while i < bytes.len() {
         if FAST && !word.active {
-            match plain_word(segment, i, chars, table, &mut out.folded) {
+            match plain_word(segment, i, chars, table, pairs, &mut out.folded) {
                 Ok(token) => {
                     i = token.end as usize;
                     chars = token.char_end as usize;
@@ -386,6 +418,7 @@ fn plain_word(
     from: usize,
     ci: usize,
     table: &[Class; 0x800],
+    pairs: &[u64; 256],
     folded: &mut String,
 ) -> Result<Token, PlainStart> {
     let bytes = segment.as_bytes();
@@ -397,7 +430,7 @@ fn plain_word(
         alphabetic: false,
     };
     loop {
-        let (end, count) = same_letters(bytes, start.end, table);
+        let (end, count) = same_letters(bytes, start.end, table, pairs);
         start.alphabetic |= count > 0;
         start.end = end;
         start.chars += count;
@@ -421,7 +454,11 @@ fn plain_word(
         start.alphabetic |= class & ALPHABETIC != 0;
         if class & SAME == 0 {
             folded.push_str(&segment[start.uncopied..end]);
-            push_fold(char::from_u32(code as u32).unwrap_or_default(), folded);
+            // A plain char folds to one char (marks and controls, which folding drops, are not plain).
+            match fold_short(code) {
+                Some(f) => folded.push(f),
+                None => push_fold(char::from_u32(code as u32).unwrap_or_default(), folded),
+            }
             start.uncopied = end + len;
         }
         start.end += len;
@@ -464,17 +501,35 @@ struct PlainStart {
 /// Reads the run of [`SAME_LETTER`]s from byte `from` of UTF-8 `bytes` (a char boundary), and returns
 /// where it ends and how many chars it has: the loop in which tokenizing spends most of its time.
 #[inline]
-fn same_letters(bytes: &[u8], from: usize, table: &[Class; 0x800]) -> (usize, usize) {
+fn same_letters(
+    bytes: &[u8],
+    from: usize,
+    table: &[Class; 0x800],
+    pairs: &[u64; 256],
+) -> (usize, usize) {
     let mut i = from;
     let mut n = 0;
-    while let Some((code, len)) = short_char_at(bytes, i) {
-        if table[code & 0x7FF] & SAME_LETTER == 0 {
-            break;
+    loop {
+        // Two-byte letters (Arabic), tested by their bytes: a byte that leads no two-byte form (ASCII,
+        // the lead of a longer form) has no bits, and one that follows a lead is its continuation.
+        let mut rest = &bytes[i..];
+        while let [lead, next, tail @ ..] = rest {
+            if pairs[usize::from(*lead)] & 1 << (next & 63) == 0 {
+                break;
+            }
+            rest = tail;
+            n += 1;
         }
-        i += len;
-        n += 1;
+        i = bytes.len() - rest.len();
+        // An ASCII letter goes on with the run; anything else ends it.
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 && table[usize::from(b)] & SAME_LETTER != 0 => {
+                i += 1;
+                n += 1;
+            }
+            _ => return (i, n),
+        }
     }
-    (i, n)
 }
 
 /// Marks an offset that is not set.
@@ -784,6 +839,31 @@ mod tests {
         let n = tokenize("أَ ب", 10, 5, &mut t);
         assert_eq!(n, 4);
         assert_eq!((t.bytes(1).start, t.chars(1).start), (15, 8));
+    }
+
+    #[test]
+    fn a_token_folds_to_itself_only_when_folding_changes_none_of_its_chars() {
+        let text = "في مدينة أبها، 12 و٣ مُحمد";
+        let mut t = Tokens::default();
+        tokenize(text, 0, 0, &mut t);
+        let itself: Vec<(&str, bool)> = (0..t.len())
+            .map(|i| (&text[t.bytes(i)], t.folds_to_itself(i)))
+            .collect();
+        assert_eq!(
+            itself,
+            [
+                ("في", true),
+                ("مدينة", false),
+                ("أبها", false),
+                ("،", true),
+                ("12", true),
+                ("و٣", false),
+                ("مُحمد", false),
+            ]
+        );
+        for i in 0..t.len() {
+            assert_eq!(t.folds_to_itself(i), t.folded(i) == &text[t.bytes(i)]);
+        }
     }
 
     #[test]

@@ -6,10 +6,13 @@
 //!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
 //!   as a district only).
 
+use once_cell::sync::Lazy;
+use rustc_hash::FxHashSet;
+
 use super::shape::ORDINALS;
 use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
-use crate::lookup::{has_hamza_alif, PhraseMatch};
+use crate::lookup::{has_hamza_alif, List, PhraseMatch};
 use crate::mention::Kind;
 use crate::tokenize::TokenKind;
 
@@ -85,7 +88,7 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
 fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let indexed = seg.index.entry(p.entry);
     let entry = &indexed.entry;
-    entry.sub() == Some("district") && from_list(seg, indexed.lexicon, YEMEN_LIST) && {
+    entry.sub() == Some("district") && indexed.list == List::Yemen && {
         let folded = entry.folded();
         ![
             "city",
@@ -105,41 +108,32 @@ fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// (سلطات، الحمامات): a word far more often than the town so named; the towns of the other lists stay.
 /// (The same for a final ة, سلالة، العمارة, lost on `aqmar_train`: 0.5788 → 0.5782.)
 fn geonames_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
-    let indexed = seg.index.entry(p.entry);
-    seg.tokens.folded(p.start).ends_with("ات") && from_list(seg, indexed.lexicon, GEONAMES_LIST)
+    seg.tokens.folded(p.start).ends_with("ات")
+        && seg.index.entry(p.entry).list == List::GeonamesTowns
 }
-
-/// True when the lexicon at `lexicon` in the index's strings is the file `name` (or a path to a file so
-/// named, as the cross-validation's copies are).
-fn from_list(seg: &Segment<'_, '_>, lexicon: u32, name: &str) -> bool {
-    seg.index.string(lexicon).is_some_and(|l| l.ends_with(name))
-}
-
-/// The file name of the bundled GeoNames list of towns.
-const GEONAMES_LIST: &str = "places_cities_geonames.tsv";
-
-/// The file name of the bundled list of Yemen's governorates, towns and districts.
-const YEMEN_LIST: &str = "places_yemen.tsv";
 
 /// True for a one-word match whose stem is too short to be a name (بها; سي) — a place of two letters
 /// written alone stays — or that is read out of a word with clitics that is common vocabulary as written
 /// (بشأن، فسيجد), or with the preposition ك (كمية).
 fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let word = seg.tokens.folded(p.start);
-    let chars = word.chars().count();
     // A lookup of the whole word, asked only of a reading with clitics.
     let vocabulary = || {
         seg.index
             .word(word)
             .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
     };
-    let stem_chars = chars - usize::from(p.reading.clitic_chars).min(chars);
-    // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name.
-    let too_short = stem_chars < MIN_CLITIC_STEM_CHARS
-        && (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place));
+    // Two letters alone (سي، اف، إس) are initials or letters of a transliteration, not a name: fewer
+    // than `MIN_CLITIC_STEM_CHARS` chars after the clitics (the word is read no further than that).
+    let clitics = usize::from(p.reading.clitic_chars);
+    let too_short = (p.reading.clitic_chars > 0 || !seg.has(p.start, EntryKind::Place))
+        && word
+            .chars()
+            .nth(clitics + MIN_CLITIC_STEM_CHARS - 1)
+            .is_none();
     // ك "like" is seldom put before a name; a word read so (كمية → ك + مية) is a word.
-    let prep = word.chars().nth(usize::from(p.reading.conj));
-    let kaf = p.reading.clitic_chars > u8::from(p.reading.conj) && prep == Some('ك');
+    let kaf = p.reading.clitic_chars > u8::from(p.reading.conj)
+        && word.chars().nth(usize::from(p.reading.conj)) == Some('ك');
     too_short || kaf || (p.reading.clitic_chars > 0 && vocabulary())
 }
 
@@ -148,9 +142,11 @@ fn short_stem(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// token without hamza says nothing (news often drops it: اسبانيا).
 fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let l = &seg.lex[p.start];
-    l.reading == Some(p.reading)
+    p.kind == EntryKind::Place
         && l.info.is_some_and(|w| w.place_bare_alif)
-        && p.kind == EntryKind::Place
+        && l.reading == Some(p.reading)
+        // A token that folds to itself has no أ إ آ (they fold to ا).
+        && !seg.tokens.folds_to_itself(p.start)
         && has_hamza_alif(&seg.text[seg.tokens.bytes(p.start)])
 }
 
@@ -236,9 +232,24 @@ const QUANTITY_WORDS: [&str; 31] = [
     "اثنان",
 ];
 
+/// `QUANTITY_WORDS` and `ORDINALS` as one set: asked of the word before every one-word place, where
+/// a search of the two lists took some 400 instructions.
+static QUANTITIES: Lazy<FxHashSet<&'static str>> =
+    Lazy::new(|| QUANTITY_WORDS.iter().chain(&ORDINALS).copied().collect());
+
 /// True for a number, quantity or ordinal word, folded (مليون، عدة، الثاني).
 fn is_quantity(word: &str) -> bool {
-    QUANTITY_WORDS.contains(&word) || ORDINALS.contains(&word)
+    QUANTITIES.contains(word)
+}
+
+/// Whether `word` holds a digit, ASCII (0-9) or Arabic-Indic (٠-٩, U+0660 to U+0669: the bytes D9 A0 to
+/// D9 A9), read from its bytes.
+fn has_digit(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.iter().enumerate().any(|(k, &b)| {
+        b.is_ascii_digit()
+            || (b == 0xD9 && bytes.get(k + 1).is_some_and(|n| (0xA0..=0xA9).contains(n)))
+    })
 }
 
 /// True when the word right before a one-word place counts or measures it: a number written in digits
@@ -258,10 +269,7 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         return false;
     }
     let word = seg.tokens.folded(prev);
-    word.chars()
-        .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
-        || is_quantity(word)
-        || word.strip_prefix('و').is_some_and(is_quantity)
+    has_digit(word) || is_quantity(word) || word.strip_prefix('و').is_some_and(is_quantity)
 }
 
 /// True when token `i` follows بن، ابن، بنت، ابنة or أبو/أبي/أبا (with و/ف or not) and is not part of
@@ -269,6 +277,11 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// طولون، أبو عدن), not the town.
 fn after_name_particle(seg: &Segment<'_, '_>, i: usize) -> bool {
     if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
+        return false;
+    }
+    // The longest of the words below, after و or ف: ignoring longer words costs one comparison.
+    const LONGEST: usize = "وابنه".len();
+    if seg.tokens.folded_bytes(i - 1).len() > LONGEST {
         return false;
     }
     let word = seg.tokens.folded(i - 1);
@@ -306,4 +319,34 @@ fn in_competition(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn is_generic_place_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
     seg.phrase_of(i, EntryKind::PlaceNoun)
         .is_some_and(|p| seg.index.entry(p.entry).entry.sub() != Some("country"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_digit_reads_ascii_and_arabic_indic_digits() {
+        for word in ["و2400", "1984", "٣", "عام٢٠٢٠", "x9"] {
+            assert!(has_digit(word), "{word}");
+        }
+        // U+0661 is D9 A1; U+066A (٪, D9 AA) and U+0670 (D9 B0) are not digits, nor is a letter.
+        for word in ["مليون", "٪", "\u{0670}", "عدة", ""] {
+            assert!(!has_digit(word), "{word}");
+        }
+        for word in ["مليون", "و2400", "٣", "٪", "بعض", "x9", "\u{06F3}"] {
+            let by_chars = word
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+            assert_eq!(has_digit(word), by_chars, "{word}");
+        }
+    }
+
+    #[test]
+    fn quantities_are_both_lists() {
+        for word in QUANTITY_WORDS.iter().chain(&ORDINALS) {
+            assert!(is_quantity(word), "{word}");
+        }
+        assert!(!is_quantity("مدينه") && !is_quantity(""));
+    }
 }

@@ -247,6 +247,10 @@ fn trigger_tokens(seg: &Segment<'_, '_>) -> Vec<usize> {
 /// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
 pub(super) fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
     let word = seg.tokens.folded(i);
+    // Most words are read whole: no walk over their chars.
+    if clitic_chars == 0 {
+        return word;
+    }
     word.char_indices()
         .nth(usize::from(clitic_chars))
         .map_or("", |(b, _)| &word[b..])

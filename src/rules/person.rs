@@ -1573,18 +1573,19 @@ fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
 /// organization.
 fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     let l = &seg.lex[i];
+    // Asked of every token: the bit tests before the word's text.
     if !seg.is_word(i)
-        || PLACE_PREFIXES.contains(&seg.tokens.folded(i))
         || l.has(EntryKind::Common)
         || l.has(EntryKind::Function)
         || l.has(EntryKind::Place)
         || l.has(EntryKind::Organization)
         || seg.is_trigger(i)
+        || PLACE_PREFIXES.contains(&seg.tokens.folded(i))
     {
         return None;
     }
-    if (is_name_token(seg, i, 0) && name_shaped(seg, i))
-        || (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0)
+    if (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0)
+        || (is_name_token(seg, i, 0) && name_shaped(seg, i))
     {
         return Some(0);
     }
