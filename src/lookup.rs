@@ -373,9 +373,9 @@ impl Index {
 
     /// The index, once every entry is added.
     fn done(mut self, building: Building) -> Index {
-        self.settle_sub_kinds();
         self.finish(building.singles, building.first_words);
         self.gather_seconds(building.multi);
+        self.settle_sub_kinds();
         self
     }
 
@@ -403,44 +403,63 @@ impl Index {
     /// `places_subdivisions.tsv` and a city in `places_cities_geonames.tsv`: every entry of it says
     /// city). Only [`IndexedEntry::sub`], which mentions report, changes; the rules read the file's own
     /// value ([`Entry::sub`]).
+    ///
+    /// Entries of one folded text share their first word, and their second: they are among one word's
+    /// single-word entries ([`WordInfo::singles`]) or one pair's ([`Second::starts`]), so each such list
+    /// is settled on its own (a handful of entries, sorted) rather than through a hash map of every name
+    /// (a megabyte of fresh memory at every start-up).
     fn settle_sub_kinds(&mut self) {
-        let named: Vec<u32> = (0..self.entries.len() as u32)
-            .filter(|&id| {
-                matches!(
-                    self.entries[id as usize].entry.kind(),
-                    EntryKind::Place | EntryKind::Organization
-                )
-            })
-            .collect();
+        let entries = &self.entries;
         let mut rank_of: FxHashMap<&str, u8> = FxHashMap::default();
-        // Each (kind, folded text) once, with the best rank among its entries and the entry that has it.
-        let mut group_of: FxHashMap<(EntryKind, &str), u32> = FxHashMap::default();
-        group_of.reserve(named.len());
-        let mut groups: Vec<(u8, u32)> = Vec::new();
-        let mut member = Vec::with_capacity(named.len());
-        for &id in &named {
-            let e = &self.entries[id as usize].entry;
-            let rank = match e.sub() {
-                Some(sub) => *rank_of
-                    .entry(sub)
-                    .or_insert_with(|| SubKind::of(sub).precedence()),
-                None => u8::MAX,
-            };
-            let group = *group_of.entry((e.kind(), e.folded())).or_insert_with(|| {
-                groups.push((rank, id));
-                groups.len() as u32 - 1
-            });
-            let best = &mut groups[group as usize];
-            if rank < best.0 {
-                *best = (rank, id);
+        // The named entries of one list: kind, folded text, rank of the sub-kind, id.
+        let mut group: Vec<(EntryKind, &str, u8, u32)> = Vec::new();
+        // Each entry that takes another's sub-kind, with that sub-kind.
+        let mut settled: Vec<(u32, u32)> = Vec::new();
+        let lists = self
+            .infos
+            .iter()
+            .map(|w| &self.singles[w.singles.0 as usize..w.singles.1 as usize])
+            .chain(
+                self.seconds
+                    .iter()
+                    .map(|s| &self.multi[s.starts.0 as usize..s.starts.1 as usize]),
+            );
+        for list in lists {
+            group.clear();
+            for s in list {
+                if !matches!(s.kind, EntryKind::Place | EntryKind::Organization) {
+                    continue;
+                }
+                let e = &entries[s.id as usize].entry;
+                let rank = match e.sub() {
+                    Some(sub) => *rank_of
+                        .entry(sub)
+                        .or_insert_with(|| SubKind::of(sub).precedence()),
+                    None => u8::MAX,
+                };
+                group.push((s.kind, e.folded(), rank, s.id));
             }
-            member.push(group);
+            if group.len() < 2 {
+                continue;
+            }
+            // By kind and text, then the best rank, the first loaded on a tie: each run's first wins.
+            group.sort_unstable();
+            let mut g = 0;
+            while g < group.len() {
+                let (kind, folded, _, winner) = group[g];
+                let sub = entries[winner as usize].sub;
+                g += 1;
+                while g < group.len() && group[g].0 == kind && group[g].1 == folded {
+                    let id = group[g].3;
+                    if entries[id as usize].sub != sub {
+                        settled.push((id, sub));
+                    }
+                    g += 1;
+                }
+            }
         }
-        for (id, group) in named.into_iter().zip(member) {
-            let (_, winner) = groups[group as usize];
-            if winner != id {
-                self.entries[id as usize].sub = self.entries[winner as usize].sub;
-            }
+        for (id, sub) in settled {
+            self.entries[id as usize].sub = sub;
         }
     }
 
