@@ -422,7 +422,7 @@ impl Index {
     /// Entries of one folded text share their first word, and their second: they are among one word's
     /// single-word entries ([`WordInfo::singles`]) or one pair's ([`Second::starts`]), so each such list
     /// is settled on its own (a handful of entries, sorted) rather than through a hash map of every name
-    /// (a megabyte of fresh memory at every start-up).
+    /// (1.3 MB of fresh memory at every start-up).
     fn settle_sub_kinds(&mut self) {
         let entries = &self.entries;
         let mut rank_of: FxHashMap<&str, u8> = FxHashMap::default();
