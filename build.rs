@@ -3,10 +3,12 @@
 //! the bundled lexicons are not parsed when an extractor is built.
 //!
 //! A file whose entries are all `name` tokens becomes a hash set of their folds; any other file, a list
-//! of records, each giving the byte ranges of its line's fields in the file's text. The lexicon files
-//! stay the one source of truth: the tables hold no text of their own, and they are written again
-//! whenever a file of `lexicons/` changes. Every file found is compiled, so a new bundled file needs no
-//! change here (the crate's tests check that every file of `lexicons/` is in its `BUNDLED` list).
+//! of records, each giving its line's offset in the file's text and where each field lies in the line.
+//! The lexicon files stay the one source of truth: the tables hold no text of their own, and they are
+//! written again whenever a file of `lexicons/` changes. Every file found is compiled, so a new bundled
+//! file needs no change here (the crate's tests check that every file of `lexicons/` is in its
+//! `BUNDLED` list). A line of 64 KiB or more is left to the parser (a record places its fields in 16
+//! bits).
 //!
 //! This script checks the layout of a line, not its meaning: it cannot fold text (folding needs the
 //! Unicode tables of a dependency), so it takes the line's stored `fold=` as the entry's matching form

@@ -3,7 +3,6 @@
 //! The format is documented in `lexicons/README.md` and in the crate documentation: one entry a line,
 //! `TEXT<TAB>KIND` followed by `key=value` attributes, `#` comments.
 
-use std::borrow::Cow;
 use std::collections::hash_map::Entry as MapEntry;
 use std::fmt;
 use std::io::Read;
@@ -143,12 +142,11 @@ impl FromStr for EntryKind {
 /// ```
 #[derive(Clone)]
 pub struct Entry {
-    /// The text of the fields: a bundled file's whole text, borrowed (see [`load_bundled`]), or the
-    /// entry's own fields one after another. The fields are read through `at`: an entry of the bundled
-    /// set is 80 bytes rather than 150 with a string (a `Cow`) for each field.
-    src: Cow<'static, str>,
-    /// Where each field lies in `src`, in the order of [`Field`].
-    at: [Slot; 6],
+    /// Where the text of the fields is: a line of a bundled file, read in place, or the entry's own text.
+    /// An entry of the bundled set is 40 bytes (150 with a string, a `Cow`, for each field; 80 with a
+    /// `Cow` of the file's text and a `u32` range for each): the index holds 22,000 of them, written
+    /// anew at the start of every process.
+    src: Src,
     kind: EntryKind,
     gender: Option<Gender>,
     /// Whether a gender was given at all (`gender=unisex` leaves `gender` empty).
@@ -169,7 +167,36 @@ enum Field {
     Parent,
 }
 
-/// Where a field of an [`Entry`] lies in its text: `start` is [`Slot::NONE`] for a field not given.
+/// The text of an [`Entry`]'s fields.
+#[derive(Clone)]
+enum Src {
+    /// A line of the bundled file `BUNDLED[file]`, which starts at byte `line_at` of the file's text;
+    /// each field's place in the line, in the order of [`Field`].
+    Bundled {
+        file: u8,
+        line_at: u32,
+        at: [Short; 6],
+    },
+    /// Text of the entry's own: parsed at run time, built in code, or changed by a setter.
+    Own(Box<Own>),
+}
+
+/// The entry's own text: its fields one after another, each at its [`Slot`] (in the order of [`Field`]).
+#[derive(Clone)]
+struct Own {
+    text: String,
+    at: [Slot; 6],
+}
+
+/// Where a field of a bundled line lies in the line, as the file's table gives it (see `src/table.rs`):
+/// `start` is `u16::MAX` for a field not given. `build.rs` leaves lines of 64 KiB or more to the parser.
+#[derive(Clone, Copy)]
+struct Short {
+    start: u16,
+    len: u16,
+}
+
+/// Where a field of an [`Entry`] lies in its own text: `start` is [`Slot::NONE`] for a field not given.
 #[derive(Clone, Copy)]
 struct Slot {
     start: u32,
@@ -187,49 +214,69 @@ impl Entry {
     /// A field's text, if given.
     #[inline]
     fn field(&self, f: Field) -> Option<&str> {
-        let slot = self.at[f as usize];
-        (slot.start != u32::MAX)
-            .then(|| &self.src[slot.start as usize..slot.start as usize + slot.len as usize])
+        match &self.src {
+            Src::Bundled { file, line_at, at } => {
+                Entry::bundled_field(*file, *line_at, at[f as usize])
+            }
+            Src::Own(own) => {
+                let slot = own.at[f as usize];
+                (slot.start != u32::MAX).then(|| {
+                    &own.text[slot.start as usize..slot.start as usize + slot.len as usize]
+                })
+            }
+        }
+    }
+
+    /// A field of a line of a bundled file, if given.
+    #[inline]
+    fn bundled_field(file: u8, line_at: u32, short: Short) -> Option<&'static str> {
+        if short.start == u16::MAX {
+            return None;
+        }
+        let start = line_at as usize + short.start as usize;
+        BUNDLED[file as usize]
+            .text
+            .get(start..start + short.len as usize)
     }
 
     /// Sets a field to `value`, which is added to the entry's own text (made from the fields it has
     /// when the entry borrowed a bundled file's text until then).
     fn set(&mut self, f: Field, value: &str) -> Result<(), String> {
-        if let Cow::Borrowed(src) = self.src {
-            let mut own = String::new();
-            for slot in &mut self.at {
-                if slot.start != u32::MAX {
-                    let start = slot.start as usize;
-                    let at = own.len() as u32;
-                    own.push_str(&src[start..start + slot.len as usize]);
-                    slot.start = at;
+        if let Src::Bundled { file, line_at, at } = self.src {
+            let mut own = Own {
+                text: String::new(),
+                at: [Slot::NONE; 6],
+            };
+            for (slot, short) in own.at.iter_mut().zip(at) {
+                if let Some(value) = Entry::bundled_field(file, line_at, short) {
+                    *slot = Slot {
+                        start: own.text.len() as u32,
+                        len: value.len() as u32,
+                    };
+                    own.text.push_str(value);
                 }
             }
-            self.src = Cow::Owned(own);
+            self.src = Src::Own(Box::new(own));
         }
-        let own = self.src.to_mut();
-        let (Ok(start), Ok(len)) = (u32::try_from(own.len()), u32::try_from(value.len())) else {
+        let Src::Own(own) = &mut self.src else {
+            unreachable!("an entry's text is its own once it is set")
+        };
+        let (Ok(start), Ok(len)) = (u32::try_from(own.text.len()), u32::try_from(value.len()))
+        else {
             return Err("the entry's fields are too long (more than 4 GB)".to_string());
         };
         if start.checked_add(len).is_none_or(|end| end == u32::MAX) {
             return Err("the entry's fields are too long (more than 4 GB)".to_string());
         }
-        own.push_str(value);
-        self.at[f as usize] = Slot { start, len };
+        own.text.push_str(value);
+        own.at[f as usize] = Slot { start, len };
         Ok(())
     }
 
-    /// An entry of a bundled file, whose fields lie at `at` in the file's text.
-    fn bundled(
-        src: &'static str,
-        at: [Slot; 6],
-        kind: EntryKind,
-        gender: Option<Gender>,
-        gender_given: bool,
-    ) -> Entry {
+    /// An entry of a line of a bundled file (see [`Src::Bundled`]).
+    fn bundled(src: Src, kind: EntryKind, gender: Option<Gender>, gender_given: bool) -> Entry {
         Entry {
-            src: Cow::Borrowed(src),
-            at,
+            src,
             kind,
             gender,
             gender_given,
@@ -355,8 +402,10 @@ impl Entry {
             len: folded_len,
         };
         Some(Entry {
-            src: Cow::Owned(text + &folded),
-            at,
+            src: Src::Own(Box::new(Own {
+                text: text + &folded,
+                at,
+            })),
             kind,
             gender: None,
             gender_given: false,
@@ -505,11 +554,10 @@ impl Entry {
     /// The folded form when it is borrowed from a bundled file's text.
     pub(crate) fn folded_static(&self) -> Option<&'static str> {
         match self.src {
-            Cow::Borrowed(src) => {
-                let slot = self.at[Field::Folded as usize];
-                src.get(slot.start as usize..slot.start as usize + slot.len as usize)
+            Src::Bundled { file, line_at, at } => {
+                Entry::bundled_field(file, line_at, at[Field::Folded as usize])
             }
-            Cow::Owned(_) => None,
+            Src::Own(_) => None,
         }
     }
     /// What the entry is.
@@ -1394,26 +1442,24 @@ pub(crate) fn bundled_len(b: &Bundled) -> usize {
 pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entry> + '_ {
     let text: &'static str = b.text;
     let table = b.table;
+    // The file's place in `BUNDLED`, which its entries hold to read their text in place.
+    let file = BUNDLED
+        .iter()
+        .position(|x| std::ptr::eq(x, b))
+        .and_then(|i| u8::try_from(i).ok());
     (0..bundled_len(b)).map(move |r| {
-        let at = 2 + r * table::RECORD_WORDS;
-        let field = |f: table::Field| -> Option<&'static str> {
-            let off = table::word(table, at + f as usize) as usize;
-            let len = table::word(table, at + f as usize + 1) as usize;
-            (len > 0).then(|| &text[off..off + len])
-        };
-        let slot = |f: table::Field| -> Slot {
-            match table::word(table, at + f as usize + 1) {
-                0 => Slot::NONE,
-                len => Slot {
-                    start: table::word(table, at + f as usize),
-                    len,
-                },
-            }
-        };
-        let word0 = table::word(table, at);
-        let line = table::word(table, at + 1) as usize;
-        let raw = field(table::Field::Text).unwrap_or_default();
+        let at = (2 + r * table::RECORD_WORDS) * 4;
+        // The record's words, read from one slice (one bounds check).
+        let record: &[u8; table::RECORD_WORDS * 4] = table
+            .get(at..at + table::RECORD_WORDS * 4)
+            .and_then(|r| r.try_into().ok())
+            .unwrap_or_else(|| panic!("{}: a table cut short (a crate bug)", b.name));
+        let word0 = table::word(record, 0);
+        let line = table::word(record, 1) as usize;
         let mut entry = if word0 & table::IRREGULAR != 0 {
+            let line_at = table::word(record, table::LINE_AT) as usize;
+            let raw =
+                &text[line_at..line_at + table::word(record, table::Field::Text as usize) as usize];
             let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(raw);
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
             match parse_line(raw) {
@@ -1434,22 +1480,8 @@ pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entr
                     b.name
                 ),
             };
-            let fold = slot(table::Field::Fold);
             Entry::bundled(
-                text,
-                [
-                    slot(table::Field::Text),
-                    if fold.start == u32::MAX {
-                        // no fold (a table has one for every regular line): an empty matching form
-                        Slot { start: 0, len: 0 }
-                    } else {
-                        fold
-                    },
-                    slot(table::Field::Sub),
-                    slot(table::Field::Cat),
-                    slot(table::Field::Country),
-                    slot(table::Field::Parent),
-                ],
+                bundled_src(file, text, record),
                 EntryKind::ALL[(word0 & 0xFF) as usize],
                 gender,
                 gender_given,
@@ -1458,6 +1490,46 @@ pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entr
         entry.line = line as u32;
         entry
     })
+}
+
+/// The text of the entry of a regular record of a bundled file's table: read in place when the file
+/// is `BUNDLED[file]` (the record's fields are then copied as they are), else copied into the entry's
+/// own.
+fn bundled_src(
+    file: Option<u8>,
+    text: &'static str,
+    record: &[u8; table::RECORD_WORDS * 4],
+) -> Src {
+    let line_at = table::word(record, table::LINE_AT);
+    let shorts: [Short; 6] = std::array::from_fn(|k| {
+        let w = table::word(record, table::Field::Text as usize + k);
+        Short {
+            start: w as u16,
+            len: (w >> 16) as u16,
+        }
+    });
+    if let Some(file) = file {
+        return Src::Bundled {
+            file,
+            line_at,
+            at: shorts,
+        };
+    }
+    let mut own = Own {
+        text: String::new(),
+        at: [Slot::NONE; 6],
+    };
+    for (slot, short) in own.at.iter_mut().zip(shorts) {
+        if short.start != u16::MAX {
+            let from = line_at as usize + short.start as usize;
+            *slot = Slot {
+                start: own.text.len() as u32,
+                len: u32::from(short.len),
+            };
+            own.text.push_str(&text[from..from + short.len as usize]);
+        }
+    }
+    Src::Own(Box::new(own))
 }
 
 #[cfg(test)]
@@ -1716,6 +1788,45 @@ mod tests {
         let parsed = Lexicon::parse("t.tsv", text).unwrap();
         assert_eq!(parsed.len(), 5);
         assert_eq!(load_bundled(&b).entries(), parsed.entries());
+    }
+
+    /// A line of 64 KiB or more, whose fields' places do not fit the 16 bits of a record, is left to
+    /// the parser, and reads as it does.
+    #[test]
+    fn a_line_too_long_for_a_record_is_parsed_in_full() {
+        let word = "ب".repeat(20_000);
+        let text: &'static str = Box::leak(
+            format!("عدن\tplace\tsub=city\tfold=عدن\n{word}\tplace\tsub=city\tcountry=YE\tfold={word}\n")
+                .into_boxed_str(),
+        );
+        let table: &'static [u8] = Box::leak(table::compile(text).into_boxed_slice());
+        assert_eq!(table::word(table, 2) & table::IRREGULAR, 0);
+        assert_ne!(
+            table::word(table, 2 + table::RECORD_WORDS) & table::IRREGULAR,
+            0
+        );
+        let b = Bundled {
+            name: "t.tsv",
+            text,
+            table,
+            tier: Tier::Default,
+            compiled: true,
+            name_tokens: false,
+        };
+        let parsed = Lexicon::parse("t.tsv", text).unwrap();
+        assert_eq!(load_bundled(&b).entries(), parsed.entries());
+        assert_eq!(load_bundled(&b).entries()[1].country(), Some("YE"));
+    }
+
+    /// An entry is five words: the index holds one for each of 22,000 bundled lines, written at the
+    /// start of every process.
+    #[test]
+    fn an_entry_is_small() {
+        assert!(
+            std::mem::size_of::<Entry>() <= 40,
+            "{}",
+            std::mem::size_of::<Entry>()
+        );
     }
 
     /// Every lexicon file is in [`BUNDLED`] (`build.rs` compiles each file of `lexicons/`, and a file

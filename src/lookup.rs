@@ -239,7 +239,16 @@ struct Building {
     multi: Vec<(u32, Cow<'static, str>, Start)>,
     shared: Shared,
     /// Each word of `infos`.
-    first_words: Vec<Cow<'static, str>>,
+    first_words: Vec<WordText>,
+}
+
+/// The text of a word of [`Index::infos`]: borrowed from a bundled file's text, or the place of a word
+/// of [`Index::own_words`]. 16 bytes a word rather than a `Cow` of 24: the index has 32,000 words,
+/// written at the start of every process.
+#[derive(Debug, Clone, Copy)]
+enum WordText {
+    Bundled(&'static str),
+    Own(u32),
 }
 
 /// An entry with the lexicon it came from.
@@ -334,8 +343,10 @@ pub(crate) struct Index {
     names: FxHashSet<Box<str>>,
     /// The same of the bundled `name` files, read in place from the tables `build.rs` made of them.
     name_sets: Vec<NameTokens>,
-    /// Each word of `infos`, at its place there (borrowed from the bundled text where the entries are).
-    word_texts: Vec<Cow<'static, str>>,
+    /// Each word of `infos`, at its place there (read with [`Index::word_text`]).
+    word_texts: Vec<WordText>,
+    /// The words of `word_texts` that are not in a bundled file's text (from lexicons loaded at run time).
+    own_words: Vec<Box<str>>,
     /// What the extractor's `Debug` summary reports: every entry indexed (but `name` tokens), of which
     /// `entries` keeps only those a match can point to (see [`Index::add`]).
     summary: Summary,
@@ -402,8 +413,12 @@ impl Index {
         index.entries.reserve(count);
         index.words.reserve(count);
         index.infos.reserve(count);
+        // The lists of `Building` too: grown by doubling, each step copied them into memory never
+        // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
             first_words: Vec::with_capacity(count),
+            singles: Vec::with_capacity(count),
+            multi: Vec::with_capacity(count),
             ..Building::default()
         };
         (index, building)
@@ -411,9 +426,9 @@ impl Index {
 
     /// The index, once every entry is added.
     fn done(mut self, building: Building) -> Index {
-        self.settle_sub_kinds();
         self.finish(building.singles, building.first_words);
         self.gather_seconds(building.multi);
+        self.settle_sub_kinds();
         self
     }
 
@@ -445,44 +460,63 @@ impl Index {
     /// `places_subdivisions.tsv` and a city in `places_cities_geonames.tsv`: every entry of it says
     /// city). Only [`IndexedEntry::sub`], which mentions report, changes; the rules read the file's own
     /// value ([`Entry::sub`]).
+    ///
+    /// Entries of one folded text share their first word, and their second: they are among one word's
+    /// single-word entries ([`WordInfo::singles`]) or one pair's ([`Second::starts`]), so each such list
+    /// is settled on its own (a handful of entries, sorted) rather than through a hash map of every name
+    /// (1.3 MB of fresh memory at every start-up).
     fn settle_sub_kinds(&mut self) {
-        let named: Vec<u32> = (0..self.entries.len() as u32)
-            .filter(|&id| {
-                matches!(
-                    self.entries[id as usize].entry.kind(),
-                    EntryKind::Place | EntryKind::Organization
-                )
-            })
-            .collect();
+        let entries = &self.entries;
         let mut rank_of: FxHashMap<&str, u8> = FxHashMap::default();
-        // Each (kind, folded text) once, with the best rank among its entries and the entry that has it.
-        let mut group_of: FxHashMap<(EntryKind, &str), u32> = FxHashMap::default();
-        group_of.reserve(named.len());
-        let mut groups: Vec<(u8, u32)> = Vec::new();
-        let mut member = Vec::with_capacity(named.len());
-        for &id in &named {
-            let e = &self.entries[id as usize].entry;
-            let rank = match e.sub() {
-                Some(sub) => *rank_of
-                    .entry(sub)
-                    .or_insert_with(|| SubKind::of(sub).precedence()),
-                None => u8::MAX,
-            };
-            let group = *group_of.entry((e.kind(), e.folded())).or_insert_with(|| {
-                groups.push((rank, id));
-                groups.len() as u32 - 1
-            });
-            let best = &mut groups[group as usize];
-            if rank < best.0 {
-                *best = (rank, id);
+        // The named entries of one list: kind, folded text, rank of the sub-kind, id.
+        let mut group: Vec<(EntryKind, &str, u8, u32)> = Vec::new();
+        // Each entry that takes another's sub-kind, with that sub-kind.
+        let mut settled: Vec<(u32, u32)> = Vec::new();
+        let lists = self
+            .infos
+            .iter()
+            .map(|w| &self.singles[w.singles.0 as usize..w.singles.1 as usize])
+            .chain(
+                self.seconds
+                    .iter()
+                    .map(|s| &self.multi[s.starts.0 as usize..s.starts.1 as usize]),
+            );
+        for list in lists {
+            group.clear();
+            for s in list {
+                if !matches!(s.kind, EntryKind::Place | EntryKind::Organization) {
+                    continue;
+                }
+                let e = &entries[s.id as usize].entry;
+                let rank = match e.sub() {
+                    Some(sub) => *rank_of
+                        .entry(sub)
+                        .or_insert_with(|| SubKind::of(sub).precedence()),
+                    None => u8::MAX,
+                };
+                group.push((s.kind, e.folded(), rank, s.id));
             }
-            member.push(group);
+            if group.len() < 2 {
+                continue;
+            }
+            // By kind and text, then the best rank, the first loaded on a tie: each run's first wins.
+            group.sort_unstable();
+            let mut g = 0;
+            while g < group.len() {
+                let (kind, folded, _, winner) = group[g];
+                let sub = entries[winner as usize].sub;
+                g += 1;
+                while g < group.len() && group[g].0 == kind && group[g].1 == folded {
+                    let id = group[g].3;
+                    if entries[id as usize].sub != sub {
+                        settled.push((id, sub));
+                    }
+                    g += 1;
+                }
+            }
         }
-        for (id, group) in named.into_iter().zip(member) {
-            let (_, winner) = groups[group as usize];
-            if winner != id {
-                self.entries[id as usize].sub = self.entries[winner as usize].sub;
-            }
+        for (id, sub) in settled {
+            self.entries[id as usize].sub = sub;
         }
     }
 
@@ -526,8 +560,11 @@ impl Index {
             None => {
                 let slot = self.infos.len() as u32;
                 first_words.push(match entry.folded_static() {
-                    Some(folded) => Cow::Borrowed(first_word(folded)),
-                    None => Cow::Owned(first.to_string()),
+                    Some(folded) => WordText::Bundled(folded.get(..first.len()).unwrap_or(folded)),
+                    None => {
+                        self.own_words.push(first.into());
+                        WordText::Own(self.own_words.len() as u32 - 1)
+                    }
                 });
                 match ShortKey::new(first) {
                     Some(key) => {
@@ -601,7 +638,7 @@ impl Index {
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
     /// confirmed match is the longest.
     /// `first_words` holds each word of `infos`.
-    fn finish(&mut self, singles: Vec<(u32, Start)>, first_words: Vec<Cow<'static, str>>) {
+    fn finish(&mut self, singles: Vec<(u32, Start)>, first_words: Vec<WordText>) {
         // Each word's single-word entries together, in entry order: placed by a count of them per word
         // (a stable sort by word, without comparisons).
         let mut at = vec![0u32; self.infos.len() + 1];
@@ -648,7 +685,7 @@ impl Index {
         }
         // `at[slot]` is now the end of the slot's entries, and the start of the next's.
         self.multi = Vec::with_capacity(multi.len());
-        let mut seconds = Vec::new();
+        let mut seconds = Vec::with_capacity(multi.len());
         let mut begin = 0;
         for (slot, &end) in at.iter().take(self.infos.len()).enumerate() {
             let end = end as usize;
@@ -750,8 +787,16 @@ impl Index {
         BUF.with(|buf| self.work_out_with(slot, &mut buf.borrow_mut()))
     }
 
+    /// The text of the word at `slot` of [`Index::infos`].
+    fn word_text(&self, slot: u32) -> &str {
+        match self.word_texts[slot as usize] {
+            WordText::Bundled(word) => word,
+            WordText::Own(at) => &self.own_words[at as usize],
+        }
+    }
+
     fn work_out_with(&self, slot: u32, buf: &mut String) -> Known {
-        let word = &self.word_texts[slot as usize];
+        let word = self.word_text(slot);
         let w = &self.infos[slot as usize];
         let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
         let reading = vocabulary_only

@@ -9,27 +9,36 @@
 
 /// The first word of a table of entry records: then the record count, then [`RECORD_WORDS`] words a
 /// record.
-pub const RECORDS: u32 = u32::from_le_bytes(*b"ALR1");
+pub const RECORDS: u32 = u32::from_le_bytes(*b"ALR2");
 /// The first word of a table of `name` tokens: then the slot count (a power of two), then two words a
 /// slot (the token's byte offset and length in the file's text; length 0 for an empty slot), placed by
 /// [`name_hash`] with linear probing.
 pub const NAMES: u32 = u32::from_le_bytes(*b"ALN1");
 
-/// Words of a record: kind, gender and flags; the line number; then an offset and a length for each
-/// [`Field`].
-pub const RECORD_WORDS: usize = 2 + 2 * 6;
+/// Words of a record: kind, gender and flags; the line number; the byte offset of the line in the
+/// file's text; then a word for each [`Field`]: its place in the line (the low 16 bits, [`ABSENT`] for
+/// an attribute not given) and its length (the high 16 bits). The crate copies these six words into
+/// an entry as they are (no offsets worked out per entry): a line of 64 KiB or more is [`IRREGULAR`].
+pub const RECORD_WORDS: usize = 3 + 6;
 
-/// A byte range of a record, by its first word. A length of 0 is an absent attribute.
+/// The word of a record that gives the line's byte offset in the file's text.
+pub const LINE_AT: usize = 2;
+
+/// The place of an attribute not given, in the low 16 bits of its field's word.
+pub const ABSENT: u32 = 0xFFFF;
+
+/// A field of a record, by its word, in the order of the crate's `Entry` fields.
 #[derive(Clone, Copy)]
 pub enum Field {
-    /// The entry text; for an [`IRREGULAR`] record, the whole line.
-    Text = 2,
+    /// The entry text, which starts the line. For an [`IRREGULAR`] record this word is instead the
+    /// whole line's length (32 bits).
+    Text = 3,
     /// The stored `fold=`, which is the entry's matching form (see `build.rs`).
     Fold = 4,
-    Sub = 6,
-    Cat = 8,
-    Country = 10,
-    Parent = 12,
+    Sub = 5,
+    Cat = 6,
+    Country = 7,
+    Parent = 8,
 }
 
 /// A record whose line `build.rs` did not check fully (a layout the fast path does not take, such as
@@ -147,6 +156,9 @@ pub fn names<'t>(table: &'t [u8], text: &'t str) -> impl Iterator<Item = &'t str
 struct Record {
     word0: u32,
     line: u32,
+    /// The line's byte offset in the file's text.
+    at: u32,
+    /// Each field's byte offset and length in the text (a length of 0 for an absent attribute).
     fields: [(u32, u32); 6],
 }
 
@@ -167,6 +179,7 @@ pub fn compile(text: &str) -> Vec<u8> {
         let record = regular(at, raw, n).unwrap_or_else(|| Record {
             word0: IRREGULAR,
             line: n,
+            at: range(at),
             fields: [
                 (range(at), range(raw.len())),
                 (0, 0),
@@ -193,7 +206,7 @@ pub fn compile(text: &str) -> Vec<u8> {
         words.push(range(slots));
         let mut table = vec![(0u32, 0u32); slots];
         for r in &records {
-            let (off, len) = r.fields[(Field::Fold as usize - 2) / 2];
+            let (off, len) = r.fields[Field::Fold as usize - Field::Text as usize];
             let token = &text.as_bytes()[off as usize..(off + len) as usize];
             let mut at = name_hash(token) as usize & (slots - 1);
             loop {
@@ -216,9 +229,21 @@ pub fn compile(text: &str) -> Vec<u8> {
         words.push(RECORDS);
         words.push(range(records.len()));
         for r in &records {
-            words.extend([r.word0, r.line]);
-            for (off, len) in r.fields {
-                words.extend([off, len]);
+            words.extend([r.word0, r.line, r.at]);
+            if r.word0 & IRREGULAR != 0 {
+                words.push(r.fields[0].1);
+                words.extend([ABSENT; 5]);
+                continue;
+            }
+            for (k, (off, len)) in r.fields.into_iter().enumerate() {
+                // A fold is always given on a regular line; another field of length 0 is absent.
+                words.push(
+                    if len == 0 && k != Field::Fold as usize - Field::Text as usize {
+                        ABSENT
+                    } else {
+                        (off - r.at) | len << 16
+                    },
+                );
             }
         }
     }
@@ -239,15 +264,20 @@ fn regular(at: usize, line: &str, n: u32) -> Option<Record> {
     if line.starts_with('\u{FEFF}') || line.chars().any(|c| c.is_control() && c != '\t') {
         return None;
     }
+    // The fields' places in the line are 16 bits each.
+    if line.len() >= ABSENT as usize {
+        return None;
+    }
     let mut record = Record {
         word0: 0,
         line: n,
+        at: range(at),
         fields: [(0, 0); 6],
     };
     let mut set = |field: Field, value: &str| {
         // `value` is a slice of `line`: its offset in the text follows.
         let off = at + (value.as_ptr() as usize - line.as_ptr() as usize);
-        record.fields[(field as usize - 2) / 2] = (range(off), range(value.len()));
+        record.fields[field as usize - Field::Text as usize] = (range(off), range(value.len()));
     };
     let mut fields = line.split('\t');
     let entry_text = fields.next()?;
