@@ -368,7 +368,8 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل ; اتحاد تطوان.
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
-/// place after a head that is not named by one).
+/// place after a head that is not named by one) ; نادي مانشستر يونايتد (a club known by its town and a second
+/// word: the entry reports مانشستر يونايتد, the head outside).
 #[inline(never)]
 pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
@@ -418,6 +419,16 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             && !(i + 1..end - 1).any(|k| seg.lex[k].lam || seg.lex[k].conj)
         {
             end -= 1;
+        }
+        if head_sub(seg, i) == Some("club")
+            && seg.has(i + 1, EntryKind::Place)
+            && seg
+                .phrase_of(i + 1, EntryKind::Organization)
+                .is_some_and(|p| p.end - p.start > 1 && seg.reading(i + 1).clitic_chars == 0)
+        {
+            // A club known by its town and a second word (نادي | مانشستر يونايتد): the known name is
+            // the club, the head outside it; its entry reports it.
+            continue;
         }
         if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
             // A club prefix + its town is the whole name (دينامو زغرب | الفارق، سبارتا براغ | التشيكي).
