@@ -539,7 +539,8 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 /// بتروليكا الفرنسية، صحيفة لوسوار), or a place after a newspaper noun (صحيفة القدس).
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
-/// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس.
+/// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
+/// town).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -562,7 +563,7 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
     let sub = seg
         .phrase_of(head, EntryKind::OrgHead)
         .and_then(|p| seg.index.entry(p.entry).entry.sub());
-    if sub == Some("media") && !seg.lex[head].definite {
+    if sub == Some("media") && !seg.lex[head].definite && !is_broadcaster(seg, head) {
         if let Some(end) = newspaper_title(seg, open) {
             return Some((open, end));
         }
@@ -581,6 +582,18 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
         end += 1;
     }
     (end > open).then_some((open, end))
+}
+
+/// The heads of a broadcaster named after the town it sends from (تلفزيون دبي، إذاعة لندن): the place
+/// there is the town, not the station's name, as `anercorp_lex` tags it. A channel (قناة الجزيرة) or a
+/// newspaper (صحيفة القدس) takes a place as its name.
+const BROADCASTERS: [&str; 2] = ["تلفزيون", "اذاعه"];
+
+/// Whether the head noun at token `head` is a broadcaster's (تلفزيون، إذاعة, with clitic letters or none).
+fn is_broadcaster(seg: &Segment<'_, '_>, head: usize) -> bool {
+    let word = seg.tokens.folded(head);
+    let stem = stem_of(seg, head, seg.reading(head).clitic_chars);
+    BROADCASTERS.contains(&word) || BROADCASTERS.contains(&stem)
 }
 
 /// The end of a newspaper's title at token `k`, right after an indefinite newspaper noun (صحيفة، جريدة،
