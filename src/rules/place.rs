@@ -13,8 +13,11 @@ use crate::mention::Kind;
 /// second name, joined by و, is a place too (بلدتي عنبتا وكفرمان). The noun gives its sub-kind to a known
 /// name that the lexicon has with that sub-kind (محافظة صنعاء: governorate, while صنعاء alone is a city).
 ///
-/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
-/// word) ; مدينة ، .
+/// A name the lexicon does not know goes on over a second such word (مدينة زوتا ميرانكو), unless that word
+/// has a number, a verb's or an adjective's shape ([`second_name_word`]).
+///
+/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان ; مدينة زوتا ميرانكو. Does not fire:
+/// مدينة كبيرة (a common word) ; مدينة ، .
 #[inline(never)]
 pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
@@ -40,17 +43,26 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             || settlement_name(seg, i, j))
             && seg.lex[j].clitic_chars == 0
         {
-            let mut c = Candidate::new(
-                Kind::Place,
-                j,
-                j + 1,
-                0,
-                LEXICON,
-                Origin::Rule("place-noun"),
-            );
+            let k = j + 1;
+            let end = if k < seg.len()
+                && seg.is_word(k)
+                && !seg.newline_before(k)
+                && !seg.lex[j].definite
+                && !seg.lex[k].definite
+                && !seg.lex[k].conj
+                && seg.lex[k].clitic_chars == 0
+                && seg.reading(k).clitic_chars == 0
+                && is_unknown_word(seg, k)
+                && second_name_word(seg.tokens.folded(k))
+            {
+                k + 1
+            } else {
+                k
+            };
+            let mut c = Candidate::new(Kind::Place, j, end, 0, LEXICON, Origin::Rule("place-noun"));
             c.attrs = seg.phrase_of(i, EntryKind::PlaceNoun).map(|p| p.entry);
             out.push(c);
-            j + 1
+            end
         } else {
             continue;
         };
@@ -77,6 +89,21 @@ fn describes_noun(word: &str) -> bool {
             || has_pronoun_suffix(word)
             || looks_like_imperfect(word)
             || (word.starts_with('ت') && (4..=5).contains(&n)))
+}
+
+/// Whether an unknown word right after the one-word name of a place noun goes on the name (مدينة نيو
+/// أورليانز، شارع يو خوا): Arabic letters only (no number: إمارة الرها 492ه، جزيرة سومطرا و50), not
+/// shaped like a describing word or a verb ending the name (`describes_noun`), a past verb in the
+/// feminine (مدينة قوانغتشو ارتبطت) or a dual or plural (نهر مهروت مصابتين).
+fn second_name_word(word: &str) -> bool {
+    let n = word.chars().count();
+    n >= 2
+        && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !describes_noun(word)
+        && !(n >= 4 && word.ends_with('ت'))
+        && !["ين", "ون", "ان"]
+            .iter()
+            .any(|s| n >= 5 && word.ends_with(s))
 }
 
 /// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite
