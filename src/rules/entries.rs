@@ -170,8 +170,9 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && ((word.ends_with("يه")
             && (seg.lex[i - 1].definite || seg.tokens.folded(i - 1).starts_with("ال"))
             && seg.last_char(i - 1) == Some('ة'))
-            || (feminine_colour(&word["ال".len()..])
-                && seg.lex[i - 1].definite
+            || (seg.lex[i - 1].definite
+                && word.ends_with("اء")
+                && feminine_colour(&word["ال".len()..])
                 && !seg.has(i - 1, EntryKind::Function)))
 }
 
