@@ -665,10 +665,11 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
         })
 }
 
-/// Definite words (folded) that follow an organization's name without being part of it: when (الأسبوع
+/// Definite words (folded) that follow an organization's name without being part of it: when (الآن، الأسبوع
 /// المقبل، الليلة، صباح، the days of the week), and its relation to another body or place (التابع للأمم
 /// المتحدة، الواقعة في، السابق). None is inside an ORG span of `anercorp_lex`.
-const AFTER_NAME: [&str; 25] = [
+const AFTER_NAME: [&str; 26] = [
+    "الان",
     "الاسبوع",
     "الليله",
     "اليوم",
