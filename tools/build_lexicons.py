@@ -535,8 +535,10 @@ def main(argv=None):
                "the country of the most populous one"],
     )
     geo = read_tsv(os.path.join(gz, "geonames-cities500", "cities_arabic_script.tsv"))
-    # the population under which a one-word GeoNames town needs ANERcorp to have seen it as a place
-    GEONAMES_MIN_POPULATION_ONE_WORD = 100000
+    # the population under which a one-word GeoNames town needs ANERcorp to have seen it as a place: an
+    # Arab country's town is news in Arabic at a smaller size, and its name is seldom a foreign first name
+    GEONAMES_MIN_POPULATION_ONE_WORD = 500000
+    GEONAMES_MIN_POPULATION_ONE_WORD_ARAB = 100000
     tz_country = dict(read_tsv(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tz_countries.tsv")))
     tz_unmapped = []
     for tz, name in read_tsv(os.path.join(gz, "cldr", "exemplar_cities_ar.tsv")):
@@ -588,7 +590,8 @@ def main(argv=None):
             geo_stats["O-only-word-small-place"] += 1
             geo_dropped_common.append(name)
             continue
-        if one_word and loc == 0 and p < GEONAMES_MIN_POPULATION_ONE_WORD:
+        min_pop = GEONAMES_MIN_POPULATION_ONE_WORD_ARAB if cc in ARAB_COUNTRIES else GEONAMES_MIN_POPULATION_ONE_WORD
+        if one_word and loc == 0 and p < min_pop:
             # a one-word town this small is seldom in the news, and its name is as often a foreign first
             # name or a word (كلود، هوارد، بيار)
             geo_stats["one-word-small-place"] += 1
