@@ -583,14 +583,15 @@ def main(argv=None):
             geo_dropped_common.append(name)
             continue
         one_word = " " not in f
-        if one_word and f in name_folds and p < 100000:
+        min_pop = GEONAMES_MIN_POPULATION_ONE_WORD_ARAB if cc in ARAB_COUNTRIES else GEONAMES_MIN_POPULATION_ONE_WORD
+        # a town named like a person (سالم، همدان) must be twice as large to stand alone
+        if one_word and f in name_folds and p < 2 * min_pop:
             geo_stats["person-name-collision"] += 1
             continue
         if one_word and o >= 1 and loc == 0 and p < 100000:
             geo_stats["O-only-word-small-place"] += 1
             geo_dropped_common.append(name)
             continue
-        min_pop = GEONAMES_MIN_POPULATION_ONE_WORD_ARAB if cc in ARAB_COUNTRIES else GEONAMES_MIN_POPULATION_ONE_WORD
         if one_word and loc == 0 and p < min_pop:
             # a one-word town this small is seldom in the news, and its name is as often a foreign first
             # name or a word (كلود، هوارد، بيار)
