@@ -169,7 +169,7 @@ pub(super) fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candid
 /// A country without ال followed by the nationality of another country (أندورا الإسباني) is a club as well.
 ///
 /// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
-/// وصل إلى العراق الأمريكي.
+/// وصل إلى العراق الأمريكي ; هبطت في مطار مرسيليا الفرنسي (the nationality agrees with the place noun).
 #[inline(never)]
 pub(super) fn club_nationality(
     seg: &Segment<'_, '_>,
@@ -225,6 +225,11 @@ pub(super) fn club_nationality(
             } else {
                 i
             };
+            if start > 0 && seg.has(start - 1, EntryKind::PlaceNoun) {
+                // The nationality agrees with the place noun (مطار عمان الأردني، ميناء بيرل هاربر
+                // الأمريكي).
+                continue;
+            }
             let mut c = Candidate::new(
                 Kind::Organization,
                 start,
@@ -239,7 +244,7 @@ pub(super) fn club_nationality(
     }
 }
 
-/// A town followed by a match score (بفوزه على مرسيليا 2 - صفر، مع ضيفه نانت 1 / 1) is a club: teams of
+/// A town followed by a match score (بفوزه على مرسيليا 2 - صفر، مع ضيفه نابولي 1 / 1) is a club: teams of
 /// towns are clubs, while a country before a score is its national team, which news corpora tag as the
 /// country.
 ///
