@@ -45,7 +45,8 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 /// A club after a team noun: the town or name that follows فريق is the club, not a place.
 ///
 /// Fires: في فريق ميلان الإيطالي (the nationality stays out).
-/// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
+/// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء ; وقاد فريق محاميها الدفاع (a
+/// pronoun).
 #[inline(never)]
 pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -365,7 +366,14 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !l.has(EntryKind::Nationality)
         && !l.has(EntryKind::Function)
         && !seg.is_trigger(k)
-        && (l.has(EntryKind::Place) || l.has(EntryKind::Organization) || l.is_unknown())
+        && (l.has(EntryKind::Place)
+            || l.has(EntryKind::Organization)
+            || (l.is_unknown() && {
+                // not a noun with a pronoun (فريق عملها) nor letters run into digits (فريق من12)
+                let word = seg.tokens.folded(k);
+                !has_pronoun_suffix(word)
+                    && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            }))
 }
 
 /// An organization from its head noun and the complements that follow it.
