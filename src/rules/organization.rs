@@ -381,8 +381,8 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل ; اتحاد تطوان.
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
-/// place after a head that is not named by one) ; نادي مانشستر يونايتد (a club known by its town and a second
-/// word: the entry reports مانشستر يونايتد, the head outside).
+/// place after a head that is not named by one) ; نادي نيوكاسل يونايتد (a club known by its town and a second
+/// word: the entry reports نيوكاسل يونايتد, the head outside).
 #[inline(never)]
 pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
@@ -439,7 +439,7 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
                 .phrase_of(i + 1, EntryKind::Organization)
                 .is_some_and(|p| p.end - p.start > 1 && seg.reading(i + 1).clitic_chars == 0)
         {
-            // A club known by its town and a second word (نادي | مانشستر يونايتد): the known name is
+            // A club known by its town and a second word (نادي | نيوكاسل يونايتد): the known name is
             // the club, the head outside it; its entry reports it.
             continue;
         }
