@@ -75,11 +75,16 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
 /// Whether an unknown word after a place noun describes it rather than naming it: an indefinite feminine
 /// adjective that agrees with the noun — a nisba (ولاية عثمانية، منطقة سهلية), a participle (مدينة مقدسة،
 /// مدن مزدهرة) or a فاعلة (منطقة عازلة، قرية عائمة) — or a verb or a pronoun after it (مدينة يقطنها، دولة
-/// تنتمي، منطقة قطرها). A word of four or five letters starting with ت is the feminine imperfect agreeing
+/// تنتمي، منطقة قطرها). A plural people with ال (ending ين) names who rule a state, not a place (دولة
+/// الموحدين، دولة الزيانيين). A word of four or five letters starting with ت is the feminine imperfect agreeing
 /// with the noun (أول دولة تفوز، دولة تنفصل، بحيرة تنساب); the cost: a foreign name so shaped that no list
 /// knows is lost after a place noun (ولاية تنيسي).
 fn describes_noun(word: &str) -> bool {
     let n = word.chars().count();
+    // a people in the plural with ال names who rule the state, not a place (دولة الموحدين، دولة العباسيين)
+    if word.starts_with("ال") && word.ends_with("ين") && n >= 7 {
+        return true;
+    }
     // a word with ال takes no pronoun and is no verb (إمارة الرها)
     !word.starts_with("ال")
         && ((word.ends_with('ه')
