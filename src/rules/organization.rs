@@ -433,7 +433,8 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
         {
             end -= 1;
         }
-        if head_sub(seg, i) == Some("club")
+        if i + 1 < seg.len()
+            && head_sub(seg, i) == Some("club")
             && seg.has(i + 1, EntryKind::Place)
             && seg
                 .phrase_of(i + 1, EntryKind::Organization)
