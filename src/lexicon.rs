@@ -1646,7 +1646,7 @@ mod tests {
             "places_subdivisions.tsv" => 4000,
             "places_yemen.tsv" => 22 + 300,
             "places_cities_cldr.tsv" => 300,
-            "places_cities_geonames.tsv" => 9_000,
+            "places_cities_geonames.tsv" => 7_500,
             "places_yemen_villages.tsv" => 20_000,
             "given_names.tsv" => 800,
             "family_names.tsv" => 400,

@@ -535,8 +535,10 @@ def main(argv=None):
                "the country of the most populous one"],
     )
     geo = read_tsv(os.path.join(gz, "geonames-cities500", "cities_arabic_script.tsv"))
-    # the population under which a one-word GeoNames town needs ANERcorp to have seen it as a place
-    GEONAMES_MIN_POPULATION_ONE_WORD = 100000
+    # the population under which a one-word GeoNames town needs ANERcorp to have seen it as a place: an
+    # Arab country's town is news in Arabic at a smaller size, and its name is seldom a foreign first name
+    GEONAMES_MIN_POPULATION_ONE_WORD = 500000
+    GEONAMES_MIN_POPULATION_ONE_WORD_ARAB = 100000
     tz_country = dict(read_tsv(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tz_countries.tsv")))
     tz_unmapped = []
     for tz, name in read_tsv(os.path.join(gz, "cldr", "exemplar_cities_ar.tsv")):
@@ -581,14 +583,16 @@ def main(argv=None):
             geo_dropped_common.append(name)
             continue
         one_word = " " not in f
-        if one_word and f in name_folds and p < 100000:
+        min_pop = GEONAMES_MIN_POPULATION_ONE_WORD_ARAB if cc in ARAB_COUNTRIES else GEONAMES_MIN_POPULATION_ONE_WORD
+        # a town named like a person (سالم، همدان) must be twice as large to stand alone
+        if one_word and f in name_folds and p < 2 * min_pop:
             geo_stats["person-name-collision"] += 1
             continue
         if one_word and o >= 1 and loc == 0 and p < 100000:
             geo_stats["O-only-word-small-place"] += 1
             geo_dropped_common.append(name)
             continue
-        if one_word and loc == 0 and p < GEONAMES_MIN_POPULATION_ONE_WORD:
+        if one_word and loc == 0 and p < min_pop:
             # a one-word town this small is seldom in the news, and its name is as often a foreign first
             # name or a word (كلود، هوارد، بيار)
             geo_stats["one-word-small-place"] += 1
@@ -683,7 +687,8 @@ def main(argv=None):
             "stripped form is attested; an entity seen once whose text is mostly O in the corpus is dropped;",
             "a text tagged with several types keeps its majority type; a one-word name tagged O as often (persons)",
             "or inside entities of another type three times as often (الله، الأوسط، درهم) is dropped, and an",
-            "organization of several words untagged as often as tagged (الأمانة العامة، الاتحاد الدولي);",
+            "organization of several words untagged as often as tagged (الأمانة العامة، الاتحاد الدولي), or of one",
+            "word untagged at least half as often as tagged (الفجر، نيسان);",
             "unknown place sub -> region; given names: see README",
         ],
     )
@@ -743,6 +748,12 @@ def main(argv=None):
                 aner_stats["org-often-O"] += 1
                 if os.environ.get("ALAM_DEBUG"):
                     print("org-often-O\t%s\t%d\t%d" % (f, n, o), file=sys.stderr)
+                continue
+            if ty == "ORG" and " " not in f and 2 * o >= n:
+                # a one-word organization left untagged at least half as often as it is tagged (الفجر
+                # "dawn" and a newspaper, البلدة "the town", نيسان "April" and a carmaker): a word of the
+                # language first, a name by context only
+                aner_stats["one-word-org-often-O"] += 1
                 continue
             if f.split(" ")[0] in PARTICLE_FIRST and " " not in f:
                 aner_stats["particle-alone"] += 1

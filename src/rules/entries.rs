@@ -152,18 +152,31 @@ fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 
 /// True for a place named by a definite feminine nisba (السعودية) right after a definite word written
 /// with ة (الحكومة السعودية، الشركة الوطنية السعودية): there it is the adjective "Saudi", which
-/// agrees with the noun, not the country. With a clitic (والسعودية) or after another word it is the place.
+/// agrees with the noun, not the country. The same for a town named by an adjective of the shape فعلاء
+/// (البيضاء، الجهراء) right after any definite word (الأسود البيضاء، الحجارة البيضاء). With a clitic
+/// (والسعودية) or after another word it is the place.
 fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let i = p.start;
     let word = seg.tokens.folded(i);
     i > 0
         && p.reading.clitic_chars == 0
         && word.starts_with("ال")
-        && word.ends_with("يه")
         && seg.is_word(i - 1)
         && !seg.newline_before(i)
-        && (seg.lex[i - 1].definite || seg.tokens.folded(i - 1).starts_with("ال"))
-        && seg.last_char(i - 1) == Some('ة')
+        && ((word.ends_with("يه")
+            && (seg.lex[i - 1].definite || seg.tokens.folded(i - 1).starts_with("ال"))
+            && seg.last_char(i - 1) == Some('ة'))
+            || (seg.lex[i - 1].definite
+                && word.ends_with("اء")
+                && feminine_colour(&word["ال".len()..])
+                && !seg.has(i - 1, EntryKind::Function)))
+}
+
+/// Whether a word without its ال has the shape فعلاء of a feminine colour or feature adjective (بيضاء،
+/// حمراء، خضراء، زرقاء), which names towns too (البيضاء): three letters, none an alif, then اء.
+fn feminine_colour(stem: &str) -> bool {
+    let mut c = stem.chars();
+    c.by_ref().take(3).all(|ch| ch != 'ا') && c.as_str() == "اء"
 }
 
 /// True for a town after a preposition and followed right away by a country, a continent or another town, with no

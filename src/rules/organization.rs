@@ -45,7 +45,8 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 /// A club after a team noun: the town or name that follows فريق is the club, not a place.
 ///
 /// Fires: في فريق ميلان الإيطالي (the nationality stays out).
-/// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء.
+/// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء ; وقاد فريق محاميها الدفاع (a
+/// pronoun).
 #[inline(never)]
 pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -169,7 +170,7 @@ pub(super) fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candid
 /// A country without ال followed by the nationality of another country (أندورا الإسباني) is a club as well.
 ///
 /// Fires: تعادل مع مرسيليا الفرنسي أمس ; أمام أندورا الإسباني. Does not fire: زار ميلانو الإيطالية ;
-/// وصل إلى العراق الأمريكي.
+/// وصل إلى العراق الأمريكي ; هبطت في مطار مرسيليا الفرنسي (the nationality agrees with the place noun).
 #[inline(never)]
 pub(super) fn club_nationality(
     seg: &Segment<'_, '_>,
@@ -225,6 +226,11 @@ pub(super) fn club_nationality(
             } else {
                 i
             };
+            if start > 0 && seg.has(start - 1, EntryKind::PlaceNoun) {
+                // The nationality agrees with the place noun (مطار عمان الأردني، ميناء بيرل هاربر
+                // الأمريكي).
+                continue;
+            }
             let mut c = Candidate::new(
                 Kind::Organization,
                 start,
@@ -239,7 +245,7 @@ pub(super) fn club_nationality(
     }
 }
 
-/// A town followed by a match score (بفوزه على مرسيليا 2 - صفر، مع ضيفه نانت 1 / 1) is a club: teams of
+/// A town followed by a match score (بفوزه على مرسيليا 2 - صفر، مع ضيفه نابولي 1 / 1) is a club: teams of
 /// towns are clubs, while a country before a score is its national team, which news corpora tag as the
 /// country.
 ///
@@ -360,7 +366,14 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !l.has(EntryKind::Nationality)
         && !l.has(EntryKind::Function)
         && !seg.is_trigger(k)
-        && (l.has(EntryKind::Place) || l.has(EntryKind::Organization) || l.is_unknown())
+        && (l.has(EntryKind::Place)
+            || l.has(EntryKind::Organization)
+            || (l.is_unknown() && {
+                // not a noun with a pronoun (فريق عملها) nor letters run into digits (فريق من12)
+                let word = seg.tokens.folded(k);
+                !has_pronoun_suffix(word)
+                    && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            }))
 }
 
 /// An organization from its head noun and the complements that follow it.
@@ -368,7 +381,8 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل ; اتحاد تطوان.
 /// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
-/// place after a head that is not named by one).
+/// place after a head that is not named by one) ; نادي نيوكاسل يونايتد (a club known by its town and a second
+/// word: the entry reports نيوكاسل يونايتد, the head outside).
 #[inline(never)]
 pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
@@ -418,6 +432,17 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             && !(i + 1..end - 1).any(|k| seg.lex[k].lam || seg.lex[k].conj)
         {
             end -= 1;
+        }
+        if i + 1 < seg.len()
+            && head_sub(seg, i) == Some("club")
+            && seg.has(i + 1, EntryKind::Place)
+            && seg
+                .phrase_of(i + 1, EntryKind::Organization)
+                .is_some_and(|p| p.end - p.start > 1 && seg.reading(i + 1).clitic_chars == 0)
+        {
+            // A club known by its town and a second word (نادي | نيوكاسل يونايتد): the known name is
+            // the club, the head outside it; its entry reports it.
+            continue;
         }
         if end > i + 2 && head_sub(seg, i) == Some("club") && seg.has(i + 1, EntryKind::Place) {
             // A club prefix + its town is the whole name (دينامو زغرب | الفارق، سبارتا براغ | التشيكي).
@@ -528,7 +553,8 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 /// بتروليكا الفرنسية، صحيفة لوسوار), or a place after a newspaper noun (صحيفة القدس).
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
-/// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس.
+/// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
+/// town).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -551,7 +577,7 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
     let sub = seg
         .phrase_of(head, EntryKind::OrgHead)
         .and_then(|p| seg.index.entry(p.entry).entry.sub());
-    if sub == Some("media") && !seg.lex[head].definite {
+    if sub == Some("media") && !seg.lex[head].definite && !is_broadcaster(seg, head) {
         if let Some(end) = newspaper_title(seg, open) {
             return Some((open, end));
         }
@@ -570,6 +596,18 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
         end += 1;
     }
     (end > open).then_some((open, end))
+}
+
+/// The heads of a broadcaster named after the town it sends from (تلفزيون دبي، إذاعة لندن): the place
+/// there is the town, not the station's name, as `anercorp_lex` tags it. A channel (قناة الجزيرة) or a
+/// newspaper (صحيفة القدس) takes a place as its name.
+const BROADCASTERS: [&str; 2] = ["تلفزيون", "اذاعه"];
+
+/// Whether the head noun at token `head` is a broadcaster's (تلفزيون، إذاعة, with clitic letters or none).
+fn is_broadcaster(seg: &Segment<'_, '_>, head: usize) -> bool {
+    let word = seg.tokens.folded(head);
+    let stem = stem_of(seg, head, seg.reading(head).clitic_chars);
+    BROADCASTERS.contains(&word) || BROADCASTERS.contains(&stem)
 }
 
 /// The end of a newspaper's title at token `k`, right after an indefinite newspaper noun (صحيفة، جريدة،
@@ -641,10 +679,11 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
         })
 }
 
-/// Definite words (folded) that follow an organization's name without being part of it: when (الأسبوع
+/// Definite words (folded) that follow an organization's name without being part of it: when (الآن، الأسبوع
 /// المقبل، الليلة، صباح، the days of the week), and its relation to another body or place (التابع للأمم
 /// المتحدة، الواقعة في، السابق). None is inside an ORG span of `anercorp_lex`.
-const AFTER_NAME: [&str; 25] = [
+const AFTER_NAME: [&str; 26] = [
+    "الان",
     "الاسبوع",
     "الليله",
     "اليوم",

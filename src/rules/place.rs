@@ -13,8 +13,11 @@ use crate::mention::Kind;
 /// second name, joined by و, is a place too (بلدتي عنبتا وكفرمان). The noun gives its sub-kind to a known
 /// name that the lexicon has with that sub-kind (محافظة صنعاء: governorate, while صنعاء alone is a city).
 ///
-/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان. Does not fire: مدينة كبيرة (a common
-/// word) ; مدينة ، .
+/// A name the lexicon does not know goes on over a second such word (مدينة زوتا ميرانكو), unless that word
+/// has a number, a verb's or an adjective's shape ([`second_name_word`]).
+///
+/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان ; مدينة زوتا ميرانكو. Does not fire:
+/// مدينة كبيرة (a common word) ; مدينة ، .
 #[inline(never)]
 pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
@@ -40,17 +43,26 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             || settlement_name(seg, i, j))
             && seg.lex[j].clitic_chars == 0
         {
-            let mut c = Candidate::new(
-                Kind::Place,
-                j,
-                j + 1,
-                0,
-                LEXICON,
-                Origin::Rule("place-noun"),
-            );
+            let k = j + 1;
+            let end = if k < seg.len()
+                && seg.is_word(k)
+                && !seg.newline_before(k)
+                && !seg.lex[j].definite
+                && !seg.lex[k].definite
+                && !seg.lex[k].conj
+                && seg.lex[k].clitic_chars == 0
+                && seg.reading(k).clitic_chars == 0
+                && is_unknown_word(seg, k)
+                && second_name_word(seg.tokens.folded(k))
+            {
+                k + 1
+            } else {
+                k
+            };
+            let mut c = Candidate::new(Kind::Place, j, end, 0, LEXICON, Origin::Rule("place-noun"));
             c.attrs = seg.phrase_of(i, EntryKind::PlaceNoun).map(|p| p.entry);
             out.push(c);
-            j + 1
+            end
         } else {
             continue;
         };
@@ -63,9 +75,16 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
 /// Whether an unknown word after a place noun describes it rather than naming it: an indefinite feminine
 /// adjective that agrees with the noun — a nisba (ولاية عثمانية، منطقة سهلية), a participle (مدينة مقدسة،
 /// مدن مزدهرة) or a فاعلة (منطقة عازلة، قرية عائمة) — or a verb or a pronoun after it (مدينة يقطنها، دولة
-/// تنتمي، منطقة قطرها).
+/// تنتمي، منطقة قطرها). A plural people with ال (ending ين) names who rule a state, not a place (دولة
+/// الموحدين، دولة الزيانيين). A word of four or five letters starting with ت is the feminine imperfect agreeing
+/// with the noun (أول دولة تفوز، دولة تنفصل، بحيرة تنساب); the cost: a foreign name so shaped that no list
+/// knows is lost after a place noun (ولاية تنيسي).
 fn describes_noun(word: &str) -> bool {
     let n = word.chars().count();
+    // a people in the plural with ال names who rule the state, not a place (دولة الموحدين، دولة العباسيين)
+    if word.starts_with("ال") && word.ends_with("ين") && n >= 7 {
+        return true;
+    }
     // a word with ال takes no pronoun and is no verb (إمارة الرها)
     !word.starts_with("ال")
         && ((word.ends_with('ه')
@@ -73,7 +92,23 @@ fn describes_noun(word: &str) -> bool {
                 || (word.starts_with('م') && n >= 5)
                 || (word.chars().nth(1) == Some('ا') && (4..=5).contains(&n))))
             || has_pronoun_suffix(word)
-            || looks_like_imperfect(word))
+            || looks_like_imperfect(word)
+            || (word.starts_with('ت') && (4..=5).contains(&n)))
+}
+
+/// Whether an unknown word right after the one-word name of a place noun goes on the name (مدينة نيو
+/// أورليانز، شارع يو خوا): Arabic letters only (no number: إمارة الرها 492ه، جزيرة سومطرا و50), not
+/// shaped like a describing word or a verb ending the name (`describes_noun`), a past verb in the
+/// feminine (مدينة قوانغتشو ارتبطت) or a dual or plural (نهر مهروت مصابتين).
+fn second_name_word(word: &str) -> bool {
+    let n = word.chars().count();
+    n >= 2
+        && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !describes_noun(word)
+        && !(n >= 4 && word.ends_with('ت'))
+        && !["ين", "ون", "ان"]
+            .iter()
+            .any(|s| n >= 5 && word.ends_with(s))
 }
 
 /// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite
