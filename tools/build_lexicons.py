@@ -212,6 +212,14 @@ def drop_conflict(key):
 # ANERcorp (lex part only)
 
 
+class EntrySet:
+    """Entries kept aside from every lexicon file, in the shape of `LexFile.entries`, to be asked the same
+    questions (the common-word check of the ambiguous lists)."""
+
+    def __init__(self):
+        self.entries = {}
+
+
 class Corpus:
     def __init__(self, path):
         self.sents = []
@@ -232,12 +240,18 @@ class Corpus:
         self.spell = collections.defaultdict(collections.Counter)
         # n-gram (2..6) statistics by folded n-gram: all-O count, all-LOC count, total
         self.ngram = collections.defaultdict(lambda: [0, 0, 0])
+        # per folded token: how often it is a place by itself (B-LOC, no I-LOC after it), not the first or
+        # a later word of a longer place (شبه الجزيرة، جبل طارق)
+        self.loc_alone = collections.Counter()
         for s in self.sents:
             folds = [fold(t) for t, _ in s]
             types = [tag.split("-")[-1] for _, tag in s]
             for (t, _), f, ty in zip(s, folds, types):
                 self.tok[f][ty] += 1
                 self.spell[f][t] += 1
+            for i, (_, tag) in enumerate(s):
+                if tag == "B-LOC" and (i + 1 == len(s) or s[i + 1][1] != "I-LOC"):
+                    self.loc_alone[folds[i]] += 1
             n = len(s)
             for i in range(n):
                 for j in range(i + 2, min(n, i + 6) + 1):
@@ -551,6 +565,8 @@ def main(argv=None):
     report["CLDR exemplar cities without country"] = len(tz_unmapped)
 
     geo_stats = collections.Counter()
+    # one-word GeoNames towns left out because anercorp_lex tags the word only inside longer places
+    geo_inside_places = EntrySet()
     geo_dropped_common = []
     best = {}  # fold -> (pop, text, cc)
     for gid, cc, pop, latin, name, cls in geo:
@@ -591,6 +607,13 @@ def main(argv=None):
         if one_word and o >= 1 and loc == 0 and p < 100000:
             geo_stats["O-only-word-small-place"] += 1
             geo_dropped_common.append(name)
+            continue
+        # a word tagged mostly inside longer places (شبه in شبه الجزيرة), seldom or never as a place alone,
+        # was not seen as this town; it is still asked below whether it is a common word that must not
+        # stand alone as a name (بنو)
+        if one_word and loc > 0 and 2 * corpus.loc_alone[f] < loc and p < min_pop:
+            geo_inside_places.entries[(f, "place")] = (name, "place", {"country": cc})
+            geo_stats["one-word-small-place-only-inside-places"] += 1
             continue
         if one_word and loc == 0 and p < min_pop:
             # a one-word town this small is seldom in the news, and its name is as often a foreign first
@@ -926,12 +949,14 @@ def main(argv=None):
     rank = {"mit": 0, "cldr": 1, "geonames": 2}
 
     def source_of(lf, key):
+        if lf is geo_inside_places:
+            return "geonames"
         if lf in (countries, cities):
             return lf.origin[key]
         return "cldr" if lf is subdiv else "mit"
 
     amb_best = {}  # fold -> (rank, order, text, source)
-    for lf in (given, family, countries, subdiv, yemen, cities):
+    for lf in (given, family, countries, subdiv, yemen, cities, geo_inside_places):
         for (f, _k), (text, _kk, _a) in sorted(lf.entries.items()):
             o, loc, tot = corpus.counts(f)
             if tot >= 5 and o >= 0.8 * tot:
@@ -942,7 +967,7 @@ def main(argv=None):
             elif (lf is not countries and " " not in f and tot >= 1 and 2 * loc < tot
                   and f not in person_name_folds):
                 pass
-            elif (lf in (subdiv, cities) and " " not in f and len(f) <= 3 and loc == 0
+            elif (lf in (subdiv, cities, geo_inside_places) and " " not in f and len(f) <= 3 and loc == 0
                   and _a.get("country") not in ARAB_COUNTRIES and f not in person_name_folds):
                 # a foreign place of three letters or fewer that ANERcorp never tags (مون in a Korean name,
                 # سول، هام): more often a piece of a foreign name or a word than the place
