@@ -364,7 +364,8 @@ impl Extractor {
             &mut s.candidates,
         );
         resolve(&mut s.candidates, s.tokens.len(), &mut s.resolved);
-        for c in s.resolved.drain(..) {
+        for &n in &s.resolved {
+            let c = &s.candidates[n as usize];
             if self.kinds[kind_slot(c.kind)] {
                 tokens_key(&s.tokens, c.start, c.end, c.skip, &mut s.key);
                 let mention = to_mention(
@@ -481,7 +482,8 @@ struct Scratch<'i> {
     phrases: Vec<PhraseMatch>,
     marks: Vec<Marks>,
     candidates: Vec<Candidate>,
-    resolved: Vec<Candidate>,
+    /// The indices in `candidates` of those resolution keeps, in text order.
+    resolved: Vec<u32>,
     haystack: Haystack,
     /// The grouping key of the mention being made.
     key: String,
@@ -541,12 +543,12 @@ fn to_mention<'t>(
     names: &mut SourceNames,
     text: &'t str,
     tokens: &Tokens,
-    c: Candidate,
+    c: &Candidate,
     places: bool,
 ) -> Mention<'t> {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
-    let sub_kind = if is_club(&c) {
+    let sub_kind = if is_club(c) {
         Some(&*CLUB)
     } else if let Some(noun) = c.sub_from.map(|id| index.entry(id)).filter(|noun| {
         // the noun's sub-kind when the name is a place of that sub-kind (محافظة صنعاء: governorate)
@@ -578,7 +580,7 @@ fn to_mention<'t>(
         let mut nested = Vec::with_capacity(c.nested.len());
         nested.extend(
             c.nested
-                .into_iter()
+                .iter()
                 .map(|n| to_mention(index, rules, names, text, tokens, n, true)),
         );
         nested
