@@ -363,7 +363,12 @@ impl Extractor {
             &mut s.haystack,
             &mut s.candidates,
         );
-        resolve(&mut s.candidates, s.tokens.len(), &mut s.resolved);
+        resolve(
+            &mut s.candidates,
+            s.tokens.len(),
+            &mut s.owner,
+            &mut s.resolved,
+        );
         for &n in &s.resolved {
             let c = &s.candidates[n as usize];
             if self.kinds[kind_slot(c.kind)] {
@@ -484,6 +489,8 @@ struct Scratch<'i> {
     candidates: Vec<Candidate>,
     /// The indices in `candidates` of those resolution keeps, in text order.
     resolved: Vec<u32>,
+    /// Resolution's owner of each token, free between segments.
+    owner: Vec<u32>,
     haystack: Haystack,
     /// The grouping key of the mention being made.
     key: String,

@@ -26,10 +26,21 @@ const ADOPTED: u32 = u32::MAX;
 /// position. The candidates are read where they are, not moved: a place nested in an organization is
 /// copied into the organization's list (places have no nested mentions, so the copy allocates
 /// nothing), and a person that passes its title to the person kept over it writes it there.
-pub(crate) fn resolve(cands: &mut [Candidate], tokens: usize, out: &mut Vec<u32>) {
+///
+/// `owner` is a buffer kept from one segment to the next: every place in it is [`FREE`] between calls,
+/// so only the tokens that candidates claimed are written back, not the whole segment's.
+pub(crate) fn resolve(
+    cands: &mut [Candidate],
+    tokens: usize,
+    owner: &mut Vec<u32>,
+    out: &mut Vec<u32>,
+) {
     out.clear();
+    if owner.len() < tokens {
+        owner.resize(tokens, FREE);
+    }
     let mut r = Resolution {
-        owner: vec![FREE; tokens],
+        owner: std::mem::take(owner),
         // At most every candidate is taken.
         taken: Vec::with_capacity(cands.len()),
         hits: Vec::new(),
@@ -68,6 +79,15 @@ pub(crate) fn resolve(cands: &mut [Candidate], tokens: usize, out: &mut Vec<u32>
         .collect();
     by_start.sort_unstable();
     out.extend(by_start.into_iter().map(|k| k as u32));
+    // Every claimed token lies in a candidate taken (an adopted place in its organization).
+    for &n in &r.taken {
+        if n != ADOPTED {
+            let c = &cands[n as usize];
+            r.owner[c.start..c.end].fill(FREE);
+        }
+    }
+    debug_assert!(r.owner.iter().all(|&o| o == FREE));
+    *owner = r.owner;
 }
 
 /// The state of [`resolve`]: which taken candidate owns each token, and the candidates taken.
@@ -339,7 +359,7 @@ mod tests {
 
     fn run(c: Vec<Candidate>) -> Vec<(Kind, usize, usize, usize)> {
         let (mut c, mut out) = (c, Vec::new());
-        resolve(&mut c, 10, &mut out);
+        resolve(&mut c, 10, &mut Vec::new(), &mut out);
         out.iter()
             .map(|&n| &c[n as usize])
             .map(|c| (c.kind, c.start, c.end, c.nested.len()))
