@@ -97,8 +97,9 @@ fn link_organization(f: &mut Found<'_>, prefix: &mut FxHashMap<String, Option<St
         return;
     }
     // Each cut of two words or more, the whole name but its last word at most.
-    let ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).skip(1).collect();
-    for at in ends {
+    // Spaces found by bytes (one byte in UTF-8), and no list of them made.
+    let spaces = key.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    for (at, _) in spaces.skip(1) {
         remember(prefix, &key[..at], key, |a, b| a == b);
     }
 }
