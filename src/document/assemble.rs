@@ -1,7 +1,7 @@
 //! Assembling the [`Document`]: the mentions found in the segments and those the document pass added are
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
-use super::group::{entity_of, EntityIds};
+use super::group::{entity_of, gather_mentions, EntityIds};
 use super::link::link;
 use super::{Document, Found};
 use crate::mention::Mention;
@@ -24,6 +24,7 @@ pub(crate) fn assemble<'t>(found: Vec<Found<'t>>, added: Vec<Found<'t>>) -> Docu
         .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f))
         .collect();
     doc.mentions = numbered;
+    gather_mentions(&mut doc);
     debug_assert!(
         doc.mentions
             .windows(2)
