@@ -605,15 +605,19 @@ fn to_mention<'t>(
     m.country = attrs
         .and_then(|e| index.string(e.country))
         .and_then(|c| Country::new(c));
-    m.extra = crate::mention::Extra {
-        title_span: title.as_ref().map(|t| t.1).into(),
-        title: title.map(|t| t.0),
-        role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
-        role_span: role_span.into(),
-        nested: nested.into_boxed_slice(),
-        other_sub: None,
+    // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
+    // only to be found empty.
+    if title.is_some() || role_span.is_some() || !nested.is_empty() {
+        m.extra = crate::mention::Extra {
+            title_span: title.as_ref().map(|t| t.1).into(),
+            title: title.map(|t| t.0),
+            role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
+            role_span: role_span.into(),
+            nested: nested.into_boxed_slice(),
+            other_sub: None,
+        }
+        .boxed();
     }
-    .boxed();
     m.set_sub_kind(sub_kind);
     m
 }
