@@ -45,13 +45,16 @@ fn numbered<'t>(
     let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
     let mut mention = f.mention;
     mention.entity = entity_number(entity);
-    // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move.
-    let mut nested = mention.take_nested();
-    for n in &mut nested {
-        let key = crate::normalize::fold(&n.text);
-        n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
+    // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move. Most
+    // mentions have none.
+    if !mention.nested().is_empty() {
+        let mut nested = mention.take_nested();
+        for n in &mut nested {
+            let key = crate::normalize::fold(&n.text);
+            n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
+        }
+        mention.set_nested(nested);
     }
-    mention.set_nested(nested);
     mention
 }
 
