@@ -105,14 +105,17 @@ impl Resolution {
     /// Takes candidate `n`, nests it, passes its title on, or drops it, by what it overlaps.
     fn consider(&mut self, cands: &mut [Candidate], n: usize) {
         let c = &cands[n];
+        // The owners of its tokens, each once (a candidate owns a run of tokens).
         self.hits.clear();
-        self.hits.extend(
-            self.owner[c.start..c.end]
-                .iter()
-                .copied()
-                .filter(|&o| o != FREE),
-        );
-        self.hits.dedup();
+        let mut last = FREE;
+        for &o in &self.owner[c.start..c.end] {
+            if o != FREE {
+                if o != last {
+                    self.hits.push(o);
+                }
+                last = o;
+            }
+        }
         if self.hits.is_empty() {
             claim(&mut self.owner, c, self.taken.len() as u32);
             self.taken.push(index_of(n));
