@@ -179,7 +179,10 @@ impl Resolution {
         if org.kind == Kind::Organization
             && org.start < p.start
             && p.end <= org.end
-            && !org.nested.iter().any(|n| n.start < p.end && p.start < n.end)
+            && !org
+                .nested
+                .iter()
+                .any(|n| n.start < p.end && p.start < n.end)
         {
             let p = p.clone();
             let org = &mut cands[parent];
