@@ -103,6 +103,7 @@ struct Resolution {
 
 impl Resolution {
     /// Takes candidate `n`, nests it, passes its title on, or drops it, by what it overlaps.
+    #[inline(always)]
     fn consider(&mut self, cands: &mut [Candidate], n: usize) {
         let c = &cands[n];
         // The owners of its tokens, each once (a candidate owns a run of tokens).
