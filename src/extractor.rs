@@ -363,8 +363,14 @@ impl Extractor {
             &mut s.haystack,
             &mut s.candidates,
         );
-        resolve(&mut s.candidates, s.tokens.len(), &mut s.resolved);
-        for c in s.resolved.drain(..) {
+        resolve(
+            &mut s.candidates,
+            s.tokens.len(),
+            &mut s.owner,
+            &mut s.resolved,
+        );
+        for &n in &s.resolved {
+            let c = &s.candidates[n as usize];
             if self.kinds[kind_slot(c.kind)] {
                 tokens_key(&s.tokens, c.start, c.end, c.skip, &mut s.key);
                 let mention = to_mention(
@@ -481,7 +487,10 @@ struct Scratch<'i> {
     phrases: Vec<PhraseMatch>,
     marks: Vec<Marks>,
     candidates: Vec<Candidate>,
-    resolved: Vec<Candidate>,
+    /// The indices in `candidates` of those resolution keeps, in text order.
+    resolved: Vec<u32>,
+    /// Resolution's owner of each token, free between segments.
+    owner: Vec<u32>,
     haystack: Haystack,
     /// The grouping key of the mention being made.
     key: String,
@@ -541,12 +550,12 @@ fn to_mention<'t>(
     names: &mut SourceNames,
     text: &'t str,
     tokens: &Tokens,
-    c: Candidate,
+    c: &Candidate,
     places: bool,
 ) -> Mention<'t> {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
-    let sub_kind = if is_club(&c) {
+    let sub_kind = if is_club(c) {
         Some(&*CLUB)
     } else if let Some(noun) = c.sub_from.map(|id| index.entry(id)).filter(|noun| {
         // the noun's sub-kind when the name is a place of that sub-kind (محافظة صنعاء: governorate)
@@ -578,7 +587,7 @@ fn to_mention<'t>(
         let mut nested = Vec::with_capacity(c.nested.len());
         nested.extend(
             c.nested
-                .into_iter()
+                .iter()
                 .map(|n| to_mention(index, rules, names, text, tokens, n, true)),
         );
         nested
@@ -596,15 +605,19 @@ fn to_mention<'t>(
     m.country = attrs
         .and_then(|e| index.string(e.country))
         .and_then(|c| Country::new(c));
-    m.extra = crate::mention::Extra {
-        title_span: title.as_ref().map(|t| t.1).into(),
-        title: title.map(|t| t.0),
-        role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
-        role_span: role_span.into(),
-        nested: nested.into_boxed_slice(),
-        other_sub: None,
+    // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
+    // only to be found empty.
+    if title.is_some() || role_span.is_some() || !nested.is_empty() {
+        m.extra = crate::mention::Extra {
+            title_span: title.as_ref().map(|t| t.1).into(),
+            title: title.map(|t| t.0),
+            role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
+            role_span: role_span.into(),
+            nested: nested.into_boxed_slice(),
+            other_sub: None,
+        }
+        .boxed();
     }
-    .boxed();
     m.set_sub_kind(sub_kind);
     m
 }

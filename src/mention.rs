@@ -646,41 +646,46 @@ impl SubKind {
 
     /// The sub-kind of the vocabulary written `value`, `None` for any other value.
     fn of_known(value: &str) -> Option<SubKind> {
+        SubKind::place_in_all(value).map(|at| SubKind::ALL[at].clone())
+    }
+
+    /// The place in [`SubKind::ALL`] of the sub-kind written `value`, `None` for any other value.
+    fn place_in_all(value: &str) -> Option<usize> {
         // A match, which compares lengths first: the sub-kind of every mention that has one is read
         // through here (`every_sub_kind_parses_back_from_its_string` checks it against `ALL`).
         Some(match value {
-            "continent" => SubKind::Continent,
-            "region" => SubKind::Region,
-            "country" => SubKind::Country,
-            "governorate" => SubKind::Governorate,
-            "province" => SubKind::Province,
-            "state" => SubKind::State,
-            "subdivision" => SubKind::Subdivision,
-            "district" => SubKind::District,
-            "city" => SubKind::City,
-            "town" => SubKind::Town,
-            "uzla" => SubKind::Uzla,
-            "village" => SubKind::Village,
-            "ministry" => SubKind::Ministry,
-            "university" => SubKind::University,
-            "school" => SubKind::School,
-            "hospital" => SubKind::Hospital,
-            "company" => SubKind::Company,
-            "bank" => SubKind::Bank,
-            "party" => SubKind::Party,
-            "movement" => SubKind::Movement,
-            "agency" => SubKind::Agency,
-            "council" => SubKind::Council,
-            "committee" => SubKind::Committee,
-            "court" => SubKind::Court,
-            "army" => SubKind::Army,
-            "union" => SubKind::Union,
-            "association" => SubKind::Association,
-            "center" => SubKind::Center,
-            "media" => SubKind::Media,
-            "international" => SubKind::International,
-            "club" => SubKind::Club,
-            "other" => SubKind::Unclassified,
+            "continent" => 0,
+            "region" => 1,
+            "country" => 2,
+            "governorate" => 3,
+            "province" => 4,
+            "state" => 5,
+            "subdivision" => 6,
+            "district" => 7,
+            "city" => 8,
+            "town" => 9,
+            "uzla" => 10,
+            "village" => 11,
+            "ministry" => 12,
+            "university" => 13,
+            "school" => 14,
+            "hospital" => 15,
+            "company" => 16,
+            "bank" => 17,
+            "party" => 18,
+            "movement" => 19,
+            "agency" => 20,
+            "council" => 21,
+            "committee" => 22,
+            "court" => 23,
+            "army" => 24,
+            "union" => 25,
+            "association" => 26,
+            "center" => 27,
+            "media" => 28,
+            "international" => 29,
+            "club" => 30,
+            "other" => 31,
             _ => return None,
         })
     }
@@ -969,8 +974,9 @@ impl SubCode {
 
     /// The code of `value` when it is in the vocabulary; [`SubCode::OTHER`] otherwise.
     fn of(value: &str) -> SubCode {
-        match SubKind::of_known(value) {
-            Some(s) => SubCode::known(&s),
+        // Its place in `ALL` (below 32), not the sub-kind: no search of `ALL` for it.
+        match SubKind::place_in_all(value) {
+            Some(at) => SubCode(at as u8 + 1),
             None => SubCode::OTHER,
         }
     }
@@ -1534,6 +1540,7 @@ mod tests {
             assert!(is_label(s.as_str()), "{s} is not a label");
             assert_eq!(s.as_str().parse::<SubKind>().as_ref(), Ok(s));
             assert_eq!(SubKind::of(s.as_str()), *s);
+            assert_eq!(SubCode::of(s.as_str()).known_kind(), Some(s));
             assert_eq!(s.to_string(), s.as_str());
             assert!(s.kind().is_some());
         }

@@ -19,23 +19,45 @@ use crate::rules::Candidate;
 
 const FREE: u32 = u32::MAX;
 
-/// Resolves `cands` (which it empties) into non-overlapping candidates sorted by position, with places
-/// nested in organizations.
-pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<Candidate>) {
+/// In `taken`, a place that an organization taken after it adopted as a nested mention.
+const ADOPTED: u32 = u32::MAX;
+
+/// Resolves `cands` into non-overlapping candidates: `out` gets their indices in `cands`, sorted by
+/// position. The candidates are read where they are, not moved: a place nested in an organization is
+/// copied into the organization's list (places have no nested mentions, so the copy allocates
+/// nothing), and a person that passes its title to the person kept over it writes it there.
+///
+/// `owner` is a buffer kept from one segment to the next: every place in it is [`FREE`] between calls,
+/// so only the tokens that candidates claimed are written back, not the whole segment's.
+pub(crate) fn resolve(
+    cands: &mut [Candidate],
+    tokens: usize,
+    owner: &mut Vec<u32>,
+    out: &mut Vec<u32>,
+) {
     out.clear();
+    if owner.len() < tokens {
+        owner.resize(tokens, FREE);
+    }
+    let mut r = Resolution {
+        owner: std::mem::take(owner),
+        // At most every candidate is taken.
+        taken: Vec::with_capacity(cands.len()),
+        hits: Vec::new(),
+    };
     // Sort keys, not the candidates, which are large; the candidate's index breaks ties as a stable sort
     // of the candidates would. Keys of 64 bits with the index in their low bits sort several times
     // faster than tuples; the rare segment with too many candidates for that sorts (rank, index) pairs.
-    let order: Vec<usize> = if cands.len() <= INDEX_MASK as usize {
+    if cands.len() <= INDEX_MASK as usize {
         let mut keys: Vec<u64> = cands
             .iter()
             .enumerate()
             .map(|(n, c)| rank(c) << INDEX_BITS | n as u64)
             .collect();
         keys.sort_unstable();
-        keys.into_iter()
-            .map(|k| (k & INDEX_MASK) as usize)
-            .collect()
+        for k in keys {
+            r.consider(cands, (k & INDEX_MASK) as usize);
+        }
     } else {
         let mut keys: Vec<(u64, usize)> = cands
             .iter()
@@ -43,39 +65,156 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>, tokens: usize, out: &mut Vec<C
             .map(|(n, c)| (rank(c), n))
             .collect();
         keys.sort_unstable();
-        keys.into_iter().map(|(_, n)| n).collect()
-    };
-    let mut slots: Vec<Option<Candidate>> = cands.drain(..).map(Some).collect();
-    let mut owner = vec![FREE; tokens];
-    // At most every candidate is taken; room for them all spares copying large candidates as it grows.
-    let mut taken: Vec<Option<Candidate>> = Vec::with_capacity(slots.len());
-    let mut hits: Vec<u32> = Vec::new();
-    for n in order {
-        let Some(c) = slots[n].take() else { continue };
-        hits.clear();
-        hits.extend(owner[c.start..c.end].iter().copied().filter(|&o| o != FREE));
-        hits.dedup();
-        if hits.is_empty() {
-            claim(&mut owner, &c, taken.len() as u32);
-            taken.push(Some(c));
-        } else if c.kind == Kind::Place {
-            nest_in_parent(&mut taken, &hits, c);
-        } else if c.kind == Kind::Person {
-            pass_title(&mut taken, &hits, &c);
-        } else if c.kind == Kind::Organization
-            && hits.iter().all(|&h| is_place_within(&taken, h, &c))
-        {
-            adopt_places(&mut taken, &mut owner, &hits, c);
+        for (_, n) in keys {
+            r.consider(cands, n);
         }
     }
-    // In text order; the kept candidates never overlap, so their starts differ.
-    let mut by_start: Vec<(usize, usize)> = taken
+    // In text order; the kept candidates never overlap, so their starts differ. A start takes 17 bits
+    // (see `RANK_BITS`), the index the low 32.
+    let mut by_start: Vec<u64> = r
+        .taken
         .iter()
-        .enumerate()
-        .filter_map(|(n, c)| c.as_ref().map(|c| (c.start, n)))
+        .filter(|&&n| n != ADOPTED)
+        .map(|&n| (cands[n as usize].start as u64) << 32 | u64::from(n))
         .collect();
     by_start.sort_unstable();
-    out.extend(by_start.into_iter().filter_map(|(_, n)| taken[n].take()));
+    out.extend(by_start.into_iter().map(|k| k as u32));
+    // Every claimed token lies in a candidate taken (an adopted place in its organization).
+    for &n in &r.taken {
+        if n != ADOPTED {
+            let c = &cands[n as usize];
+            r.owner[c.start..c.end].fill(FREE);
+        }
+    }
+    debug_assert!(r.owner.iter().all(|&o| o == FREE));
+    *owner = r.owner;
+}
+
+/// The state of [`resolve`]: which taken candidate owns each token, and the candidates taken.
+struct Resolution {
+    /// For each token, the place in `taken` of the candidate that holds it, or [`FREE`].
+    owner: Vec<u32>,
+    /// The indices in the candidates' list of those taken, in the order taken; [`ADOPTED`] for a place
+    /// an organization took in.
+    taken: Vec<u32>,
+    /// The places in `taken` of the candidates that the one considered overlaps.
+    hits: Vec<u32>,
+}
+
+impl Resolution {
+    /// Takes candidate `n`, nests it, passes its title on, or drops it, by what it overlaps.
+    #[inline(always)]
+    fn consider(&mut self, cands: &mut [Candidate], n: usize) {
+        let c = &cands[n];
+        // The owners of its tokens, each once (a candidate owns a run of tokens).
+        self.hits.clear();
+        let mut last = FREE;
+        for &o in &self.owner[c.start..c.end] {
+            if o != FREE {
+                if o != last {
+                    self.hits.push(o);
+                }
+                last = o;
+            }
+        }
+        if self.hits.is_empty() {
+            claim(&mut self.owner, c, self.taken.len() as u32);
+            self.taken.push(index_of(n));
+        } else if c.kind == Kind::Place {
+            self.nest_in_parent(cands, n);
+        } else if c.kind == Kind::Person {
+            self.pass_title(cands, n);
+        } else if c.kind == Kind::Organization
+            && self.hits.iter().all(|&h| self.is_place_within(cands, h, c))
+        {
+            self.adopt_places(cands, n);
+        }
+    }
+
+    /// The candidate taken at place `id` of `taken`, unless an organization adopted it.
+    fn taken_at(&self, id: u32) -> Option<usize> {
+        let n = self.taken[id as usize];
+        (n != ADOPTED).then_some(n as usize)
+    }
+
+    /// Gives the title and role of a person dropped to the person taken over the same name (a lexicon
+    /// entry or a longer chain that starts where it does: الرئيس | X Y found whole by the lexicon), when
+    /// that one has none: the title still stands before the name.
+    fn pass_title(&self, cands: &mut [Candidate], dropped: usize) {
+        let d = &cands[dropped];
+        if d.title.is_none() && d.role.is_none() {
+            return;
+        }
+        let (start, skip, title, role, gender) = (d.start, d.skip, d.title, d.role, d.gender);
+        let [kept] = self.hits[..] else { return };
+        let Some(kept) = self.taken_at(kept) else {
+            return;
+        };
+        let kept = &mut cands[kept];
+        if kept.kind == Kind::Person
+            && kept.start == start
+            && kept.skip == skip
+            && kept.title.is_none()
+            && kept.role.is_none()
+        {
+            kept.title = title;
+            kept.role = role;
+            kept.gender = kept.gender.or(gender);
+        }
+    }
+
+    fn is_place_within(&self, cands: &[Candidate], id: u32, org: &Candidate) -> bool {
+        self.taken_at(id).is_some_and(|p| {
+            let p = &cands[p];
+            p.kind == Kind::Place && org.start < p.start && p.end <= org.end
+        })
+    }
+
+    /// Keeps a place as a nested mention of the one organization it lies within; drops it otherwise.
+    fn nest_in_parent(&self, cands: &mut [Candidate], place: usize) {
+        let [parent] = self.hits[..] else { return };
+        let Some(parent) = self.taken_at(parent) else {
+            return;
+        };
+        let (org, p) = (&cands[parent], &cands[place]);
+        if org.kind == Kind::Organization
+            && org.start < p.start
+            && p.end <= org.end
+            && !org
+                .nested
+                .iter()
+                .any(|n| n.start < p.end && p.start < n.end)
+        {
+            let p = p.clone();
+            let org = &mut cands[parent];
+            org.nested.push(p);
+            org.nested.sort_by_key(|n| n.start);
+        }
+    }
+
+    /// Takes an organization whose name holds places taken before it, and makes them its nested
+    /// mentions.
+    fn adopt_places(&mut self, cands: &mut [Candidate], org: usize) {
+        for &h in &self.hits {
+            let place = self.taken[h as usize];
+            if place != ADOPTED {
+                self.taken[h as usize] = ADOPTED;
+                let place = cands[place as usize].clone();
+                cands[org].nested.push(place);
+            }
+        }
+        let c = &mut cands[org];
+        c.nested.sort_by_key(|n| n.start);
+        claim(&mut self.owner, c, self.taken.len() as u32);
+        self.taken.push(index_of(org));
+    }
+}
+
+/// A candidate's index as [`resolve`] keeps it: a segment has far fewer candidates than 2^32.
+fn index_of(n: usize) -> u32 {
+    let n = u32::try_from(n).expect("fewer candidates in a segment than 2^32");
+    debug_assert!(n != ADOPTED);
+    n
 }
 
 /// Merges two lists of mentions (`span` gives each one's span) into one sorted by position in which no
@@ -199,73 +338,8 @@ fn rank(c: &Candidate) -> u64 {
     weakness << 36 | shortness << 19 | (c.start as u64) << 2 | c.kind as u64
 }
 
-/// Gives the title and role of a person dropped to the person taken over the same name (a lexicon entry or
-/// a longer chain that starts where it does: الرئيس | X Y found whole by the lexicon), when that one has
-/// none: the title still stands before the name.
-fn pass_title(taken: &mut [Option<Candidate>], hits: &[u32], dropped: &Candidate) {
-    if dropped.title.is_none() && dropped.role.is_none() {
-        return;
-    }
-    let [kept] = hits else { return };
-    let Some(kept) = taken[*kept as usize].as_mut() else {
-        return;
-    };
-    if kept.kind == Kind::Person
-        && kept.start == dropped.start
-        && kept.skip == dropped.skip
-        && kept.title.is_none()
-        && kept.role.is_none()
-    {
-        kept.title = dropped.title;
-        kept.role = dropped.role;
-        kept.gender = kept.gender.or(dropped.gender);
-    }
-}
-
 fn claim(owner: &mut [u32], c: &Candidate, id: u32) {
     owner[c.start..c.end].iter_mut().for_each(|o| *o = id);
-}
-
-fn is_place_within(taken: &[Option<Candidate>], id: u32, org: &Candidate) -> bool {
-    taken[id as usize]
-        .as_ref()
-        .is_some_and(|p| p.kind == Kind::Place && org.start < p.start && p.end <= org.end)
-}
-
-/// Keeps a place as a nested mention of the one organization it lies within; drops it otherwise.
-fn nest_in_parent(taken: &mut [Option<Candidate>], hits: &[u32], place: Candidate) {
-    let [parent] = hits else { return };
-    let Some(org) = taken[*parent as usize].as_mut() else {
-        return;
-    };
-    if org.kind == Kind::Organization
-        && org.start < place.start
-        && place.end <= org.end
-        && !org
-            .nested
-            .iter()
-            .any(|n| n.start < place.end && place.start < n.end)
-    {
-        org.nested.push(place);
-        org.nested.sort_by_key(|n| n.start);
-    }
-}
-
-/// Takes an organization whose name holds places taken before it, and makes them its nested mentions.
-fn adopt_places(
-    taken: &mut Vec<Option<Candidate>>,
-    owner: &mut [u32],
-    hits: &[u32],
-    mut org: Candidate,
-) {
-    for &h in hits {
-        if let Some(place) = taken[h as usize].take() {
-            org.nested.push(place);
-        }
-    }
-    org.nested.sort_by_key(|n| n.start);
-    claim(owner, &org, taken.len() as u32);
-    taken.push(Some(org));
 }
 
 #[cfg(test)]
@@ -292,8 +366,9 @@ mod tests {
 
     fn run(c: Vec<Candidate>) -> Vec<(Kind, usize, usize, usize)> {
         let (mut c, mut out) = (c, Vec::new());
-        resolve(&mut c, 10, &mut out);
+        resolve(&mut c, 10, &mut Vec::new(), &mut out);
         out.iter()
+            .map(|&n| &c[n as usize])
             .map(|c| (c.kind, c.start, c.end, c.nested.len()))
             .collect()
     }

@@ -1,7 +1,7 @@
 //! Assembling the [`Document`]: the mentions found in the segments and those the document pass added are
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
-use super::group::{entity_of, EntityIds};
+use super::group::{entity_of, gather_mentions, EntityIds};
 use super::link::link;
 use super::{Document, Found};
 use crate::mention::Mention;
@@ -24,6 +24,7 @@ pub(crate) fn assemble<'t>(found: Vec<Found<'t>>, added: Vec<Found<'t>>) -> Docu
         .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f))
         .collect();
     doc.mentions = numbered;
+    gather_mentions(&mut doc);
     debug_assert!(
         doc.mentions
             .windows(2)
@@ -44,13 +45,16 @@ fn numbered<'t>(
     let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
     let mut mention = f.mention;
     mention.entity = entity_number(entity);
-    // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move.
-    let mut nested = mention.take_nested();
-    for n in &mut nested {
-        let key = crate::normalize::fold(&n.text);
-        n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
+    // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move. Most
+    // mentions have none.
+    if !mention.nested().is_empty() {
+        let mut nested = mention.take_nested();
+        for n in &mut nested {
+            let key = crate::normalize::fold(&n.text);
+            n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
+        }
+        mention.set_nested(nested);
     }
-    mention.set_nested(nested);
     mention
 }
 

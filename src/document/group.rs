@@ -7,10 +7,6 @@ use rustc_hash::FxHashMap;
 use super::{Document, Organization, Person, Place};
 use crate::mention::{Kind, Mention};
 
-/// Room for an entity's first mentions, allocated with the entity: growing an empty list on its first push
-/// takes a slower path, for every entity.
-const FIRST_MENTIONS: usize = 4;
-
 /// The entity number of each grouping key, a map per kind.
 #[derive(Default)]
 pub(super) struct EntityIds {
@@ -52,19 +48,19 @@ pub(super) fn entity_of<'t>(
                     title: None,
                     role: None,
                     gender: None,
-                    mentions: Vec::with_capacity(FIRST_MENTIONS),
+                    mentions: Vec::new(),
                 })
             }
             Kind::Organization => doc.organizations.push(Organization {
                 name: m.text.clone(),
                 sub_kind: m.sub_kind(),
-                mentions: Vec::with_capacity(FIRST_MENTIONS),
+                mentions: Vec::new(),
             }),
             Kind::Place => doc.places.push(Place {
                 name: m.text.clone(),
                 sub_kind: m.sub_kind(),
                 country: m.country,
-                mentions: Vec::with_capacity(FIRST_MENTIONS),
+                mentions: Vec::new(),
             }),
         }
     }
@@ -82,10 +78,57 @@ pub(super) fn entity_of<'t>(
                 p.role = m.extra.as_ref().and_then(|e| e.role.clone());
             }
             p.gender = p.gender.or(m.gender);
-            p.mentions.push(m.span);
         }
-        Kind::Organization => doc.organizations[id].mentions.push(m.span),
-        Kind::Place => doc.places[id].mentions.push(m.span),
+        Kind::Organization | Kind::Place => {}
     }
     id
+}
+
+/// Gives each entity the spans of its mentions once every mention is numbered ([`entity_of`]), in the
+/// order of the document's mentions, each nested place after the mention it is nested in. Each entity's
+/// list is allocated once at its length: pushed as the mentions were numbered, the lists of the
+/// entities named often grew (and were copied) several times.
+pub(super) fn gather_mentions(doc: &mut Document<'_>) {
+    let (persons, organizations) = (doc.persons.len(), doc.organizations.len());
+    // Each entity's place in one list of counts: persons, then organizations, then places.
+    let slot = |m: &Mention<'_>| {
+        m.entity as usize
+            + match m.kind {
+                Kind::Person => 0,
+                Kind::Organization => persons,
+                Kind::Place => persons + organizations,
+            }
+    };
+    let mut counts = vec![0u32; persons + organizations + doc.places.len()];
+    for m in &doc.mentions {
+        counts[slot(m)] += 1;
+        for n in m.nested() {
+            counts[slot(n)] += 1;
+        }
+    }
+    let (of_persons, rest) = counts.split_at(persons);
+    let (of_organizations, of_places) = rest.split_at(organizations);
+    for (p, &n) in doc.persons.iter_mut().zip(of_persons) {
+        p.mentions.reserve_exact(n as usize);
+    }
+    for (o, &n) in doc.organizations.iter_mut().zip(of_organizations) {
+        o.mentions.reserve_exact(n as usize);
+    }
+    for (p, &n) in doc.places.iter_mut().zip(of_places) {
+        p.mentions.reserve_exact(n as usize);
+    }
+    let mut push = |m: &Mention<'_>| {
+        let spans = match m.kind {
+            Kind::Person => &mut doc.persons[m.entity as usize].mentions,
+            Kind::Organization => &mut doc.organizations[m.entity as usize].mentions,
+            Kind::Place => &mut doc.places[m.entity as usize].mentions,
+        };
+        spans.push(m.span);
+    };
+    for m in &doc.mentions {
+        push(m);
+        for n in m.nested() {
+            push(n);
+        }
+    }
 }

@@ -43,7 +43,13 @@ fn link_person(
     known: &mut FxHashMap<String, Known>,
 ) {
     let key = f.key();
-    if let (Some((first, _)), Some((_, last))) = (key.split_once(' '), key.rsplit_once(' ')) {
+    // The first and last words of a name of two words or more: found by bytes (a space is one byte
+    // in UTF-8), cheaper than a char search in these short keys.
+    let bytes = key.as_bytes();
+    let first_space = bytes.iter().position(|&b| b == b' ');
+    let last_space = bytes.iter().rposition(|&b| b == b' ');
+    if let (Some(at_first), Some(at_last)) = (first_space, last_space) {
+        let (first, last) = (&key[..at_first], &key[at_last + 1..]);
         remember(family, last, key, same_person);
         remember(given, first, key, same_person);
     } else {
@@ -91,8 +97,9 @@ fn link_organization(f: &mut Found<'_>, prefix: &mut FxHashMap<String, Option<St
         return;
     }
     // Each cut of two words or more, the whole name but its last word at most.
-    let ends: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).skip(1).collect();
-    for at in ends {
+    // Spaces found by bytes (one byte in UTF-8), and no list of them made.
+    let spaces = key.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    for (at, _) in spaces.skip(1) {
         remember(prefix, &key[..at], key, |a, b| a == b);
     }
 }
@@ -119,7 +126,10 @@ fn remember(
 /// Whether two full names are one person's: the words of the shorter are all words of the longer
 /// (محمد باوزير ; محمد أحمد باوزير).
 fn same_person(a: &str, b: &str) -> bool {
+    // A name is its own person (most keys are remembered again by a later mention of the same name).
+    if a == b {
+        return true;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let long: Vec<&str> = long.split(' ').collect();
-    short.split(' ').all(|w| long.contains(&w))
+    short.split(' ').all(|w| long.split(' ').any(|l| l == w))
 }
