@@ -986,9 +986,10 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو يوسف حسن بن خالد`.
 ///
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
+/// وصل ابو عبد الجليل الحضراني (أبو + عبد + a word with ال: the kunya is one name, not a chain after أبو) ;
 /// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
-/// given name that is also a noun, before an unknown word).
+/// given name that is also a noun, before an unknown word) ; وقال ابو عبد ثم مضى (عبد alone is no name).
 #[inline(never)]
 pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -1003,7 +1004,16 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let given = seg.phrase_of(i, EntryKind::Given);
         let abd = given.is_none() && is_abd_compound(seg, i);
         let kunya = given.is_none() && is_kunya(seg, i);
-        let first_end = given.map(|g| g.end).or((abd || kunya).then_some(i + 2));
+        // أبو + عبد + a divine name (ابو عبد الله): the kunya is the name's first three words.
+        let kunya_abd = given.is_none()
+            && !abd
+            && !kunya
+            && is_kunya_word(seg, i)
+            && is_abd_compound(seg, i + 1);
+        let first_end = given
+            .map(|g| g.end)
+            .or((abd || kunya).then_some(i + 2))
+            .or(kunya_abd.then_some(i + 3));
         let Some(first_end) = first_end else {
             continue;
         };
@@ -1072,15 +1082,22 @@ fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
         && seg.reading(i + 1).clitic_chars == 0
 }
 
+/// The words that open a kunya or nasab: أبو/أبي/ابن/أم.
+const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
+
 /// Whether tokens `i`, `i + 1` are a kunya or nasab start, أبو/أبي/ابن/أم + a given name (أبو بكر).
 fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
-    const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
     // The given name is tested first: it is one bit, and most words are not followed by one.
     i + 1 < seg.len()
         && seg.has(i + 1, EntryKind::Given)
         && !seg.has(i + 1, EntryKind::Function)
         && !seg.newline_before(i + 1)
-        && KUNYA.contains(&seg.tokens.folded(i))
+        && is_kunya_word(seg, i)
+}
+
+/// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word.
+fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
+    i + 1 < seg.len() && !seg.newline_before(i + 1) && KUNYA.contains(&seg.tokens.folded(i))
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
