@@ -42,9 +42,11 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// A person after a title: `[role] title+ [nationality] name-chain`.
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ ; الشيخ المبجل خالد
-/// الحامد (an unknown epithet before a given name is passed over) ; وحضر الشيخ سالم الموقف . (a word of the
+/// الحامد (an unknown epithet before a given name is passed over) ; وحكم السلطان العثماني مراد الحضراني (a nisba
+/// before a given name, even after a royal title) ; وحضر الشيخ سالم الموقف . (a word of the
 /// vocabulary after a given name, at the sentence's end or before a role, is the family name).
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
+/// A nisba with no given name after it is the name: وقال الدكتور الحضراني إن.
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     // The first token after the last name or title found: a title inside them is not read again.
@@ -71,7 +73,8 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         while j < seg.len()
             && (seg.has(j, EntryKind::Nationality)
                 || title_epithet(seg, j)
-                || (!royal && unknown_epithet(seg, j)))
+                || (!royal && unknown_epithet(seg, j))
+                || nisba_epithet(seg, j))
             && !seg.newline_before(j)
         {
             j += 1;
@@ -132,6 +135,24 @@ fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && seg.reading(j).clitic_chars == 0
         && l.is_unknown()
         && !seg.hamza_al(j)
+        && j + 1 < seg.len()
+        && seg.is_word(j + 1)
+        && !seg.newline_before(j + 1)
+        && seg.has(j + 1, EntryKind::Given)
+        && seg.reading(j + 1).clitic_chars == 0
+}
+
+/// Whether token `j`, after a title, is a word with ال and the nisba ending ي followed on the same line by a
+/// given name: an adjective of the title (السلطان العثماني محمد، الباحث الفلكي سامر), even where the lexicon
+/// also knows it as a family name or does not know it, and after a royal title too.
+fn nisba_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite
+        && !l.conj
+        && seg.last_char(j) == Some('ي')
+        && seg.reading(j).clitic_chars == 0
+        && !seg.has(j, EntryKind::Place)
         && j + 1 < seg.len()
         && seg.is_word(j + 1)
         && !seg.newline_before(j + 1)
