@@ -687,7 +687,9 @@ fn title_before(seg: &Segment<'_, '_>, i: usize) -> Option<(u32, usize, u8)> {
 ///
 /// Fires: وزير الداخلية فيليب مارشان ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
-/// place) ; برئيس الوزراء ليقرر (a purpose clause).
+/// place) ; برئيس الوزراء ليقرر (a purpose clause) ; وكان كاتب متخصص في العمارة (a role with no ال and no
+/// possessive, before a word not known as a name: its adjective) ; وقال سائق قطار بنها (its genitive).
+/// With a place or organization as complement the role is definite: وشارك لاعب ريال مدريد سابينو بارينغا.
 #[inline(never)]
 pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
@@ -714,6 +716,21 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         let Some(end) = name_after(seg, j) else {
             continue;
         };
+        // A role with no ال anywhere, no possessive and no place or organization as complement (كاتب،
+        // كزعيم، سائق قطار) is a noun of the sentence, not the office of someone named: a word after it
+        // that the lexicon does not know as a name is its adjective or genitive (كاتب متخصص، زعيم عليل،
+        // سائق قطار بنها). Not after ب (بقيادة X), where the role is the clue of a name.
+        let indefinite = !has_possessive(seg, role.end - 1)
+            && !seg.tokens.folded(role.start).starts_with('ب')
+            && (role.start..j).all(|k| {
+                !seg.lex[k].definite
+                    && !seg.has(k, EntryKind::Nationality)
+                    && !seg.has(k, EntryKind::Place)
+                    && !seg.has(k, EntryKind::Organization)
+            });
+        if indefinite && !is_named(seg, j) {
+            continue;
+        }
         let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
         c.role = Some((i, j, role.reading.clitic_chars));
         c.title = title_before(seg, i);
