@@ -332,6 +332,15 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !next_definite
 }
 
+/// Whether `word` ends in an ASCII or an Arabic-Indic digit (U+0660–0669, D9 A0–A9 in UTF-8).
+fn ends_in_digit(word: &str) -> bool {
+    match word.as_bytes() {
+        [.., 0xD9, d] => (0xA0..=0xA9).contains(d),
+        [.., d] => d.is_ascii_digit(),
+        [] => false,
+    }
+}
+
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
@@ -341,7 +350,12 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         .tokens
         .folded(i)
         .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
-    if !seg.is_word(i) || (seg.newline_before(i) && !first) || !arabic {
+    // An Arabic word that ends in a digit (ص83، ج1: a page or volume reference) is no name word either.
+    if !seg.is_word(i)
+        || (seg.newline_before(i) && !first)
+        || !arabic
+        || ends_in_digit(seg.tokens.folded(i))
+    {
         return false;
     }
     let l = &seg.lex[i];
