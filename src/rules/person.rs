@@ -42,9 +42,11 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// A person after a title: `[role] title+ [nationality] name-chain`.
 ///
 /// Fires: الأستاذ محمد عبدالله الحامد ; والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ ; الشيخ المبجل خالد
-/// الحامد (an unknown epithet before a given name is passed over) ; وحضر الشيخ سالم الموقف . (a word of the
+/// الحامد (an unknown epithet before a given name is passed over) ; وحكم السلطان العثماني مراد الحضراني (a nisba
+/// before a given name, even after a royal title) ; وحضر الشيخ سالم الموقف . (a word of the
 /// vocabulary after a given name, at the sentence's end or before a role, is the family name).
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
+/// A nisba with no given name after it is the name: وقال الدكتور الحضراني إن.
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     // The first token after the last name or title found: a title inside them is not read again.
@@ -71,7 +73,8 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         while j < seg.len()
             && (seg.has(j, EntryKind::Nationality)
                 || title_epithet(seg, j)
-                || (!royal && unknown_epithet(seg, j)))
+                || (!royal && unknown_epithet(seg, j))
+                || nisba_epithet(seg, j))
             && !seg.newline_before(j)
         {
             j += 1;
@@ -132,6 +135,24 @@ fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && seg.reading(j).clitic_chars == 0
         && l.is_unknown()
         && !seg.hamza_al(j)
+        && j + 1 < seg.len()
+        && seg.is_word(j + 1)
+        && !seg.newline_before(j + 1)
+        && seg.has(j + 1, EntryKind::Given)
+        && seg.reading(j + 1).clitic_chars == 0
+}
+
+/// Whether token `j`, after a title, is a word with ال and the nisba ending ي followed on the same line by a
+/// given name: an adjective of the title (السلطان العثماني محمد، الباحث الفلكي سامر), even where the lexicon
+/// also knows it as a family name or does not know it, and after a royal title too.
+fn nisba_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite
+        && !l.conj
+        && seg.last_char(j) == Some('ي')
+        && seg.reading(j).clitic_chars == 0
+        && !seg.has(j, EntryKind::Place)
         && j + 1 < seg.len()
         && seg.is_word(j + 1)
         && !seg.newline_before(j + 1)
@@ -311,6 +332,15 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !next_definite
 }
 
+/// Whether `word` ends in an ASCII or an Arabic-Indic digit (U+0660–0669, D9 A0–A9 in UTF-8).
+fn ends_in_digit(word: &str) -> bool {
+    match word.as_bytes() {
+        [.., 0xD9, d] => (0xA0..=0xA9).contains(d),
+        [.., d] => d.is_ascii_digit(),
+        [] => false,
+    }
+}
+
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
@@ -320,7 +350,12 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         .tokens
         .folded(i)
         .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
-    if !seg.is_word(i) || (seg.newline_before(i) && !first) || !arabic {
+    // An Arabic word that ends in a digit (ص83، ج1: a page or volume reference) is no name word either.
+    if !seg.is_word(i)
+        || (seg.newline_before(i) && !first)
+        || !arabic
+        || ends_in_digit(seg.tokens.folded(i))
+    {
         return false;
     }
     let l = &seg.lex[i];
@@ -666,7 +701,9 @@ fn title_before(seg: &Segment<'_, '_>, i: usize) -> Option<(u32, usize, u8)> {
 ///
 /// Fires: وزير الداخلية فيليب مارشان ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
-/// place) ; برئيس الوزراء ليقرر (a purpose clause).
+/// place) ; برئيس الوزراء ليقرر (a purpose clause) ; وكان كاتب متخصص في العمارة (a role with no ال and no
+/// possessive, before a word not known as a name: its adjective) ; وقال سائق قطار بنها (its genitive).
+/// With a place or organization as complement the role is definite: وشارك لاعب ريال مدريد سابينو بارينغا.
 #[inline(never)]
 pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
@@ -693,6 +730,21 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         let Some(end) = name_after(seg, j) else {
             continue;
         };
+        // A role with no ال anywhere, no possessive and no place or organization as complement (كاتب،
+        // كزعيم، سائق قطار) is a noun of the sentence, not the office of someone named: a word after it
+        // that the lexicon does not know as a name is its adjective or genitive (كاتب متخصص، زعيم عليل،
+        // سائق قطار بنها). Not after ب (بقيادة X), where the role is the clue of a name.
+        let indefinite = !has_possessive(seg, role.end - 1)
+            && !seg.tokens.folded(role.start).starts_with('ب')
+            && (role.start..j).all(|k| {
+                !seg.lex[k].definite
+                    && !seg.has(k, EntryKind::Nationality)
+                    && !seg.has(k, EntryKind::Place)
+                    && !seg.has(k, EntryKind::Organization)
+            });
+        if indefinite && !is_named(seg, j) {
+            continue;
+        }
         let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
         c.role = Some((i, j, role.reading.clitic_chars));
         c.title = title_before(seg, i);
@@ -986,9 +1038,10 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// `محمد عبد الرازق`, `وجاسم محمد مهدي`, `أبو يوسف حسن بن خالد`.
 ///
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
+/// وصل ابو عبد الجليل الحضراني (أبو + عبد + a word with ال: the kunya is one name, not a chain after أبو) ;
 /// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
-/// given name that is also a noun, before an unknown word).
+/// given name that is also a noun, before an unknown word) ; وقال ابو عبد ثم مضى (عبد alone is no name).
 #[inline(never)]
 pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -1003,7 +1056,16 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let given = seg.phrase_of(i, EntryKind::Given);
         let abd = given.is_none() && is_abd_compound(seg, i);
         let kunya = given.is_none() && is_kunya(seg, i);
-        let first_end = given.map(|g| g.end).or((abd || kunya).then_some(i + 2));
+        // أبو + عبد + a divine name (ابو عبد الله): the kunya is the name's first three words.
+        let kunya_abd = given.is_none()
+            && !abd
+            && !kunya
+            && is_kunya_word(seg, i)
+            && is_abd_compound(seg, i + 1);
+        let first_end = given
+            .map(|g| g.end)
+            .or((abd || kunya).then_some(i + 2))
+            .or(kunya_abd.then_some(i + 3));
         let Some(first_end) = first_end else {
             continue;
         };
@@ -1072,15 +1134,22 @@ fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
         && seg.reading(i + 1).clitic_chars == 0
 }
 
+/// The words that open a kunya or nasab: أبو/أبي/ابن/أم.
+const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
+
 /// Whether tokens `i`, `i + 1` are a kunya or nasab start, أبو/أبي/ابن/أم + a given name (أبو بكر).
 fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
-    const KUNYA: [&str; 4] = ["ابو", "ابي", "ابن", "ام"];
     // The given name is tested first: it is one bit, and most words are not followed by one.
     i + 1 < seg.len()
         && seg.has(i + 1, EntryKind::Given)
         && !seg.has(i + 1, EntryKind::Function)
         && !seg.newline_before(i + 1)
-        && KUNYA.contains(&seg.tokens.folded(i))
+        && is_kunya_word(seg, i)
+}
+
+/// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word.
+fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
+    i + 1 < seg.len() && !seg.newline_before(i + 1) && KUNYA.contains(&seg.tokens.folded(i))
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
