@@ -336,7 +336,10 @@
 //! 2026 and, for the rows that say so, on 3 Dec 2026 after issue 12's rounds and issue 15's start-up and
 //! memory work (MB = 10⁶ bytes); the floor varies from day to day, so compare each row with the floor of
 //! its own run; peak memory with `/usr/bin/time -v`. Details, earlier rounds and what was optimized:
-//! `benches/README.md` in the repository.
+//! `benches/README.md` in the repository. Later on 3 Dec (accuracy rounds 5 and 6, a faster document
+//! pass, resolving and start-up) extraction runs 18.5 % fewer instructions and, alternated with the
+//! morning's binary on a loaded host, 13 % less time (best 57.0 MB/s against 49.3); no quiet run was
+//! possible then, so the table keeps the morning's figures.
 //!
 //! | benchmark (single thread unless said) | result |
 //! |---|---:|
@@ -345,7 +348,7 @@
 //! | adversarial, 1 MB each: news / one title repeated / given names in a row / one word / harakat | 53.4 / 258 / 66.3 / 448 / 352 MB/s on 25 Nov |
 //! | building the default extractor (index of the lexicons compiled by `build.rs`) | 5.0 ms warm, 11–16 ms the first in a process, on 3 Dec; 46.5 ms on 25 Nov |
 //! | 1,600 documents: sequential / `extract_many` on 2 cores | 39.3 / 80.1 MB/s (2.04×) on 3 Dec |
-//! | peak memory of the `extract` example on a 10.8 MB file | 53 MiB on 3 Dec (91 MiB on 25 Nov) |
+//! | peak memory of the `extract` example on a 10.8 MB file | 49.0 MB later on 3 Dec, 55.5 MB in the morning (95 MB on 25 Nov) |
 //!
 //! # Untrusted input
 //!
