@@ -1767,6 +1767,18 @@ mod tests {
         assert_eq!(changed.text(), e.text());
     }
 
+    /// A bundled lexicon `t.tsv` of `text`, with its table compiled as `build.rs` compiles one.
+    fn bundled_of(text: &'static str) -> Bundled {
+        Bundled {
+            name: "t.tsv",
+            text,
+            table: Box::leak(table::compile(text).into_boxed_slice()),
+            tier: Tier::Default,
+            compiled: true,
+            name_tokens: false,
+        }
+    }
+
     /// A line the table does not take as it is (odd spacing, no `fold=`, a fold with punctuation) is
     /// parsed in full: the entries are the parser's all the same.
     #[test]
@@ -1776,15 +1788,7 @@ mod tests {
             أ.د.\ttitle\tgender=unisex\tfold=ا.د.\n\
             صنعاء\tplace\tsub=city\tcountry=YE\tfold=صنعاء\n\
             الولايات  المتحدة\tplace\tsub=country\tfold=الولايات المتحده\n";
-        let table: &'static [u8] = Box::leak(table::compile(text).into_boxed_slice());
-        let b = Bundled {
-            name: "t.tsv",
-            text,
-            table,
-            tier: Tier::Default,
-            compiled: true,
-            name_tokens: false,
-        };
+        let b = bundled_of(text);
         let parsed = Lexicon::parse("t.tsv", text).unwrap();
         assert_eq!(parsed.len(), 5);
         assert_eq!(load_bundled(&b).entries(), parsed.entries());
@@ -1799,20 +1803,12 @@ mod tests {
             format!("عدن\tplace\tsub=city\tfold=عدن\n{word}\tplace\tsub=city\tcountry=YE\tfold={word}\n")
                 .into_boxed_str(),
         );
-        let table: &'static [u8] = Box::leak(table::compile(text).into_boxed_slice());
-        assert_eq!(table::word(table, 2) & table::IRREGULAR, 0);
+        let b = bundled_of(text);
+        assert_eq!(table::word(b.table, 2) & table::IRREGULAR, 0);
         assert_ne!(
-            table::word(table, 2 + table::RECORD_WORDS) & table::IRREGULAR,
+            table::word(b.table, 2 + table::RECORD_WORDS) & table::IRREGULAR,
             0
         );
-        let b = Bundled {
-            name: "t.tsv",
-            text,
-            table,
-            tier: Tier::Default,
-            compiled: true,
-            name_tokens: false,
-        };
         let parsed = Lexicon::parse("t.tsv", text).unwrap();
         assert_eq!(load_bundled(&b).entries(), parsed.entries());
         assert_eq!(load_bundled(&b).entries()[1].country(), Some("YE"));

@@ -747,7 +747,7 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
             continue;
         }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
-        // a role before it (رئيس وزراء تايلند).
+        // a role before it (رئيس وزراء الدانمارك).
         let (first, last) = Written::ends(&m.text);
         let long_enough = f.key().contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
