@@ -554,7 +554,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
 /// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
-/// town).
+/// town) ; وهي شركة إماراتية ناشئة (a feminine nisba agrees with the head: an adjective).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -649,7 +649,8 @@ fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
 }
 
 /// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
-/// ال, clitics or a verb's shape: a transliterated name (بتروليكا، زيلارو).
+/// ال, clitics or a verb's shape: a transliterated name (بتروليكا، زيلارو). Not a feminine nisba (شركة
+/// إماراتية، مجلة أسبوعية، صحيفة يومية): an adjective agreeing with the head, which it describes.
 fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     let word = seg.tokens.folded(k);
@@ -663,6 +664,7 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_verb(word)
         && !looks_like_imperfect(word)
         && !has_pronoun_suffix(word)
+        && !(word.ends_with("يه") && word.chars().nth(3).is_some())
 }
 
 /// Whether the complements `start..end` make a proper name rather than a description: they hold a place
