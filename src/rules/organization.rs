@@ -554,7 +554,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
 /// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
-/// town) ; وهي شركة إماراتية ناشئة (a feminine nisba agrees with the head: an adjective).
+/// town) ; وهي شركة تعاونية ناشئة (a feminine nisba agrees with the head: an adjective).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
