@@ -46,7 +46,7 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 ///
 /// Fires: في فريق ميلان الإيطالي (the nationality stays out).
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء ; وقاد فريق محاميها الدفاع (a
-/// pronoun).
+/// pronoun) ; وأجرى فريق جيولوجي مسحا (an indefinite nisba describes the team).
 #[inline(never)]
 pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -369,10 +369,12 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && (l.has(EntryKind::Place)
             || l.has(EntryKind::Organization)
             || (l.is_unknown() && {
-                // not a noun with a pronoun (فريق عملها) nor letters run into digits (فريق من12)
+                // not a noun with a pronoun (فريق عملها) nor letters run into digits (فريق من12), nor an
+                // indefinite nisba, which describes the team (فريق علمي، فريق بلجيكي)
                 let word = seg.tokens.folded(k);
                 !has_pronoun_suffix(word)
                     && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                    && !(!l.definite && word.ends_with('ي') && word.chars().nth(3).is_some())
             }))
 }
 
