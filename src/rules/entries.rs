@@ -4,7 +4,7 @@
 //!   unless it is a single word that context must confirm (a common word, a nationality, a short stem,
 //!   a place that qualifies a noun or stands in construct before another, or after a number or quantity
 //!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
-//!   as a district only).
+//!   as a district only, a bare name read after the conjunction ف).
 
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
@@ -25,7 +25,8 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 /// Fires: وصل الوفد إلى بالمكلا ; وصنعاء مدينة قديمة ; زار الولايات المتحدة ; عام 1984 بفرنسا.
 /// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; أحمد بن طولون (a
 /// place after بن is the father's name) ; تقع الروضة في وسط الحي (a name known as a district only) ;
-/// وقضى الزوار يومهم في الحمامات القديمة (a GeoNames town shaped like a plural).
+/// وقضى الزوار يومهم في الحمامات القديمة (a GeoNames town shaped like a plural) ; ثم فتش الغرفة فوجده نائما
+/// (ف before a verb, not before وجدة: `fa_before_bare_name`).
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for p in seg.phrases {
@@ -50,7 +51,10 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
         {
             continue;
         }
-        if single && kind == Kind::Place && (district_only(seg, p) || geonames_noun(seg, p)) {
+        if single
+            && kind == Kind::Place
+            && (district_only(seg, p) || geonames_noun(seg, p) || fa_before_bare_name(seg, p))
+        {
             continue;
         }
         if kind == Kind::Place && after_name_particle(seg, p.start) {
@@ -101,6 +105,17 @@ fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         ]
         .iter()
         .any(|sub| seg.index.is_place_of_sub(folded, sub))
+    }
+}
+
+/// True for a one-word place read as the conjunction ف and a name without ال (فوجده = ف + وجدة، فازوا =
+/// ف + أزوا، فعدل، فترات): ف opens a clause and is written before its verb (فاز، فوجد، فعدل) far more
+/// often than before a bare name, so the word is read as it stands. Before a definite name (فالصين) or
+/// with و (ووجدة) it is the place.
+fn fa_before_bare_name(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    p.reading.clitic_chars == 1 && p.reading.conj && {
+        let word = seg.tokens.folded(p.start);
+        word.starts_with('ف') && !word["ف".len()..].starts_with("ال")
     }
 }
 

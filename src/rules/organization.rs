@@ -46,7 +46,7 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 ///
 /// Fires: في فريق ميلان الإيطالي (the nationality stays out).
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء ; وقاد فريق محاميها الدفاع (a
-/// pronoun).
+/// pronoun) ; وأجرى فريق جيولوجي مسحا (an indefinite nisba describes the team).
 #[inline(never)]
 pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
@@ -369,10 +369,12 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && (l.has(EntryKind::Place)
             || l.has(EntryKind::Organization)
             || (l.is_unknown() && {
-                // not a noun with a pronoun (فريق عملها) nor letters run into digits (فريق من12)
+                // not a noun with a pronoun (فريق عملها) nor letters run into digits (فريق من12), nor an
+                // indefinite nisba, which describes the team (فريق علمي، فريق بلجيكي)
                 let word = seg.tokens.folded(k);
                 !has_pronoun_suffix(word)
                     && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                    && !(!l.definite && word.ends_with('ي') && word.chars().nth(3).is_some())
             }))
 }
 
@@ -554,7 +556,7 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
 /// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
-/// town).
+/// town) ; وهي شركة تعاونية ناشئة (a feminine nisba agrees with the head: an adjective).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -649,7 +651,8 @@ fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
 }
 
 /// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
-/// ال, clitics or a verb's shape: a transliterated name (بتروليكا، زيلارو).
+/// ال, clitics or a verb's shape: a transliterated name (بتروليكا، زيلارو). Not a feminine nisba (شركة
+/// إماراتية، مجلة أسبوعية، صحيفة يومية): an adjective agreeing with the head, which it describes.
 fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     let word = seg.tokens.folded(k);
@@ -663,6 +666,7 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_verb(word)
         && !looks_like_imperfect(word)
         && !has_pronoun_suffix(word)
+        && !(word.ends_with("يه") && word.chars().nth(3).is_some())
 }
 
 /// Whether the complements `start..end` make a proper name rather than a description: they hold a place

@@ -21,7 +21,8 @@ use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
     looks_like_broken_plural, looks_like_construct_participle, looks_like_derived_masdar,
     looks_like_derived_participle, looks_like_future_or_plural_past, looks_like_imperfect,
-    looks_like_masdar, looks_like_plural_participle, looks_like_verb, ORDINALS,
+    looks_like_masdar, looks_like_nominative_plural_participle, looks_like_plural_participle,
+    looks_like_verb, ORDINALS,
 };
 use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -455,6 +456,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         || looks_like_broken_plural(word)
         || looks_like_accusative_participle(word)
         || looks_like_construct_participle(word)
+        || looks_like_nominative_plural_participle(word)
         || (!first
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
@@ -906,7 +908,8 @@ fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// A person right after a speech verb: `قال مولينا`, `وأكد ريتشارد هاملتون`.
 ///
 /// Fires: وقال هاني مانديل ; قال فيتوريني إن ; يقول فيرتشنكو.
-/// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word).
+/// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word) ;
+/// وقال مستثمرون إن (a plural participle).
 #[inline(never)]
 pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
@@ -1190,6 +1193,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !looks_like_broken_plural(seg.tokens.folded(j))
         && !looks_like_construct_participle(seg.tokens.folded(j))
         && !looks_like_accusative_participle(seg.tokens.folded(j))
+        && !looks_like_nominative_plural_participle(word)
         && !has_pronoun_suffix(seg.tokens.folded(j))
         && !looks_like_masdar(word)
         && !looks_like_derived_masdar(word)
