@@ -153,8 +153,8 @@ pub struct Entry {
     gender_given: bool,
     /// The sub-kind as [`SubSlot`] holds it: [`Entry::sub`] gives a sub-kind of the vocabulary without
     /// reading the entry's text. Rules ask it during extraction (of every one-word place a lexicon
-    /// names, for one), and the text of a bundled entry is a line of the embedded file: reading it
-    /// there cost a cache miss, and the first time a page fault, for about 2 % of an `extract` run.
+    /// names, for one), and the text of a bundled entry is its line of the embedded file, mostly out
+    /// of the caches: each read there was a cache miss.
     sub: SubSlot,
     /// u32, not usize: an entry is one of the largest values of the index, and a lexicon has at most
     /// [`Lexicon::MAX_BYTES`] bytes.
@@ -1770,8 +1770,9 @@ mod tests {
         }
     }
 
-    /// The sub-kind an entry keeps in one byte is its text's, whether of the vocabulary or not, given
-    /// in a file, set by `with_sub`, or set after another field moved the text into the entry's own.
+    /// The sub-kind an entry keeps in one byte is its text's, whether of the vocabulary or not: given
+    /// in a file, set by `with_sub` (again and again), and kept or set on a bundled entry whose text
+    /// another setter moved into the entry's own.
     #[test]
     fn the_sub_kind_is_the_fields_text() {
         let lex = Lexicon::parse(
@@ -1793,6 +1794,18 @@ mod tests {
         let e = e.with_sub("district").unwrap();
         assert_eq!(e.sub(), Some("district"));
         assert_eq!(e.sub(), e.field(Field::Sub));
+        let places = BUNDLED
+            .iter()
+            .find(|b| b.compiled && b.name.ends_with("places_countries.tsv"))
+            .expect("the countries are bundled");
+        let bundled = load_bundled(places).entries()[0].clone();
+        assert!(matches!(bundled.src, Src::Bundled { .. }));
+        let sub = bundled.sub().expect("a place has a sub-kind");
+        assert_eq!(bundled.sub(), bundled.field(Field::Sub));
+        let moved = bundled.clone().with_parent("اليمن").unwrap();
+        assert!(matches!(moved.src, Src::Own(_)));
+        assert_eq!(moved.sub(), Some(sub));
+        assert_eq!(bundled.with_sub("souk").unwrap().sub(), Some("souk"));
     }
 
     /// A text longer than a lexicon may be is an error, not an entry whose ranges would not fit.
