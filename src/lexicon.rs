@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::error::{quote, Error, ParseError};
-use crate::mention::{is_label, Gender};
+use crate::mention::{is_label, Gender, SubKind};
 use crate::normalize::fold;
 use crate::table;
 use crate::tokenize::is_word_char;
@@ -151,6 +151,11 @@ pub struct Entry {
     gender: Option<Gender>,
     /// Whether a gender was given at all (`gender=unisex` leaves `gender` empty).
     gender_given: bool,
+    /// The sub-kind as [`SubSlot`] holds it: [`Entry::sub`] gives a sub-kind of the vocabulary without
+    /// reading the entry's text. Rules ask it during extraction (of every one-word place a lexicon
+    /// names, for one), and the text of a bundled entry is its line of the embedded file, mostly out
+    /// of the caches: each read there was a cache miss.
+    sub: SubSlot,
     /// u32, not usize: an entry is one of the largest values of the index, and a lexicon has at most
     /// [`Lexicon::MAX_BYTES`] bytes.
     line: u32,
@@ -209,6 +214,30 @@ impl Slot {
         len: 0,
     };
 }
+
+/// An entry's sub-kind in one byte: none, a value of [`SubKind::ALL`] by its place there (plus one), or
+/// [`SubSlot::OTHER`] for a value outside it, read from the entry's text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct SubSlot(u8);
+
+/// The vocabulary's sub-kinds, in a static so that their names are `&'static str`.
+static SUB_KINDS: [SubKind; SubKind::ALL.len()] = SubKind::ALL;
+
+impl SubSlot {
+    const NONE: SubSlot = SubSlot(0);
+    const OTHER: SubSlot = SubSlot(u8::MAX);
+
+    /// The slot of the sub-kind `value`, if given.
+    fn of(value: Option<&str>) -> SubSlot {
+        match value.map(SubKind::place_in_all) {
+            None => SubSlot::NONE,
+            Some(Some(at)) => SubSlot(at as u8 + 1),
+            Some(None) => SubSlot::OTHER,
+        }
+    }
+}
+
+const _: () = assert!(SubKind::ALL.len() < u8::MAX as usize);
 
 impl Entry {
     /// A field's text, if given.
@@ -270,18 +299,24 @@ impl Entry {
         }
         own.text.push_str(value);
         own.at[f as usize] = Slot { start, len };
+        if let Field::Sub = f {
+            self.sub = SubSlot::of(Some(value));
+        }
         Ok(())
     }
 
     /// An entry of a line of a bundled file (see [`Src::Bundled`]).
     fn bundled(src: Src, kind: EntryKind, gender: Option<Gender>, gender_given: bool) -> Entry {
-        Entry {
+        let mut entry = Entry {
             src,
             kind,
             gender,
             gender_given,
+            sub: SubSlot::NONE,
             line: 0,
-        }
+        };
+        entry.sub = SubSlot::of(entry.field(Field::Sub));
+        entry
     }
 }
 
@@ -409,6 +444,7 @@ impl Entry {
             kind,
             gender: None,
             gender_given: false,
+            sub: SubSlot::NONE,
             line: 0,
         })
     }
@@ -585,7 +621,11 @@ impl Entry {
     /// assert_eq!(lex.entries()[0].sub(), Some("city"));
     /// ```
     pub fn sub(&self) -> Option<&str> {
-        self.field(Field::Sub)
+        match self.sub {
+            SubSlot::NONE => None,
+            SubSlot::OTHER => self.field(Field::Sub),
+            SubSlot(at) => Some(SUB_KINDS[usize::from(at) - 1].as_str()),
+        }
     }
     /// The title category (`academic`, `religious`…), where given.
     ///
@@ -1721,9 +1761,51 @@ mod tests {
                     b.name
                 );
             } else {
-                assert_eq!(load_bundled(b).entries(), parsed.entries(), "{}", b.name);
+                let loaded = load_bundled(b);
+                assert_eq!(loaded.entries(), parsed.entries(), "{}", b.name);
+                for e in loaded.entries().iter().chain(parsed.entries()) {
+                    assert_eq!(e.sub(), e.field(Field::Sub), "{}:{}", b.name, e.line());
+                }
             }
         }
+    }
+
+    /// The sub-kind an entry keeps in one byte is its text's, whether of the vocabulary or not: given
+    /// in a file, set by `with_sub` (again and again), and kept or set on a bundled entry whose text
+    /// another setter moved into the entry's own.
+    #[test]
+    fn the_sub_kind_is_the_fields_text() {
+        let lex = Lexicon::parse(
+            "x",
+            "عدن\tplace\tsub=city\nسوق الملح\tplace\tsub=souk\nالدكتور\ttitle\tgender=male\ncity\tplace\tsub=other\n",
+        )
+        .unwrap();
+        let subs: Vec<Option<&str>> = lex.entries().iter().map(Entry::sub).collect();
+        assert_eq!(subs, [Some("city"), Some("souk"), None, Some("other")]);
+        for e in lex.entries() {
+            assert_eq!(e.sub(), e.field(Field::Sub));
+        }
+        let e = Entry::new("القلوعة", EntryKind::Place).unwrap();
+        assert_eq!(e.sub(), None);
+        let e = e.with_sub("town").unwrap();
+        assert_eq!(e.sub(), Some("town"));
+        let e = e.with_sub("souk-town").unwrap();
+        assert_eq!(e.sub(), Some("souk-town"));
+        let e = e.with_sub("district").unwrap();
+        assert_eq!(e.sub(), Some("district"));
+        assert_eq!(e.sub(), e.field(Field::Sub));
+        let places = BUNDLED
+            .iter()
+            .find(|b| b.compiled && b.name.ends_with("places_countries.tsv"))
+            .expect("the countries are bundled");
+        let bundled = load_bundled(places).entries()[0].clone();
+        assert!(matches!(bundled.src, Src::Bundled { .. }));
+        let sub = bundled.sub().expect("a place has a sub-kind");
+        assert_eq!(bundled.sub(), bundled.field(Field::Sub));
+        let moved = bundled.clone().with_parent("اليمن").unwrap();
+        assert!(matches!(moved.src, Src::Own(_)));
+        assert_eq!(moved.sub(), Some(sub));
+        assert_eq!(bundled.with_sub("souk").unwrap().sub(), Some("souk"));
     }
 
     /// A text longer than a lexicon may be is an error, not an entry whose ranges would not fit.

@@ -650,7 +650,7 @@ impl SubKind {
     }
 
     /// The place in [`SubKind::ALL`] of the sub-kind written `value`, `None` for any other value.
-    fn place_in_all(value: &str) -> Option<usize> {
+    pub(crate) fn place_in_all(value: &str) -> Option<usize> {
         // A match, which compares lengths first: the sub-kind of every mention that has one is read
         // through here (`every_sub_kind_parses_back_from_its_string` checks it against `ALL`).
         Some(match value {

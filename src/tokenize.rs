@@ -292,14 +292,11 @@ fn tokenize_with<const FAST: bool>(
     let mut i = 0;
     while i < bytes.len() {
         if FAST && !word.active {
-            match plain_word(segment, i, chars, table, pairs, &mut out.folded) {
-                Ok(token) => {
-                    i = token.end as usize;
-                    chars = token.char_end as usize;
-                    out.list.push(Token {
-                        newline_before: std::mem::take(&mut newline),
-                        ..token
-                    });
+            match plain_word(segment, i, chars, newline, table, pairs, out) {
+                Ok((end, char_end)) => {
+                    i = end;
+                    chars = char_end;
+                    newline = false;
                     // The space after a word, as most words have, is read here rather than by the loop.
                     if bytes.get(i) == Some(&b' ') {
                         i += 1;
@@ -406,9 +403,10 @@ fn short_char_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
 }
 
 /// Reads the word that starts at byte `from` (char `ci`) of the segment when it is made of [`PLAIN`]
-/// chars only, as most words of news text are, and returns its token (without `newline_before`). Its
-/// folded form is its own bytes in the copy of the segment at the start of `folded` when folding leaves
-/// every char as it is; else it is written after what `folded` holds.
+/// chars only, as most words of news text are, pushes its token (pushed here rather than returned, so
+/// that it is written once), and returns where it ends in bytes and chars. Its folded form is its own
+/// bytes in the copy of the segment at the start of `out.folded` when folding leaves every char as it
+/// is; else it is written after what `out.folded` holds.
 ///
 /// When the word goes on with a char that is not plain (a mark, tatweel, a control, a char above
 /// U+0800), returns what it read of it (maybe nothing) for [`WordState`] to read the rest char by char.
@@ -417,10 +415,12 @@ fn plain_word(
     segment: &str,
     from: usize,
     ci: usize,
+    newline_before: bool,
     table: &[Class; 0x800],
     pairs: &[u64; 256],
-    folded: &mut String,
-) -> Result<Token, PlainStart> {
+    out: &mut Tokens,
+) -> Result<(usize, usize), PlainStart> {
+    let folded = &mut out.folded;
     let bytes = segment.as_bytes();
     let mut start = PlainStart {
         fold_start: folded.len(),
@@ -470,7 +470,7 @@ fn plain_word(
         folded.push_str(&segment[start.uncopied..start.end]);
         start.fold_start as u32..folded.len() as u32
     };
-    Ok(Token {
+    out.list.push(Token {
         start: from as u32,
         end: start.end as u32,
         char_start: ci as u32,
@@ -481,8 +481,9 @@ fn plain_word(
         } else {
             TokenKind::Number
         },
-        newline_before: false,
-    })
+        newline_before,
+    });
+    Ok((start.end, ci + start.chars))
 }
 
 /// The plain chars that start a word that goes on with others, as [`plain_word`] read them.
