@@ -157,6 +157,8 @@ impl Extractor {
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
         let mut summaries = Vec::new();
+        // Room to pack a summary's keys in, reused from one segment to the next.
+        let mut packed = Vec::new();
         let many = text.len() > MAX_SEGMENT;
         for (start, segment) in segments(text) {
             let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
@@ -166,6 +168,7 @@ impl Extractor {
                     start,
                     char_base,
                     segment.len(),
+                    &mut packed,
                 ));
             }
             char_base += chars;

@@ -334,12 +334,18 @@ pub(crate) fn find_again<'t>(
             for seg in segments {
                 // The tokens `from..to` of the segment are in `tokens`.
                 let (mut from, mut to) = (0, 0);
-                let n = seg.keys.len();
-                let mut i = 0;
+                let n = seg.tokens;
+                let bytes = &*seg.keys;
+                // Token `i`'s keys, unpacked from byte `at`, `len` bytes long: each token's are
+                // unpacked once, as the next token's, then kept as the token's (after the last token,
+                // the padding unpacks as none).
+                let (mut at, mut i) = (0, 0);
+                let (mut here, mut len) = WordKeys::unpack(bytes, 0);
                 while i < n {
-                    let next = seg.keys.get(i + 1).copied();
-                    let words = match filter.may_start(seg.keys[i], next) {
+                    let (next, next_len) = WordKeys::unpack(bytes, at + len);
+                    let words = match filter.may_start(here, (i + 1 < n).then_some(next)) {
                         MayStart::Nothing => {
+                            (at, here, len) = (at + len, next, next_len);
                             i += 1;
                             continue;
                         }
@@ -355,7 +361,16 @@ pub(crate) fn find_again<'t>(
                     if !(from <= back && need <= to) {
                         (from, to) = seg.tokenize(text, back, need, &mut tokens);
                     }
-                    i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                    let end = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                    debug_assert!(end > i);
+                    (at, here, len) = (at + len, next, next_len);
+                    i += 1;
+                    // The tokens of the match after its first are passed over.
+                    while i < end {
+                        at += len;
+                        (here, len) = WordKeys::unpack(bytes, at);
+                        i += 1;
+                    }
                 }
             }
         }
@@ -450,7 +465,7 @@ fn written_definite<'w>(
     match read {
         Read::Whole(tokens) => {
             for (i, k) in whole_keys.iter().enumerate() {
-                if k.is_word() && k.keys().any(|k| keys.contains(k)) {
+                if k.is_definite_word() && k.keys().any(|k| keys.contains(k)) {
                     check(tokens.folded(i));
                 }
             }
@@ -458,8 +473,8 @@ fn written_definite<'w>(
         Read::Segments(segments) => {
             let mut tokens = Tokens::default();
             for seg in *segments {
-                for (i, k) in seg.keys.iter().enumerate() {
-                    if k.is_word() && k.keys().any(|k| keys.contains(k)) {
+                for (i, k) in seg.keys().enumerate() {
+                    if k.is_definite_word() && k.keys().any(|k| keys.contains(k)) {
                         // The key may be another word's: the token is read to tell.
                         let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
                         check(tokens.folded(i - from));
@@ -1049,7 +1064,7 @@ impl NameFilter {
 
     /// What may start at a token with `keys`, followed by a token with `next` (none at the end of a
     /// segment).
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, keys: WordKeys, next: Option<WordKeys>) -> MayStart {
         if !keys.is_word() {
             return MayStart::Nothing;
@@ -1089,10 +1104,13 @@ const KEY_BITS: u32 = 20;
 /// The keys of a token for a [`NameFilter`]: hashes of its folded form, and of that form without its
 /// first char and its first two chars while those are clitic letters (the readings it may have), and
 /// whether it is a word (names start at words only; a later word of a name may be any token, so every
-/// token has keys). Up to three keys of [`KEY_BITS`] bits, their number and the flag are packed in two
-/// `u32`s, so that a token of a summary takes 12 bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct WordKeys([u32; 2]);
+/// token has keys), and whether it is a word with the article (see [`WordKeys::is_definite_word`]).
+/// Up to three keys of [`KEY_BITS`] bits, their number and the flags in a `u64`, laid out so that a
+/// summary keeps only the bytes a token's keys take ([`WordKeys::pack_at`]): the first key, the flags
+/// and the number in the low 3 bytes, the second key in the next 3 (its top 4 bits
+/// clear), the third in the top 20 bits.
+#[derive(Debug, Clone, Copy)]
+struct WordKeys(u64);
 
 impl WordKeys {
     #[cfg(test)]
@@ -1107,47 +1125,93 @@ impl WordKeys {
         // with two without its first two: most words have one key, hashed once and tested once.
         let mut keys = [key_of(folded), 0, 0];
         let mut count = 1;
+        let mut definite = starts_with_article(folded);
         if let Some(rest) = after_clitic_letter(folded) {
             keys[1] = key_of(rest);
             count = 2;
+            definite |= starts_with_article(rest);
             if let Some(rest) = after_clitic_letter(rest) {
                 keys[2] = key_of(rest);
                 count = 3;
+                definite |= starts_with_article(rest);
             }
         }
-        let packed = u64::from(keys[0])
-            | u64::from(keys[1]) << KEY_BITS
-            | u64::from(keys[2]) << (2 * KEY_BITS)
-            | (count as u64) << COUNT_SHIFT
-            | u64::from(word) << WORD_SHIFT;
-        WordKeys([packed as u32, (packed >> 32) as u32])
-    }
-
-    fn packed(self) -> u64 {
-        u64::from(self.0[0]) | u64::from(self.0[1]) << 32
+        WordKeys(
+            u64::from(keys[0])
+                | u64::from(word) << WORD_SHIFT
+                | (count as u64) << COUNT_SHIFT
+                | u64::from(word && definite) << DEFINITE_SHIFT
+                | u64::from(keys[1]) << KEY_SHIFTS[1]
+                | u64::from(keys[2]) << KEY_SHIFTS[2],
+        )
     }
 
     fn is_word(self) -> bool {
-        self.packed() >> WORD_SHIFT != 0
+        self.0 >> WORD_SHIFT & 1 != 0
+    }
+
+    /// Whether the token is a word one of whose forms (the keys' forms) starts with ال: the words
+    /// [`written_definite`] reads (a test of one bit, where testing its keys cost some 8 instructions
+    /// a token).
+    fn is_definite_word(self) -> bool {
+        self.0 >> DEFINITE_SHIFT & 1 != 0
+    }
+
+    fn count(self) -> usize {
+        (self.0 >> COUNT_SHIFT) as usize & 3
     }
 
     /// The key of the whole form.
     fn whole(self) -> u32 {
-        self.packed() as u32 & KEY_MASK
+        self.0 as u32 & KEY_MASK
     }
 
     /// The keys, the whole form's first.
     fn keys(self) -> impl Iterator<Item = u32> + Clone {
-        let packed = self.packed();
-        let count = (packed >> COUNT_SHIFT) as u32 & 3;
-        (0..count).map(move |n| (packed >> (n * KEY_BITS)) as u32 & KEY_MASK)
+        (0..self.count()).map(move |n| (self.0 >> KEY_SHIFTS[n]) as u32 & KEY_MASK)
+    }
+
+    /// Writes the keys at byte `at` of `out` as a summary keeps them, and returns the byte after them:
+    /// the first 3 bytes of the `u64` (little-endian) for a token of one key (most tokens), 6 for two,
+    /// all 8 for three. The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes
+    /// after the token's own are written over by the next token's (or the padding).
+    #[inline]
+    fn pack_at(self, out: &mut [u8], at: usize) -> usize {
+        out[at..at + 8].copy_from_slice(&self.0.to_le_bytes());
+        at + PACKED_LEN[self.count()]
+    }
+
+    /// The keys [`WordKeys::pack_at`] packed at byte `at` of `bytes` (which holds [`PACKED_PAD`]
+    /// bytes after the last token's), and how many bytes they take: one read. The bits of the keys
+    /// the token does not have hold the next token's bytes: they are never read (the keys are taken
+    /// by their number, see [`WordKeys::keys`]), and not masked off (a mask cost 3 instructions a
+    /// token, of some 20 a token in both walks).
+    #[inline]
+    fn unpack(bytes: &[u8], at: usize) -> (WordKeys, usize) {
+        let read = WordKeys(read_u64(bytes, at));
+        (read, PACKED_LEN[read.count()])
     }
 }
 
 const KEY_MASK: u32 = (1 << KEY_BITS) - 1;
-const COUNT_SHIFT: u32 = 3 * KEY_BITS;
-const WORD_SHIFT: u32 = 63;
-const _: () = assert!(COUNT_SHIFT + 2 <= WORD_SHIFT);
+const WORD_SHIFT: u32 = KEY_BITS;
+const COUNT_SHIFT: u32 = KEY_BITS + 1;
+const DEFINITE_SHIFT: u32 = KEY_BITS + 3;
+/// Where each key is in a [`WordKeys`].
+const KEY_SHIFTS: [u32; 3] = [0, 24, 64 - KEY_BITS];
+const _: () = assert!(DEFINITE_SHIFT < KEY_SHIFTS[1] && KEY_SHIFTS[1] + KEY_BITS <= KEY_SHIFTS[2]);
+const _: () = assert!(COUNT_SHIFT + 2 <= DEFINITE_SHIFT);
+
+/// The bytes a token's packed keys take, by their number.
+const PACKED_LEN: [usize; 4] = [0, 3, 6, 8];
+const _: () = assert!(KEY_SHIFTS[1] + KEY_BITS <= 48);
+
+/// The most bytes a token's packed keys take.
+const PACKED_MAX: usize = 8;
+
+/// The bytes of padding after a summary's last token, so that [`WordKeys::unpack`] reads any token's
+/// keys as a `u64`.
+const PACKED_PAD: usize = 8;
 
 /// How the document pass reads the tokens of the text again.
 pub(crate) enum Read<'a> {
@@ -1157,17 +1221,21 @@ pub(crate) enum Read<'a> {
     Segments(&'a [SegmentSummary]),
 }
 
-/// What the document pass keeps of a segment of a long text: the keys its filter tests for each token
-/// (8 bytes), and where every [`MARK_EVERY`]th token starts (4 bytes): 9 bytes a token, where the
-/// tokens themselves take some fifty. A stretch is tokenized again from the mark before it.
+/// What the document pass keeps of a segment of a long text: the keys its filter tests for each token,
+/// in the bytes they take (3 for a token of one key, most tokens: 3.7 bytes a token on news text, see
+/// [`WordKeys::pack_at`]), and where every [`MARK_EVERY`]th token starts (4 bytes): under 5 bytes a
+/// token, where the tokens themselves take some fifty. A stretch is tokenized again from the mark before
+/// it; the keys are read in order ([`SegmentSummary::keys`]).
 #[derive(Debug, Default)]
 pub(crate) struct SegmentSummary {
     /// Byte and char offsets of the segment in the text, and its length in bytes.
     start: usize,
     char_start: usize,
     len: usize,
-    /// Each token's keys.
-    keys: Vec<WordKeys>,
+    /// The number of tokens.
+    tokens: usize,
+    /// Each token's keys, packed one token after the other, and [`PACKED_PAD`] bytes of padding.
+    keys: Box<[u8]>,
     /// The byte and char offsets in the segment (which is at most 64 KiB long) of tokens 0,
     /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
     marks: Vec<(u16, u16)>,
@@ -1184,19 +1252,25 @@ const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
 
 impl SegmentSummary {
     /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
-    /// bytes long.
+    /// bytes long. `buf` is room to pack the keys in, reused from one segment to the next: the summary
+    /// keeps a copy of the packed keys of exactly their length.
     pub(crate) fn of(
         tokens: &Tokens,
         start: usize,
         char_start: usize,
         len: usize,
+        buf: &mut Vec<u8>,
     ) -> SegmentSummary {
-        // Two walks, each collected into a list of its exact length: one loop pushing to both checked
-        // both lists' room at each token.
-        let keys = tokens
-            .in_segment()
-            .map(|(folded, word)| WordKeys::of_bytes(folded, word))
-            .collect();
+        // Written at offsets, not pushed: each push checked the room left.
+        let room = tokens.len() * PACKED_MAX + PACKED_PAD;
+        if buf.len() < room {
+            buf.resize(room, 0);
+        }
+        let mut at = 0;
+        for (folded, word) in tokens.in_segment() {
+            at = WordKeys::of_bytes(folded, word).pack_at(buf, at);
+        }
+        buf[at..at + PACKED_PAD].fill(0);
         let marks = tokens
             .offsets_every(MARK_EVERY)
             .map(|(at, chars)| (at as u16, chars as u16))
@@ -1205,9 +1279,20 @@ impl SegmentSummary {
             start,
             char_start,
             len,
-            keys,
+            tokens: tokens.len(),
+            keys: Box::from(&buf[..at + PACKED_PAD]),
             marks,
         }
+    }
+
+    /// Each token's keys, in order.
+    fn keys(&self) -> impl Iterator<Item = WordKeys> + '_ {
+        let mut at = 0;
+        (0..self.tokens).map(move |_| {
+            let (keys, len) = WordKeys::unpack(&self.keys, at);
+            at += len;
+            keys
+        })
     }
 
     /// Tokenizes again into `out` a stretch of the segment's tokens that holds tokens `from..to`: from
@@ -1224,7 +1309,7 @@ impl SegmentSummary {
         let segment = &text[self.start..self.start + self.len];
         let chars = self.char_start + usize::from(chars);
         tokenize(&segment[a..b], self.start + a, chars, out);
-        let stretch = (first * MARK_EVERY, (last * MARK_EVERY).min(self.keys.len()));
+        let stretch = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
         debug_assert_eq!(out.len(), stretch.1 - stretch.0);
         stretch
     }
@@ -1278,6 +1363,12 @@ fn after_clitic_letter(form: &[u8]) -> Option<&[u8]> {
         [0xD9, 0x88 | 0x81 | 0x84 | 0x83, rest @ ..] | [0xD8, 0xA8, rest @ ..] => Some(rest),
         _ => None,
     }
+}
+
+/// Whether a folded form starts with the article ال.
+#[inline]
+fn starts_with_article(form: &[u8]) -> bool {
+    form.starts_with("ال".as_bytes())
 }
 
 /// One step of [`key_of`]: the step of `FxHasher`.
@@ -1472,7 +1563,7 @@ mod tests {
         let (start, segment) = segments(&text).next().expect("a segment");
         let mut whole = Tokens::default();
         tokenize(segment, start, 0, &mut whole);
-        let summary = SegmentSummary::of(&whole, start, 0, segment.len());
+        let summary = SegmentSummary::of(&whole, start, 0, segment.len(), &mut Vec::new());
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
@@ -1700,5 +1791,72 @@ mod tests {
             key_of("يد".as_bytes()),
             "the order of the bytes counts"
         );
+    }
+
+    #[test]
+    fn a_word_with_the_article_is_flagged_under_its_clitic_letters() {
+        for (word, definite) in [
+            ("القطار", true),
+            ("والقطار", true),
+            ("بالقطار", true),
+            ("وبالقطار", true),
+            ("للقطار", false),
+            ("قطار", false),
+            ("ال", true),
+            ("", false),
+            ("وكال", true),
+            ("وقال", false),
+        ] {
+            assert_eq!(
+                WordKeys::of(word, true).is_definite_word(),
+                definite,
+                "{word}"
+            );
+            assert!(!WordKeys::of(word, false).is_definite_word(), "{word}");
+        }
+    }
+
+    #[test]
+    fn packed_keys_unpack_as_they_were() {
+        let words = [
+            "دوفال",
+            "",
+            "و",
+            "والكندوري",
+            "بو",
+            "وبالكندوري",
+            "12",
+            "ال",
+        ];
+        let keys: Vec<WordKeys> = words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| WordKeys::of(w, n % 3 != 0))
+            .collect();
+        let mut buf = vec![0xFF; keys.len() * PACKED_MAX + PACKED_PAD];
+        let mut at = 0;
+        for k in &keys {
+            at = k.pack_at(&mut buf, at);
+        }
+        // Each token takes the bytes of its keys only: 3 for one key, 6 for two, 8 for three.
+        let want: usize = keys.iter().map(|k| [0, 3, 6, 8][k.count()]).sum();
+        assert_eq!(at, want);
+        buf[at..at + PACKED_PAD].fill(0);
+        let mut read = 0;
+        for (k, w) in keys.iter().zip(words) {
+            let (got, len) = WordKeys::unpack(&buf[..at + PACKED_PAD], read);
+            assert_eq!(
+                got.keys().collect::<Vec<_>>(),
+                k.keys().collect::<Vec<_>>(),
+                "{w}"
+            );
+            assert_eq!(
+                (got.is_word(), got.is_definite_word(), got.whole()),
+                (k.is_word(), k.is_definite_word(), k.whole()),
+                "{w}"
+            );
+            read += len;
+        }
+        assert_eq!(read, at);
     }
 }
