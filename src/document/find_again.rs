@@ -6,7 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::Found;
+use super::{Found, Keys};
 use crate::clitic::for_each_reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
@@ -97,19 +97,19 @@ pub(crate) fn find_again<'t>(
     index: &Index,
     text: &'t str,
     read: Read<'_>,
-    found: &[Found<'t>],
+    (found, keys): (&[Found<'t>], &Keys),
     (persons, organizations): (bool, bool),
-) -> Vec<Found<'t>> {
+) -> (Vec<Found<'t>>, Keys) {
     let mut strong: Vec<Strong> = if persons {
-        strong_persons(index, found)
+        strong_persons(index, found, keys)
     } else {
         Vec::new()
     };
     if organizations {
-        strong_organizations(index, found, &mut strong);
+        strong_organizations(index, found, keys, &mut strong);
     }
     if strong.is_empty() {
-        return Vec::new();
+        return Default::default();
     }
     // Of a text of one segment, each token's keys, read by both walks below (and twice by the second,
     // as the token and as the one after): worked out once.
@@ -139,7 +139,7 @@ pub(crate) fn find_again<'t>(
     // A one-word name the document also writes with the article is a noun there, as below.
     strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
     if strong.is_empty() {
-        return Vec::new();
+        return Default::default();
     }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -175,7 +175,7 @@ pub(crate) fn find_again<'t>(
         .collect();
     if !firsts.is_empty() {
         for f in found.iter().filter(|f| f.mention.kind == Kind::Person) {
-            let key = f.key();
+            let key = f.key(keys);
             let (w, rest) = key.split_once(' ').unwrap_or((key, key));
             if let Some(seen) = firsts.get_mut(w) {
                 let last = rest.rsplit_once(' ').map_or(rest, |(_, l)| l);
@@ -224,7 +224,7 @@ pub(crate) fn find_again<'t>(
         .filter(|(_, who)| who.is_some())
         .map(|(name, _)| *name);
     let filter = NameFilter::new(&strong, alone);
-    let mut anchors = one_word_anchors(&strong, found);
+    let mut anchors = one_word_anchors(&strong, found, keys);
     // Where each person whose given name may stand for it alone was found by its full name.
     let mut given_anchors: FxHashMap<usize, Anchors> = FxHashMap::default();
     for part in &given_parts {
@@ -238,6 +238,8 @@ pub(crate) fn find_again<'t>(
         }
     }
     let mut added = Vec::new();
+    // The keys of the mentions added that differ from their text.
+    let mut added_keys = Keys::default();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
     // the segment): the token after it.
@@ -315,7 +317,7 @@ pub(crate) fn find_again<'t>(
             if replaces_last {
                 added.pop();
             }
-            added.push(Found::new(&key, mention));
+            added.push(Found::new(&key, mention, &mut added_keys));
         }
         Some(end)
     };
@@ -375,7 +377,7 @@ pub(crate) fn find_again<'t>(
             }
         }
     }
-    added
+    (added, added_keys)
 }
 
 /// The words of the person `s` that may stand for it alone, and how: its family name (not after a
@@ -655,7 +657,7 @@ const ONE_WORD_WINDOW: usize = 6000;
 
 /// For each strong name of one word, the byte starts of its mentions in `found`; `None` for longer names,
 /// which are found again anywhere.
-fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> {
+fn one_word_anchors(strong: &[Strong], found: &[Found], keys: &Keys) -> Vec<Option<Anchors>> {
     let mut anchors: Vec<Option<Anchors>> = strong
         .iter()
         .map(|s| (s.words.len() == 1).then(Anchors::default))
@@ -670,7 +672,7 @@ fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> 
         return anchors;
     }
     for f in found {
-        if let Some(&n) = one_word.get(f.key()) {
+        if let Some(&n) = one_word.get(f.key(keys)) {
             if let Some(a) = anchors[n].as_mut() {
                 a.found.push(f.mention.span.start());
             }
@@ -735,13 +737,13 @@ const MIN_CHAIN_FAMILY: usize = 5;
 
 /// The persons found with a title, role or context rule, or a given name with a chain of three words or
 /// more (حسن بن خالد الكندوري); a one-word name only when it is distinctive.
-fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
+fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<Strong> {
     let mut out: Vec<Strong> = Vec::new();
     // The keys in `out`: a text of many articles has thousands of strong names.
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for f in found {
         let m = &f.mention;
-        if m.kind != Kind::Person || seen.contains(f.key()) {
+        if m.kind != Kind::Person || seen.contains(f.key(keys)) {
             continue;
         }
         let rule = m.source.rule_name();
@@ -750,28 +752,28 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         let lexicon = matches!(m.source, Source::Lexicon { .. });
         let by_context = (!lexicon && (m.title().is_some() || m.role().is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
-            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3);
+            || (rule == Some("given-chain") && f.key(keys).split(' ').count() >= 3);
         // A given name and one more name word (سامر دوفيلان): trusted too, its family name alone only
         // when long.
         let chain_only = !by_context && rule.is_some_and(|r| CHAIN_RULES.contains(&r));
         let strong = by_context
             || chain_only
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
-            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key()));
+            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key(keys)));
         if !strong {
             continue;
         }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء الدانمارك).
         let (first, last) = Written::ends(&m.text);
-        let long_enough = f.key().contains(' ')
+        let long_enough = f.key(keys).contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
-                && is_distinctive_family(index, f.key(), last, false));
+                && is_distinctive_family(index, f.key(keys), last, false));
         if long_enough {
-            seen.insert(f.key());
+            seen.insert(f.key(keys));
             out.push(Strong {
-                key: f.key().to_string(),
-                words: f.key().split(' ').map(str::to_string).collect(),
+                key: f.key(keys).to_string(),
+                words: f.key(keys).split(' ').map(str::to_string).collect(),
                 kind: Kind::Person,
                 sub_kind: SubValue::default(),
                 gender: m.gender,
@@ -807,7 +809,12 @@ const NAMING_RULES: [&str; 3] = ["head-name", "team-name", "club-country"];
 /// Adds to `out` the organizations found by a naming rule whose name is distinctive: its word, or one of its
 /// words, has three letters or more and the lexicon knows it as nothing but an organization or place (not
 /// vocabulary, a given name, a nationality…), so that it is not a phrase the rule took by mistake.
-fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
+fn strong_organizations<'a>(
+    index: &Index,
+    found: &'a [Found],
+    keys: &'a Keys,
+    out: &mut Vec<Strong>,
+) {
     let mut orgs = Vec::new();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let persons: FxHashSet<&str> = out
@@ -821,7 +828,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
             .source
             .rule_name()
             .is_some_and(|r| NAMING_RULES.contains(&r));
-        if m.kind != Kind::Organization || !naming || seen.contains(f.key()) {
+        if m.kind != Kind::Organization || !naming || seen.contains(f.key(keys)) {
             continue;
         }
         // A word that is nothing but a name, or unknown: not vocabulary (كرة القدم after فريق).
@@ -834,17 +841,19 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
         };
         // One word alone must be unknown to the lexicon (a town's name stays a place elsewhere: ليون) and
         // no word of a person found strongly (فريق ماتياس took a player's name).
-        let distinctive = if f.key().contains(' ') {
-            f.key().split(' ').any(named)
+        let distinctive = if f.key(keys).contains(' ') {
+            f.key(keys).split(' ').any(named)
         } else {
-            named(f.key()) && index.word(f.key()).is_none() && !persons.contains(f.key())
+            named(f.key(keys))
+                && index.word(f.key(keys)).is_none()
+                && !persons.contains(f.key(keys))
         };
         if distinctive {
-            seen.insert(f.key());
+            seen.insert(f.key(keys));
             let (first, last) = Written::ends(&m.text);
             orgs.push(Strong {
-                key: f.key().to_string(),
-                words: f.key().split(' ').map(str::to_string).collect(),
+                key: f.key(keys).to_string(),
+                words: f.key(keys).split(' ').map(str::to_string).collect(),
                 kind: Kind::Organization,
                 sub_kind: m.sub(),
                 gender: None,
