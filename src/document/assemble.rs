@@ -32,6 +32,8 @@ pub(crate) fn assemble<'t>(
         .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f, &keys))
         .collect();
     doc.mentions = numbered;
+    // Every mention is numbered: the keys are read, and freed before the entities' lists are made.
+    drop(keys);
     gather_mentions(&mut doc);
     debug_assert!(
         doc.mentions

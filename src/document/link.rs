@@ -69,7 +69,7 @@ fn link_person(
         let agrees = f.mention.gender.is_none() || theirs.is_none() || theirs == f.mention.gender;
         if let Some(full) = full.filter(|_| agrees) {
             let full = full.to_string();
-            f.set_key(full, keys);
+            f.set_key(&full, keys);
         }
     }
     let k = match known.get_mut(f.key(keys)) {
@@ -98,7 +98,7 @@ fn link_organization(
     let own_name = matches!(f.mention.source, Source::Lexicon { .. });
     if let Some(Some(full)) = prefix.get(key).filter(|_| !own_name) {
         let full = full.clone();
-        f.set_key(full, keys);
+        f.set_key(&full, keys);
         return;
     }
     // Each cut of two words or more, the whole name but its last word at most.
