@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::custom::{self, Haystack, Rule};
-use crate::document::{self, Document, Found, Keys, Read, SegmentSummary};
+use crate::document::{self, Document, Found, Keys, Read, Summaries};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
@@ -158,20 +158,12 @@ impl Extractor {
         let document_pass = self.document_pass && (kinds.0 || kinds.1);
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
-        let mut summaries = Vec::new();
-        // Room to pack a summary's keys in, reused from one segment to the next.
-        let mut packed = Vec::new();
+        let mut summaries = Summaries::default();
         let many = text.len() > MAX_SEGMENT;
         for (start, segment) in segments(text) {
             let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
             if document_pass && many {
-                summaries.push(SegmentSummary::of(
-                    &scratch.tokens,
-                    start,
-                    char_base,
-                    segment.len(),
-                    &mut packed,
-                ));
+                summaries.add(&scratch.tokens, start, char_base, segment.len());
             }
             char_base += chars;
             self.extract_segment(text, scratch, &mut found, &mut keys);

@@ -333,11 +333,11 @@ pub(crate) fn find_again<'t>(
         }
         Read::Segments(segments) => {
             let mut tokens = Tokens::default();
-            for seg in segments {
+            for seg in segments.iter() {
                 // The tokens `from..to` of the segment are in `tokens`.
                 let (mut from, mut to) = (0, 0);
                 let n = seg.tokens;
-                let bytes = &*seg.keys;
+                let bytes = seg.keys;
                 // Token `i`'s keys, unpacked from byte `at`, `len` bytes long: each token's are
                 // unpacked once, as the next token's, then kept as the token's (after the last token,
                 // the padding unpacks as none).
@@ -474,7 +474,7 @@ fn written_definite<'w>(
         }
         Read::Segments(segments) => {
             let mut tokens = Tokens::default();
-            for seg in *segments {
+            for seg in segments.iter() {
                 for (i, k) in seg.keys().enumerate() {
                     if k.is_definite_word() && k.keys().any(|k| keys.contains(k)) {
                         // The key may be another word's: the token is read to tell.
@@ -1227,27 +1227,51 @@ pub(crate) enum Read<'a> {
     /// The text was one segment, and these are its tokens.
     Whole(&'a Tokens),
     /// The text was many segments, kept as these summaries.
-    Segments(&'a [SegmentSummary]),
+    Segments(&'a Summaries),
 }
 
-/// What the document pass keeps of a segment of a long text: the keys its filter tests for each token,
-/// in the bytes they take (3 for a token of one key, most tokens: 3.7 bytes a token on news text, see
-/// [`WordKeys::pack_at`]), and where every [`MARK_EVERY`]th token starts (4 bytes): under 5 bytes a
-/// token, where the tokens themselves take some fifty. A stretch is tokenized again from the mark before
-/// it; the keys are read in order ([`SegmentSummary::keys`]).
+/// What the document pass keeps of the segments of a long text: for each token, the keys its filter
+/// tests, in the bytes they take (3 for a token of one key, most tokens: 3.7 bytes a token on news text,
+/// see [`WordKeys::pack_at`]), and for every [`MARK_EVERY`]th token where it starts (4 bytes): under 5
+/// bytes a token, where the tokens themselves take some fifty. A stretch is tokenized again from the
+/// mark before it; the keys are read in order ([`SegmentSummary::keys`]).
+///
+/// The keys and the marks of every segment are in one list each, not one per segment: freed after the
+/// document pass, a large list goes back to the system at once, where the lists of each segment, spread
+/// among the mentions found meanwhile, left their memory to the process.
 #[derive(Debug, Default)]
-pub(crate) struct SegmentSummary {
+pub(crate) struct Summaries {
+    segments: Vec<Summarized>,
+    /// Each token's keys, packed one token after the other, and [`PACKED_PAD`] bytes of padding.
+    keys: Vec<u8>,
+    /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's tokens
+    /// 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
+    marks: Vec<(u16, u16)>,
+}
+
+/// A segment in [`Summaries`].
+#[derive(Debug)]
+struct Summarized {
     /// Byte and char offsets of the segment in the text, and its length in bytes.
     start: usize,
     char_start: usize,
     len: usize,
     /// The number of tokens.
     tokens: usize,
-    /// Each token's keys, packed one token after the other, and [`PACKED_PAD`] bytes of padding.
-    keys: Box<[u8]>,
-    /// The byte and char offsets in the segment (which is at most 64 KiB long) of tokens 0,
-    /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
-    marks: Vec<(u16, u16)>,
+    /// Where its keys and its marks start in the lists.
+    keys_at: usize,
+    marks_at: usize,
+}
+
+/// One segment of [`Summaries`], as the document pass reads it.
+pub(crate) struct SegmentSummary<'a> {
+    start: usize,
+    char_start: usize,
+    len: usize,
+    tokens: usize,
+    /// The segment's keys, and the next segments' and the padding after them.
+    keys: &'a [u8],
+    marks: &'a [(u16, u16)],
 }
 
 /// One token in this many has its offsets in a [`SegmentSummary`]: a stretch tokenized again starts at
@@ -1259,46 +1283,61 @@ const MARK_EVERY: usize = 4;
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
 
-impl SegmentSummary {
-    /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
-    /// bytes long. `buf` is room to pack the keys in, reused from one segment to the next: the summary
-    /// keeps a copy of the packed keys of exactly their length.
-    pub(crate) fn of(
-        tokens: &Tokens,
-        start: usize,
-        char_start: usize,
-        len: usize,
-        buf: &mut Vec<u8>,
-    ) -> SegmentSummary {
+impl Summaries {
+    /// Adds the summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`,
+    /// `len` bytes long.
+    pub(crate) fn add(&mut self, tokens: &Tokens, start: usize, char_start: usize, len: usize) {
+        // The padding goes after the last segment only.
+        let keys_at = self.keys.len().saturating_sub(PACKED_PAD);
         // Written at offsets, not pushed: each push checked the room left.
-        let room = tokens.len() * PACKED_MAX + PACKED_PAD;
-        if buf.len() < room {
-            buf.resize(room, 0);
-        }
-        let mut at = 0;
+        self.keys
+            .resize(keys_at + tokens.len() * PACKED_MAX + PACKED_PAD, 0);
+        let mut at = keys_at;
         for (folded, word) in tokens.in_segment() {
-            at = WordKeys::of_bytes(folded, word).pack_at(buf, at);
+            at = WordKeys::of_bytes(folded, word).pack_at(&mut self.keys, at);
         }
-        buf[at..at + PACKED_PAD].fill(0);
-        let marks = tokens
-            .offsets_every(MARK_EVERY)
-            .map(|(at, chars)| (at as u16, chars as u16))
-            .collect();
-        SegmentSummary {
+        self.keys.truncate(at + PACKED_PAD);
+        self.keys[at..].fill(0);
+        let marks_at = self.marks.len();
+        self.marks.extend(
+            tokens
+                .offsets_every(MARK_EVERY)
+                .map(|(at, chars)| (at as u16, chars as u16)),
+        );
+        self.segments.push(Summarized {
             start,
             char_start,
             len,
             tokens: tokens.len(),
-            keys: Box::from(&buf[..at + PACKED_PAD]),
-            marks,
-        }
+            keys_at,
+            marks_at,
+        });
     }
 
+    /// The segments, in order.
+    fn iter(&self) -> impl Iterator<Item = SegmentSummary<'_>> {
+        let ends = self.segments.iter().skip(1).map(|s| s.marks_at);
+        let ends = ends.chain([self.marks.len()]);
+        self.segments
+            .iter()
+            .zip(ends)
+            .map(|(s, marks_end)| SegmentSummary {
+                start: s.start,
+                char_start: s.char_start,
+                len: s.len,
+                tokens: s.tokens,
+                keys: &self.keys[s.keys_at..],
+                marks: &self.marks[s.marks_at..marks_end],
+            })
+    }
+}
+
+impl SegmentSummary<'_> {
     /// Each token's keys, in order.
     fn keys(&self) -> impl Iterator<Item = WordKeys> + '_ {
         let mut at = 0;
         (0..self.tokens).map(move |_| {
-            let (keys, len) = WordKeys::unpack(&self.keys, at);
+            let (keys, len) = WordKeys::unpack(self.keys, at);
             at += len;
             keys
         })
@@ -1572,7 +1611,13 @@ mod tests {
         let (start, segment) = segments(&text).next().expect("a segment");
         let mut whole = Tokens::default();
         tokenize(segment, start, 0, &mut whole);
-        let summary = SegmentSummary::of(&whole, start, 0, segment.len(), &mut Vec::new());
+        let mut summaries = Summaries::default();
+        // A segment before it, so that its keys and marks are not the first in the lists.
+        let mut before = Tokens::default();
+        tokenize("قال الرئيس", 0, 0, &mut before);
+        summaries.add(&before, 0, 0, "قال الرئيس".len());
+        summaries.add(&whole, start, 0, segment.len());
+        let summary = summaries.iter().nth(1).expect("two segments");
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {

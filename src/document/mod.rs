@@ -27,7 +27,7 @@ mod group;
 mod link;
 
 pub(crate) use assemble::assemble;
-pub(crate) use find_again::{find_again, Read, SegmentSummary};
+pub(crate) use find_again::{find_again, Read, Summaries};
 
 /// A mention with the key that groups it with other mentions of the same entity.
 ///
