@@ -1247,6 +1247,8 @@ pub(crate) struct Summaries {
     /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's tokens
     /// 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
     marks: Vec<(u16, u16)>,
+    /// Room to pack a segment's keys in.
+    buf: Vec<u8>,
 }
 
 /// A segment in [`Summaries`].
@@ -1287,18 +1289,24 @@ impl Summaries {
     /// Adds the summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`,
     /// `len` bytes long.
     pub(crate) fn add(&mut self, tokens: &Tokens, start: usize, char_start: usize, len: usize) {
+        // Packed at offsets in a buffer with room for the most they may take, not pushed (each push
+        // checked the room left), then copied after the other segments' (making room in `keys` itself
+        // wrote zeros over 8 bytes a token each time: 8.8 M instructions on the 10.8 MB news).
+        let room = tokens.len() * PACKED_MAX + PACKED_MAX;
+        if self.buf.len() < room {
+            self.buf.resize(room, 0);
+        }
+        let mut at = 0;
+        for (folded, word) in tokens.in_segment() {
+            at = WordKeys::of_bytes(folded, word).pack_at(&mut self.buf, at);
+        }
         // The padding goes after the last segment only.
         let keys_at = self.keys.len().saturating_sub(PACKED_PAD);
-        // Written at offsets, not pushed: each push checked the room left.
-        self.keys
-            .resize(keys_at + tokens.len() * PACKED_MAX + PACKED_PAD, 0);
-        let mut at = keys_at;
-        for (folded, word) in tokens.in_segment() {
-            at = WordKeys::of_bytes(folded, word).pack_at(&mut self.keys, at);
-        }
-        self.keys.truncate(at + PACKED_PAD);
-        self.keys[at..].fill(0);
+        self.keys.truncate(keys_at);
+        self.keys.extend_from_slice(&self.buf[..at]);
+        self.keys.extend_from_slice(&[0; PACKED_PAD]);
         let marks_at = self.marks.len();
+        self.marks.reserve(tokens.len().div_ceil(MARK_EVERY));
         self.marks.extend(
             tokens
                 .offsets_every(MARK_EVERY)
