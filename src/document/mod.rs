@@ -456,3 +456,49 @@ impl<'t> Document<'t> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Found, Keys};
+    use crate::mention::{Kind, Mention, Source, Span};
+
+    fn mention(text: &str) -> Mention<'_> {
+        Mention::new(
+            Kind::Person,
+            Span::new(0, text.len(), 0, text.chars().count()),
+            text,
+            Source::Document,
+        )
+    }
+
+    #[test]
+    fn keys_that_differ_from_the_text_are_kept_apart_and_follow_their_mentions() {
+        let mut keys = Keys::default();
+        let mut found = vec![
+            Found::new("مروان دوفال", mention("مروان دوفال"), &mut keys),
+            Found::new("احمد", mention("أحمد"), &mut keys),
+            Found::new("", mention("x"), &mut keys),
+        ];
+        assert_eq!(
+            keys.ends.len(),
+            2,
+            "only the keys that differ from the text"
+        );
+        let mut added_keys = Keys::default();
+        let mut added = vec![
+            Found::new("دوفال", mention("دوفال"), &mut added_keys),
+            Found::new("الكندوري", mention("الكندورى"), &mut added_keys),
+        ];
+        keys.append(added_keys, &mut added);
+        found.extend(added);
+        // Moved around, as the merge does: each keeps its own key.
+        found.reverse();
+        let got: Vec<&str> = found.iter().map(|f| f.key(&keys)).collect();
+        assert_eq!(got, ["الكندوري", "دوفال", "", "احمد", "مروان دوفال"]);
+        found[3].set_key("مروان دوفال", &mut keys);
+        found[4].set_key("مروان", &mut keys);
+        assert_eq!(found[3].key(&keys), "مروان دوفال");
+        assert_eq!(found[4].key(&keys), "مروان");
+        assert_eq!(found[1].key(&keys), "دوفال");
+    }
+}
