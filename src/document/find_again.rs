@@ -339,8 +339,8 @@ pub(crate) fn find_again<'t>(
                 let n = seg.tokens;
                 let bytes = seg.keys;
                 // Token `i`'s keys, unpacked from byte `at`, `len` bytes long: each token's are
-                // unpacked once, as the next token's, then kept as the token's (after the last token,
-                // the padding unpacks as none).
+                // unpacked once, as the next token's, then kept as the token's. (After the last token
+                // come the next segment's keys or the padding: unpacked, and not used.)
                 let (mut at, mut i) = (0, 0);
                 let (mut here, mut len) = WordKeys::unpack(bytes, 0);
                 while i < n {
