@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::custom::{self, Haystack, Rule};
-use crate::document::{self, Document, Found, Read, SegmentSummary};
+use crate::document::{self, Document, Found, Keys, Read, Summaries};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
@@ -148,6 +148,8 @@ impl Extractor {
         // as news text holds is reserved at once (memory reserved and not written is not resident).
         let mut found =
             Vec::with_capacity((text.len() / BYTES_PER_MENTION).min(MAX_RESERVED_MENTIONS));
+        // The found mentions' keys that differ from their text.
+        let mut keys = Keys::default();
         let mut char_base = 0;
         let kinds = (
             self.kinds[kind_slot(Kind::Person)],
@@ -156,20 +158,15 @@ impl Extractor {
         let document_pass = self.document_pass && (kinds.0 || kinds.1);
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
-        let mut summaries = Vec::new();
+        let mut summaries = Summaries::default();
         let many = text.len() > MAX_SEGMENT;
         for (start, segment) in segments(text) {
             let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
             if document_pass && many {
-                summaries.push(SegmentSummary::of(
-                    &scratch.tokens,
-                    start,
-                    char_base,
-                    segment.len(),
-                ));
+                summaries.add(&scratch.tokens, start, char_base, segment.len());
             }
             char_base += chars;
-            self.extract_segment(text, scratch, &mut found);
+            self.extract_segment(text, scratch, &mut found, &mut keys);
         }
         if document_pass {
             let read = if many {
@@ -177,12 +174,13 @@ impl Extractor {
             } else {
                 Read::Whole(&scratch.tokens)
             };
-            let added = document::find_again(&self.index, text, read, &found, kinds);
+            let (added, added_keys) =
+                document::find_again(&self.index, text, read, (&found, &keys), kinds);
             // The summaries are read: freed before the document is assembled, the peak of memory.
             drop(summaries);
-            return document::assemble(found, added);
+            return document::assemble(found, keys, added, added_keys);
         }
-        document::assemble(found, Vec::new())
+        document::assemble(found, keys, Vec::new(), Keys::default())
     }
 
     /// Extracts from many texts, over all cores when the `parallel` feature is on (the default), one
@@ -341,6 +339,7 @@ impl Extractor {
         text: &'t str,
         s: &mut Scratch<'a>,
         found: &mut Vec<Found<'t>>,
+        keys: &mut Keys,
     ) {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
@@ -382,7 +381,7 @@ impl Extractor {
                     c,
                     self.kinds[kind_slot(Kind::Place)],
                 );
-                found.push(Found::new(&s.key, mention));
+                found.push(Found::new(&s.key, mention, keys));
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::group::{entity_of, gather_mentions, EntityIds};
 use super::link::link;
-use super::{Document, Found};
+use super::{Document, Found, Keys};
 use crate::mention::Mention;
 use crate::resolve::merge_disjoint;
 
@@ -11,9 +11,17 @@ use crate::resolve::merge_disjoint;
 /// segments' mentions) and `added` (the document pass's) go through one resolution
 /// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
 /// overlap, a found mention winning over an added one.
-pub(crate) fn assemble<'t>(found: Vec<Found<'t>>, added: Vec<Found<'t>>) -> Document<'t> {
+///
+/// `keys` is the table of `found`'s keys, `added_keys` that of `added`'s.
+pub(crate) fn assemble<'t>(
+    found: Vec<Found<'t>>,
+    mut keys: Keys,
+    mut added: Vec<Found<'t>>,
+    added_keys: Keys,
+) -> Document<'t> {
+    keys.append(added_keys, &mut added);
     let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
-    link(&mut mentions);
+    link(&mut mentions, &mut keys);
     let mut doc = Document::default();
     let mut ids = EntityIds::default();
     let mut name_chars = Vec::new();
@@ -21,9 +29,11 @@ pub(crate) fn assemble<'t>(found: Vec<Found<'t>>, added: Vec<Found<'t>>) -> Docu
     // when the items fit (a `Mention` is smaller than a `Found`), so the mentions are not held twice.
     let numbered: Vec<Mention<'t>> = mentions
         .into_iter()
-        .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f))
+        .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f, &keys))
         .collect();
     doc.mentions = numbered;
+    // Every mention is numbered: the keys are read, and freed before the entities' lists are made.
+    drop(keys);
     gather_mentions(&mut doc);
     debug_assert!(
         doc.mentions
@@ -41,8 +51,9 @@ fn numbered<'t>(
     ids: &mut EntityIds,
     name_chars: &mut Vec<usize>,
     f: Found<'t>,
+    keys: &Keys,
 ) -> Mention<'t> {
-    let entity = entity_of(doc, ids, name_chars, f.key(), &f.mention);
+    let entity = entity_of(doc, ids, name_chars, f.key(keys), &f.mention);
     let mut mention = f.mention;
     mention.entity = entity_number(entity);
     // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move. Most

@@ -6,7 +6,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::Found;
+use super::{Found, Keys};
 use crate::clitic::for_each_reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
@@ -97,19 +97,19 @@ pub(crate) fn find_again<'t>(
     index: &Index,
     text: &'t str,
     read: Read<'_>,
-    found: &[Found<'t>],
+    (found, keys): (&[Found<'t>], &Keys),
     (persons, organizations): (bool, bool),
-) -> Vec<Found<'t>> {
+) -> (Vec<Found<'t>>, Keys) {
     let mut strong: Vec<Strong> = if persons {
-        strong_persons(index, found)
+        strong_persons(index, found, keys)
     } else {
         Vec::new()
     };
     if organizations {
-        strong_organizations(index, found, &mut strong);
+        strong_organizations(index, found, keys, &mut strong);
     }
     if strong.is_empty() {
-        return Vec::new();
+        return Default::default();
     }
     // Of a text of one segment, each token's keys, read by both walks below (and twice by the second,
     // as the token and as the one after): worked out once.
@@ -139,7 +139,7 @@ pub(crate) fn find_again<'t>(
     // A one-word name the document also writes with the article is a noun there, as below.
     strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
     if strong.is_empty() {
-        return Vec::new();
+        return Default::default();
     }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -175,7 +175,7 @@ pub(crate) fn find_again<'t>(
         .collect();
     if !firsts.is_empty() {
         for f in found.iter().filter(|f| f.mention.kind == Kind::Person) {
-            let key = f.key();
+            let key = f.key(keys);
             let (w, rest) = key.split_once(' ').unwrap_or((key, key));
             if let Some(seen) = firsts.get_mut(w) {
                 let last = rest.rsplit_once(' ').map_or(rest, |(_, l)| l);
@@ -224,7 +224,7 @@ pub(crate) fn find_again<'t>(
         .filter(|(_, who)| who.is_some())
         .map(|(name, _)| *name);
     let filter = NameFilter::new(&strong, alone);
-    let mut anchors = one_word_anchors(&strong, found);
+    let mut anchors = one_word_anchors(&strong, found, keys);
     // Where each person whose given name may stand for it alone was found by its full name.
     let mut given_anchors: FxHashMap<usize, Anchors> = FxHashMap::default();
     for part in &given_parts {
@@ -238,6 +238,8 @@ pub(crate) fn find_again<'t>(
         }
     }
     let mut added = Vec::new();
+    // The keys of the mentions added that differ from their text.
+    let mut added_keys = Keys::default();
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
     // the segment): the token after it.
@@ -315,7 +317,7 @@ pub(crate) fn find_again<'t>(
             if replaces_last {
                 added.pop();
             }
-            added.push(Found::new(&key, mention));
+            added.push(Found::new(&key, mention, &mut added_keys));
         }
         Some(end)
     };
@@ -331,15 +333,21 @@ pub(crate) fn find_again<'t>(
         }
         Read::Segments(segments) => {
             let mut tokens = Tokens::default();
-            for seg in segments {
+            for seg in segments.iter() {
                 // The tokens `from..to` of the segment are in `tokens`.
                 let (mut from, mut to) = (0, 0);
-                let n = seg.keys.len();
-                let mut i = 0;
+                let n = seg.tokens;
+                let bytes = seg.keys;
+                // Token `i`'s keys, unpacked from byte `at`, `len` bytes long: each token's are
+                // unpacked once, as the next token's, then kept as the token's. (After the last token
+                // come the next segment's keys or the padding: unpacked, and not used.)
+                let (mut at, mut i) = (0, 0);
+                let (mut here, mut len) = WordKeys::unpack(bytes, 0);
                 while i < n {
-                    let next = seg.keys.get(i + 1).copied();
-                    let words = match filter.may_start(seg.keys[i], next) {
+                    let (next, next_len) = WordKeys::unpack(bytes, at + len);
+                    let words = match filter.may_start(here, (i + 1 < n).then_some(next)) {
                         MayStart::Nothing => {
+                            (at, here, len) = (at + len, next, next_len);
                             i += 1;
                             continue;
                         }
@@ -355,12 +363,21 @@ pub(crate) fn find_again<'t>(
                     if !(from <= back && need <= to) {
                         (from, to) = seg.tokenize(text, back, need, &mut tokens);
                     }
-                    i = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                    let end = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                    debug_assert!(end > i);
+                    (at, here, len) = (at + len, next, next_len);
+                    i += 1;
+                    // The tokens of the match after its first are passed over.
+                    while i < end {
+                        at += len;
+                        (here, len) = WordKeys::unpack(bytes, at);
+                        i += 1;
+                    }
                 }
             }
         }
     }
-    added
+    (added, added_keys)
 }
 
 /// The words of the person `s` that may stand for it alone, and how: its family name (not after a
@@ -450,16 +467,16 @@ fn written_definite<'w>(
     match read {
         Read::Whole(tokens) => {
             for (i, k) in whole_keys.iter().enumerate() {
-                if k.is_word() && k.keys().any(|k| keys.contains(k)) {
+                if k.is_definite_word() && k.keys().any(|k| keys.contains(k)) {
                     check(tokens.folded(i));
                 }
             }
         }
         Read::Segments(segments) => {
             let mut tokens = Tokens::default();
-            for seg in *segments {
-                for (i, k) in seg.keys.iter().enumerate() {
-                    if k.is_word() && k.keys().any(|k| keys.contains(k)) {
+            for seg in segments.iter() {
+                for (i, k) in seg.keys().enumerate() {
+                    if k.is_definite_word() && k.keys().any(|k| keys.contains(k)) {
                         // The key may be another word's: the token is read to tell.
                         let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
                         check(tokens.folded(i - from));
@@ -640,7 +657,7 @@ const ONE_WORD_WINDOW: usize = 6000;
 
 /// For each strong name of one word, the byte starts of its mentions in `found`; `None` for longer names,
 /// which are found again anywhere.
-fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> {
+fn one_word_anchors(strong: &[Strong], found: &[Found], keys: &Keys) -> Vec<Option<Anchors>> {
     let mut anchors: Vec<Option<Anchors>> = strong
         .iter()
         .map(|s| (s.words.len() == 1).then(Anchors::default))
@@ -655,7 +672,7 @@ fn one_word_anchors(strong: &[Strong], found: &[Found]) -> Vec<Option<Anchors>> 
         return anchors;
     }
     for f in found {
-        if let Some(&n) = one_word.get(f.key()) {
+        if let Some(&n) = one_word.get(f.key(keys)) {
             if let Some(a) = anchors[n].as_mut() {
                 a.found.push(f.mention.span.start());
             }
@@ -720,13 +737,13 @@ const MIN_CHAIN_FAMILY: usize = 5;
 
 /// The persons found with a title, role or context rule, or a given name with a chain of three words or
 /// more (حسن بن خالد الكندوري); a one-word name only when it is distinctive.
-fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
+fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<Strong> {
     let mut out: Vec<Strong> = Vec::new();
     // The keys in `out`: a text of many articles has thousands of strong names.
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     for f in found {
         let m = &f.mention;
-        if m.kind != Kind::Person || seen.contains(f.key()) {
+        if m.kind != Kind::Person || seen.contains(f.key(keys)) {
             continue;
         }
         let rule = m.source.rule_name();
@@ -735,28 +752,28 @@ fn strong_persons(index: &Index, found: &[Found]) -> Vec<Strong> {
         let lexicon = matches!(m.source, Source::Lexicon { .. });
         let by_context = (!lexicon && (m.title().is_some() || m.role().is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
-            || (rule == Some("given-chain") && f.key().split(' ').count() >= 3);
+            || (rule == Some("given-chain") && f.key(keys).split(' ').count() >= 3);
         // A given name and one more name word (سامر دوفيلان): trusted too, its family name alone only
         // when long.
         let chain_only = !by_context && rule.is_some_and(|r| CHAIN_RULES.contains(&r));
         let strong = by_context
             || chain_only
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
-            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key()));
+            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key(keys)));
         if !strong {
             continue;
         }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء الدانمارك).
         let (first, last) = Written::ends(&m.text);
-        let long_enough = f.key().contains(' ')
+        let long_enough = f.key(keys).contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
-                && is_distinctive_family(index, f.key(), last, false));
+                && is_distinctive_family(index, f.key(keys), last, false));
         if long_enough {
-            seen.insert(f.key());
+            seen.insert(f.key(keys));
             out.push(Strong {
-                key: f.key().to_string(),
-                words: f.key().split(' ').map(str::to_string).collect(),
+                key: f.key(keys).to_string(),
+                words: f.key(keys).split(' ').map(str::to_string).collect(),
                 kind: Kind::Person,
                 sub_kind: SubValue::default(),
                 gender: m.gender,
@@ -792,7 +809,12 @@ const NAMING_RULES: [&str; 3] = ["head-name", "team-name", "club-country"];
 /// Adds to `out` the organizations found by a naming rule whose name is distinctive: its word, or one of its
 /// words, has three letters or more and the lexicon knows it as nothing but an organization or place (not
 /// vocabulary, a given name, a nationality…), so that it is not a phrase the rule took by mistake.
-fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
+fn strong_organizations<'a>(
+    index: &Index,
+    found: &'a [Found],
+    keys: &'a Keys,
+    out: &mut Vec<Strong>,
+) {
     let mut orgs = Vec::new();
     let mut seen: FxHashSet<&str> = FxHashSet::default();
     let persons: FxHashSet<&str> = out
@@ -806,7 +828,7 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
             .source
             .rule_name()
             .is_some_and(|r| NAMING_RULES.contains(&r));
-        if m.kind != Kind::Organization || !naming || seen.contains(f.key()) {
+        if m.kind != Kind::Organization || !naming || seen.contains(f.key(keys)) {
             continue;
         }
         // A word that is nothing but a name, or unknown: not vocabulary (كرة القدم after فريق).
@@ -819,17 +841,19 @@ fn strong_organizations(index: &Index, found: &[Found], out: &mut Vec<Strong>) {
         };
         // One word alone must be unknown to the lexicon (a town's name stays a place elsewhere: ليون) and
         // no word of a person found strongly (فريق ماتياس took a player's name).
-        let distinctive = if f.key().contains(' ') {
-            f.key().split(' ').any(named)
+        let distinctive = if f.key(keys).contains(' ') {
+            f.key(keys).split(' ').any(named)
         } else {
-            named(f.key()) && index.word(f.key()).is_none() && !persons.contains(f.key())
+            named(f.key(keys))
+                && index.word(f.key(keys)).is_none()
+                && !persons.contains(f.key(keys))
         };
         if distinctive {
-            seen.insert(f.key());
+            seen.insert(f.key(keys));
             let (first, last) = Written::ends(&m.text);
             orgs.push(Strong {
-                key: f.key().to_string(),
-                words: f.key().split(' ').map(str::to_string).collect(),
+                key: f.key(keys).to_string(),
+                words: f.key(keys).split(' ').map(str::to_string).collect(),
                 kind: Kind::Organization,
                 sub_kind: m.sub(),
                 gender: None,
@@ -1049,7 +1073,7 @@ impl NameFilter {
 
     /// What may start at a token with `keys`, followed by a token with `next` (none at the end of a
     /// segment).
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, keys: WordKeys, next: Option<WordKeys>) -> MayStart {
         if !keys.is_word() {
             return MayStart::Nothing;
@@ -1089,10 +1113,13 @@ const KEY_BITS: u32 = 20;
 /// The keys of a token for a [`NameFilter`]: hashes of its folded form, and of that form without its
 /// first char and its first two chars while those are clitic letters (the readings it may have), and
 /// whether it is a word (names start at words only; a later word of a name may be any token, so every
-/// token has keys). Up to three keys of [`KEY_BITS`] bits, their number and the flag are packed in two
-/// `u32`s, so that a token of a summary takes 12 bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct WordKeys([u32; 2]);
+/// token has keys), and whether it is a word with the article (see [`WordKeys::is_definite_word`]).
+/// Up to three keys of [`KEY_BITS`] bits, their number and the flags in a `u64`, laid out so that a
+/// summary keeps only the bytes a token's keys take ([`WordKeys::pack_at`]): the first key, the flags
+/// and the number in the low 3 bytes, the second key in the next 3 (its top 4 bits
+/// clear), the third in the top 20 bits.
+#[derive(Debug, Clone, Copy)]
+struct WordKeys(u64);
 
 impl WordKeys {
     #[cfg(test)]
@@ -1107,70 +1134,146 @@ impl WordKeys {
         // with two without its first two: most words have one key, hashed once and tested once.
         let mut keys = [key_of(folded), 0, 0];
         let mut count = 1;
+        let mut definite = starts_with_article(folded);
         if let Some(rest) = after_clitic_letter(folded) {
             keys[1] = key_of(rest);
             count = 2;
+            definite |= starts_with_article(rest);
             if let Some(rest) = after_clitic_letter(rest) {
                 keys[2] = key_of(rest);
                 count = 3;
+                definite |= starts_with_article(rest);
             }
         }
-        let packed = u64::from(keys[0])
-            | u64::from(keys[1]) << KEY_BITS
-            | u64::from(keys[2]) << (2 * KEY_BITS)
-            | (count as u64) << COUNT_SHIFT
-            | u64::from(word) << WORD_SHIFT;
-        WordKeys([packed as u32, (packed >> 32) as u32])
-    }
-
-    fn packed(self) -> u64 {
-        u64::from(self.0[0]) | u64::from(self.0[1]) << 32
+        WordKeys(
+            u64::from(keys[0])
+                | u64::from(word) << WORD_SHIFT
+                | (count as u64) << COUNT_SHIFT
+                | u64::from(word && definite) << DEFINITE_SHIFT
+                | u64::from(keys[1]) << KEY_SHIFTS[1]
+                | u64::from(keys[2]) << KEY_SHIFTS[2],
+        )
     }
 
     fn is_word(self) -> bool {
-        self.packed() >> WORD_SHIFT != 0
+        self.0 >> WORD_SHIFT & 1 != 0
+    }
+
+    /// Whether the token is a word one of whose forms (the keys' forms) starts with ال: the words
+    /// [`written_definite`] reads (a test of one bit, where testing its keys cost some 8 instructions
+    /// a token).
+    fn is_definite_word(self) -> bool {
+        self.0 >> DEFINITE_SHIFT & 1 != 0
+    }
+
+    fn count(self) -> usize {
+        (self.0 >> COUNT_SHIFT) as usize & 3
     }
 
     /// The key of the whole form.
     fn whole(self) -> u32 {
-        self.packed() as u32 & KEY_MASK
+        self.0 as u32 & KEY_MASK
     }
 
     /// The keys, the whole form's first.
     fn keys(self) -> impl Iterator<Item = u32> + Clone {
-        let packed = self.packed();
-        let count = (packed >> COUNT_SHIFT) as u32 & 3;
-        (0..count).map(move |n| (packed >> (n * KEY_BITS)) as u32 & KEY_MASK)
+        (0..self.count()).map(move |n| (self.0 >> KEY_SHIFTS[n]) as u32 & KEY_MASK)
+    }
+
+    /// Writes the keys at byte `at` of `out` as a summary keeps them, and returns the byte after them:
+    /// the first 3 bytes of the `u64` (little-endian) for a token of one key (most tokens), 6 for two,
+    /// all 8 for three. The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes
+    /// after the token's own are written over by the next token's (or the padding).
+    #[inline]
+    fn pack_at(self, out: &mut [u8], at: usize) -> usize {
+        out[at..at + 8].copy_from_slice(&self.0.to_le_bytes());
+        at + PACKED_LEN[self.count()]
+    }
+
+    /// The keys [`WordKeys::pack_at`] packed at byte `at` of `bytes` (which holds [`PACKED_PAD`]
+    /// bytes after the last token's), and how many bytes they take: one read. The bits of the keys
+    /// the token does not have hold the next token's bytes: they are never read (the keys are taken
+    /// by their number, see [`WordKeys::keys`]), and not masked off (a mask cost 3 instructions a
+    /// token, of some 20 a token in both walks).
+    #[inline]
+    fn unpack(bytes: &[u8], at: usize) -> (WordKeys, usize) {
+        let read = WordKeys(read_u64(bytes, at));
+        (read, PACKED_LEN[read.count()])
     }
 }
 
 const KEY_MASK: u32 = (1 << KEY_BITS) - 1;
-const COUNT_SHIFT: u32 = 3 * KEY_BITS;
-const WORD_SHIFT: u32 = 63;
-const _: () = assert!(COUNT_SHIFT + 2 <= WORD_SHIFT);
+const WORD_SHIFT: u32 = KEY_BITS;
+const COUNT_SHIFT: u32 = KEY_BITS + 1;
+const DEFINITE_SHIFT: u32 = KEY_BITS + 3;
+/// Where each key is in a [`WordKeys`].
+const KEY_SHIFTS: [u32; 3] = [0, 24, 64 - KEY_BITS];
+const _: () = assert!(DEFINITE_SHIFT < KEY_SHIFTS[1] && KEY_SHIFTS[1] + KEY_BITS <= KEY_SHIFTS[2]);
+const _: () = assert!(COUNT_SHIFT + 2 <= DEFINITE_SHIFT);
+
+/// The bytes a token's packed keys take, by their number.
+const PACKED_LEN: [usize; 4] = [0, 3, 6, 8];
+const _: () = assert!(KEY_SHIFTS[1] + KEY_BITS <= 48);
+
+/// The most bytes a token's packed keys take.
+const PACKED_MAX: usize = 8;
+
+/// The bytes of padding after a summary's last token, so that [`WordKeys::unpack`] reads any token's
+/// keys as a `u64`.
+const PACKED_PAD: usize = 8;
 
 /// How the document pass reads the tokens of the text again.
 pub(crate) enum Read<'a> {
     /// The text was one segment, and these are its tokens.
     Whole(&'a Tokens),
     /// The text was many segments, kept as these summaries.
-    Segments(&'a [SegmentSummary]),
+    Segments(&'a Summaries),
 }
 
-/// What the document pass keeps of a segment of a long text: the keys its filter tests for each token
-/// (8 bytes), and where every [`MARK_EVERY`]th token starts (4 bytes): 9 bytes a token, where the
-/// tokens themselves take some fifty. A stretch is tokenized again from the mark before it.
+/// What the document pass keeps of the segments of a long text: for each token, the keys its filter
+/// tests, in the bytes they take (3 for a token of one key, most tokens: 3.7 bytes a token on news text,
+/// see [`WordKeys::pack_at`]), and for every [`MARK_EVERY`]th token where it starts (4 bytes): under 5
+/// bytes a token, where the tokens themselves take some fifty. A stretch is tokenized again from the
+/// mark before it; the keys are read in order ([`SegmentSummary::keys`]).
+///
+/// The keys and the marks of every segment are in one list each, not one per segment: freed after the
+/// document pass, a large list goes back to the system at once, where the lists of each segment, spread
+/// among the mentions found meanwhile, left their memory to the process.
 #[derive(Debug, Default)]
-pub(crate) struct SegmentSummary {
+pub(crate) struct Summaries {
+    segments: Vec<Summarized>,
+    /// Each token's keys, packed one token after the other, and [`PACKED_PAD`] bytes of padding.
+    keys: Vec<u8>,
+    /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's tokens
+    /// 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
+    marks: Vec<(u16, u16)>,
+    /// Room to pack a segment's keys in.
+    buf: Vec<u8>,
+}
+
+/// A segment in [`Summaries`].
+#[derive(Debug)]
+struct Summarized {
     /// Byte and char offsets of the segment in the text, and its length in bytes.
     start: usize,
     char_start: usize,
     len: usize,
-    /// Each token's keys.
-    keys: Vec<WordKeys>,
-    /// The byte and char offsets in the segment (which is at most 64 KiB long) of tokens 0,
-    /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
-    marks: Vec<(u16, u16)>,
+    /// The number of tokens.
+    tokens: usize,
+    /// Where its keys and its marks start in the lists.
+    keys_at: usize,
+    marks_at: usize,
+}
+
+/// One segment of [`Summaries`], as the document pass reads it.
+pub(crate) struct SegmentSummary<'a> {
+    start: usize,
+    char_start: usize,
+    len: usize,
+    tokens: usize,
+    /// The segment's keys, and the next segments' and the padding after them.
+    keys: &'a [u8],
+    marks: &'a [(u16, u16)],
 }
 
 /// One token in this many has its offsets in a [`SegmentSummary`]: a stretch tokenized again starts at
@@ -1182,32 +1285,70 @@ const MARK_EVERY: usize = 4;
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
 
-impl SegmentSummary {
-    /// The summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`, `len`
-    /// bytes long.
-    pub(crate) fn of(
-        tokens: &Tokens,
-        start: usize,
-        char_start: usize,
-        len: usize,
-    ) -> SegmentSummary {
-        // Two walks, each collected into a list of its exact length: one loop pushing to both checked
-        // both lists' room at each token.
-        let keys = tokens
-            .in_segment()
-            .map(|(folded, word)| WordKeys::of_bytes(folded, word))
-            .collect();
-        let marks = tokens
-            .offsets_every(MARK_EVERY)
-            .map(|(at, chars)| (at as u16, chars as u16))
-            .collect();
-        SegmentSummary {
+impl Summaries {
+    /// Adds the summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`,
+    /// `len` bytes long.
+    pub(crate) fn add(&mut self, tokens: &Tokens, start: usize, char_start: usize, len: usize) {
+        // Packed at offsets in a buffer with room for the most they may take, not pushed (each push
+        // checked the room left), then copied after the other segments' (making room in `keys` itself
+        // wrote zeros over 8 bytes a token each time: 8.8 M instructions on the 10.8 MB news).
+        let room = tokens.len() * PACKED_MAX + PACKED_MAX;
+        if self.buf.len() < room {
+            self.buf.resize(room, 0);
+        }
+        let mut at = 0;
+        for (folded, word) in tokens.in_segment() {
+            at = WordKeys::of_bytes(folded, word).pack_at(&mut self.buf, at);
+        }
+        // The padding goes after the last segment only.
+        let keys_at = self.keys.len().saturating_sub(PACKED_PAD);
+        self.keys.truncate(keys_at);
+        self.keys.extend_from_slice(&self.buf[..at]);
+        self.keys.extend_from_slice(&[0; PACKED_PAD]);
+        let marks_at = self.marks.len();
+        self.marks.reserve(tokens.len().div_ceil(MARK_EVERY));
+        self.marks.extend(
+            tokens
+                .offsets_every(MARK_EVERY)
+                .map(|(at, chars)| (at as u16, chars as u16)),
+        );
+        self.segments.push(Summarized {
             start,
             char_start,
             len,
-            keys,
-            marks,
-        }
+            tokens: tokens.len(),
+            keys_at,
+            marks_at,
+        });
+    }
+
+    /// The segments, in order.
+    fn iter(&self) -> impl Iterator<Item = SegmentSummary<'_>> {
+        let ends = self.segments.iter().skip(1).map(|s| s.marks_at);
+        let ends = ends.chain([self.marks.len()]);
+        self.segments
+            .iter()
+            .zip(ends)
+            .map(|(s, marks_end)| SegmentSummary {
+                start: s.start,
+                char_start: s.char_start,
+                len: s.len,
+                tokens: s.tokens,
+                keys: &self.keys[s.keys_at..],
+                marks: &self.marks[s.marks_at..marks_end],
+            })
+    }
+}
+
+impl SegmentSummary<'_> {
+    /// Each token's keys, in order.
+    fn keys(&self) -> impl Iterator<Item = WordKeys> + '_ {
+        let mut at = 0;
+        (0..self.tokens).map(move |_| {
+            let (keys, len) = WordKeys::unpack(self.keys, at);
+            at += len;
+            keys
+        })
     }
 
     /// Tokenizes again into `out` a stretch of the segment's tokens that holds tokens `from..to`: from
@@ -1224,7 +1365,7 @@ impl SegmentSummary {
         let segment = &text[self.start..self.start + self.len];
         let chars = self.char_start + usize::from(chars);
         tokenize(&segment[a..b], self.start + a, chars, out);
-        let stretch = (first * MARK_EVERY, (last * MARK_EVERY).min(self.keys.len()));
+        let stretch = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
         debug_assert_eq!(out.len(), stretch.1 - stretch.0);
         stretch
     }
@@ -1278,6 +1419,12 @@ fn after_clitic_letter(form: &[u8]) -> Option<&[u8]> {
         [0xD9, 0x88 | 0x81 | 0x84 | 0x83, rest @ ..] | [0xD8, 0xA8, rest @ ..] => Some(rest),
         _ => None,
     }
+}
+
+/// Whether a folded form starts with the article ال.
+#[inline]
+fn starts_with_article(form: &[u8]) -> bool {
+    form.starts_with("ال".as_bytes())
 }
 
 /// One step of [`key_of`]: the step of `FxHasher`.
@@ -1472,7 +1619,13 @@ mod tests {
         let (start, segment) = segments(&text).next().expect("a segment");
         let mut whole = Tokens::default();
         tokenize(segment, start, 0, &mut whole);
-        let summary = SegmentSummary::of(&whole, start, 0, segment.len());
+        let mut summaries = Summaries::default();
+        // A segment before it, so that its keys and marks are not the first in the lists.
+        let mut before = Tokens::default();
+        tokenize("قال الرئيس", 0, 0, &mut before);
+        summaries.add(&before, 0, 0, "قال الرئيس".len());
+        summaries.add(&whole, start, 0, segment.len());
+        let summary = summaries.iter().nth(1).expect("two segments");
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
@@ -1700,5 +1853,72 @@ mod tests {
             key_of("يد".as_bytes()),
             "the order of the bytes counts"
         );
+    }
+
+    #[test]
+    fn a_word_with_the_article_is_flagged_under_its_clitic_letters() {
+        for (word, definite) in [
+            ("القطار", true),
+            ("والقطار", true),
+            ("بالقطار", true),
+            ("وبالقطار", true),
+            ("للقطار", false),
+            ("قطار", false),
+            ("ال", true),
+            ("", false),
+            ("وكال", true),
+            ("وقال", false),
+        ] {
+            assert_eq!(
+                WordKeys::of(word, true).is_definite_word(),
+                definite,
+                "{word}"
+            );
+            assert!(!WordKeys::of(word, false).is_definite_word(), "{word}");
+        }
+    }
+
+    #[test]
+    fn packed_keys_unpack_as_they_were() {
+        let words = [
+            "دوفال",
+            "",
+            "و",
+            "والكندوري",
+            "بو",
+            "وبالكندوري",
+            "12",
+            "ال",
+        ];
+        let keys: Vec<WordKeys> = words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| WordKeys::of(w, n % 3 != 0))
+            .collect();
+        let mut buf = vec![0xFF; keys.len() * PACKED_MAX + PACKED_PAD];
+        let mut at = 0;
+        for k in &keys {
+            at = k.pack_at(&mut buf, at);
+        }
+        // Each token takes the bytes of its keys only: 3 for one key, 6 for two, 8 for three.
+        let want: usize = keys.iter().map(|k| [0, 3, 6, 8][k.count()]).sum();
+        assert_eq!(at, want);
+        buf[at..at + PACKED_PAD].fill(0);
+        let mut read = 0;
+        for (k, w) in keys.iter().zip(words) {
+            let (got, len) = WordKeys::unpack(&buf[..at + PACKED_PAD], read);
+            assert_eq!(
+                got.keys().collect::<Vec<_>>(),
+                k.keys().collect::<Vec<_>>(),
+                "{w}"
+            );
+            assert_eq!(
+                (got.is_word(), got.is_definite_word(), got.whole()),
+                (k.is_word(), k.is_definite_word(), k.whole()),
+                "{w}"
+            );
+            read += len;
+        }
+        assert_eq!(read, at);
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::Found;
+use super::{Found, Keys};
 use crate::mention::{Gender, Kind, Source};
 
 /// What is known of a person by the mentions of its key read so far.
@@ -21,7 +21,7 @@ struct Known {
 /// Links the mentions of `mentions` (in text order) to the full names before them: a linked mention takes
 /// the full name's grouping key, and a person's mention without a title or gender takes those of the
 /// mentions of its person before it.
-pub(crate) fn link(mentions: &mut [Found<'_>]) {
+pub(crate) fn link(mentions: &mut [Found<'_>], keys: &mut Keys) {
     // A short form → the key of the one full name it stands for so far, `None` once two do.
     let mut family: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut given: FxHashMap<String, Option<String>> = FxHashMap::default();
@@ -29,8 +29,8 @@ pub(crate) fn link(mentions: &mut [Found<'_>]) {
     let mut known: FxHashMap<String, Known> = FxHashMap::default();
     for f in mentions.iter_mut() {
         match f.mention.kind {
-            Kind::Person => link_person(f, &mut family, &mut given, &mut known),
-            Kind::Organization => link_organization(f, &mut org_prefix),
+            Kind::Person => link_person(f, keys, &mut family, &mut given, &mut known),
+            Kind::Organization => link_organization(f, keys, &mut org_prefix),
             Kind::Place => {}
         }
     }
@@ -38,11 +38,12 @@ pub(crate) fn link(mentions: &mut [Found<'_>]) {
 
 fn link_person(
     f: &mut Found<'_>,
+    keys: &mut Keys,
     family: &mut FxHashMap<String, Option<String>>,
     given: &mut FxHashMap<String, Option<String>>,
     known: &mut FxHashMap<String, Known>,
 ) {
-    let key = f.key();
+    let key = f.key(keys);
     // The first and last words of a name of two words or more: found by bytes (a space is one byte
     // in UTF-8), cheaper than a char search in these short keys.
     let bytes = key.as_bytes();
@@ -68,12 +69,12 @@ fn link_person(
         let agrees = f.mention.gender.is_none() || theirs.is_none() || theirs == f.mention.gender;
         if let Some(full) = full.filter(|_| agrees) {
             let full = full.to_string();
-            f.set_key(full);
+            f.set_key(&full, keys);
         }
     }
-    let k = match known.get_mut(f.key()) {
+    let k = match known.get_mut(f.key(keys)) {
         Some(k) => k,
-        None => known.entry(f.key().to_string()).or_default(),
+        None => known.entry(f.key(keys).to_string()).or_default(),
     };
     let m = &mut f.mention;
     match (m.title_arc(), &k.title) {
@@ -87,13 +88,17 @@ fn link_person(
     k.gender = k.gender.or(m.gender);
 }
 
-fn link_organization(f: &mut Found<'_>, prefix: &mut FxHashMap<String, Option<String>>) {
-    let key = f.key();
+fn link_organization(
+    f: &mut Found<'_>,
+    keys: &mut Keys,
+    prefix: &mut FxHashMap<String, Option<String>>,
+) {
+    let key = f.key(keys);
     // A name the lexicon knows is a name of its own (الاتحاد الأوروبي, not الاتحاد الأوروبي لكرة القدم).
     let own_name = matches!(f.mention.source, Source::Lexicon { .. });
     if let Some(Some(full)) = prefix.get(key).filter(|_| !own_name) {
         let full = full.clone();
-        f.set_key(full);
+        f.set_key(&full, keys);
         return;
     }
     // Each cut of two words or more, the whole name but its last word at most.
