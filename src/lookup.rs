@@ -5,7 +5,8 @@
 //! word boundaries by construction and costs one or a few hash lookups a token.
 
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -19,9 +20,21 @@ use crate::tokenize::{TokenKind, Tokens};
 /// Class bits of a token: one bit per [`EntryKind`] of its single-word entries.
 pub(crate) type Classes = u16;
 
-/// What the index knows about one folded word.
+/// What the index knows about one folded word: its key too, so that a look-up that finds the word
+/// reads one cache line, this one (see [`Index::table`]). Most tokens of a text are known words, and
+/// the look-up of each is a read from a table too large for the cache: one line a token rather than
+/// the three of a hash map's place, then its word's info, then the lazily worked-out features.
 #[derive(Debug, Default)]
+#[repr(align(64))]
 pub(crate) struct WordInfo {
+    /// The word, for a word of up to [`ShortKey::MAX`] bytes (a longer word is found through
+    /// [`Index::long_words`], and its key is [`ShortKey::LONG`]).
+    key: ShortKey,
+    /// What matching says of a token of this word ([`Known`], packed by [`Known::pack`]; 0 until
+    /// worked out), worked out the first time a token of it is looked up (see [`Index::known`]) rather
+    /// than for every word when the index is built: a text meets a small part of the lexicon's words,
+    /// and working them all out was a third of the build.
+    known: AtomicU64,
     /// Kinds of the single-word entries equal to this word.
     pub(crate) classes: Classes,
     /// Gender of the word as a given name, title or role, where one entry says so.
@@ -48,14 +61,13 @@ pub(crate) struct WordInfo {
     /// names of organizations and places but never in a person's (كرة). Kept here because common words
     /// record no phrase match (see [`RECORDED_SINGLES`]).
     pub(crate) in_names: bool,
-    /// What matching says of a token of this word, worked out the first time a token of it is looked
-    /// up (see [`Index::known`]) rather than for every word when the index is built: a text meets a
-    /// small part of the lexicon's words, and working them all out was a third of the build.
-    known: OnceLock<Known>,
 }
 
+// One cache line a word: the key, the features and what phrase matching reads first.
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 64);
+
 /// What matching says of a token of a known word, worked out once per word.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Known {
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
     /// place in [`Index::infos`] (see [`lexicon_reading`]).
@@ -63,6 +75,60 @@ struct Known {
     /// The features of a token of the word (under `vocab_reading` when there is one): most tokens are
     /// known words, and reading them here spares reading the [`WordInfo`] of their reading.
     features: Features,
+}
+
+impl Known {
+    /// The bit set in every packed value, so that 0 is "not worked out yet".
+    const SET: u64 = 1;
+
+    /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the four flags of
+    /// the features, their clitic chars (4 bits), their classes (16), whether there is a vocabulary
+    /// reading, its clitic chars (4), its conjunction and restored article, then its place in
+    /// [`Index::infos`] in the high 32 bits. `None` when a count of clitic chars does not fit in its
+    /// bits (no reading has so many): the value is then worked out again for every token.
+    fn pack(self) -> Option<u64> {
+        let f = self.features;
+        let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
+        if f.clitic_chars > 15 || r.clitic_chars > 15 {
+            return None;
+        }
+        Some(
+            Known::SET
+                | u64::from(f.definite) << 1
+                | u64::from(f.conj) << 2
+                | u64::from(f.lam) << 3
+                | u64::from(f.may_match) << 4
+                | u64::from(f.clitic_chars) << 5
+                | u64::from(f.classes) << 9
+                | u64::from(self.vocab_reading.is_some()) << 25
+                | u64::from(r.clitic_chars) << 26
+                | u64::from(r.conj) << 30
+                | u64::from(r.restored_article) << 31
+                | u64::from(at) << 32,
+        )
+    }
+
+    /// The value [`Known::pack`] gave `bits`.
+    #[inline]
+    fn unpack(bits: u64) -> Known {
+        let bit = |at: u32| bits >> at & 1 != 0;
+        let reading = Reading {
+            clitic_chars: (bits >> 26 & 15) as u8,
+            conj: bit(30),
+            restored_article: bit(31),
+        };
+        Known {
+            vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32)),
+            features: Features {
+                definite: bit(1),
+                conj: bit(2),
+                lam: bit(3),
+                may_match: bit(4),
+                clitic_chars: (bits >> 5 & 15) as u8,
+                classes: (bits >> 9) as Classes,
+            },
+        }
+    }
 }
 
 /// A second word after a first ([`WordInfo::seconds`]), and the range of [`Index::multi`] that holds the
@@ -90,7 +156,7 @@ struct Start {
 
 /// A word of up to [`ShortKey::MAX`] bytes as a hash key held inline: its bytes, zero-padded, then its
 /// length in the last byte.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct ShortKey([u64; 3]);
 
 impl std::fmt::Display for ShortKey {
@@ -107,6 +173,9 @@ impl std::fmt::Display for ShortKey {
 
 impl ShortKey {
     const MAX: usize = 23;
+
+    /// The key of a longer word's [`WordInfo`]: no word's (its length byte is more than [`ShortKey::MAX`]).
+    const LONG: ShortKey = ShortKey([0, 0, u64::MAX]);
 
     #[inline]
     fn new(word: &str) -> Option<ShortKey> {
@@ -174,6 +243,12 @@ impl ShortKey {
         a ^ b.rotate_left(21) ^ c.rotate_left(42)
     }
 
+    /// The key's hash for [`Index::table`].
+    #[inline]
+    fn hash(&self) -> u64 {
+        self.mixed().wrapping_mul(0xD6E8_FEB8_6659_FD93)
+    }
+
     /// The key's bit in [`Index::filter`].
     #[inline]
     fn bit(&self) -> usize {
@@ -184,13 +259,6 @@ impl ShortKey {
 
 /// The size of [`Index::filter`]: 64 KiB, about sixteen bits a word of the default lexicons.
 const FILTER_BITS: usize = 1 << 19;
-
-impl std::hash::Hash for ShortKey {
-    #[inline]
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.mixed());
-    }
-}
 
 /// One shared copy of each sub-kind, country code and title text: few values, used by many entries.
 /// Each is stored once in [`Index::strings`], and an entry holds its place there (no reference count
@@ -321,10 +389,15 @@ pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
     /// The lexicons' names and the shared values of the entries (see [`IndexedEntry::lexicon`]).
     strings: Vec<Arc<str>>,
-    /// Folded word → its place in `infos`, for words of up to [`ShortKey::MAX`] bytes (nearly all). The
-    /// keys are inline and the values small, so a lookup reads one place of a compact table: most tokens
-    /// are looked up in it once or more.
-    words: FxHashMap<ShortKey, u32>,
+    /// The words of up to [`ShortKey::MAX`] bytes (nearly all) by hash: open addressing with linear
+    /// probing, at most half full. A place holds 0 (empty), or a word's place in `infos` plus one in its
+    /// low [`Index::slot_bits`] and bits of the word's hash above them ([`Index::probe`]), so that a
+    /// probe reads the word's [`WordInfo`], where its key is, only when those bits agree. Four bytes a
+    /// place (256 KiB for the default lexicons, which mostly stay in the cache) where a hash map of the
+    /// keys took 32 and led to the info, elsewhere.
+    table: Vec<u32>,
+    /// The low bits of a place of `table` that hold a place in `infos`.
+    slot_bits: u32,
     /// The same for longer words.
     long_words: FxHashMap<Box<str>, u32>,
     /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
@@ -412,8 +485,14 @@ impl Index {
         // A vector of large entries grown by doubling copies them all again at each step; a hash table,
         // hashes every key again. (Memory reserved and not written is never touched.)
         index.entries.reserve(count);
-        index.words.reserve(count);
         index.infos.reserve(count);
+        // Enough bits for a place in `infos` (at most one word an entry), and a table at most half full
+        // once every entry's word is new (grown if more come: see `insert_word`).
+        index.slot_bits = (count as u64 + 1)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        index.table = vec![0; (count * 2).next_power_of_two().max(2)];
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
@@ -574,11 +653,20 @@ impl Index {
                         }
                         let bit = key.bit();
                         self.filter[bit / 64] |= 1 << (bit % 64);
-                        self.words.insert(key, slot)
+                        self.infos.push(WordInfo {
+                            key,
+                            ..WordInfo::default()
+                        });
+                        self.insert_word(key, slot);
                     }
-                    None => self.long_words.insert(first.into(), slot),
+                    None => {
+                        self.long_words.insert(first.into(), slot);
+                        self.infos.push(WordInfo {
+                            key: ShortKey::LONG,
+                            ..WordInfo::default()
+                        });
+                    }
                 };
-                self.infos.push(WordInfo::default());
                 slot
             }
         };
@@ -773,9 +861,18 @@ impl Index {
     /// What matching says of a token of the known word at `slot`, worked out the first time it is asked.
     #[inline]
     fn known(&self, slot: u32) -> Known {
-        *self.infos[slot as usize]
-            .known
-            .get_or_init(|| self.work_out(slot))
+        let cell = &self.infos[slot as usize].known;
+        // Relaxed: two threads that meet a new word at once both work it out, to the same value.
+        match cell.load(Ordering::Relaxed) {
+            0 => {
+                let known = self.work_out(slot);
+                if let Some(bits) = known.pack() {
+                    cell.store(bits, Ordering::Relaxed);
+                }
+                known
+            }
+            bits => Known::unpack(bits),
+        }
     }
 
     /// What matching would work out again for every token of the known word at `slot`.
@@ -847,6 +944,79 @@ impl Index {
         }
     }
 
+    /// Where a word of hash `hash` is looked for in [`Index::table`]: its first place, and the bits of
+    /// the hash that a place holding it has above its [`Index::slot_bits`].
+    #[inline(always)]
+    fn probe(&self, hash: u64) -> (usize, u32) {
+        let places = self.table.len();
+        // The hash's high bits choose the place, and lower ones (still well mixed by the multiplication)
+        // are kept in it.
+        let first = (hash >> (64 - places.trailing_zeros())) as usize & (places - 1);
+        let tag = (hash >> 8) as u32 & !self.slot_mask();
+        (first, tag)
+    }
+
+    /// The bits of a place of [`Index::table`] that hold a place in `infos` (plus one).
+    #[inline(always)]
+    fn slot_mask(&self) -> u32 {
+        u32::MAX >> (32 - self.slot_bits)
+    }
+
+    /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
+    /// would make it more than half full, or if `slot` does not fit in its bits.
+    fn insert_word(&mut self, key: ShortKey, slot: u32) {
+        let words = self.infos.len();
+        if words * 2 > self.table.len() || u64::from(slot) + 1 > u64::from(self.slot_mask()) {
+            let slot_bits = (words as u64 + 1)
+                .next_power_of_two()
+                .trailing_zeros()
+                .max(self.slot_bits);
+            assert!(slot_bits <= 31, "more words than a lexicon index holds");
+            self.slot_bits = slot_bits;
+            self.table = vec![0; (words * 2).next_power_of_two().max(self.table.len())];
+            // Every word already in `infos` again (the new one is there too).
+            for at in 0..words as u32 {
+                let info = &self.infos[at as usize];
+                if info.key != ShortKey::LONG {
+                    self.place(info.key, at);
+                }
+            }
+            return;
+        }
+        self.place(key, slot);
+    }
+
+    /// Puts `slot` in the first free place of [`Index::table`] from the word's own.
+    fn place(&mut self, key: ShortKey, slot: u32) {
+        let (mut at, tag) = self.probe(key.hash());
+        let mask = self.table.len() - 1;
+        while self.table[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.table[at] = tag | (slot + 1);
+    }
+
+    /// The place in `infos` of the short word of `key`.
+    #[inline(always)]
+    fn find_short(&self, key: &ShortKey) -> Option<u32> {
+        let (mut at, tag) = self.probe(key.hash());
+        let mask = self.table.len().wrapping_sub(1);
+        let slot_mask = self.slot_mask();
+        loop {
+            let place = *self.table.get(at)?;
+            if place == 0 {
+                return None;
+            }
+            if place & !slot_mask == tag {
+                let slot = (place & slot_mask) - 1;
+                if self.infos[slot as usize].key == *key {
+                    return Some(slot);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
     /// [`Index::slot`] of token `i`'s folded form. The key of a short word is built from its bytes,
     /// without checking that their ends are char boundaries (they are), which cost as much as building it.
     /// The filter is not asked: most words of a text are in the table (96 % of the words of the bench
@@ -855,7 +1025,7 @@ impl Index {
     #[inline(always)]
     fn token_slot(&self, tokens: &Tokens, i: usize) -> Option<u32> {
         match ShortKey::of_bytes(tokens.folded_bytes(i)) {
-            Some(key) => self.words.get(&key).copied(),
+            Some(key) => self.find_short(&key),
             None => self.long_words.get(tokens.folded(i)).copied(),
         }
     }
@@ -870,7 +1040,7 @@ impl Index {
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0);
         if maybe {
-            self.words.get(&key).copied()
+            self.find_short(&key)
         } else {
             None
         }
@@ -1122,7 +1292,7 @@ pub(crate) fn look_up<'i>(
 
 /// What matching says of a token, from its folded form, the reading under which the lexicon knows it
 /// and what the lexicon knows of that reading: the fields of its [`Lex`] but the phrase matches.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Features {
     definite: bool,
     conj: bool,
@@ -1578,6 +1748,71 @@ mod tests {
                 assert_eq!(short_part(&word, from), by_loop, "{len} {from}");
             }
         }
+    }
+
+    #[test]
+    fn known_values_read_back_as_packed() {
+        let reading = |clitic_chars, conj, restored_article| Reading {
+            clitic_chars,
+            conj,
+            restored_article,
+        };
+        let features = |clitic_chars, classes, flags: u8| Features {
+            definite: flags & 1 != 0,
+            conj: flags & 2 != 0,
+            lam: flags & 4 != 0,
+            may_match: flags & 8 != 0,
+            clitic_chars,
+            classes,
+        };
+        for vocab_reading in [
+            None,
+            Some((reading(0, false, false), 0)),
+            Some((reading(3, true, true), u32::MAX)),
+            Some((reading(15, false, true), 31_999)),
+        ] {
+            for f in [
+                features(0, 0, 0),
+                features(15, Classes::MAX, 15),
+                features(2, 0b1010_0000_0000_0101, 5),
+            ] {
+                let known = Known {
+                    vocab_reading,
+                    features: f,
+                };
+                let bits = known.pack().unwrap();
+                assert_ne!(bits, 0);
+                assert_eq!(Known::unpack(bits), known);
+            }
+        }
+        // A count too large for its bits is not packed (worked out again each time instead).
+        let known = Known {
+            vocab_reading: Some((reading(16, false, false), 1)),
+            features: features(0, 0, 0),
+        };
+        assert_eq!(known.pack(), None);
+    }
+
+    /// The word table is sized for the entries' count when the index starts; a larger count of words
+    /// (none of the build functions gives one) grows it, and every word is still found.
+    #[test]
+    fn the_word_table_grows() {
+        let words: Vec<String> = (0..3000).map(|n| format!("كلمة{n}")).collect();
+        let tsv: String = words.iter().map(|w| format!("{w}\tcommon\n")).collect();
+        let lex = Lexicon::parse("t", &tsv).unwrap();
+        let (mut index, mut building) = Index::start(1);
+        let lexicon = index.push_lexicon(lex.shared_name());
+        for e in lex.entries() {
+            index.add(e.clone(), lexicon, &mut building);
+        }
+        let index = index.done(building);
+        assert!(index.table.len() >= 2 * words.len());
+        let fold = crate::normalize::fold;
+        for w in &words {
+            let info = index.word(&fold(w)).unwrap();
+            assert_eq!(info.classes, EntryKind::Common.bit(), "{w}");
+        }
+        assert!(index.word(&fold("كلمة3000")).is_none() && index.word(&fold("كلمة")).is_none());
     }
 
     #[test]
