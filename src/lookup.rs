@@ -20,16 +20,9 @@ use crate::tokenize::{TokenKind, Tokens};
 /// Class bits of a token: one bit per [`EntryKind`] of its single-word entries.
 pub(crate) type Classes = u16;
 
-/// What the index knows about one folded word: its key too, so that a look-up that finds the word
-/// reads one cache line, this one (see [`Index::table`]). Most tokens of a text are known words, and
-/// the look-up of each is a read from a table too large for the cache: one line a token rather than
-/// the three of a hash map's place, then its word's info, then the lazily worked-out features.
+/// What the index knows about one folded word.
 #[derive(Debug, Default)]
-#[repr(align(64))]
 pub(crate) struct WordInfo {
-    /// The word, for a word of up to [`ShortKey::MAX`] bytes (a longer word is found through
-    /// [`Index::long_words`], and its key is [`ShortKey::LONG`]).
-    key: ShortKey,
     /// What matching says of a token of this word ([`Known`], packed by [`Known::pack`]; 0 until
     /// worked out), worked out the first time a token of it is looked up (see [`Index::known`]) rather
     /// than for every word when the index is built: a text meets a small part of the lexicon's words,
@@ -63,8 +56,21 @@ pub(crate) struct WordInfo {
     pub(crate) in_names: bool,
 }
 
-// One cache line a word: the key, the features and what phrase matching reads first.
-const _: () = assert!(std::mem::size_of::<WordInfo>() == 64);
+// Written for every word at every start-up (32,000 of them).
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 40);
+
+/// A place of [`Index::table`]: a word's key ([`ShortKey::default`], the empty word's, for an empty
+/// place), and in `value` its place in [`Index::infos`] (low 32 bits) and, once worked out, the low half
+/// of its packed [`Known`] (high 32 bits; 0 until then): for a word with no vocabulary reading, all that
+/// a token of it needs, in one cache line (32 bytes, aligned).
+#[derive(Debug, Default)]
+#[repr(align(32))]
+struct WordPlace {
+    key: ShortKey,
+    value: AtomicU64,
+}
+
+const _: () = assert!(std::mem::size_of::<WordPlace>() == 32);
 
 /// What matching says of a token of a known word, worked out once per word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -80,6 +86,10 @@ struct Known {
 impl Known {
     /// The bit set in every packed value, so that 0 is "not worked out yet".
     const SET: u64 = 1;
+
+    /// The bit of a packed value that says there is a vocabulary reading (whose place in `infos` is in
+    /// the high half, which [`WordPlace::value`] does not hold).
+    const VOCAB: u64 = 1 << 25;
 
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the four flags of
     /// the features, their clitic chars (4 bits), their classes (16), whether there is a vocabulary
@@ -119,15 +129,30 @@ impl Known {
         };
         Known {
             vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32)),
-            features: Features {
-                definite: bit(1),
-                conj: bit(2),
-                lam: bit(3),
-                may_match: bit(4),
-                clitic_chars: (bits >> 5 & 15) as u8,
-                classes: (bits >> 9) as Classes,
-            },
+            features: Known::features(bits),
         }
+    }
+
+    /// The features of the value [`Known::pack`] gave `bits`.
+    #[inline(always)]
+    fn features(bits: u64) -> Features {
+        let bit = |at: u32| bits >> at & 1 != 0;
+        Features {
+            definite: bit(1),
+            conj: bit(2),
+            lam: bit(3),
+            may_match: bit(4),
+            clitic_chars: (bits >> 5 & 15) as u8,
+            classes: (bits >> 9) as Classes,
+        }
+    }
+
+    /// The reading a token of the word at `slot` of [`Index::infos`] is read with, the place in
+    /// `infos` of what the lexicon knows of it, and the token's features.
+    #[inline(always)]
+    fn at(self, slot: u32) -> (Reading, u32, Features) {
+        let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, slot));
+        (r, at, self.features)
     }
 }
 
@@ -173,9 +198,6 @@ impl std::fmt::Display for ShortKey {
 
 impl ShortKey {
     const MAX: usize = 23;
-
-    /// The key of a longer word's [`WordInfo`]: no word's (its length byte is more than [`ShortKey::MAX`]).
-    const LONG: ShortKey = ShortKey([0, 0, u64::MAX]);
 
     #[inline]
     fn new(word: &str) -> Option<ShortKey> {
@@ -389,15 +411,15 @@ pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
     /// The lexicons' names and the shared values of the entries (see [`IndexedEntry::lexicon`]).
     strings: Vec<Arc<str>>,
-    /// The words of up to [`ShortKey::MAX`] bytes (nearly all) by hash: open addressing with linear
-    /// probing, at most half full. A place holds 0 (empty), or a word's place in `infos` plus one in its
-    /// low [`Index::slot_bits`] and bits of the word's hash above them ([`Index::probe`]), so that a
-    /// probe reads the word's [`WordInfo`], where its key is, only when those bits agree. Four bytes a
-    /// place (256 KiB for the default lexicons, which mostly stay in the cache) where a hash map of the
-    /// keys took 32 and led to the info, elsewhere.
-    table: Vec<u32>,
-    /// The low bits of a place of `table` that hold a place in `infos`.
-    slot_bits: u32,
+    /// The words of up to [`ShortKey::MAX`] bytes (nearly all but the empty word) by hash: open
+    /// addressing with linear probing, at most half full. Most tokens of a text are known words, and
+    /// the look-up of each reads this table, too large for the cache: a place holds the key and what
+    /// matching says of a token of the word ([`WordPlace`]), so that a look-up reads one cache line,
+    /// where a hash map's place led to the word's [`WordInfo`], then to its lazily worked-out features,
+    /// each read after the other.
+    table: Vec<WordPlace>,
+    /// How many words `table` holds.
+    table_words: usize,
     /// The same for longer words.
     long_words: FxHashMap<Box<str>, u32>,
     /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
@@ -486,13 +508,11 @@ impl Index {
         // hashes every key again. (Memory reserved and not written is never touched.)
         index.entries.reserve(count);
         index.infos.reserve(count);
-        // Enough bits for a place in `infos` (at most one word an entry), and a table at most half full
-        // once every entry's word is new (grown if more come: see `insert_word`).
-        index.slot_bits = (count as u64 + 1)
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(1);
-        index.table = vec![0; (count * 2).next_power_of_two().max(2)];
+        // Half full once as many words as half the entries are new (the default lexicons have three
+        // words for four entries: 32,000 of 42,000); grown if more come (see `insert_word`).
+        index
+            .table
+            .resize_with(count.next_power_of_two().max(2), WordPlace::default);
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
@@ -646,27 +666,20 @@ impl Index {
                         WordText::Own(self.own_words.len() as u32 - 1)
                     }
                 });
-                match ShortKey::new(first) {
+                match ShortKey::new(first).filter(|key| *key != ShortKey::default()) {
                     Some(key) => {
                         if self.filter.is_empty() {
                             self.filter = vec![0; FILTER_BITS / 64];
                         }
                         let bit = key.bit();
                         self.filter[bit / 64] |= 1 << (bit % 64);
-                        self.infos.push(WordInfo {
-                            key,
-                            ..WordInfo::default()
-                        });
                         self.insert_word(key, slot);
                     }
                     None => {
                         self.long_words.insert(first.into(), slot);
-                        self.infos.push(WordInfo {
-                            key: ShortKey::LONG,
-                            ..WordInfo::default()
-                        });
                     }
                 };
+                self.infos.push(WordInfo::default());
                 slot
             }
         };
@@ -938,96 +951,94 @@ impl Index {
     /// Always inlined: looking up calls it for nearly every token, and the call cost a tenth of it.
     #[inline(always)]
     fn slot(&self, folded: &str) -> Option<u32> {
-        match ShortKey::new(folded) {
+        match ShortKey::new(folded).filter(|key| *key != ShortKey::default()) {
             Some(key) => self.short_slot(key),
             None => self.long_words.get(folded).copied(),
         }
     }
 
-    /// Where a word of hash `hash` is looked for in [`Index::table`]: its first place, and the bits of
-    /// the hash that a place holding it has above its [`Index::slot_bits`].
+    /// The first place of [`Index::table`] where the word of `key` is looked for.
     #[inline(always)]
-    fn probe(&self, hash: u64) -> (usize, u32) {
+    fn first_place(&self, key: &ShortKey) -> usize {
         let places = self.table.len();
-        // The hash's high bits choose the place, and lower ones (still well mixed by the multiplication)
-        // are kept in it.
-        let first = (hash >> (64 - places.trailing_zeros())) as usize & (places - 1);
-        let tag = (hash >> 8) as u32 & !self.slot_mask();
-        (first, tag)
-    }
-
-    /// The bits of a place of [`Index::table`] that hold a place in `infos` (plus one).
-    #[inline(always)]
-    fn slot_mask(&self) -> u32 {
-        u32::MAX >> (32 - self.slot_bits)
+        (key.hash() >> (64 - places.trailing_zeros())) as usize & places.wrapping_sub(1)
     }
 
     /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
-    /// would make it more than half full, or if `slot` does not fit in its bits.
+    /// would make it more than half full.
     fn insert_word(&mut self, key: ShortKey, slot: u32) {
-        let words = self.infos.len();
-        if words * 2 > self.table.len() || u64::from(slot) + 1 > u64::from(self.slot_mask()) {
-            let slot_bits = (words as u64 + 1)
-                .next_power_of_two()
-                .trailing_zeros()
-                .max(self.slot_bits);
-            assert!(slot_bits <= 31, "more words than a lexicon index holds");
-            self.slot_bits = slot_bits;
-            self.table = vec![0; (words * 2).next_power_of_two().max(self.table.len())];
-            // Every word already in `infos` again (the new one is there too).
-            for at in 0..words as u32 {
-                let info = &self.infos[at as usize];
-                if info.key != ShortKey::LONG {
-                    self.place(info.key, at);
-                }
+        self.table_words += 1;
+        if self.table_words * 2 > self.table.len() {
+            let old = std::mem::take(&mut self.table);
+            self.table
+                .resize_with(old.len().max(1) * 2, WordPlace::default);
+            for place in old.into_iter().filter(|p| p.key != ShortKey::default()) {
+                self.place(place.key, place.value.into_inner());
             }
-            return;
         }
-        self.place(key, slot);
+        self.place(key, u64::from(slot));
     }
 
-    /// Puts `slot` in the first free place of [`Index::table`] from the word's own.
-    fn place(&mut self, key: ShortKey, slot: u32) {
-        let (mut at, tag) = self.probe(key.hash());
+    /// Puts a word's key and value in the first free place of [`Index::table`] from its own.
+    fn place(&mut self, key: ShortKey, value: u64) {
         let mask = self.table.len() - 1;
-        while self.table[at] != 0 {
+        let mut at = self.first_place(&key);
+        while self.table[at].key != ShortKey::default() {
             at = (at + 1) & mask;
         }
-        self.table[at] = tag | (slot + 1);
+        self.table[at] = WordPlace {
+            key,
+            value: AtomicU64::new(value),
+        };
     }
 
-    /// The place in `infos` of the short word of `key`.
+    /// The place of [`Index::table`] that holds the short word of `key`, which is not the empty word's
+    /// (an empty place's: the empty word is in [`Index::long_words`], as a long word).
     #[inline(always)]
-    fn find_short(&self, key: &ShortKey) -> Option<u32> {
-        let (mut at, tag) = self.probe(key.hash());
+    fn find_short(&self, key: &ShortKey) -> Option<&WordPlace> {
         let mask = self.table.len().wrapping_sub(1);
-        let slot_mask = self.slot_mask();
+        let mut at = self.first_place(key);
         loop {
-            let place = *self.table.get(at)?;
-            if place == 0 {
+            let place = self.table.get(at)?;
+            if place.key == *key {
+                return Some(place);
+            }
+            if place.key == ShortKey::default() {
                 return None;
             }
-            if place & !slot_mask == tag {
-                let slot = (place & slot_mask) - 1;
-                if self.infos[slot as usize].key == *key {
-                    return Some(slot);
-                }
-            }
             at = (at + 1) & mask;
         }
     }
 
-    /// [`Index::slot`] of token `i`'s folded form. The key of a short word is built from its bytes,
-    /// without checking that their ends are char boundaries (they are), which cost as much as building it.
-    /// The filter is not asked: most words of a text are in the table (96 % of the words of the bench
-    /// news, whose vocabulary the corpus lists hold), so it would turn few away for the test it costs
-    /// every word; it pays for the clitic readings, most of which the table lacks.
+    /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
+    /// read with, the place in `infos` of what the lexicon knows of that reading, and the features. The key of a short word is built from its bytes, without checking that their ends are
+    /// char boundaries (they are), which cost as much as building it. The filter is not asked: most
+    /// words of a text are in the table (96 % of the words of the bench news, whose vocabulary the
+    /// corpus lists hold), so it would turn few away for the test it costs every word; it pays for the
+    /// clitic readings, most of which the table lacks.
     #[inline(always)]
-    fn token_slot(&self, tokens: &Tokens, i: usize) -> Option<u32> {
-        match ShortKey::of_bytes(tokens.folded_bytes(i)) {
-            Some(key) => self.find_short(&key),
-            None => self.long_words.get(tokens.folded(i)).copied(),
+    fn token_known(&self, tokens: &Tokens, i: usize) -> Option<(Reading, u32, Features)> {
+        let key = ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default());
+        let Some(key) = key else {
+            let slot = *self.long_words.get(tokens.folded(i))?;
+            return Some(self.known(slot).at(slot));
+        };
+        let place = self.find_short(&key)?;
+        let value = place.value.load(Ordering::Relaxed);
+        let (slot, bits) = (value as u32, value >> 32);
+        if bits != 0 && bits & Known::VOCAB == 0 {
+            return Some((Reading::WHOLE, slot, Known::features(bits)));
         }
+        // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
+        let known = self.known(slot);
+        if bits == 0 {
+            if let Some(bits) = known.pack() {
+                place
+                    .value
+                    .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
+            }
+        }
+        Some(known.at(slot))
     }
 
     /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
@@ -1041,6 +1052,7 @@ impl Index {
             .is_some_and(|w| w & (1 << (bit % 64)) != 0);
         if maybe {
             self.find_short(&key)
+                .map(|place| place.value.load(Ordering::Relaxed) as u32)
         } else {
             None
         }
@@ -1250,15 +1262,8 @@ pub(crate) fn look_up<'i>(
             });
             continue;
         }
-        let (reading, found, features) = match index.token_slot(tokens, i) {
-            Some(slot) => {
-                let known = index.known(slot);
-                let (r, at) = match known.vocab_reading {
-                    Some(later) => later,
-                    None => (Reading::WHOLE, slot),
-                };
-                (Some(r), Some(&index.infos[at as usize]), known.features)
-            }
+        let (reading, found, features) = match index.token_known(tokens, i) {
+            Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
             None => {
                 let word = tokens.folded(i);
                 let found = lexicon_reading(index, word, &mut buf, false);
@@ -1806,7 +1811,7 @@ mod tests {
             index.add(e.clone(), lexicon, &mut building);
         }
         let index = index.done(building);
-        assert!(index.table.len() >= 2 * words.len());
+        assert!(index.table.len() >= 2 * words.len() && index.table_words == words.len());
         let fold = crate::normalize::fold;
         for w in &words {
             let info = index.word(&fold(w)).unwrap();
