@@ -1177,10 +1177,12 @@ impl Lex<'_> {
     }
 
     /// Whether the lexicon knows the token as nothing at all under the reading taken: a foreign name,
-    /// a rare word, or a word the corpus never saw.
+    /// a rare word, or a word the corpus never saw. Read from the token's own classes, which are its
+    /// info's (none without one), rather than from the info, a line of the word list that the look-up
+    /// of most tokens no longer reads.
     #[inline]
     pub(crate) fn is_unknown(&self) -> bool {
-        self.info.is_none_or(|w| w.classes == 0)
+        self.classes == 0
     }
 
     /// What the rules ask of every token in turn, in four bytes.
@@ -1273,6 +1275,8 @@ pub(crate) fn look_up<'i>(
                 (reading, info, Features::of(word, reading, info, shape))
             }
         };
+        // `Lex::is_unknown` reads the classes for the info's.
+        debug_assert_eq!(features.classes, found.map_or(0, |w| w.classes));
         let first_phrase = phrases.len() as u32;
         let mut phrase_kinds = 0;
         if let (Some(r), Some(info), true) = (reading, found, features.may_match) {
