@@ -1,8 +1,11 @@
 //! The compiled lexicon: every entry of every loaded lexicon, indexed by its first folded word.
 //!
-//! Matching runs over tokens, not bytes: a token's readings (see `clitic`) are looked up in one hash map,
-//! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
-//! word boundaries by construction and costs one or a few hash lookups a token.
+//! Matching runs over tokens, not bytes: a token's readings (see `clitic`) are looked up in one hash
+//! table, and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps
+//! matches on word boundaries by construction and costs one or a few hash lookups a token. The table is
+//! larger than the cache, so its layout is chosen for the reads that miss: a known word's place holds
+//! its key and what matching says of a token of it, and most tokens read one cache line of it and
+//! nothing else of the index (see [`Index::table`]).
 
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
