@@ -331,17 +331,6 @@ struct Building {
     /// Each entry of more than one word with its first word's place in `infos` and its second word.
     multi: Vec<(u32, Cow<'static, str>, Start)>,
     shared: Shared,
-    /// Each word of `infos`.
-    first_words: Vec<WordText>,
-}
-
-/// The text of a word of [`Index::infos`]: borrowed from a bundled file's text, or the place of a word
-/// of [`Index::own_words`]. 16 bytes a word rather than a `Cow` of 24: the index has 32,000 words,
-/// written at the start of every process.
-#[derive(Debug, Clone, Copy)]
-enum WordText {
-    Bundled(&'static str),
-    Own(u32),
 }
 
 /// An entry with the lexicon it came from.
@@ -442,10 +431,6 @@ pub(crate) struct Index {
     names: FxHashSet<Box<str>>,
     /// The same of the bundled `name` files, read in place from the tables `build.rs` made of them.
     name_sets: Vec<NameTokens>,
-    /// Each word of `infos`, at its place there (read with [`Index::word_text`]).
-    word_texts: Vec<WordText>,
-    /// The words of `word_texts` that are not in a bundled file's text (from lexicons loaded at run time).
-    own_words: Vec<Box<str>>,
     /// What the extractor's `Debug` summary reports: every entry indexed (but `name` tokens), of which
     /// `entries` keeps only those a match can point to (see [`Index::add`]).
     summary: Summary,
@@ -519,7 +504,6 @@ impl Index {
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
-            first_words: Vec::with_capacity(count),
             singles: Vec::with_capacity(count),
             multi: Vec::with_capacity(count),
             ..Building::default()
@@ -529,7 +513,7 @@ impl Index {
 
     /// The index, once every entry is added.
     fn done(mut self, building: Building) -> Index {
-        self.finish(building.singles, building.first_words);
+        self.finish(building.singles);
         self.gather_seconds(building.multi);
         self.settle_sub_kinds();
         self
@@ -628,7 +612,6 @@ impl Index {
             singles,
             multi,
             shared,
-            first_words,
         } = building;
         if entry.kind() == EntryKind::Name {
             self.names.insert(entry.folded().into());
@@ -662,13 +645,6 @@ impl Index {
             Some(slot) => slot,
             None => {
                 let slot = self.infos.len() as u32;
-                first_words.push(match entry.folded_static() {
-                    Some(folded) => WordText::Bundled(folded.get(..first.len()).unwrap_or(folded)),
-                    None => {
-                        self.own_words.push(first.into());
-                        WordText::Own(self.own_words.len() as u32 - 1)
-                    }
-                });
                 match ShortKey::new(first).filter(|key| *key != ShortKey::default()) {
                     Some(key) => {
                         if self.filter.is_empty() {
@@ -742,8 +718,7 @@ impl Index {
 
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
     /// confirmed match is the longest.
-    /// `first_words` holds each word of `infos`.
-    fn finish(&mut self, singles: Vec<(u32, Start)>, first_words: Vec<WordText>) {
+    fn finish(&mut self, singles: Vec<(u32, Start)>) {
         // Each word's single-word entries together, in entry order: placed by a count of them per word
         // (a stable sort by word, without comparisons).
         let mut at = vec![0u32; self.infos.len() + 1];
@@ -766,7 +741,6 @@ impl Index {
             *next += 1;
         }
         self.singles = placed;
-        self.word_texts = first_words;
     }
 
     /// Puts the entries of more than one word in [`Index::seconds`] and [`Index::multi`]: by first word
@@ -874,14 +848,16 @@ impl Index {
         })
     }
 
-    /// What matching says of a token of the known word at `slot`, worked out the first time it is asked.
+    /// What matching says of a token of the known word at `slot`, worked out the first time it is
+    /// asked, from the word's text that `word` gives: the token's, as the index keeps no list of its
+    /// words' texts (32,000 of them, written at every start-up for the few that a text meets).
     #[inline]
-    fn known(&self, slot: u32) -> Known {
+    fn known<'w>(&self, slot: u32, word: impl FnOnce() -> &'w str) -> Known {
         let cell = &self.infos[slot as usize].known;
         // Relaxed: two threads that meet a new word at once both work it out, to the same value.
         match cell.load(Ordering::Relaxed) {
             0 => {
-                let known = self.work_out(slot);
+                let known = self.work_out(slot, word());
                 if let Some(bits) = known.pack() {
                     cell.store(bits, Ordering::Relaxed);
                 }
@@ -893,24 +869,15 @@ impl Index {
 
     /// What matching would work out again for every token of the known word at `slot`.
     #[cold]
-    fn work_out(&self, slot: u32) -> Known {
+    fn work_out(&self, slot: u32, word: &str) -> Known {
         thread_local! {
             /// The clitic readings' buffer, kept from one word to the next.
             static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        BUF.with(|buf| self.work_out_with(slot, &mut buf.borrow_mut()))
+        BUF.with(|buf| self.work_out_with(slot, word, &mut buf.borrow_mut()))
     }
 
-    /// The text of the word at `slot` of [`Index::infos`].
-    fn word_text(&self, slot: u32) -> &str {
-        match self.word_texts[slot as usize] {
-            WordText::Bundled(word) => word,
-            WordText::Own(at) => &self.own_words[at as usize],
-        }
-    }
-
-    fn work_out_with(&self, slot: u32, buf: &mut String) -> Known {
-        let word = self.word_text(slot);
+    fn work_out_with(&self, slot: u32, word: &str, buf: &mut String) -> Known {
         let w = &self.infos[slot as usize];
         let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
         let reading = vocabulary_only
@@ -1014,8 +981,9 @@ impl Index {
     }
 
     /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
-    /// read with, the place in `infos` of what the lexicon knows of that reading, and the features. The key of a short word is built from its bytes, without checking that their ends are
-    /// char boundaries (they are), which cost as much as building it. The filter is not asked: most
+    /// read with, the place in `infos` of what the lexicon knows of that reading, and the features.
+    /// The key of a short word is built from its bytes, without checking that their ends are char
+    /// boundaries (they are), which cost as much as building it. The filter is not asked: most
     /// words of a text are in the table (96 % of the words of the bench news, whose vocabulary the
     /// corpus lists hold), so it would turn few away for the test it costs every word; it pays for the
     /// clitic readings, most of which the table lacks.
@@ -1023,8 +991,9 @@ impl Index {
     fn token_known(&self, tokens: &Tokens, i: usize) -> Option<(Reading, u32, Features)> {
         let key = ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default());
         let Some(key) = key else {
-            let slot = *self.long_words.get(tokens.folded(i))?;
-            return Some(self.known(slot).at(slot));
+            let word = tokens.folded(i);
+            let slot = *self.long_words.get(word)?;
+            return Some(self.known(slot, || word).at(slot));
         };
         let place = self.find_short(&key)?;
         let value = place.value.load(Ordering::Relaxed);
@@ -1033,7 +1002,7 @@ impl Index {
             return Some((Reading::WHOLE, slot, Known::features(bits)));
         }
         // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
-        let known = self.known(slot);
+        let known = self.known(slot, || tokens.folded(i));
         if bits == 0 {
             if let Some(bits) = known.pack() {
                 place
