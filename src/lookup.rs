@@ -980,16 +980,43 @@ impl Index {
         }
     }
 
+    /// The key of token `i`'s folded form, for a token looked up [`WARM_AHEAD`] tokens later (none
+    /// past the last token, for a long word, or for the empty word), having read the first place of
+    /// [`Index::table`] where the word would be. Most tokens' places are not in the cache: a look-up
+    /// that makes its read itself waits for it, but this read waits for nothing and is done while the
+    /// tokens before are looked up. (A prefetch instruction would not hold up the next ones while it
+    /// is pending, but needs `unsafe`; the value read is hidden from the compiler so that the read is
+    /// made.)
+    #[inline(always)]
+    fn warm(&self, tokens: &Tokens, i: usize) -> Option<ShortKey> {
+        if i >= tokens.len() {
+            return None;
+        }
+        let key =
+            ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default())?;
+        let read = self
+            .table
+            .get(self.first_place(&key))
+            .map_or(0, |place| place.key.0[0]);
+        std::hint::black_box(read);
+        Some(key)
+    }
+
     /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
     /// read with, the place in `infos` of what the lexicon knows of that reading, and the features.
-    /// The key of a short word is built from its bytes, without checking that their ends are char
-    /// boundaries (they are), which cost as much as building it. The filter is not asked: most
+    /// `key` is the token's from [`Index::warm`], none for a word of [`Index::long_words`]. The key of
+    /// a short word is built from its bytes, without checking that their ends are char boundaries
+    /// (they are), which cost as much as building it. The filter is not asked: most
     /// words of a text are in the table (96 % of the words of the bench news, whose vocabulary the
     /// corpus lists hold), so it would turn few away for the test it costs every word; it pays for the
     /// clitic readings, most of which the table lacks.
     #[inline(always)]
-    fn token_known(&self, tokens: &Tokens, i: usize) -> Option<(Reading, u32, Features)> {
-        let key = ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default());
+    fn token_known(
+        &self,
+        tokens: &Tokens,
+        i: usize,
+        key: Option<ShortKey>,
+    ) -> Option<(Reading, u32, Features)> {
         let Some(key) = key else {
             let word = tokens.folded(i);
             let slot = *self.long_words.get(word)?;
@@ -1224,7 +1251,17 @@ pub(crate) fn look_up<'i>(
     lex.clear();
     phrases.clear();
     let mut buf = String::new();
+    // The keys of the next tokens, each made, and its place of the word table read, `WARM_AHEAD`
+    // tokens before its look-up (see `Index::warm`).
+    let mut keys = [None; WARM_AHEAD];
+    for (k, key) in keys.iter_mut().enumerate() {
+        *key = index.warm(tokens, k);
+    }
     for i in 0..tokens.len() {
+        let key = std::mem::replace(
+            &mut keys[i % WARM_AHEAD],
+            index.warm(tokens, i + WARM_AHEAD),
+        );
         if tokens.list[i].kind != TokenKind::Word {
             let info = index.word(tokens.folded(i));
             lex.push(Lex {
@@ -1236,7 +1273,7 @@ pub(crate) fn look_up<'i>(
             });
             continue;
         }
-        let (reading, found, features) = match index.token_known(tokens, i) {
+        let (reading, found, features) = match index.token_known(tokens, i, key) {
             Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
             None => {
                 let word = tokens.folded(i);
@@ -1270,6 +1307,9 @@ pub(crate) fn look_up<'i>(
         });
     }
 }
+
+/// How many tokens ahead [`look_up`] reads where the word table has a token ([`Index::warm`]).
+const WARM_AHEAD: usize = 2;
 
 /// What matching says of a token, from its folded form, the reading under which the lexicon knows it
 /// and what the lexicon knows of that reading: the fields of its [`Lex`] but the phrase matches.
