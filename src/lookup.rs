@@ -1,11 +1,15 @@
 //! The compiled lexicon: every entry of every loaded lexicon, indexed by its first folded word.
 //!
-//! Matching runs over tokens, not bytes: a token's readings (see `clitic`) are looked up in one hash map,
-//! and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps matches on
-//! word boundaries by construction and costs one or a few hash lookups a token.
+//! Matching runs over tokens, not bytes: a token's readings (see `clitic`) are looked up in one hash
+//! table, and a multi-word entry is confirmed by comparing the next tokens' folded forms. This keeps
+//! matches on word boundaries by construction and costs one or a few hash lookups a token. The table is
+//! larger than the cache, so its layout is chosen for the reads that miss: a known word's place holds
+//! its key and what matching says of a token of it, and most tokens read one cache line of it and
+//! nothing else of the index (see [`Index::table`]).
 
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -22,6 +26,11 @@ pub(crate) type Classes = u16;
 /// What the index knows about one folded word.
 #[derive(Debug, Default)]
 pub(crate) struct WordInfo {
+    /// What matching says of a token of this word ([`Known`], packed by [`Known::pack`]; 0 until
+    /// worked out), worked out the first time a token of it is looked up (see [`Index::known`]) rather
+    /// than for every word when the index is built: a text meets a small part of the lexicon's words,
+    /// and working them all out was a third of the build.
+    known: AtomicU64,
     /// Kinds of the single-word entries equal to this word.
     pub(crate) classes: Classes,
     /// Gender of the word as a given name, title or role, where one entry says so.
@@ -48,14 +57,26 @@ pub(crate) struct WordInfo {
     /// names of organizations and places but never in a person's (كرة). Kept here because common words
     /// record no phrase match (see [`RECORDED_SINGLES`]).
     pub(crate) in_names: bool,
-    /// What matching says of a token of this word, worked out the first time a token of it is looked
-    /// up (see [`Index::known`]) rather than for every word when the index is built: a text meets a
-    /// small part of the lexicon's words, and working them all out was a third of the build.
-    known: OnceLock<Known>,
 }
 
+// Written for every word at every start-up (32,000 of them).
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 40);
+
+/// A place of [`Index::table`]: a word's key ([`ShortKey::default`], the empty word's, for an empty
+/// place), and in `value` its place in [`Index::infos`] (low 32 bits) and, once worked out, the low half
+/// of its packed [`Known`] (high 32 bits; 0 until then): for a word with no vocabulary reading, all that
+/// a token of it needs, in one cache line (32 bytes, aligned).
+#[derive(Debug, Default)]
+#[repr(align(32))]
+struct WordPlace {
+    key: ShortKey,
+    value: AtomicU64,
+}
+
+const _: () = assert!(std::mem::size_of::<WordPlace>() == 32);
+
 /// What matching says of a token of a known word, worked out once per word.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Known {
     /// For a word known only as vocabulary: the clitic reading of it known as more, and that reading's
     /// place in [`Index::infos`] (see [`lexicon_reading`]).
@@ -63,6 +84,79 @@ struct Known {
     /// The features of a token of the word (under `vocab_reading` when there is one): most tokens are
     /// known words, and reading them here spares reading the [`WordInfo`] of their reading.
     features: Features,
+}
+
+impl Known {
+    /// The bit set in every packed value, so that 0 is "not worked out yet".
+    const SET: u64 = 1;
+
+    /// The bit of a packed value that says there is a vocabulary reading (whose place in `infos` is in
+    /// the high half, which [`WordPlace::value`] does not hold).
+    const VOCAB: u64 = 1 << 25;
+
+    /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the four flags of
+    /// the features, their clitic chars (4 bits), their classes (16), whether there is a vocabulary
+    /// reading, its clitic chars (4), its conjunction and restored article, then its place in
+    /// [`Index::infos`] in the high 32 bits. `None` when a count of clitic chars does not fit in its
+    /// bits (no reading has so many): the value is then worked out again for every token.
+    fn pack(self) -> Option<u64> {
+        let f = self.features;
+        let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
+        if f.clitic_chars > 15 || r.clitic_chars > 15 {
+            return None;
+        }
+        Some(
+            Known::SET
+                | u64::from(f.definite) << 1
+                | u64::from(f.conj) << 2
+                | u64::from(f.lam) << 3
+                | u64::from(f.may_match) << 4
+                | u64::from(f.clitic_chars) << 5
+                | u64::from(f.classes) << 9
+                | u64::from(self.vocab_reading.is_some()) << 25
+                | u64::from(r.clitic_chars) << 26
+                | u64::from(r.conj) << 30
+                | u64::from(r.restored_article) << 31
+                | u64::from(at) << 32,
+        )
+    }
+
+    /// The value [`Known::pack`] gave `bits`.
+    #[inline]
+    fn unpack(bits: u64) -> Known {
+        let bit = |at: u32| bits >> at & 1 != 0;
+        let reading = Reading {
+            clitic_chars: (bits >> 26 & 15) as u8,
+            conj: bit(30),
+            restored_article: bit(31),
+        };
+        Known {
+            vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32)),
+            features: Known::features(bits),
+        }
+    }
+
+    /// The features of the value [`Known::pack`] gave `bits`.
+    #[inline(always)]
+    fn features(bits: u64) -> Features {
+        let bit = |at: u32| bits >> at & 1 != 0;
+        Features {
+            definite: bit(1),
+            conj: bit(2),
+            lam: bit(3),
+            may_match: bit(4),
+            clitic_chars: (bits >> 5 & 15) as u8,
+            classes: (bits >> 9) as Classes,
+        }
+    }
+
+    /// The reading a token of the word at `slot` of [`Index::infos`] is read with, the place in
+    /// `infos` of what the lexicon knows of it, and the token's features.
+    #[inline(always)]
+    fn at(self, slot: u32) -> (Reading, u32, Features) {
+        let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, slot));
+        (r, at, self.features)
+    }
 }
 
 /// A second word after a first ([`WordInfo::seconds`]), and the range of [`Index::multi`] that holds the
@@ -90,7 +184,7 @@ struct Start {
 
 /// A word of up to [`ShortKey::MAX`] bytes as a hash key held inline: its bytes, zero-padded, then its
 /// length in the last byte.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct ShortKey([u64; 3]);
 
 impl std::fmt::Display for ShortKey {
@@ -174,6 +268,12 @@ impl ShortKey {
         a ^ b.rotate_left(21) ^ c.rotate_left(42)
     }
 
+    /// The key's hash for [`Index::table`].
+    #[inline]
+    fn hash(&self) -> u64 {
+        self.mixed().wrapping_mul(0xD6E8_FEB8_6659_FD93)
+    }
+
     /// The key's bit in [`Index::filter`].
     #[inline]
     fn bit(&self) -> usize {
@@ -184,13 +284,6 @@ impl ShortKey {
 
 /// The size of [`Index::filter`]: 64 KiB, about sixteen bits a word of the default lexicons.
 const FILTER_BITS: usize = 1 << 19;
-
-impl std::hash::Hash for ShortKey {
-    #[inline]
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.mixed());
-    }
-}
 
 /// One shared copy of each sub-kind, country code and title text: few values, used by many entries.
 /// Each is stored once in [`Index::strings`], and an entry holds its place there (no reference count
@@ -238,17 +331,6 @@ struct Building {
     /// Each entry of more than one word with its first word's place in `infos` and its second word.
     multi: Vec<(u32, Cow<'static, str>, Start)>,
     shared: Shared,
-    /// Each word of `infos`.
-    first_words: Vec<WordText>,
-}
-
-/// The text of a word of [`Index::infos`]: borrowed from a bundled file's text, or the place of a word
-/// of [`Index::own_words`]. 16 bytes a word rather than a `Cow` of 24: the index has 32,000 words,
-/// written at the start of every process.
-#[derive(Debug, Clone, Copy)]
-enum WordText {
-    Bundled(&'static str),
-    Own(u32),
 }
 
 /// An entry with the lexicon it came from.
@@ -321,10 +403,15 @@ pub(crate) struct Index {
     pub(crate) entries: Vec<IndexedEntry>,
     /// The lexicons' names and the shared values of the entries (see [`IndexedEntry::lexicon`]).
     strings: Vec<Arc<str>>,
-    /// Folded word → its place in `infos`, for words of up to [`ShortKey::MAX`] bytes (nearly all). The
-    /// keys are inline and the values small, so a lookup reads one place of a compact table: most tokens
-    /// are looked up in it once or more.
-    words: FxHashMap<ShortKey, u32>,
+    /// The words of up to [`ShortKey::MAX`] bytes (nearly all but the empty word) by hash: open
+    /// addressing with linear probing, at most half full. Most tokens of a text are known words, and
+    /// the look-up of each reads this table, too large for the cache: a place holds the key and what
+    /// matching says of a token of the word ([`WordPlace`]), so that a look-up reads one cache line,
+    /// where a hash map's place led to the word's [`WordInfo`], then to its lazily worked-out features,
+    /// each read after the other.
+    table: Vec<WordPlace>,
+    /// How many words `table` holds.
+    table_words: usize,
     /// The same for longer words.
     long_words: FxHashMap<Box<str>, u32>,
     /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
@@ -344,10 +431,6 @@ pub(crate) struct Index {
     names: FxHashSet<Box<str>>,
     /// The same of the bundled `name` files, read in place from the tables `build.rs` made of them.
     name_sets: Vec<NameTokens>,
-    /// Each word of `infos`, at its place there (read with [`Index::word_text`]).
-    word_texts: Vec<WordText>,
-    /// The words of `word_texts` that are not in a bundled file's text (from lexicons loaded at run time).
-    own_words: Vec<Box<str>>,
     /// What the extractor's `Debug` summary reports: every entry indexed (but `name` tokens), of which
     /// `entries` keeps only those a match can point to (see [`Index::add`]).
     summary: Summary,
@@ -412,12 +495,15 @@ impl Index {
         // A vector of large entries grown by doubling copies them all again at each step; a hash table,
         // hashes every key again. (Memory reserved and not written is never touched.)
         index.entries.reserve(count);
-        index.words.reserve(count);
         index.infos.reserve(count);
+        // Half full once as many words as half the entries are new (the default lexicons have three
+        // words for four entries: 32,000 of 42,000); grown if more come (see `insert_word`).
+        index
+            .table
+            .resize_with(count.next_power_of_two().max(2), WordPlace::default);
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
-            first_words: Vec::with_capacity(count),
             singles: Vec::with_capacity(count),
             multi: Vec::with_capacity(count),
             ..Building::default()
@@ -427,7 +513,7 @@ impl Index {
 
     /// The index, once every entry is added.
     fn done(mut self, building: Building) -> Index {
-        self.finish(building.singles, building.first_words);
+        self.finish(building.singles);
         self.gather_seconds(building.multi);
         self.settle_sub_kinds();
         self
@@ -526,7 +612,6 @@ impl Index {
             singles,
             multi,
             shared,
-            first_words,
         } = building;
         if entry.kind() == EntryKind::Name {
             self.names.insert(entry.folded().into());
@@ -560,23 +645,18 @@ impl Index {
             Some(slot) => slot,
             None => {
                 let slot = self.infos.len() as u32;
-                first_words.push(match entry.folded_static() {
-                    Some(folded) => WordText::Bundled(folded.get(..first.len()).unwrap_or(folded)),
-                    None => {
-                        self.own_words.push(first.into());
-                        WordText::Own(self.own_words.len() as u32 - 1)
-                    }
-                });
-                match ShortKey::new(first) {
+                match ShortKey::new(first).filter(|key| *key != ShortKey::default()) {
                     Some(key) => {
                         if self.filter.is_empty() {
                             self.filter = vec![0; FILTER_BITS / 64];
                         }
                         let bit = key.bit();
                         self.filter[bit / 64] |= 1 << (bit % 64);
-                        self.words.insert(key, slot)
+                        self.insert_word(key, slot);
                     }
-                    None => self.long_words.insert(first.into(), slot),
+                    None => {
+                        self.long_words.insert(first.into(), slot);
+                    }
                 };
                 self.infos.push(WordInfo::default());
                 slot
@@ -638,8 +718,7 @@ impl Index {
 
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
     /// confirmed match is the longest.
-    /// `first_words` holds each word of `infos`.
-    fn finish(&mut self, singles: Vec<(u32, Start)>, first_words: Vec<WordText>) {
+    fn finish(&mut self, singles: Vec<(u32, Start)>) {
         // Each word's single-word entries together, in entry order: placed by a count of them per word
         // (a stable sort by word, without comparisons).
         let mut at = vec![0u32; self.infos.len() + 1];
@@ -662,7 +741,6 @@ impl Index {
             *next += 1;
         }
         self.singles = placed;
-        self.word_texts = first_words;
     }
 
     /// Puts the entries of more than one word in [`Index::seconds`] and [`Index::multi`]: by first word
@@ -770,34 +848,36 @@ impl Index {
         })
     }
 
-    /// What matching says of a token of the known word at `slot`, worked out the first time it is asked.
+    /// What matching says of a token of the known word at `slot`, worked out the first time it is
+    /// asked, from the word's text that `word` gives: the token's, as the index keeps no list of its
+    /// words' texts (32,000 of them, written at every start-up for the few that a text meets).
     #[inline]
-    fn known(&self, slot: u32) -> Known {
-        *self.infos[slot as usize]
-            .known
-            .get_or_init(|| self.work_out(slot))
+    fn known<'w>(&self, slot: u32, word: impl FnOnce() -> &'w str) -> Known {
+        let cell = &self.infos[slot as usize].known;
+        // Relaxed: two threads that meet a new word at once both work it out, to the same value.
+        match cell.load(Ordering::Relaxed) {
+            0 => {
+                let known = self.work_out(slot, word());
+                if let Some(bits) = known.pack() {
+                    cell.store(bits, Ordering::Relaxed);
+                }
+                known
+            }
+            bits => Known::unpack(bits),
+        }
     }
 
     /// What matching would work out again for every token of the known word at `slot`.
     #[cold]
-    fn work_out(&self, slot: u32) -> Known {
+    fn work_out(&self, slot: u32, word: &str) -> Known {
         thread_local! {
             /// The clitic readings' buffer, kept from one word to the next.
             static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
-        BUF.with(|buf| self.work_out_with(slot, &mut buf.borrow_mut()))
+        BUF.with(|buf| self.work_out_with(slot, word, &mut buf.borrow_mut()))
     }
 
-    /// The text of the word at `slot` of [`Index::infos`].
-    fn word_text(&self, slot: u32) -> &str {
-        match self.word_texts[slot as usize] {
-            WordText::Bundled(word) => word,
-            WordText::Own(at) => &self.own_words[at as usize],
-        }
-    }
-
-    fn work_out_with(&self, slot: u32, buf: &mut String) -> Known {
-        let word = self.word_text(slot);
+    fn work_out_with(&self, slot: u32, word: &str, buf: &mut String) -> Known {
         let w = &self.infos[slot as usize];
         let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
         let reading = vocabulary_only
@@ -841,23 +921,123 @@ impl Index {
     /// Always inlined: looking up calls it for nearly every token, and the call cost a tenth of it.
     #[inline(always)]
     fn slot(&self, folded: &str) -> Option<u32> {
-        match ShortKey::new(folded) {
+        match ShortKey::new(folded).filter(|key| *key != ShortKey::default()) {
             Some(key) => self.short_slot(key),
             None => self.long_words.get(folded).copied(),
         }
     }
 
-    /// [`Index::slot`] of token `i`'s folded form. The key of a short word is built from its bytes,
-    /// without checking that their ends are char boundaries (they are), which cost as much as building it.
-    /// The filter is not asked: most words of a text are in the table (96 % of the words of the bench
-    /// news, whose vocabulary the corpus lists hold), so it would turn few away for the test it costs
-    /// every word; it pays for the clitic readings, most of which the table lacks.
+    /// The first place of [`Index::table`] where the word of `key` is looked for.
     #[inline(always)]
-    fn token_slot(&self, tokens: &Tokens, i: usize) -> Option<u32> {
-        match ShortKey::of_bytes(tokens.folded_bytes(i)) {
-            Some(key) => self.words.get(&key).copied(),
-            None => self.long_words.get(tokens.folded(i)).copied(),
+    fn first_place(&self, key: &ShortKey) -> usize {
+        let places = self.table.len();
+        (key.hash() >> (64 - places.trailing_zeros())) as usize & places.wrapping_sub(1)
+    }
+
+    /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
+    /// would make it more than half full.
+    fn insert_word(&mut self, key: ShortKey, slot: u32) {
+        self.table_words += 1;
+        if self.table_words * 2 > self.table.len() {
+            let old = std::mem::take(&mut self.table);
+            self.table
+                .resize_with(old.len().max(1) * 2, WordPlace::default);
+            for place in old.into_iter().filter(|p| p.key != ShortKey::default()) {
+                self.place(place.key, place.value.into_inner());
+            }
         }
+        self.place(key, u64::from(slot));
+    }
+
+    /// Puts a word's key and value in the first free place of [`Index::table`] from its own.
+    fn place(&mut self, key: ShortKey, value: u64) {
+        let mask = self.table.len() - 1;
+        let mut at = self.first_place(&key);
+        while self.table[at].key != ShortKey::default() {
+            at = (at + 1) & mask;
+        }
+        self.table[at] = WordPlace {
+            key,
+            value: AtomicU64::new(value),
+        };
+    }
+
+    /// The place of [`Index::table`] that holds the short word of `key`, which is not the empty word's
+    /// (an empty place's: the empty word is in [`Index::long_words`], as a long word).
+    #[inline(always)]
+    fn find_short(&self, key: &ShortKey) -> Option<&WordPlace> {
+        let mask = self.table.len().wrapping_sub(1);
+        let mut at = self.first_place(key);
+        loop {
+            let place = self.table.get(at)?;
+            if place.key == *key {
+                return Some(place);
+            }
+            if place.key == ShortKey::default() {
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The key of token `i`'s folded form, for a token looked up [`WARM_AHEAD`] tokens later (none
+    /// past the last token, for a long word, or for the empty word), having read the first place of
+    /// [`Index::table`] where the word would be. Most tokens' places are not in the cache: a look-up
+    /// that makes its read itself waits for it, but this read waits for nothing and is done while the
+    /// tokens before are looked up. (A prefetch instruction would not hold up the next ones while it
+    /// is pending, but needs `unsafe`; the value read is hidden from the compiler so that the read is
+    /// made.)
+    #[inline(always)]
+    fn warm(&self, tokens: &Tokens, i: usize) -> Option<ShortKey> {
+        if i >= tokens.len() {
+            return None;
+        }
+        let key =
+            ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default())?;
+        let read = self
+            .table
+            .get(self.first_place(&key))
+            .map_or(0, |place| place.key.0[0]);
+        std::hint::black_box(read);
+        Some(key)
+    }
+
+    /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
+    /// read with, the place in `infos` of what the lexicon knows of that reading, and the features.
+    /// `key` is the token's from [`Index::warm`], none for a word of [`Index::long_words`]. The key of
+    /// a short word is built from its bytes, without checking that their ends are char boundaries
+    /// (they are), which cost as much as building it. The filter is not asked: most
+    /// words of a text are in the table (96 % of the words of the bench news, whose vocabulary the
+    /// corpus lists hold), so it would turn few away for the test it costs every word; it pays for the
+    /// clitic readings, most of which the table lacks.
+    #[inline(always)]
+    fn token_known(
+        &self,
+        tokens: &Tokens,
+        i: usize,
+        key: Option<ShortKey>,
+    ) -> Option<(Reading, u32, Features)> {
+        let Some(key) = key else {
+            let word = tokens.folded(i);
+            let slot = *self.long_words.get(word)?;
+            return Some(self.known(slot, || word).at(slot));
+        };
+        let place = self.find_short(&key)?;
+        let value = place.value.load(Ordering::Relaxed);
+        let (slot, bits) = (value as u32, value >> 32);
+        if bits != 0 && bits & Known::VOCAB == 0 {
+            return Some((Reading::WHOLE, slot, Known::features(bits)));
+        }
+        // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
+        let known = self.known(slot, || tokens.folded(i));
+        if bits == 0 {
+            if let Some(bits) = known.pack() {
+                place
+                    .value
+                    .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
+            }
+        }
+        Some(known.at(slot))
     }
 
     /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
@@ -870,7 +1050,8 @@ impl Index {
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0);
         if maybe {
-            self.words.get(&key).copied()
+            self.find_short(&key)
+                .map(|place| place.value.load(Ordering::Relaxed) as u32)
         } else {
             None
         }
@@ -995,10 +1176,12 @@ impl Lex<'_> {
     }
 
     /// Whether the lexicon knows the token as nothing at all under the reading taken: a foreign name,
-    /// a rare word, or a word the corpus never saw.
+    /// a rare word, or a word the corpus never saw. Read from the token's own classes, which are its
+    /// info's (none without one), rather than from the info, a line of the word list that the look-up
+    /// of most tokens no longer reads.
     #[inline]
     pub(crate) fn is_unknown(&self) -> bool {
-        self.info.is_none_or(|w| w.classes == 0)
+        self.classes == 0
     }
 
     /// What the rules ask of every token in turn, in four bytes.
@@ -1068,7 +1251,17 @@ pub(crate) fn look_up<'i>(
     lex.clear();
     phrases.clear();
     let mut buf = String::new();
+    // The keys of the next tokens, each made, and its place of the word table read, `WARM_AHEAD`
+    // tokens before its look-up (see `Index::warm`).
+    let mut keys = [None; WARM_AHEAD];
+    for (k, key) in keys.iter_mut().enumerate() {
+        *key = index.warm(tokens, k);
+    }
     for i in 0..tokens.len() {
+        let key = std::mem::replace(
+            &mut keys[i % WARM_AHEAD],
+            index.warm(tokens, i + WARM_AHEAD),
+        );
         if tokens.list[i].kind != TokenKind::Word {
             let info = index.word(tokens.folded(i));
             lex.push(Lex {
@@ -1080,15 +1273,8 @@ pub(crate) fn look_up<'i>(
             });
             continue;
         }
-        let (reading, found, features) = match index.token_slot(tokens, i) {
-            Some(slot) => {
-                let known = index.known(slot);
-                let (r, at) = match known.vocab_reading {
-                    Some(later) => later,
-                    None => (Reading::WHOLE, slot),
-                };
-                (Some(r), Some(&index.infos[at as usize]), known.features)
-            }
+        let (reading, found, features) = match index.token_known(tokens, i, key) {
+            Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
             None => {
                 let word = tokens.folded(i);
                 let found = lexicon_reading(index, word, &mut buf, false);
@@ -1098,6 +1284,8 @@ pub(crate) fn look_up<'i>(
                 (reading, info, Features::of(word, reading, info, shape))
             }
         };
+        // `Lex::is_unknown` reads the classes for the info's.
+        debug_assert_eq!(features.classes, found.map_or(0, |w| w.classes));
         let first_phrase = phrases.len() as u32;
         let mut phrase_kinds = 0;
         if let (Some(r), Some(info), true) = (reading, found, features.may_match) {
@@ -1120,9 +1308,12 @@ pub(crate) fn look_up<'i>(
     }
 }
 
+/// How many tokens ahead [`look_up`] reads where the word table has a token ([`Index::warm`]).
+const WARM_AHEAD: usize = 2;
+
 /// What matching says of a token, from its folded form, the reading under which the lexicon knows it
 /// and what the lexicon knows of that reading: the fields of its [`Lex`] but the phrase matches.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct Features {
     definite: bool,
     conj: bool,
@@ -1578,6 +1769,71 @@ mod tests {
                 assert_eq!(short_part(&word, from), by_loop, "{len} {from}");
             }
         }
+    }
+
+    #[test]
+    fn known_values_read_back_as_packed() {
+        let reading = |clitic_chars, conj, restored_article| Reading {
+            clitic_chars,
+            conj,
+            restored_article,
+        };
+        let features = |clitic_chars, classes, flags: u8| Features {
+            definite: flags & 1 != 0,
+            conj: flags & 2 != 0,
+            lam: flags & 4 != 0,
+            may_match: flags & 8 != 0,
+            clitic_chars,
+            classes,
+        };
+        for vocab_reading in [
+            None,
+            Some((reading(0, false, false), 0)),
+            Some((reading(3, true, true), u32::MAX)),
+            Some((reading(15, false, true), 31_999)),
+        ] {
+            for f in [
+                features(0, 0, 0),
+                features(15, Classes::MAX, 15),
+                features(2, 0b1010_0000_0000_0101, 5),
+            ] {
+                let known = Known {
+                    vocab_reading,
+                    features: f,
+                };
+                let bits = known.pack().unwrap();
+                assert_ne!(bits, 0);
+                assert_eq!(Known::unpack(bits), known);
+            }
+        }
+        // A count too large for its bits is not packed (worked out again each time instead).
+        let known = Known {
+            vocab_reading: Some((reading(16, false, false), 1)),
+            features: features(0, 0, 0),
+        };
+        assert_eq!(known.pack(), None);
+    }
+
+    /// The word table is sized for the entries' count when the index starts; a larger count of words
+    /// (none of the build functions gives one) grows it, and every word is still found.
+    #[test]
+    fn the_word_table_grows() {
+        let words: Vec<String> = (0..3000).map(|n| format!("كلمة{n}")).collect();
+        let tsv: String = words.iter().map(|w| format!("{w}\tcommon\n")).collect();
+        let lex = Lexicon::parse("t", &tsv).unwrap();
+        let (mut index, mut building) = Index::start(1);
+        let lexicon = index.push_lexicon(lex.shared_name());
+        for e in lex.entries() {
+            index.add(e.clone(), lexicon, &mut building);
+        }
+        let index = index.done(building);
+        assert!(index.table.len() >= 2 * words.len() && index.table_words == words.len());
+        let fold = crate::normalize::fold;
+        for w in &words {
+            let info = index.word(&fold(w)).unwrap();
+            assert_eq!(info.classes, EntryKind::Common.bit(), "{w}");
+        }
+        assert!(index.word(&fold("كلمة3000")).is_none() && index.word(&fold("كلمة")).is_none());
     }
 
     #[test]
