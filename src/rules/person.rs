@@ -701,9 +701,10 @@ fn title_before(seg: &Segment<'_, '_>, i: usize) -> Option<(u32, usize, u8)> {
 
 /// A person after a role: `role [complements] name-chain`, the role outside the span.
 ///
-/// Fires: وزير الداخلية فيليب مارشان ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف.
+/// Fires: وزير الداخلية فيليب مارشان ; الرئيس الفرنسي ماركو دوفال ; رئيس الاتحاد الدولي لكرة القدم سامي غداف ;
+/// المدرب الإيطالي فرانسيس كوبر (a place named like a person, after a nationality).
 /// Does not fire: وزير الخارجية في الحكومة ; رئيس الوزراء يزور صنعاء ; وزير خارجية كوريا الجنوبية (a
-/// place) ; برئيس الوزراء ليقرر (a purpose clause) ; وكان كاتب متخصص في العمارة (a role with no ال and no
+/// place) ; المسؤول الأمريكي سوريا (a country after the nationality) ; برئيس الوزراء ليقرر (a purpose clause) ; وكان كاتب متخصص في العمارة (a role with no ال and no
 /// possessive, before a word not known as a name: its adjective) ; وقال سائق قطار بنها (its genitive).
 /// With a place or organization as complement the role is definite: وشارك لاعب ريال مدريد سابينو بارينغا.
 #[inline(never)]
@@ -1184,7 +1185,9 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
     let ka = ka_name(seg, j);
-    let unknown = (ka || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
+    let unknown = (ka
+        || nationality_place_name(seg, j)
+        || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
         && seg.phrase_of(j, EntryKind::Organization).is_none()
         && !lam_verb_or_masdar(word)
         && (!l.definite || seg.hamza_al(j))
@@ -1212,10 +1215,12 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     }
     let end = short_chain(seg, j, j);
     // An unknown word and a word with ال (كرة القدم، بطل العالم) is a construct noun phrase; a name of that
-    // shape starts with a known given name (نوري المالكي).
+    // shape starts with a known given name (نوري المالكي), or with a place named like a person right after
+    // a nationality (الرئيس السوري بشار الأسد).
     // A family name with ال that the vocabulary does not know either (هوشيار الزيباري) is no noun phrase.
     if !named
         && end > j + 1
+        && !nationality_place_name(seg, j)
         && seg.tokens.folded(j + 1).starts_with("ال")
         && !seg.hamza_al(j + 1)
         && !unknown_family(seg, j + 1)
@@ -1223,6 +1228,26 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     (end > j).then_some(end)
+}
+
+/// Whether token `j`, right after a nationality (الرئيس السوري X، العداء الهولندي X، المصري X), is a
+/// one-word place that is not a country and that persons are named by (a name token: a village or
+/// district called like a given name): the nationality has filled the slot of the place, and a name
+/// follows. In `anercorp_lex` + `aqmar_train` such a word after a nationality is a person's first word
+/// 13 times (بشار، سوم، كولن) and a place 6 times, all a capital after العاصمة + nationality, where no
+/// person rule looks (العاصمة is no role, and a nationality after a definite noun is its adjective).
+fn nationality_place_name(seg: &Segment<'_, '_>, j: usize) -> bool {
+    j > 0
+        && seg.has(j - 1, EntryKind::Nationality)
+        && !seg.lex[j - 1].conj
+        && !seg.lex[j].definite
+        && !seg.lex[j].conj
+        && seg.reading(j).clitic_chars == 0
+        && is_name_token(seg, j, 0)
+        && !is_country(seg, j)
+        && seg
+            .phrase_of(j, EntryKind::Place)
+            .is_some_and(|p| p.end == j + 1)
 }
 
 /// Whether token `k` is a word with ال that the lexicon knows as nothing but a family name, or not at
