@@ -909,8 +909,10 @@ fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// A person right after a speech verb: `قال مولينا`, `وأكد ريتشارد هاملتون`.
 ///
 /// Fires: وقال هاني مانديل ; قال فيتوريني إن ; يقول فيرتشنكو.
+/// A name token with ال that the lexicon knows as nothing else is the family name alone: وقال البطاينة إن.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word) ;
-/// وقال مستثمرون إن (a plural participle).
+/// وقال مستثمرون إن (a plural participle) ; متحمسا لكشف أسرار المدينة (ل + the verb's letters: a noun) ;
+/// فنسوا ذكر الله (a divine name).
 #[inline(never)]
 pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
@@ -918,6 +920,16 @@ pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut V
             continue;
         }
         let verb = seg.tokens.folded(i);
+        // A preposition before the verb's letters (بدافع، لقول) makes it a noun: a verb takes no
+        // preposition.
+        let clitics = seg.reading(i).clitic_chars as usize;
+        if verb
+            .chars()
+            .take(clitics)
+            .any(|c| matches!(c, 'ب' | 'ل' | 'ك'))
+        {
+            continue;
+        }
         if verb.starts_with(['ي', 'ت']) && verb != "يقول" {
             // An imperfect verb (يعتبر، تقول) is followed by its object or a clause more often than by
             // its subject; يقول takes a clause, never a noun object, so a name after it is the speaker.
@@ -978,8 +990,19 @@ fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
         && seg.lex[j].definite
         && !seg.lex[j].conj
         && seg.lex[j].clitic_chars == 0
-        && unknown_family(seg, j)
+        && (unknown_family(seg, j) || unknown_name_token(seg, j))
         && !adjective_follows
+}
+
+/// Whether token `j` is a word with ال that the lexicon knows as nothing but a family name, or not at
+/// all, and that is a name token as written (السنيورة، السقاف): a family name without the nisba ending.
+fn unknown_name_token(seg: &Segment<'_, '_>, j: usize) -> bool {
+    seg.lex[j]
+        .info
+        .is_none_or(|w| w.classes & !EntryKind::Family.bit() == 0)
+        && seg.reading(j).clitic_chars == 0
+        && !word_has_divine_name(seg.tokens.folded(j))
+        && is_name_token(seg, j, 0)
 }
 
 /// A person followed by a role in apposition: `علي موسى مدير مستشفى`, `سلوى أبوزيد وزيرة التعاون`.
