@@ -920,8 +920,9 @@ pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut V
             continue;
         }
         let verb = seg.tokens.folded(i);
-        // A preposition before the verb's letters (بدافع، لقول) makes it a noun: a verb takes no
-        // preposition.
+        // A preposition before the verb's letters (بدافع، لكشف، لمؤرخ) makes it a noun, and ل before an
+        // imperfect (ليؤكد) a purpose clause whose subject comes later: a verb that says who spoke takes
+        // neither.
         let clitics = seg.reading(i).clitic_chars as usize;
         if verb
             .chars()
