@@ -910,6 +910,7 @@ fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
 ///
 /// Fires: وقال هاني مانديل ; قال فيتوريني إن ; يقول فيرتشنكو.
 /// A name token with ال that the lexicon knows as nothing else is the family name alone: وقال البطاينة إن.
+/// After a feminine verb, a name token that no list knows: وقالت هيلغا إن.
 /// Does not fire: وقال إن ; يقول إن ; قالت وزارة الخارجية ; يعتبر سبام ; وذكر بيان (a given name that is a word) ;
 /// وقال مستثمرون إن (a plural participle) ; متحمسا لكشف أسرار المدينة (ل + the verb's letters: a noun) ;
 /// فنسوا ذكر الله (a divine name).
@@ -936,9 +937,9 @@ pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut V
             // its subject; يقول takes a clause, never a noun object, so a name after it is the speaker.
             continue;
         }
-        if verb.ends_with('ت') && !is_named(seg, i + 1) {
+        if verb.ends_with('ت') && !is_named(seg, i + 1) && !unlisted_name_token(seg, i + 1) {
             // A feminine verb (دعت، قالت) has organizations, countries and plurals as subjects: only a
-            // known name is taken after it.
+            // known name, or a name token that no other list knows, is taken after it.
             continue;
         }
         if let Some(end) = name_after(seg, i + 1).or_else(|| town_speaker(seg, i + 1)) {
@@ -947,6 +948,20 @@ pub(super) fn speech_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut V
             out.extend(person(seg, i + 1, i + 2, 0, STRONG, "speech-name"));
         }
     }
+}
+
+/// Whether token `j` is a name token as written (ليفني، أنيت) that no other list knows, without ال, clitics or
+/// a line break before it: after a feminine speech verb (وقالت ليفني) the speaker, since organizations,
+/// countries and towns, which take that verb, are in the place and organization lists.
+fn unlisted_name_token(seg: &Segment<'_, '_>, j: usize) -> bool {
+    j < seg.len()
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && !seg.lex[j].definite
+        && !seg.lex[j].conj
+        && seg.reading(j).clitic_chars == 0
+        && seg.lex[j].is_unknown()
+        && is_name_token(seg, j, 0)
 }
 
 /// A one-word town after a masculine speech verb (وقال فارس، ورفض بولتون) is a person of that family
