@@ -1328,14 +1328,9 @@ fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
 /// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
 /// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
 #[inline(never)]
-pub(super) fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for k in 0..seg.len().saturating_sub(1) {
-        // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+pub(super) fn byline(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &k in starts {
         let kataba = seg.tokens.folded_is(k, "كتب") || seg.tokens.folded_is(k, "كتبت");
-        // Most tokens are neither كتب nor the start of a place: they are passed over at once.
-        if !(kataba || seg.marks[k].may_start(EntryKind::Place)) || !seg.is_word(k) {
-            continue;
-        }
         // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
         // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
         // القاهرة ـ من X
@@ -1369,6 +1364,16 @@ pub(super) fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.extend(person(seg, j, end, 0, STRONG, "byline"));
         }
     }
+}
+
+/// Whether a byline may start at token `k`, whose folded bytes are `folded` (asked of every token but the
+/// last, in `Starts::of`): كتب or the start of a place.
+#[inline]
+pub(super) fn byline_may_start(seg: &Segment<'_, '_>, k: usize, folded: &[u8]) -> bool {
+    // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+    let kataba = folded == "كتب".as_bytes() || folded == "كتبت".as_bytes();
+    // Most tokens are neither كتب nor the start of a place: they are passed over at once.
+    (kataba || seg.marks[k].may_start(EntryKind::Place)) && seg.is_word(k)
 }
 
 /// The token after a byline separator that follows token `k`: a dash or colon token, or a tatweel standing
@@ -1415,19 +1420,9 @@ fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
 ///
 /// Fires: ويرى فان دايك أن. Does not fire: فان المجلس سيناقش ; فان هذه الأخيرة ; فإن كوستر يرى.
 #[inline(never)]
-pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+pub(super) fn van_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         let j = i + 1;
-        // Written with a bare alif: فإن with hamza is always the conjunction.
-        // The word is compared first: it turns away nearly every token.
-        if !seg.tokens.folded_is(i, "فان")
-            || !seg.is_word(i)
-            || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
-            || !seg.is_word(j)
-            || seg.newline_before(j)
-        {
-            continue;
-        }
         if plain_surname(seg, j) {
             out.push(Candidate::new(
                 Kind::Person,
@@ -1441,6 +1436,20 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether `van_name` may start at token `i`, whose folded bytes are `folded` (asked of every token but
+/// the last, in `Starts::of`): فان written with a bare alif (فإن with hamza is always the conjunction)
+/// before a word on the same line.
+#[inline]
+pub(super) fn van_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
+    let j = i + 1;
+    // The word is compared first: it turns away nearly every token.
+    folded == "فان".as_bytes()
+        && seg.is_word(i)
+        && !seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+}
+
 /// A family or clan named by its family name after the noun أسرة، عائلة، عشيرة (with و، ف، ل before it):
 /// the name, a word the lexicon does not know or knows as a family name only, is a person's (the
 /// family's) name, as the corpora tag it.
@@ -1451,18 +1460,9 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// Fires: وينتمي لأسرة بورغيلو العريقة ; وكانت عائلة ماكنتاير هناك. Does not fire: أسرة التحرير ;
 /// العالم بأسره يتابع ; عائلة واحدة ; من عائلة ثرية (ة: an adjective) ; عائلة معالجات (a plural in ـات).
 #[inline(never)]
-pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+pub(super) fn family_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         let j = i + 1;
-        if !seg.is_word(i) || !seg.is_word(j) || seg.newline_before(j) {
-            continue;
-        }
-        // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
-        // clitics from 8 to 14 bytes) turn nearly every word away before any slicing.
-        let len = seg.tokens.folded_bytes(i).len();
-        if !(8..=14).contains(&len) || !seg.tokens.folded_ends_with(i, "ه") {
-            continue;
-        }
         let noun = seg.tokens.folded(i);
         let noun = ["ول", "و", "ف", "ل", ""]
             .iter()
@@ -1485,6 +1485,21 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             ));
         }
     }
+}
+
+/// Whether `family_name` may start at token `i`, whose folded bytes are `folded` (asked of every token
+/// but the last, in `Starts::of`): a word of a family noun's length and last letter before a word on the
+/// same line.
+#[inline]
+pub(super) fn family_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
+    let j = i + 1;
+    // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
+    // clitics from 8 to 14 bytes) turn nearly every word away.
+    (8..=14).contains(&folded.len())
+        && folded.ends_with("ه".as_bytes())
+        && seg.is_word(i)
+        && seg.is_word(j)
+        && !seg.newline_before(j)
 }
 
 /// True when token `j` may be a family name standing after a word that announces one (فان، عائلة): a
