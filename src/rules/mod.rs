@@ -281,6 +281,20 @@ impl Starts {
     }
 }
 
+/// Whether the folded bytes `folded` are `word`'s. Asked of every token in `Starts::of`: the length is
+/// compared first, then the bytes as fixed-size arrays, which compile to a few loads and compares where
+/// comparing the slices called `bcmp` (`Starts::of` on 10.8 MB of news: 85.3 → 77.8 M instructions).
+#[inline]
+fn bytes_are(folded: &[u8], word: &str) -> bool {
+    let word = word.as_bytes();
+    folded.len() == word.len()
+        && match word.len() {
+            6 => folded.first_chunk::<6>() == word.first_chunk::<6>(),
+            8 => folded.first_chunk::<8>() == word.first_chunk::<8>(),
+            _ => folded == word,
+        }
+}
+
 /// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
 pub(super) fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
     let word = seg.tokens.folded(i);

@@ -24,7 +24,9 @@ use super::shape::{
     looks_like_masdar, looks_like_nominative_plural_participle, looks_like_plural_participle,
     looks_like_verb, ORDINALS,
 };
-use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
+use super::{
+    bytes_are, is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
+};
 use crate::lexicon::EntryKind;
 use crate::lookup::PhraseMatch;
 use crate::mention::{Gender, Kind};
@@ -1371,7 +1373,7 @@ pub(super) fn byline(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Cand
 #[inline]
 pub(super) fn byline_may_start(seg: &Segment<'_, '_>, k: usize, folded: &[u8]) -> bool {
     // The folded bytes are compared as they are: slicing every word as a str would check its ends.
-    let kataba = folded == "كتب".as_bytes() || folded == "كتبت".as_bytes();
+    let kataba = bytes_are(folded, "كتب") || bytes_are(folded, "كتبت");
     // Most tokens are neither كتب nor the start of a place: they are passed over at once.
     (kataba || seg.marks[k].may_start(EntryKind::Place)) && seg.is_word(k)
 }
@@ -1443,7 +1445,7 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Ca
 pub(super) fn van_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
     let j = i + 1;
     // The word is compared first: it turns away nearly every token.
-    folded == "فان".as_bytes()
+    bytes_are(folded, "فان")
         && seg.is_word(i)
         && !seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
         && seg.is_word(j)
