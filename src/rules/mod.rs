@@ -215,7 +215,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::family_name(seg, &starts.family, out);
     person::coordinated_names(seg, out);
     person::byline(seg, &starts.byline, out);
-    person::name_tokens(seg, out);
+    person::name_tokens(seg, &starts.names, out);
     organization::team_name(seg, &starts.team, out);
     organization::town_nisba_after_place(seg, out);
     organization::club_nationality(seg, triggers, out);
@@ -233,6 +233,8 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 struct Starts {
     /// Where a title, a role, a nationality, a speech verb, a head noun or a place noun may start.
     triggers: Vec<usize>,
+    /// Where `person::name_tokens` may start (`person::name_run_may_start`).
+    names: Vec<usize>,
     /// Where `person::byline` may start (`person::byline_may_start`).
     byline: Vec<usize>,
     /// Where `organization::team_name` may start (`organization::team_may_start`).
@@ -262,6 +264,9 @@ impl Starts {
             }
             if i == last {
                 continue;
+            }
+            if person::name_run_may_start(seg, i, m) {
+                s.names.push(i);
             }
             let folded = seg.tokens.folded_bytes(i);
             if person::byline_may_start(seg, i, folded) {

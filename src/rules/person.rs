@@ -28,7 +28,7 @@ use super::{
     bytes_are, is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
 };
 use crate::lexicon::EntryKind;
-use crate::lookup::PhraseMatch;
+use crate::lookup::{Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::TokenKind;
 
@@ -1603,14 +1603,17 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// phrase) ; دخل نيو هامبشير (a place's first word) ; دفع النادي 500 فرنك نرويجي (an indefinite nationality
 /// after a name token: an adjective, `is_indefinite_nisba`).
 #[inline(never)]
-pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+pub(super) fn name_tokens(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
         return;
     }
-    let mut i = 0;
-    while i + 1 < seg.len() {
+    // The first token after the last name found: a name's own words start no other.
+    let mut next = 0;
+    for &i in starts {
+        if i < next {
+            continue;
+        }
         let Some(skip) = name_run_start(seg, i) else {
-            i += 1;
             continue;
         };
         // After a feminine speech verb (وقالت، وأعلنت) the subject is as often an organization or a
@@ -1619,7 +1622,6 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && seg.has(i - 1, EntryKind::SpeechVerb)
             && seg.tokens.folded(i - 1).ends_with('ت');
         if feminine_verb && !seg.has(i, EntryKind::Given) {
-            i += 1;
             continue;
         }
         let mut end = i + 1;
@@ -1646,11 +1648,21 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if end - i >= 2 && tokens >= 1 {
             out.extend(person(seg, i, end, skip, LEXICON, "name-tokens"));
-            i = end;
-        } else {
-            i += 1;
+            next = end;
         }
     }
+}
+
+/// Whether `name_tokens` may start at token `i`, whose marks are `m` (asked of every token but the last,
+/// in `Starts::of`): a word the lexicon does not know as vocabulary, a function word, a place or an
+/// organization (the first tests of `name_run_start`, on the marks already read).
+#[inline]
+pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> bool {
+    !(m.has(EntryKind::Common)
+        || m.has(EntryKind::Function)
+        || m.has(EntryKind::Place)
+        || m.has(EntryKind::Organization))
+        && seg.is_word(i)
 }
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
