@@ -342,6 +342,30 @@ fn is_unknown_word(seg: &Segment<'_, '_>, j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn bytes_are_compares_as_slices_do() {
+        let words = [
+            "كتب",
+            "كتبت",
+            "فان",
+            "فاز",
+            "ب",
+            "كتبتم",
+            "abcdef",
+            "abcdefgh",
+            "",
+        ];
+        for word in words {
+            for folded in words {
+                assert_eq!(
+                    super::bytes_are(folded.as_bytes(), word),
+                    folded == word,
+                    "{folded} / {word}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_club_rule_is_a_rule_of_organization_rs() {
         let source = include_str!("organization.rs");
         for name in super::CLUB_RULES {
