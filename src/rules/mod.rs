@@ -247,10 +247,16 @@ struct Starts {
 
 impl Starts {
     /// Each rule's own test of its first token, asked of every token but the last (every one of these
-    /// rules reads the token after its start) with the token's folded bytes, read once for them all.
+    /// rules reads the token after its start) with the token's folded bytes, read once for them all. The
+    /// two longest lists are reserved at an eighth and a quarter of the tokens: growing them from empty
+    /// cost 6 M instructions more on 10.8 MB of news.
     #[inline(never)]
     fn of(seg: &Segment<'_, '_>) -> Starts {
-        let mut s = Starts::default();
+        let mut s = Starts {
+            triggers: Vec::with_capacity(seg.len() / 8),
+            names: Vec::with_capacity(seg.len() / 4),
+            ..Starts::default()
+        };
         let last = seg.len().saturating_sub(1);
         for (i, &m) in seg.marks.iter().enumerate() {
             if m.may_start(EntryKind::Title)
