@@ -48,12 +48,8 @@ const GUEST_NOUNS: [&str; 2] = ["ضيفه", "مضيفه"];
 /// Does not fire: انضم إلى فريق العمل (vocabulary) ; يعمل فريق من الخبراء ; وقاد فريق محاميها الدفاع (a
 /// pronoun) ; وأجرى فريق جيولوجي مسحا (an indefinite nisba describes the team).
 #[inline(never)]
-pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
-        // The stem ends the word: most words end with no team noun and need no clitic reading.
-        if !TEAM_NOUNS.iter().any(|t| seg.tokens.folded_ends_with(i, t)) {
-            continue;
-        }
+pub(super) fn team_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         let word = seg.tokens.folded(i);
         let stem = word
             .char_indices()
@@ -90,6 +86,14 @@ pub(super) fn team_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// Whether `team_name` may start at a token whose folded bytes are `folded` (asked of every token but the
+/// last, in `Starts::of`): the stem ends the word, so a word that ends with no team noun needs no clitic
+/// reading.
+#[inline]
+pub(super) fn team_may_start(folded: &[u8]) -> bool {
+    TEAM_NOUNS.iter().any(|t| folded.ends_with(t.as_bytes()))
 }
 
 /// Whether tokens `k` and `k + 1` are a club named by a word with ال and a nisba that is neither vocabulary

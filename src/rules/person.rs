@@ -24,9 +24,11 @@ use super::shape::{
     looks_like_masdar, looks_like_nominative_plural_participle, looks_like_plural_participle,
     looks_like_verb, ORDINALS,
 };
-use super::{is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG};
+use super::{
+    bytes_are, is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
+};
 use crate::lexicon::EntryKind;
-use crate::lookup::PhraseMatch;
+use crate::lookup::{Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::TokenKind;
 
@@ -1392,14 +1394,9 @@ fn is_place_after_name(seg: &Segment<'_, '_>, k: usize, end: usize) -> bool {
 /// Fires: كتب ـ خالد منصور : وافق المجلس ; القاهرة ـ من سامي ليث ـ القدس. Does not fire: كتب المؤلف
 /// روايته ; كتب : " الأمر خطير " ; قدم ـ من جهته ـ.
 #[inline(never)]
-pub(super) fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for k in 0..seg.len().saturating_sub(1) {
-        // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+pub(super) fn byline(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &k in starts {
         let kataba = seg.tokens.folded_is(k, "كتب") || seg.tokens.folded_is(k, "كتبت");
-        // Most tokens are neither كتب nor the start of a place: they are passed over at once.
-        if !(kataba || seg.marks[k].may_start(EntryKind::Place)) || !seg.is_word(k) {
-            continue;
-        }
         // كتب ـ X (the name closed by another separator is evidence enough, wherever it stands; a
         // running text may have lost the line break before it) ; or a place opening a line, a dash and من:
         // القاهرة ـ من X
@@ -1433,6 +1430,16 @@ pub(super) fn byline(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.extend(person(seg, j, end, 0, STRONG, "byline"));
         }
     }
+}
+
+/// Whether a byline may start at token `k`, whose folded bytes are `folded` (asked of every token but the
+/// last, in `Starts::of`): كتب or the start of a place.
+#[inline]
+pub(super) fn byline_may_start(seg: &Segment<'_, '_>, k: usize, folded: &[u8]) -> bool {
+    // The folded bytes are compared as they are: slicing every word as a str would check its ends.
+    let kataba = bytes_are(folded, "كتب") || bytes_are(folded, "كتبت");
+    // Most tokens are neither كتب nor the start of a place: they are passed over at once.
+    (kataba || seg.marks[k].may_start(EntryKind::Place)) && seg.is_word(k)
 }
 
 /// The token after a byline separator that follows token `k`: a dash or colon token, or a tatweel standing
@@ -1479,19 +1486,9 @@ fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
 ///
 /// Fires: ويرى فان دايك أن. Does not fire: فان المجلس سيناقش ; فان هذه الأخيرة ; فإن كوستر يرى.
 #[inline(never)]
-pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+pub(super) fn van_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         let j = i + 1;
-        // Written with a bare alif: فإن with hamza is always the conjunction.
-        // The word is compared first: it turns away nearly every token.
-        if !seg.tokens.folded_is(i, "فان")
-            || !seg.is_word(i)
-            || seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
-            || !seg.is_word(j)
-            || seg.newline_before(j)
-        {
-            continue;
-        }
         if plain_surname(seg, j) {
             out.push(Candidate::new(
                 Kind::Person,
@@ -1505,6 +1502,20 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether `van_name` may start at token `i`, whose folded bytes are `folded` (asked of every token but
+/// the last, in `Starts::of`): فان written with a bare alif (فإن with hamza is always the conjunction)
+/// before a word on the same line.
+#[inline]
+pub(super) fn van_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
+    let j = i + 1;
+    // The word is compared first: it turns away nearly every token.
+    bytes_are(folded, "فان")
+        && seg.is_word(i)
+        && !seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+}
+
 /// A family or clan named by its family name after the noun أسرة، عائلة، عشيرة (with و، ف، ل before it):
 /// the name, a word the lexicon does not know or knows as a family name only, is a person's (the
 /// family's) name, as the corpora tag it.
@@ -1515,18 +1526,9 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// Fires: وينتمي لأسرة بورغيلو العريقة ; وكانت عائلة ماكنتاير هناك. Does not fire: أسرة التحرير ;
 /// العالم بأسره يتابع ; عائلة واحدة ; من عائلة ثرية (ة: an adjective) ; عائلة معالجات (a plural in ـات).
 #[inline(never)]
-pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for i in 0..seg.len().saturating_sub(1) {
+pub(super) fn family_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
         let j = i + 1;
-        if !seg.is_word(i) || !seg.is_word(j) || seg.newline_before(j) {
-            continue;
-        }
-        // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
-        // clitics from 8 to 14 bytes) turn nearly every word away before any slicing.
-        let len = seg.tokens.folded_bytes(i).len();
-        if !(8..=14).contains(&len) || !seg.tokens.folded_ends_with(i, "ه") {
-            continue;
-        }
         let noun = seg.tokens.folded(i);
         let noun = ["ول", "و", "ف", "ل", ""]
             .iter()
@@ -1549,6 +1551,21 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             ));
         }
     }
+}
+
+/// Whether `family_name` may start at token `i`, whose folded bytes are `folded` (asked of every token
+/// but the last, in `Starts::of`): a word of a family noun's length and last letter before a word on the
+/// same line.
+#[inline]
+pub(super) fn family_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
+    let j = i + 1;
+    // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
+    // clitics from 8 to 14 bytes) turn nearly every word away.
+    (8..=14).contains(&folded.len())
+        && folded.ends_with("ه".as_bytes())
+        && seg.is_word(i)
+        && seg.is_word(j)
+        && !seg.newline_before(j)
 }
 
 /// True when token `j` may be a family name standing after a word that announces one (فان، عائلة): a
@@ -1650,14 +1667,17 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// phrase) ; دخل نيو هامبشير (a place's first word) ; دفع النادي 500 فرنك نرويجي (an indefinite nationality
 /// after a name token: an adjective, `is_indefinite_nisba`).
 #[inline(never)]
-pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+pub(super) fn name_tokens(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
     if !seg.index.has_name_tokens() {
         return;
     }
-    let mut i = 0;
-    while i + 1 < seg.len() {
+    // The first token after the last name found: a name's own words start no other.
+    let mut next = 0;
+    for &i in starts {
+        if i < next {
+            continue;
+        }
         let Some(skip) = name_run_start(seg, i) else {
-            i += 1;
             continue;
         };
         // After a feminine speech verb (وقالت، وأعلنت) the subject is as often an organization or a
@@ -1666,7 +1686,6 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && seg.has(i - 1, EntryKind::SpeechVerb)
             && seg.tokens.folded(i - 1).ends_with('ت');
         if feminine_verb && !seg.has(i, EntryKind::Given) {
-            i += 1;
             continue;
         }
         let mut end = i + 1;
@@ -1693,11 +1712,21 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         }
         if end - i >= 2 && tokens >= 1 {
             out.extend(person(seg, i, end, skip, LEXICON, "name-tokens"));
-            i = end;
-        } else {
-            i += 1;
+            next = end;
         }
     }
+}
+
+/// Whether `name_tokens` may start at token `i`, whose marks are `m` (asked of every token but the last,
+/// in `Starts::of`): a word the lexicon does not know as vocabulary, a function word, a place or an
+/// organization (the first tests of `name_run_start`, on the marks already read).
+#[inline]
+pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> bool {
+    !(m.has(EntryKind::Common)
+        || m.has(EntryKind::Function)
+        || m.has(EntryKind::Place)
+        || m.has(EntryKind::Organization))
+        && seg.is_word(i)
 }
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
