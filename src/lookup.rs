@@ -331,65 +331,7 @@ struct Building {
     /// Each entry of more than one word with its first word's place in `infos` and its second word.
     multi: Vec<(u32, Cow<'static, str>, Start)>,
     shared: Shared,
-    /// The id of the next entry put in the entry list (see [`kept`]).
-    next_id: u32,
 }
-
-/// Whether `entry` goes into the entry list, and if so its count of words and where its second word
-/// starts (see [`IndexedEntry::rest_at`]): a `name` token does not (it is a name token), nor a one-word
-/// entry of a kind whose matches are not recorded (no match points to it). [`Index::add_word`] gives
-/// the same entries their ids.
-fn kept(entry: &Entry) -> Option<(u8, u32)> {
-    let kind = entry.kind();
-    if kind == EntryKind::Name {
-        return None;
-    }
-    let shape = Split::of_entry(entry.folded());
-    (shape.second.is_some() || RECORDED_SINGLES & kind.bit() != 0)
-        .then_some((shape.words, shape.rest_at))
-}
-
-/// An entry's folded form as the index reads it.
-struct Split<'a> {
-    first: &'a str,
-    second: Option<&'a str>,
-    words: u8,
-    rest_at: u32,
-}
-
-impl Split<'_> {
-    /// The first word, the second, and the count of words, in one look at the spaces.
-    fn of_entry(folded: &str) -> Split<'_> {
-        let first = first_word(folded);
-        let rest = folded.get(first.len() + 1..).unwrap_or_default();
-        let second = (!rest.is_empty()).then(|| first_word(rest));
-        let words = match second {
-            None => 1,
-            Some(_) => 2 + rest.bytes().filter(|&b| b == b' ').count(),
-        }
-        .min(MAX_WORDS) as u8;
-        Split {
-            first,
-            second,
-            words,
-            rest_at: (first.len() + 1).min(folded.len()) as u32,
-        }
-    }
-}
-
-/// Adds a lexicon's name to `strings`: its place there, and which list the lexicon is.
-fn push_name(strings: &mut Vec<Arc<str>>, name: Arc<str>) -> LexiconRef {
-    let list = List::of(&name);
-    strings.push(name);
-    LexiconRef {
-        name: strings.len() as u32 - 1,
-        list,
-    }
-}
-
-/// The count of entries from which [`Index::build_bundled`] shares the work with a second thread: the
-/// default lexicons have 43,000; a few hundred entries of the user's own are not worth a thread.
-const THREADED_BUILD: usize = 8192;
 
 /// An entry with the lexicon it came from.
 #[derive(Debug)]
@@ -449,29 +391,6 @@ struct LexiconRef {
 }
 
 impl IndexedEntry {
-    /// The entry as the entry list holds it, if it is [`kept`] there, with its shared values placed in
-    /// `strings`.
-    fn of(
-        entry: Entry,
-        lexicon: LexiconRef,
-        strings: &mut Vec<Arc<str>>,
-        shared: &mut Shared,
-    ) -> Option<IndexedEntry> {
-        let (words, rest_at) = kept(&entry)?;
-        let mut share = |s: Option<&str>| s.map_or(NO_STRING, |s| shared.get(strings, s));
-        Some(IndexedEntry {
-            // Only a title's display form goes into mentions (as the person's title).
-            display: share((entry.kind() == EntryKind::Title).then(|| entry.text())),
-            sub: share(entry.sub()),
-            country: share(entry.country()),
-            entry,
-            lexicon: lexicon.name,
-            words,
-            list: lexicon.list,
-            rest_at,
-        })
-    }
-
     /// The folded words after the first.
     fn rest(&self) -> &str {
         &self.entry.folded()[self.rest_at as usize..]
@@ -547,113 +466,22 @@ impl Index {
 
     /// Indexes the entries of the bundled files of records `bundled`, read from their tables as they are
     /// indexed (no lexicon of them is made), then copies of those of `lexicons`.
-    ///
-    /// Two threads share the work when there are many entries: this one puts their words in the word
-    /// table and their places in the building lists ([`Index::add_word`]), a second one makes the
-    /// [`IndexedEntry`] list ([`IndexedEntry::of`]). Both read every entry, and neither reads what the
-    /// other writes: the entry ids are counted alike on both sides ([`kept`]). Their parts are of
-    /// similar size, and each writes memory of its own for the first time (the word table and word
-    /// infos here, the entry list there), which is what the first build of a process pays most for.
     pub(crate) fn build_bundled(
-        bundled: impl Iterator<Item = &'static Bundled> + Clone + Send,
+        bundled: impl Iterator<Item = &'static Bundled> + Clone,
         lexicons: &[Lexicon],
     ) -> Index {
         let count = bundled.clone().map(bundled_len).sum::<usize>()
             + lexicons.iter().map(Lexicon::len).sum::<usize>();
-        // The lexicons' names first, so that both sides know each lexicon's place.
-        let mut names = Vec::new();
-        let mut refs = Vec::new();
-        for b in bundled.clone() {
-            refs.push(push_name(&mut names, Arc::from(b.name)));
-        }
-        for lex in lexicons {
-            refs.push(push_name(&mut names, lex.shared_name()));
-        }
-        if count < THREADED_BUILD {
-            return Index::build_here(bundled, lexicons, names, &refs, count);
-        }
-        let (their_bundled, their_refs, their_names) =
-            (bundled.clone(), refs.clone(), names.clone());
-        let entries_side = move || {
-            let mut entries = Vec::with_capacity(count);
-            let mut strings = their_names;
-            let mut shared = Shared::default();
-            let mut refs = their_refs.iter();
-            for b in their_bundled {
-                let lexicon = *refs.next().expect("a place for every lexicon");
-                for e in bundled_entries(b) {
-                    if let Some(e) = IndexedEntry::of(e, lexicon, &mut strings, &mut shared) {
-                        entries.push(e);
-                    }
-                }
-            }
-            for lex in lexicons {
-                let lexicon = *refs.next().expect("a place for every lexicon");
-                for e in lex.entries() {
-                    if let Some(e) = IndexedEntry::of(e.clone(), lexicon, &mut strings, &mut shared)
-                    {
-                        entries.push(e);
-                    }
-                }
-            }
-            (entries, strings)
-        };
-        std::thread::scope(|scope| {
-            let spawned = std::thread::Builder::new().spawn_scoped(scope, entries_side);
-            let Ok(handle) = spawned else {
-                // No second thread to be had: all of it on this one.
-                return Index::build_here(bundled.clone(), lexicons, names.clone(), &refs, count);
-            };
-            let (mut index, mut building) = Index::start(count);
-            index.strings = names.clone();
-            let mut at = refs.iter();
-            for b in bundled.clone() {
-                let lexicon = *at.next().expect("a place for every lexicon");
-                for e in bundled_entries(b) {
-                    index.add_word(&e, lexicon, &mut building);
-                }
-            }
-            for lex in lexicons {
-                let lexicon = *at.next().expect("a place for every lexicon");
-                for e in lex.entries() {
-                    index.add_word(e, lexicon, &mut building);
-                }
-            }
-            index.finish(std::mem::take(&mut building.singles));
-            let (entries, strings) = match handle.join() {
-                Ok(made) => made,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            debug_assert_eq!(entries.len(), building.next_id as usize);
-            index.entries = entries;
-            index.strings = strings;
-            index.gather_seconds(building.multi);
-            index.settle_sub_kinds();
-            index
-        })
-    }
-
-    /// [`Index::build_bundled`] on this thread alone.
-    fn build_here(
-        bundled: impl Iterator<Item = &'static Bundled>,
-        lexicons: &[Lexicon],
-        names: Vec<Arc<str>>,
-        refs: &[LexiconRef],
-        count: usize,
-    ) -> Index {
         let (mut index, mut building) = Index::start(count);
-        index.entries.reserve(count);
-        index.strings = names;
-        let mut refs = refs.iter();
         // Plain loops rather than a chain of iterators: each adapter moved the entry once more.
         for b in bundled {
-            let lexicon = *refs.next().expect("a place for every lexicon");
+            let lexicon = index.push_lexicon(Arc::from(b.name));
             for e in bundled_entries(b) {
                 index.add(e, lexicon, &mut building);
             }
         }
         for lex in lexicons {
-            let lexicon = *refs.next().expect("a place for every lexicon");
+            let lexicon = index.push_lexicon(lex.shared_name());
             for e in lex.entries() {
                 index.add(e.clone(), lexicon, &mut building);
             }
@@ -665,8 +493,8 @@ impl Index {
     fn start(count: usize) -> (Index, Building) {
         let mut index = Index::default();
         // A vector of large entries grown by doubling copies them all again at each step; a hash table,
-        // hashes every key again. (Memory reserved and not written is never touched. The entry list is
-        // reserved by the side that writes it: see `build_bundled`.)
+        // hashes every key again. (Memory reserved and not written is never touched.)
+        index.entries.reserve(count);
         index.infos.reserve(count);
         // Half full once as many words as half the entries are new (the default lexicons have three
         // words for four entries: 32,000 of 42,000); grown if more come (see `insert_word`).
@@ -692,9 +520,13 @@ impl Index {
     }
 
     /// Adds a lexicon's name to [`Index::strings`]: its place there, and which list the lexicon is.
-    #[cfg(test)]
     fn push_lexicon(&mut self, name: Arc<str>) -> LexiconRef {
-        push_name(&mut self.strings, name)
+        let list = List::of(&name);
+        self.strings.push(name);
+        LexiconRef {
+            name: self.strings.len() as u32 - 1,
+            list,
+        }
     }
 
     /// The string at `at` in the index's shared strings: an [`IndexedEntry`]'s lexicon name, display
@@ -775,24 +607,11 @@ impl Index {
         }
     }
 
-    /// Adds an entry: its word to the word table, and the entry to the entry list if a match can point
-    /// to it.
     fn add(&mut self, entry: Entry, lexicon: LexiconRef, building: &mut Building) {
-        self.add_word(&entry, lexicon, building);
-        if let Some(e) = IndexedEntry::of(entry, lexicon, &mut self.strings, &mut building.shared) {
-            self.entries.push(e);
-        }
-    }
-
-    /// The part of [`Index::add`] that puts the entry's first word in the word table and the entry in
-    /// the building lists, under the id it takes in the entry list (counted in `building`), if it is
-    /// [`kept`] there.
-    fn add_word(&mut self, entry: &Entry, lexicon: LexiconRef, building: &mut Building) {
         let Building {
             singles,
             multi,
-            next_id,
-            ..
+            shared,
         } = building;
         if entry.kind() == EntryKind::Name {
             self.names.insert(entry.folded().into());
@@ -810,14 +629,18 @@ impl Index {
             summary.lexicons += 1;
             summary.last = Some(Arc::clone(name));
         }
-        let id = *next_id;
+        let id = self.entries.len() as u32;
+        // The first word, the second, and the count of words, in one look at the spaces.
         let folded = entry.folded();
-        let Split {
-            first,
-            second,
-            words,
-            rest_at,
-        } = Split::of_entry(folded);
+        let first = first_word(folded);
+        let rest = folded.get(first.len() + 1..).unwrap_or_default();
+        let second = (!rest.is_empty()).then(|| first_word(rest));
+        let words = match second {
+            None => 1,
+            Some(_) => 2 + rest.bytes().filter(|&b| b == b' ').count(),
+        }
+        .min(MAX_WORDS) as u8;
+        let rest_at = (first.len() + 1).min(folded.len()) as u32;
         let slot = match self.slot(first) {
             Some(slot) => slot,
             None => {
@@ -878,7 +701,19 @@ impl Index {
                 multi.push((slot, key, start));
             }
         }
-        *next_id += 1;
+        let strings = &mut self.strings;
+        let mut share = |s: Option<&str>| s.map_or(NO_STRING, |s| shared.get(strings, s));
+        self.entries.push(IndexedEntry {
+            // Only a title's display form goes into mentions (as the person's title).
+            display: share((entry.kind() == EntryKind::Title).then(|| entry.text())),
+            sub: share(entry.sub()),
+            country: share(entry.country()),
+            entry,
+            lexicon: lexicon.name,
+            words,
+            list: lexicon.list,
+            rest_at,
+        });
     }
 
     /// Gathers each word's single-word entries, and orders its longer entries longest first, so the first
