@@ -1520,12 +1520,21 @@ pub(crate) fn bundled_entries(b: &Bundled) -> impl ExactSizeIterator<Item = Entr
                     b.name
                 ),
             };
-            Entry::bundled(
+            let mut entry = Entry::bundled(
                 bundled_src(file, text, record),
                 EntryKind::ALL[(word0 & 0xFF) as usize],
                 gender,
                 gender_given,
-            )
+            );
+            if word0 & table::SPACED != 0 {
+                // The matching form, made of the fold (a few hundred lines): the entry's text is then
+                // its own.
+                let spaced = table::spaced(entry.folded());
+                if let Err(e) = entry.set(Field::Folded, &spaced) {
+                    panic!("{}:{line}: {e} (a crate bug)", b.name);
+                }
+            }
+            entry
         };
         entry.line = line as u32;
         entry
@@ -1874,6 +1883,32 @@ mod tests {
         let parsed = Lexicon::parse("t.tsv", text).unwrap();
         assert_eq!(parsed.len(), 5);
         assert_eq!(load_bundled(&b).entries(), parsed.entries());
+    }
+
+    /// A fold with ASCII marks in its words is read from the table, not parsed, and its matching form
+    /// is the parser's (each mark a word of its own).
+    #[test]
+    fn folds_with_marks_are_read_as_the_parser_reads_them() {
+        let text: &'static str = "أ.د.\ttitle\tgender=unisex\tfold=ا.د.\n\
+            بي. بي. سي\torganization\tfold=بي. بي. سي\n\
+            لورالي ايرو-اتلنتيك\torganization\tcountry=FR\tfold=لورالي ايرو-اتلنتيك\n\
+            سي.ان.ان\torganization\tfold=سي.ان.ان\n\
+            –صنعاء\tplace\tsub=region\tfold=–صنعاء\n\
+            عدن\tplace\tsub=city\tfold=عدن\n";
+        let b = bundled_of(text);
+        let word0 = |r: usize| table::word(b.table, 2 + r * table::RECORD_WORDS);
+        for r in 0..5 {
+            assert_eq!(word0(r) & table::IRREGULAR, 0, "record {r}");
+            assert_ne!(word0(r) & table::SPACED, 0, "record {r}");
+        }
+        assert_eq!(word0(5) & (table::IRREGULAR | table::SPACED), 0);
+        let parsed = Lexicon::parse("t.tsv", text).unwrap();
+        let read = load_bundled(&b);
+        assert_eq!(read.entries(), parsed.entries());
+        assert_eq!(read.entries()[1].folded(), "بي . بي . سي");
+        assert_eq!(read.entries()[2].folded(), "لورالي ايرو - اتلنتيك");
+        assert_eq!(read.entries()[2].country(), Some("FR"));
+        assert_eq!(read.entries()[4].folded(), "– صنعاء");
     }
 
     /// A line of 64 KiB or more, whose fields' places do not fit the 16 bits of a record, is left to

@@ -45,6 +45,37 @@ pub enum Field {
 /// spaces around a field): the crate parses the line with the full parser instead.
 pub const IRREGULAR: u32 = 1 << 16;
 
+/// A regular record whose `fold=` holds a [`MARKS`] char (بي. بي. سي، ايرو-اتلنتيك): the entry's
+/// matching form is not that fold but its [`spaced`] form (the tokenizer makes each mark a token), which
+/// is not a range of the file's text; the crate makes it when it reads the entry.
+pub const SPACED: u32 = 1 << 17;
+
+/// The marks a [`SPACED`] fold may hold: chars that the tokenizer makes tokens of their own (`build.rs`
+/// cannot ask it; the crate's tests compare what the tables give with the parser on every bundled file
+/// and on each of these).
+pub const MARKS: [char; 3] = ['.', '-', '\u{2013}'];
+
+/// The matching form of a [`SPACED`] record's fold: its words and marks, each of [`MARKS`] a word of
+/// its own, joined by single spaces (what the parser's `token_words` makes of it, the other chars being
+/// alphanumeric).
+pub fn spaced(fold: &str) -> String {
+    let mut out = String::with_capacity(fold.len() + 8);
+    let mut in_word = false;
+    for c in fold.chars() {
+        if c == ' ' {
+            in_word = false;
+            continue;
+        }
+        let word_char = !MARKS.contains(&c);
+        if !out.is_empty() && (!word_char || !in_word) {
+            out.push(' ');
+        }
+        out.push(c);
+        in_word = word_char;
+    }
+    out
+}
+
 /// The gender values of a record (bits 8 to 15 of its first word).
 pub const GENDER_NONE: u32 = 0;
 pub const GENDER_MALE: u32 = 1;
@@ -293,7 +324,7 @@ fn regular(at: usize, line: &str, n: u32) -> Option<Record> {
     let kind = KINDS.iter().position(|&k| k == kind)? as u32;
     let mut gender = GENDER_NONE;
     let mut seen: Vec<&str> = Vec::new();
-    let (mut sub, mut fold) = (None, None);
+    let (mut sub, mut fold, mut spaced_fold) = (None, None, false);
     for attribute in fields {
         let (key, value) = attribute.split_once('=')?;
         if !plain(key) || !plain(value) || value.contains('=') || seen.contains(&key) {
@@ -336,7 +367,15 @@ fn regular(at: usize, line: &str, n: u32) -> Option<Record> {
                 let words_plain = value
                     .split(' ')
                     .all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric));
-                if !words_plain {
+                // Or alphanumeric words and marks: the matching form is then its `spaced` form.
+                let words_spaced = !words_plain
+                    && value.split(' ').all(|w| {
+                        !w.is_empty()
+                            && w.chars().all(|c| c.is_alphanumeric() || MARKS.contains(&c))
+                    });
+                if words_spaced {
+                    spaced_fold = true;
+                } else if !words_plain {
                     return None;
                 }
                 fold = Some(value);
@@ -349,12 +388,13 @@ fn regular(at: usize, line: &str, n: u32) -> Option<Record> {
     let required = match KINDS[kind as usize] {
         "place" => sub.is_some(),
         "given" => gender != GENDER_NONE,
-        "name" => !fold.contains(' '),
+        // A name token is read from the text in place (a set of them): no spaced form.
+        "name" => !fold.contains(' ') && !spaced_fold,
         _ => true,
     };
     if !required {
         return None;
     }
-    record.word0 = kind | gender << 8;
+    record.word0 = kind | gender << 8 | if spaced_fold { SPACED } else { 0 };
     Some(record)
 }
