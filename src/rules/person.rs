@@ -19,10 +19,10 @@
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
-    looks_like_broken_plural, looks_like_construct_participle, looks_like_derived_masdar,
-    looks_like_derived_participle, looks_like_future_or_plural_past, looks_like_imperfect,
-    looks_like_masdar, looks_like_nominative_plural_participle, looks_like_plural_participle,
-    looks_like_verb, ORDINALS,
+    looks_like_broken_plural, looks_like_construct_participle, looks_like_definite_derived_masdar,
+    looks_like_derived_masdar, looks_like_derived_participle, looks_like_future_or_plural_past,
+    looks_like_imperfect, looks_like_masdar, looks_like_nominative_plural_participle,
+    looks_like_plural_participle, looks_like_verb, ORDINALS,
 };
 use super::{
     bytes_are, is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
@@ -455,6 +455,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
     // names do not end so).
     let verb = looks_like_verb(word)
+        || looks_like_definite_derived_masdar(word)
         || looks_like_broken_plural(word)
         || looks_like_accusative_participle(word)
         || looks_like_construct_participle(word)
@@ -1086,7 +1087,8 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 /// وصل ابو عبد الجليل الحضراني (أبو + عبد + a word with ال: the kunya is one name, not a chain after أبو) ;
 /// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
-/// given name that is also a noun, before an unknown word) ; وقال ابو عبد ثم مضى (عبد alone is no name).
+/// given name that is also a noun, before an unknown word) ; وقال ابو عبد ثم مضى (عبد alone is no name) ;
+/// وأشاد بجهود عماد الاصطفاف (a verbal noun of a derived form with ال: `looks_like_definite_derived_masdar`).
 #[inline(never)]
 pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
