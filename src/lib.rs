@@ -314,12 +314,14 @@
 //!
 //! | data | PERS F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 |
 //! |---|---:|---:|---:|---:|---:|---:|
-//! | ANERcorp `anercorp_lex` (news), 5-fold CV | 0.768 | 0.856 | 0.687 | 0.828 | 0.774 | **0.800** |
-//! | AQMAR `aqmar_train` (Wikipedia) | 0.498 | 0.685 | 0.431 | 0.703 | 0.505 | **0.588** |
-//! | ANERcorp dev (news, 1,720 entities) | 0.809 | 0.897 | 0.761 | 0.853 | 0.804 | **0.828** |
+//! | ANERcorp `anercorp_lex` (news), 5-fold CV | 0.771 | 0.857 | 0.689 | 0.831 | 0.775 | **0.802** |
+//! | the same, harvested lexicons left empty (no name of the corpus known) | 0.582 | 0.845 | 0.659 | 0.709 | 0.734 | **0.721** |
+//! | AQMAR `aqmar_train` (Wikipedia) | 0.500 | 0.687 | 0.432 | 0.707 | 0.506 | **0.590** |
+//! | ANERcorp dev (news, 1,720 entities) | 0.812 | 0.896 | 0.758 | 0.853 | 0.803 | **0.828** |
 //! | AQMAR dev (Wikipedia, 552 entities) | 0.780 | 0.673 | 0.558 | 0.744 | 0.678 | **0.709** |
 //!
-//! The cross-validated figure is the one to expect on unseen news.
+//! The cross-validated figure is the one to expect on unseen news; the second row, on news about people
+//! and bodies the corpus never mentions.
 //!
 //! The acceptance article (`tests/data/seed_article.txt`) comes out exactly as its gold file says (every
 //! mention with exact bounds, titles and genders), which `tests/seed.rs` asserts. More in `ACCURACY.md`
@@ -332,23 +334,19 @@
 //! `build.rs` and read in place, so nothing is parsed at run time; [`Extractor::new`] builds the index once
 //! per process, and later calls share it.
 //!
-//! Measured with `cargo bench --bench extract` on a quiet 2-vCPU AMD EPYC (2.6 GHz), rustc 1.95, on 25 Nov
-//! 2026 and, for the rows that say so, on 3 Dec 2026 after issue 12's rounds and issue 15's start-up and
-//! memory work (MB = 10⁶ bytes); the floor varies from day to day, so compare each row with the floor of
-//! its own run; peak memory with `/usr/bin/time -v`. Details, earlier rounds and what was optimized:
-//! `benches/README.md` in the repository. Later on 3 Dec (accuracy rounds 5 and 6, a faster document
-//! pass, resolving and start-up) extraction runs 18.5 % fewer instructions and, alternated with the
-//! morning's binary on a loaded host, 13 % less time (best 57.0 MB/s against 49.3); no quiet run was
-//! possible then, so the table keeps the morning's figures.
+//! Measured with `cargo bench --bench extract` on a quiet 2-vCPU AMD EPYC (2.6 GHz), rustc 1.95, on 3 Dec
+//! 2026 (MB = 10⁶ bytes), with the floor in the same run; the host's speed varies from hour to hour, so
+//! compare each row with the floor of its own run; peak memory with `/usr/bin/time -v`. Details, earlier
+//! rounds and what was optimized: `benches/README.md` in the repository.
 //!
 //! | benchmark (single thread unless said) | result |
 //! |---|---:|
-//! | `extract`, 10.8 MB of news | 43.1 MB/s (251 ms) on 3 Dec; 53.9 MB/s (201 ms) on 25 Nov |
-//! | bare aho-corasick scan of the lexicon names, same text (the floor) | 91.8 MB/s on 3 Dec (2.1× faster than extraction); 87.0 MB/s on 25 Nov (1.6×) |
+//! | `extract`, 10.8 MB of news | 71.4 MB/s (151 ms) |
+//! | bare aho-corasick scan of the lexicon names, same text (the floor) | 108.3 MB/s (1.52× faster than extraction) |
 //! | adversarial, 1 MB each: news / one title repeated / given names in a row / one word / harakat | 53.4 / 258 / 66.3 / 448 / 352 MB/s on 25 Nov |
-//! | building the default extractor (index of the lexicons compiled by `build.rs`) | 5.0 ms warm, 11–16 ms the first in a process, on 3 Dec; 46.5 ms on 25 Nov |
-//! | 1,600 documents: sequential / `extract_many` on 2 cores | 39.3 / 80.1 MB/s (2.04×) on 3 Dec |
-//! | peak memory of the `extract` example on a 10.8 MB file | 49.0 MB later on 3 Dec, 55.5 MB in the morning (95 MB on 25 Nov) |
+//! | building the default extractor (index of the lexicons compiled by `build.rs`) | 3.7 ms warm, 6.1–7.2 ms the first in a process |
+//! | 1,600 documents: sequential / `extract_many` on 2 cores | 58.5 / 119.8 MB/s (2.05×) |
+//! | peak memory of the `extract` example on a 10.8 MB file / 100.3 MB of news | 41.7 MB / 238 MB |
 //!
 //! # Untrusted input
 //!
