@@ -966,8 +966,13 @@ impl Index {
     /// (an empty place's: the empty word is in [`Index::long_words`], as a long word).
     #[inline(always)]
     fn find_short(&self, key: &ShortKey) -> Option<&WordPlace> {
+        self.find_short_from(key, self.first_place(key))
+    }
+
+    /// [`Index::find_short`] from place `at`, the key's first place (see [`Warm`]).
+    #[inline(always)]
+    fn find_short_from(&self, key: &ShortKey, mut at: usize) -> Option<&WordPlace> {
         let mask = self.table.len().wrapping_sub(1);
-        let mut at = self.first_place(key);
         loop {
             let place = self.table.get(at)?;
             if place.key == *key {
@@ -985,21 +990,23 @@ impl Index {
     /// [`Index::table`] where the word would be. Most tokens' places are not in the cache: a look-up
     /// that makes its read itself waits for it, but this read waits for nothing and is done while the
     /// tokens before are looked up. (A prefetch instruction would not hold up the next ones while it
-    /// is pending, but needs `unsafe`; the value read is hidden from the compiler so that the read is
-    /// made.)
+    /// is pending, but needs `unsafe`.) The value read goes into `read`, which the caller hides from
+    /// the compiler once at the end, so that every read is made (`black_box` of each cost a store and a
+    /// load a token).
     #[inline(always)]
-    fn warm(&self, tokens: &Tokens, i: usize) -> Option<ShortKey> {
+    fn warm(&self, tokens: &Tokens, i: usize, read: &mut u64) -> Option<Warm> {
         if i >= tokens.len() {
             return None;
         }
-        let key =
-            ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default())?;
-        let read = self
-            .table
-            .get(self.first_place(&key))
-            .map_or(0, |place| place.key.0[0]);
-        std::hint::black_box(read);
-        Some(key)
+        let bytes = tokens.folded_bytes(i);
+        // The empty word's key is an empty place's (see `Index::find_short`).
+        if bytes.is_empty() {
+            return None;
+        }
+        let key = ShortKey::of_bytes(bytes)?;
+        let at = self.first_place(&key);
+        *read ^= self.table.get(at).map_or(0, |place| place.key.0[0]);
+        Some(Warm { key, at })
     }
 
     /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
@@ -1015,14 +1022,14 @@ impl Index {
         &self,
         tokens: &Tokens,
         i: usize,
-        key: Option<ShortKey>,
+        key: Option<Warm>,
     ) -> Option<(Reading, u32, Features)> {
-        let Some(key) = key else {
+        let Some(Warm { key, at }) = key else {
             let word = tokens.folded(i);
             let slot = *self.long_words.get(word)?;
             return Some(self.known(slot, || word).at(slot));
         };
-        let place = self.find_short(&key)?;
+        let place = self.find_short_from(&key, at)?;
         let value = place.value.load(Ordering::Relaxed);
         let (slot, bits) = (value as u32, value >> 32);
         if bits != 0 && bits & Known::VOCAB == 0 {
@@ -1254,16 +1261,24 @@ pub(crate) fn look_up<'i>(
     // The keys of the next tokens, each made, and its place of the word table read, `WARM_AHEAD`
     // tokens before its look-up (see `Index::warm`).
     let mut keys = [None; WARM_AHEAD];
+    let mut read = 0;
     for (k, key) in keys.iter_mut().enumerate() {
-        *key = index.warm(tokens, k);
+        *key = index.warm(tokens, k, &mut read);
     }
     for i in 0..tokens.len() {
         let key = std::mem::replace(
             &mut keys[i % WARM_AHEAD],
-            index.warm(tokens, i + WARM_AHEAD),
+            index.warm(tokens, i + WARM_AHEAD, &mut read),
         );
         if tokens.list[i].kind != TokenKind::Word {
-            let info = index.word(tokens.folded(i));
+            // The key made for the read ahead finds the word (the filter is not asked: the place was
+            // read); a long word, or the empty one, is looked up by its text.
+            let info = match key {
+                Some(Warm { key, at }) => index
+                    .find_short_from(&key, at)
+                    .map(|place| &index.infos[place.value.load(Ordering::Relaxed) as u32 as usize]),
+                None => index.word(tokens.folded(i)),
+            };
             lex.push(Lex {
                 info,
                 reading: info.map(|_| Reading::WHOLE),
@@ -1306,6 +1321,15 @@ pub(crate) fn look_up<'i>(
             phrase_kinds,
         });
     }
+    std::hint::black_box(read);
+}
+
+/// A token's key, made [`WARM_AHEAD`] tokens before its look-up, and its first place in
+/// [`Index::table`], read then (see [`Index::warm`]).
+#[derive(Debug, Clone, Copy)]
+struct Warm {
+    key: ShortKey,
+    at: usize,
 }
 
 /// How many tokens ahead [`look_up`] reads where the word table has a token ([`Index::warm`]).
