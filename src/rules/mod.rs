@@ -19,6 +19,8 @@
 //! [`shape`] holds the tests of a folded word's shape (verb forms, participles, verbal nouns, broken
 //! plurals, nisba adjectives) that rules of several kinds, and the document pass, ask.
 
+use std::cell::Cell;
+
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::{phrases_at, Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
@@ -121,6 +123,40 @@ pub(crate) struct Segment<'a, 'i> {
     /// Sorted by start token.
     pub(crate) phrases: &'a [PhraseMatch],
     pub(crate) index: &'i Index,
+    /// One cell a token, 0 when the segment is made: what `person::is_name_word` answered for it (see
+    /// [`NameWords`]).
+    pub(crate) name_words: &'a NameWords,
+}
+
+/// What `person::is_name_word` answered for each token of a segment, as the first word of a name and as
+/// a later one: several rules walk the same chains (a name after a title, a speech verb, a given name),
+/// and a third of its calls asked again what a rule before had asked, at some 500 instructions each.
+/// Two bits each way, in a cell a token: whether it was asked, and the answer.
+#[derive(Debug, Default)]
+pub(crate) struct NameWords(Vec<Cell<u8>>);
+
+impl NameWords {
+    /// Forgets every answer, for a segment of `tokens` tokens.
+    pub(crate) fn reset(&mut self, tokens: usize) {
+        self.0.clear();
+        self.0.resize(tokens, Cell::new(0));
+    }
+
+    /// The answer for token `i` as a first word or not, worked out by `work_out` the first time.
+    #[inline]
+    fn get_or(&self, i: usize, first: bool, work_out: impl FnOnce() -> bool) -> bool {
+        let shift = if first { 2 } else { 0 };
+        let Some(cell) = self.0.get(i) else {
+            return work_out();
+        };
+        let known = cell.get() >> shift;
+        if known & 1 != 0 {
+            return known & 2 != 0;
+        }
+        let answer = work_out();
+        cell.set(cell.get() | (1 | u8::from(answer) << 1) << shift);
+        answer
+    }
 }
 
 impl Segment<'_, '_> {

@@ -344,8 +344,15 @@ fn ends_in_digit(word: &str) -> bool {
     }
 }
 
-/// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
+/// Whether token `i` can be part of a person's name chain (`first`: it would start the chain). Asked
+/// of a token again by later rules: answered once a segment (see `NameWords`).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
+    seg.name_words
+        .get_or(i, first, || name_word_worked_out(seg, i, first))
+}
+
+/// [`is_name_word`], worked out.
+fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
     // it (ميلِفا ماريك Mileva Maric; جوليان مارسو | computer), not part of the Arabic name.
     // A line break before the first word is the caller's concern (a name may open a line).
