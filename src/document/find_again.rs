@@ -1078,12 +1078,14 @@ impl NameFilter {
         if !keys.is_word() {
             return MayStart::Nothing;
         }
+        let (whole, count) = (keys.whole(), keys.count());
         let keys = keys.keys();
         let first = |k: u32| {
             let bit = k & self.mask;
             self.firsts[bit as usize / 64] & (1 << (bit % 64)) != 0
         };
-        if !keys.clone().any(first) {
+        // Most tokens have one key, the whole form's: tested alone first.
+        if !first(whole) && (count == 1 || !keys.clone().skip(1).any(first)) {
             return MayStart::Nothing;
         }
         let longer = next.map(WordKeys::whole).and_then(|second| {
