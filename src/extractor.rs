@@ -14,7 +14,7 @@ use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Country, Kind, Mention, Source, SourceName, SubKind};
 use crate::resolve::resolve;
-use crate::rules::{self, Candidate, NameWords, Origin, Segment, CLUB_RULES};
+use crate::rules::{self, Answers, Candidate, Origin, Segment, CLUB_RULES};
 use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 
 /// Extracts people, organizations and places from Arabic text.
@@ -345,7 +345,7 @@ impl Extractor {
         look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
         s.marks.clear();
         s.marks.extend(s.lex.iter().map(Lex::marks));
-        s.name_words.reset(s.tokens.len());
+        s.answers.reset(s.tokens.len());
         let seg = Segment {
             text,
             tokens: &s.tokens,
@@ -353,7 +353,7 @@ impl Extractor {
             marks: &s.marks,
             phrases: &s.phrases,
             index,
-            name_words: &s.name_words,
+            answers: &s.answers,
         };
         rules::run(&seg, &mut s.candidates);
         custom::run(
@@ -487,8 +487,8 @@ struct Scratch<'i> {
     lex: Vec<Lex<'i>>,
     phrases: Vec<PhraseMatch>,
     marks: Vec<Marks>,
-    /// `rules::Segment::name_words`, kept from one segment to the next.
-    name_words: NameWords,
+    /// `rules::Segment::answers`, kept from one segment to the next.
+    answers: Answers,
     candidates: Vec<Candidate>,
     /// The indices in `candidates` of those resolution keeps, in text order.
     resolved: Vec<u32>,

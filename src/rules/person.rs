@@ -25,7 +25,7 @@ use super::shape::{
     looks_like_plural_participle, looks_like_verb, ORDINALS,
 };
 use super::{
-    bytes_are, is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
+    bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
 };
 use crate::lexicon::EntryKind;
 use crate::lookup::{Marks, PhraseMatch};
@@ -345,10 +345,15 @@ fn ends_in_digit(word: &str) -> bool {
 }
 
 /// Whether token `i` can be part of a person's name chain (`first`: it would start the chain). Asked
-/// of a token again by later rules: answered once a segment (see `NameWords`).
+/// of a token again by later rules: answered once a segment (see `Answers`).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
-    seg.name_words
-        .get_or(i, first, || name_word_worked_out(seg, i, first))
+    let asked = if first {
+        Asked::FirstNameWord
+    } else {
+        Asked::NameWord
+    };
+    seg.answers
+        .get_or(i, asked, || name_word_worked_out(seg, i, first))
 }
 
 /// [`is_name_word`], worked out.
@@ -1742,7 +1747,13 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
 fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
-    seg.index.is_name_token(super::stem_of(seg, i, skip))
+    let look_up = || seg.index.is_name_token(super::stem_of(seg, i, skip));
+    // As written, it is asked of a token again (see `Answers`).
+    if skip == 0 {
+        seg.answers.get_or(i, Asked::NameToken, look_up)
+    } else {
+        look_up()
+    }
 }
 
 /// Whether token `i` can open a run of name words, and how many clitic chars (و، ف) come before the name.
@@ -1829,6 +1840,12 @@ fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
 const PLACE_PREFIXES: [&str; 7] = ["نيو", "لوس", "لاس", "بورت", "فورت", "كامب", "ماونت"];
 
 fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.answers
+        .get_or(i, Asked::NameShaped, || name_shape_worked_out(seg, i))
+}
+
+/// [`name_shaped`], worked out.
+fn name_shape_worked_out(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
         && seg.last_char(i) != Some('ة')
