@@ -1107,10 +1107,12 @@ impl Index {
 #[inline]
 fn prefix(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut b = [0u8; 8];
-    let n = bytes.len().min(8);
-    b[..n].copy_from_slice(&bytes[..n]);
-    u64::from_be_bytes(b)
+    // Eight bytes or more (most words of two-byte letters) are read at once; a shorter word's are read
+    // by `short_part`, not copied into a padded buffer (a call to copy a few bytes).
+    match bytes.first_chunk::<8>() {
+        Some(b) => u64::from_be_bytes(*b),
+        None => short_part(bytes, 0).swap_bytes(),
+    }
 }
 
 /// A word's bit in [`WordInfo::second_bits`], from its [`prefix`].
@@ -1837,6 +1839,27 @@ mod tests {
             ShortKey::MAX
         );
         assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
+    }
+
+    #[test]
+    fn prefixes_are_the_first_eight_bytes_zero_padded() {
+        for word in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "عدن",
+            "abcdefg",
+            "abcdefgh",
+            "صنعاء",
+            "المكلا",
+        ] {
+            let bytes = word.as_bytes();
+            let mut padded = [0u8; 8];
+            let n = bytes.len().min(8);
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(prefix(word), u64::from_be_bytes(padded), "{word}");
+        }
     }
 
     #[test]
