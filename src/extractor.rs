@@ -158,8 +158,12 @@ impl Extractor {
         let document_pass = self.document_pass && (kinds.0 || kinds.1);
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
-        let mut summaries = Summaries::default();
         let many = text.len() > MAX_SEGMENT;
+        let mut summaries = if document_pass && many {
+            Summaries::for_text(text.len())
+        } else {
+            Summaries::default()
+        };
         for (start, segment) in segments(text) {
             let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
             if document_pass && many {
