@@ -14,7 +14,7 @@ use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{Country, Kind, Mention, Source, SourceName, SubKind};
 use crate::resolve::resolve;
-use crate::rules::{self, Candidate, Origin, Segment, CLUB_RULES};
+use crate::rules::{self, Answers, Candidate, Origin, Segment, CLUB_RULES};
 use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
 
 /// Extracts people, organizations and places from Arabic text.
@@ -158,8 +158,12 @@ impl Extractor {
         let document_pass = self.document_pass && (kinds.0 || kinds.1);
         // A text of one segment (most documents) is still tokenized when the document pass reads it;
         // of a longer one, a summary of each segment is kept.
-        let mut summaries = Summaries::default();
         let many = text.len() > MAX_SEGMENT;
+        let mut summaries = if document_pass && many {
+            Summaries::for_text(text.len())
+        } else {
+            Summaries::default()
+        };
         for (start, segment) in segments(text) {
             let chars = tokenize(segment, start, char_base, &mut scratch.tokens);
             if document_pass && many {
@@ -321,10 +325,10 @@ impl Extractor {
                     "{}\t{}\tclitic={} conj={} def={} lam={} nl={}\t{}\t{}\n",
                     &text[tokens.bytes(i)],
                     tokens.folded(i),
-                    l.clitic_chars,
-                    l.conj,
-                    l.definite,
-                    l.lam,
+                    l.clitic_chars(),
+                    l.conj(),
+                    l.definite(),
+                    l.lam(),
                     t.newline_before,
                     kinds.join(","),
                     ph.join(",")
@@ -345,6 +349,7 @@ impl Extractor {
         look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
         s.marks.clear();
         s.marks.extend(s.lex.iter().map(Lex::marks));
+        s.answers.reset(s.tokens.len());
         let seg = Segment {
             text,
             tokens: &s.tokens,
@@ -352,6 +357,7 @@ impl Extractor {
             marks: &s.marks,
             phrases: &s.phrases,
             index,
+            answers: &s.answers,
         };
         rules::run(&seg, &mut s.candidates);
         custom::run(
@@ -485,6 +491,8 @@ struct Scratch<'i> {
     lex: Vec<Lex<'i>>,
     phrases: Vec<PhraseMatch>,
     marks: Vec<Marks>,
+    /// `rules::Segment::answers`, kept from one segment to the next.
+    answers: Answers,
     candidates: Vec<Candidate>,
     /// The indices in `candidates` of those resolution keeps, in text order.
     resolved: Vec<u32>,

@@ -94,25 +94,20 @@ impl Known {
     /// the high half, which [`WordPlace::value`] does not hold).
     const VOCAB: u64 = 1 << 25;
 
-    /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the four flags of
-    /// the features, their clitic chars (4 bits), their classes (16), whether there is a vocabulary
-    /// reading, its clitic chars (4), its conjunction and restored article, then its place in
-    /// [`Index::infos`] in the high 32 bits. `None` when a count of clitic chars does not fit in its
-    /// bits (no reading has so many): the value is then worked out again for every token.
+    /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
+    /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
+    /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
+    /// 32 bits. `None` when a count of clitic chars does not fit in its bits (no reading has so many):
+    /// the value is then worked out again for every token.
     fn pack(self) -> Option<u64> {
         let f = self.features;
         let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
-        if f.clitic_chars > 15 || r.clitic_chars > 15 {
+        if r.clitic_chars > 15 {
             return None;
         }
         Some(
             Known::SET
-                | u64::from(f.definite) << 1
-                | u64::from(f.conj) << 2
-                | u64::from(f.lam) << 3
-                | u64::from(f.may_match) << 4
-                | u64::from(f.clitic_chars) << 5
-                | u64::from(f.classes) << 9
+                | u64::from(f.0)
                 | u64::from(self.vocab_reading.is_some()) << 25
                 | u64::from(r.clitic_chars) << 26
                 | u64::from(r.conj) << 30
@@ -136,18 +131,10 @@ impl Known {
         }
     }
 
-    /// The features of the value [`Known::pack`] gave `bits`.
+    /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are.
     #[inline(always)]
     fn features(bits: u64) -> Features {
-        let bit = |at: u32| bits >> at & 1 != 0;
-        Features {
-            definite: bit(1),
-            conj: bit(2),
-            lam: bit(3),
-            may_match: bit(4),
-            clitic_chars: (bits >> 5 & 15) as u8,
-            classes: (bits >> 9) as Classes,
-        }
+        Features(bits as u32 & Features::MASK)
     }
 
     /// The reading a token of the word at `slot` of [`Index::infos`] is read with, the place in
@@ -966,8 +953,13 @@ impl Index {
     /// (an empty place's: the empty word is in [`Index::long_words`], as a long word).
     #[inline(always)]
     fn find_short(&self, key: &ShortKey) -> Option<&WordPlace> {
+        self.find_short_from(key, self.first_place(key))
+    }
+
+    /// [`Index::find_short`] from place `at`, the key's first place (see [`Warm`]).
+    #[inline(always)]
+    fn find_short_from(&self, key: &ShortKey, mut at: usize) -> Option<&WordPlace> {
         let mask = self.table.len().wrapping_sub(1);
-        let mut at = self.first_place(key);
         loop {
             let place = self.table.get(at)?;
             if place.key == *key {
@@ -985,21 +977,23 @@ impl Index {
     /// [`Index::table`] where the word would be. Most tokens' places are not in the cache: a look-up
     /// that makes its read itself waits for it, but this read waits for nothing and is done while the
     /// tokens before are looked up. (A prefetch instruction would not hold up the next ones while it
-    /// is pending, but needs `unsafe`; the value read is hidden from the compiler so that the read is
-    /// made.)
+    /// is pending, but needs `unsafe`.) The value read goes into `read`, which the caller hides from
+    /// the compiler once at the end, so that every read is made (`black_box` of each cost a store and a
+    /// load a token).
     #[inline(always)]
-    fn warm(&self, tokens: &Tokens, i: usize) -> Option<ShortKey> {
+    fn warm(&self, tokens: &Tokens, i: usize, read: &mut u64) -> Option<Warm> {
         if i >= tokens.len() {
             return None;
         }
-        let key =
-            ShortKey::of_bytes(tokens.folded_bytes(i)).filter(|k| *k != ShortKey::default())?;
-        let read = self
-            .table
-            .get(self.first_place(&key))
-            .map_or(0, |place| place.key.0[0]);
-        std::hint::black_box(read);
-        Some(key)
+        let bytes = tokens.folded_bytes(i);
+        // The empty word's key is an empty place's (see `Index::find_short`).
+        if bytes.is_empty() {
+            return None;
+        }
+        let key = ShortKey::of_bytes(bytes)?;
+        let at = self.first_place(&key);
+        *read ^= self.table.get(at).map_or(0, |place| place.key.0[0]);
+        Some(Warm { key, at })
     }
 
     /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
@@ -1015,14 +1009,14 @@ impl Index {
         &self,
         tokens: &Tokens,
         i: usize,
-        key: Option<ShortKey>,
+        key: Option<Warm>,
     ) -> Option<(Reading, u32, Features)> {
-        let Some(key) = key else {
+        let Some(Warm { key, at }) = key else {
             let word = tokens.folded(i);
             let slot = *self.long_words.get(word)?;
             return Some(self.known(slot, || word).at(slot));
         };
-        let place = self.find_short(&key)?;
+        let place = self.find_short_from(&key, at)?;
         let value = place.value.load(Ordering::Relaxed);
         let (slot, bits) = (value as u32, value >> 32);
         if bits != 0 && bits & Known::VOCAB == 0 {
@@ -1113,10 +1107,12 @@ impl Index {
 #[inline]
 fn prefix(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut b = [0u8; 8];
-    let n = bytes.len().min(8);
-    b[..n].copy_from_slice(&bytes[..n]);
-    u64::from_be_bytes(b)
+    // Eight bytes or more (most words of two-byte letters) are read at once; a shorter word's are read
+    // by `short_part`, not copied into a padded buffer (a call to copy a few bytes).
+    match bytes.first_chunk::<8>() {
+        Some(b) => u64::from_be_bytes(*b),
+        None => short_part(bytes, 0).swap_bytes(),
+    }
 }
 
 /// A word's bit in [`WordInfo::second_bits`], from its [`prefix`].
@@ -1150,20 +1146,12 @@ pub(crate) struct Lex<'i> {
     pub(crate) reading: Option<Reading>,
     /// What the lexicon knows of that reading.
     pub(crate) info: Option<&'i WordInfo>,
-    /// The stem reads as definite (ال…), under the chosen reading or a clitic reading of an unknown word.
-    pub(crate) definite: bool,
-    /// The token starts with the conjunction و or ف (under the chosen reading, or by its letters when the
-    /// lexicon does not know the whole word).
-    pub(crate) conj: bool,
-    /// Which clitic chars the definite reading of an unknown word takes (for spans of rule mentions).
-    pub(crate) clitic_chars: u8,
-    /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
-    pub(crate) lam: bool,
+    /// Whether the stem is definite, the conjunction, the clitic chars, a لِ and `info`'s classes,
+    /// packed (see [`Lex::definite`], [`Lex::conj`], [`Lex::clitic_chars`], [`Lex::lam`], [`Lex::has`]).
+    features: Features,
     /// The first of the segment's phrase matches that start at this token; the next token's first ends
     /// them (see [`phrases_at`]). One number, not a range, keeps a `Lex` to 24 bytes.
     first_phrase: u32,
-    /// `info`'s classes (none without it), kept here because rules ask them of every token in turn.
-    classes: Classes,
     /// The kinds of the phrase matches that start at this token: rules ask for a match of one kind at
     /// every token, and most tokens start none of that kind.
     phrase_kinds: Classes,
@@ -1172,7 +1160,32 @@ pub(crate) struct Lex<'i> {
 impl Lex<'_> {
     #[inline]
     pub(crate) fn has(&self, kind: EntryKind) -> bool {
-        self.classes & kind.bit() != 0
+        self.features.classes() & kind.bit() != 0
+    }
+
+    /// The stem reads as definite (ال…), under the chosen reading or a clitic reading of an unknown word.
+    #[inline]
+    pub(crate) fn definite(&self) -> bool {
+        self.features.definite()
+    }
+
+    /// The token starts with the conjunction و or ف (under the chosen reading, or by its letters when the
+    /// lexicon does not know the whole word).
+    #[inline]
+    pub(crate) fn conj(&self) -> bool {
+        self.features.conj()
+    }
+
+    /// Which clitic chars the definite reading of an unknown word takes (for spans of rule mentions).
+    #[inline]
+    pub(crate) fn clitic_chars(&self) -> u8 {
+        self.features.clitic_chars()
+    }
+
+    /// The first preposition of the reading is ل (ل, لل): a لِ- complement.
+    #[inline]
+    pub(crate) fn lam(&self) -> bool {
+        self.features.lam()
     }
 
     /// Whether the lexicon knows the token as nothing at all under the reading taken: a foreign name,
@@ -1181,13 +1194,13 @@ impl Lex<'_> {
     /// of most tokens no longer reads.
     #[inline]
     pub(crate) fn is_unknown(&self) -> bool {
-        self.classes == 0
+        self.features.classes() == 0
     }
 
     /// What the rules ask of every token in turn, in four bytes.
     pub(crate) fn marks(&self) -> Marks {
         Marks {
-            classes: self.classes,
+            classes: self.features.classes(),
             phrase_kinds: self.phrase_kinds,
         }
     }
@@ -1254,24 +1267,32 @@ pub(crate) fn look_up<'i>(
     // The keys of the next tokens, each made, and its place of the word table read, `WARM_AHEAD`
     // tokens before its look-up (see `Index::warm`).
     let mut keys = [None; WARM_AHEAD];
+    let mut read = 0;
     for (k, key) in keys.iter_mut().enumerate() {
-        *key = index.warm(tokens, k);
+        *key = index.warm(tokens, k, &mut read);
     }
-    for i in 0..tokens.len() {
+    // Made as a list of known length (one reservation, no check of the room at each token).
+    lex.extend((0..tokens.len()).map(|i| {
         let key = std::mem::replace(
             &mut keys[i % WARM_AHEAD],
-            index.warm(tokens, i + WARM_AHEAD),
+            index.warm(tokens, i + WARM_AHEAD, &mut read),
         );
         if tokens.list[i].kind != TokenKind::Word {
-            let info = index.word(tokens.folded(i));
-            lex.push(Lex {
+            // The key made for the read ahead finds the word (the filter is not asked: the place was
+            // read); a long word, or the empty one, is looked up by its text.
+            let info = match key {
+                Some(Warm { key, at }) => index
+                    .find_short_from(&key, at)
+                    .map(|place| &index.infos[place.value.load(Ordering::Relaxed) as u32 as usize]),
+                None => index.word(tokens.folded(i)),
+            };
+            return Lex {
                 info,
                 reading: info.map(|_| Reading::WHOLE),
-                classes: info.map_or(0, |w| w.classes),
+                features: Features::of_classes(info.map_or(0, |w| w.classes)),
                 first_phrase: phrases.len() as u32,
                 ..Lex::default()
-            });
-            continue;
+            };
         }
         let (reading, found, features) = match index.token_known(tokens, i, key) {
             Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
@@ -1285,47 +1306,110 @@ pub(crate) fn look_up<'i>(
             }
         };
         // `Lex::is_unknown` reads the classes for the info's.
-        debug_assert_eq!(features.classes, found.map_or(0, |w| w.classes));
+        debug_assert_eq!(features.classes(), found.map_or(0, |w| w.classes));
         let first_phrase = phrases.len() as u32;
         let mut phrase_kinds = 0;
-        if let (Some(r), Some(info), true) = (reading, found, features.may_match) {
+        if let (Some(r), Some(info), true) = (reading, found, features.may_match()) {
             confirm_phrases(index, tokens, i, r, info, phrases);
             phrase_kinds = phrases[first_phrase as usize..]
                 .iter()
                 .fold(0, |acc, p| acc | p.kind.bit());
         }
-        lex.push(Lex {
+        Lex {
             reading,
             info: found,
-            definite: features.definite,
-            conj: features.conj,
-            clitic_chars: features.clitic_chars,
-            lam: features.lam,
+            features,
             first_phrase,
-            classes: features.classes,
             phrase_kinds,
-        });
-    }
+        }
+    }));
+    std::hint::black_box(read);
+}
+
+/// A token's key, made [`WARM_AHEAD`] tokens before its look-up, and its first place in
+/// [`Index::table`], read then (see [`Index::warm`]).
+#[derive(Debug, Clone, Copy)]
+struct Warm {
+    key: ShortKey,
+    at: usize,
 }
 
 /// How many tokens ahead [`look_up`] reads where the word table has a token ([`Index::warm`]).
 const WARM_AHEAD: usize = 2;
 
 /// What matching says of a token, from its folded form, the reading under which the lexicon knows it
-/// and what the lexicon knows of that reading: the fields of its [`Lex`] but the phrase matches.
+/// and what the lexicon knows of that reading: what its [`Lex`] says but the phrase matches, packed in
+/// the bits 1 to 24 of a `u32` as [`Known::pack`] packs them, so that a known word's token takes them
+/// from its place of the word table with one mask and its `Lex` holds them so (unpacked into fields
+/// and packed again into the `Lex`, they cost some 60 instructions a token): from bit 1, whether the
+/// stem is definite, the conjunction, a لِ, whether some entry may start at the token (its reading
+/// starts entries of more than one word, or is recorded as a single-word one), the clitic chars (4
+/// bits: a reading takes two at most) and the classes (16).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Features {
-    definite: bool,
-    conj: bool,
-    clitic_chars: u8,
-    lam: bool,
-    classes: Classes,
-    /// Some entry may start at the token: its reading starts entries of more than one word, or is
-    /// recorded as a single-word one.
-    may_match: bool,
-}
+pub(crate) struct Features(u32);
 
 impl Features {
+    /// The bits that hold the features.
+    const MASK: u32 = 0x01FF_FFFE;
+
+    fn new(
+        definite: bool,
+        conj: bool,
+        clitic_chars: u8,
+        lam: bool,
+        classes: Classes,
+        may_match: bool,
+    ) -> Features {
+        debug_assert!(
+            clitic_chars <= 15,
+            "no reading takes {clitic_chars} clitic chars"
+        );
+        Features(
+            u32::from(definite) << 1
+                | u32::from(conj) << 2
+                | u32::from(lam) << 3
+                | u32::from(may_match) << 4
+                | u32::from(clitic_chars.min(15)) << 5
+                | u32::from(classes) << 9,
+        )
+    }
+
+    /// The features of a token that is not a word, with the classes of its info.
+    #[inline]
+    fn of_classes(classes: Classes) -> Features {
+        Features(u32::from(classes) << 9)
+    }
+
+    #[inline]
+    fn definite(self) -> bool {
+        self.0 >> 1 & 1 != 0
+    }
+
+    #[inline]
+    fn conj(self) -> bool {
+        self.0 >> 2 & 1 != 0
+    }
+
+    #[inline]
+    fn lam(self) -> bool {
+        self.0 >> 3 & 1 != 0
+    }
+
+    #[inline]
+    fn may_match(self) -> bool {
+        self.0 >> 4 & 1 != 0
+    }
+
+    #[inline]
+    fn clitic_chars(self) -> u8 {
+        (self.0 >> 5 & 15) as u8
+    }
+
+    #[inline]
+    fn classes(self) -> Classes {
+        (self.0 >> 9) as Classes
+    }
+
     fn of(
         word: &str,
         reading: Option<Reading>,
@@ -1343,18 +1427,18 @@ impl Features {
             Some(r) if r.clitic_chars > 0 => r.clitic_chars,
             _ => shape.clitic_chars,
         };
-        Features {
-            definite: shape.definite && !named_whole,
+        Features::new(
+            shape.definite && !named_whole,
             conj,
             clitic_chars,
-            lam: !named_whole
+            !named_whole
                 && (shape.lam
                     || reading.is_some_and(|r| {
                         r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r)
                     })),
-            classes: found.map_or(0, |w| w.classes),
-            may_match: found.is_some_and(|w| w.multi_word || w.singles.0 < w.singles.1),
-        }
+            found.map_or(0, |w| w.classes),
+            found.is_some_and(|w| w.multi_word || w.singles.0 < w.singles.1),
+        )
     }
 }
 
@@ -1733,16 +1817,16 @@ mod tests {
     fn clitic_reading_of_first_word() {
         let (lex, ph) = run("للولايات المتحدة");
         assert!(ph.iter().any(|p| p.end == 2 && p.reading.restored_article));
-        assert!(lex[0].definite);
+        assert!(lex[0].definite());
     }
 
     #[test]
     fn known_whole_word_wins() {
         let (lex, _) = run("وليد");
         assert!(lex[0].has(EntryKind::Given));
-        assert!(!lex[0].conj);
+        assert!(!lex[0].conj());
         let (lex, _) = run("والأستاذة");
-        assert!(lex[0].has(EntryKind::Title) && lex[0].conj);
+        assert!(lex[0].has(EntryKind::Title) && lex[0].conj());
     }
 
     #[test]
@@ -1755,6 +1839,27 @@ mod tests {
             ShortKey::MAX
         );
         assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
+    }
+
+    #[test]
+    fn prefixes_are_the_first_eight_bytes_zero_padded() {
+        for word in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "عدن",
+            "abcdefg",
+            "abcdefgh",
+            "صنعاء",
+            "المكلا",
+        ] {
+            let bytes = word.as_bytes();
+            let mut padded = [0u8; 8];
+            let n = bytes.len().min(8);
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(prefix(word), u64::from_be_bytes(padded), "{word}");
+        }
     }
 
     #[test]
@@ -1778,13 +1883,15 @@ mod tests {
             conj,
             restored_article,
         };
-        let features = |clitic_chars, classes, flags: u8| Features {
-            definite: flags & 1 != 0,
-            conj: flags & 2 != 0,
-            lam: flags & 4 != 0,
-            may_match: flags & 8 != 0,
-            clitic_chars,
-            classes,
+        let features = |clitic_chars, classes, flags: u8| {
+            Features::new(
+                flags & 1 != 0,
+                flags & 2 != 0,
+                clitic_chars,
+                flags & 4 != 0,
+                classes,
+                flags & 8 != 0,
+            )
         };
         for vocab_reading in [
             None,
@@ -1857,7 +1964,7 @@ mod tests {
         tokenize("لمؤتمر بين", 0, 0, &mut t);
         let (mut lex, mut ph) = (Vec::new(), Vec::new());
         look_up(index, &t, &mut lex, &mut ph);
-        assert!(lex[0].has(EntryKind::OrgHead) && lex[0].lam);
+        assert!(lex[0].has(EntryKind::OrgHead) && lex[0].lam());
         assert_eq!(lex[0].reading.map(|r| r.clitic_chars), Some(1));
         assert!(lex[1].has(EntryKind::Function));
         assert_eq!(lex[1].reading, Some(Reading::WHOLE));
@@ -1890,8 +1997,20 @@ mod tests {
             let f = Features::of(word, found.map(|f| f.0), info, Shape::of(word, &mut buf));
             assert_eq!(l.reading, found.map(|f| f.0), "{word}");
             assert_eq!(
-                (l.definite, l.conj, l.clitic_chars, l.lam, l.classes),
-                (f.definite, f.conj, f.clitic_chars, f.lam, f.classes),
+                (
+                    l.definite(),
+                    l.conj(),
+                    l.clitic_chars(),
+                    l.lam(),
+                    l.features.classes()
+                ),
+                (
+                    f.definite(),
+                    f.conj(),
+                    f.clitic_chars(),
+                    f.lam(),
+                    f.classes()
+                ),
                 "{word}"
             );
         }
@@ -1900,8 +2019,8 @@ mod tests {
     #[test]
     fn unknown_words_get_structural_features() {
         let (lex, _) = run("والعمل للتنمية غداف");
-        assert!(lex[0].conj && lex[0].definite);
-        assert!(lex[1].lam && lex[1].definite);
-        assert!(!lex[2].conj && !lex[2].definite && lex[2].info.is_none());
+        assert!(lex[0].conj() && lex[0].definite());
+        assert!(lex[1].lam() && lex[1].definite());
+        assert!(!lex[2].conj() && !lex[2].definite() && lex[2].info.is_none());
     }
 }

@@ -434,6 +434,11 @@ fn plain_word(
         start.alphabetic |= count > 0;
         start.end = end;
         start.chars += count;
+        // A space after some chars ends the word, as it ends most words: tested by its byte, before
+        // the char is decoded and classed as below.
+        if end > from && bytes.get(end) == Some(&b' ') {
+            break;
+        }
         // The char that ended the run: a plain char that folding changes, or a digit, goes on with the
         // word; any other ends it, or makes it a word for the general path.
         let Some((code, len)) = short_char_at(bytes, end) else {

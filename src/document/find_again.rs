@@ -1078,12 +1078,14 @@ impl NameFilter {
         if !keys.is_word() {
             return MayStart::Nothing;
         }
+        let (whole, count) = (keys.whole(), keys.count());
         let keys = keys.keys();
         let first = |k: u32| {
             let bit = k & self.mask;
             self.firsts[bit as usize / 64] & (1 << (bit % 64)) != 0
         };
-        if !keys.clone().any(first) {
+        // Most tokens have one key, the whole form's: tested alone first.
+        if !first(whole) && (count == 1 || !keys.clone().skip(1).any(first)) {
             return MayStart::Nothing;
         }
         let longer = next.map(WordKeys::whole).and_then(|second| {
@@ -1130,29 +1132,41 @@ impl WordKeys {
     /// [`WordKeys::of`] a folded form read as bytes.
     #[inline]
     fn of_bytes(folded: &[u8], word: bool) -> WordKeys {
+        WordKeys::packed(folded, word).0
+    }
+
+    /// [`WordKeys::of_bytes`], and the bytes they take packed (see [`WordKeys::pack_at`]).
+    #[inline]
+    fn packed(folded: &[u8], word: bool) -> (WordKeys, usize) {
         // Only a word that starts with a clitic letter is read without its first char, and only one
-        // with two without its first two: most words have one key, hashed once and tested once.
-        let mut keys = [key_of(folded), 0, 0];
-        let mut count = 1;
+        // with two without its first two: most words have one key, hashed once and tested once, and
+        // are made here without the others' steps.
+        let whole = key_of(folded);
         let mut definite = starts_with_article(folded);
-        if let Some(rest) = after_clitic_letter(folded) {
-            keys[1] = key_of(rest);
-            count = 2;
+        let Some(rest) = after_clitic_letter(folded) else {
+            let keys = u64::from(whole)
+                | u64::from(word) << WORD_SHIFT
+                | 1 << COUNT_SHIFT
+                | u64::from(word && definite) << DEFINITE_SHIFT;
+            return (WordKeys(keys), PACKED_LEN[1]);
+        };
+        let mut keys = [whole, key_of(rest), 0];
+        let mut count = 2;
+        definite |= starts_with_article(rest);
+        if let Some(rest) = after_clitic_letter(rest) {
+            keys[2] = key_of(rest);
+            count = 3;
             definite |= starts_with_article(rest);
-            if let Some(rest) = after_clitic_letter(rest) {
-                keys[2] = key_of(rest);
-                count = 3;
-                definite |= starts_with_article(rest);
-            }
         }
-        WordKeys(
+        let keys = WordKeys(
             u64::from(keys[0])
                 | u64::from(word) << WORD_SHIFT
                 | (count as u64) << COUNT_SHIFT
                 | u64::from(word && definite) << DEFINITE_SHIFT
                 | u64::from(keys[1]) << KEY_SHIFTS[1]
                 | u64::from(keys[2]) << KEY_SHIFTS[2],
-        )
+        );
+        (keys, PACKED_LEN[count])
     }
 
     fn is_word(self) -> bool {
@@ -1183,11 +1197,13 @@ impl WordKeys {
     /// Writes the keys at byte `at` of `out` as a summary keeps them, and returns the byte after them:
     /// the first 3 bytes of the `u64` (little-endian) for a token of one key (most tokens), 6 for two,
     /// all 8 for three. The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes
-    /// after the token's own are written over by the next token's (or the padding).
+    /// after the token's own are written over by the next token's (or the padding). `len` is the
+    /// bytes they take, `PACKED_LEN` of their number, which [`WordKeys::packed`] gives with them.
     #[inline]
-    fn pack_at(self, out: &mut [u8], at: usize) -> usize {
+    fn pack_at(self, len: usize, out: &mut [u8], at: usize) -> usize {
+        debug_assert_eq!(len, PACKED_LEN[self.count()]);
         out[at..at + 8].copy_from_slice(&self.0.to_le_bytes());
-        at + PACKED_LEN[self.count()]
+        at + len
     }
 
     /// The keys [`WordKeys::pack_at`] packed at byte `at` of `bytes` (which holds [`PACKED_PAD`]
@@ -1286,6 +1302,20 @@ const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
 
 impl Summaries {
+    /// Summaries with room for the keys and marks of a text of `len` bytes, as news text has them:
+    /// grown from empty, the lists were copied some twenty times over the 10.8 MB news (3.6 M
+    /// instructions, and both copies resident while each was made). Room reserved and not written is
+    /// not resident.
+    pub(crate) fn for_text(len: usize) -> Summaries {
+        Summaries {
+            // News text has a token in some ten bytes and 3.7 bytes of keys a token; a text of
+            // shorter words or more clitics grows the lists further.
+            keys: Vec::with_capacity(len / 2 + PACKED_PAD),
+            marks: Vec::with_capacity(len / (10 * MARK_EVERY) + 1),
+            ..Summaries::default()
+        }
+    }
+
     /// Adds the summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`,
     /// `len` bytes long.
     pub(crate) fn add(&mut self, tokens: &Tokens, start: usize, char_start: usize, len: usize) {
@@ -1298,7 +1328,8 @@ impl Summaries {
         }
         let mut at = 0;
         for (folded, word) in tokens.in_segment() {
-            at = WordKeys::of_bytes(folded, word).pack_at(&mut self.buf, at);
+            let (keys, len) = WordKeys::packed(folded, word);
+            at = keys.pack_at(len, &mut self.buf, at);
         }
         // The padding goes after the last segment only.
         let keys_at = self.keys.len().saturating_sub(PACKED_PAD);
@@ -1898,7 +1929,7 @@ mod tests {
         let mut buf = vec![0xFF; keys.len() * PACKED_MAX + PACKED_PAD];
         let mut at = 0;
         for k in &keys {
-            at = k.pack_at(&mut buf, at);
+            at = k.pack_at(PACKED_LEN[k.count()], &mut buf, at);
         }
         // Each token takes the bytes of its keys only: 3 for one key, 6 for two, 8 for three.
         let want: usize = keys.iter().map(|k| [0, 3, 6, 8][k.count()]).sum();

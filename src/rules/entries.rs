@@ -179,9 +179,9 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.is_word(i - 1)
         && !seg.newline_before(i)
         && ((word.ends_with("يه")
-            && (seg.lex[i - 1].definite || seg.tokens.folded(i - 1).starts_with("ال"))
+            && (seg.lex[i - 1].definite() || seg.tokens.folded(i - 1).starts_with("ال"))
             && seg.last_char(i - 1) == Some('ة'))
-            || (seg.lex[i - 1].definite
+            || (seg.lex[i - 1].definite()
                 && word.ends_with("اء")
                 && feminine_colour(&word["ال".len()..])
                 && !seg.has(i - 1, EntryKind::Function)))
@@ -210,7 +210,7 @@ fn construct_before_place(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && seg.is_word(n)
         && !seg.newline_before(n)
         && seg.reading(n).clitic_chars == 0
-        && !seg.lex[n].conj
+        && !seg.lex[n].conj()
         && seg.phrase_of(n, EntryKind::Place).is_some_and(|c| {
             matches!(
                 seg.index.entry(c.entry).entry.sub(),

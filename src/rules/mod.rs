@@ -19,6 +19,8 @@
 //! [`shape`] holds the tests of a folded word's shape (verb forms, participles, verbal nouns, broken
 //! plurals, nisba adjectives) that rules of several kinds, and the document pass, ask.
 
+use std::cell::Cell;
+
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::{phrases_at, Index, Lex, Marks, PhraseMatch, RECORDED_SINGLES};
@@ -121,6 +123,56 @@ pub(crate) struct Segment<'a, 'i> {
     /// Sorted by start token.
     pub(crate) phrases: &'a [PhraseMatch],
     pub(crate) index: &'i Index,
+    /// One cell a token, 0 when the segment is made: what some tests of a token answered for it (see
+    /// [`Answers`]).
+    pub(crate) answers: &'a Answers,
+}
+
+/// What some tests of a token that several rules ask of the same tokens answered for each token of a
+/// segment (see [`Asked`]): several rules walk the same chains (a name after a title, a speech verb, a
+/// given name), and a run of name tokens that is no name is read again from its next token. Two bits
+/// a test, in a cell a token: whether it was asked, and the answer.
+#[derive(Debug, Default)]
+pub(crate) struct Answers(Vec<Cell<u8>>);
+
+/// The tests [`Answers`] keeps, by their place in a token's cell.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Asked {
+    /// `person::is_name_word` of a later word of a name: a third of its calls on news text asked again
+    /// what a rule before had asked, at some 500 instructions each.
+    NameWord = 0,
+    /// `person::is_name_word` of a name's first word.
+    FirstNameWord = 1,
+    /// `person::is_name_token` of the token as written (a hash set's look-up): `name_tokens` asks it
+    /// of a token as the start of a run, again as its first word, and as a later word of the runs
+    /// before.
+    NameToken = 2,
+    /// `person::name_shaped`, which `name_tokens` asks twice of a run's first token.
+    NameShaped = 3,
+}
+
+impl Answers {
+    /// Forgets every answer, for a segment of `tokens` tokens.
+    pub(crate) fn reset(&mut self, tokens: usize) {
+        self.0.clear();
+        self.0.resize(tokens, Cell::new(0));
+    }
+
+    /// The answer of test `asked` for token `i`, worked out by `work_out` the first time.
+    #[inline]
+    fn get_or(&self, i: usize, asked: Asked, work_out: impl FnOnce() -> bool) -> bool {
+        let shift = 2 * asked as u8;
+        let Some(cell) = self.0.get(i) else {
+            return work_out();
+        };
+        let known = cell.get() >> shift;
+        if known & 1 != 0 {
+            return known & 2 != 0;
+        }
+        let answer = work_out();
+        cell.set(cell.get() | (1 | u8::from(answer) << 1) << shift);
+        answer
+    }
 }
 
 impl Segment<'_, '_> {

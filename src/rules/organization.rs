@@ -54,7 +54,7 @@ pub(super) fn team_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<C
         let stem = word
             .char_indices()
             .nth(usize::from(
-                seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars),
+                seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars()),
             ))
             .map_or("", |(b, _)| &word[b..]);
         if !TEAM_NOUNS.contains(&stem) && !TEAM_NOUNS.contains(&word) {
@@ -104,8 +104,8 @@ fn town_nisba_club(seg: &Segment<'_, '_>, k: usize) -> bool {
         j < seg.len()
             && seg.is_word(j)
             && !seg.newline_before(j)
-            && !seg.lex[j].conj
-            && !seg.lex[j].lam
+            && !seg.lex[j].conj()
+            && !seg.lex[j].lam()
             && seg.reading(j).clitic_chars == 0
             && seg.tokens.folded(j).starts_with("ال")
     };
@@ -143,7 +143,7 @@ pub(super) fn town_nisba_after_place(seg: &Segment<'_, '_>, out: &mut Vec<Candid
             && seg.is_word(n)
             && !seg.newline_before(n)
             && seg.reading(n).clitic_chars == 0
-            && !seg.lex[n].conj
+            && !seg.lex[n].conj()
             && ![
                 EntryKind::Common,
                 EntryKind::Function,
@@ -188,7 +188,7 @@ pub(super) fn club_nationality(
             && seg.is_word(n)
             && !seg.newline_before(n)
             && seg.reading(n).clitic_chars == 0
-            && !seg.lex[n].conj
+            && !seg.lex[n].conj()
             && {
                 let word = seg.tokens.folded(n);
                 word.starts_with("ال") && word.ends_with('ي')
@@ -220,8 +220,8 @@ pub(super) fn club_nationality(
                 && !seg.newline_before(i)
                 && seg.is_word(i - 1)
                 && seg.reading(i - 1).clitic_chars == 0
-                && !seg.lex[i - 1].conj
-                && !seg.lex[i - 1].definite
+                && !seg.lex[i - 1].conj()
+                && !seg.lex[i - 1].definite()
                 && is_unknown_word(seg, i - 1)
                 && !looks_like_imperfect(seg.tokens.folded(i - 1))
                 && !has_pronoun_suffix(seg.tokens.folded(i - 1))
@@ -364,9 +364,9 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     seg.is_word(k)
         && !seg.newline_before(k)
-        && !l.conj
+        && !l.conj()
         && seg.reading(k).clitic_chars == 0
-        && !(l.lam || (l.definite && l.clitic_chars > 0))
+        && !(l.lam() || (l.definite() && l.clitic_chars() > 0))
         && !l.has(EntryKind::Nationality)
         && !l.has(EntryKind::Function)
         && !seg.is_trigger(k)
@@ -378,7 +378,7 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
                 let word = seg.tokens.folded(k);
                 !has_pronoun_suffix(word)
                     && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-                    && !(!l.definite && word.ends_with('ي') && word.chars().nth(3).is_some())
+                    && !(!l.definite() && word.ends_with('ي') && word.chars().nth(3).is_some())
             }))
 }
 
@@ -413,10 +413,10 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             // حركة حماس، قوات الاتحاد الأفريقي: the known name is the organization; its entry reports it.
             continue;
         }
-        if seg.lex[i].definite
+        if seg.lex[i].definite()
             && i + 1 < seg.len()
-            && (!seg.lex[i + 1].definite || seg.lex[i + 1].conj)
-            && !seg.lex[i + 1].lam
+            && (!seg.lex[i + 1].definite() || seg.lex[i + 1].conj())
+            && !seg.lex[i + 1].lam()
         {
             // A definite noun takes no genitive: what follows it is another phrase (المؤتمر سيبحث،
             // الاتحاد بتنظيم); its name goes on with an adjective or a لِ- complement.
@@ -435,7 +435,7 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
         // لِ- complement or a coordinated word it qualifies that word (للمقاطعات الفرنسية).
         while end > i + 2
             && is_trailing_nationality(seg, end - 1)
-            && !(i + 1..end - 1).any(|k| seg.lex[k].lam || seg.lex[k].conj)
+            && !(i + 1..end - 1).any(|k| seg.lex[k].lam() || seg.lex[k].conj())
         {
             end -= 1;
         }
@@ -459,7 +459,7 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
         let enough = end >= i + 1 + MIN_ORG_COMPLEMENTS
             || (end == i + 2
                 && (seg.has(i + 1, EntryKind::Place)
-                    || (!seg.lex[i].definite && is_unknown_name(seg, i + 1)))
+                    || (!seg.lex[i].definite() && is_unknown_name(seg, i + 1)))
                 && seg.reading(i + 1).clitic_chars == 0
                 && head_takes_place(seg, i));
         if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
@@ -481,7 +481,7 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
 /// where the body is from rather than naming it (نادي أندرليخت البلجيكي، جامعة ريكو اليابانية).
 fn is_trailing_nationality(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
-    seg.has(k, EntryKind::Nationality) && l.definite && !l.conj && !l.lam
+    seg.has(k, EntryKind::Nationality) && l.definite() && !l.conj() && !l.lam()
 }
 
 /// Whether a known organization's name starts at token `k`, right after a head noun: the head is then a
@@ -490,7 +490,7 @@ fn is_trailing_nationality(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// vocabulary does not count.
 fn names_known_org(seg: &Segment<'_, '_>, k: usize) -> bool {
     k < seg.len()
-        && seg.lex[k].clitic_chars == 0
+        && seg.lex[k].clitic_chars() == 0
         && seg.reading(k).clitic_chars == 0
         && seg.phrase_of(k, EntryKind::Organization).is_some_and(|p| {
             p.end - p.start > 1
@@ -506,9 +506,9 @@ fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     l.is_unknown()
         && seg.is_word(k)
-        && !l.definite
-        && !l.conj
-        && l.clitic_chars == 0
+        && !l.definite()
+        && !l.conj()
+        && l.clitic_chars() == 0
         && word.chars().count() >= 3
         && word.starts_with(|c: char| ('\u{0621}'..='\u{064A}').contains(&c))
         && !word.ends_with("ات")
@@ -536,16 +536,16 @@ fn head_takes_place(seg: &Segment<'_, '_>, head: usize) -> bool {
 /// (البنك الزراعي، للبنك الأهلي، المصرف العربي الدولي). A definite head + nisba is usually a description
 /// (الحكومة اللبنانية، الجيش الأمريكي), but "the commercial bank" names one institution.
 fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
-    seg.lex[head].definite
+    seg.lex[head].definite()
         && end > head + 1
         && seg
             .phrase_of(head, EntryKind::OrgHead)
             .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("bank"))
         && (head + 1..end).all(|k| {
             let l = &seg.lex[k];
-            l.definite
-                && !l.lam
-                && !l.conj
+            l.definite()
+                && !l.lam()
+                && !l.conj()
                 && !seg.has(k, EntryKind::Place)
                 // masculine, as بنك and مصرف are: a feminine nisba qualifies another noun
                 // (خطط البنك التنموية)
@@ -566,7 +566,7 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
     // `anercorp_lex` 37 of 40 quotes after an indefinite head are the name (صحيفة " القادسية ").
     if open < seg.len()
-        && !seg.lex[head].definite
+        && !seg.lex[head].definite()
         && matches!(seg.tokens.list[open].kind, TokenKind::Punct('"' | '«'))
     {
         let close = (open + 1..seg.len().min(open + 6))
@@ -583,7 +583,7 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
     let sub = seg
         .phrase_of(head, EntryKind::OrgHead)
         .and_then(|p| seg.index.entry(p.entry).entry.sub());
-    if sub == Some("media") && !seg.lex[head].definite && !is_broadcaster(seg, head) {
+    if sub == Some("media") && !seg.lex[head].definite() && !is_broadcaster(seg, head) {
         if let Some(end) = newspaper_title(seg, open) {
             return Some((open, end));
         }
@@ -644,10 +644,10 @@ fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.is_word(k)
         && !seg.newline_before(k)
         && seg.index.word(word).is_none()
-        && !l.definite
-        && !l.lam
-        && seg.reading(k).clitic_chars <= u8::from(l.conj)
-        && l.clitic_chars <= u8::from(l.conj)
+        && !l.definite()
+        && !l.lam()
+        && seg.reading(k).clitic_chars <= u8::from(l.conj())
+        && l.clitic_chars() <= u8::from(l.conj())
         && !is_singular_nisba(word)
         && !looks_like_verb(word)
         && !has_pronoun_suffix(word)
@@ -663,9 +663,9 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.is_word(k)
         && !seg.newline_before(k)
         && (l.is_unknown() || l.has(EntryKind::Organization))
-        && !l.definite
-        && !l.conj
-        && l.clitic_chars == 0
+        && !l.definite()
+        && !l.conj()
+        && l.clitic_chars() == 0
         && seg.reading(k).clitic_chars == 0
         && !looks_like_verb(word)
         && !looks_like_imperfect(word)
@@ -681,9 +681,9 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
     end - start >= 3
         || (start..end).any(|k| {
             let l = &seg.lex[k];
-            l.lam
+            l.lam()
                 || seg.has(k, EntryKind::Place)
-                || (!l.definite && (l.is_unknown() || is_in_names(seg, k)))
+                || (!l.definite() && (l.is_unknown() || is_in_names(seg, k)))
         })
 }
 
@@ -736,7 +736,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         let l = &seg.lex[k];
         let person_trigger = seg.has(k, EntryKind::Title)
             || seg.has(k, EntryKind::SpeechVerb)
-            || seg.phrase_of(k, EntryKind::Role).is_some() && !l.definite;
+            || seg.phrase_of(k, EntryKind::Role).is_some() && !l.definite();
         if person_trigger || looks_like_verb(seg.tokens.folded(k)) {
             break;
         }
@@ -744,18 +744,18 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             break;
         }
         let place = seg.has(k, EntryKind::Place);
-        if place && !l.definite && k > start && after_nisba(seg, k) {
+        if place && !l.definite() && k > start && after_nisba(seg, k) {
             // An adjective takes no genitive: a bare name after one (وكالة الأنباء القطرية قنا) is the
             // acronym or another entity, not part of the name.
             break;
         }
-        let clitics = seg.reading(k).clitic_chars.max(l.clitic_chars);
-        if clitics > u8::from(l.conj) && !l.lam {
+        let clitics = seg.reading(k).clitic_chars.max(l.clitic_chars());
+        if clitics > u8::from(l.conj()) && !l.lam() {
             // ب/ك + word (بالإصلاحات، بدارفور) starts a prepositional phrase after the name.
             break;
         }
         let word = seg.tokens.folded(k);
-        if l.conj {
+        if l.conj() {
             // و + another head or a place (والشرطة العراقية، والصين) starts a second entity.
             let other = seg.has(k, EntryKind::OrgHead)
                 || place
@@ -766,8 +766,8 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             let fa = word.starts_with('ف');
             if coordinated
                 || k == start
-                || !l.definite
-                || l.lam
+                || !l.definite()
+                || l.lam()
                 || fa
                 || other
                 || new_noun_phrase(seg, k)
@@ -775,7 +775,7 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
                 break;
             }
             coordinated = true;
-        } else if !l.definite
+        } else if !l.definite()
             && !place
             && word.starts_with('ل')
             && !word.starts_with("لل")
@@ -794,13 +794,13 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
                 break;
             }
             end += 1;
-        } else if l.lam {
+        } else if l.lam() {
             // لِ + a noun without ال (لتحقيق) is a purpose clause; لِ + another head (للبنك، لمنظمة) is the
             // body this one belongs to, a name of its own (الجمعية العمومية | للبنك الزراعي).
-            if coordinated || k == start || !l.definite || seg.has(k, EntryKind::OrgHead) {
+            if coordinated || k == start || !l.definite() || seg.has(k, EntryKind::OrgHead) {
                 break;
             }
-        } else if !(l.definite
+        } else if !(l.definite()
             || place
             || (k == start
                 && (l.is_unknown() || is_in_names(seg, k))
@@ -824,11 +824,11 @@ fn new_noun_phrase(seg: &Segment<'_, '_>, k: usize) -> bool {
     next < seg.len()
         && seg.is_word(next)
         && after_nisba(seg, k)
-        && !seg.lex[k - 1].lam
+        && !seg.lex[k - 1].lam()
         && !is_singular_nisba(seg.tokens.folded(k))
-        && seg.lex[next].definite
-        && !seg.lex[next].conj
-        && seg.lex[next].clitic_chars == 0
+        && seg.lex[next].definite()
+        && !seg.lex[next].conj()
+        && seg.lex[next].clitic_chars() == 0
         && seg.reading(next).clitic_chars == 0
         && (is_singular_nisba(seg.tokens.folded(next)) || seg.has(next, EntryKind::Nationality))
 }
@@ -850,15 +850,15 @@ fn lam_construct(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !form_iv
         && !seg.has(k, EntryKind::Function)
         && !has_pronoun_suffix(word)
-        && seg.lex[k].clitic_chars <= 1
-        && seg.lex[next].definite
-        && !seg.lex[next].conj
-        && !seg.lex[next].lam
+        && seg.lex[k].clitic_chars() <= 1
+        && seg.lex[next].definite()
+        && !seg.lex[next].conj()
+        && !seg.lex[next].lam()
         && seg.reading(next).clitic_chars == 0
         && !seg.has(next, EntryKind::Function)
 }
 
 /// Whether the word before token `k` is a definite nisba adjective (القطرية، الدولي).
 fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
-    seg.lex[k - 1].definite && is_singular_nisba(seg.tokens.folded(k - 1))
+    seg.lex[k - 1].definite() && is_singular_nisba(seg.tokens.folded(k - 1))
 }

@@ -25,7 +25,7 @@ use super::shape::{
     looks_like_plural_participle, looks_like_verb, ORDINALS,
 };
 use super::{
-    bytes_are, is_in_names, is_named, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
+    bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
 };
 use crate::lexicon::EntryKind;
 use crate::lookup::{Marks, PhraseMatch};
@@ -116,8 +116,8 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
 fn title_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
     let l = &seg.lex[j];
     seg.is_word(j)
-        && l.definite
-        && !l.conj
+        && l.definite()
+        && !l.conj()
         && seg.reading(j).clitic_chars == 0
         && l.has(EntryKind::Common)
         && !l.has(EntryKind::Function)
@@ -133,8 +133,8 @@ fn title_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
 fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
     let l = &seg.lex[j];
     seg.is_word(j)
-        && l.definite
-        && !l.conj
+        && l.definite()
+        && !l.conj()
         && seg.reading(j).clitic_chars == 0
         && l.is_unknown()
         && !seg.hamza_al(j)
@@ -151,8 +151,8 @@ fn unknown_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
 fn nisba_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
     let l = &seg.lex[j];
     seg.is_word(j)
-        && l.definite
-        && !l.conj
+        && l.definite()
+        && !l.conj()
         && seg.last_char(j) == Some('ي')
         && seg.reading(j).clitic_chars == 0
         && !seg.has(j, EntryKind::Place)
@@ -177,7 +177,7 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     let plain = seg.is_word(k)
         && !seg.newline_before(k)
-        && !l.conj
+        && !l.conj()
         && seg.reading(k).clitic_chars == 0
         && (l.has(EntryKind::Common) || l.is_unknown())
         && !l.has(EntryKind::Function)
@@ -261,7 +261,7 @@ fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
             && seg.is_word(k)
             && !seg.newline_before(k)
             && seg.reading(k).clitic_chars == 0
-            && !seg.lex[k].conj
+            && !seg.lex[k].conj()
     };
     let teen = |k: usize| plain(k) && matches!(seg.tokens.folded(k), "عشر" | "عشره");
     // The chain took the ordinal already (بنديكتوس السادس): the teen after it.
@@ -322,13 +322,13 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let next_definite = i + 1 < seg.len()
         && seg.is_word(i + 1)
         && !seg.newline_before(i + 1)
-        && seg.lex[i + 1].definite
-        && !seg.lex[i + 1].conj;
+        && seg.lex[i + 1].definite()
+        && !seg.lex[i + 1].conj();
     seg.is_word(i)
         && !seg.newline_before(i)
         && l.has(EntryKind::Nationality)
         && seg.tokens.folded(i).starts_with("ال")
-        && !l.conj
+        && !l.conj()
         && seg.reading(i).clitic_chars == 0
         && is_singular_nisba(seg.tokens.folded(i))
         && named_before
@@ -344,8 +344,20 @@ fn ends_in_digit(word: &str) -> bool {
     }
 }
 
-/// Whether token `i` can be part of a person's name chain (`first`: it would start the chain).
+/// Whether token `i` can be part of a person's name chain (`first`: it would start the chain). Asked
+/// of a token again by later rules: answered once a segment (see `Answers`).
 fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
+    let asked = if first {
+        Asked::FirstNameWord
+    } else {
+        Asked::NameWord
+    };
+    seg.answers
+        .get_or(i, asked, || name_word_worked_out(seg, i, first))
+}
+
+/// [`is_name_word`], worked out.
+fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
     // it (ميلِفا ماريك Mileva Maric; جوليان مارسو | computer), not part of the Arabic name.
     // A line break before the first word is the caller's concern (a name may open a line).
@@ -368,7 +380,8 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     }
     // After آل, the word is the family's name (آل ثاني، آل باشراحيل), whatever else it is: in
     // `anercorp_lex` + `aqmar_train` آل after a name word is followed by the name's next word 11 times in 11.
-    if !first && seg.tokens.folded(i - 1) == "ال" && !l.conj && seg.reading(i).clitic_chars == 0 {
+    if !first && seg.tokens.folded(i - 1) == "ال" && !l.conj() && seg.reading(i).clitic_chars == 0
+    {
         return true;
     }
     let given = l.has(EntryKind::Given);
@@ -387,7 +400,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let construct = || {
         i + 1 < seg.len()
             && seg.is_word(i + 1)
-            && seg.lex[i + 1].definite
+            && seg.lex[i + 1].definite()
             && seg.reading(i + 1).clitic_chars == 0
     };
     let vocabulary_given = given && !l.has(EntryKind::Function) && (!first || construct());
@@ -408,7 +421,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && conjoined_name(seg, i) {
         return false;
     }
-    if (l.conj && !(foreign_fa && foreign_initial(seg, i)))
+    if (l.conj() && !(foreign_fa && foreign_initial(seg, i)))
         || function
         || common
         || seg.is_trigger(i)
@@ -437,14 +450,14 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     }
     // A token seen in persons' names (مبارك، ستيفنسون) is a name word even when shaped like a plural or a
     // verb, as long as nothing ties it to the words around it (ال after a preposition, و after the first).
-    if is_name_token(seg, i, 0) && !l.definite && seg.reading(i).clitic_chars == 0 && !l.conj {
+    if is_name_token(seg, i, 0) && !l.definite() && seg.reading(i).clitic_chars == 0 && !l.conj() {
         return true;
     }
     // A name token read as a preposition + ال + a word no list knows (كالفيرت = ك + الفيرت، بالدوين)
     // is the name as written, after the first word (رامون كالفيرت); not a divine name (العزيز بالله).
     if !first
-        && !l.conj
-        && l.clitic_chars > 0
+        && !l.conj()
+        && l.clitic_chars() > 0
         && l.is_unknown()
         && !word_has_divine_name(seg.tokens.folded(i))
         && is_name_token(seg, i, 0)
@@ -463,7 +476,7 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         || (!first
             && (looks_like_imperfect(word)
                 || looks_like_plural_participle(word)
-                || (looks_like_future_or_plural_past(word) && !l.definite)
+                || (looks_like_future_or_plural_past(word) && !l.definite())
                 || has_pronoun_suffix(word)
                 || looks_like_masdar(word)
                 || looks_like_derived_masdar(word)
@@ -485,13 +498,14 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && word
             .strip_prefix("كم")
             .is_some_and(|rest| rest.chars().count() >= 3 && !rest.starts_with(['ا', 'و', 'ي']));
-    let prepositional = l.definite && l.clitic_chars > 0 && !(l.conj && foreign_initial(seg, i));
+    let prepositional =
+        l.definite() && l.clitic_chars() > 0 && !(l.conj() && foreign_initial(seg, i));
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن سالم المري): in ANERcorp 17 of 21 such words are part of the name.
     // آل + a name is already the family name (آل باشراحيل الرمضانية).
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
-    let feminine_noun = l.definite && seg.last_char(i) == Some('ة') && !family_slot;
+    let feminine_noun = l.definite() && seg.last_char(i) == Some('ة') && !family_slot;
     let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
     // A noun or verb with the pronoun ـه (مرماه، قواته، تحرمه) or ل + a verb or verbal noun (ليعوض،
     // لتمثيل) is what the person did or has, not a name word.
@@ -508,8 +522,8 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && i + 1 < seg.len()
         && seg.is_word(i + 1)
         && !seg.newline_before(i + 1)
-        && (seg.has(i + 1, EntryKind::Place) || seg.lex[i + 1].definite)
-        && !seg.lex[i + 1].conj;
+        && (seg.has(i + 1, EntryKind::Place) || seg.lex[i + 1].definite())
+        && !seg.lex[i + 1].conj();
     let clause =
         pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
     !verb
@@ -574,14 +588,14 @@ fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let ends_name = next >= seg.len()
         || !seg.is_word(next)
         || seg.newline_before(next)
-        || seg.lex[next].conj
+        || seg.lex[next].conj()
         || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
             && seg.reading(next).clitic_chars == 0
-            && !seg.lex[next].definite
+            && !seg.lex[next].definite()
             && !seg.is_trigger(next));
     l.has(EntryKind::Title)
-        && l.definite
-        && !l.conj
+        && l.definite()
+        && !l.conj()
         && seg.reading(i).clitic_chars == 0
         && !l.has(EntryKind::Role)
         && !l.has(EntryKind::SpeechVerb)
@@ -659,9 +673,9 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
             break;
         }
         from = k;
-        if seg.lex[k].conj {
+        if seg.lex[k].conj() {
             // و + a role (والأمين العام) starts this one; و + another word is inside it (والصحراء).
-            if role_here || !seg.lex[k].definite {
+            if role_here || !seg.lex[k].definite() {
                 if !role_here {
                     from = k + 1;
                 }
@@ -743,7 +757,7 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         let indefinite = !has_possessive(seg, role.end - 1)
             && !seg.tokens.folded(role.start).starts_with('ب')
             && (role.start..j).all(|k| {
-                !seg.lex[k].definite
+                !seg.lex[k].definite()
                     && !seg.has(k, EntryKind::Nationality)
                     && !seg.has(k, EntryKind::Place)
                     && !seg.has(k, EntryKind::Organization)
@@ -779,7 +793,7 @@ fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         // Only a noun in the construct state takes a genitive: after a definite word (الرئيس شيراك) a
         // place is the person's name or a word of another phrase.
         let construct =
-            j > 0 && !seg.lex[j - 1].definite && !seg.has(j - 1, EntryKind::Nationality);
+            j > 0 && !seg.lex[j - 1].definite() && !seg.has(j - 1, EntryKind::Nationality);
         if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
             j = p;
         } else if is_role_complement(seg, j) || is_bi_place(seg, j) {
@@ -820,13 +834,13 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     seg.is_word(k)
         && !seg.newline_before(k)
-        && !l.conj
+        && !l.conj()
         && !seg.has(k, EntryKind::Function)
         && !seg.has(k, EntryKind::Title)
         && !seg.has(k, EntryKind::SpeechVerb)
         // أل with hamza starts a foreign name (ألفريد), never the article.
-        && ((l.definite && !seg.hamza_al(k))
-            || l.lam
+        && ((l.definite() && !seg.hamza_al(k))
+            || l.lam()
             || seg.has(k, EntryKind::Nationality)
             || is_lam_genitive(seg, k)
             // a place read whole (الشمالي، الأبيض) is still a word with the article
@@ -839,7 +853,7 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.tokens.folded(k).starts_with('ل')
         && (seg.lex[k].info.is_none() || is_in_names(seg, k))
         && k + 1 < seg.len()
-        && seg.lex[k + 1].definite
+        && seg.lex[k + 1].definite()
         && !seg.newline_before(k + 1)
 }
 
@@ -882,8 +896,8 @@ fn foreign_first_name(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         k < seg.len()
             && seg.is_word(k)
             && !seg.newline_before(k)
-            && !seg.lex[k].conj
-            && !seg.lex[k].definite
+            && !seg.lex[k].conj()
+            && !seg.lex[k].definite()
     };
     let surname = next < seg.len()
         && (seg.has(next, EntryKind::Family) || seg.has(next, EntryKind::Person))
@@ -903,7 +917,7 @@ fn follows_noun(seg: &Segment<'_, '_>, i: usize) -> bool {
     let p = &seg.lex[i - 1];
     seg.is_word(i - 1)
         && !seg.newline_before(i)
-        && (p.definite
+        && (p.definite()
             || p.has(EntryKind::Place)
             || p.has(EntryKind::Organization)
             || p.has(EntryKind::OrgHead))
@@ -960,8 +974,8 @@ fn unlisted_name_token(seg: &Segment<'_, '_>, j: usize) -> bool {
     j < seg.len()
         && seg.is_word(j)
         && !seg.newline_before(j)
-        && !seg.lex[j].definite
-        && !seg.lex[j].conj
+        && !seg.lex[j].definite()
+        && !seg.lex[j].conj()
         && seg.reading(j).clitic_chars == 0
         && seg.lex[j].is_unknown()
         && is_name_token(seg, j, 0)
@@ -977,8 +991,8 @@ fn town_speaker(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         && !verb.ends_with('ت')
         && seg.is_word(j)
         && !seg.newline_before(j)
-        && !l.conj
-        && !l.definite
+        && !l.conj()
+        && !l.definite()
         && seg.reading(j).clitic_chars == 0
         && !l.has(EntryKind::Common)
         && !l.has(EntryKind::Function)
@@ -1000,15 +1014,15 @@ fn is_family_alone(seg: &Segment<'_, '_>, j: usize) -> bool {
         && seg.is_word(next)
         && !seg.newline_before(next)
         && (seg.has(next, EntryKind::Nationality)
-            || (seg.lex[next].definite
-                && !seg.lex[next].conj
+            || (seg.lex[next].definite()
+                && !seg.lex[next].conj()
                 && seg.reading(next).clitic_chars == 0));
     j < seg.len()
         && seg.is_word(j)
         && !seg.newline_before(j)
-        && seg.lex[j].definite
-        && !seg.lex[j].conj
-        && seg.lex[j].clitic_chars == 0
+        && seg.lex[j].definite()
+        && !seg.lex[j].conj()
+        && seg.lex[j].clitic_chars() == 0
         && (unknown_family(seg, j) || unknown_name_token(seg, j))
         && !adjective_follows
 }
@@ -1033,7 +1047,7 @@ pub(super) fn name_role(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
     for &k in triggers.iter().filter(|&&k| k >= 1) {
         // A role in the construct state (وزير، رئيس، مدير), not الرئيس which may start a new phrase.
         if seg.phrase_of(k, EntryKind::Role).is_none()
-            || seg.lex[k].definite
+            || seg.lex[k].definite()
             || seg.newline_before(k)
         {
             continue;
@@ -1205,7 +1219,7 @@ fn given_chain_continues(seg: &Segment<'_, '_>, i: usize) -> bool {
     // `i`; علي, which folds like the preposition على, may still be a name's first word.
     let word = seg.has(i - 1, EntryKind::Common) && !seg.has(i - 1, EntryKind::Function);
     let starts = seg.has(i - 1, EntryKind::Given) && !word;
-    !seg.lex[i].conj && starts && is_name_word(seg, i, false)
+    !seg.lex[i].conj() && starts && is_name_word(seg, i, false)
 }
 
 /// The end of a person's name that starts at token `j`, after a role, nationality or speech verb: it
@@ -1233,7 +1247,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
         && seg.phrase_of(j, EntryKind::Organization).is_none()
         && !lam_verb_or_masdar(word)
-        && (!l.definite || seg.hamza_al(j))
+        && (!l.definite() || seg.hamza_al(j))
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
         && !looks_like_broken_plural(seg.tokens.folded(j))
@@ -1247,7 +1261,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
-    let conj = l.conj && !foreign_initial(seg, j);
+    let conj = l.conj() && !foreign_initial(seg, j);
     if !(named || unknown)
         || (seg.reading(j).clitic_chars > 0 && !ka)
         || conj
@@ -1282,9 +1296,9 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
 fn nationality_place_name(seg: &Segment<'_, '_>, j: usize) -> bool {
     j > 0
         && seg.has(j - 1, EntryKind::Nationality)
-        && !seg.lex[j - 1].conj
-        && !seg.lex[j].definite
-        && !seg.lex[j].conj
+        && !seg.lex[j - 1].conj()
+        && !seg.lex[j].definite()
+        && !seg.lex[j].conj()
         && seg.reading(j).clitic_chars == 0
         && is_name_token(seg, j, 0)
         && !is_country(seg, j)
@@ -1340,13 +1354,13 @@ pub(super) fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>)
 fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     let l = &seg.lex[k];
     let word = seg.tokens.folded(k);
-    if !seg.is_word(k) || seg.newline_before(k) || !l.conj || !word.starts_with('و') {
+    if !seg.is_word(k) || seg.newline_before(k) || !l.conj() || !word.starts_with('و') {
         return None;
     }
     let stem = &word['و'.len_utf8()..];
     // a name token after و (وسميث), as a known name
     let named = (is_named(seg, k)
-        || (stem.chars().count() >= 3 && !l.definite && is_name_token(seg, k, 1)))
+        || (stem.chars().count() >= 3 && !l.definite() && is_name_token(seg, k, 1)))
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Common)
         && !seg.marks[k].may_start(EntryKind::Place);
@@ -1357,7 +1371,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         && !seg.marks[k].may_start(EntryKind::Place);
     let unknown = l.is_unknown()
         && stem.chars().count() >= 3
-        && !l.definite
+        && !l.definite()
         && !looks_like_verb(stem)
         && !looks_like_imperfect(stem)
         && !has_pronoun_suffix(stem)
@@ -1466,9 +1480,9 @@ fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
     let l = &seg.lex[j];
     let word = seg.tokens.folded(j);
     l.is_unknown()
-        && !l.definite
-        && !l.conj
-        && l.clitic_chars == 0
+        && !l.definite()
+        && !l.conj()
+        && l.clitic_chars() == 0
         && !looks_like_verb(word)
         && !looks_like_imperfect(word)
         && !has_pronoun_suffix(word)
@@ -1581,9 +1595,9 @@ fn plain_surname(seg: &Segment<'_, '_>, j: usize) -> bool {
     let surname = |w: &crate::lookup::WordInfo| w.classes & !family == 0;
     seg.index.word(word).is_none_or(surname)
         && l.info.is_none_or(surname)
-        && !l.definite
-        && !l.conj
-        && l.clitic_chars == 0
+        && !l.definite()
+        && !l.conj()
+        && l.clitic_chars() == 0
         && word.chars().count() >= 3
         && !looks_like_verb(word)
         && !looks_like_imperfect(word)
@@ -1600,8 +1614,8 @@ fn ka_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
     seg.reading(i).clitic_chars == 1
         && seg.tokens.folded(i).starts_with('ك')
-        && !l.definite
-        && !l.conj
+        && !l.definite()
+        && !l.conj()
         && !l.has(EntryKind::Common)
         && !l.has(EntryKind::Function)
         && !l.has(EntryKind::Organization)
@@ -1645,7 +1659,7 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     seg.lex[j].is_unknown()
         && word.starts_with(['ف', 'و'])
         // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالتيرا)
-        && (!seg.lex[j].definite || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
+        && (!seg.lex[j].definite() || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
         && !has_pronoun_suffix(word)
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
         // feminine noun is a conjunct (وبقية)
@@ -1733,7 +1747,13 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
 fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
-    seg.index.is_name_token(super::stem_of(seg, i, skip))
+    let look_up = || seg.index.is_name_token(super::stem_of(seg, i, skip));
+    // As written, it is asked of a token again (see `Answers`).
+    if skip == 0 {
+        seg.answers.get_or(i, Asked::NameToken, look_up)
+    } else {
+        look_up()
+    }
 }
 
 /// Whether token `i` can open a run of name words, and how many clitic chars (و، ف) come before the name.
@@ -1820,6 +1840,12 @@ fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
 const PLACE_PREFIXES: [&str; 7] = ["نيو", "لوس", "لاس", "بورت", "فورت", "كامب", "ماونت"];
 
 fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
+    seg.answers
+        .get_or(i, Asked::NameShaped, || name_shape_worked_out(seg, i))
+}
+
+/// [`name_shaped`], worked out.
+fn name_shape_worked_out(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
         && seg.last_char(i) != Some('ة')

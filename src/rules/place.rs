@@ -25,7 +25,7 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             continue;
         }
         let j = i + 1;
-        if seg.newline_before(j) || !seg.is_word(j) || seg.lex[j].conj {
+        if seg.newline_before(j) || !seg.is_word(j) || seg.lex[j].conj() {
             continue;
         }
         let end = if let Some(p) = seg
@@ -41,16 +41,16 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             p.end
         } else if ((is_unknown_word(seg, j) && !describes_noun(seg.tokens.folded(j)))
             || settlement_name(seg, i, j))
-            && seg.lex[j].clitic_chars == 0
+            && seg.lex[j].clitic_chars() == 0
         {
             let k = j + 1;
             let end = if k < seg.len()
                 && seg.is_word(k)
                 && !seg.newline_before(k)
-                && !seg.lex[j].definite
-                && !seg.lex[k].definite
-                && !seg.lex[k].conj
-                && seg.lex[k].clitic_chars == 0
+                && !seg.lex[j].definite()
+                && !seg.lex[k].definite()
+                && !seg.lex[k].conj()
+                && seg.lex[k].clitic_chars() == 0
                 && seg.reading(k).clitic_chars == 0
                 && is_unknown_word(seg, k)
                 && second_name_word(seg.tokens.folded(k))
@@ -119,7 +119,7 @@ fn settlement_name(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
     let noun = stem_of(seg, i, seg.reading(i).clitic_chars);
     // قرى "villages" is plural: its complement is a region or a noun (قرى الحدود، قرى الجنوب); a dual
     // reads as "my …" before an adjective (مدينتي الكبيرة).
-    let settlement = !seg.lex[i].definite
+    let settlement = !seg.lex[i].definite()
         && !noun.starts_with("ال")
         && noun != "قري"
         && !is_dual(noun)
@@ -149,7 +149,7 @@ fn is_dual(folded: &str) -> bool {
 /// The second name after a dual place noun: the word right after the first, written with و, that the
 /// lexicon knows as a place or does not know at all (بلدتي عنبتا وكفرمان).
 fn second_place(seg: &Segment<'_, '_>, noun: usize, k: usize, out: &mut Vec<Candidate>) {
-    if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) || !seg.lex[k].conj {
+    if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) || !seg.lex[k].conj() {
         return;
     }
     let (end, attrs) = match seg
