@@ -1085,7 +1085,8 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 ///
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
 /// وصل ابو عبد الجليل الحضراني (أبو + عبد + a word with ال: the kunya is one name, not a chain after أبو) ;
-/// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
+/// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal) ; وصل علي
+/// محمد الحضراني (علي written with ي before a particle or two name words: `ali_before_name`).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word) ; وقال ابو عبد ثم مضى (عبد alone is no name) ;
 /// وأشاد بجهود عماد الاصطفاف (a verbal noun of a derived form with ال: `looks_like_definite_derived_masdar`).
@@ -1093,10 +1094,11 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
-        if seg.has(i, EntryKind::Common)
+        if (seg.has(i, EntryKind::Common)
             || seg.has(i, EntryKind::Function)
             || seg.has(i, EntryKind::Nationality)
-            || !seg.is_word(i)
+            || !seg.is_word(i))
+            && !ali_before_name(seg, i)
         {
             continue;
         }
@@ -1161,6 +1163,38 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let evidence = if end - i >= 3 { STRONG } else { LEXICON };
         out.extend(person(seg, i, end, skip, evidence, "given-chain"));
     }
+}
+
+/// Whether token `i` is the given name علي written with ي (or و + it), followed on its line by a particle
+/// (علي بن، علي عبد) or by a given name that is no word of the vocabulary and that a third name word
+/// follows (علي محمد الريحاوي): the name, not the preposition على, which edited text writes with ى and
+/// which a noun follows. علي is a function word in the lexicon, so `given-chain` would not start at it.
+/// With a given name and nothing after it, the pair is as often the preposition and a noun that is also
+/// a given name (علي أمل، علي يقين); with a family name with ال, as often a noun phrase (علي الصالح, where
+/// the document pass would then look for الصالح alone: السلف الصالح).
+///
+/// Fires: وصل علي محمد الحضراني ; وقال علي بن سالم. Does not fire: اعتمد علي الزراعة (a noun) ; وقف علي
+/// أمل أن (a given name that is also a word, no third name word).
+fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let next = i + 1;
+    let r = seg.reading(i);
+    next < seg.len()
+        && seg.is_word(i)
+        && (r.clitic_chars == 0 || (r.conj && r.clitic_chars == 1))
+        && super::stem_of(seg, i, r.clitic_chars) == "علي"
+        && seg.last_char(i) == Some('ي')
+        && seg.has(i, EntryKind::Given)
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && seg.reading(next).clitic_chars == 0
+        && !seg.lex[next].conj
+        && !seg.has(next, EntryKind::Common)
+        && !seg.has(next, EntryKind::Function)
+        && (seg.has(next, EntryKind::Particle)
+            || (seg.has(next, EntryKind::Given)
+                && next + 1 < seg.len()
+                && !seg.newline_before(next + 1)
+                && is_name_word(seg, next + 1, false)))
 }
 
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الرازق): a given name.
