@@ -362,6 +362,9 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return false;
     }
     let l = &seg.lex[i];
+    if whole_name_token(seg, i) {
+        return true;
+    }
     // After عبد, a word with ال is a divine name (عبد العظيم، عبد الرازق), whatever else it is.
     if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
         return seg.reading(i).clitic_chars == 0;
@@ -525,6 +528,36 @@ fn is_name_word(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
 fn word_has_divine_name(word: &str) -> bool {
     word.ends_with("الله") || word.ends_with("لله")
 }
+
+/// Whether token `i` is a `name` lexicon token as written (كوفي، باول) that the lexicon reads only as a
+/// preposition + a word of the vocabulary (ك + وفي، ب + اول) and does not know whole: in a name's place
+/// (after a title, role or speech verb, after a name's first word, or in a run of name tokens) it is the
+/// foreign name as written. Not when a hamza follows the clitic as written (بأول، كأول: the preposition
+/// and a word), nor with و/ف (وان "and that", ويمر "and passes": a conjunction before a word is far
+/// commoner than a name so spelled). In `anercorp_lex` + `aqmar_train` (the harvested names left out)
+/// such tokens are persons' words 30 times, nearly all in a name's place, and O 117 times, nearly all
+/// وأن، وان، وإن outside one; بلا "without", the commonest of the others, is a function word.
+///
+/// Fires: التقى المدرب ماركو باول أمس. Does not fire: فاز الفريق بأول لقب (a hamza after the preposition).
+fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    let r = seg.reading(i);
+    let written = &seg.text[seg.tokens.bytes(i)];
+    r.clitic_chars > 0
+        && !r.conj
+        && !l.definite
+        && l.info
+            .is_some_and(|w| w.classes != 0 && w.classes & !VOCABULARY_CLASSES == 0)
+        && seg.index.word(seg.tokens.folded(i)).is_none()
+        && seg.index.is_name_token(seg.tokens.folded(i))
+        && !written
+            .chars()
+            .nth(usize::from(r.clitic_chars))
+            .is_some_and(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ'))
+}
+
+/// The classes of a word of the vocabulary alone: common and function words.
+const VOCABULARY_CLASSES: u16 = (1 << EntryKind::Common as u16) | (1 << EntryKind::Function as u16);
 
 /// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد) or + a name token when the whole word
 /// is none (وسميث, not ويليامز), and not a given name as written (وليد، وائل): the next person of a list
@@ -1261,7 +1294,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let l = &seg.lex[j];
     let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
-    let ka = ka_name(seg, j);
+    let ka = ka_name(seg, j) || whole_name_token(seg, j);
     let unknown = (ka
         || nationality_place_name(seg, j)
         || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
@@ -1285,8 +1318,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     if !(named || unknown)
         || (seg.reading(j).clitic_chars > 0 && !ka)
         || conj
-        || l.has(EntryKind::Function)
-        || l.has(EntryKind::Common)
+        || ((l.has(EntryKind::Function) || l.has(EntryKind::Common)) && !ka)
     {
         return None;
     }
@@ -1758,11 +1790,12 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
 /// organization (the first tests of `name_run_start`, on the marks already read).
 #[inline]
 pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> bool {
-    !(m.has(EntryKind::Common)
+    (!(m.has(EntryKind::Common)
         || m.has(EntryKind::Function)
         || m.has(EntryKind::Place)
         || m.has(EntryKind::Organization))
-        && seg.is_word(i)
+        && seg.is_word(i))
+        || whole_name_token(seg, i)
 }
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
@@ -1775,6 +1808,9 @@ fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
 /// organization.
 fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     let l = &seg.lex[i];
+    if whole_name_token(seg, i) {
+        return Some(0);
+    }
     // Asked of every token: the bit tests before the word's text.
     if !seg.is_word(i)
         || l.has(EntryKind::Common)
@@ -1867,6 +1903,9 @@ fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// name the lexicon knows (given, family), `None` for anything else.
 fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
     let l = &seg.lex[k];
+    if seg.is_word(k) && !seg.newline_before(k) && whole_name_token(seg, k) {
+        return Some(true);
+    }
     if !seg.is_word(k)
         // a divine name after a noun (بيوت الله، جامع الرحمن): a construct phrase; the names of that
         // shape (عبد الله) are `given-chain`'s
