@@ -48,7 +48,8 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// الحامد (an unknown epithet before a given name is passed over) ; وحكم السلطان العثماني مراد الحضراني (a nisba
 /// before a given name, even after a royal title) ; وحضر الشيخ سالم الموقف . (a word of the
 /// vocabulary after a given name, at the sentence's end or before a role, is the family name).
-/// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
+/// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى) ; وصل
+/// اللواء العاشر (an ordinal alone: `ordinal_or_elative`).
 /// A nisba with no given name after it is the name: وقال الدكتور الحضراني إن.
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -86,7 +87,14 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             j
         } else {
             let end = regnal_end(seg, j, name_chain(seg, j));
-            end + usize::from(end == j + 1 && vocabulary_family(seg, j, end))
+            let end = end + usize::from(end == j + 1 && vocabulary_family(seg, j, end));
+            // An ordinal or an elative in ى alone after a title qualifies it (الأب الأول، السيدة
+            // الأولى، اللواء العاشر، الممثل الأعلى): no name.
+            if end == j + 1 && ordinal_or_elative(seg, j) {
+                j
+            } else {
+                end
+            }
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
@@ -108,6 +116,20 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             next = title.end;
         }
     }
+}
+
+/// Whether token `j` is an ordinal with ال, masculine or feminine (الأول، الأولى، العاشر، الثانية), or an
+/// elative written ال + أ + two letters + ى (الأعلى، الأدنى، الأقصى): an adjective, never a name's only
+/// word. After a title in `anercorp_lex` + `aqmar_train` such a word alone is O 9 times and never a
+/// person (a regnal ordinal follows a name: الملك لويس الرابع).
+fn ordinal_or_elative(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    let written = &seg.text[seg.tokens.bytes(j)];
+    let masculine = word.strip_suffix('ه').unwrap_or(word);
+    ORDINALS.contains(&word)
+        || ORDINALS.contains(&masculine)
+        || matches!(word, "الاولي" | "الاولى")
+        || (written.starts_with("الأ") && written.ends_with('ى') && written.chars().count() == 6)
 }
 
 /// Whether token `j`, after a title, is an epithet that qualifies the title rather than starting the
