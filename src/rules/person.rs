@@ -1301,9 +1301,15 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
         && is_kunya_word(seg, i)
 }
 
-/// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word.
+/// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word, or و/ف +
+/// أبو/أبي (وأبو عبد الله، فأبو بكر: "and" + a kunya; وابن and وأم are as often "and the son", "and the
+/// mother").
 fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
-    i + 1 < seg.len() && !seg.newline_before(i + 1) && KUNYA.contains(&seg.tokens.folded(i))
+    let word = seg.tokens.folded(i);
+    let conj_father = word
+        .strip_prefix(['و', 'ف'])
+        .is_some_and(|rest| matches!(rest, "ابو" | "ابي"));
+    i + 1 < seg.len() && !seg.newline_before(i + 1) && (KUNYA.contains(&word) || conj_father)
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
