@@ -1420,7 +1420,8 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
 /// A one-word follower needs a one-word antecedent or a known name.
 ///
-/// Fires: التقى ماركو دوفال وكارل هوبنر أمس ; وقال فيراتي وسميث (a name token after و). Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس ; وقال فيراتي وسميث (a name token after و) ; وصل سامر الحضراني
+/// وخلف مروان (a given name that is also a word, before a known name). Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
 #[inline(never)]
 pub(super) fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -1474,7 +1475,22 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         && !looks_like_imperfect(stem)
         && !has_pronoun_suffix(stem)
         && !stem.ends_with('ه');
-    if !(named || unknown || ali) || seg.is_trigger(k) {
+    // و + a given name that is also a word (وخلف، وأمين) before a name the lexicon knows or a name token
+    // (وخلف سالم): the next person of the list, not و + the word.
+    let next = k + 1;
+    let word_name = l.has(EntryKind::Given)
+        && (l.has(EntryKind::Common) || l.has(EntryKind::Function))
+        && !l.definite
+        && next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && seg.reading(next).clitic_chars == 0
+        && !seg.lex[next].conj
+        && !seg.has(next, EntryKind::Common)
+        && !seg.has(next, EntryKind::Function)
+        && !seg.is_trigger(next)
+        && (is_named(seg, next) || is_name_token(seg, next, 0));
+    if !(named || unknown || ali || word_name) || seg.is_trigger(k) {
         return None;
     }
     let mut end = k + 1;
@@ -1491,7 +1507,8 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     }
     // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
     let construct = unknown && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
-    ((named || end > k + 1) && !construct).then_some(end)
+    ((named || end > k + 1) && !construct && (!word_name || named || unknown || ali || end > next))
+        .then_some(end)
 }
 
 /// Whether token `end`, after the follower that starts at `k`, is a place that ends the list entry (وبن
