@@ -50,6 +50,7 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// vocabulary after a given name, at the sentence's end or before a role, is the family name).
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى) ; وصل
 /// اللواء العاشر (an ordinal alone: `ordinal_or_elative`).
+/// A known given name alone takes a nationality after it as its nisba: واضاف الشيخ سامر الإيرلندي ،.
 /// A nisba with no given name after it is the name: وقال الدكتور الحضراني إن.
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -88,6 +89,15 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         } else {
             let end = regnal_end(seg, j, name_chain(seg, j));
             let end = end + usize::from(end == j + 1 && vocabulary_family(seg, j, end));
+            // After a title, a known given name alone + a singular nisba nationality is the name with its
+            // nisba (الشيخ خالد الإيرلندي), as after two name words (`nationality_as_family`).
+            let end = end
+                + usize::from(
+                    end == j + 1
+                        && end < seg.len()
+                        && seg.has(j, EntryKind::Given)
+                        && nationality_as_family(seg, end),
+                );
             // An ordinal or an elative in ى alone after a title qualifies it (الأب الأول، السيدة
             // الأولى، اللواء العاشر، الممثل الأعلى): no name.
             if end == j + 1 && ordinal_or_elative(seg, j) {
@@ -337,15 +347,18 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 /// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
 /// a divine name), is a singular nisba that is the family name (محمد سعيد الكندي، أبو حمزة المصري): in
 /// `anercorp_lex` a nationality after two name words continues the name 7 times in 10, and the others
-/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية).
+/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية;
+/// not a relative pronoun: أبو حمزة المصري التي …).
 fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
     let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    // a relative pronoun or another function word with ال (الذي، التي) ends the name as punctuation does
     let next_definite = i + 1 < seg.len()
         && seg.is_word(i + 1)
         && !seg.newline_before(i + 1)
         && seg.lex[i + 1].definite
-        && !seg.lex[i + 1].conj;
+        && !seg.lex[i + 1].conj
+        && !seg.has(i + 1, EntryKind::Function);
     seg.is_word(i)
         && !seg.newline_before(i)
         && l.has(EntryKind::Nationality)
