@@ -587,20 +587,26 @@ fn word_has_divine_name(word: &str) -> bool {
 ///
 /// Fires: التقى المدرب ماركو باول أمس. Does not fire: فاز الفريق بأول لقب (a hamza after the preposition).
 fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of every word of the vocabulary (`name_run_may_start`): the reading's bits first, then the
+    // written hamza, then the two look-ups.
     let l = &seg.lex[i];
     let r = seg.reading(i);
-    let written = &seg.text[seg.tokens.bytes(i)];
-    r.clitic_chars > 0
-        && !r.conj
-        && !l.definite
-        && l.info
+    if r.clitic_chars == 0
+        || r.conj
+        || l.definite
+        || !l
+            .info
             .is_some_and(|w| w.classes != 0 && w.classes & !VOCABULARY_CLASSES == 0)
-        && seg.index.word(seg.tokens.folded(i)).is_none()
+    {
+        return false;
+    }
+    let written = &seg.text[seg.tokens.bytes(i)];
+    !written
+        .chars()
+        .nth(usize::from(r.clitic_chars))
+        .is_some_and(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ'))
         && seg.index.is_name_token(seg.tokens.folded(i))
-        && !written
-            .chars()
-            .nth(usize::from(r.clitic_chars))
-            .is_some_and(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ'))
+        && seg.index.word(seg.tokens.folded(i)).is_none()
 }
 
 /// The classes of a word of the vocabulary alone: common and function words.
@@ -1258,7 +1264,12 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 ///
 /// Fires: وصل علي محمد الحضراني ; وقال علي بن سالم. Does not fire: اعتمد علي الزراعة (a noun) ; وقف علي
 /// أمل أن (a given name that is also a word, no third name word).
+#[inline]
 fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of every word of the vocabulary: the class bit and the word's last bytes first.
+    if !seg.has(i, EntryKind::Given) || !seg.tokens.folded_ends_with(i, "علي") {
+        return false;
+    }
     let next = i + 1;
     let r = seg.reading(i);
     next < seg.len()
@@ -1266,7 +1277,6 @@ fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
         && (r.clitic_chars == 0 || (r.conj && r.clitic_chars == 1))
         && super::stem_of(seg, i, r.clitic_chars) == "علي"
         && seg.last_char(i) == Some('ي')
-        && seg.has(i, EntryKind::Given)
         && seg.is_word(next)
         && !seg.newline_before(next)
         && seg.reading(next).clitic_chars == 0
@@ -1287,12 +1297,21 @@ fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 ///
 /// Fires: خرج سامر عبدالرؤوف من القائمة (a given name + such a word is a name, not a noun phrase).
 fn is_joined_abd(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of most words that are no vocabulary: the length, then the bytes (عبدال + two letters is
+    // 14 bytes).
+    let word = seg.tokens.folded(i);
+    if word.len() < 14 {
+        return false;
+    }
+    let stem = word.strip_prefix('و').unwrap_or(word);
+    let Some(rest) = stem.strip_prefix("عبدال") else {
+        return false;
+    };
     let r = seg.reading(i);
-    seg.is_word(i)
+    rest.chars().nth(1).is_some()
+        && seg.is_word(i)
         && (r.clitic_chars == 0 || (r.conj && r.clitic_chars == 1))
-        && super::stem_of(seg, i, r.clitic_chars)
-            .strip_prefix("عبدال")
-            .is_some_and(|rest| rest.chars().nth(1).is_some())
+        && super::stem_of(seg, i, r.clitic_chars) == stem
 }
 
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الرازق): a given name.
@@ -1331,10 +1350,14 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// mother").
 fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
     let word = seg.tokens.folded(i);
-    let conj_father = word
-        .strip_prefix(['و', 'ف'])
-        .is_some_and(|rest| matches!(rest, "ابو" | "ابي"));
-    i + 1 < seg.len() && !seg.newline_before(i + 1) && (KUNYA.contains(&word) || conj_father)
+    // و/ف + أبو/أبي: four letters, read only then
+    let conj_father = || {
+        word.len() == 8
+            && word
+                .strip_prefix(['و', 'ف'])
+                .is_some_and(|rest| matches!(rest, "ابو" | "ابي"))
+    };
+    i + 1 < seg.len() && !seg.newline_before(i + 1) && (KUNYA.contains(&word) || conj_father())
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
@@ -1883,7 +1906,15 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
         || m.has(EntryKind::Place)
         || m.has(EntryKind::Organization))
         && seg.is_word(i))
-        || whole_name_token(seg, i)
+        // a name token read as a preposition + a word (كوفي أنان): only before a word that may go on a
+        // run, tested by its bits first (most words of the vocabulary are followed by another)
+        || (seg.reading(i).clitic_chars > 0
+            && i + 1 < seg.len()
+            && !(seg.has(i + 1, EntryKind::Common)
+                || seg.has(i + 1, EntryKind::Function)
+                || seg.has(i + 1, EntryKind::Place)
+                || seg.has(i + 1, EntryKind::Organization))
+            && whole_name_token(seg, i))
 }
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
