@@ -885,7 +885,7 @@ fn same_person(a: &Strong, b: &Strong) -> bool {
 }
 
 /// A family name distinctive enough to stand for the person alone: not a given name, a common or
-/// function word, nor a particle, and at least three letters. Unless the lexicon knows it as a name, a
+/// function word, a particle nor a nationality, and at least three letters. Unless the lexicon knows it as a name, a
 /// word with ال must have the shape of a nisba (الكندوري، الشاطري; not العالم in بطل العالم), and a word
 /// written with a final ة is more often a noun that a chain took by mistake (كرة); one written with ه
 /// is a name (دوريه، دولانويه).
@@ -939,9 +939,15 @@ fn is_distinctive_family_of(
         return false;
     }
     let given = if given_ok { 0 } else { EntryKind::Given.bit() };
-    let vague = [EntryKind::Common, EntryKind::Function, EntryKind::Particle]
-        .iter()
-        .fold(given, |acc, k| acc | k.bit());
+    let vague = [
+        EntryKind::Common,
+        EntryKind::Function,
+        EntryKind::Particle,
+        // a nisba that is a nationality (الإيرلندي of الشيخ خالد الإيرلندي) is an adjective elsewhere
+        EntryKind::Nationality,
+    ]
+    .iter()
+    .fold(given, |acc, k| acc | k.bit());
     word.chars().count() >= 3 && info.is_none_or(|w| w.classes & vague == 0)
 }
 

@@ -48,7 +48,9 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// الحامد (an unknown epithet before a given name is passed over) ; وحكم السلطان العثماني مراد الحضراني (a nisba
 /// before a given name, even after a royal title) ; وحضر الشيخ سالم الموقف . (a word of the
 /// vocabulary after a given name, at the sentence's end or before a role, is the family name).
-/// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى).
+/// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى) ; وصل
+/// اللواء العاشر (an ordinal alone: `ordinal_or_elative`).
+/// A known given name alone takes a nationality after it as its nisba: واضاف الشيخ سامر الإيرلندي ،.
 /// A nisba with no given name after it is the name: وقال الدكتور الحضراني إن.
 #[inline(never)]
 pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
@@ -86,7 +88,23 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             j
         } else {
             let end = regnal_end(seg, j, name_chain(seg, j));
-            end + usize::from(end == j + 1 && vocabulary_family(seg, j, end))
+            let end = end + usize::from(end == j + 1 && vocabulary_family(seg, j, end));
+            // After a title, a known given name alone + a singular nisba nationality is the name with its
+            // nisba (الشيخ خالد الإيرلندي), as after two name words (`nationality_as_family`).
+            let end = end
+                + usize::from(
+                    end == j + 1
+                        && end < seg.len()
+                        && seg.has(j, EntryKind::Given)
+                        && nationality_as_family(seg, end),
+                );
+            // An ordinal or an elative in ى alone after a title qualifies it (الأب الأول، السيدة
+            // الأولى، اللواء العاشر، الممثل الأعلى): no name.
+            if end == j + 1 && ordinal_or_elative(seg, j) {
+                j
+            } else {
+                end
+            }
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
@@ -108,6 +126,20 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             next = title.end;
         }
     }
+}
+
+/// Whether token `j` is an ordinal with ال, masculine or feminine (الأول، الأولى، العاشر، الثانية), or an
+/// elative written ال + أ + two letters + ى (الأعلى، الأدنى، الأقصى): an adjective, never a name's only
+/// word. After a title in `anercorp_lex` + `aqmar_train` such a word alone is O 9 times and never a
+/// person (a regnal ordinal follows a name: الملك لويس الرابع).
+fn ordinal_or_elative(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    let written = &seg.text[seg.tokens.bytes(j)];
+    let masculine = word.strip_suffix('ه').unwrap_or(word);
+    ORDINALS.contains(&word)
+        || ORDINALS.contains(&masculine)
+        || matches!(word, "الاولي" | "الاولى")
+        || (written.starts_with("الأ") && written.ends_with('ى') && written.chars().count() == 6)
 }
 
 /// Whether token `j`, after a title, is an epithet that qualifies the title rather than starting the
@@ -315,15 +347,18 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 /// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
 /// a divine name), is a singular nisba that is the family name (محمد سعيد الكندي، أبو حمزة المصري): in
 /// `anercorp_lex` a nationality after two name words continues the name 7 times in 10, and the others
-/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية).
+/// follow a foreign name (… اكس الأميركي), a plural, or go on with a word with ال (البريطاني الجنسية;
+/// not a relative pronoun: أبو حمزة المصري التي …).
 fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
     let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    // a relative pronoun or another function word with ال (الذي، التي) ends the name as punctuation does
     let next_definite = i + 1 < seg.len()
         && seg.is_word(i + 1)
         && !seg.newline_before(i + 1)
         && seg.lex[i + 1].definite()
-        && !seg.lex[i + 1].conj();
+        && !seg.lex[i + 1].conj()
+        && !seg.has(i + 1, EntryKind::Function);
     seg.is_word(i)
         && !seg.newline_before(i)
         && l.has(EntryKind::Nationality)
@@ -374,6 +409,9 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return false;
     }
     let l = &seg.lex[i];
+    if whole_name_token(seg, i) {
+        return true;
+    }
     // After عبد, a word with ال is a divine name (عبد العظيم، عبد الرازق), whatever else it is.
     if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
         return seg.reading(i).clitic_chars == 0;
@@ -475,6 +513,7 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         || looks_like_nominative_plural_participle(word)
         || (!first
             && (looks_like_imperfect(word)
+                || definite_plural(word)
                 || looks_like_plural_participle(word)
                 || (looks_like_future_or_plural_past(word) && !l.definite())
                 || has_pronoun_suffix(word)
@@ -535,10 +574,57 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !clause
 }
 
+/// Whether `word` (folded) is a word with ال in the masculine sound plural, nominative (المشاركون،
+/// العداؤون، الإسرائيليون), or in the feminine sound plural (السلطات، العلاقات): the subject or object
+/// after a verb, never a name's word after its first. In `anercorp_lex` + `aqmar_train` such words of six
+/// letters or more are inside a person's name after its first word once (a group: المسيحيون), O 1,360
+/// times.
+fn definite_plural(word: &str) -> bool {
+    word.starts_with("ال")
+        && (word.ends_with("ون") || word.ends_with("ات"))
+        && word.chars().nth(5).is_some()
+}
+
 /// Whether a word ends in a divine name (بالله، لله): a prepositional phrase, never a name read whole.
 fn word_has_divine_name(word: &str) -> bool {
     word.ends_with("الله") || word.ends_with("لله")
 }
+
+/// Whether token `i` is a `name` lexicon token as written (كوفي، باول) that the lexicon reads only as a
+/// preposition + a word of the vocabulary (ك + وفي، ب + اول) and does not know whole: in a name's place
+/// (after a title, role or speech verb, after a name's first word, or in a run of name tokens) it is the
+/// foreign name as written. Not when a hamza follows the clitic as written (بأول، كأول: the preposition
+/// and a word), nor with و/ف (وان "and that", ويمر "and passes": a conjunction before a word is far
+/// commoner than a name so spelled). In `anercorp_lex` + `aqmar_train` (the harvested names left out)
+/// such tokens are persons' words 30 times, nearly all in a name's place, and O 117 times, nearly all
+/// وأن، وان، وإن outside one; بلا "without", the commonest of the others, is a function word.
+///
+/// Fires: التقى المدرب ماركو باول أمس. Does not fire: فاز الفريق بأول لقب (a hamza after the preposition).
+fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of every word of the vocabulary (`name_run_may_start`): the reading's bits first, then the
+    // written hamza, then the two look-ups.
+    let l = &seg.lex[i];
+    let r = seg.reading(i);
+    if r.clitic_chars == 0
+        || r.conj
+        || l.definite()
+        || !l
+            .info
+            .is_some_and(|w| w.classes != 0 && w.classes & !VOCABULARY_CLASSES == 0)
+    {
+        return false;
+    }
+    let written = &seg.text[seg.tokens.bytes(i)];
+    !written
+        .chars()
+        .nth(usize::from(r.clitic_chars))
+        .is_some_and(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ'))
+        && seg.index.is_name_token(seg.tokens.folded(i))
+        && seg.index.word(seg.tokens.folded(i)).is_none()
+}
+
+/// The classes of a word of the vocabulary alone: common and function words.
+const VOCABULARY_CLASSES: u16 = (1 << EntryKind::Common as u16) | (1 << EntryKind::Function as u16);
 
 /// Whether token `i` is و + a name the lexicon knows (وبلير، وسعيد) or + a name token when the whole word
 /// is none (وسميث, not ويليامز), and not a given name as written (وليد، وائل): the next person of a list
@@ -1099,7 +1185,8 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 ///
 /// Fires: فاز محمود عبد الستار بالميدالية ; التقى سمير الهاشمي ; وعزا عبد الله ; ولد أبو يوسف حسن بن خالد ;
 /// وصل ابو عبد الجليل الحضراني (أبو + عبد + a word with ال: the kunya is one name, not a chain after أبو) ;
-/// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal).
+/// زار سالم بن عدن (a place after بن is the father's name) ; تلاقى لويس السابع (a regnal ordinal) ; وصل علي
+/// محمد الحضراني (علي written with ي before a particle or two name words: `ali_before_name`).
 /// Does not fire: التقى محمد ، (a given name alone) ; زار محمد عدن (a place after it) ; بسبب وجود ثغرة (a
 /// given name that is also a noun, before an unknown word) ; وقال ابو عبد ثم مضى (عبد alone is no name) ;
 /// وأشاد بجهود عماد الاصطفاف (a verbal noun of a derived form with ال: `looks_like_definite_derived_masdar`).
@@ -1107,15 +1194,17 @@ fn opens_sentence(seg: &Segment<'_, '_>, s: usize) -> bool {
 pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     for i in 0..seg.len().saturating_sub(1) {
         // Most tokens are vocabulary, which never starts a chain: the tests of their classes come first.
-        if seg.has(i, EntryKind::Common)
+        if (seg.has(i, EntryKind::Common)
             || seg.has(i, EntryKind::Function)
             || seg.has(i, EntryKind::Nationality)
-            || !seg.is_word(i)
+            || !seg.is_word(i))
+            && !ali_before_name(seg, i)
         {
             continue;
         }
         let given = seg.phrase_of(i, EntryKind::Given);
         let abd = given.is_none() && is_abd_compound(seg, i);
+        let abd_joined = given.is_none() && !abd && is_joined_abd(seg, i);
         let kunya = given.is_none() && is_kunya(seg, i);
         // أبو + عبد + a divine name (ابو عبد الله): the kunya is the name's first three words.
         let kunya_abd = given.is_none()
@@ -1125,6 +1214,7 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && is_abd_compound(seg, i + 1);
         let first_end = given
             .map(|g| g.end)
+            .or(abd_joined.then_some(i + 1))
             .or((abd || kunya).then_some(i + 2))
             .or(kunya_abd.then_some(i + 3));
         let Some(first_end) = first_end else {
@@ -1165,6 +1255,7 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             && first_end - i == 1
             && !seg.has(i, EntryKind::Person)
             && !is_named(seg, i + 1)
+            && !is_joined_abd(seg, i + 1)
             && !seg.tokens.folded(i + 1).starts_with("ال")
             && given.is_none_or(|g| seg.index.entry(g.entry).entry.sub() != Some("corpus"))
         {
@@ -1175,6 +1266,66 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let evidence = if end - i >= 3 { STRONG } else { LEXICON };
         out.extend(person(seg, i, end, skip, evidence, "given-chain"));
     }
+}
+
+/// Whether token `i` is the given name علي written with ي (or و + it), followed on its line by a particle
+/// (علي بن، علي عبد) or by a given name that is no word of the vocabulary and that a third name word
+/// follows (علي محمد الريحاوي): the name, not the preposition على, which edited text writes with ى and
+/// which a noun follows. علي is a function word in the lexicon, so `given-chain` would not start at it.
+/// With a given name and nothing after it, the pair is as often the preposition and a noun that is also
+/// a given name (علي أمل، علي يقين); with a family name with ال, as often a noun phrase (علي الصالح, where
+/// the document pass would then look for الصالح alone: السلف الصالح).
+///
+/// Fires: وصل علي محمد الحضراني ; وقال علي بن سالم. Does not fire: اعتمد علي الزراعة (a noun) ; وقف علي
+/// أمل أن (a given name that is also a word, no third name word).
+#[inline]
+fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of every word of the vocabulary: the class bit and the word's last bytes first.
+    if !seg.has(i, EntryKind::Given) || !seg.tokens.folded_ends_with(i, "علي") {
+        return false;
+    }
+    let next = i + 1;
+    let r = seg.reading(i);
+    next < seg.len()
+        && seg.is_word(i)
+        && (r.clitic_chars == 0 || (r.conj && r.clitic_chars == 1))
+        && super::stem_of(seg, i, r.clitic_chars) == "علي"
+        && seg.last_char(i) == Some('ي')
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && seg.reading(next).clitic_chars == 0
+        && !seg.lex[next].conj()
+        && !seg.has(next, EntryKind::Common)
+        && !seg.has(next, EntryKind::Function)
+        && (seg.has(next, EntryKind::Particle)
+            || (seg.has(next, EntryKind::Given)
+                && next + 1 < seg.len()
+                && !seg.newline_before(next + 1)
+                && is_name_word(seg, next + 1, false)))
+}
+
+/// Whether token `i` is عبد + a divine name written as one word (عبدالهادي، وعبدالمنصف): a given name
+/// whatever the lexicon knows of it, as عبد + a word with ال written apart is (`is_abd_compound`). Most
+/// of them are in no given-name list. In `anercorp_lex` + `aqmar_train` a word so written is a person's
+/// word 50 times in 50.
+///
+/// Fires: خرج سامر عبدالرؤوف من القائمة (a given name + such a word is a name, not a noun phrase).
+fn is_joined_abd(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of most words that are no vocabulary: the length, then the bytes (عبدال + two letters is
+    // 14 bytes).
+    let word = seg.tokens.folded(i);
+    if word.len() < 14 {
+        return false;
+    }
+    let stem = word.strip_prefix('و').unwrap_or(word);
+    let Some(rest) = stem.strip_prefix("عبدال") else {
+        return false;
+    };
+    let r = seg.reading(i);
+    rest.chars().nth(1).is_some()
+        && seg.is_word(i)
+        && (r.clitic_chars == 0 || (r.conj && r.clitic_chars == 1))
+        && super::stem_of(seg, i, r.clitic_chars) == stem
 }
 
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الرازق): a given name.
@@ -1208,9 +1359,19 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
         && is_kunya_word(seg, i)
 }
 
-/// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word.
+/// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word, or و/ف +
+/// أبو/أبي (وأبو عبد الله، فأبو بكر: "and" + a kunya; وابن and وأم are as often "and the son", "and the
+/// mother").
 fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
-    i + 1 < seg.len() && !seg.newline_before(i + 1) && KUNYA.contains(&seg.tokens.folded(i))
+    let word = seg.tokens.folded(i);
+    // و/ف + أبو/أبي: four letters, read only then
+    let conj_father = || {
+        word.len() == 8
+            && word
+                .strip_prefix(['و', 'ف'])
+                .is_some_and(|rest| matches!(rest, "ابو" | "ابي"))
+    };
+    i + 1 < seg.len() && !seg.newline_before(i + 1) && (KUNYA.contains(&word) || conj_father())
 }
 
 /// Whether a chain started before token `i` already takes it (the father's name in محمد عبدالله الحامد).
@@ -1241,7 +1402,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let l = &seg.lex[j];
     let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
-    let ka = ka_name(seg, j);
+    let ka = ka_name(seg, j) || whole_name_token(seg, j);
     let unknown = (ka
         || nationality_place_name(seg, j)
         || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
@@ -1265,8 +1426,7 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     if !(named || unknown)
         || (seg.reading(j).clitic_chars > 0 && !ka)
         || conj
-        || l.has(EntryKind::Function)
-        || l.has(EntryKind::Common)
+        || ((l.has(EntryKind::Function) || l.has(EntryKind::Common)) && !ka)
     {
         return None;
     }
@@ -1322,7 +1482,8 @@ fn unknown_family(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// know (a foreign name: وكلارنس); vocabulary (ووزير، وزوجته), a word with ال and verb shapes end the list.
 /// A one-word follower needs a one-word antecedent or a known name.
 ///
-/// Fires: التقى ماركو دوفال وكارل هوبنر أمس ; وقال فيراتي وسميث (a name token after و). Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
+/// Fires: التقى ماركو دوفال وكارل هوبنر أمس ; وقال فيراتي وسميث (a name token after و) ; وصل سامر الحضراني
+/// وخلف مروان (a given name that is also a word, before a known name). Does not fire: التقى ماركو دوفال ووزير الخارجية ; زار ماركو
 /// دوفال والتقى ; قال ماركو دوفال وأضاف.
 #[inline(never)]
 pub(super) fn coordinated_names(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -1376,7 +1537,22 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
         && !looks_like_imperfect(stem)
         && !has_pronoun_suffix(stem)
         && !stem.ends_with('ه');
-    if !(named || unknown || ali) || seg.is_trigger(k) {
+    // و + a given name that is also a word (وخلف، وأمين) before a name the lexicon knows or a name token
+    // (وخلف سالم): the next person of the list, not و + the word.
+    let next = k + 1;
+    let word_name = l.has(EntryKind::Given)
+        && (l.has(EntryKind::Common) || l.has(EntryKind::Function))
+        && !l.definite()
+        && next < seg.len()
+        && seg.is_word(next)
+        && !seg.newline_before(next)
+        && seg.reading(next).clitic_chars == 0
+        && !seg.lex[next].conj()
+        && !seg.has(next, EntryKind::Common)
+        && !seg.has(next, EntryKind::Function)
+        && !seg.is_trigger(next)
+        && (is_named(seg, next) || is_name_token(seg, next, 0));
+    if !(named || unknown || ali || word_name) || seg.is_trigger(k) {
         return None;
     }
     let mut end = k + 1;
@@ -1393,7 +1569,8 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     }
     // An unknown word + a word with ال is as often a noun phrase (وبيت النابلسي) as a name.
     let construct = unknown && end > k + 1 && seg.tokens.folded(k + 1).starts_with("ال");
-    ((named || end > k + 1) && !construct).then_some(end)
+    ((named || end > k + 1) && !construct && (!word_name || named || unknown || ali || end > next))
+        .then_some(end)
 }
 
 /// Whether token `end`, after the follower that starts at `k`, is a place that ends the list entry (وبن
@@ -1738,11 +1915,20 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
 /// organization (the first tests of `name_run_start`, on the marks already read).
 #[inline]
 pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> bool {
-    !(m.has(EntryKind::Common)
+    (!(m.has(EntryKind::Common)
         || m.has(EntryKind::Function)
         || m.has(EntryKind::Place)
         || m.has(EntryKind::Organization))
-        && seg.is_word(i)
+        && seg.is_word(i))
+        // a name token read as a preposition + a word (كوفي أنان): only before a word that may go on a
+        // run, tested by its bits first (most words of the vocabulary are followed by another)
+        || (seg.reading(i).clitic_chars > 0
+            && i + 1 < seg.len()
+            && !(seg.has(i + 1, EntryKind::Common)
+                || seg.has(i + 1, EntryKind::Function)
+                || seg.has(i + 1, EntryKind::Place)
+                || seg.has(i + 1, EntryKind::Organization))
+            && whole_name_token(seg, i))
 }
 
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
@@ -1761,6 +1947,9 @@ fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
 /// organization.
 fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
     let l = &seg.lex[i];
+    if whole_name_token(seg, i) {
+        return Some(0);
+    }
     // Asked of every token: the bit tests before the word's text.
     if !seg.is_word(i)
         || l.has(EntryKind::Common)
@@ -1859,6 +2048,9 @@ fn name_shape_worked_out(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// name the lexicon knows (given, family), `None` for anything else.
 fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
     let l = &seg.lex[k];
+    if seg.is_word(k) && !seg.newline_before(k) && whole_name_token(seg, k) {
+        return Some(true);
+    }
     if !seg.is_word(k)
         // a divine name after a noun (بيوت الله، جامع الرحمن): a construct phrase; the names of that
         // shape (عبد الله) are `given-chain`'s
