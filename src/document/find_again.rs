@@ -270,11 +270,18 @@ pub(crate) fn find_again<'t>(
             return Some(end);
         }
         // After ابن/بن (ابن طولون) the family name is the person's nasab: the particle goes with it.
+        // So does the particle of a European name that the full name has before its family name (دي
+        // ستيفانو of ألفريدو دي ستيفانو; فان، فون، دا …).
         let nasab = family_only
             && i > 0
             && !tokens.list[i].newline_before
             && tokens.list[i - 1].kind == TokenKind::Word
-            && matches!(tokens.folded(i - 1), "ابن" | "بن");
+            && (matches!(tokens.folded(i - 1), "ابن" | "بن")
+                || (matches!(
+                    tokens.folded(i - 1),
+                    "دي" | "دا" | "دو" | "دل" | "ديل" | "فون" | "فان"
+                ) && strong[who].words.len() >= 3
+                    && strong[who].words[strong[who].words.len() - 2] == tokens.folded(i - 1)));
         let start = if nasab || (family_only && is_given_before(index, text, tokens, i, &mut buf)) {
             i - 1
         } else {

@@ -454,6 +454,11 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && title_as_family(seg, i) {
         return true;
     }
+    // After the first word, ب/ل/ك + a word written with hamza (لإطلاق، بأن، لأكثر) is a preposition and a
+    // word: no name is so written (`preposition_hamza`).
+    if !first && preposition_hamza(seg, i) {
+        return false;
+    }
     // After the first word, و + a name the lexicon knows (وبلير، وكارل) starts the next person of a
     // list, even when the lexicon knows the whole token as a name (ANERcorp tags such tokens apart).
     if !first && conjoined_name(seg, i) {
@@ -575,14 +580,22 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
 }
 
 /// Whether `word` (folded) is a word with ال in the masculine sound plural, nominative (المشاركون،
-/// العداؤون، الإسرائيليون), or in the feminine sound plural (السلطات، العلاقات): the subject or object
-/// after a verb, never a name's word after its first. In `anercorp_lex` + `aqmar_train` such words of six
-/// letters or more are inside a person's name after its first word once (a group: المسيحيون), O 1,360
-/// times.
+/// العداؤون، الإسرائيليون), or a feminine sound plural of five letters or more, with ال or without
+/// (السلطات، محادثات): the subject or object after a verb, never a name's word after its first (a name
+/// the lexicon knows, عرفات، بركات, is read before this test). In `anercorp_lex` + `aqmar_train` such words
+/// are inside a person's name after its first word once (a group: المسيحيون), O about 2,500 times.
 fn definite_plural(word: &str) -> bool {
-    word.starts_with("ال")
-        && (word.ends_with("ون") || word.ends_with("ات"))
-        && word.chars().nth(5).is_some()
+    (word.starts_with("ال") && word.ends_with("ون") && word.chars().nth(5).is_some())
+        || (word.ends_with("ات") && word.chars().nth(4).is_some())
+}
+
+/// Whether token `i` is written ب، ل or ك + a word with hamza on its first alif (لإطلاق، بأن، لأكثر، كأس):
+/// a preposition and a word, never a name's second word or a transliterated family name. In
+/// `anercorp_lex` + `aqmar_train` such words are O 699 times; inside a person's name after its first
+/// word twice, both a regnal name with a divine name (الحاكم بأمر الله).
+fn preposition_hamza(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let mut c = seg.text[seg.tokens.bytes(i)].chars();
+    matches!(c.next(), Some('ب' | 'ل' | 'ك')) && matches!(c.next(), Some('أ' | 'إ' | 'آ'))
 }
 
 /// Whether a word ends in a divine name (بالله، لله): a prepositional phrase, never a name read whole.
@@ -1962,7 +1975,7 @@ fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
         return None;
     }
     if (l.has(EntryKind::Given) && seg.reading(i).clitic_chars == 0)
-        || (is_name_token(seg, i, 0) && name_shaped(seg, i))
+        || (is_name_token(seg, i, 0) && name_shaped(seg, i) && !preposition_hamza(seg, i))
     {
         return Some(0);
     }
@@ -1994,6 +2007,7 @@ fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !is_accusative_noun(seg, word)
         && !is_dual_or_plural_noun(seg, word)
         && !is_indefinite_nisba(seg, word)
+        && !preposition_hamza(seg, k)
 }
 
 /// Whether `word` (folded) is the indefinite form of a nationality the lexicon knows with ال (سويسري،
@@ -2064,7 +2078,7 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
     {
         return None;
     }
-    if is_name_token(seg, k, 0) {
+    if is_name_token(seg, k, 0) && !preposition_hamza(seg, k) {
         // A pronoun ـه or a final ة (ناديه، رفقة) is a noun's. A name token with ال after another name
         // word (زين الدين، فايز السعيد) is the second half of a compound or the family name; the article
         // keeps a run from starting (الجميل السلمي, in `name_run_start`).
