@@ -217,6 +217,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::byline(seg, &starts.byline, out);
     person::name_tokens(seg, &starts.names, out);
     organization::team_name(seg, &starts.team, out);
+    organization::facility_name(seg, &starts.team, out);
     organization::town_nisba_after_place(seg, out);
     organization::club_nationality(seg, triggers, out);
     organization::club_score(seg, out);
@@ -237,7 +238,8 @@ struct Starts {
     names: Vec<usize>,
     /// Where `person::byline` may start (`person::byline_may_start`).
     byline: Vec<usize>,
-    /// Where `organization::team_name` may start (`organization::team_may_start`).
+    /// Where `organization::team_name` or `organization::facility_name` may start
+    /// (`organization::team_may_start`).
     team: Vec<usize>,
     /// Where `person::van_name` may start (`person::van_may_start`).
     van: Vec<usize>,
