@@ -330,7 +330,16 @@ fn after_name_particle(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// The demonstratives (هذه، تلك، هؤلاء …), folded, without clitics.
 const DEMONSTRATIVES: [&str; 10] = [
-    "هذه", "هذا", "تلك", "ذلك", "هذان", "هاتان", "هذين", "هاتين", "هؤلاء", "اولئك",
+    "هذه",
+    "هذا",
+    "تلك",
+    "ذلك",
+    "هذان",
+    "هاتان",
+    "هذين",
+    "هاتين",
+    "هؤلاء",
+    "اولئك",
 ];
 
 /// True when a place or organization written with ال follows a demonstrative (هذه الإمارات، تلك الجزيرة،

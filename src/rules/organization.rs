@@ -117,8 +117,14 @@ const FACILITY_NOUNS: [&str; 5] = ["مسجد", "سجن", "معمل", "مختبر
 pub(super) fn facility_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
     for &i in starts {
         let word = seg.tokens.folded(i);
-        let stem = stem_of(seg, i, seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars));
-        if !(FACILITY_NOUNS.contains(&stem) || FACILITY_NOUNS.contains(&word)) || seg.lex[i].definite {
+        let stem = stem_of(
+            seg,
+            i,
+            seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars),
+        );
+        if !(FACILITY_NOUNS.contains(&stem) || FACILITY_NOUNS.contains(&word))
+            || seg.lex[i].definite
+        {
             continue;
         }
         let mut end = i + 1;

@@ -112,12 +112,12 @@ fn describes_noun(word: &str) -> bool {
 
 /// Whether an unknown word right after the one-word name of a place noun goes on the name (مدينة نيو
 /// أورليانز، شارع يو خوا): Arabic letters only (no number: إمارة الرها 492ه، جزيرة سومطرا و50), not
-/// shaped like a describing word or a verb ending the name (`describes_noun`), a past verb in the
+/// shaped like a describing word, a direction (إقليم هونان وسط البلاد) or a verb ending the name
+/// (`describes_noun`), a past verb in the
 /// feminine (مدينة قوانغتشو ارتبطت) or a dual or plural (نهر مهروت مصابتين).
 fn second_name_word(word: &str) -> bool {
     let n = word.chars().count();
     n >= 2
-        && !is_direction(word)
         && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         && !describes_noun(word)
         && !(n >= 4 && word.ends_with('ت'))
