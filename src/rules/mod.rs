@@ -280,7 +280,9 @@ impl Starts {
             if person::byline_may_start(seg, i, folded) {
                 s.byline.push(i);
             }
-            if organization::team_may_start(folded) {
+            if organization::team_may_start(folded)
+                || (seg.marks[i + 1].unknown_or_name() && organization::facility_may_start(folded))
+            {
                 s.team.push(i);
             }
             if person::van_may_start(seg, i, folded) {

@@ -89,15 +89,40 @@ pub(super) fn team_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<C
     }
 }
 
-/// Whether `team_name` or `facility_name` may start at a token whose folded bytes are `folded` (asked of
-/// every token but the last, in `Starts::of`): the stem ends the word, so a word that ends with no team or
-/// facility noun needs no clitic reading.
+/// Whether `team_name` may start at a token whose folded bytes are `folded` (asked of every token but the
+/// last, in `Starts::of`): the stem ends the word, so a word that ends with no team noun needs no clitic
+/// reading.
 #[inline]
 pub(super) fn team_may_start(folded: &[u8]) -> bool {
-    TEAM_NOUNS
-        .iter()
-        .chain(FACILITY_NOUNS.iter())
-        .any(|t| folded.ends_with(t.as_bytes()))
+    TEAM_NOUNS.iter().any(|t| folded.ends_with(t.as_bytes()))
+}
+
+/// The last four bytes (two letters) of a word, as one number: compared with [`FACILITY_TAILS`] before any
+/// slice, since comparing slices called `bcmp` for every token.
+const fn tail(b: &[u8]) -> u32 {
+    let n = b.len();
+    u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]])
+}
+
+/// The last two letters of each facility noun (جد، جن، مل، بر، دق).
+const FACILITY_TAILS: [u32; 5] = [
+    tail(FACILITY_NOUNS[0].as_bytes()),
+    tail(FACILITY_NOUNS[1].as_bytes()),
+    tail(FACILITY_NOUNS[2].as_bytes()),
+    tail(FACILITY_NOUNS[3].as_bytes()),
+    tail(FACILITY_NOUNS[4].as_bytes()),
+];
+
+/// Whether `facility_name` may start at a word whose folded bytes are `folded`: it ends with a facility
+/// noun (مسجد، لمعمل، بفندق). Asked in `Starts::of` only of a word before one the lexicon does not know or
+/// knows as a name token alone (the name `facility_name` takes), the class bits being read first.
+#[inline]
+pub(super) fn facility_may_start(folded: &[u8]) -> bool {
+    folded.len() >= 6
+        && FACILITY_TAILS.contains(&tail(folded))
+        && FACILITY_NOUNS
+            .iter()
+            .any(|t| folded.ends_with(t.as_bytes()))
 }
 
 /// Nouns of a building that an institution is named after, written before its name and outside it
