@@ -239,7 +239,8 @@ struct Starts {
     /// Where `person::byline` may start (`person::byline_may_start`).
     byline: Vec<usize>,
     /// Where `organization::team_name` or `organization::facility_name` may start
-    /// (`organization::team_may_start`).
+    /// (`organization::team_may_start`, or `organization::facility_may_start` before a word the lexicon
+    /// does not know or knows as a name token alone).
     team: Vec<usize>,
     /// Where `person::van_name` may start (`person::van_may_start`).
     van: Vec<usize>,
