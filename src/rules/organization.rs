@@ -137,7 +137,7 @@ const FACILITY_NOUNS: [&str; 5] = ["مسجد", "سجن", "معمل", "مختبر
 ///
 /// Fires: صلى في مسجد كوربيلان ; نزل في فندق ريغالتو سوبيرا ; قضى سنتين في سجن غرانسيو. Does not fire: مسجد
 /// الحسن الثاني (a definite word: a person, a place or a description) ; مسجد رائع، سجن مهجور (the shape of an
-/// adjective) ; مسجد يعتبر من أقدم (a verb).
+/// adjective) ; مسجد يعتبر من أقدم (a verb) ; وسجن كوربيلان عشر سنوات (سجن opening a clause is the verb).
 #[inline(never)]
 pub(super) fn facility_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
     for &i in starts {
@@ -149,6 +149,7 @@ pub(super) fn facility_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut V
         );
         if !(FACILITY_NOUNS.contains(&stem) || FACILITY_NOUNS.contains(&word))
             || seg.lex[i].definite
+            || (word.ends_with("سجن") && opens_clause(seg, i))
         {
             continue;
         }
@@ -167,6 +168,12 @@ pub(super) fn facility_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut V
             ));
         }
     }
+}
+
+/// Whether token `i` opens a clause: the first word of a line or after punctuation, or written with و/ف.
+/// سجن there is the passive verb "was jailed" (وسجن كوربيلان عشر سنوات), its subject a person.
+fn opens_clause(seg: &Segment<'_, '_>, i: usize) -> bool {
+    i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) || seg.lex[i].conj
 }
 
 /// Whether token `k` may be a word of the foreign name after a facility noun: unknown to the lexicon or
