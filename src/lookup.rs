@@ -1228,6 +1228,12 @@ impl Marks {
     pub(crate) fn may_start(self, kind: EntryKind) -> bool {
         self.phrase_kinds & kind.bit() != 0
     }
+
+    /// Whether the token has no single-word entry but, at most, a `name` token's (a foreign word).
+    #[inline]
+    pub(crate) fn unknown_or_name(self) -> bool {
+        self.classes & !EntryKind::Name.bit() == 0
+    }
 }
 
 /// The phrase matches that start at token `i`, of the `phrases` that [`look_up`] gave with `lex`.

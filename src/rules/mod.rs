@@ -269,6 +269,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::byline(seg, &starts.byline, out);
     person::name_tokens(seg, &starts.names, out);
     organization::team_name(seg, &starts.team, out);
+    organization::facility_name(seg, &starts.team, out);
     organization::town_nisba_after_place(seg, out);
     organization::club_nationality(seg, triggers, out);
     organization::club_score(seg, out);
@@ -289,7 +290,9 @@ struct Starts {
     names: Vec<usize>,
     /// Where `person::byline` may start (`person::byline_may_start`).
     byline: Vec<usize>,
-    /// Where `organization::team_name` may start (`organization::team_may_start`).
+    /// Where `organization::team_name` or `organization::facility_name` may start
+    /// (`organization::team_may_start`, or `organization::facility_may_start` before a word the lexicon
+    /// does not know or knows as a name token alone).
     team: Vec<usize>,
     /// Where `person::van_name` may start (`person::van_may_start`).
     van: Vec<usize>,
@@ -330,7 +333,9 @@ impl Starts {
             if person::byline_may_start(seg, i, folded) {
                 s.byline.push(i);
             }
-            if organization::team_may_start(folded) {
+            if organization::team_may_start(folded)
+                || (seg.marks[i + 1].unknown_or_name() && organization::facility_may_start(folded))
+            {
                 s.team.push(i);
             }
             if person::van_may_start(seg, i, folded) {

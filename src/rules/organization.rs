@@ -4,7 +4,8 @@
 //! surrounds it (a team noun, the nisba of a town, a nationality in the masculine, a match score, its
 //! country in brackets).
 //!
-//! 1. `team-name` ([`team_name`]): the club after a team noun (فريق ميلان).
+//! 1. `team-name` ([`team_name`]): the club after a team noun (فريق ميلان); then `head-name`
+//!    ([`facility_name`]): the foreign name after a facility noun (مسجد، سجن، معمل، فندق), the noun outside.
 //! 2. `town-nisba-club` ([`town_nisba_after_place`]): a place and the nisba of another town (تونس
 //!    الصفاقسي).
 //! 3. `club-nationality` ([`club_nationality`]): a town and a masculine nationality (مرسيليا الفرنسي).
@@ -18,8 +19,8 @@
 //!    (`org-head`, [`org_complements`]).
 
 use super::shape::{
-    has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_imperfect,
-    looks_like_verb,
+    has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_derived_participle,
+    looks_like_imperfect, looks_like_verb,
 };
 use super::{is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG};
 use crate::lexicon::EntryKind;
@@ -94,6 +95,119 @@ pub(super) fn team_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<C
 #[inline]
 pub(super) fn team_may_start(folded: &[u8]) -> bool {
     TEAM_NOUNS.iter().any(|t| folded.ends_with(t.as_bytes()))
+}
+
+/// The last four bytes (two letters) of a word, as one number: compared with [`FACILITY_TAILS`] before any
+/// slice, since comparing slices called `bcmp` for every token.
+const fn tail(b: &[u8]) -> u32 {
+    let n = b.len();
+    u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]])
+}
+
+/// The last two letters of each facility noun (جد، جن، مل، بر، دق).
+const FACILITY_TAILS: [u32; 5] = [
+    tail(FACILITY_NOUNS[0].as_bytes()),
+    tail(FACILITY_NOUNS[1].as_bytes()),
+    tail(FACILITY_NOUNS[2].as_bytes()),
+    tail(FACILITY_NOUNS[3].as_bytes()),
+    tail(FACILITY_NOUNS[4].as_bytes()),
+];
+
+/// Whether `facility_name` may start at a word whose folded bytes are `folded`: it ends with a facility
+/// noun (مسجد، لمعمل، بفندق). Asked in `Starts::of` only of a word before one the lexicon does not know or
+/// knows as a name token alone (the name `facility_name` takes), the class bits being read first.
+#[inline]
+pub(super) fn facility_may_start(folded: &[u8]) -> bool {
+    folded.len() >= 6
+        && FACILITY_TAILS.contains(&tail(folded))
+        && FACILITY_NOUNS
+            .iter()
+            .any(|t| folded.ends_with(t.as_bytes()))
+}
+
+/// Nouns of a building that an institution is named after, written before its name and outside it
+/// (مسجد، سجن، معمل، مختبر، فندق), folded. They are no `org_heads.tsv` heads: their complements (مسجد الحسن
+/// الثاني، سجن النساء) are a person, a place or a description, and only a foreign name after them is the
+/// institution's.
+const FACILITY_NOUNS: [&str; 5] = ["مسجد", "سجن", "معمل", "مختبر", "فندق"];
+
+/// The institution named by a foreign word or two right after an indefinite facility noun (rule
+/// `head-name`, as after a company's head): the name, the noun left outside, as `anercorp_lex` tags it (the
+/// name alone 20 times after مسجد، سجن، معمل، فندق, the noun inside never).
+///
+/// Fires: صلى في مسجد كوربيلان ; نزل في فندق ريغالتو سوبيرا ; قضى سنتين في سجن غرانسيو. Does not fire: مسجد
+/// الحسن الثاني (a definite word: a person, a place or a description) ; مسجد رائع، سجن مهجور (the shape of an
+/// adjective) ; مسجد يعتبر من أقدم (a verb) ; وسجن كوربيلان عشر سنوات (سجن opening a clause is the verb).
+#[inline(never)]
+pub(super) fn facility_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
+        let word = seg.tokens.folded(i);
+        let stem = stem_of(
+            seg,
+            i,
+            seg.reading(i).clitic_chars.max(seg.lex[i].clitic_chars()),
+        );
+        if !(FACILITY_NOUNS.contains(&stem) || FACILITY_NOUNS.contains(&word))
+            || seg.lex[i].definite()
+            || (word.ends_with("سجن") && opens_clause(seg, i))
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < seg.len() && end - i <= 2 && is_facility_name_word(seg, end) {
+            end += 1;
+        }
+        if end > i + 1 {
+            out.push(Candidate::new(
+                Kind::Organization,
+                i + 1,
+                end,
+                0,
+                STRONG,
+                Origin::Rule("head-name"),
+            ));
+        }
+    }
+}
+
+/// Whether token `i` opens a clause: the first word of a line or after punctuation, or written with و/ف.
+/// سجن there is the passive verb "was jailed" (وسجن كوربيلان عشر سنوات), its subject a person.
+fn opens_clause(seg: &Segment<'_, '_>, i: usize) -> bool {
+    i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) || seg.lex[i].conj()
+}
+
+/// Whether token `k` may be a word of the foreign name after a facility noun: unknown to the lexicon or
+/// known only as a word of persons' names (بارك، مارش), four letters or more (not سيء، قرب، يقع), written
+/// without ال or clitics and not shaped like a verb, an adjective or a plural أفعال (أحداث). Names of
+/// these places end in ين، ون as often as plurals do (شيراتون), so that ending is no test here.
+fn is_facility_name_word(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    let n = word.chars().count();
+    (l.is_unknown() || l.info.is_some_and(|w| w.classes == EntryKind::Name.bit()))
+        && seg.is_word(k)
+        && !seg.newline_before(k)
+        && !l.definite()
+        && !l.conj()
+        && l.clitic_chars() == 0
+        && seg.reading(k).clitic_chars == 0
+        && n >= 4
+        && word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && !looks_like_verb(word)
+        && !looks_like_imperfect(word)
+        && !has_pronoun_suffix(word)
+        && !is_singular_nisba(word)
+        && !looks_like_adjective(word)
+        && !(n == 5 && word.starts_with('ا') && word.chars().nth(3) == Some('ا'))
+}
+
+/// Whether a word the lexicon does not know has the shape of a describing adjective after a facility noun:
+/// فاعل (رائع)، مفعول (مهجور، مشهور) or a derived participle (متهالك، مستقل).
+fn looks_like_adjective(word: &str) -> bool {
+    let n = word.chars().count();
+    (n == 4 && word.chars().nth(1) == Some('ا'))
+        || (n == 5 && word.starts_with('م') && word.chars().nth(3) == Some('و'))
+        || looks_like_derived_participle(word)
 }
 
 /// Whether tokens `k` and `k + 1` are a club named by a word with ال and a nisba that is neither vocabulary

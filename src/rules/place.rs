@@ -4,7 +4,9 @@
 //! 1. `place-noun` ([`place_noun`]): the name after a place noun (مدينة المكلا), and the second name
 //!    after a dual one (بلدتي عنبتا وكفرمان).
 
-use super::shape::{has_pronoun_suffix, looks_like_imperfect, looks_like_verb};
+use super::shape::{
+    has_pronoun_suffix, looks_like_definite_derived_masdar, looks_like_imperfect, looks_like_verb,
+};
 use super::{is_unknown_word, stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
 use crate::mention::Kind;
@@ -16,8 +18,9 @@ use crate::mention::Kind;
 /// A name the lexicon does not know goes on over a second such word (مدينة زوتا ميرانكو), unless that word
 /// has a number, a verb's or an adjective's shape ([`second_name_word`]).
 ///
-/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان ; مدينة زوتا ميرانكو. Does not fire:
-/// مدينة كبيرة (a common word) ; مدينة ، .
+/// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان ; مدينة زوتا ميرانكو ; مدينة زوتا (وسط
+/// البلاد). Does not fire: مدينة كبيرة (a common word) ; مدينة ، ; منطقة الشمال، مدن وسط البلاد (a
+/// direction) ; دولة المؤسسات، منطقة الانتشار (a feminine plural or a derived verbal noun with ال).
 #[inline(never)]
 pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
@@ -85,6 +88,17 @@ fn describes_noun(word: &str) -> bool {
     if word.starts_with("ال") && word.ends_with("ين") && n >= 7 {
         return true;
     }
+    // a direction is the part of the place the noun is in, not its name (منطقة الشمال، مدن وسط البلاد)
+    if is_direction(word) {
+        return true;
+    }
+    // an abstract noun in the genitive: a feminine plural (دولة المؤسسات، منطقة المناورات) or a verbal
+    // noun of a derived form (دولة الاستقلال، منطقة الانتشار), with ال
+    if word.starts_with("ال")
+        && ((word.ends_with("ات") && n >= 7) || looks_like_definite_derived_masdar(word))
+    {
+        return true;
+    }
     // a word with ال takes no pronoun and is no verb (إمارة الرها)
     !word.starts_with("ال")
         && ((word.ends_with('ه')
@@ -98,7 +112,8 @@ fn describes_noun(word: &str) -> bool {
 
 /// Whether an unknown word right after the one-word name of a place noun goes on the name (مدينة نيو
 /// أورليانز، شارع يو خوا): Arabic letters only (no number: إمارة الرها 492ه، جزيرة سومطرا و50), not
-/// shaped like a describing word or a verb ending the name (`describes_noun`), a past verb in the
+/// shaped like a describing word, a direction (إقليم هونان وسط البلاد) or a verb ending the name
+/// (`describes_noun`), a past verb in the
 /// feminine (مدينة قوانغتشو ارتبطت) or a dual or plural (نهر مهروت مصابتين).
 fn second_name_word(word: &str) -> bool {
     let n = word.chars().count();
@@ -109,6 +124,15 @@ fn second_name_word(word: &str) -> bool {
         && !["ين", "ون", "ان"]
             .iter()
             .any(|s| n >= 5 && word.ends_with(s))
+}
+
+/// The directions, with ال or without (شمال، الجنوب، وسط), folded.
+const DIRECTIONS: [&str; 5] = ["شمال", "جنوب", "شرق", "غرب", "وسط"];
+
+/// Whether a folded word is a direction, with ال or without: after a place noun or its one-word name it
+/// says which part of the place is meant (منطقة الشمال، إقليم هونان وسط البلاد), never a word of the name.
+fn is_direction(word: &str) -> bool {
+    DIRECTIONS.contains(&word.strip_prefix("ال").unwrap_or(word))
 }
 
 /// Whether token `j`, a word with ال that is also vocabulary, names the settlement after the indefinite
