@@ -265,6 +265,11 @@ pub(crate) fn find_again<'t>(
         if end == i + 1 && skip == 0 && i > 0 && named_after(tokens, i - 1) {
             return Some(end);
         }
+        if family_only
+            && (adjective_after_noun(index, tokens, i) || noun_of_a_phrase(tokens, i, end))
+        {
+            return Some(end);
+        }
         // A family name written with ه (عبده) is not the word written with ة (عبدة) that folds the same.
         if family_only && text[tokens.bytes(i)].ends_with('ة') && !strong[who].last.ta_marbuta {
             return Some(end);
@@ -546,6 +551,79 @@ fn named_after(tokens: &Tokens, k: usize) -> bool {
     }
     false
 }
+
+/// Whether the family name with ال at token `i` stands right after a word with ال (under و، ف، ب، ك or
+/// none; لل) on the same line that the lexicon knows as no title, role or name: there it agrees with that
+/// noun as its adjective (العالم العربي، القطاع السياحي، المشروع الجديد), not the person found before.
+///
+/// Fires (after قال الصحفي سامر العربي): وزار البلد العربي. Does not fire: وقال الرئيس العربي (a title) ;
+/// وقال العربي إن.
+fn adjective_after_noun(index: &Index, tokens: &Tokens, i: usize) -> bool {
+    if i == 0
+        || tokens.list[i].newline_before
+        || tokens.list[i - 1].kind != TokenKind::Word
+        || !tokens.folded(i).starts_with("ال")
+    {
+        return false;
+    }
+    let before = tokens.folded(i - 1);
+    let definite = before.starts_with("ال")
+        || before.starts_with("لل")
+        || ["وال", "فال", "بال", "كال", "وبال", "ولل"]
+            .iter()
+            .any(|p| before.starts_with(p));
+    // the second half of a compound name (صلاح الدين الأيوبي، عبد الله الحامد) is no noun
+    if !definite || before.chars().count() < 4 || matches!(before, "الدين" | "الله") {
+        return false;
+    }
+    let person = EntryKind::Title.bit()
+        | EntryKind::Role.bit()
+        | EntryKind::Given.bit()
+        | EntryKind::Family.bit()
+        | EntryKind::Person.bit()
+        | EntryKind::Nationality.bit();
+    !index.word(before).is_some_and(|w| w.classes & person != 0)
+}
+
+/// Whether the family name with ال at token `i` (ending at `end`) is a noun of the sentence: right after a
+/// demonstrative (هذه القوى، ذلك العام: a demonstrative points at a common noun) or right before a number
+/// on the same line (في العام 1921: a year's noun).
+///
+/// Fires (after قال الصحفي سامر القوى): وبدأت هذه القوى ; في العام 1921 (after سامر العام). Does not fire:
+/// وقال القوى إن.
+fn noun_of_a_phrase(tokens: &Tokens, i: usize, end: usize) -> bool {
+    if !tokens.folded(i).starts_with("ال") {
+        return false;
+    }
+    let demonstrative = i > 0
+        && !tokens.list[i].newline_before
+        && tokens.list[i - 1].kind == TokenKind::Word
+        && DEMONSTRATIVES.contains(&tokens.folded(i - 1));
+    let number = end < tokens.list.len()
+        && !tokens.list[end].newline_before
+        && tokens.list[end].kind == TokenKind::Number;
+    demonstrative || number
+}
+
+/// Demonstratives (folded), with و or ف or none.
+const DEMONSTRATIVES: [&str; 16] = [
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "هذان",
+    "هاتان",
+    "هؤلاء",
+    "اولئك",
+    "وهذا",
+    "وهذه",
+    "وذلك",
+    "وتلك",
+    "فهذا",
+    "فهذه",
+    "فذلك",
+    "فتلك",
+];
 
 /// Nouns (folded) before a person's name that name a thing after the person: a prize, a project, a
 /// building, a street, a resort. Not a theory or a law (نظرية أينشتاين), which `anercorp_lex` tags as the
