@@ -1869,6 +1869,38 @@ mod tests {
         assert_eq!(texts, ["فيبرمان", "فيبرمان"]);
     }
 
+    #[test]
+    fn a_family_name_with_the_article_after_a_noun_or_a_demonstrative_or_before_a_number_is_no_person(
+    ) {
+        let ex = crate::Extractor::new();
+        let first = "وقال الرئيس رائد الكرموني إن الخطة جاهزة . ";
+        let texts = |text: &str| -> Vec<String> {
+            ex.extract(text)
+                .mentions()
+                .iter()
+                .filter(|m| m.kind() == Kind::Person)
+                .map(|m| m.text().to_string())
+                .collect()
+        };
+        // Found again alone after a verb.
+        assert_eq!(
+            texts(&format!("{first}وقال الكرموني إن الوفد وصل")),
+            ["رائد الكرموني", "الكرموني"]
+        );
+        // After a definite noun (its adjective), a demonstrative, or before a number: not the person.
+        for rest in [
+            "وزار الوفد البلد الكرموني أمس",
+            "وقالت هذه الكرموني إن الوفد وصل",
+            "ووصل في الكرموني 1990 إلى المدينة",
+        ] {
+            assert_eq!(
+                texts(&format!("{first}{rest}")),
+                ["رائد الكرموني"],
+                "{rest}"
+            );
+        }
+    }
+
     // The bundled speech verbs and titles of the default data.
     #[cfg(all(
         feature = "data-anercorp",
