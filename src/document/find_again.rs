@@ -582,7 +582,7 @@ fn adjective_after_noun(index: &Index, tokens: &Tokens, i: usize) -> bool {
         | EntryKind::Family.bit()
         | EntryKind::Person.bit()
         | EntryKind::Nationality.bit();
-    !index.word(before).is_some_and(|w| w.classes & person != 0)
+    index.word(before).is_none_or(|w| w.classes & person == 0)
 }
 
 /// Whether the family name with ال at token `i` (ending at `end`) is a noun of the sentence: right after a
