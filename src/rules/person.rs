@@ -582,7 +582,7 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
 /// Whether `word` (folded) is a word with ال in the masculine sound plural, nominative (المشاركون،
 /// العداؤون، الإسرائيليون), or a feminine sound plural of five letters or more, with ال or without
 /// (السلطات، محادثات): the subject or object after a verb, never a name's word after its first (a name
-/// the lexicon knows, عرفات، بركات, is read before this test). In `anercorp_lex` + `aqmar_train` such words
+/// the lexicon knows, such as عرفات, is read before this test). In `anercorp_lex` + `aqmar_train` such words
 /// are inside a person's name after its first word once (a group: المسيحيون), O about 2,500 times.
 fn definite_plural(word: &str) -> bool {
     (word.starts_with("ال") && word.ends_with("ون") && word.chars().nth(5).is_some())
@@ -1281,6 +1281,19 @@ pub(super) fn given_chain(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
+/// True for the word at `j` when it is on the line of the word before it, has no clitic and is on neither
+/// the common-word nor the function-word list: a word a name can go on to. `ali_before_name` and the
+/// list rule of `coordinated` ask it of the word after theirs.
+fn bare_unlisted_word(seg: &Segment<'_, '_>, j: usize) -> bool {
+    j < seg.len()
+        && seg.is_word(j)
+        && !seg.newline_before(j)
+        && seg.reading(j).clitic_chars == 0
+        && !seg.lex[j].conj()
+        && !seg.has(j, EntryKind::Common)
+        && !seg.has(j, EntryKind::Function)
+}
+
 /// Whether token `i` is the given name علي written with ي (or و + it), followed on its line by a particle
 /// (علي بن، علي عبد) or by a given name that is no word of the vocabulary and that a third name word
 /// follows (علي محمد الريحاوي): the name, not the preposition على, which edited text writes with ى and
@@ -1299,17 +1312,11 @@ fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     }
     let next = i + 1;
     let r = seg.reading(i);
-    next < seg.len()
-        && seg.is_word(i)
+    seg.is_word(i)
         && (r.clitic_chars == 0 || (r.conj && r.clitic_chars == 1))
         && super::stem_of(seg, i, r.clitic_chars) == "علي"
         && seg.last_char(i) == Some('ي')
-        && seg.is_word(next)
-        && !seg.newline_before(next)
-        && seg.reading(next).clitic_chars == 0
-        && !seg.lex[next].conj()
-        && !seg.has(next, EntryKind::Common)
-        && !seg.has(next, EntryKind::Function)
+        && bare_unlisted_word(seg, next)
         && (seg.has(next, EntryKind::Particle)
             || (seg.has(next, EntryKind::Given)
                 && next + 1 < seg.len()
@@ -1556,13 +1563,7 @@ fn coordinated_name(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     let word_name = l.has(EntryKind::Given)
         && (l.has(EntryKind::Common) || l.has(EntryKind::Function))
         && !l.definite()
-        && next < seg.len()
-        && seg.is_word(next)
-        && !seg.newline_before(next)
-        && seg.reading(next).clitic_chars == 0
-        && !seg.lex[next].conj()
-        && !seg.has(next, EntryKind::Common)
-        && !seg.has(next, EntryKind::Function)
+        && bare_unlisted_word(seg, next)
         && !seg.is_trigger(next)
         && (is_named(seg, next) || is_name_token(seg, next, 0));
     if !(named || unknown || ali || word_name) || seg.is_trigger(k) {
