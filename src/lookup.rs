@@ -399,6 +399,10 @@ pub(crate) struct Index {
     table: Vec<WordPlace>,
     /// How many words `table` holds.
     table_words: usize,
+    /// How far a key's hash is shifted right to give its first place in `table`: 64 less the bits of
+    /// the table's length (a power of two, or 0 for the empty table of `Index::default`, whose shift 0
+    /// gives places past its end). Kept with the table, so that a look-up does not work it out again.
+    table_shift: u32,
     /// The same for longer words.
     long_words: FxHashMap<Box<str>, u32>,
     /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
@@ -488,6 +492,7 @@ impl Index {
         index
             .table
             .resize_with(count.next_power_of_two().max(2), WordPlace::default);
+        index.table_resized();
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
@@ -916,11 +921,18 @@ impl Index {
         }
     }
 
-    /// The first place of [`Index::table`] where the word of `key` is looked for.
+    /// The first place of [`Index::table`] where the word of `key` is looked for: the hash's top bits,
+    /// as many as the table's length has (none of an empty table: a place past its end).
     #[inline(always)]
     fn first_place(&self, key: &ShortKey) -> usize {
+        (key.hash() >> self.table_shift) as usize
+    }
+
+    /// Sets [`Index::table_shift`] for the table's new length.
+    fn table_resized(&mut self) {
         let places = self.table.len();
-        (key.hash() >> (64 - places.trailing_zeros())) as usize & places.wrapping_sub(1)
+        debug_assert!(places == 0 || (places >= 2 && places.is_power_of_two()));
+        self.table_shift = 64 - places.trailing_zeros();
     }
 
     /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
@@ -931,6 +943,7 @@ impl Index {
             let old = std::mem::take(&mut self.table);
             self.table
                 .resize_with(old.len().max(1) * 2, WordPlace::default);
+            self.table_resized();
             for place in old.into_iter().filter(|p| p.key != ShortKey::default()) {
                 self.place(place.key, place.value.into_inner());
             }
