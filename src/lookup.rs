@@ -18,6 +18,7 @@ use crate::lexicon::{
     bundled_entries, bundled_len, Bundled, Entry, EntryKind, KindCounts, Lexicon, NameTokens,
 };
 use crate::mention::{Gender, SubKind};
+use crate::rules;
 use crate::tokenize::{TokenKind, Tokens};
 
 /// Class bits of a token: one bit per [`EntryKind`] of its single-word entries.
@@ -97,10 +98,13 @@ impl Known {
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
     /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
     /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
-    /// 32 bits. `None` when a count of clitic chars does not fit in its bits (no reading has so many):
-    /// the value is then worked out again for every token.
+    /// 32 bits. A word with no vocabulary reading has its start flags in the reading's bits (26 to 31,
+    /// where [`Features`] holds them too); one with a reading has none ([`Index::work_out_with`]), and
+    /// its tokens work them out. `None` when a count of clitic chars does not fit in its bits (no
+    /// reading has so many): the value is then worked out again for every token.
     fn pack(self) -> Option<u64> {
         let f = self.features;
+        debug_assert!(self.vocab_reading.is_none() || f.starts() == 0);
         let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
         if r.clitic_chars > 15 {
             return None;
@@ -131,10 +135,31 @@ impl Known {
         }
     }
 
-    /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are.
+    /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are, and the
+    /// start flags of a word with no vocabulary reading (bits 26 to 31).
     #[inline(always)]
     fn features(bits: u64) -> Features {
-        Features(bits as u32 & Features::MASK)
+        let starts = if bits & Known::VOCAB == 0 {
+            Features::STARTS
+        } else {
+            0
+        };
+        Features(bits as u32 & (Features::MASK | starts))
+    }
+
+    /// [`Known::at`] for token `i` of `tokens`, a token of the word: a word with a vocabulary reading
+    /// keeps no start flags, which are worked out from the token's bytes.
+    #[inline]
+    fn token_at(self, slot: u32, tokens: &Tokens, i: usize) -> (Reading, u32, Features) {
+        let (r, at, features) = self.at(slot);
+        match self.vocab_reading {
+            None => (r, at, features),
+            Some(_) => (
+                r,
+                at,
+                features.with_starts(rules::start_flags(tokens.folded_bytes(i))),
+            ),
+        }
     }
 
     /// The reading a token of the word at `slot` of [`Index::infos`] is read with, the place in
@@ -880,9 +905,15 @@ impl Index {
         let reading = reading.filter(|r| r.0 != Reading::WHOLE);
         let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
         let found = &self.infos[at as usize];
+        let features = Features::of(word, Some(r), Some(found), shape);
         Known {
             vocab_reading: reading,
-            features: Features::of(word, Some(r), Some(found), shape),
+            // Kept only where the packed value has room for them (see `Known::pack`).
+            features: if reading.is_none() {
+                features.with_starts(rules::start_flags(word.as_bytes()))
+            } else {
+                features
+            },
         }
     }
 
@@ -1029,13 +1060,15 @@ impl Index {
         let Some(Warm { key, at }) = key else {
             let word = tokens.folded(i);
             let slot = *self.long_words.get(word)?;
-            return Some(self.known(slot, || word).at(slot));
+            return Some(self.known(slot, || word).token_at(slot, tokens, i));
         };
         let place = self.find_short_from(&key, at)?;
         let value = place.value.load(Ordering::Relaxed);
         let (slot, bits) = (value as u32, value >> 32);
         if bits != 0 && bits & Known::VOCAB == 0 {
-            return Some((Reading::WHOLE, slot, Known::features(bits)));
+            // The features and the start flags, as they are.
+            let features = Features(bits as u32 & (Features::MASK | Features::STARTS));
+            return Some((Reading::WHOLE, slot, features));
         }
         // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
         let known = self.known(slot, || tokens.folded(i));
@@ -1046,7 +1079,7 @@ impl Index {
                     .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
             }
         }
-        Some(known.at(slot))
+        Some(known.token_at(slot, tokens, i))
     }
 
     /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
@@ -1173,6 +1206,13 @@ pub(crate) struct Lex<'i> {
 }
 
 impl Lex<'_> {
+    /// What the tests of a rule's first token that read the word alone say of the token (see
+    /// [`rules::start_flags`]).
+    #[inline]
+    pub(crate) fn start_flags(&self) -> u8 {
+        self.features.starts()
+    }
+
     #[inline]
     pub(crate) fn has(&self, kind: EntryKind) -> bool {
         self.features.classes() & kind.bit() != 0
@@ -1307,6 +1347,8 @@ pub(crate) fn look_up<'i>(
                     .map(|place| &index.infos[place.value.load(Ordering::Relaxed) as u32 as usize]),
                 None => index.word(tokens.folded(i)),
             };
+            // No rule's first word is a number or a punctuation mark: no start flags.
+            debug_assert_eq!(rules::start_flags(tokens.folded_bytes(i)), 0);
             return Lex {
                 info,
                 reading: info.map(|_| Reading::WHOLE),
@@ -1322,7 +1364,9 @@ pub(crate) fn look_up<'i>(
                 let (found, shape) = reading_and_shape(index, word, &mut buf, false);
                 let reading = found.map(|f| f.0);
                 let info = found.map(|f| &index.infos[f.1 as usize]);
-                (reading, info, Features::of(word, reading, info, shape))
+                let features = Features::of(word, reading, info, shape)
+                    .with_starts(rules::start_flags(word.as_bytes()));
+                (reading, info, features)
             }
         };
         // `Lex::is_unknown` reads the classes for the info's.
@@ -1371,6 +1415,24 @@ pub(crate) struct Features(u32);
 impl Features {
     /// The bits that hold the features.
     const MASK: u32 = 0x01FF_FFFE;
+
+    /// The bits that hold the token's [`rules::start_flags`] (26 to 31), outside [`Features::MASK`]: in
+    /// a packed [`Known`] they are its vocabulary reading's, so a known word's value holds its start
+    /// flags only when it has no vocabulary reading (see [`Known::pack`]).
+    const STARTS: u32 = 0xFC00_0000;
+
+    /// The token's start flags (see [`rules::start_flags`]).
+    #[inline]
+    fn starts(self) -> u8 {
+        (self.0 >> 26) as u8
+    }
+
+    /// `self` with the start flags `flags`.
+    #[inline]
+    fn with_starts(self, flags: u8) -> Features {
+        debug_assert!(flags < 64, "start flags {flags} do not fit in their bits");
+        Features(self.0 & !Features::STARTS | u32::from(flags) << 26)
+    }
 
     fn new(
         definite: bool,
