@@ -2040,6 +2040,14 @@ mod tests {
                 let bits = known.pack().unwrap();
                 assert_ne!(bits, 0);
                 assert_eq!(Known::unpack(bits), known);
+                // A word with no vocabulary reading keeps its start flags too.
+                if vocab_reading.is_none() {
+                    let known = Known {
+                        vocab_reading,
+                        features: f.with_starts(0b10_1101),
+                    };
+                    assert_eq!(Known::unpack(known.pack().unwrap()), known);
+                }
             }
         }
         // A count too large for its bits is not packed (worked out again each time instead).

@@ -465,6 +465,26 @@ mod tests {
     }
 
     #[test]
+    fn start_flags_read_the_word_alone() {
+        use super::start_flag::{FACILITY, FAMILY, KATABA, TEAM, VAN};
+        for (word, flags) in [
+            ("كتب", KATABA),
+            ("كتبت", KATABA),
+            ("والفريق", TEAM),
+            ("لمضيفه", TEAM | FAMILY),
+            ("بمسجد", FACILITY),
+            ("فان", VAN),
+            ("عائله", FAMILY),
+            ("قال", 0),
+            ("كتبه", FAMILY),
+            ("", 0),
+            ("2024", 0),
+        ] {
+            assert_eq!(super::start_flags(word.as_bytes()), flags, "{word}");
+        }
+    }
+
+    #[test]
     fn every_club_rule_is_a_rule_of_organization_rs() {
         let source = include_str!("organization.rs");
         for name in super::CLUB_RULES {
