@@ -834,8 +834,8 @@ impl Index {
     /// The entries of more than one word whose first two words are `info`'s word and `second`, longest
     /// first.
     #[inline(always)]
-    fn starting(&self, info: &WordInfo, second: &str) -> &[Start] {
-        let p = prefix(second);
+    fn starting(&self, info: &WordInfo, second: &[u8]) -> &[Start] {
+        let p = prefix_of(second);
         if info.second_bits & second_bit(p) == 0 {
             return &[];
         }
@@ -844,13 +844,13 @@ impl Index {
 
     /// [`Index::starting`] past the filter of its bits.
     #[inline(never)]
-    fn search_seconds(&self, info: &WordInfo, second: &str, p: u64) -> &[Start] {
+    fn search_seconds(&self, info: &WordInfo, second: &[u8], p: u64) -> &[Start] {
         let (lo, hi) = (info.seconds.0 as usize, info.seconds.1 as usize);
         let found = if hi - lo > SCANNED_SECONDS {
             // a word that starts hundreds of names (محافظة، عبد): searched by halves
             let seconds = &self.seconds[lo..hi];
             seconds
-                .binary_search_by(|s| s.prefix.cmp(&p).then_with(|| (*s.word).cmp(second)))
+                .binary_search_by(|s| s.prefix.cmp(&p).then_with(|| s.word.as_bytes().cmp(second)))
                 .ok()
                 .map(|i| &seconds[i])
         } else {
@@ -858,7 +858,7 @@ impl Index {
             self.seconds[lo..hi]
                 .iter()
                 .take_while(|s| s.prefix <= p)
-                .find(|s| s.prefix == p && *s.word == *second)
+                .find(|s| s.prefix == p && s.word.as_bytes() == second)
         };
         found.map_or(&[], |s| {
             &self.multi[s.starts.0 as usize..s.starts.1 as usize]
@@ -1142,7 +1142,7 @@ impl Index {
             self.singles[lo as usize..hi as usize].iter().any(of_sub)
         } else {
             let second = rest.split(' ').next().unwrap_or(rest);
-            self.starting(w, second).iter().any(of_sub)
+            self.starting(w, second.as_bytes()).iter().any(of_sub)
         }
     }
 
@@ -1154,7 +1154,13 @@ impl Index {
 /// A word's first eight bytes as a big-endian number, zero-padded (see [`Second::prefix`]).
 #[inline]
 fn prefix(word: &str) -> u64 {
-    let bytes = word.as_bytes();
+    prefix_of(word.as_bytes())
+}
+
+/// [`prefix`] of a word given as its bytes (a token's folded bytes, read without slicing them as a
+/// `str`, which checks the ends).
+#[inline]
+fn prefix_of(bytes: &[u8]) -> u64 {
     // Eight bytes or more (most words of two-byte letters) are read at once; a shorter word's are read
     // by `short_part`, not copied into a padded buffer (a call to copy a few bytes).
     match bytes.first_chunk::<8>() {
@@ -1681,7 +1687,7 @@ fn confirm_phrases(
 ) {
     // Most words start no longer entry: the next token is not read for them.
     let mut rest = if info.multi_word && i + 1 < tokens.len() {
-        index.starting(info, tokens.folded(i + 1))
+        index.starting(info, tokens.folded_bytes(i + 1))
     } else {
         &[]
     };
@@ -1768,17 +1774,19 @@ fn head_words(rest: &str, n: u8) -> &str {
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
 /// tokens `from..from + n`, compared in place rather than split.
-fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+fn follows(rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+    // Compared as bytes: the tokens' folded forms are not sliced as `str`s, which checks their ends.
+    let mut rest = rest.as_bytes();
     for k in 0..n {
-        let word = tokens.folded(from + k);
+        let word = tokens.folded_bytes(from + k);
         let Some(after) = rest.strip_prefix(word) else {
             return false;
         };
-        if word.contains(' ') {
+        if word.contains(&b' ') {
             // A spelled-out ligature (ﷺ) is one token, never several words of an entry.
             return false;
         }
-        rest = match after.strip_prefix(' ') {
+        rest = match after.strip_prefix(b" ") {
             Some(next) => next,
             // The entry's last word must end here, unless more words than `n` remain.
             None if after.is_empty() => after,
