@@ -380,7 +380,10 @@ pub(crate) fn start_flags(folded: &[u8]) -> u8 {
     let flag = |set: bool, bit: u8| if set { bit } else { 0 };
     flag(person::kataba(folded), start_flag::KATABA)
         | flag(organization::team_may_start(folded), start_flag::TEAM)
-        | flag(organization::facility_may_start(folded), start_flag::FACILITY)
+        | flag(
+            organization::facility_may_start(folded),
+            start_flag::FACILITY,
+        )
         | flag(person::van_word(folded), start_flag::VAN)
         | flag(person::family_noun_shaped(folded), start_flag::FAMILY)
 }

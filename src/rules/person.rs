@@ -1778,10 +1778,7 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
 #[inline]
 pub(super) fn family_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
     let j = i + 1;
-    family_noun_shaped(folded)
-        && seg.is_word(i)
-        && seg.is_word(j)
-        && !seg.newline_before(j)
+    family_noun_shaped(folded) && seg.is_word(i) && seg.is_word(j) && !seg.newline_before(j)
 }
 
 /// Whether the folded bytes `folded` have a family noun's length and last letter (the part of
