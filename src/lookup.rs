@@ -18,6 +18,7 @@ use crate::lexicon::{
     bundled_entries, bundled_len, Bundled, Entry, EntryKind, KindCounts, Lexicon, NameTokens,
 };
 use crate::mention::{Gender, SubKind};
+use crate::rules;
 use crate::tokenize::{TokenKind, Tokens};
 
 /// Class bits of a token: one bit per [`EntryKind`] of its single-word entries.
@@ -97,10 +98,13 @@ impl Known {
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
     /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
     /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
-    /// 32 bits. `None` when a count of clitic chars does not fit in its bits (no reading has so many):
-    /// the value is then worked out again for every token.
+    /// 32 bits. A word with no vocabulary reading has its start flags in the reading's bits (26 to 31,
+    /// where [`Features`] holds them too); one with a reading has none ([`Index::work_out_with`]), and
+    /// its tokens work them out. `None` when a count of clitic chars does not fit in its bits (no
+    /// reading has so many): the value is then worked out again for every token.
     fn pack(self) -> Option<u64> {
         let f = self.features;
+        debug_assert!(self.vocab_reading.is_none() || f.starts() == 0);
         let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
         if r.clitic_chars > 15 {
             return None;
@@ -131,10 +135,31 @@ impl Known {
         }
     }
 
-    /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are.
+    /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are, and the
+    /// start flags of a word with no vocabulary reading (bits 26 to 31).
     #[inline(always)]
     fn features(bits: u64) -> Features {
-        Features(bits as u32 & Features::MASK)
+        let starts = if bits & Known::VOCAB == 0 {
+            Features::STARTS
+        } else {
+            0
+        };
+        Features(bits as u32 & (Features::MASK | starts))
+    }
+
+    /// [`Known::at`] for token `i` of `tokens`, a token of the word: a word with a vocabulary reading
+    /// keeps no start flags, which are worked out from the token's bytes.
+    #[inline]
+    fn token_at(self, slot: u32, tokens: &Tokens, i: usize) -> (Reading, u32, Features) {
+        let (r, at, features) = self.at(slot);
+        match self.vocab_reading {
+            None => (r, at, features),
+            Some(_) => (
+                r,
+                at,
+                features.with_starts(rules::start_flags(tokens.folded_bytes(i))),
+            ),
+        }
     }
 
     /// The reading a token of the word at `slot` of [`Index::infos`] is read with, the place in
@@ -399,6 +424,10 @@ pub(crate) struct Index {
     table: Vec<WordPlace>,
     /// How many words `table` holds.
     table_words: usize,
+    /// How far a key's hash is shifted right to give its first place in `table`: 64 less the bits of
+    /// the table's length (a power of two, or 0 for the empty table of `Index::default`, whose shift 0
+    /// gives places past its end). Kept with the table, so that a look-up does not work it out again.
+    table_shift: u32,
     /// The same for longer words.
     long_words: FxHashMap<Box<str>, u32>,
     /// One bit for the [`ShortKey::bit`] of each word in `words`. Most clitic readings and many tokens are
@@ -488,6 +517,7 @@ impl Index {
         index
             .table
             .resize_with(count.next_power_of_two().max(2), WordPlace::default);
+        index.table_resized();
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
         let building = Building {
@@ -804,8 +834,8 @@ impl Index {
     /// The entries of more than one word whose first two words are `info`'s word and `second`, longest
     /// first.
     #[inline(always)]
-    fn starting(&self, info: &WordInfo, second: &str) -> &[Start] {
-        let p = prefix(second);
+    fn starting(&self, info: &WordInfo, second: &[u8]) -> &[Start] {
+        let p = prefix_of(second);
         if info.second_bits & second_bit(p) == 0 {
             return &[];
         }
@@ -814,13 +844,13 @@ impl Index {
 
     /// [`Index::starting`] past the filter of its bits.
     #[inline(never)]
-    fn search_seconds(&self, info: &WordInfo, second: &str, p: u64) -> &[Start] {
+    fn search_seconds(&self, info: &WordInfo, second: &[u8], p: u64) -> &[Start] {
         let (lo, hi) = (info.seconds.0 as usize, info.seconds.1 as usize);
         let found = if hi - lo > SCANNED_SECONDS {
             // a word that starts hundreds of names (محافظة، عبد): searched by halves
             let seconds = &self.seconds[lo..hi];
             seconds
-                .binary_search_by(|s| s.prefix.cmp(&p).then_with(|| (*s.word).cmp(second)))
+                .binary_search_by(|s| s.prefix.cmp(&p).then_with(|| s.word.as_bytes().cmp(second)))
                 .ok()
                 .map(|i| &seconds[i])
         } else {
@@ -828,7 +858,7 @@ impl Index {
             self.seconds[lo..hi]
                 .iter()
                 .take_while(|s| s.prefix <= p)
-                .find(|s| s.prefix == p && *s.word == *second)
+                .find(|s| s.prefix == p && s.word.as_bytes() == second)
         };
         found.map_or(&[], |s| {
             &self.multi[s.starts.0 as usize..s.starts.1 as usize]
@@ -867,15 +897,23 @@ impl Index {
     fn work_out_with(&self, slot: u32, word: &str, buf: &mut String) -> Known {
         let w = &self.infos[slot as usize];
         let vocabulary_only = w.classes & !VOCABULARY == 0 && !w.multi_word;
-        let reading = vocabulary_only
-            .then(|| lexicon_reading(self, word, buf, true))
-            .flatten()
-            .filter(|r| r.0 != Reading::WHOLE);
+        let (reading, shape) = if vocabulary_only {
+            reading_and_shape(self, word, buf, true)
+        } else {
+            (None, Shape::of(word, buf))
+        };
+        let reading = reading.filter(|r| r.0 != Reading::WHOLE);
         let (r, at) = reading.unwrap_or((Reading::WHOLE, slot));
         let found = &self.infos[at as usize];
+        let features = Features::of(word, Some(r), Some(found), shape);
         Known {
             vocab_reading: reading,
-            features: Features::of(word, Some(r), Some(found), Shape::of(word, buf)),
+            // Kept only where the packed value has room for them (see `Known::pack`).
+            features: if reading.is_none() {
+                features.with_starts(rules::start_flags(word.as_bytes()))
+            } else {
+                features
+            },
         }
     }
 
@@ -914,11 +952,18 @@ impl Index {
         }
     }
 
-    /// The first place of [`Index::table`] where the word of `key` is looked for.
+    /// The first place of [`Index::table`] where the word of `key` is looked for: the hash's top bits,
+    /// as many as the table's length has (none of an empty table: a place past its end).
     #[inline(always)]
     fn first_place(&self, key: &ShortKey) -> usize {
+        (key.hash() >> self.table_shift) as usize
+    }
+
+    /// Sets [`Index::table_shift`] for the table's new length.
+    fn table_resized(&mut self) {
         let places = self.table.len();
-        (key.hash() >> (64 - places.trailing_zeros())) as usize & places.wrapping_sub(1)
+        debug_assert!(places == 0 || (places >= 2 && places.is_power_of_two()));
+        self.table_shift = 64 - places.trailing_zeros();
     }
 
     /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
@@ -929,6 +974,7 @@ impl Index {
             let old = std::mem::take(&mut self.table);
             self.table
                 .resize_with(old.len().max(1) * 2, WordPlace::default);
+            self.table_resized();
             for place in old.into_iter().filter(|p| p.key != ShortKey::default()) {
                 self.place(place.key, place.value.into_inner());
             }
@@ -1014,13 +1060,15 @@ impl Index {
         let Some(Warm { key, at }) = key else {
             let word = tokens.folded(i);
             let slot = *self.long_words.get(word)?;
-            return Some(self.known(slot, || word).at(slot));
+            return Some(self.known(slot, || word).token_at(slot, tokens, i));
         };
         let place = self.find_short_from(&key, at)?;
         let value = place.value.load(Ordering::Relaxed);
         let (slot, bits) = (value as u32, value >> 32);
         if bits != 0 && bits & Known::VOCAB == 0 {
-            return Some((Reading::WHOLE, slot, Known::features(bits)));
+            // The features and the start flags, as they are.
+            let features = Features(bits as u32 & (Features::MASK | Features::STARTS));
+            return Some((Reading::WHOLE, slot, features));
         }
         // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
         let known = self.known(slot, || tokens.folded(i));
@@ -1031,7 +1079,7 @@ impl Index {
                     .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
             }
         }
-        Some(known.at(slot))
+        Some(known.token_at(slot, tokens, i))
     }
 
     /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
@@ -1094,7 +1142,7 @@ impl Index {
             self.singles[lo as usize..hi as usize].iter().any(of_sub)
         } else {
             let second = rest.split(' ').next().unwrap_or(rest);
-            self.starting(w, second).iter().any(of_sub)
+            self.starting(w, second.as_bytes()).iter().any(of_sub)
         }
     }
 
@@ -1106,7 +1154,13 @@ impl Index {
 /// A word's first eight bytes as a big-endian number, zero-padded (see [`Second::prefix`]).
 #[inline]
 fn prefix(word: &str) -> u64 {
-    let bytes = word.as_bytes();
+    prefix_of(word.as_bytes())
+}
+
+/// [`prefix`] of a word given as its bytes (a token's folded bytes, read without slicing them as a
+/// `str`, which checks the ends).
+#[inline]
+fn prefix_of(bytes: &[u8]) -> u64 {
     // Eight bytes or more (most words of two-byte letters) are read at once; a shorter word's are read
     // by `short_part`, not copied into a padded buffer (a call to copy a few bytes).
     match bytes.first_chunk::<8>() {
@@ -1158,6 +1212,13 @@ pub(crate) struct Lex<'i> {
 }
 
 impl Lex<'_> {
+    /// What the tests of a rule's first token that read the word alone say of the token (see
+    /// [`rules::start_flags`]).
+    #[inline]
+    pub(crate) fn start_flags(&self) -> u8 {
+        self.features.starts()
+    }
+
     #[inline]
     pub(crate) fn has(&self, kind: EntryKind) -> bool {
         self.features.classes() & kind.bit() != 0
@@ -1292,6 +1353,8 @@ pub(crate) fn look_up<'i>(
                     .map(|place| &index.infos[place.value.load(Ordering::Relaxed) as u32 as usize]),
                 None => index.word(tokens.folded(i)),
             };
+            // No rule's first word is a number or a punctuation mark: no start flags.
+            debug_assert_eq!(rules::start_flags(tokens.folded_bytes(i)), 0);
             return Lex {
                 info,
                 reading: info.map(|_| Reading::WHOLE),
@@ -1304,11 +1367,12 @@ pub(crate) fn look_up<'i>(
             Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
             None => {
                 let word = tokens.folded(i);
-                let found = lexicon_reading(index, word, &mut buf, false);
+                let (found, shape) = reading_and_shape(index, word, &mut buf, false);
                 let reading = found.map(|f| f.0);
                 let info = found.map(|f| &index.infos[f.1 as usize]);
-                let shape = Shape::of(word, &mut buf);
-                (reading, info, Features::of(word, reading, info, shape))
+                let features = Features::of(word, reading, info, shape)
+                    .with_starts(rules::start_flags(word.as_bytes()));
+                (reading, info, features)
             }
         };
         // `Lex::is_unknown` reads the classes for the info's.
@@ -1357,6 +1421,24 @@ pub(crate) struct Features(u32);
 impl Features {
     /// The bits that hold the features.
     const MASK: u32 = 0x01FF_FFFE;
+
+    /// The bits that hold the token's [`rules::start_flags`] (26 to 31), outside [`Features::MASK`]: in
+    /// a packed [`Known`] they are its vocabulary reading's, so a known word's value holds its start
+    /// flags only when it has no vocabulary reading (see [`Known::pack`]).
+    const STARTS: u32 = 0xFC00_0000;
+
+    /// The token's start flags (see [`rules::start_flags`]).
+    #[inline]
+    fn starts(self) -> u8 {
+        (self.0 >> 26) as u8
+    }
+
+    /// `self` with the start flags `flags`.
+    #[inline]
+    fn with_starts(self, flags: u8) -> Features {
+        debug_assert!(flags < 64, "start flags {flags} do not fit in their bits");
+        Features(self.0 & !Features::STARTS | u32::from(flags) << 26)
+    }
 
     fn new(
         definite: bool,
@@ -1482,6 +1564,9 @@ const VOCABULARY: Classes = (1 << EntryKind::Common as u16) | (1 << EntryKind::F
 /// Returns the reading and the place of what the lexicon knows of it in [`Index::infos`]. `known`: the
 /// caller knows whether the index holds the whole word; `false` when it does not, so the whole word is not
 /// looked up again. (Matching reads known words from [`WordInfo`], which holds this function's answer.)
+/// Matching asks [`reading_and_shape`], which walks the readings once for this and [`Shape::of`]; the
+/// tests compare it with this.
+#[cfg(test)]
 fn lexicon_reading(
     index: &Index,
     word: &str,
@@ -1511,6 +1596,40 @@ fn lexicon_reading(
     }
 }
 
+/// [`lexicon_reading`] and [`Shape::of`] of `word` in one walk over its readings, which each of them
+/// walked on its own: what a word that the index does not hold as written (4 % of the tokens of news
+/// text) and a known word met for the first time ask. The walk goes on until both have their answer;
+/// each takes the first reading that answers it, as on its own.
+fn reading_and_shape(
+    index: &Index,
+    word: &str,
+    buf: &mut String,
+    known: bool,
+) -> (Option<(Reading, u32)>, Shape) {
+    let mut shape = Shape::of_letters(word);
+    let mut shaped = false;
+    let mut fallback: Option<(Reading, u32)> = None;
+    let mut found = None;
+    for_each_reading(word, buf, |r, stem| {
+        if !shaped && is_definite(stem) {
+            shaped = true;
+            shape.definite_reading(word, r);
+        }
+        if found.is_none() && (known || r != Reading::WHOLE) {
+            if let Some(slot) = index.slot(stem) {
+                let w = &index.infos[slot as usize];
+                if w.classes & !VOCABULARY != 0 || w.multi_word {
+                    found = Some((r, slot));
+                } else {
+                    fallback.get_or_insert((r, slot));
+                }
+            }
+        }
+        shaped && found.is_some()
+    });
+    (found.or(fallback), shape)
+}
+
 /// Whether the first clitic after an optional conjunction is ل.
 fn starts_with_lam(word: &str, r: Reading) -> bool {
     let skip = if r.conj { 'و'.len_utf8() } else { 0 };
@@ -1529,21 +1648,31 @@ struct Shape {
 
 impl Shape {
     fn of(word: &str, buf: &mut String) -> Shape {
-        let mut shape = Shape {
-            conj: word.starts_with(['و', 'ف']) && word.chars().nth(3).is_some(),
-            ..Shape::default()
-        };
+        let mut shape = Shape::of_letters(word);
         for_each_reading(word, buf, |r, stem| {
             if is_definite(stem) {
-                shape.definite = true;
-                shape.conj |= r.conj;
-                shape.lam = r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r);
-                shape.clitic_chars = r.clitic_chars;
+                shape.definite_reading(word, r);
                 return true;
             }
             false
         });
         shape
+    }
+
+    /// What the letters say before any reading: a conjunction.
+    fn of_letters(word: &str) -> Shape {
+        Shape {
+            conj: word.starts_with(['و', 'ف']) && word.chars().nth(3).is_some(),
+            ..Shape::default()
+        }
+    }
+
+    /// Sets what the first reading `r` of `word` whose stem is definite says.
+    fn definite_reading(&mut self, word: &str, r: Reading) {
+        self.definite = true;
+        self.conj |= r.conj;
+        self.lam = r.clitic_chars > u8::from(r.conj) && starts_with_lam(word, r);
+        self.clitic_chars = r.clitic_chars;
     }
 }
 
@@ -1558,7 +1687,7 @@ fn confirm_phrases(
 ) {
     // Most words start no longer entry: the next token is not read for them.
     let mut rest = if info.multi_word && i + 1 < tokens.len() {
-        index.starting(info, tokens.folded(i + 1))
+        index.starting(info, tokens.folded_bytes(i + 1))
     } else {
         &[]
     };
@@ -1645,17 +1774,19 @@ fn head_words(rest: &str, n: u8) -> &str {
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
 /// tokens `from..from + n`, compared in place rather than split.
-fn follows(mut rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+fn follows(rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+    // Compared as bytes: the tokens' folded forms are not sliced as `str`s, which checks their ends.
+    let mut rest = rest.as_bytes();
     for k in 0..n {
-        let word = tokens.folded(from + k);
+        let word = tokens.folded_bytes(from + k);
         let Some(after) = rest.strip_prefix(word) else {
             return false;
         };
-        if word.contains(' ') {
+        if word.contains(&b' ') {
             // A spelled-out ligature (ﷺ) is one token, never several words of an entry.
             return false;
         }
-        rest = match after.strip_prefix(' ') {
+        rest = match after.strip_prefix(b" ") {
             Some(next) => next,
             // The entry's last word must end here, unless more words than `n` remain.
             None if after.is_empty() => after,
@@ -1917,6 +2048,14 @@ mod tests {
                 let bits = known.pack().unwrap();
                 assert_ne!(bits, 0);
                 assert_eq!(Known::unpack(bits), known);
+                // A word with no vocabulary reading keeps its start flags too.
+                if vocab_reading.is_none() {
+                    let known = Known {
+                        vocab_reading,
+                        features: f.with_starts(0b10_1101),
+                    };
+                    assert_eq!(Known::unpack(known.pack().unwrap()), known);
+                }
             }
         }
         // A count too large for its bits is not packed (worked out again each time instead).

@@ -128,7 +128,8 @@ fn fa_before_bare_name(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// (سلطات، الحمامات): a word far more often than the town so named; the towns of the other lists stay.
 /// (The same for a final ة, سلالة، العمارة, lost on `aqmar_train`: 0.5788 → 0.5782.)
 fn geonames_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
-    seg.tokens.folded(p.start).ends_with("ات")
+    // Asked of every one-word place: the word's last bytes are compared without slicing it as a str.
+    seg.tokens.folded_ends_with(p.start, "ات")
         && seg.index.entry(p.entry).list == List::GeonamesTowns
 }
 
@@ -177,10 +178,11 @@ fn hamza_differs(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// (والسعودية) or after another word it is the place.
 fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     let i = p.start;
+    if i == 0 || p.reading.clitic_chars != 0 {
+        return false;
+    }
     let word = seg.tokens.folded(i);
-    i > 0
-        && p.reading.clitic_chars == 0
-        && word.starts_with("ال")
+    word.starts_with("ال")
         && seg.is_word(i - 1)
         && !seg.newline_before(i)
         && ((word.ends_with("يه")

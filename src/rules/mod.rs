@@ -329,24 +329,63 @@ impl Starts {
             if person::name_run_may_start(seg, i, m) {
                 s.names.push(i);
             }
+            // The tests of the word's bytes, answered once a word (`start_flags`): most words pass
+            // none, and their bytes are not read.
+            let flags = seg.lex[i].start_flags();
+            if flags == 0 && !m.may_start(EntryKind::Place) {
+                continue;
+            }
             let folded = seg.tokens.folded_bytes(i);
             if person::byline_may_start(seg, i, folded) {
                 s.byline.push(i);
             }
-            if organization::team_may_start(folded)
-                || (seg.marks[i + 1].unknown_or_name() && organization::facility_may_start(folded))
+            if flags & start_flag::TEAM != 0
+                || (flags & start_flag::FACILITY != 0 && seg.marks[i + 1].unknown_or_name())
             {
                 s.team.push(i);
             }
-            if person::van_may_start(seg, i, folded) {
+            if flags & start_flag::VAN != 0 && person::van_may_start(seg, i, folded) {
                 s.van.push(i);
             }
-            if person::family_may_start(seg, i, folded) {
+            if flags & start_flag::FAMILY != 0 && person::family_may_start(seg, i, folded) {
                 s.family.push(i);
             }
         }
         s
     }
+}
+
+/// The bits of [`start_flags`]: each says that a word's folded bytes pass the part of a rule's test of
+/// its first token that reads the word alone (see [`Starts::of`]).
+pub(crate) mod start_flag {
+    /// كتب or كتبت (`person::kataba`, for `person::byline`).
+    pub(crate) const KATABA: u8 = 1;
+    /// Ends with a team noun (`organization::team_may_start`).
+    pub(crate) const TEAM: u8 = 2;
+    /// Ends with a facility noun (`organization::facility_may_start`).
+    pub(crate) const FACILITY: u8 = 4;
+    /// فان (`person::van_word`).
+    pub(crate) const VAN: u8 = 8;
+    /// A family noun's length and last letter (`person::family_noun_shaped`).
+    pub(crate) const FAMILY: u8 = 16;
+}
+
+/// What the tests of a rule's first token that read the word alone say of a word whose folded bytes are
+/// `folded` ([`start_flag`]'s bits). Worked out by `lookup` once a word of the lexicon (it is kept in
+/// the word table with the word's features) and for each token of another word, and kept in each
+/// token's `Lex`, so that [`Starts::of`] tests one byte a token instead of comparing every word's
+/// bytes with every rule's words. A token that is no word has none (no rule's word is a number or a
+/// punctuation mark).
+pub(crate) fn start_flags(folded: &[u8]) -> u8 {
+    let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+    flag(person::kataba(folded), start_flag::KATABA)
+        | flag(organization::team_may_start(folded), start_flag::TEAM)
+        | flag(
+            organization::facility_may_start(folded),
+            start_flag::FACILITY,
+        )
+        | flag(person::van_word(folded), start_flag::VAN)
+        | flag(person::family_noun_shaped(folded), start_flag::FAMILY)
 }
 
 /// Whether the folded bytes `folded` are `word`'s. Asked of every token in `Starts::of`: the length is
@@ -425,6 +464,26 @@ mod tests {
                     "{folded} / {word}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn start_flags_read_the_word_alone() {
+        use super::start_flag::{FACILITY, FAMILY, KATABA, TEAM, VAN};
+        for (word, flags) in [
+            ("كتب", KATABA),
+            ("كتبت", KATABA),
+            ("والفريق", TEAM),
+            ("لمضيفه", TEAM | FAMILY),
+            ("بمسجد", FACILITY),
+            ("فان", VAN),
+            ("عائله", FAMILY),
+            ("قال", 0),
+            ("كتبه", FAMILY),
+            ("", 0),
+            ("2024", 0),
+        ] {
+            assert_eq!(super::start_flags(word.as_bytes()), flags, "{word}");
         }
     }
 

@@ -94,8 +94,12 @@ pub(super) fn team_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<C
 /// reading.
 #[inline]
 pub(super) fn team_may_start(folded: &[u8]) -> bool {
-    TEAM_NOUNS.iter().any(|t| folded.ends_with(t.as_bytes()))
+    TEAM_TAILS.iter().any(|t| folded.ends_with(t.as_bytes()))
 }
+
+/// The team nouns that end no other: a word that ends with مضيفه ends with ضيفه, so `team_may_start`
+/// compares it once (a test asked of every token; the test below checks the list).
+const TEAM_TAILS: [&str; 3] = ["فريق", "فريقي", "ضيفه"];
 
 /// The last four bytes (two letters) of a word, as one number: compared with [`FACILITY_TAILS`] before any
 /// slice, since comparing slices called `bcmp` for every token.
@@ -975,4 +979,22 @@ fn lam_construct(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// Whether the word before token `k` is a definite nisba adjective (القطرية، الدولي).
 fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.lex[k - 1].definite() && is_singular_nisba(seg.tokens.folded(k - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TEAM_NOUNS, TEAM_TAILS};
+
+    #[test]
+    fn every_team_noun_ends_with_a_team_tail() {
+        for noun in TEAM_NOUNS {
+            assert!(
+                TEAM_TAILS.iter().any(|t| noun.ends_with(t)),
+                "{noun}: add it to TEAM_TAILS"
+            );
+        }
+        for tail in TEAM_TAILS {
+            assert!(TEAM_NOUNS.contains(&tail), "{tail} is no team noun");
+        }
+    }
 }

@@ -1643,10 +1643,16 @@ pub(super) fn byline(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Cand
 /// last, in `Starts::of`): كتب or the start of a place.
 #[inline]
 pub(super) fn byline_may_start(seg: &Segment<'_, '_>, k: usize, folded: &[u8]) -> bool {
-    // The folded bytes are compared as they are: slicing every word as a str would check its ends.
-    let kataba = bytes_are(folded, "كتب") || bytes_are(folded, "كتبت");
     // Most tokens are neither كتب nor the start of a place: they are passed over at once.
-    (kataba || seg.marks[k].may_start(EntryKind::Place)) && seg.is_word(k)
+    (kataba(folded) || seg.marks[k].may_start(EntryKind::Place)) && seg.is_word(k)
+}
+
+/// Whether the folded bytes `folded` are كتب or كتبت (the part of `byline_may_start` that reads the word
+/// alone, worked out once a word: see `rules::start_flags`). The bytes are compared as they are:
+/// slicing every word as a str would check its ends.
+#[inline]
+pub(super) fn kataba(folded: &[u8]) -> bool {
+    bytes_are(folded, "كتب") || bytes_are(folded, "كتبت")
 }
 
 /// The token after a byline separator that follows token `k`: a dash or colon token, or a tatweel standing
@@ -1716,11 +1722,17 @@ pub(super) fn van_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Ca
 pub(super) fn van_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
     let j = i + 1;
     // The word is compared first: it turns away nearly every token.
-    bytes_are(folded, "فان")
+    van_word(folded)
         && seg.is_word(i)
         && !seg.text[seg.tokens.bytes(i)].contains(['أ', 'إ'])
         && seg.is_word(j)
         && !seg.newline_before(j)
+}
+
+/// Whether the folded bytes `folded` are فان (the part of `van_may_start` that reads the word alone).
+#[inline]
+pub(super) fn van_word(folded: &[u8]) -> bool {
+    bytes_are(folded, "فان")
 }
 
 /// A family or clan named by its family name after the noun أسرة، عائلة، عشيرة (with و، ف، ل before it):
@@ -1766,13 +1778,15 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
 #[inline]
 pub(super) fn family_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
     let j = i + 1;
-    // Asked of every word: the length and last letter of the nouns (folded, all end in ه; with their
-    // clitics from 8 to 14 bytes) turn nearly every word away.
-    (8..=14).contains(&folded.len())
-        && folded.ends_with("ه".as_bytes())
-        && seg.is_word(i)
-        && seg.is_word(j)
-        && !seg.newline_before(j)
+    family_noun_shaped(folded) && seg.is_word(i) && seg.is_word(j) && !seg.newline_before(j)
+}
+
+/// Whether the folded bytes `folded` have a family noun's length and last letter (the part of
+/// `family_may_start` that reads the word alone): the nouns, folded, all end in ه, and with their
+/// clitics have from 8 to 14 bytes, which turns nearly every word away.
+#[inline]
+pub(super) fn family_noun_shaped(folded: &[u8]) -> bool {
+    (8..=14).contains(&folded.len()) && folded.ends_with("ه".as_bytes())
 }
 
 /// True when token `j` may be a family name standing after a word that announces one (فان، عائلة): a
