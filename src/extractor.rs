@@ -615,14 +615,14 @@ fn to_mention<'t>(
     // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
     // only to be found empty.
     if title.is_some() || role_span.is_some() || !nested.is_empty() {
-        m.extra = crate::mention::Extra {
-            title_span: title.as_ref().map(|t| t.1).into(),
-            title: title.map(|t| t.0),
-            role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
-            role_span: role_span.into(),
-            nested: nested.into_boxed_slice(),
-            other_sub: None,
-        }
+        let (title, title_span) = title.map_or((None, None), |(t, at)| (Some(t), Some(at)));
+        m.extra = crate::mention::Extra::new(
+            title,
+            title_span.into(),
+            role_span.map(|r| Cow::Borrowed(&text[r.range()])),
+            role_span.into(),
+            nested.into_boxed_slice(),
+        )
         .boxed();
     }
     m.set_sub_kind(sub_kind);

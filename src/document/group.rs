@@ -75,7 +75,7 @@ pub(super) fn entity_of<'t>(
                 p.title = m.title_arc().cloned();
             }
             if p.role.is_none() {
-                p.role = m.extra.as_ref().and_then(|e| e.role.clone());
+                p.role = m.extra.as_ref().and_then(|e| e.role().cloned());
             }
             p.gender = p.gender.or(m.gender);
         }
