@@ -609,9 +609,11 @@ fn to_mention<'t>(
     );
     m.gender = c.gender;
     // The lexicon's countries are checked when read (`country=`: two upper-case letters).
-    m.country = attrs
-        .and_then(|e| index.string(e.country))
-        .and_then(|c| Country::new(c));
+    m.set_country(
+        attrs
+            .and_then(|e| index.string(e.country))
+            .and_then(|c| Country::new(c)),
+    );
     // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
     // only to be found empty.
     if title.is_some() || role_span.is_some() || !nested.is_empty() {

@@ -942,7 +942,7 @@ impl<'de> Deserialize<'de> for Source {
 /// assert_eq!(m.gender(), Some(alam::Gender::Female));
 /// ```
 ///
-/// A mention is small (see `mention_is_small` in the tests: 80 bytes on 64-bit targets):
+/// A mention is small (see `mention_is_small` in the tests: 72 bytes on 64-bit targets):
 /// offsets are 32-bit, and what few mentions have (a title, a role, nested places) is held apart, so a
 /// mention without them pays one pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -956,8 +956,9 @@ pub struct Mention<'t> {
     pub(crate) entity: u32,
     pub(crate) kind: Kind,
     pub(crate) gender: Option<Gender>,
-    pub(crate) sub_kind: SubCode,
-    pub(crate) country: Option<Country>,
+    /// The sub-kind's code and the country, in two bytes (as two fields they took three, and the
+    /// mention 80 bytes where it takes 72).
+    sub_country: SubCountry,
 }
 
 /// A sub-kind in one byte, as mentions hold it: none, a value of [`SubKind::ALL`] by its place there, or
@@ -967,8 +968,6 @@ pub struct Mention<'t> {
 pub(crate) struct SubCode(u8);
 
 impl SubCode {
-    /// No sub-kind.
-    pub(crate) const NONE: SubCode = SubCode(0);
     /// A value outside [`SubKind::ALL`].
     const OTHER: SubCode = SubCode(u8::MAX);
 
@@ -1047,7 +1046,81 @@ impl Country {
     pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("two ASCII letters")
     }
+
+    /// The code's number in `1..=676` (0 is no country in [`SubCountry`]).
+    fn number(self) -> u16 {
+        u16::from(self.0[0] - b'A') * 26 + u16::from(self.0[1] - b'A') + 1
+    }
+
+    /// The code of [`Country::number`] `n`.
+    fn of_number(n: u16) -> Option<Country> {
+        let n = n.checked_sub(1)?;
+        // Below 676: `n / 26` and `n % 26` are below 26.
+        Some(Country([b'A' + (n / 26) as u8, b'A' + (n % 26) as u8]))
+    }
+
+    /// The code as a string that outlives it (a mention holds its country as a number).
+    fn as_static_str(self) -> &'static str {
+        static CODES: [[u8; 2]; 676] = {
+            let mut codes = [[0u8; 2]; 676];
+            let mut n = 0;
+            while n < 676 {
+                codes[n] = [b'A' + (n / 26) as u8, b'A' + (n % 26) as u8];
+                n += 1;
+            }
+            codes
+        };
+        std::str::from_utf8(&CODES[usize::from(self.number() - 1)]).expect("two ASCII letters")
+    }
 }
+
+/// A mention's [`SubCode`] (in the low 6 bits, [`SubCode::OTHER`] as 63) and its country (in the high
+/// 10, [`Country::number`], 0 for none), in two bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct SubCountry(u16);
+
+impl SubCountry {
+    const NONE: SubCountry = SubCountry(0);
+    const SUB_BITS: u32 = 6;
+    const SUB_MASK: u16 = (1 << Self::SUB_BITS) - 1;
+
+    fn sub(self) -> SubCode {
+        match self.0 & Self::SUB_MASK {
+            Self::SUB_MASK => SubCode::OTHER,
+            code => SubCode(code as u8),
+        }
+    }
+
+    fn set_sub(&mut self, code: SubCode) {
+        let bits = if code == SubCode::OTHER {
+            Self::SUB_MASK
+        } else {
+            u16::from(code.0)
+        };
+        debug_assert!(bits <= Self::SUB_MASK);
+        self.0 = (self.0 & !Self::SUB_MASK) | bits;
+    }
+
+    fn country(self) -> Option<Country> {
+        Country::of_number(self.0 >> Self::SUB_BITS)
+    }
+
+    fn set_country(&mut self, country: Option<Country>) {
+        let n = country.map_or(0, Country::number);
+        self.0 = (self.0 & Self::SUB_MASK) | (n << Self::SUB_BITS);
+    }
+}
+
+impl fmt::Debug for SubCountry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SubCountry")
+            .field("sub_kind", &self.sub())
+            .field("country", &self.country())
+            .finish()
+    }
+}
+
+const _: () = assert!(SubKind::ALL.len() < SubCountry::SUB_MASK as usize);
 
 impl fmt::Debug for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1240,9 +1313,18 @@ impl<'t> Mention<'t> {
             entity: 0,
             kind,
             gender: None,
-            sub_kind: SubCode::NONE,
-            country: None,
+            sub_country: SubCountry::NONE,
         }
+    }
+
+    /// The country, as the crate holds it.
+    pub(crate) fn country_code(&self) -> Option<Country> {
+        self.sub_country.country()
+    }
+
+    /// Sets the country.
+    pub(crate) fn set_country(&mut self, country: Option<Country>) {
+        self.sub_country.set_country(country);
     }
 
     /// Sets the sub-kind to `value` (a `sub=` value of the lexicon, checked by [`is_label`]) or none.
@@ -1253,14 +1335,14 @@ impl<'t> Mention<'t> {
     /// The sub-kind as it is held, to give to another mention ([`Mention::set_sub`]).
     pub(crate) fn sub(&self) -> SubValue {
         SubValue {
-            code: self.sub_kind,
+            code: self.sub_country.sub(),
             other: self.other_sub().cloned(),
         }
     }
 
     /// Sets the sub-kind.
     pub(crate) fn set_sub(&mut self, value: SubValue) {
-        self.sub_kind = value.code;
+        self.sub_country.set_sub(value.code);
         if value.other.is_some() {
             self.extra_mut().set_other_sub(value.other);
         } else if let Some(e) = self.extra.as_mut() {
@@ -1351,8 +1433,7 @@ impl<'t> Mention<'t> {
             entity: self.entity,
             kind: self.kind,
             gender: self.gender,
-            sub_kind: self.sub_kind,
-            country: self.country,
+            sub_country: self.sub_country,
         }
     }
     /// The rule or lexicon entry that produced it.
@@ -1430,7 +1511,7 @@ impl<'t> Mention<'t> {
     /// assert_eq!(doc.mentions()[0].sub_kind(), Some(SubKind::City));
     /// ```
     pub fn sub_kind(&self) -> Option<SubKind> {
-        match self.sub_kind.known_kind() {
+        match self.sub_country.sub().known_kind() {
             Some(s) => Some(s.clone()),
             None => self.other_sub().map(|v| SubKind::Other(v.to_string())),
         }
@@ -1442,7 +1523,7 @@ impl<'t> Mention<'t> {
     /// assert_eq!(doc.mentions()[0].country(), Some("YE"));
     /// ```
     pub fn country(&self) -> Option<&str> {
-        self.country.as_ref().map(Country::as_str)
+        self.sub_country.country().map(Country::as_static_str)
     }
     /// Mentions inside this one: places inside an organization's name.
     ///
@@ -1492,7 +1573,7 @@ impl Serialize for Mention<'_> {
             st.skip_field("gender")?;
         }
         st.serialize_field("sub_kind", &self.sub_kind())?;
-        st.serialize_field("country", &self.country)?;
+        st.serialize_field("country", &self.sub_country.country())?;
         st.serialize_field("source", &self.source)?;
         st.serialize_field("entity", &self.entity)?;
         st.serialize_field("nested", self.nested())?;
@@ -1579,9 +1660,9 @@ impl<'de, 't> Deserialize<'de> for Mention<'t> {
             entity: r.entity,
             kind: r.kind,
             gender: r.gender,
-            sub_kind: SubCode::NONE,
-            country: r.country,
+            sub_country: SubCountry::NONE,
         };
+        m.set_country(r.country);
         m.set_sub(r.sub_kind.map(SubValue::from_kind).unwrap_or_default());
         Ok(m)
     }
@@ -1597,11 +1678,32 @@ mod tests {
     fn mention_is_small() {
         assert_eq!(std::mem::size_of::<Span>(), 16);
         assert_eq!(std::mem::size_of::<Source>(), 16);
-        assert_eq!(std::mem::size_of::<Mention>(), 80);
+        assert_eq!(std::mem::size_of::<Mention>(), 72);
         // 56 bytes: a 64-byte block of the allocator (all in one, 104 took a 112-byte block).
         assert_eq!(std::mem::size_of::<Extra>(), 56);
         assert_eq!(std::mem::size_of::<More>(), 56);
         assert_eq!(std::mem::size_of::<MaybeSpan>(), 16);
+    }
+
+    #[test]
+    fn sub_kind_and_country_share_two_bytes_and_keep_each_other() {
+        let codes = (0..=SubKind::ALL.len() as u8)
+            .map(SubCode)
+            .chain([SubCode::OTHER]);
+        for code in codes {
+            for a in b'A'..=b'Z' {
+                for b in b'A'..=b'Z' {
+                    let country = Country([a, b]);
+                    let mut sc = SubCountry::NONE;
+                    sc.set_country(Some(country));
+                    sc.set_sub(code);
+                    assert_eq!((sc.sub(), sc.country()), (code, Some(country)));
+                    assert_eq!(country.as_static_str(), country.as_str());
+                    sc.set_country(None);
+                    assert_eq!((sc.sub(), sc.country()), (code, None));
+                }
+            }
+        }
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub(super) fn entity_of<'t>(
             Kind::Place => doc.places.push(Place {
                 name: m.text.clone(),
                 sub_kind: m.sub_kind(),
-                country: m.country,
+                country: m.country_code(),
                 mentions: Vec::new(),
             }),
         }
