@@ -44,7 +44,7 @@ pub(super) fn entity_of<'t>(
             Kind::Person => {
                 name_chars.push(chars);
                 doc.persons.push(Person {
-                    name: m.text.clone(),
+                    name: m.text.to_cow(),
                     title: None,
                     role: None,
                     gender: None,
@@ -52,12 +52,12 @@ pub(super) fn entity_of<'t>(
                 })
             }
             Kind::Organization => doc.organizations.push(Organization {
-                name: m.text.clone(),
+                name: m.text.to_cow(),
                 sub_kind: m.sub_kind(),
                 mentions: Vec::new(),
             }),
             Kind::Place => doc.places.push(Place {
-                name: m.text.clone(),
+                name: m.text.to_cow(),
                 sub_kind: m.sub_kind(),
                 country: m.country_code(),
                 mentions: Vec::new(),
@@ -69,7 +69,7 @@ pub(super) fn entity_of<'t>(
             let p = &mut doc.persons[id];
             if chars > name_chars[id] {
                 name_chars[id] = chars;
-                p.name = m.text.clone();
+                p.name = m.text.to_cow();
             }
             if p.title.is_none() {
                 p.title = m.title_arc().cloned();

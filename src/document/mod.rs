@@ -37,7 +37,7 @@ pub(crate) use find_again::{find_again, Read, Summaries};
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
 /// the table, held in `mention.entity` until the document is assembled and the mention numbered with
-/// its entity. So a found mention takes a mention's 72 bytes (an `Option<Box<str>>` beside it took 16
+/// its entity. So a found mention takes a mention's 64 bytes (an `Option<Box<str>>` beside it took 16
 /// bytes more for each of the millions of mentions of a long text, most of them `None`).
 #[derive(Debug)]
 pub(crate) struct Found<'t> {
