@@ -506,7 +506,10 @@ mod tests {
         d.set_key("مروان", &mut keys);
         assert_eq!(d.mention.entity, c.mention.entity);
         assert_eq!(added[0].key(&keys), "احمد");
-        assert_eq!([a.key(&keys), b.key(&keys), c.key(&keys)], ["احمد", "احمد", "مروان"]);
+        assert_eq!(
+            [a.key(&keys), b.key(&keys), c.key(&keys)],
+            ["احمد", "احمد", "مروان"]
+        );
     }
 
     #[test]
