@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::custom::{self, Haystack, Rule};
-use crate::document::{self, Document, Found, Keys, Read, Summaries};
+use crate::document::{self, Document, Found, Keys, Nested, Read, Summaries};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
@@ -150,6 +150,8 @@ impl Extractor {
             Vec::with_capacity((text.len() / BYTES_PER_MENTION).min(MAX_RESERVED_MENTIONS));
         // The found mentions' keys that differ from their text.
         let mut keys = Keys::default();
+        // Their nested places, kept apart until the document is assembled.
+        let mut nested = Nested::default();
         let mut char_base = 0;
         let kinds = (
             self.kinds[kind_slot(Kind::Person)],
@@ -170,7 +172,7 @@ impl Extractor {
                 summaries.add(&scratch.tokens, start, char_base, segment.len());
             }
             char_base += chars;
-            self.extract_segment(text, scratch, &mut found, &mut keys);
+            self.extract_segment(text, scratch, &mut found, &mut keys, &mut nested);
         }
         if document_pass {
             let read = if many {
@@ -182,9 +184,9 @@ impl Extractor {
                 document::find_again(&self.index, text, read, (&found, &keys), kinds);
             // The summaries are read: freed before the document is assembled, the peak of memory.
             drop(summaries);
-            return document::assemble(found, keys, added, added_keys);
+            return document::assemble(found, keys, nested, added, added_keys);
         }
-        document::assemble(found, keys, Vec::new(), Keys::default())
+        document::assemble(found, keys, nested, Vec::new(), Keys::default())
     }
 
     /// Extracts from many texts, over all cores when the `parallel` feature is on (the default), one
@@ -344,6 +346,7 @@ impl Extractor {
         s: &mut Scratch<'a>,
         found: &mut Vec<Found<'t>>,
         keys: &mut Keys,
+        nested: &mut Nested<'t>,
     ) {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
@@ -378,15 +381,17 @@ impl Extractor {
             let c = &s.candidates[n as usize];
             if self.kinds[kind_slot(c.kind)] {
                 tokens_key(&s.tokens, c.start, c.end, c.skip, &mut s.key);
-                let mention = to_mention(
-                    index,
-                    &self.rules,
-                    &mut s.names,
-                    text,
-                    &s.tokens,
-                    c,
-                    self.kinds[kind_slot(Kind::Place)],
-                );
+                // The nested places apart (see `Nested`), in the order `to_mention` made them.
+                let mention =
+                    to_mention(index, &self.rules, &mut s.names, text, &s.tokens, c, false);
+                if self.kinds[kind_slot(Kind::Place)] && !c.nested.is_empty() {
+                    nested.add(
+                        &mention,
+                        c.nested.iter().map(|n| {
+                            to_mention(index, &self.rules, &mut s.names, text, &s.tokens, n, true)
+                        }),
+                    );
+                }
                 found.push(Found::new(&s.key, mention, keys));
             }
         }
