@@ -1,7 +1,7 @@
 //! Assembling the [`Document`]: the mentions found in the segments and those the document pass added are
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
-use super::group::{entity_of, gather_mentions, EntityIds};
+use super::group::{entity_of, EntityIds};
 use super::link::link;
 use super::{Document, Found, Keys, Nested};
 use crate::mention::Mention;
@@ -49,11 +49,14 @@ pub(crate) fn assemble<'t>(
             numbered(&mut doc, &mut ids, &mut name_chars, f, &keys)
         })
         .collect();
-    debug_assert!(places.next().is_none(), "every nested place has its mention");
+    debug_assert!(
+        places.next().is_none(),
+        "every nested place has its mention"
+    );
     doc.mentions = numbered;
-    // Every mention is numbered: the keys are read, and freed before the entities' lists are made.
+    // Every mention is numbered: the keys are read. The entities' lists of spans are made when first
+    // asked for (`Document::persons` and the others).
     drop(keys);
-    gather_mentions(&mut doc);
     debug_assert!(
         doc.mentions
             .windows(2)

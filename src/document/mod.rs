@@ -17,8 +17,9 @@
 //!    entity, whose name, title, role and gender they fill in.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::hash::BuildHasher;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
@@ -195,7 +196,7 @@ pub struct Person<'t> {
     title: Option<Arc<str>>,
     role: Option<Cow<'t, str>>,
     gender: Option<Gender>,
-    mentions: Vec<Span>,
+    mentions: Spans,
 }
 
 impl Person<'_> {
@@ -261,7 +262,7 @@ impl Person<'_> {
     /// assert_eq!(&text[spans[1].range()], "العمودي");
     /// ```
     pub fn mentions(&self) -> &[Span] {
-        &self.mentions
+        self.mentions.get()
     }
 }
 
@@ -276,7 +277,7 @@ impl Person<'_> {
 pub struct Organization<'t> {
     name: Cow<'t, str>,
     sub_kind: Option<SubKind>,
-    mentions: Vec<Span>,
+    mentions: Spans,
 }
 
 impl Organization<'_> {
@@ -321,7 +322,7 @@ impl Organization<'_> {
     /// assert_eq!(&text[doc.organizations()[0].mentions()[0].range()], "وزارة الصحة العامة والسكان");
     /// ```
     pub fn mentions(&self) -> &[Span] {
-        &self.mentions
+        self.mentions.get()
     }
 }
 
@@ -337,7 +338,7 @@ pub struct Place<'t> {
     name: Cow<'t, str>,
     sub_kind: Option<SubKind>,
     country: Option<Country>,
-    mentions: Vec<Span>,
+    mentions: Spans,
 }
 
 impl Place<'_> {
@@ -393,7 +394,7 @@ impl Place<'_> {
     /// assert_eq!(aden.mentions().len(), 2);
     /// ```
     pub fn mentions(&self) -> &[Span] {
-        &self.mentions
+        self.mentions.get()
     }
 }
 
@@ -412,13 +413,92 @@ impl Place<'_> {
 /// assert_eq!(back, doc);
 /// # }
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct Document<'t> {
     mentions: Vec<Mention<'t>>,
     persons: Vec<Person<'t>>,
     organizations: Vec<Organization<'t>>,
     places: Vec<Place<'t>>,
+    /// Whether the entities have their lists of spans ([`Spans`]), made when the entities are first
+    /// asked for. A read document has them.
+    #[cfg_attr(feature = "serde", serde(skip, default = "gathered"))]
+    gathered: OnceLock<()>,
+}
+
+/// A `gathered` that says the entities have their lists (a read document's).
+#[cfg(feature = "serde")]
+fn gathered() -> OnceLock<()> {
+    OnceLock::from(())
+}
+
+/// The spans of an entity's mentions, made with every entity's when the document's entities are first
+/// asked for (`Document::gather`): 16 bytes a mention, which a caller that reads the mentions alone
+/// (the `extract` example's jsonl) never needs, and which made the peak of memory of a long document
+/// (58 MB of a 100 MB mention-dense text). A lock with no lifetime in it, so that a document stays
+/// covariant in its text's.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Spans(OnceLock<Vec<Span>>);
+
+impl Spans {
+    fn get(&self) -> &[Span] {
+        self.0.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl fmt::Debug for Spans {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Spans {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Spans {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Span>::deserialize(d).map(|spans| Spans(OnceLock::from(spans)))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Document", 4)?;
+        st.serialize_field("mentions", &self.mentions)?;
+        st.serialize_field("persons", self.persons())?;
+        st.serialize_field("organizations", self.organizations())?;
+        st.serialize_field("places", self.places())?;
+        st.end()
+    }
+}
+
+impl PartialEq for Document<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.mentions == other.mentions
+            && self.persons() == other.persons()
+            && self.organizations() == other.organizations()
+            && self.places() == other.places()
+    }
+}
+
+impl Eq for Document<'_> {}
+
+impl fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document")
+            .field("mentions", &self.mentions)
+            .field("persons", &self.persons())
+            .field("organizations", &self.organizations())
+            .field("places", &self.places())
+            .finish()
+    }
 }
 
 impl<'t> Document<'t> {
@@ -452,6 +532,7 @@ impl<'t> Document<'t> {
     /// assert_eq!(names, ["محمد عبدالله الحامد", "أوسان محمد باحسين"]);
     /// ```
     pub fn persons(&self) -> &[Person<'t>] {
+        self.gather();
         &self.persons
     }
     /// The organizations, in order of first mention.
@@ -461,6 +542,7 @@ impl<'t> Document<'t> {
     /// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
     /// ```
     pub fn organizations(&self) -> &[Organization<'t>] {
+        self.gather();
         &self.organizations
     }
     /// The places, in order of first mention (nested mentions included).
@@ -471,6 +553,7 @@ impl<'t> Document<'t> {
     /// assert_eq!(names, ["حضرموت", "المكلا"]);
     /// ```
     pub fn places(&self) -> &[Place<'t>] {
+        self.gather();
         &self.places
     }
     /// Consumes the document, giving its top-level mentions.
@@ -505,7 +588,13 @@ impl<'t> Document<'t> {
                 .map(Organization::into_owned)
                 .collect(),
             places: self.places.into_iter().map(Place::into_owned).collect(),
+            gathered: self.gathered,
         }
+    }
+
+    /// Gives the entities their lists of spans, the first time only.
+    fn gather(&self) {
+        self.gathered.get_or_init(|| group::gather_mentions(self));
     }
 }
 
@@ -521,6 +610,33 @@ mod tests {
             text,
             Source::Document,
         )
+    }
+
+    #[test]
+    fn entities_get_their_spans_when_first_asked_for() {
+        let text = "قال المهندس عبدالله أحمد باوزير في عدن إن المشروع جاهز . وأضاف باوزير في عدن";
+        let doc = crate::Extractor::new().extract(text);
+        // Made lazily, whichever asks first: serializing, comparing, a clone, or the entities.
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_value(doc.clone()).unwrap();
+            assert_eq!(json["persons"][0]["mentions"].as_array().unwrap().len(), 2);
+            assert_eq!(json["places"][0]["mentions"].as_array().unwrap().len(), 2);
+        }
+        let copy = doc.clone();
+        assert!(copy.gathered.get().is_none());
+        assert_eq!(copy, doc);
+        assert_eq!(doc.persons()[0].mentions().len(), 2);
+        assert_eq!(doc.places()[0].mentions().len(), 2);
+        let owned = copy.into_owned();
+        assert_eq!(owned.places()[0].mentions(), doc.places()[0].mentions());
+    }
+
+    /// A document of a longer-lived text stands for one of a shorter-lived text (it stayed covariant
+    /// with its lists of spans made lazily).
+    #[allow(dead_code)]
+    fn covariant<'a>(doc: super::Document<'static>) -> super::Document<'a> {
+        doc
     }
 
     #[test]
