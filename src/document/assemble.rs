@@ -43,8 +43,10 @@ pub(crate) fn assemble<'t>(
                 }
             }
             if !own.is_empty() {
-                // Made to its length, as `to_mention` made it.
-                f.mention.set_nested(own.drain(..).collect());
+                // Made to its length, as `to_mention` made it (`own` keeps its room for the next).
+                let mut list = Vec::with_capacity(own.len());
+                list.append(&mut own);
+                f.mention.set_nested(list);
             }
             numbered(&mut doc, &mut ids, &mut name_chars, f, &keys)
         })
