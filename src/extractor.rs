@@ -8,7 +8,7 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashMap;
 
 use crate::custom::{self, Haystack, Rule};
-use crate::document::{self, Document, Found, Keys, Read, Summaries};
+use crate::document::{self, Document, Found, Keys, Nested, Read, Summaries};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
@@ -150,6 +150,8 @@ impl Extractor {
             Vec::with_capacity((text.len() / BYTES_PER_MENTION).min(MAX_RESERVED_MENTIONS));
         // The found mentions' keys that differ from their text.
         let mut keys = Keys::default();
+        // Their nested places, kept apart until the document is assembled.
+        let mut nested = Nested::default();
         let mut char_base = 0;
         let kinds = (
             self.kinds[kind_slot(Kind::Person)],
@@ -170,7 +172,7 @@ impl Extractor {
                 summaries.add(&scratch.tokens, start, char_base, segment.len());
             }
             char_base += chars;
-            self.extract_segment(text, scratch, &mut found, &mut keys);
+            self.extract_segment(text, scratch, &mut found, &mut keys, &mut nested);
         }
         if document_pass {
             let read = if many {
@@ -182,9 +184,9 @@ impl Extractor {
                 document::find_again(&self.index, text, read, (&found, &keys), kinds);
             // The summaries are read: freed before the document is assembled, the peak of memory.
             drop(summaries);
-            return document::assemble(found, keys, added, added_keys);
+            return document::assemble(found, keys, nested, added, added_keys);
         }
-        document::assemble(found, keys, Vec::new(), Keys::default())
+        document::assemble(found, keys, nested, Vec::new(), Keys::default())
     }
 
     /// Extracts from many texts, over all cores when the `parallel` feature is on (the default), one
@@ -344,6 +346,7 @@ impl Extractor {
         s: &mut Scratch<'a>,
         found: &mut Vec<Found<'t>>,
         keys: &mut Keys,
+        nested: &mut Nested<'t>,
     ) {
         let index: &Index = &self.index;
         look_up(index, &s.tokens, &mut s.lex, &mut s.phrases);
@@ -378,15 +381,17 @@ impl Extractor {
             let c = &s.candidates[n as usize];
             if self.kinds[kind_slot(c.kind)] {
                 tokens_key(&s.tokens, c.start, c.end, c.skip, &mut s.key);
-                let mention = to_mention(
-                    index,
-                    &self.rules,
-                    &mut s.names,
-                    text,
-                    &s.tokens,
-                    c,
-                    self.kinds[kind_slot(Kind::Place)],
-                );
+                // The nested places apart (see `Nested`), in the order `to_mention` made them.
+                let mention =
+                    to_mention(index, &self.rules, &mut s.names, text, &s.tokens, c, false);
+                if self.kinds[kind_slot(Kind::Place)] && !c.nested.is_empty() {
+                    nested.add(
+                        &mention,
+                        c.nested.iter().map(|n| {
+                            to_mention(index, &self.rules, &mut s.names, text, &s.tokens, n, true)
+                        }),
+                    );
+                }
                 found.push(Found::new(&s.key, mention, keys));
             }
         }
@@ -609,20 +614,22 @@ fn to_mention<'t>(
     );
     m.gender = c.gender;
     // The lexicon's countries are checked when read (`country=`: two upper-case letters).
-    m.country = attrs
-        .and_then(|e| index.string(e.country))
-        .and_then(|c| Country::new(c));
+    m.set_country(
+        attrs
+            .and_then(|e| index.string(e.country))
+            .and_then(|c| Country::new(c)),
+    );
     // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
     // only to be found empty.
     if title.is_some() || role_span.is_some() || !nested.is_empty() {
-        m.extra = crate::mention::Extra {
-            title_span: title.as_ref().map(|t| t.1).into(),
-            title: title.map(|t| t.0),
-            role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
-            role_span: role_span.into(),
-            nested: nested.into_boxed_slice(),
-            other_sub: None,
-        }
+        let (title, title_span) = title.map_or((None, None), |(t, at)| (Some(t), Some(at)));
+        m.extra = crate::mention::Extra::new(
+            title,
+            title_span.into(),
+            role_span.map(|r| Cow::Borrowed(&text[r.range()])),
+            role_span.into(),
+            nested.into_boxed_slice(),
+        )
         .boxed();
     }
     m.set_sub_kind(sub_kind);

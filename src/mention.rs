@@ -942,13 +942,13 @@ impl<'de> Deserialize<'de> for Source {
 /// assert_eq!(m.gender(), Some(alam::Gender::Female));
 /// ```
 ///
-/// A mention is small (see `mention_is_small` in the tests: 80 bytes on 64-bit targets):
+/// A mention is small (see `mention_is_small` in the tests: 64 bytes on 64-bit targets):
 /// offsets are 32-bit, and what few mentions have (a title, a role, nested places) is held apart, so a
 /// mention without them pays one pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention<'t> {
     pub(crate) span: Span,
-    pub(crate) text: Cow<'t, str>,
+    pub(crate) text: Text<'t>,
     pub(crate) source: Source,
     /// The title, role, nested mentions and a sub-kind outside the vocabulary, `None` when the mention
     /// has none of them.
@@ -956,8 +956,60 @@ pub struct Mention<'t> {
     pub(crate) entity: u32,
     pub(crate) kind: Kind,
     pub(crate) gender: Option<Gender>,
-    pub(crate) sub_kind: SubCode,
-    pub(crate) country: Option<Country>,
+    /// The sub-kind's code and the country, in two bytes (as two fields they took three, and the
+    /// mention 8 bytes more).
+    sub_country: SubCountry,
+}
+
+/// A mention's text: borrowed from the text extracted, or its own copy (a mention made owned or read
+/// back), in 16 bytes where a `Cow<str>` takes 24 (the empty pointer of a borrowed text marks the copy,
+/// which is boxed once more: only owned mentions pay for it).
+#[derive(Clone)]
+pub(crate) enum Text<'t> {
+    Borrowed(&'t str),
+    Owned(Box<Box<str>>),
+}
+
+impl<'t> Text<'t> {
+    /// The text as an entity's name holds it (borrowed when the mention's is).
+    pub(crate) fn to_cow(&self) -> Cow<'t, str> {
+        match self {
+            Text::Borrowed(s) => Cow::Borrowed(s),
+            Text::Owned(s) => Cow::Owned(String::from(&***s)),
+        }
+    }
+
+    fn into_owned(self) -> Text<'static> {
+        match self {
+            Text::Borrowed(s) => Text::Owned(Box::new(Box::from(s))),
+            Text::Owned(s) => Text::Owned(s),
+        }
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+impl PartialEq for Text<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Text<'_> {}
+
+impl fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
 }
 
 /// A sub-kind in one byte, as mentions hold it: none, a value of [`SubKind::ALL`] by its place there, or
@@ -967,8 +1019,6 @@ pub struct Mention<'t> {
 pub(crate) struct SubCode(u8);
 
 impl SubCode {
-    /// No sub-kind.
-    pub(crate) const NONE: SubCode = SubCode(0);
     /// A value outside [`SubKind::ALL`].
     const OTHER: SubCode = SubCode(u8::MAX);
 
@@ -1047,7 +1097,81 @@ impl Country {
     pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("two ASCII letters")
     }
+
+    /// The code's number in `1..=676` (0 is no country in [`SubCountry`]).
+    fn number(self) -> u16 {
+        u16::from(self.0[0] - b'A') * 26 + u16::from(self.0[1] - b'A') + 1
+    }
+
+    /// The code of [`Country::number`] `n`.
+    fn of_number(n: u16) -> Option<Country> {
+        let n = n.checked_sub(1)?;
+        // Below 676: `n / 26` and `n % 26` are below 26.
+        Some(Country([b'A' + (n / 26) as u8, b'A' + (n % 26) as u8]))
+    }
+
+    /// The code as a string that outlives it (a mention holds its country as a number).
+    fn as_static_str(self) -> &'static str {
+        static CODES: [[u8; 2]; 676] = {
+            let mut codes = [[0u8; 2]; 676];
+            let mut n = 0;
+            while n < 676 {
+                codes[n] = [b'A' + (n / 26) as u8, b'A' + (n % 26) as u8];
+                n += 1;
+            }
+            codes
+        };
+        std::str::from_utf8(&CODES[usize::from(self.number() - 1)]).expect("two ASCII letters")
+    }
 }
+
+/// A mention's [`SubCode`] (in the low 6 bits, [`SubCode::OTHER`] as 63) and its country (in the high
+/// 10, [`Country::number`], 0 for none), in two bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct SubCountry(u16);
+
+impl SubCountry {
+    const NONE: SubCountry = SubCountry(0);
+    const SUB_BITS: u32 = 6;
+    const SUB_MASK: u16 = (1 << Self::SUB_BITS) - 1;
+
+    fn sub(self) -> SubCode {
+        match self.0 & Self::SUB_MASK {
+            Self::SUB_MASK => SubCode::OTHER,
+            code => SubCode(code as u8),
+        }
+    }
+
+    fn set_sub(&mut self, code: SubCode) {
+        let bits = if code == SubCode::OTHER {
+            Self::SUB_MASK
+        } else {
+            u16::from(code.0)
+        };
+        debug_assert!(bits <= Self::SUB_MASK);
+        self.0 = (self.0 & !Self::SUB_MASK) | bits;
+    }
+
+    fn country(self) -> Option<Country> {
+        Country::of_number(self.0 >> Self::SUB_BITS)
+    }
+
+    fn set_country(&mut self, country: Option<Country>) {
+        let n = country.map_or(0, Country::number);
+        self.0 = (self.0 & Self::SUB_MASK) | (n << Self::SUB_BITS);
+    }
+}
+
+impl fmt::Debug for SubCountry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SubCountry")
+            .field("sub_kind", &self.sub())
+            .field("country", &self.country())
+            .finish()
+    }
+}
+
+const _: () = assert!(SubKind::ALL.len() < SubCountry::SUB_MASK as usize);
 
 impl fmt::Debug for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1075,15 +1199,33 @@ impl<'de> Deserialize<'de> for Country {
 }
 
 /// What few mentions have: a person's title and role, an organization's nested places.
+///
+/// What most of these mentions have (a title, nested places) is here, in 56 bytes (a 64-byte block of
+/// the allocator); a role and a sub-kind outside the vocabulary, which fewer have, in a box of their own
+/// ([`More`]). All in one box, it took 104 bytes (a 112-byte block) for a person's title alone: on a
+/// mention-dense text, where two mentions in five have a title or nested places, 48 bytes more each.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Extra<'t> {
     pub(crate) title: Option<Arc<str>>,
     pub(crate) title_span: MaybeSpan,
-    pub(crate) role: Option<Cow<'t, str>>,
-    pub(crate) role_span: MaybeSpan,
     pub(crate) nested: Box<[Mention<'t>]>,
+    /// `None` when it would hold nothing (so that equal mentions hold equal `Extra`s).
+    more: Option<Box<More<'t>>>,
+}
+
+/// The part of [`Extra`] that fewest mentions have.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct More<'t> {
+    role: Option<Cow<'t, str>>,
+    role_span: MaybeSpan,
     /// The sub-kind when it is outside the vocabulary ([`SubCode::OTHER`]).
-    pub(crate) other_sub: Option<Arc<str>>,
+    other_sub: Option<Arc<str>>,
+}
+
+impl More<'_> {
+    fn is_empty(&self) -> bool {
+        self.role.is_none() && self.role_span.get().is_none() && self.other_sub.is_none()
+    }
 }
 
 /// An optional span in the room of a span (an `Option<Span>` takes 20 bytes): none is a span that
@@ -1123,14 +1265,64 @@ impl fmt::Debug for MaybeSpan {
 }
 
 impl<'t> Extra<'t> {
+    /// The title, role and nested mentions given.
+    pub(crate) fn new(
+        title: Option<Arc<str>>,
+        title_span: MaybeSpan,
+        role: Option<Cow<'t, str>>,
+        role_span: MaybeSpan,
+        nested: Box<[Mention<'t>]>,
+    ) -> Extra<'t> {
+        let more = More {
+            role,
+            role_span,
+            other_sub: None,
+        };
+        Extra {
+            title,
+            title_span,
+            nested,
+            more: (!more.is_empty()).then(|| Box::new(more)),
+        }
+    }
+
+    /// The role, as written.
+    pub(crate) fn role(&self) -> Option<&Cow<'t, str>> {
+        self.more.as_ref().and_then(|m| m.role.as_ref())
+    }
+
+    fn role_span(&self) -> Option<Span> {
+        self.more.as_ref().and_then(|m| m.role_span.get())
+    }
+
+    fn other_sub(&self) -> Option<&Arc<str>> {
+        self.more.as_ref().and_then(|m| m.other_sub.as_ref())
+    }
+
+    fn set_other_sub(&mut self, value: Option<Arc<str>>) {
+        match (&mut self.more, value) {
+            (Some(more), value) => {
+                more.other_sub = value;
+                if more.is_empty() {
+                    self.more = None;
+                }
+            }
+            (None, None) => {}
+            (None, value) => {
+                self.more = Some(Box::new(More {
+                    other_sub: value,
+                    ..More::default()
+                }))
+            }
+        }
+    }
+
     /// Nothing in it: the mention needs no `Extra`.
     fn is_empty(&self) -> bool {
         self.title.is_none()
             && self.title_span.get().is_none()
-            && self.role.is_none()
-            && self.role_span.get().is_none()
             && self.nested.is_empty()
-            && self.other_sub.is_none()
+            && self.more.is_none()
     }
 
     /// `Some` unless it holds nothing.
@@ -1143,15 +1335,19 @@ impl<'t> Extra<'t> {
         Extra {
             title: self.title,
             title_span: self.title_span,
-            role: self.role.map(|r| Cow::Owned(r.into_owned())),
-            role_span: self.role_span,
             nested: self
                 .nested
                 .into_vec()
                 .into_iter()
                 .map(Mention::into_owned)
                 .collect(),
-            other_sub: self.other_sub,
+            more: self.more.map(|m| {
+                Box::new(More {
+                    role: m.role.map(|r| Cow::Owned(r.into_owned())),
+                    role_span: m.role_span,
+                    other_sub: m.other_sub,
+                })
+            }),
         }
     }
 }
@@ -1162,15 +1358,24 @@ impl<'t> Mention<'t> {
     pub(crate) fn new(kind: Kind, span: Span, text: &'t str, source: Source) -> Mention<'t> {
         Mention {
             span,
-            text: Cow::Borrowed(text),
+            text: Text::Borrowed(text),
             source,
             extra: None,
             entity: 0,
             kind,
             gender: None,
-            sub_kind: SubCode::NONE,
-            country: None,
+            sub_country: SubCountry::NONE,
         }
+    }
+
+    /// The country, as the crate holds it.
+    pub(crate) fn country_code(&self) -> Option<Country> {
+        self.sub_country.country()
+    }
+
+    /// Sets the country.
+    pub(crate) fn set_country(&mut self, country: Option<Country>) {
+        self.sub_country.set_country(country);
     }
 
     /// Sets the sub-kind to `value` (a `sub=` value of the lexicon, checked by [`is_label`]) or none.
@@ -1181,24 +1386,24 @@ impl<'t> Mention<'t> {
     /// The sub-kind as it is held, to give to another mention ([`Mention::set_sub`]).
     pub(crate) fn sub(&self) -> SubValue {
         SubValue {
-            code: self.sub_kind,
+            code: self.sub_country.sub(),
             other: self.other_sub().cloned(),
         }
     }
 
     /// Sets the sub-kind.
     pub(crate) fn set_sub(&mut self, value: SubValue) {
-        self.sub_kind = value.code;
+        self.sub_country.set_sub(value.code);
         if value.other.is_some() {
-            self.extra_mut().other_sub = value.other;
+            self.extra_mut().set_other_sub(value.other);
         } else if let Some(e) = self.extra.as_mut() {
-            e.other_sub = None;
+            e.set_other_sub(None);
         }
     }
 
     /// The sub-kind's text when it is outside the vocabulary.
     fn other_sub(&self) -> Option<&Arc<str>> {
-        self.extra.as_ref().and_then(|e| e.other_sub.as_ref())
+        self.extra.as_ref().and_then(|e| e.other_sub())
     }
 
     /// The title, role and nested mentions, made when first written to.
@@ -1273,14 +1478,13 @@ impl<'t> Mention<'t> {
     pub fn into_owned(self) -> Mention<'static> {
         Mention {
             span: self.span,
-            text: Cow::Owned(self.text.into_owned()),
+            text: self.text.into_owned(),
             source: self.source,
             extra: self.extra.map(|e| Box::new(e.into_owned())),
             entity: self.entity,
             kind: self.kind,
             gender: self.gender,
-            sub_kind: self.sub_kind,
-            country: self.country,
+            sub_country: self.sub_country,
         }
     }
     /// The rule or lexicon entry that produced it.
@@ -1320,7 +1524,7 @@ impl<'t> Mention<'t> {
     /// assert_eq!(doc.mentions()[0].role(), Some("الأمين العام المساعد"));
     /// ```
     pub fn role(&self) -> Option<&str> {
-        self.extra.as_ref().and_then(|e| e.role.as_deref())
+        self.extra.as_ref().and_then(|e| e.role()).map(|r| &**r)
     }
     /// For a person: where the role stands in the text (clitics excluded), [`Mention::role`] being
     /// `&text[role_span.range()]`. The role ends before the title, or before the name when there is no
@@ -1334,7 +1538,7 @@ impl<'t> Mention<'t> {
     /// assert_eq!(&text[m.title_span().unwrap().range()], "الدكتور");
     /// ```
     pub fn role_span(&self) -> Option<Span> {
-        self.extra.as_ref().and_then(|e| e.role_span.get())
+        self.extra.as_ref().and_then(|e| e.role_span())
     }
     /// For a person: the gender from the title, role or given name.
     ///
@@ -1358,7 +1562,7 @@ impl<'t> Mention<'t> {
     /// assert_eq!(doc.mentions()[0].sub_kind(), Some(SubKind::City));
     /// ```
     pub fn sub_kind(&self) -> Option<SubKind> {
-        match self.sub_kind.known_kind() {
+        match self.sub_country.sub().known_kind() {
             Some(s) => Some(s.clone()),
             None => self.other_sub().map(|v| SubKind::Other(v.to_string())),
         }
@@ -1370,7 +1574,7 @@ impl<'t> Mention<'t> {
     /// assert_eq!(doc.mentions()[0].country(), Some("YE"));
     /// ```
     pub fn country(&self) -> Option<&str> {
-        self.country.as_ref().map(Country::as_str)
+        self.sub_country.country().map(Country::as_static_str)
     }
     /// Mentions inside this one: places inside an organization's name.
     ///
@@ -1401,7 +1605,7 @@ impl Serialize for Mention<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Mention", 16)?;
         st.serialize_field("kind", &self.kind)?;
-        st.serialize_field("text", &self.text)?;
+        st.serialize_field("text", &*self.text)?;
         st.serialize_field("start", &self.span.start)?;
         st.serialize_field("end", &self.span.end)?;
         st.serialize_field("char_start", &self.span.char_start)?;
@@ -1420,7 +1624,7 @@ impl Serialize for Mention<'_> {
             st.skip_field("gender")?;
         }
         st.serialize_field("sub_kind", &self.sub_kind())?;
-        st.serialize_field("country", &self.country)?;
+        st.serialize_field("country", &self.sub_country.country())?;
         st.serialize_field("source", &self.source)?;
         st.serialize_field("entity", &self.entity)?;
         st.serialize_field("nested", self.nested())?;
@@ -1492,25 +1696,24 @@ impl<'de, 't> Deserialize<'de> for Mention<'t> {
                 r.text.len()
             )));
         }
-        let extra = Extra {
-            title: r.title.map(Arc::from),
-            title_span: r.title_span.into(),
-            role: r.role.map(Cow::Owned),
-            role_span: r.role_span.into(),
-            nested: r.nested.into_boxed_slice(),
-            other_sub: None,
-        };
+        let extra = Extra::new(
+            r.title.map(Arc::from),
+            r.title_span.into(),
+            r.role.map(Cow::Owned),
+            r.role_span.into(),
+            r.nested.into_boxed_slice(),
+        );
         let mut m = Mention {
             span,
-            text: Cow::Owned(r.text),
+            text: Text::Owned(Box::new(r.text.into_boxed_str())),
             source: r.source,
             extra: extra.boxed(),
             entity: r.entity,
             kind: r.kind,
             gender: r.gender,
-            sub_kind: SubCode::NONE,
-            country: r.country,
+            sub_country: SubCountry::NONE,
         };
+        m.set_country(r.country);
         m.set_sub(r.sub_kind.map(SubValue::from_kind).unwrap_or_default());
         Ok(m)
     }
@@ -1526,10 +1729,33 @@ mod tests {
     fn mention_is_small() {
         assert_eq!(std::mem::size_of::<Span>(), 16);
         assert_eq!(std::mem::size_of::<Source>(), 16);
-        assert_eq!(std::mem::size_of::<Mention>(), 80);
-        // 104 bytes: a 112-byte block of the allocator, where 120 took 128.
-        assert_eq!(std::mem::size_of::<Extra>(), 104);
+        assert_eq!(std::mem::size_of::<Text>(), 16);
+        assert_eq!(std::mem::size_of::<Mention>(), 64);
+        // 56 bytes: a 64-byte block of the allocator (all in one, 104 took a 112-byte block).
+        assert_eq!(std::mem::size_of::<Extra>(), 56);
+        assert_eq!(std::mem::size_of::<More>(), 56);
         assert_eq!(std::mem::size_of::<MaybeSpan>(), 16);
+    }
+
+    #[test]
+    fn sub_kind_and_country_share_two_bytes_and_keep_each_other() {
+        let codes = (0..=SubKind::ALL.len() as u8)
+            .map(SubCode)
+            .chain([SubCode::OTHER]);
+        for code in codes {
+            for a in b'A'..=b'Z' {
+                for b in b'A'..=b'Z' {
+                    let country = Country([a, b]);
+                    let mut sc = SubCountry::NONE;
+                    sc.set_country(Some(country));
+                    sc.set_sub(code);
+                    assert_eq!((sc.sub(), sc.country()), (code, Some(country)));
+                    assert_eq!(country.as_static_str(), country.as_str());
+                    sc.set_country(None);
+                    assert_eq!((sc.sub(), sc.country()), (code, None));
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Assembling the [`Document`]: the mentions found in the segments and those the document pass added are
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
-use super::group::{entity_of, gather_mentions, EntityIds};
+use super::group::{entity_of, EntityIds};
 use super::link::link;
-use super::{Document, Found, Keys};
+use super::{Document, Found, Keys, Nested};
 use crate::mention::Mention;
 use crate::resolve::merge_disjoint;
 
@@ -12,10 +12,12 @@ use crate::resolve::merge_disjoint;
 /// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
 /// overlap, a found mention winning over an added one.
 ///
-/// `keys` is the table of `found`'s keys, `added_keys` that of `added`'s.
+/// `keys` is the table of `found`'s keys, `added_keys` that of `added`'s; `nested` holds the nested
+/// places of `found`'s mentions, which each takes back here.
 pub(crate) fn assemble<'t>(
     found: Vec<Found<'t>>,
     mut keys: Keys,
+    nested: Nested<'t>,
     mut added: Vec<Found<'t>>,
     added_keys: Keys,
 ) -> Document<'t> {
@@ -27,14 +29,36 @@ pub(crate) fn assemble<'t>(
     let mut name_chars = Vec::new();
     // Mapped in place: the standard library collects a list into the memory of the list it consumes
     // when the items fit (a `Mention` is smaller than a `Found`), so the mentions are not held twice.
+    let mut places = nested.into_places().peekable();
+    let mut own = Vec::new();
     let numbered: Vec<Mention<'t>> = mentions
         .into_iter()
-        .map(|f| numbered(&mut doc, &mut ids, &mut name_chars, f, &keys))
+        .map(|mut f| {
+            // The mention's nested places: those kept with its start (the places are in text order,
+            // as the mentions are; those of a mention the merge dropped, were there one, are dropped).
+            let at = f.mention.span.start() as u32;
+            while let Some((parent, place)) = places.next_if(|(parent, _)| *parent <= at) {
+                if parent == at {
+                    own.push(place);
+                }
+            }
+            if !own.is_empty() {
+                // Made to its length, as `to_mention` made it (`own` keeps its room for the next).
+                let mut list = Vec::with_capacity(own.len());
+                list.append(&mut own);
+                f.mention.set_nested(list);
+            }
+            numbered(&mut doc, &mut ids, &mut name_chars, f, &keys)
+        })
         .collect();
+    debug_assert!(
+        places.next().is_none(),
+        "every nested place has its mention"
+    );
     doc.mentions = numbered;
-    // Every mention is numbered: the keys are read, and freed before the entities' lists are made.
+    // Every mention is numbered: the keys are read. The entities' lists of spans are made when first
+    // asked for (`Document::persons` and the others).
     drop(keys);
-    gather_mentions(&mut doc);
     debug_assert!(
         doc.mentions
             .windows(2)

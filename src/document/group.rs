@@ -4,8 +4,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Document, Organization, Person, Place};
-use crate::mention::{Kind, Mention};
+use super::{Document, Organization, Person, Place, Spans};
+use crate::mention::{Kind, Mention, Span};
 
 /// The entity number of each grouping key, a map per kind.
 #[derive(Default)]
@@ -44,23 +44,23 @@ pub(super) fn entity_of<'t>(
             Kind::Person => {
                 name_chars.push(chars);
                 doc.persons.push(Person {
-                    name: m.text.clone(),
+                    name: m.text.to_cow(),
                     title: None,
                     role: None,
                     gender: None,
-                    mentions: Vec::new(),
+                    mentions: Spans::default(),
                 })
             }
             Kind::Organization => doc.organizations.push(Organization {
-                name: m.text.clone(),
+                name: m.text.to_cow(),
                 sub_kind: m.sub_kind(),
-                mentions: Vec::new(),
+                mentions: Spans::default(),
             }),
             Kind::Place => doc.places.push(Place {
-                name: m.text.clone(),
+                name: m.text.to_cow(),
                 sub_kind: m.sub_kind(),
-                country: m.country,
-                mentions: Vec::new(),
+                country: m.country_code(),
+                mentions: Spans::default(),
             }),
         }
     }
@@ -69,13 +69,13 @@ pub(super) fn entity_of<'t>(
             let p = &mut doc.persons[id];
             if chars > name_chars[id] {
                 name_chars[id] = chars;
-                p.name = m.text.clone();
+                p.name = m.text.to_cow();
             }
             if p.title.is_none() {
                 p.title = m.title_arc().cloned();
             }
             if p.role.is_none() {
-                p.role = m.extra.as_ref().and_then(|e| e.role.clone());
+                p.role = m.extra.as_ref().and_then(|e| e.role().cloned());
             }
             p.gender = p.gender.or(m.gender);
         }
@@ -88,9 +88,9 @@ pub(super) fn entity_of<'t>(
 /// order of the document's mentions, each nested place after the mention it is nested in. Each entity's
 /// list is allocated once at its length: pushed as the mentions were numbered, the lists of the
 /// entities named often grew (and were copied) several times.
-pub(super) fn gather_mentions(doc: &mut Document<'_>) {
+pub(super) fn gather_mentions(doc: &Document<'_>) {
     let (persons, organizations) = (doc.persons.len(), doc.organizations.len());
-    // Each entity's place in one list of counts: persons, then organizations, then places.
+    // Each entity's place in one list of lists: persons, then organizations, then places.
     let slot = |m: &Mention<'_>| {
         m.entity as usize
             + match m.kind {
@@ -106,29 +106,25 @@ pub(super) fn gather_mentions(doc: &mut Document<'_>) {
             counts[slot(n)] += 1;
         }
     }
-    let (of_persons, rest) = counts.split_at(persons);
-    let (of_organizations, of_places) = rest.split_at(organizations);
-    for (p, &n) in doc.persons.iter_mut().zip(of_persons) {
-        p.mentions.reserve_exact(n as usize);
-    }
-    for (o, &n) in doc.organizations.iter_mut().zip(of_organizations) {
-        o.mentions.reserve_exact(n as usize);
-    }
-    for (p, &n) in doc.places.iter_mut().zip(of_places) {
-        p.mentions.reserve_exact(n as usize);
-    }
-    let mut push = |m: &Mention<'_>| {
-        let spans = match m.kind {
-            Kind::Person => &mut doc.persons[m.entity as usize].mentions,
-            Kind::Organization => &mut doc.organizations[m.entity as usize].mentions,
-            Kind::Place => &mut doc.places[m.entity as usize].mentions,
-        };
-        spans.push(m.span);
-    };
+    let mut lists: Vec<Vec<Span>> = counts
+        .iter()
+        .map(|&n| Vec::with_capacity(n as usize))
+        .collect();
+    drop(counts);
     for m in &doc.mentions {
-        push(m);
+        lists[slot(m)].push(m.span);
         for n in m.nested() {
-            push(n);
+            lists[slot(n)].push(n.span);
         }
+    }
+    let spans = doc
+        .persons
+        .iter()
+        .map(|p| &p.mentions)
+        .chain(doc.organizations.iter().map(|o| &o.mentions))
+        .chain(doc.places.iter().map(|p| &p.mentions));
+    for (spans, list) in spans.zip(lists) {
+        // Set once: `Document::gather` calls this once, and a read document's are set already.
+        let _ = spans.0.set(list);
     }
 }

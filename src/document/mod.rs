@@ -17,7 +17,11 @@
 //!    entity, whose name, title, role and gender they fill in.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::fmt;
+use std::hash::BuildHasher;
+use std::sync::{Arc, OnceLock};
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::mention::{Country, Gender, Mention, Span, SubKind};
 
@@ -34,8 +38,8 @@ pub(crate) use find_again::{find_again, Read, Summaries};
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
 /// the table, held in `mention.entity` until the document is assembled and the mention numbered with
-/// its entity. So a found mention takes a mention's 80 bytes (an `Option<Box<str>>` beside it made 96:
-/// 16 bytes more for each of the millions of mentions of a long text, most of them `None`).
+/// its entity. So a found mention takes a mention's 64 bytes (an `Option<Box<str>>` beside it took 16
+/// bytes more for each of the millions of mentions of a long text, most of them `None`).
 #[derive(Debug)]
 pub(crate) struct Found<'t> {
     pub(crate) mention: Mention<'t>,
@@ -47,10 +51,17 @@ const _: () = assert!(std::mem::size_of::<Found>() == std::mem::size_of::<Mentio
 /// one string: a key takes its bytes and the 8 of its end (as a `Box<str>` each it took 16 and an
 /// allocation of 32 bytes or more, scattered among the mentions' boxes, so that freeing them gave
 /// little memory back; a third of the mentions of a mention-dense text have a key of their own).
+///
+/// A key is kept once: the mentions of one name, written again and again through a document, share
+/// its number (found by the key's hash in `ids`). Held once per mention, the keys of a 100 MB
+/// mention-dense text took some 60 MB at the peak of the document pass.
 #[derive(Debug, Default)]
 pub(crate) struct Keys {
     text: String,
     ends: Vec<usize>,
+    /// The number of a key by its hash (the first key of that hash: a second key with the same hash is
+    /// kept again, not shared).
+    ids: FxHashMap<u64, u32>,
 }
 
 /// What a found mention's `entity` holds when its key is its text.
@@ -58,10 +69,17 @@ const OWN_TEXT: u32 = u32::MAX;
 
 impl Keys {
     fn add(&mut self, key: &str) -> u32 {
+        let hash = FxBuildHasher.hash_one(key);
+        if let Some(&n) = self.ids.get(&hash) {
+            if self.get(n) == key {
+                return n;
+            }
+        }
         let n = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         assert!(n != OWN_TEXT, "fewer keys than bytes of text");
         self.text.push_str(key);
         self.ends.push(self.text.len());
+        self.ids.entry(hash).or_insert(n);
         n
     }
 
@@ -82,6 +100,9 @@ impl Keys {
         let base = self.text.len();
         self.text.push_str(&other.text);
         self.ends.extend(other.ends.iter().map(|end| base + end));
+        for (hash, n) in other.ids {
+            self.ids.entry(hash).or_insert(n + offset);
+        }
     }
 }
 
@@ -116,6 +137,38 @@ impl<'t> Found<'t> {
     }
 }
 
+/// The nested places of the found mentions, kept apart from them until the document is assembled (the
+/// document pass reads none): in lists of some thousands, each freed as soon as the assembly has given
+/// its places to their mentions, where a box of nested places for each organization (and the `Extra` to
+/// hold it) took some 144 bytes an organization all through the document pass.
+#[derive(Debug, Default)]
+pub(crate) struct Nested<'t> {
+    /// Lists of places, each with its parent's start byte, in text order.
+    lists: Vec<Vec<(u32, Mention<'t>)>>,
+}
+
+/// The most places in one list of [`Nested`].
+const NESTED_LIST: usize = 4096;
+
+impl<'t> Nested<'t> {
+    /// Keeps `places`, nested in the found mention `parent`; parents are added in text order.
+    pub(crate) fn add(&mut self, parent: &Mention<'t>, places: impl Iterator<Item = Mention<'t>>) {
+        let at = parent.span.start() as u32;
+        for place in places {
+            // A list grows as any does, up to its most: a short document's is short.
+            match self.lists.last_mut() {
+                Some(list) if list.len() < NESTED_LIST => list.push((at, place)),
+                _ => self.lists.push(vec![(at, place)]),
+            }
+        }
+    }
+
+    /// The places in text order, each list freed once read.
+    pub(crate) fn into_places(self) -> impl Iterator<Item = (u32, Mention<'t>)> {
+        self.lists.into_iter().flatten()
+    }
+}
+
 /// A person: every mention of one name in the document.
 ///
 /// ```
@@ -143,7 +196,7 @@ pub struct Person<'t> {
     title: Option<Arc<str>>,
     role: Option<Cow<'t, str>>,
     gender: Option<Gender>,
-    mentions: Vec<Span>,
+    mentions: Spans,
 }
 
 impl Person<'_> {
@@ -209,7 +262,7 @@ impl Person<'_> {
     /// assert_eq!(&text[spans[1].range()], "العمودي");
     /// ```
     pub fn mentions(&self) -> &[Span] {
-        &self.mentions
+        self.mentions.get()
     }
 }
 
@@ -224,7 +277,7 @@ impl Person<'_> {
 pub struct Organization<'t> {
     name: Cow<'t, str>,
     sub_kind: Option<SubKind>,
-    mentions: Vec<Span>,
+    mentions: Spans,
 }
 
 impl Organization<'_> {
@@ -269,7 +322,7 @@ impl Organization<'_> {
     /// assert_eq!(&text[doc.organizations()[0].mentions()[0].range()], "وزارة الصحة العامة والسكان");
     /// ```
     pub fn mentions(&self) -> &[Span] {
-        &self.mentions
+        self.mentions.get()
     }
 }
 
@@ -285,7 +338,7 @@ pub struct Place<'t> {
     name: Cow<'t, str>,
     sub_kind: Option<SubKind>,
     country: Option<Country>,
-    mentions: Vec<Span>,
+    mentions: Spans,
 }
 
 impl Place<'_> {
@@ -341,7 +394,7 @@ impl Place<'_> {
     /// assert_eq!(aden.mentions().len(), 2);
     /// ```
     pub fn mentions(&self) -> &[Span] {
-        &self.mentions
+        self.mentions.get()
     }
 }
 
@@ -360,13 +413,92 @@ impl Place<'_> {
 /// assert_eq!(back, doc);
 /// # }
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 pub struct Document<'t> {
     mentions: Vec<Mention<'t>>,
     persons: Vec<Person<'t>>,
     organizations: Vec<Organization<'t>>,
     places: Vec<Place<'t>>,
+    /// Whether the entities have their lists of spans ([`Spans`]), made when the entities are first
+    /// asked for. A read document has them.
+    #[cfg_attr(feature = "serde", serde(skip, default = "gathered"))]
+    gathered: OnceLock<()>,
+}
+
+/// A `gathered` that says the entities have their lists (a read document's).
+#[cfg(feature = "serde")]
+fn gathered() -> OnceLock<()> {
+    OnceLock::from(())
+}
+
+/// The spans of an entity's mentions, made with every entity's when the document's entities are first
+/// asked for (`Document::gather`): 16 bytes a mention, which a caller that reads the mentions alone
+/// (the `extract` example's jsonl) never needs, and which made the peak of memory of a long document
+/// (58 MB of a 100 MB mention-dense text). A lock with no lifetime in it, so that a document stays
+/// covariant in its text's.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Spans(OnceLock<Vec<Span>>);
+
+impl Spans {
+    fn get(&self) -> &[Span] {
+        self.0.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+impl fmt::Debug for Spans {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.get(), f)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Spans {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Spans {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Span>::deserialize(d).map(|spans| Spans(OnceLock::from(spans)))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Document<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Document", 4)?;
+        st.serialize_field("mentions", &self.mentions)?;
+        st.serialize_field("persons", self.persons())?;
+        st.serialize_field("organizations", self.organizations())?;
+        st.serialize_field("places", self.places())?;
+        st.end()
+    }
+}
+
+impl PartialEq for Document<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.mentions == other.mentions
+            && self.persons() == other.persons()
+            && self.organizations() == other.organizations()
+            && self.places() == other.places()
+    }
+}
+
+impl Eq for Document<'_> {}
+
+impl fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document")
+            .field("mentions", &self.mentions)
+            .field("persons", &self.persons())
+            .field("organizations", &self.organizations())
+            .field("places", &self.places())
+            .finish()
+    }
 }
 
 impl<'t> Document<'t> {
@@ -400,6 +532,7 @@ impl<'t> Document<'t> {
     /// assert_eq!(names, ["محمد عبدالله الحامد", "أوسان محمد باحسين"]);
     /// ```
     pub fn persons(&self) -> &[Person<'t>] {
+        self.gather();
         &self.persons
     }
     /// The organizations, in order of first mention.
@@ -409,6 +542,7 @@ impl<'t> Document<'t> {
     /// assert_eq!(doc.organizations()[0].name(), "الصندوق الاجتماعي للتنمية");
     /// ```
     pub fn organizations(&self) -> &[Organization<'t>] {
+        self.gather();
         &self.organizations
     }
     /// The places, in order of first mention (nested mentions included).
@@ -419,6 +553,7 @@ impl<'t> Document<'t> {
     /// assert_eq!(names, ["حضرموت", "المكلا"]);
     /// ```
     pub fn places(&self) -> &[Place<'t>] {
+        self.gather();
         &self.places
     }
     /// Consumes the document, giving its top-level mentions.
@@ -453,7 +588,13 @@ impl<'t> Document<'t> {
                 .map(Organization::into_owned)
                 .collect(),
             places: self.places.into_iter().map(Place::into_owned).collect(),
+            gathered: self.gathered,
         }
+    }
+
+    /// Gives the entities their lists of spans, the first time only.
+    fn gather(&self) {
+        self.gathered.get_or_init(|| group::gather_mentions(self));
     }
 }
 
@@ -469,6 +610,54 @@ mod tests {
             text,
             Source::Document,
         )
+    }
+
+    #[test]
+    fn entities_get_their_spans_when_first_asked_for() {
+        let text = "قال المهندس عبدالله أحمد باوزير في عدن إن المشروع جاهز . وأضاف باوزير في عدن";
+        let doc = crate::Extractor::new().extract(text);
+        // Made lazily, whichever asks first: serializing, comparing, a clone, or the entities.
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_value(doc.clone()).unwrap();
+            assert_eq!(json["persons"][0]["mentions"].as_array().unwrap().len(), 2);
+            assert_eq!(json["places"][0]["mentions"].as_array().unwrap().len(), 2);
+        }
+        let copy = doc.clone();
+        assert!(copy.gathered.get().is_none());
+        assert_eq!(copy, doc);
+        assert_eq!(doc.persons()[0].mentions().len(), 2);
+        assert_eq!(doc.places()[0].mentions().len(), 2);
+        let owned = copy.into_owned();
+        assert_eq!(owned.places()[0].mentions(), doc.places()[0].mentions());
+    }
+
+    /// A document of a longer-lived text stands for one of a shorter-lived text (it stayed covariant
+    /// with its lists of spans made lazily).
+    #[allow(dead_code)]
+    fn covariant<'a>(doc: super::Document<'static>) -> super::Document<'a> {
+        doc
+    }
+
+    #[test]
+    fn a_key_written_again_is_kept_once() {
+        let mut keys = Keys::default();
+        let a = Found::new("احمد", mention("أحمد"), &mut keys);
+        let b = Found::new("احمد", mention("وأحمد"), &mut keys);
+        let c = Found::new("مروان", mention("مَروان"), &mut keys);
+        assert_eq!(a.mention.entity, b.mention.entity);
+        assert_eq!(keys.ends.len(), 2);
+        let mut added_keys = Keys::default();
+        let mut added = vec![Found::new("احمد", mention("أحمدَ"), &mut added_keys)];
+        keys.append(added_keys, &mut added);
+        let mut d = Found::new("x", mention("x"), &mut keys);
+        d.set_key("مروان", &mut keys);
+        assert_eq!(d.mention.entity, c.mention.entity);
+        assert_eq!(added[0].key(&keys), "احمد");
+        assert_eq!(
+            [a.key(&keys), b.key(&keys), c.key(&keys)],
+            ["احمد", "احمد", "مروان"]
+        );
     }
 
     #[test]
