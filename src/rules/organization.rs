@@ -803,8 +803,11 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
 
 /// Definite words (folded) that follow an organization's name without being part of it: when (الآن، الأسبوع
 /// المقبل، الليلة، صباح، the days of the week), and its relation to another body or place (التابع للأمم
-/// المتحدة، الواقعة في، السابق). None is inside an ORG span of `anercorp_lex`.
-const AFTER_NAME: [&str; 26] = [
+/// المتحدة، الواقعة في، السابق), and the state it is in, said of it by the writer (الحزب الحاكم، الجبهة
+/// المتمردة، الهيئة … الجديد، الحركة المحظورة، المؤسسة العريقة). None is inside an ORG span of `anercorp_lex`
+/// or `aqmar_train`. Left out: الجديدة (inside a name three times), المعارض(ة) and المستقلة, which are
+/// also nouns or parts of names (مؤسسة المعارض، قوى المعارضة، الهيئة المستقلة للانتخابات).
+const AFTER_NAME: [&str; 43] = [
     "الان",
     "الاسبوع",
     "الليله",
@@ -831,6 +834,23 @@ const AFTER_NAME: [&str; 26] = [
     "الاربعاء",
     "الخميس",
     "السبت",
+    "الجديد",
+    "الحاكم",
+    "الحاكمه",
+    "المحظور",
+    "المحظوره",
+    "المنحل",
+    "المنحله",
+    "المتمرد",
+    "المتمرده",
+    "النافذ",
+    "النافذه",
+    "العريق",
+    "العريقه",
+    "الموالي",
+    "المواليه",
+    "الشهير",
+    "الشهيره",
 ];
 
 /// The end of the complement chain of a head noun whose first complement is token `start`.
