@@ -98,6 +98,7 @@ fn every_rule_has_both_kinds_of_case() {
         "town-nisba-club",
         "club-nationality",
         "club-score",
+        "club-match",
         "head-name",
         "club-country",
         "lexicon",

@@ -627,6 +627,39 @@ def main(argv=None):
     report["geonames"] = dict(geo_stats)
     report["geonames dropped as common words"] = " ".join(geo_dropped_common)
 
+    # ---------------- spelling variants: ج for a foreign غ ----------------
+    # Egyptian and some Levantine papers write the foreign hard g with ج where others write غ (هنجاريا،
+    # السنجال، هامبورج، بلجراد): a place abroad written with غ is listed with ج too, unless that spelling is
+    # already an entry, a given or family name, a token of persons' names, or a word anercorp_lex mostly leaves
+    # untagged. Places of an
+    # Arab country and places without a country are left as they are (غ is an Arabic letter there: المغرب).
+    known = set(name_folds)
+    # the name tokens of persons' names too (جورج is a given name, not a variant of a place)
+    for tokens in ("names_wikidata.tsv", "names_wikipedia.tsv"):
+        path = os.path.join(LEXICONS, tokens)
+        if os.path.isfile(path):
+            known |= {fold(row[0]) for row in read_tsv(path)}
+    for lf in (countries, subdiv, yemen, cities):
+        known |= {f for f, _k in lf.entries}
+    g_variants = []
+    for lf in (countries, subdiv, cities):
+        for (f, kind), (text, _k, attrs) in sorted(lf.entries.items()):
+            cc = attrs.get("country")
+            if "غ" not in text or cc is None or cc in ARAB_COUNTRIES:
+                continue
+            variant = text.replace("غ", "ج")
+            fv = fold(variant)
+            if any(len(w) < 4 for w in fv.split(" ") if "ج" in w):
+                # a short word so changed is often a word of its own (غرب -> جرب، غور -> جور)
+                continue
+            o, _loc, tot = corpus.counts(fv)
+            if fv in known or (o >= 1 and 2 * o > tot):
+                continue
+            known.add(fv)
+            if lf.add(variant, kind, src=lf.origin[(f, kind)], **attrs):
+                g_variants.append(variant)
+    report["places with ج for a foreign غ"] = len(g_variants)
+
     # ---------------- ANERcorp names ----------------
     gaz_first = set()  # folded first words of gazetteer entries
     gaz_full = set()

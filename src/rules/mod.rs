@@ -46,11 +46,12 @@ pub(crate) const LEXICON: Evidence = 2;
 
 /// The rules of [`organization`] that name a sports club by its town or country: an organization they
 /// find is a club (sub-kind `club`), whatever sort of place its name is.
-pub(crate) const CLUB_RULES: [&str; 5] = [
+pub(crate) const CLUB_RULES: [&str; 6] = [
     "team-name",
     "town-nisba-club",
     "club-nationality",
     "club-score",
+    "club-match",
     "club-country",
 ];
 
@@ -273,6 +274,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     organization::town_nisba_after_place(seg, out);
     organization::club_nationality(seg, triggers, out);
     organization::club_score(seg, out);
+    organization::club_match(seg, out);
     organization::club_country(seg, out);
     organization::org_head(seg, triggers, out);
     place::place_noun(seg, triggers, out);

@@ -9,7 +9,8 @@
 //! 2. `town-nisba-club` ([`town_nisba_after_place`]): a place and the nisba of another town (تونس
 //!    الصفاقسي).
 //! 3. `club-nationality` ([`club_nationality`]): a town and a masculine nationality (مرسيليا الفرنسي).
-//! 4. `club-score` ([`club_score`]): a town before a match score.
+//! 4. `club-score` ([`club_score`]): a town before a match score; `club-match` ([`club_match`]): a town
+//!    after a verb of a match (تغلب ليدز على …، فاز … على برايتون).
 //! 5. `club-country` ([`club_country`]): a club before its country in brackets.
 //!
 //! Then the names built on a head noun (وزارة، شركة، جامعة…):
@@ -400,6 +401,67 @@ pub(super) fn club_score(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// A town as the team of a match: right after a verb of a match won, lost or drawn, in the masculine that
+/// agrees with an unwritten نادي or فريق (فاز، تغلب، تعادل، هزم، خسر، التقى، واجه, with و or ف or none), or
+/// after على، أمام، مع، ضد within three words after such a verb (فاز الفريق على ليدز). Teams named by a town
+/// are clubs; a country after these verbs is its national team, which news corpora tag as the country, so
+/// only towns are taken (as in `club-score`). A city that does something itself takes the verb in the
+/// feminine (فازت القاهرة بتنظيم الدورة) and is left alone.
+///
+/// Fires: تغلب ليدز على ضيفه ; وفاز الفريق على ليدز أمس. Does not fire: فازت القاهرة بتنظيم الدورة ;
+/// تعادل العراق مع الأردن (countries) ; وصل الوفد إلى ليدز أمس (no match verb).
+#[inline(never)]
+pub(super) fn club_match(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
+    for p in seg.phrases {
+        if seg.kind_of(p) != EntryKind::Place
+            || p.end - p.start != 1
+            || p.start == 0
+            || p.reading.clitic_chars != 0
+            || seg.newline_before(p.start)
+            || seg.has(p.start, EntryKind::Common)
+        {
+            continue;
+        }
+        let i = p.start;
+        let after_verb = is_match_verb(seg, i - 1)
+            || (MATCH_PREPOSITIONS.contains(&seg.tokens.folded(i - 1))
+                && (i.saturating_sub(5)..i - 1)
+                    .rev()
+                    .take_while(|&k| seg.is_word(k) && !seg.newline_before(k + 1))
+                    .any(|k| is_match_verb(seg, k)));
+        if !after_verb || !seg.index.is_town(seg.tokens.folded(i)) {
+            continue;
+        }
+        let mut c = Candidate::new(
+            Kind::Organization,
+            i,
+            p.end,
+            0,
+            STRONG,
+            Origin::Rule("club-match"),
+        );
+        c.attrs = Some(p.entry);
+        out.push(c);
+    }
+}
+
+/// The verbs of a match won, lost or drawn, in the masculine past (folded): the subject or the object of one
+/// is a team.
+const MATCH_VERBS: [&str; 7] = ["فاز", "تغلب", "تعادل", "هزم", "خسر", "التقي", "واجه"];
+
+/// The prepositions that introduce the other team after a match verb (folded: على is written علي too).
+const MATCH_PREPOSITIONS: [&str; 4] = ["علي", "امام", "مع", "ضد"];
+
+/// Whether token `k` is a match verb (`MATCH_VERBS`), alone or after و or ف.
+fn is_match_verb(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    seg.is_word(k)
+        && (MATCH_VERBS.contains(&word)
+            || word
+                .strip_prefix(['و', 'ف'])
+                .is_some_and(|w| MATCH_VERBS.contains(&w)))
 }
 
 /// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
@@ -807,8 +869,11 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
 
 /// Definite words (folded) that follow an organization's name without being part of it: when (الآن، الأسبوع
 /// المقبل، الليلة، صباح، the days of the week), and its relation to another body or place (التابع للأمم
-/// المتحدة، الواقعة في، السابق). None is inside an ORG span of `anercorp_lex`.
-const AFTER_NAME: [&str; 26] = [
+/// المتحدة، الواقعة في، السابق), and the state it is in, said of it by the writer (الحزب الحاكم، الجبهة
+/// المتمردة، الهيئة … الجديد، الحركة المحظورة، المؤسسة العريقة). None is inside an ORG span of `anercorp_lex`
+/// or `aqmar_train`. Left out: الجديدة (inside a name three times), المعارض(ة) and المستقلة, which are
+/// also nouns or parts of names (مؤسسة المعارض، قوى المعارضة، الهيئة المستقلة للانتخابات).
+const AFTER_NAME: [&str; 43] = [
     "الان",
     "الاسبوع",
     "الليله",
@@ -835,6 +900,23 @@ const AFTER_NAME: [&str; 26] = [
     "الاربعاء",
     "الخميس",
     "السبت",
+    "الجديد",
+    "الحاكم",
+    "الحاكمه",
+    "المحظور",
+    "المحظوره",
+    "المنحل",
+    "المنحله",
+    "المتمرد",
+    "المتمرده",
+    "النافذ",
+    "النافذه",
+    "العريق",
+    "العريقه",
+    "الموالي",
+    "المواليه",
+    "الشهير",
+    "الشهيره",
 ];
 
 /// The end of the complement chain of a head noun whose first complement is token `start`.
