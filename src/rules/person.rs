@@ -823,6 +823,8 @@ fn title_before(seg: &Segment<'_, '_>, i: usize) -> Option<(u32, usize, u8)> {
 /// place) ; المسؤول الأمريكي سوريا (a country after the nationality) ; برئيس الوزراء ليقرر (a purpose clause) ; وكان كاتب متخصص في العمارة (a role with no ال and no
 /// possessive, before a word not known as a name: its adjective) ; وقال سائق قطار بنها (its genitive).
 /// With a place or organization as complement the role is definite: وشارك لاعب ريال مدريد سابينو بارينغا.
+/// A role written with a preposition names the person after it: وأشاد المدرب بالحارس ماجد عادل الشمري (role
+/// الحارس; the coach is someone else). A foreign name written فال… is a name: وقال المستشار فالتر كوفالسكي.
 #[inline(never)]
 pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers {
@@ -928,7 +930,9 @@ fn complement_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
 }
 
 /// Whether token `k` continues a role before the name: a genitive or adjective with ال, a nationality
-/// or a لِ- complement (الخارجية، التركي، لكرة), not a conjunction, title or name.
+/// or a لِ- complement (الخارجية، التركي، لكرة), not a conjunction, title or name, nor a role written
+/// with a preposition (بالحارس، للرئيس): that is the role of the person named next, and the role before
+/// it is another person's (وأشاد المدرب بالحارس X: X is the keeper, not the coach).
 fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
     seg.is_word(k)
@@ -937,6 +941,7 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !seg.has(k, EntryKind::Function)
         && !seg.has(k, EntryKind::Title)
         && !seg.has(k, EntryKind::SpeechVerb)
+        && !(seg.reading(k).clitic_chars > 0 && seg.has(k, EntryKind::Role))
         // أل with hamza starts a foreign name (ألفريد), never the article.
         && ((l.definite() && !seg.hamza_al(k))
             || l.lam()
@@ -1422,13 +1427,16 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
     let l = &seg.lex[j];
     let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
-    let ka = ka_name(seg, j) || whole_name_token(seg, j);
+    // A name token written فال… that the lexicon reads as ف + ال + an unknown word (فالتر، فالنتينا) is
+    // the foreign name as written: the conjunction and the article before an unknown word are rarer.
+    let fa_al = l.definite() && foreign_initial(seg, j) && is_name_token(seg, j, 0);
+    let ka = ka_name(seg, j) || whole_name_token(seg, j) || fa_al;
     let unknown = (ka
         || nationality_place_name(seg, j)
         || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
         && seg.phrase_of(j, EntryKind::Organization).is_none()
         && !lam_verb_or_masdar(word)
-        && (!l.definite() || seg.hamza_al(j))
+        && (!l.definite() || seg.hamza_al(j) || fa_al)
         && !looks_like_verb(seg.tokens.folded(j))
         && !looks_like_imperfect(seg.tokens.folded(j))
         && !looks_like_broken_plural(seg.tokens.folded(j))
