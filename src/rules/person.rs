@@ -329,7 +329,7 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     while end < seg.len()
         && end - start < MAX_NAME_WORDS
         && (is_name_word(seg, end, end == first) || (end > first && foreign_particle(seg, end)))
-        && !(end >= first + 1 && unlisted_after_name(seg, end, end >= first + 2))
+        && !(end >= first + 2 && unlisted_after_name(seg, end))
     {
         end += 1;
     }
@@ -345,12 +345,11 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
     end
 }
 
-/// Whether token `i`, after a name chain's first word, is a word that no list knows in any reading and that
-/// is no name token, shaped like a verb or a noun of the sentence rather than a transliterated name: a word
-/// written with ة (فكرة، جلسة), ال + م + three to five letters with no long vowel and no ending ي or ة, a
-/// participle (المصنف، المحترف، المختص), or, after two words (`third`), four letters or fewer without the
-/// nisba ending (تم، يصف، عاهل، خريج; a second word that short is often an East Asian or a foreign name's,
-/// and stopping there lost more on the CV than it gained). Foreign family names are longer or hold long vowels (ثاباتيرو، رافاران، هونتييولو), Arab ones
+/// Whether token `i`, after two words of a name chain, is a word that no list knows in any reading and that
+/// is no name token, shaped like a verb or a noun of the sentence rather than a transliterated name: four
+/// letters or fewer without the nisba ending (تم، يصف، عاهل، خريج), a word written with ة (فكرة، جلسة), or
+/// ال + م + three to five letters with no long vowel and no ending ي or ة, a participle (المصنف، المحترف،
+/// المختص). Foreign family names are longer or hold long vowels (ثاباتيرو، رافاران، هونتييولو), Arab ones
 /// end in ي (الرمحي، زنكي). In `anercorp_lex` + `aqmar_train` (the harvested lists left out) such a word
 /// after two words of a person's name is O 53 times and continues the name 4 times. The harvested vocabulary
 /// knows many of these words; news with other words needs the shape.
@@ -358,7 +357,7 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 /// Fires (the chain stops before it): وكان الرئيس ماركو دوفال وبخ الوزير ; فاز السويسري كارل هوبنر المعتزل
 /// بالسباق. Does not fire: وقال الوزير خوسيه لويس ثاباتيرو إن (a long word with long vowels) ; الشيخ سامر يوسف
 /// الرمحي (a nisba) ; استقبل الشيخ سالم بن راشد آل خامس الوفد (after a particle).
-fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize, third: bool) -> bool {
+fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
     let word = seg.tokens.folded(i);
     let n = word.chars().count();
@@ -369,7 +368,7 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize, third: bool) -> bool {
             && !word.ends_with(['ي', 'ه', 'ة'])
     } else {
         !l.definite()
-            && ((third && n <= 4 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
+            && ((n <= 4 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
     };
     // after a particle (آل خامس، بن سالم) the word is the name's, whatever its shape
     shape
