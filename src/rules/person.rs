@@ -859,6 +859,8 @@ fn title_before(seg: &Segment<'_, '_>, i: usize) -> Option<(u32, usize, u8)> {
 /// place) ; المسؤول الأمريكي سوريا (a country after the nationality) ; برئيس الوزراء ليقرر (a purpose clause) ; وكان كاتب متخصص في العمارة (a role with no ال and no
 /// possessive, before a word not known as a name: its adjective) ; وقال سائق قطار بنها (its genitive).
 /// With a place or organization as complement the role is definite: وشارك لاعب ريال مدريد سابينو بارينغا.
+/// An organization's head noun and its genitive, and ل + a noun with its genitive, stay in the role:
+/// وصرح المتحدث باسم وزارة الخارجية سامر يوسف ; نائب رئيس الوزراء لشؤون الاقتصاد سامر يوسف.
 /// A role written with a preposition names the person after it: وأشاد المدرب بالحارس ماجد عادل الشمري (role
 /// الحارس; the coach is someone else). A foreign name written فال… is a name: وقال المستشار فالتر كوفالسكي.
 #[inline(never)]
@@ -971,6 +973,9 @@ fn complement_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
 /// it is another person's (وأشاد المدرب بالحارس X: X is the keeper, not the coach).
 fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
     let l = &seg.lex[k];
+    if org_head_genitive(seg, k) {
+        return true;
+    }
     seg.is_word(k)
         && !seg.newline_before(k)
         && !l.conj()
@@ -987,11 +992,32 @@ fn is_role_complement(seg: &Segment<'_, '_>, k: usize) -> bool {
             || (seg.has(k, EntryKind::Place) && seg.tokens.folded(k).starts_with("ال")))
 }
 
-/// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم), which the
-/// lexicon does not read as a لِ- complement because the noun after ل has no ال.
+/// Whether token `k` is an organization's head noun as written, without clitics, followed by a word with
+/// ال on the same line (المتحدث باسم وزارة الخارجية X، مدير عام مكتب الصحة X): the body the person serves,
+/// which no lexicon entry names whole, inside the role. A head noun that begins with و (وزارة، وكالة) is the
+/// noun, not و + a word, when read without clitics.
+fn org_head_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
+    seg.is_word(k)
+        && !seg.newline_before(k)
+        && seg.reading(k).clitic_chars == 0
+        && seg.has(k, EntryKind::OrgHead)
+        && !seg.lex[k].definite()
+        && k + 1 < seg.len()
+        && seg.is_word(k + 1)
+        && !seg.newline_before(k + 1)
+        && seg.lex[k + 1].definite()
+        && seg.reading(k + 1).clitic_chars == 0
+}
+
+/// Whether token `k` is ل + an indefinite noun followed by a definite one (لكرة القدم، لشؤون الاقتصاد),
+/// which the lexicon does not read as a لِ- complement because the noun after ل has no ال: a word the
+/// lexicon does not know, knows as a name or knows only as vocabulary (لشؤون is harvested whole).
 fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.tokens.folded(k).starts_with('ل')
-        && (seg.lex[k].info.is_none() || is_in_names(seg, k))
+        && (seg.lex[k]
+            .info
+            .is_none_or(|w| w.classes & !VOCABULARY_CLASSES == 0)
+            || is_in_names(seg, k))
         && k + 1 < seg.len()
         && seg.lex[k + 1].definite()
         && !seg.newline_before(k + 1)
