@@ -364,12 +364,9 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let n = word.chars().count();
     let shape = if let Some(stem) = word.strip_prefix("الم") {
         let r = stem.chars().count();
-        (3..=5).contains(&r)
-            && !stem.contains(['ا', 'و', 'ي'])
-            && !word.ends_with(['ي', 'ه', 'ة'])
+        (3..=5).contains(&r) && !stem.contains(['ا', 'و', 'ي']) && !word.ends_with(['ي', 'ه', 'ة'])
     } else {
-        !l.definite()
-            && ((n <= 5 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
+        !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
     };
     // after a particle (آل خامس، بن سالم) the word is the name's, whatever its shape
     shape
