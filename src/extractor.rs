@@ -551,35 +551,6 @@ fn is_club(c: &Candidate) -> bool {
     c.kind == Kind::Organization && matches!(c.origin, Origin::Rule(r) if CLUB_RULES.contains(&r))
 }
 
-/// The text of a role over `written` (the role's span): as written, except a role written ل + ال with the
-/// alif dropped (للرئيس، للواء), whose span after the clitic ل reads لرئيس: the role is the definite word
-/// (الرئيس، اللواء), whichever of ا or ال before the rest the lexicon knows.
-fn role_text<'t>(
-    index: &Index,
-    tokens: &Tokens,
-    written: &'t str,
-    role: Option<(usize, usize, u8)>,
-) -> Cow<'t, str> {
-    let Some((from, _, skip)) = role.filter(|r| r.2 > 0) else {
-        return Cow::Borrowed(written);
-    };
-    let folded = tokens.folded(from);
-    let Some(rest) = folded
-        .char_indices()
-        .nth(usize::from(skip))
-        .map(|(at, _)| &folded[at..])
-        .filter(|rest| rest.starts_with('ل') && folded[..folded.len() - rest.len()].ends_with('ل'))
-    else {
-        return Cow::Borrowed(written);
-    };
-    ["ا", "ال"]
-        .iter()
-        .find(|article| index.word(&format!("{article}{rest}")).is_some())
-        .map_or(Cow::Borrowed(written), |article| {
-            Cow::Owned(format!("{article}{written}"))
-        })
-}
-
 fn to_mention<'t>(
     index: &Index,
     rules: &[Rule],
@@ -647,7 +618,7 @@ fn to_mention<'t>(
         m.extra = crate::mention::Extra {
             title_span: title.as_ref().map(|t| t.1).into(),
             title: title.map(|t| t.0),
-            role: role_span.map(|r| role_text(index, tokens, &text[r.range()], c.role)),
+            role: role_span.map(|r| Cow::Borrowed(&text[r.range()])),
             role_span: role_span.into(),
             nested: nested.into_boxed_slice(),
             other_sub: None,
