@@ -1013,7 +1013,7 @@ fn is_lam_genitive(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.tokens.folded(k).starts_with('ل')
         && (seg.lex[k]
             .info
-            .is_none_or(|w| w.classes & !VOCABULARY_CLASSES == 0)
+            .is_none_or(|w| w.classes != 0 && w.classes & !VOCABULARY_CLASSES == 0)
             || is_in_names(seg, k))
         && k + 1 < seg.len()
         && seg.lex[k + 1].definite()
