@@ -489,8 +489,8 @@ fn written_definite<'w>(
         Read::Segments(segments) => {
             let mut tokens = Tokens::default();
             for seg in segments.iter() {
-                for (i, k) in seg.keys().enumerate() {
-                    if k.is_definite_word() && k.keys().any(|k| keys.contains(k)) {
+                for (i, k) in seg.definite_words() {
+                    if k.keys().any(|k| keys.contains(k)) {
                         // The key may be another word's: the token is read to tell.
                         let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
                         check(tokens.folded(i - from));
@@ -1347,7 +1347,7 @@ pub(crate) enum Read<'a> {
 /// tests, in the bytes they take (3 for a token of one key, most tokens: 3.7 bytes a token on news text,
 /// see [`WordKeys::pack_at`]), and for every [`MARK_EVERY`]th token where it starts (4 bytes): under 5
 /// bytes a token, where the tokens themselves take some fifty. A stretch is tokenized again from the
-/// mark before it; the keys are read in order ([`SegmentSummary::keys`]).
+/// mark before it; the keys are read in order.
 ///
 /// The keys and the marks of every segment are in one list each, not one per segment: freed after the
 /// document pass, a large list goes back to the system at once, where the lists of each segment, spread
@@ -1470,12 +1470,29 @@ impl Summaries {
 
 impl SegmentSummary<'_> {
     /// Each token's keys, in order.
+    #[cfg(test)]
     fn keys(&self) -> impl Iterator<Item = WordKeys> + '_ {
         let mut at = 0;
         (0..self.tokens).map(move |_| {
             let (keys, len) = WordKeys::unpack(self.keys, at);
             at += len;
             keys
+        })
+    }
+
+    /// The words with the article ([`WordKeys::is_definite_word`]), by their index, with their keys:
+    /// each token's flag and number of keys are read from the third byte of its keys alone (a test of
+    /// that byte cost some 12 instructions a token, where unpacking every token's keys cost 18).
+    fn definite_words(&self) -> impl Iterator<Item = (usize, WordKeys)> + '_ {
+        // The third byte holds bits 16 to 23 of the keys: the word flag, the number and the article.
+        const FLAGS_BYTE: u32 = 16;
+        const _: () = assert!(WORD_SHIFT >= FLAGS_BYTE && DEFINITE_SHIFT < FLAGS_BYTE + 8);
+        let mut at = 0;
+        (0..self.tokens).filter_map(move |i| {
+            let flags = u32::from(self.keys[at + 2]) << FLAGS_BYTE;
+            let here = at;
+            at += PACKED_LEN[(flags >> COUNT_SHIFT) as usize & 3];
+            (flags >> DEFINITE_SHIFT & 1 != 0).then(|| (i, WordKeys::unpack(self.keys, here).0))
         })
     }
 
@@ -1763,6 +1780,19 @@ mod tests {
         summaries.add(&before, 0, 0, "قال الرئيس".len());
         summaries.add(&whole, start, 0, segment.len());
         let summary = summaries.iter().nth(1).expect("two segments");
+        // The words with the article, read from their flags alone, are those of the keys unpacked.
+        let definite: Vec<(usize, u64)> = summary
+            .definite_words()
+            .map(|(i, k)| (i, k.0 & (1 << KEY_SHIFTS[1]) - 1))
+            .collect();
+        let want: Vec<(usize, u64)> = summary
+            .keys()
+            .enumerate()
+            .filter(|(_, k)| k.is_definite_word())
+            .map(|(i, k)| (i, k.0 & (1 << KEY_SHIFTS[1]) - 1))
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(definite, want);
         let n = whole.len();
         let mut part = Tokens::default();
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
