@@ -1783,13 +1783,13 @@ mod tests {
         // The words with the article, read from their flags alone, are those of the keys unpacked.
         let definite: Vec<(usize, u64)> = summary
             .definite_words()
-            .map(|(i, k)| (i, k.0 & (1 << KEY_SHIFTS[1]) - 1))
+            .map(|(i, k)| (i, k.0 & ((1 << KEY_SHIFTS[1]) - 1)))
             .collect();
         let want: Vec<(usize, u64)> = summary
             .keys()
             .enumerate()
             .filter(|(_, k)| k.is_definite_word())
-            .map(|(i, k)| (i, k.0 & (1 << KEY_SHIFTS[1]) - 1))
+            .map(|(i, k)| (i, k.0 & ((1 << KEY_SHIFTS[1]) - 1)))
             .collect();
         assert!(!want.is_empty());
         assert_eq!(definite, want);
