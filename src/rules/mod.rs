@@ -276,7 +276,6 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     organization::club_score(seg, out);
     organization::club_match(seg, out);
     organization::club_country(seg, out);
-    organization::national_team(seg, out);
     organization::org_head(seg, triggers, out);
     place::place_noun(seg, triggers, out);
 }

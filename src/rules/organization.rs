@@ -464,44 +464,6 @@ fn is_match_verb(seg: &Segment<'_, '_>, k: usize) -> bool {
                 .is_some_and(|w| MATCH_VERBS.contains(&w)))
 }
 
-/// A national team written as Wikipedia titles it: منتخب + a country + لكرة (منتخب البرازيل لكرة القدم),
-/// the team noun inside, the sport outside. Without the sport after it, news writes the country for the
-/// team (مدرب منتخب فرنسا), which news corpora tag as the place, and the rule stays out.
-///
-/// Fires: فاز منتخب البرازيل لكرة القدم بالكأس ; ومنتخب تشيلي لكرة السلة. Does not fire: مدرب منتخب
-/// فرنسا قال (no sport after the country).
-#[inline(never)]
-pub(super) fn national_team(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for p in seg.phrases {
-        if seg.kind_of(p) != EntryKind::Place || p.start == 0 || p.end >= seg.len() {
-            continue;
-        }
-        let noun = p.start - 1;
-        let word = seg.tokens.folded(noun);
-        let clitic = if word == "منتخب" {
-            0
-        } else if word.len() == "منتخب".len() + 2
-            && word.ends_with("منتخب")
-            && word.starts_with(['و', 'ب', 'ل', 'ف'])
-        {
-            1
-        } else {
-            continue;
-        };
-        if !seg.is_word(noun) || !seg.tokens.folded(p.end).starts_with("لكره") {
-            continue;
-        }
-        out.push(Candidate::new(
-            Kind::Organization,
-            noun,
-            p.end,
-            clitic,
-            STRONG,
-            Origin::Rule("national-team"),
-        ));
-    }
-}
-
 /// A club followed by its country in brackets, as results tables write them: `بوردو ( فرنسا )`.
 ///
 /// Fires: بشكتاش ( تركيا ) - ليون ( فرنسا ) ; نانت ( فرنسا ) سالزبورغ ( النمسا ). Does not fire: وصل الوفد إلى باريس ( فرنسا ) أمس (not
