@@ -497,6 +497,9 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && conjoined_name(seg, i) {
         return false;
     }
+    if !first && transliterated_waw(seg, i) {
+        return true;
+    }
     if (l.conj() && !(foreign_fa && foreign_initial(seg, i)))
         || function
         || common
@@ -686,11 +689,31 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
             .index
             .word(word)
             .is_none_or(|w| w.classes & EntryKind::Given.bit() == 0)
-        && (seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+        && ((seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
+            // a name token as written whose stem is no name token (وانغ = و + انغ، a given name the
+            // harvested list knows): the transliterated name, not و + a name
+            && !(seg.index.is_name_token(word) && !seg.index.is_name_token(stem)))
             // a name token after و, the whole word none (وإيمرسون، not ويليامز)
             || (stem.chars().count() >= 3
                 && seg.index.is_name_token(stem)
                 && !seg.index.is_name_token(word)))
+}
+
+/// Whether token `i`, after a name's first word, is a `name` lexicon token as written that starts with و
+/// and reads as و + a word that is no name token and no word of the vocabulary (وانغ = و + انغ، a given
+/// name of the harvested list or no word at all): the transliterated name the chain is reading, not the
+/// conjunction before the next person (`conjoined_name` keeps و + a name token, وسميث).
+///
+/// Fires: وقال الوزير لي وانغ إن. Does not fire: وقال فيراتي وسميث (two persons) ; وان (و + a function word).
+fn transliterated_waw(seg: &Segment<'_, '_>, i: usize) -> bool {
+    let l = &seg.lex[i];
+    l.conj()
+        && !l.definite()
+        && seg.tokens.folded(i).starts_with('و')
+        && l.info.is_none_or(|w| w.classes & VOCABULARY_CLASSES == 0)
+        && !seg.is_trigger(i)
+        && is_name_token(seg, i, 0)
+        && !is_name_token(seg, i, 1)
 }
 
 /// Whether token `i` ends with the pronoun ـه, written ه (ة folds the same): four letters or more, and
@@ -930,7 +953,10 @@ fn role_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         // place is the person's name or a word of another phrase.
         let construct =
             j > 0 && !seg.lex[j - 1].definite() && !seg.has(j - 1, EntryKind::Nationality);
-        if let Some(p) = complement_entity(seg, j).filter(|_| construct) {
+        if let Some(p) = complement_entity(seg, j)
+            .or_else(|| place_noun_entity(seg, j))
+            .filter(|_| construct)
+        {
             j = p;
         } else if is_role_complement(seg, j) || is_bi_place(seg, j) {
             j += 1;
@@ -949,6 +975,19 @@ fn is_bi_place(seg: &Segment<'_, '_>, k: usize) -> bool {
         && seg.reading(k).clitic_chars == 1
         && seg.tokens.folded(k).starts_with('ب')
         && (seg.has(k, EntryKind::Place) || seg.has(k, EntryKind::OrgHead))
+}
+
+/// The end of a place noun and the place or organization after it (جمهورية الصين، إمارة دبي), both without
+/// clitics: the state or town the person serves, which the place rules name as a whole (rule
+/// `place-noun`) but no lexicon entry does (وزير خارجية جمهورية الصين الشعبية X).
+fn place_noun_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
+    if !seg.is_word(k) || seg.newline_before(k) || seg.lex[k].definite() {
+        return None;
+    }
+    let noun = seg
+        .phrase_of(k, EntryKind::PlaceNoun)
+        .filter(|p| p.reading.clitic_chars == 0)?;
+    complement_entity(seg, noun.end)
 }
 
 /// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
