@@ -117,7 +117,7 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
                 .gender()
                 .or_else(|| {
                     c.role
-                        .and_then(|(r, _, _)| seg.lex[r].info.and_then(|w| w.gender))
+                        .and_then(|(r, _, _, _)| seg.lex[r].info.and_then(|w| w.gender))
                 })
                 .or_else(|| given_gender(seg, j));
             out.push(c);
@@ -816,7 +816,7 @@ fn is_accusative_noun(seg: &Segment<'_, '_>, folded: &str) -> bool {
 /// لشؤون مديريات الوادي والصحراء). The role starts at the first role entry of the stretch of such words
 /// before the title, except a leader's verbal noun (`sub=led-by`: برئاسة، بقيادة) before another role, which
 /// starts there (برئاسة | رئيس الجامعة).
-fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)> {
+fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8, u8)> {
     // The words a role may hold, walking back from the title.
     let mut from = title;
     while from > 0 && title - from < MAX_ROLE_WORDS && !seg.newline_before(from) {
@@ -848,7 +848,33 @@ fn role_before(seg: &Segment<'_, '_>, title: usize) -> Option<(usize, usize, u8)
     } else {
         first
     };
-    Some((role.start, title, role.reading.clitic_chars))
+    Some((
+        role.start,
+        title,
+        role.reading.clitic_chars,
+        elided_article(seg, role),
+    ))
+}
+
+/// How many chars of the article ال the writing of a role's first word left out: ل + ال is written لل,
+/// and the role's text takes them back as a title's canonical form does (للرئيس → الرئيس: 1, the ا;
+/// للواء → اللواء, ل + ال + لواء written with two lams: 2). Its span stays on the letters written.
+fn elided_article(seg: &Segment<'_, '_>, role: &PhraseMatch) -> u8 {
+    if !role.reading.restored_article {
+        return 0;
+    }
+    let stem = seg
+        .tokens
+        .folded(role.start)
+        .chars()
+        .skip(usize::from(role.reading.clitic_chars));
+    let entry = seg.index.entry(role.entry).entry.folded();
+    // The entry is ا + the letters written (الرئيس = ا + لرئيس) or ال + them (اللواء = ال + لواء).
+    if entry.chars().skip(1).zip(stem).all(|(a, b)| a == b) {
+        1
+    } else {
+        2
+    }
 }
 
 /// Whether token `k` can stand inside a role before a title: a word of the same line that is no function
@@ -925,7 +951,7 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
             continue;
         }
         let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
-        c.role = Some((i, j, role.reading.clitic_chars));
+        c.role = Some((i, j, role.reading.clitic_chars, elided_article(seg, &role)));
         c.title = title_before(seg, i);
         c.gender = seg
             .index
