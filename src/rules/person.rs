@@ -713,7 +713,7 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
         && ((seg.index.word(stem).is_some_and(|w| w.classes & names != 0)
             // a name token as written whose stem is no name token (وانغ = و + انغ، a given name the
             // harvested list knows): the transliterated name, not و + a name
-            && !(seg.index.is_name_token(word) && !seg.index.is_name_token(stem)))
+            && (!seg.index.is_name_token(word) || seg.index.is_name_token(stem)))
             // a name token after و, the whole word none (وإيمرسون، not ويليامز)
             || (stem.chars().count() >= 3
                 && seg.index.is_name_token(stem)
