@@ -22,7 +22,10 @@
 //!   it (`nested`). `title_span` and `role_span` are `null` or
 //!   `{"start": …, "end": …, "char_start": …, "char_end": …}`: where the title (its clitics left out) and
 //!   the role stand in the text, in bytes and chars like the mention's own offsets, so
-//!   `text[start..end]` is the title or role as written.
+//!   `text[start..end]` is the title or role as written. The `title` field is the title's canonical
+//!   form and `role` the role as written, both with the article's letters back where ل + ال is written
+//!   لل: for `للواء` the title is `اللواء` and its span covers `لواء`, for `للرئيس` the role is `الرئيس`
+//!   and its span covers `لرئيس`.
 //! - `json`: one line per document, `{"file": NAME or null, "document": {...}}`.
 //! - `conll`: a `WORD TAG` line per whitespace-separated word of the original text, a blank line after each
 //!   line of the input; tags are `B-`/`I-` + `PERS`, `ORG`, `LOC` from the top-level mention a word

@@ -589,9 +589,20 @@ fn to_mention<'t>(
             token_span(text, tokens, at, at + e.words as usize, skip),
         )
     });
-    let role_span = c
-        .role
-        .map(|(from, to, skip)| token_span(text, tokens, from, to, skip));
+    let role = c.role.map(|(from, to, skip, elided)| {
+        let at = token_span(text, tokens, from, to, skip);
+        let written = &text[at.range()];
+        // ل + ال written لل (للرئيس): the role takes back the article's letters, as a title's canonical
+        // form does (`elided_article`); its span stays on the letters written.
+        let role = match elided {
+            0 => Cow::Borrowed(written),
+            n => Cow::Owned(format!(
+                "{}{written}",
+                &"ال"[..usize::from(n) * 'ا'.len_utf8()]
+            )),
+        };
+        (role, at)
+    });
     // Most candidates have no nested places: no need to go through collecting an empty list. The list
     // is made to its size: collected from the candidates' list, it kept that list's memory (room for four
     // candidates), some 340 bytes more for every organization with a place in its name.
@@ -621,12 +632,13 @@ fn to_mention<'t>(
     );
     // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
     // only to be found empty.
-    if title.is_some() || role_span.is_some() || !nested.is_empty() {
+    if title.is_some() || role.is_some() || !nested.is_empty() {
         let (title, title_span) = title.map_or((None, None), |(t, at)| (Some(t), Some(at)));
+        let (role, role_span) = role.unzip();
         m.extra = crate::mention::Extra::new(
             title,
             title_span.into(),
-            role_span.map(|r| Cow::Borrowed(&text[r.range()])),
+            role,
             role_span.into(),
             nested.into_boxed_slice(),
         )

@@ -1517,18 +1517,24 @@ impl<'t> Mention<'t> {
     pub fn title_span(&self) -> Option<Span> {
         self.extra.as_ref().and_then(|e| e.title_span.get())
     }
-    /// For a person: the role or office written before the name or title, as written.
+    /// For a person: the role or office written before the name or title, as written (its clitics
+    /// left out), with the article's letters back where ل + ال is written لل, as a title's canonical form
+    /// has them (للرئيس: `الرئيس`; للواء as a title: `اللواء`).
     ///
     /// ```
     /// let doc = alam::Extractor::new().extract("والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ");
     /// assert_eq!(doc.mentions()[0].role(), Some("الأمين العام المساعد"));
+    /// let doc = alam::Extractor::new().extract("وقدم التهنئة للرئيس سامر يوسف الحلبي");
+    /// assert_eq!(doc.mentions()[0].role(), Some("الرئيس"));
     /// ```
     pub fn role(&self) -> Option<&str> {
         self.extra.as_ref().and_then(|e| e.role()).map(|r| &**r)
     }
     /// For a person: where the role stands in the text (clitics excluded), [`Mention::role`] being
-    /// `&text[role_span.range()]`. The role ends before the title, or before the name when there is no
-    /// title; places and organizations named inside it are mentions of their own.
+    /// `&text[role_span.range()]` except where ل + ال is written لل: there the span covers the letters
+    /// written (للرئيس: `لرئيس`) and the role has the article back (`الرئيس`), as for a title. The role
+    /// ends before the title, or before the name when there is no title; places and organizations named
+    /// inside it are mentions of their own.
     ///
     /// ```
     /// let text = "وقال وزير الخارجية الدكتور عبدالعزيز سعيد الصيغ";

@@ -218,7 +218,8 @@ impl Person<'_> {
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
     }
-    /// The first role found with the name, as written.
+    /// The first role found with the name, as written (the article back where ل + ال is written لل, as
+    /// [`crate::Mention::role`]).
     ///
     /// ```
     /// let doc = alam::Extractor::new().extract("والأمين العام المساعد الدكتور عبدالعزيز سعيد الصيغ");

@@ -80,8 +80,10 @@ pub(crate) struct Candidate {
     pub(crate) sub_from: Option<u32>,
     /// For persons: the title's entry and its token and clitic chars.
     pub(crate) title: Option<(u32, usize, u8)>,
-    /// For persons: the role's tokens `start..end` and the clitic chars of its first token.
-    pub(crate) role: Option<(usize, usize, u8)>,
+    /// For persons: the role's tokens `start..end`, the clitic chars of its first token, and how many chars
+    /// of the article ال the writing لل left out (للرئيس: 1, ا; للواء = ل + اللواء: 2, ال), restored in the
+    /// role's text as the title's canonical form restores them.
+    pub(crate) role: Option<(usize, usize, u8, u8)>,
     pub(crate) gender: Option<Gender>,
     /// Places inside an organization's name.
     pub(crate) nested: Vec<Candidate>,
