@@ -1048,9 +1048,10 @@ fn place_noun_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
     complement_entity(seg, noun.end)
 }
 
-/// The end of a place or organization entry that starts at token `k` with no clitic and no line break.
+/// The end of a place or organization entry that starts at token `k` with no clitic and no line break;
+/// `None` past the segment's end (a place noun that ends the text: وزير خارجية جمهورية).
 fn complement_entity(seg: &Segment<'_, '_>, k: usize) -> Option<usize> {
-    if !seg.is_word(k) || seg.newline_before(k) {
+    if k >= seg.len() || !seg.is_word(k) || seg.newline_before(k) {
         return None;
     }
     [EntryKind::Place, EntryKind::Organization]
