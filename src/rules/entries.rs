@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
 
 use super::shape::ORDINALS;
-use super::{stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
+use super::{bare_word_before, stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
 use crate::lookup::{has_hamza_alif, List, PhraseMatch};
 use crate::mention::Kind;
@@ -311,20 +311,13 @@ fn after_quantity(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// a place that starts at the particle (أبو ظبي): there it is a father's name or a kunya (أحمد بن
 /// طولون، أبو عدن), not the town.
 fn after_name_particle(seg: &Segment<'_, '_>, i: usize) -> bool {
-    if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
-        return false;
-    }
     // The longest of the words below, after و or ف: ignoring longer words costs one comparison.
     const LONGEST: usize = "وابنه".len();
-    if seg.tokens.folded_bytes(i - 1).len() > LONGEST {
+    if i == 0 || seg.tokens.folded_bytes(i - 1).len() > LONGEST {
         return false;
     }
-    let word = seg.tokens.folded(i - 1);
-    let bare = word
-        .strip_prefix(['و', 'ف'])
-        .filter(|rest| rest.chars().count() >= 2)
-        .unwrap_or(word);
-    matches!(bare, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا")
+    bare_word_before(seg, i)
+        .is_some_and(|bare| matches!(bare, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا"))
         && seg
             .phrase_of(i - 1, EntryKind::Place)
             .is_none_or(|p| p.end <= i)

@@ -419,6 +419,21 @@ pub(super) fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) 
         .map_or("", |(b, _)| &word[b..])
 }
 
+/// The folded word before token `i` without a first و or ف that leaves two letters or more (ولم → لم, but
+/// وم stays): the particle that decides what token `i` is, with "and"/"so" before it or not. `None` when
+/// token `i` starts the segment or a line, or follows a token that is not a word.
+fn bare_word_before<'a>(seg: &'a Segment<'_, '_>, i: usize) -> Option<&'a str> {
+    if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
+        return None;
+    }
+    let word = seg.tokens.folded(i - 1);
+    Some(
+        word.strip_prefix(['و', 'ف'])
+            .filter(|rest| rest.chars().count() >= 2)
+            .unwrap_or(word),
+    )
+}
+
 /// Whether the lexicon knows token `j` as (the start of) a person's name.
 fn is_named(seg: &Segment<'_, '_>, j: usize) -> bool {
     j < seg.len() && {

@@ -25,7 +25,8 @@ use super::shape::{
     looks_like_plural_participle, looks_like_verb, ORDINALS,
 };
 use super::{
-    bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin, Segment, LEXICON, STRONG,
+    bare_word_before, bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin,
+    Segment, LEXICON, STRONG,
 };
 use crate::lexicon::EntryKind;
 use crate::lookup::{Marks, PhraseMatch};
@@ -283,26 +284,20 @@ fn person(
 /// سوف، عندما، حينما، بعدما، كما، ما (with و/ف before it). In `anercorp_lex` + `aqmar_train` these
 /// particles stand before a word 2,061 times and never before the first word of a person's name.
 fn verb_particle_before(seg: &Segment<'_, '_>, i: usize) -> bool {
-    if i == 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
-        return false;
-    }
-    let word = seg.tokens.folded(i - 1);
-    let bare = word
-        .strip_prefix(['و', 'ف'])
-        .filter(|rest| rest.chars().count() >= 2)
-        .unwrap_or(word);
-    matches!(
-        bare,
-        "لم" | "لن"
-            | "قد"
-            | "لقد"
-            | "سوف"
-            | "عندما"
-            | "حينما"
-            | "بعدما"
-            | "كما"
-            | "ما"
-    )
+    bare_word_before(seg, i).is_some_and(|bare| {
+        matches!(
+            bare,
+            "لم" | "لن"
+                | "قد"
+                | "لقد"
+                | "سوف"
+                | "عندما"
+                | "حينما"
+                | "بعدما"
+                | "كما"
+                | "ما"
+        )
+    })
 }
 
 /// The end of a one-word name over tokens `start..end` with the ordinal of a regnal name after it (لويس
