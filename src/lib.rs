@@ -348,7 +348,7 @@
 //! | 1,600 documents: sequential / `extract_many` on 2 cores | 58.5 / 119.8 MB/s (2.05×) |
 //! | peak memory of the `extract` example on a 10.8 MB file / 100.3 MB of news (the final code) | 39.8 MB / 219.5 MB |
 //!
-//! These are the code of 3 Dec 11:52 UTC; the rules and speed work since run 5.9 % fewer instructions on
+//! These are the code of 3 Dec 11:52 UTC; the rules and speed work since run 5.6 % fewer instructions on
 //! the same news (about 76 MB/s by that count; no quiet run was possible after it: see
 //! `benches/README.md`); the memory row is of the final code.
 //!

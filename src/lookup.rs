@@ -255,21 +255,7 @@ fn short_part(word: &[u8], from: usize) -> u64 {
             u64::from_le_bytes([a, b, c, d, e, f, g, h]) >> (8 * (8 - rest))
         }
         // A word of fewer than eight bytes: its four-byte piece, if any, then the rest.
-        _ => {
-            let rest = word.get(from..).unwrap_or_default();
-            let (four, tail) = rest.split_at(rest.len() & 4);
-            let low = match *four {
-                [a, b, c, d] => u64::from(u32::from_le_bytes([a, b, c, d])),
-                _ => 0,
-            };
-            let high = match *tail {
-                [a] => u64::from(a),
-                [a, b] => u64::from(u16::from_le_bytes([a, b])),
-                [a, b, c] => u64::from(u32::from_le_bytes([a, b, c, 0])),
-                _ => 0,
-            };
-            low | high << (four.len() * 8)
-        }
+        _ => crate::table::short_le(word.get(from..).unwrap_or_default()),
     }
 }
 

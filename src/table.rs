@@ -144,9 +144,11 @@ pub fn name_hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
-/// The bytes of `bytes` (fewer than eight) as the low bytes of a little-endian `u64`, the others zero.
+/// The bytes of `bytes` (fewer than eight) as the low bytes of a little-endian `u64`, the others zero:
+/// a piece of four, then of two and one (a loop over the bytes cost more). The index's short keys read
+/// a word's last bytes with it too (`lookup::short_part`).
 #[inline]
-fn short_le(bytes: &[u8]) -> u64 {
+pub fn short_le(bytes: &[u8]) -> u64 {
     let (four, tail) = bytes.split_at(bytes.len() & 4);
     let low = match *four {
         [a, b, c, d] => u64::from(u32::from_le_bytes([a, b, c, d])),

@@ -27,7 +27,7 @@ const MIN_CLITIC_STEM_CHARS: usize = 3;
 /// Does not fire: وقال اليمني إن ; ثم قال بها ; وتحدث بشأن الاتفاق ; كمية كبيرة ; 0.23 يورو ; أحمد بن طولون (a
 /// place after بن is the father's name) ; تقع الروضة في وسط الحي (a name known as a district only) ;
 /// وقضى الزوار يومهم في الحمامات القديمة (a GeoNames town shaped like a plural) ; لعب الفريق بقوة فازوا بالكأس
-/// (ف before a verb, not before وجدة: `fa_before_bare_name`) ; وكان لكل إمارة من هذه الإمارات أمير (a
+/// (ف before a verb, not before a place: `fa_before_bare_name`) ; وكان لكل إمارة من هذه الإمارات أمير (a
 /// demonstrative points at the common noun: `after_demonstrative`).
 #[inline(never)]
 pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
@@ -116,7 +116,7 @@ fn district_only(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
 /// True for a one-word place read as the conjunction ف and a name without ال (فازوا =
 /// ف + أزوا، فعدل، فترات): ف opens a clause and is written before its verb (فاز، فوجد، فعدل) far more
 /// often than before a bare name, so the word is read as it stands. Before a definite name (فالصين) or
-/// with و (ووجدة) it is the place.
+/// with و (وصنعاء) it is the place.
 fn fa_before_bare_name(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
     p.reading.clitic_chars == 1 && p.reading.conj && {
         let word = seg.tokens.folded(p.start);

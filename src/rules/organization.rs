@@ -550,7 +550,7 @@ pub(super) fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Whether a folded word is ال + the nisba of a town the lexicon knows (الفاسي ← فاس، الوجدية ← وجدة،
+/// Whether a folded word is ال + the nisba of a town the lexicon knows (الفاسي ← فاس، التعزي ← تعز،
 /// الجديدي ← الجديدة).
 fn is_town_nisba(index: &Index, folded: &str) -> bool {
     let Some(rest) = folded.strip_prefix("ال") else {
