@@ -213,7 +213,7 @@ pub(super) fn is_singular_nisba(folded: &str) -> bool {
 
 /// The ordinals from first to eleventh (folded: الأول … العاشر، الحادي), asked by rules of several kinds:
 /// a regnal name (لويس السابع، بنديكتوس السادس عشر) and a counted noun (الثاني) that is not a place.
-pub(super) const ORDINALS: [&str; 11] = [
+pub(crate) const ORDINALS: [&str; 11] = [
     "الاول",
     "الثاني",
     "الثالث",
