@@ -50,7 +50,10 @@ const MAX_ROLE_COMPLEMENTS: usize = 5;
 /// before a given name, even after a royal title) ; وحضر الشيخ سالم الموقف . (a word of the
 /// vocabulary after a given name, at the sentence's end or before a role, is the family name).
 /// Does not fire: الأستاذ في الجامعة ; الدكتور ، ; الملك على الحاجة (the preposition written with ى) ; وصل
-/// اللواء العاشر (an ordinal alone: `ordinal_or_elative`).
+/// اللواء العاشر (an ordinal alone: `ordinal_or_elative`) ; حضر الشاعر المبجل إلى القاهرة (a word the
+/// lexicon does not know, of an adjective's shape — `adjective_shape` —, alone after a title that is not
+/// royal: an epithet with no name after it, where the vocabulary would have made it one; after a royal
+/// title such a word is a regnal name, الخليفة المستنصر).
 /// A known given name alone takes a nationality after it as its nisba: واضاف الشيخ سامر الإيرلندي ،.
 /// A nisba with no given name after it is the name: وقال الدكتور الحضراني إن.
 #[inline(never)]
@@ -101,7 +104,12 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
                 );
             // An ordinal or an elative in ى alone after a title qualifies it (الأب الأول، السيدة
             // الأولى، اللواء العاشر، الممثل الأعلى): no name.
-            if end == j + 1 && ordinal_or_elative(seg, j) {
+            if end == j + 1
+                && (ordinal_or_elative(seg, j)
+                    || (!royal
+                        && seg.lex[j].is_unknown()
+                        && adjective_shape(seg.tokens.folded(j))))
+            {
                 j
             } else {
                 end
