@@ -412,7 +412,9 @@ fn alone_parts<'s>(index: &'s Index, s: &'s Strong) -> impl Iterator<Item = (&'s
             s.words[s.words.len() - 2].as_str(),
             "ابو" | "ابي" | "ابا" | "ام"
         );
-    let family_part = (!after_kunya).then_some((family, s.last));
+    // The end of a caliph's regnal name (العزيز بالله، العاضد لدين الله) is none of his name alone.
+    let regnal_suffix = matches!(family, "بالله" | "الله");
+    let family_part = (!after_kunya && !regnal_suffix).then_some((family, s.last));
     [family_part, first.map(|f| (f, s.first))]
         .into_iter()
         .flatten()

@@ -81,15 +81,19 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         let mut j = title.end;
         while j < seg.len()
             && (seg.has(j, EntryKind::Nationality)
-                || title_epithet(seg, j)
+                || (title_epithet(seg, j) && caliph_epithet_end(seg, j, j + 1).is_none())
                 || (!royal && unknown_epithet(seg, j))
-                || nisba_epithet(seg, j))
+                || nisba_epithet(seg, j)
+                || (royal && dynasty_epithet(seg, j)))
             && !seg.newline_before(j)
         {
             j += 1;
         }
         let end = if j < seg.len() && seg.newline_before(j) {
             j
+        } else if let Some(end) = caliph_epithet_end(seg, j, j + 1) {
+            // a regnal name of the vocabulary (الآمر بأحكام الله) is the name with its suffix
+            end
         } else {
             let end = regnal_end(seg, j, name_chain(seg, j));
             let end = end + usize::from(end == j + 1 && vocabulary_family(seg, j, end));
@@ -108,7 +112,8 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
                 && (ordinal_or_elative(seg, j)
                     || (!royal
                         && seg.lex[j].is_unknown()
-                        && adjective_shape(seg.tokens.folded(j))))
+                        && adjective_shape(seg.tokens.folded(j)))
+                    || (royal && lone_dynasty(seg, j)))
             {
                 j
             } else {
@@ -224,6 +229,36 @@ fn nisba_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && seg.reading(j + 1).clitic_chars == 0
 }
 
+/// Whether token `j`, after a royal title, is a word with ال and the nisba ending ي followed on the same
+/// line by another word with ال: the dynasty or the realm of the title (الخليفة العباسي المأمون، السلطان
+/// المملوكي الظاهر), the regnal name after it.
+fn dynasty_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    seg.is_word(j)
+        && l.definite()
+        && !l.conj()
+        && matches!(seg.last_char(j), Some('ي' | 'ى'))
+        && seg.reading(j).clitic_chars == 0
+        && !seg.has(j, EntryKind::Place)
+        && j + 1 < seg.len()
+        && seg.is_word(j + 1)
+        && !seg.newline_before(j + 1)
+        && seg.lex[j + 1].definite()
+        && !seg.lex[j + 1].conj()
+        && seg.reading(j + 1).clitic_chars == 0
+}
+
+/// Whether token `j`, the only word of a name after a royal title, is a nisba with ال that the lexicon
+/// knows as no given name or person: the realm or dynasty of the title (السلطان الحفصي ،), no name.
+fn lone_dynasty(seg: &Segment<'_, '_>, j: usize) -> bool {
+    let l = &seg.lex[j];
+    l.definite()
+        && !l.conj()
+        && matches!(seg.last_char(j), Some('ي' | 'ى'))
+        && seg.reading(j).clitic_chars == 0
+        && !is_named(seg, j)
+}
+
 /// Whether token `k`, after a title and a known given name at token `j` (الدكتور رائف | نجم، الشيخ عبدالله |
 /// المنيع), is the family name although the vocabulary knows it or a shape stopped the chain (ليتام, read
 /// as ل + a verb): a plain word the lexicon knows as vocabulary or not at all (no clitic, و, ة, verb or
@@ -311,6 +346,9 @@ fn verb_particle_before(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// The end of a one-word name over tokens `start..end` with the ordinal of a regnal name after it (لويس
 /// السابع، بنديكتوس السادس عشر); `end` when none follows or the name has more words.
 fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
+    if let Some(end) = caliph_epithet_end(seg, start, end) {
+        return end;
+    }
     let plain = |k: usize| {
         k < seg.len()
             && seg.is_word(k)
@@ -327,6 +365,28 @@ fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
         return end;
     }
     end + 1 + usize::from(teen(end + 1))
+}
+
+/// The end of a caliph's regnal name: a word with ال alone over tokens `start..end`, followed by بالله or
+/// by لدين، بأمر، بأحكام + الله, which are part of it (المستنصر بالله، العاضد لدين الله، الحاكم بأمر الله).
+/// None when no such words follow.
+///
+/// Fires: وفي عهد الخليفة المعتمد بالله بني القصر ; أمر الخليفة القائم بأمر الله ببناء السور. Does not fire:
+/// وقال الشيخ سامر بالله عليكم (the name has no article).
+fn caliph_epithet_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> Option<usize> {
+    let plain = |k: usize| {
+        k < seg.len() && seg.is_word(k) && !seg.newline_before(k) && !seg.lex[k].conj()
+    };
+    if end != start + 1 || !seg.lex[start].definite() || !plain(end) {
+        return None;
+    }
+    match seg.tokens.folded(end) {
+        "بالله" => Some(end + 1),
+        "لدين" | "بامر" | "باحكام" if plain(end + 1) && seg.tokens.folded_is(end + 1, "الله") => {
+            Some(end + 2)
+        }
+        _ => None,
+    }
 }
 
 /// The gender of token `i` as a given name.
