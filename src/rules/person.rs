@@ -1,6 +1,8 @@
 //! The rules that propose persons, in the order [`run`](super::run) calls them:
 //!
-//! 1. `title-name` ([`title_name`]): a name chain after a title, with the role before the title.
+//! 1. `title-name` ([`title_name`]): a name chain after a title, with the role before the title. This rule,
+//!    `role-name` and `nationality-name` also take a name between quotation marks or brackets right after
+//!    their clue ([`quoted_name`]).
 //! 2. `role-name` ([`role_name`]): a name after a role and its complements.
 //! 3. `nationality-name` ([`nationality_name`]): a name after a nationality standing as a noun.
 //! 4. `speech-name` ([`speech_name`]): a name right after a speech verb.
@@ -89,7 +91,13 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         {
             j += 1;
         }
-        let end = if j < seg.len() && seg.newline_before(j) {
+        let quoted = quoted_name(seg, j);
+        if let Some((start, _)) = quoted {
+            j = start;
+        }
+        let end = if let Some((_, end)) = quoted {
+            end
+        } else if j < seg.len() && seg.newline_before(j) {
             j
         } else if let Some(end) = caliph_epithet_end(seg, j, j + 1) {
             // a regnal name of the vocabulary (الآمر بأحكام الله) is the name with its suffix
@@ -377,7 +385,7 @@ fn caliph_epithet_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> Option
     let plain = |k: usize| {
         k < seg.len() && seg.is_word(k) && !seg.newline_before(k) && !seg.lex[k].conj()
     };
-    if end != start + 1 || !seg.lex[start].definite() || !plain(end) {
+    if end != start + 1 || !plain(end) || !seg.lex[start].definite() {
         return None;
     }
     match seg.tokens.folded(end) {
@@ -1027,8 +1035,12 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
         if with_nationality && !(role.end..j).any(|k| seg.has(k, EntryKind::Nationality)) {
             continue;
         }
-        let Some(end) = name_after(seg, j) else {
-            continue;
+        let (j, end) = match name_after(seg, j) {
+            Some(end) => (j, end),
+            None => match quoted_name(seg, j) {
+                Some(q) => q,
+                None => continue,
+            },
         };
         // A role with no ال anywhere, no possessive and no place or organization as complement (كاتب،
         // كزعيم، سائق قطار) is a noun of the sentence, not the office of someone named: a word after it
@@ -1207,6 +1219,8 @@ pub(super) fn nationality_name(
             out.extend(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
         } else if let Some(end) = foreign_first_name(seg, i + 1) {
             out.extend(person(seg, i + 1, end, 0, STRONG, "nationality-name"));
+        } else if let Some((start, end)) = quoted_name(seg, i + 1) {
+            out.extend(person(seg, start, end, 0, STRONG, "nationality-name"));
         }
     }
 }
@@ -1636,6 +1650,34 @@ fn name_after(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     name_from(seg, j)
+}
+
+/// The name between quotation marks or brackets right after a person's clue at token `j` (الرئيس « X »،
+/// الصربي " X "، الدكتورة ( X )): token `j` opens, a name of one to four words as `name_after` reads it
+/// follows, and the matching mark closes it (» and « either way round, as news writes them). The first
+/// and the end token of the name.
+///
+/// Fires: وقال الرئيس « ماركو دوفال » إن ; اغتال الصربي " كارل هوبنر " الأمير. Does not fire: وقال الرئيس
+/// " إن الوضع صعب " (no name inside) ; الرئيس « ماركو دوفال وزوجته » (the mark does not close the name).
+fn quoted_name(seg: &Segment<'_, '_>, j: usize) -> Option<(usize, usize)> {
+    let TokenKind::Punct(open) = seg.tokens.list.get(j)?.kind else {
+        return None;
+    };
+    let close = match open {
+        '"' => '"',
+        '\'' => '\'',
+        '«' => '»',
+        '»' => '«',
+        '“' => '”',
+        '(' => ')',
+        _ => return None,
+    };
+    let end = name_after(seg, j + 1)?;
+    (end - (j + 1) <= 4
+        && end < seg.len()
+        && !seg.newline_before(end)
+        && seg.tokens.list[end].kind == TokenKind::Punct(close))
+    .then_some((j + 1, end))
 }
 
 /// The end of a person's name that starts at token `j`, as `name_after` reads it, where `j` may open a
