@@ -268,6 +268,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::given_chain(seg, out);
     person::van_name(seg, &starts.van, out);
     person::family_name(seg, &starts.family, out);
+    person::scorer_name(seg, &starts.scorer, out);
     person::coordinated_names(seg, out);
     person::byline(seg, &starts.byline, out);
     person::name_tokens(seg, &starts.names, out);
@@ -303,6 +304,8 @@ struct Starts {
     van: Vec<usize>,
     /// Where `person::family_name` may start (`person::family_may_start`).
     family: Vec<usize>,
+    /// Where `person::scorer_name` may start (`person::scorer_may_start`).
+    scorer: Vec<usize>,
 }
 
 impl Starts {
@@ -355,6 +358,9 @@ impl Starts {
             if flags & start_flag::FAMILY != 0 && person::family_may_start(seg, i, folded) {
                 s.family.push(i);
             }
+            if flags & start_flag::SCORER != 0 && person::scorer_may_start(seg, i) {
+                s.scorer.push(i);
+            }
         }
         s
     }
@@ -373,6 +379,8 @@ pub(crate) mod start_flag {
     pub(crate) const VAN: u8 = 8;
     /// A family noun's length and last letter (`person::family_noun_shaped`).
     pub(crate) const FAMILY: u8 = 16;
+    /// A goal noun or إمضاء (`person::scorer_word`).
+    pub(crate) const SCORER: u8 = 32;
 }
 
 /// What the tests of a rule's first token that read the word alone say of a word whose folded bytes are
@@ -391,6 +399,7 @@ pub(crate) fn start_flags(folded: &[u8]) -> u8 {
         )
         | flag(person::van_word(folded), start_flag::VAN)
         | flag(person::family_noun_shaped(folded), start_flag::FAMILY)
+        | flag(person::scorer_word(folded), start_flag::SCORER)
 }
 
 /// Whether the folded bytes `folded` are `word`'s. Asked of every token in `Starts::of`: the length is
@@ -489,7 +498,7 @@ mod tests {
 
     #[test]
     fn start_flags_read_the_word_alone() {
-        use super::start_flag::{FACILITY, FAMILY, KATABA, TEAM, VAN};
+        use super::start_flag::{FACILITY, FAMILY, KATABA, SCORER, TEAM, VAN};
         for (word, flags) in [
             ("كتب", KATABA),
             ("كتبت", KATABA),
@@ -497,6 +506,8 @@ mod tests {
             ("لمضيفه", TEAM | FAMILY),
             ("بمسجد", FACILITY),
             ("فان", VAN),
+            ("بهدف", SCORER),
+            ("امضاء", SCORER),
             ("عائله", FAMILY),
             ("قال", 0),
             ("كتبه", FAMILY),
