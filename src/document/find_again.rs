@@ -875,7 +875,10 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
                 chain_only,
                 by_chain: rule.is_some_and(|r| CHAIN_RULES.contains(&r)),
                 lexicon_definite: lexicon
-                    && f.key(keys).rsplit(' ').next().is_some_and(|w| w.starts_with("ال")),
+                    && f.key(keys)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with("ال")),
             });
         }
     }

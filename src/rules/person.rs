@@ -119,9 +119,7 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             // الأولى، اللواء العاشر، الممثل الأعلى): no name.
             if end == j + 1
                 && (ordinal_or_elative(seg, j)
-                    || (!royal
-                        && seg.lex[j].is_unknown()
-                        && adjective_shape(seg.tokens.folded(j)))
+                    || (!royal && seg.lex[j].is_unknown() && adjective_shape(seg.tokens.folded(j)))
                     || (royal && lone_dynasty(seg, j)))
             {
                 j
@@ -383,9 +381,8 @@ fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
 /// Fires: وفي عهد الخليفة المعتمد بالله بني القصر ; أمر الخليفة القائم بأمر الله ببناء السور. Does not fire:
 /// وقال الشيخ سامر بالله عليكم (the name has no article).
 fn caliph_epithet_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> Option<usize> {
-    let plain = |k: usize| {
-        k < seg.len() && seg.is_word(k) && !seg.newline_before(k) && !seg.lex[k].conj()
-    };
+    let plain =
+        |k: usize| k < seg.len() && seg.is_word(k) && !seg.newline_before(k) && !seg.lex[k].conj();
     if end != start + 1 || !plain(end) || !seg.lex[start].definite() {
         return None;
     }
