@@ -595,7 +595,8 @@ fn adjective_after_noun(index: &Index, tokens: &Tokens, i: usize) -> bool {
 
 /// Whether the family name with ال at token `i` (ending at `end`) is a noun of the sentence: right after a
 /// demonstrative (هذه القوى، ذلك العام: a demonstrative points at a common noun) or right before a number
-/// on the same line (في العام 1921: a year's noun).
+/// on the same line (في العام 1921: a year's noun), or before a nisba adjective with ال that agrees with
+/// it (القوى الشعبية: a noun and its adjective, not a person).
 ///
 /// Fires (after قال الصحفي سامر القوى): وبدأت هذه القوى ; في العام 1921 (after سامر العام). Does not fire:
 /// وقال القوى إن.
@@ -610,7 +611,14 @@ fn noun_of_a_phrase(tokens: &Tokens, i: usize, end: usize) -> bool {
     let number = end < tokens.list.len()
         && !tokens.list[end].newline_before
         && tokens.list[end].kind == TokenKind::Number;
-    demonstrative || number
+    // a nisba adjective with ال after it agrees with a noun (the Asian lion: X الآسيوي)
+    let nisba_after = end < tokens.list.len()
+        && !tokens.list[end].newline_before
+        && tokens.list[end].kind == TokenKind::Word
+        && tokens.folded(end).starts_with("ال")
+        && tokens.folded(end).ends_with('ي')
+        && tokens.folded(end).chars().count() >= 5;
+    demonstrative || number || nisba_after
 }
 
 /// Demonstratives (folded), with و or ف or none.
@@ -886,13 +894,20 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
 }
 
 /// Whether `word`, the family name with ال of a full name of the lexicon, may stand for the person alone:
-/// not vocabulary, a function word or a nationality as it is written with the article, and its stem
-/// has no noun shape ([`definite_noun_shape`]).
+/// not vocabulary, a function word, a nationality, a place, a title (طارق السيد … السيد: "Mr."), a role
+/// or another trigger as it is written with the article, and its stem has no noun shape
+/// ([`definite_noun_shape`]).
 fn lexicon_definite_family(index: &Index, word: &str) -> bool {
     let vague = EntryKind::Common.bit()
         | EntryKind::Function.bit()
         | EntryKind::Nationality.bit()
-        | EntryKind::Place.bit();
+        | EntryKind::Place.bit()
+        | EntryKind::Title.bit()
+        | EntryKind::Role.bit()
+        | EntryKind::SpeechVerb.bit()
+        | EntryKind::OrgHead.bit()
+        | EntryKind::PlaceNoun.bit()
+        | EntryKind::Particle.bit();
     word.strip_prefix("ال").is_some_and(|stem| {
         stem.chars().count() >= 3
             && !definite_noun_shape(stem)
@@ -1996,11 +2011,13 @@ mod tests {
             texts(&format!("{first}وقال الكرموني إن الوفد وصل")),
             ["رائد الكرموني", "الكرموني"]
         );
-        // After a definite noun (its adjective), a demonstrative, or before a number: not the person.
+        // After a definite noun (its adjective), a demonstrative, or before a number or a nisba adjective:
+        // not the person.
         for rest in [
             "وزار الوفد البلد الكرموني أمس",
             "وقالت هذه الكرموني إن الوفد وصل",
             "ووصل في الكرموني 1990 إلى المدينة",
+            "ووصل الكرموني الآسيوي إلى المدينة",
         ] {
             assert_eq!(
                 texts(&format!("{first}{rest}")),
