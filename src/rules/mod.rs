@@ -11,7 +11,7 @@
 //!
 //! * the lexicon's own entries, of every kind (`lexicon_mentions`), in [`entries`];
 //! * `title-name`, `role-name`, `nationality-name`, `speech-name`, `name-speech`, `name-role`,
-//!   `given-chain`, `van-name`, `family-name`, `coordinated` and `byline` in [`person`];
+//!   `given-chain`, `van-name`, `family-name`, `scorer`, `coordinated` and `byline` in [`person`];
 //! * the clubs (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`, `club-country`), then
 //!   the names after a head noun (`head-name`, `org-head`), in [`organization`];
 //! * `place-noun` in [`place`].
