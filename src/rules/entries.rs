@@ -4,7 +4,8 @@
 //!   unless it is a single word that context must confirm (a common word, a nationality, a short stem,
 //!   a place that qualifies a noun or stands in construct before another, or after a number or quantity
 //!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
-//!   as a district only, a bare name read after the conjunction ف); a place or organization with ال
+//!   as a district only, a bare name read after the conjunction ف, a GeoNames town shaped like a word
+//!   with no sign of a place around it); a place or organization with ال
 //!   after a demonstrative (هذه الإمارات) neither.
 
 use once_cell::sync::Lazy;
