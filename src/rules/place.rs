@@ -16,11 +16,14 @@ use crate::mention::Kind;
 /// name that the lexicon has with that sub-kind (محافظة صنعاء: governorate, while صنعاء alone is a city).
 ///
 /// A name the lexicon does not know goes on over a second such word (مدينة زوتا ميرانكو), unless that word
-/// has a number, a verb's or an adjective's shape ([`second_name_word`]).
+/// has a number, a verb's or an adjective's shape ([`second_name_word`]). An unknown word that agrees with
+/// the noun as its adjective, or that a state's noun takes as its complement, is no name
+/// ([`agrees_with_noun`]).
 ///
 /// Fires: مدينة المكلا ; محافظة حضرموت ; بين بلدتي عنبتا وكفرمان ; مدينة زوتا ميرانكو ; مدينة زوتا (وسط
 /// البلاد). Does not fire: مدينة كبيرة (a common word) ; مدينة ، ; منطقة الشمال، مدن وسط البلاد (a
-/// direction) ; دولة المؤسسات، منطقة الانتشار (a feminine plural or a derived verbal noun with ال).
+/// direction) ; دولة المؤسسات، منطقة الانتشار (a feminine plural or a derived verbal noun with ال) ;
+/// مطار دولي، دولة القانون (`agrees_with_noun`).
 #[inline(never)]
 pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     for &i in triggers.iter().filter(|&&i| i + 1 < seg.len()) {
@@ -42,7 +45,9 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
             c.sub_from = seg.phrase_of(i, EntryKind::PlaceNoun).map(|n| n.entry);
             out.push(c);
             p.end
-        } else if ((is_unknown_word(seg, j) && !describes_noun(seg.tokens.folded(j)))
+        } else if ((is_unknown_word(seg, j)
+            && !describes_noun(seg.tokens.folded(j))
+            && !agrees_with_noun(seg, i, j))
             || settlement_name(seg, i, j))
             && seg.lex[j].clitic_chars() == 0
         {
@@ -108,6 +113,38 @@ fn describes_noun(word: &str) -> bool {
             || has_pronoun_suffix(word)
             || looks_like_imperfect(word)
             || (word.starts_with('ت') && (4..=5).contains(&n)))
+}
+
+/// Whether the unknown word `j` after the place noun `i` is read with the noun rather than as its name:
+///
+/// * after a state's noun (دولة، جمهورية، مملكة، سلطنة: `sub=country`), a word with ال: the country lists
+///   know every state's name (دولة الكويت), so an unknown word names what the state is built on or who
+///   rules it (دولة القانون، مملكة الحيوان، سلطنة الطوارق);
+/// * after a masculine singular noun (مطار، ميناء، نهر، حي), an indefinite word of four letters or more
+///   written with a final ي: a nisba adjective agreeing with it (مطار دولي، ميناء تجاري); a name so
+///   ending is written with ى (نهر بردى) or is in the lists;
+/// * an indefinite adjective فعيلة (صغيرة، جديدة) or مفعلة of four letters (مهمة). The cost: a town
+///   named by a diminutive (فعيلة) that no list knows is lost after a place noun.
+///
+/// Fires (the word is not a place): دولة القانون ; مطار دولي ; جزيرة صغيرة ; منطقة مهمة.
+/// Does not fire: دولة الكويت (a country) ; نهر بردى ; مدينة هلسنكي (a feminine noun) ; مدينة زوتا.
+fn agrees_with_noun(seg: &Segment<'_, '_>, i: usize, j: usize) -> bool {
+    let word = seg.tokens.folded(j);
+    if word.starts_with("ال") {
+        return seg
+            .phrase_of(i, EntryKind::PlaceNoun)
+            .is_some_and(|p| seg.index.entry(p.entry).entry.sub() == Some("country"));
+    }
+    let n = word.chars().count();
+    let noun = stem_of(seg, i, seg.reading(i).clitic_chars);
+    let noun = noun.strip_prefix("ال").unwrap_or(noun);
+    let feminine_or_plural = noun.ends_with('ه')
+        || noun.ends_with("ات")
+        || is_dual(noun)
+        || matches!(noun, "مدن" | "قري" | "جزر" | "بلاد");
+    (!feminine_or_plural && n >= 4 && seg.last_char(j) == Some('ي'))
+        || (word.ends_with('ه')
+            && ((n == 5 && word.chars().nth(2) == Some('ي')) || (n == 4 && word.starts_with('م'))))
 }
 
 /// Whether an unknown word right after the one-word name of a place noun goes on the name (مدينة نيو
