@@ -95,6 +95,12 @@ impl Known {
     /// the high half, which [`WordPlace::value`] does not hold).
     const VOCAB: u64 = 1 << 25;
 
+    /// The bit of a packed value of a word with no vocabulary reading (whose high half is 0) that says
+    /// whether [`Index::is_name_token`] was asked of the word, and the one that holds the answer (see
+    /// [`Index::is_name_token_of`]). Neither is read by [`Known::unpack`] or kept in the word table.
+    const NAME_ASKED: u64 = 1 << 62;
+    const NAME_TOKEN: u64 = 1 << 63;
+
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
     /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
     /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
@@ -927,6 +933,38 @@ impl Index {
             }
         };
         in_sets || (!self.names.is_empty() && self.names.contains(folded))
+    }
+
+    /// [`Index::is_name_token`] of the word whose info is `info` (its own, not a clitic reading's), whose
+    /// folded form `folded` gives: kept in the word's [`WordInfo::known`] the first time it is asked
+    /// (bits [`Known::NAME_ASKED`] and [`Known::NAME_TOKEN`], which the packed value of a word with no
+    /// vocabulary reading leaves free), so that the rules ask the name tables once a word rather than
+    /// once a token (`person::name_tokens` asks it of most words that are no vocabulary). A word with a
+    /// vocabulary reading, or not yet worked out, is looked up each time.
+    #[inline]
+    pub(crate) fn is_name_token_of<'w>(
+        &self,
+        info: &WordInfo,
+        folded: impl FnOnce() -> &'w str,
+    ) -> bool {
+        let cell = &info.known;
+        let bits = cell.load(Ordering::Relaxed);
+        if bits & (Known::SET | Known::VOCAB) != Known::SET {
+            return self.is_name_token(folded());
+        }
+        if bits & Known::NAME_ASKED != 0 {
+            return bits & Known::NAME_TOKEN != 0;
+        }
+        let word = folded();
+        debug_assert!(self.word(word).is_some_and(|w| std::ptr::eq(w, info)));
+        let answer = self.is_name_token(word);
+        // Relaxed: another thread asking at once sets the same bits; one that works the word's value
+        // out again at once (see `Index::known`) may clear them, and the word is then asked again.
+        cell.fetch_or(
+            Known::NAME_ASKED | if answer { Known::NAME_TOKEN } else { 0 },
+            Ordering::Relaxed,
+        );
+        answer
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {

@@ -28,6 +28,7 @@ use super::{
     bare_word_before, bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin,
     Segment, LEXICON, STRONG,
 };
+use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::{Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
@@ -2122,11 +2123,17 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
 fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
     let look_up = || seg.index.is_name_token(super::stem_of(seg, i, skip));
-    // As written, it is asked of a token again (see `Answers`).
-    if skip == 0 {
-        seg.answers.get_or(i, Asked::NameToken, look_up)
-    } else {
-        look_up()
+    if skip != 0 {
+        return look_up();
+    }
+    // A token read whole has its own word's info, which keeps the answer once asked; another, as
+    // written, is asked again of the token (see `Answers`).
+    let l = &seg.lex[i];
+    match (l.reading, l.info) {
+        (Some(Reading::WHOLE), Some(info)) => seg
+            .index
+            .is_name_token_of(info, || seg.tokens.folded(i)),
+        _ => seg.answers.get_or(i, Asked::NameToken, look_up),
     }
 }
 
