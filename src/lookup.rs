@@ -1714,11 +1714,9 @@ fn confirm_phrases(
     out: &mut Vec<PhraseMatch>,
 ) {
     // Most words start no longer entry: the next token is not read for them.
-    let mut rest = if info.multi_word && i + 1 < tokens.len() {
-        index.starting(info, tokens.folded_bytes(i + 1))
-    } else {
-        &[]
-    };
+    let second = (info.multi_word && i + 1 < tokens.len()).then(|| tokens.folded_bytes(i + 1));
+    let mut rest = second.map_or(&[][..], |second| index.starting(info, second));
+    let second = second.unwrap_or_default();
     while let Some(first) = rest.first() {
         // The entries of one length, found by a search too: a scan of them all is what is avoided.
         let (same_length, shorter) =
@@ -1746,7 +1744,12 @@ fn confirm_phrases(
             &same_length[from..to]
         };
         for s in candidates {
-            if follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
+            // The entry's second word is token `i + 1`'s, by which `starting` found it (and it holds no
+            // space, as no word of an entry does): its words are compared from the third.
+            let rest = index.entry(s.id).rest().as_bytes();
+            debug_assert!(rest.starts_with(second) && rest.get(second.len()).is_none_or(|&b| b == b' '));
+            let third = rest.get(second.len() + 1..).unwrap_or_default();
+            if follows(third, tokens, i + 2, n - 2) {
                 out.push(PhraseMatch {
                     start: i,
                     end: i + n,
@@ -1802,9 +1805,8 @@ fn head_words(rest: &str, n: u8) -> &str {
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
 /// tokens `from..from + n`, compared in place rather than split.
-fn follows(rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+fn follows(mut rest: &[u8], tokens: &Tokens, from: usize, n: usize) -> bool {
     // Compared as bytes: the tokens' folded forms are not sliced as `str`s, which checks their ends.
-    let mut rest = rest.as_bytes();
     for k in 0..n {
         let word = tokens.folded_bytes(from + k);
         let Some(after) = rest.strip_prefix(word) else {
