@@ -2111,7 +2111,10 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
         && seg.is_word(i))
         // a name token read as a preposition + a word (كوفي أنان): only before a word that may go on a
         // run, tested by its bits first (most words of the vocabulary are followed by another)
-        || (seg.reading(i).clitic_chars > 0
+        // (the token's features hold its reading's clitic chars when it has some: read first, as
+        // `Starts::of` reads them for the start flags)
+        || (seg.lex[i].clitic_chars() > 0
+            && seg.reading(i).clitic_chars > 0
             && i + 1 < seg.len()
             && !(seg.has(i + 1, EntryKind::Common)
                 || seg.has(i + 1, EntryKind::Function)
