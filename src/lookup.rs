@@ -1747,7 +1747,9 @@ fn confirm_phrases(
             // The entry's second word is token `i + 1`'s, by which `starting` found it (and it holds no
             // space, as no word of an entry does): its words are compared from the third.
             let rest = index.entry(s.id).rest().as_bytes();
-            debug_assert!(rest.starts_with(second) && rest.get(second.len()).is_none_or(|&b| b == b' '));
+            debug_assert!(
+                rest.starts_with(second) && rest.get(second.len()).is_none_or(|&b| b == b' ')
+            );
             let third = rest.get(second.len() + 1..).unwrap_or_default();
             if follows(third, tokens, i + 2, n - 2) {
                 out.push(PhraseMatch {

@@ -2133,9 +2133,9 @@ fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
     // written, is asked again of the token (see `Answers`).
     let l = &seg.lex[i];
     match (l.reading, l.info) {
-        (Some(Reading::WHOLE), Some(info)) => seg
-            .index
-            .is_name_token_of(info, || seg.tokens.folded(i)),
+        (Some(Reading::WHOLE), Some(info)) => {
+            seg.index.is_name_token_of(info, || seg.tokens.folded(i))
+        }
         _ => seg.answers.get_or(i, Asked::NameToken, look_up),
     }
 }
