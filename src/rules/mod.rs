@@ -78,12 +78,14 @@ pub(crate) struct Candidate {
     /// A place noun before the name (محافظة صنعاء): the mention reports the noun's sub-kind instead of
     /// the name's when the lexicon has the name as a place of that sub-kind (see `Index::is_place_of_sub`).
     pub(crate) sub_from: Option<u32>,
-    /// For persons: the title's entry and its token and clitic chars.
-    pub(crate) title: Option<(u32, usize, u8)>,
+    /// For persons: the title's entry and its token and clitic chars. (Token numbers here are `u32`, as a
+    /// segment's are: a candidate of 120 bytes is moved into the list by a few loads and stores, where
+    /// one of 144 bytes, with `usize`s here, called `memcpy` at every push.)
+    pub(crate) title: Option<(u32, u32, u8)>,
     /// For persons: the role's tokens `start..end`, the clitic chars of its first token, and how many chars
     /// of the article ال the writing لل left out (للرئيس: 1, ا; للواء = ل + اللواء: 2, ال), restored in the
     /// role's text as the title's canonical form restores them.
-    pub(crate) role: Option<(usize, usize, u8, u8)>,
+    pub(crate) role: Option<(u32, u32, u8, u8)>,
     pub(crate) gender: Option<Gender>,
     /// Places inside an organization's name.
     pub(crate) nested: Vec<Candidate>,
@@ -114,6 +116,8 @@ impl Candidate {
         }
     }
 }
+
+const _: () = assert!(std::mem::size_of::<Candidate>() <= 128);
 
 /// One segment as the rules see it.
 pub(crate) struct Segment<'a, 'i> {

@@ -110,8 +110,9 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
-            c.title = Some((title.entry, title.start, title.reading.clitic_chars));
-            c.role = role_before(seg, first_title.start);
+            c.title = Some((title.entry, title.start as u32, title.reading.clitic_chars));
+            c.role = role_before(seg, first_title.start)
+                .map(|(from, to, skip, elided)| (from as u32, to as u32, skip, elided));
             c.gender = seg
                 .index
                 .entry(title.entry)
@@ -119,7 +120,7 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
                 .gender()
                 .or_else(|| {
                     c.role
-                        .and_then(|(r, _, _, _)| seg.lex[r].info.and_then(|w| w.gender))
+                        .and_then(|(r, _, _, _)| seg.lex[r as usize].info.and_then(|w| w.gender))
                 })
                 .or_else(|| given_gender(seg, j));
             out.push(c);
@@ -979,8 +980,13 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
             continue;
         }
         let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
-        c.role = Some((i, j, role.reading.clitic_chars, elided_article(seg, &role)));
-        c.title = title_before(seg, i);
+        c.role = Some((
+            i as u32,
+            j as u32,
+            role.reading.clitic_chars,
+            elided_article(seg, &role),
+        ));
+        c.title = title_before(seg, i).map(|(entry, at, skip)| (entry, at as u32, skip));
         c.gender = seg
             .index
             .entry(role.entry)
