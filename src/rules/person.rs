@@ -1497,10 +1497,10 @@ fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn is_joined_abd(seg: &Segment<'_, '_>, i: usize) -> bool {
     // Asked of most words that are no vocabulary: the length, then the bytes (عبدال + two letters is
     // 14 bytes).
-    let word = seg.tokens.folded(i);
-    if word.len() < 14 {
+    if seg.tokens.folded_bytes(i).len() < 14 {
         return false;
     }
+    let word = seg.tokens.folded(i);
     let stem = word.strip_prefix('و').unwrap_or(word);
     let Some(rest) = stem.strip_prefix("عبدال") else {
         return false;
@@ -1547,6 +1547,11 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// أبو/أبي (وأبو عبد الله، فأبو بكر: "and" + a kunya; وابن and وأم are as often "and the son", "and the
 /// mother").
 fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of most words that are no vocabulary: their length (two, three or four letters) first,
+    // without slicing them as a str.
+    if !matches!(seg.tokens.folded_bytes(i).len(), 4 | 6 | 8) {
+        return false;
+    }
     let word = seg.tokens.folded(i);
     // و/ف + أبو/أبي: four letters, read only then
     let conj_father = || {
@@ -2285,6 +2290,17 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn kunya_words_have_the_lengths_is_kunya_word_reads() {
+        // `is_kunya_word` turns away a word of another length before comparing it.
+        for word in super::KUNYA {
+            assert!(matches!(word.len(), 4 | 6), "{word}");
+        }
+        for word in ["وابو", "فابي"] {
+            assert_eq!(word.len(), 8, "{word}");
+        }
+    }
+
     #[test]
     fn van_takes_a_family_name_the_lexicon_knows() {
         let lexicon =
