@@ -193,7 +193,7 @@ impl Segment<'_, '_> {
 
     /// The last char of token `i` as written (before folding).
     fn last_char(&self, i: usize) -> Option<char> {
-        self.text[self.tokens.bytes(i)].chars().next_back()
+        last_char_in(self.text, self.tokens.bytes(i))
     }
 
     fn newline_before(&self, i: usize) -> bool {
@@ -411,6 +411,19 @@ fn bytes_are(folded: &[u8], word: &str) -> bool {
         }
 }
 
+/// The last char of `text[range]` (`range` on char boundaries). An ASCII char or a two-byte form (Arabic)
+/// is read from the last bytes, without slicing the text as a str (its ends checked) and decoding
+/// backwards: rules ask it of many tokens (ة، ى، ي as written).
+fn last_char_in(text: &str, range: std::ops::Range<usize>) -> Option<char> {
+    match text.as_bytes().get(range.clone()) {
+        Some(&[.., b]) if b < 0x80 => Some(char::from(b)),
+        Some(&[.., lead @ 0xC0..=0xDF, next]) => {
+            char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(next & 0x3F))
+        }
+        _ => text.get(range)?.chars().next_back(),
+    }
+}
+
 /// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
 pub(super) fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
     let word = seg.tokens.folded(i);
@@ -494,6 +507,19 @@ mod tests {
                     "{folded} / {word}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn last_chars_are_read_as_str_reads_them() {
+        let text = "مدرسة x الأولى ab ٣ € 𝔸 ﻻ é";
+        for (at, _) in text.char_indices() {
+            for (end, c) in text.char_indices().skip_while(|&(e, _)| e < at) {
+                let end = end + c.len_utf8();
+                let expected = text[at..end].chars().next_back();
+                assert_eq!(super::last_char_in(text, at..end), expected, "{at}..{end}");
+            }
+            assert_eq!(super::last_char_in(text, at..at), None);
         }
     }
 
