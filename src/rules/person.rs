@@ -648,8 +648,14 @@ fn definite_plural(word: &str) -> bool {
 /// `anercorp_lex` + `aqmar_train` such words are O 699 times; inside a person's name after its first
 /// word twice, both a regnal name with a divine name (الحاكم بأمر الله).
 fn preposition_hamza(seg: &Segment<'_, '_>, i: usize) -> bool {
-    let mut c = seg.text[seg.tokens.bytes(i)].chars();
-    matches!(c.next(), Some('ب' | 'ل' | 'ك')) && matches!(c.next(), Some('أ' | 'إ' | 'آ'))
+    // Read as bytes (ب D8 A8, ل D9 84, ك D9 83; أ D8 A3, إ D8 A5, آ D8 A2): asked of most name tokens.
+    matches!(
+        seg.text.as_bytes().get(seg.tokens.bytes(i)),
+        Some(
+            [0xD8, 0xA8, 0xD8, 0xA2 | 0xA3 | 0xA5, ..]
+                | [0xD9, 0x83 | 0x84, 0xD8, 0xA2 | 0xA3 | 0xA5, ..]
+        )
+    )
 }
 
 /// Whether a word ends in a divine name (بالله، لله): a prepositional phrase, never a name read whole.
@@ -2224,6 +2230,8 @@ fn is_indefinite_nisba(seg: &Segment<'_, '_>, word: &str) -> bool {
 fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.is_word(k)
         && !seg.newline_before(k)
+        // two or three letters, tested before the word is sliced as a str
+        && matches!(seg.tokens.folded_bytes(k).len(), 4 | 6)
         && matches!(
             seg.tokens.folded(k),
             "دي" | "دا" | "دو" | "دل" | "ديل" | "فون" | "لا"
@@ -2290,6 +2298,27 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn preposition_hamza_bytes_are_the_letters() {
+        for (prep, bytes) in [
+            ('ب', [0xD8, 0xA8]),
+            ('ل', [0xD9, 0x84]),
+            ('ك', [0xD9, 0x83]),
+        ] {
+            assert_eq!(prep.to_string().as_bytes(), bytes);
+        }
+        for (hamza, bytes) in [
+            ('أ', [0xD8, 0xA3]),
+            ('إ', [0xD8, 0xA5]),
+            ('آ', [0xD8, 0xA2]),
+        ] {
+            assert_eq!(hamza.to_string().as_bytes(), bytes);
+        }
+        for word in ["دي", "دا", "دو", "دل", "ديل", "فون", "لا"] {
+            assert!(matches!(word.len(), 4 | 6), "{word}");
+        }
+    }
+
     #[test]
     fn kunya_words_have_the_lengths_is_kunya_word_reads() {
         // `is_kunya_word` turns away a word of another length before comparing it.
