@@ -314,13 +314,22 @@ fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
     };
     let teen = |k: usize| plain(k) && matches!(seg.tokens.folded(k), "عشر" | "عشره");
     // The chain took the ordinal already (بنديكتوس السادس): the teen after it.
-    if end >= start + 2 && ORDINALS.contains(&seg.tokens.folded(end - 1)) {
+    if end >= start + 2 && is_ordinal(seg, end - 1) {
         return end + usize::from(teen(end));
     }
-    if end != start + 1 || !plain(end) || !ORDINALS.contains(&seg.tokens.folded(end)) {
+    if end != start + 1 || !plain(end) || !is_ordinal(seg, end) {
         return end;
     }
     end + 1 + usize::from(teen(end + 1))
+}
+
+/// Whether token `k`'s folded form is one of `ORDINALS`, all of ten or twelve bytes with ال: the length
+/// and the article are compared first, as bytes (asked of the last word of every chain).
+fn is_ordinal(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded_bytes(k);
+    matches!(word.len(), 10 | 12)
+        && word.starts_with("ال".as_bytes())
+        && ORDINALS.iter().any(|o| o.as_bytes() == word)
 }
 
 /// The gender of token `i` as a given name.
@@ -2316,6 +2325,16 @@ mod tests {
         }
         for word in ["دي", "دا", "دو", "دل", "ديل", "فون", "لا"] {
             assert!(matches!(word.len(), 4 | 6), "{word}");
+        }
+    }
+
+    #[test]
+    fn ordinals_have_the_shape_is_ordinal_reads() {
+        for word in super::ORDINALS {
+            assert!(
+                matches!(word.len(), 10 | 12) && word.starts_with("ال"),
+                "{word}"
+            );
         }
     }
 
