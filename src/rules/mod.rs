@@ -152,7 +152,8 @@ pub(crate) enum Asked {
     FirstNameWord = 1,
     /// `person::is_name_token` of the token as written (a hash set's look-up): `name_tokens` asks it
     /// of a token as the start of a run, again as its first word, and as a later word of the runs
-    /// before.
+    /// before. Kept here only for a token not read whole (a clitic or vocabulary reading, or a word the
+    /// lexicon does not know): a token read whole keeps it in its word's info (`Index::is_name_token_of`).
     NameToken = 2,
     /// `person::name_shaped`, which `name_tokens` asks twice of a run's first token.
     NameShaped = 3,
