@@ -580,7 +580,7 @@ fn to_mention<'t>(
         attrs.and_then(|e| index.string(e.sub))
     };
     let title = c.title.map(|(id, at, skip)| {
-        let e = index.entry(id);
+        let (e, at) = (index.entry(id), at as usize);
         (
             index
                 .string(e.display)
@@ -590,7 +590,7 @@ fn to_mention<'t>(
         )
     });
     let role = c.role.map(|(from, to, skip, elided)| {
-        let at = token_span(text, tokens, from, to, skip);
+        let at = token_span(text, tokens, from as usize, to as usize, skip);
         let written = &text[at.range()];
         // ل + ال written لل (للرئيس): the role takes back the article's letters, as a title's canonical
         // form does (`elided_article`); its span stays on the letters written.

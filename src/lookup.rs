@@ -95,6 +95,12 @@ impl Known {
     /// the high half, which [`WordPlace::value`] does not hold).
     const VOCAB: u64 = 1 << 25;
 
+    /// The bit of a packed value of a word with no vocabulary reading (whose high half is 0) that says
+    /// whether [`Index::is_name_token`] was asked of the word, and the one that holds the answer (see
+    /// [`Index::is_name_token_of`]). Neither is read by [`Known::unpack`] or kept in the word table.
+    const NAME_ASKED: u64 = 1 << 62;
+    const NAME_TOKEN: u64 = 1 << 63;
+
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
     /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
     /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
@@ -498,11 +504,15 @@ impl Index {
         // hashes every key again. (Memory reserved and not written is never touched.)
         index.entries.reserve(count);
         index.infos.reserve(count);
-        // Half full once as many words as half the entries are new (the default lexicons have three
-        // words for four entries: 32,000 of 42,000); grown if more come (see `insert_word`).
+        // A quarter full once as many words as half the entries are new (the default lexicons have three
+        // words for four entries: 32,000 of 42,000, in 131,072 places); grown if more come, to at most
+        // half full (see `insert_word`). At half full (65,536 places) two in five looked-up tokens of news
+        // text did not find their word at its first place, and each further place read cost some 25
+        // instructions: a quarter full costs 2 MiB more (written once at start-up, some 0.3 ms of page
+        // faults) and spares 9 M instructions on 10.8 MB of news.
         index
             .table
-            .resize_with(count.next_power_of_two().max(2), WordPlace::default);
+            .resize_with((2 * count).next_power_of_two().max(2), WordPlace::default);
         index.table_resized();
         // The lists of `Building` too: grown by doubling, each step copied them into memory never
         // written before (a third of the build's page faults went to `realloc`'s copies).
@@ -923,6 +933,38 @@ impl Index {
             }
         };
         in_sets || (!self.names.is_empty() && self.names.contains(folded))
+    }
+
+    /// [`Index::is_name_token`] of the word whose info is `info` (its own, not a clitic reading's), whose
+    /// folded form `folded` gives: kept in the word's [`WordInfo::known`] the first time it is asked
+    /// (bits [`Known::NAME_ASKED`] and [`Known::NAME_TOKEN`], which the packed value of a word with no
+    /// vocabulary reading leaves free), so that the rules ask the name tables once a word rather than
+    /// once a token (`person::name_tokens` asks it of most words that are no vocabulary). A word with a
+    /// vocabulary reading, or not yet worked out, is looked up each time.
+    #[inline]
+    pub(crate) fn is_name_token_of<'w>(
+        &self,
+        info: &WordInfo,
+        folded: impl FnOnce() -> &'w str,
+    ) -> bool {
+        let cell = &info.known;
+        let bits = cell.load(Ordering::Relaxed);
+        if bits & (Known::SET | Known::VOCAB) != Known::SET {
+            return self.is_name_token(folded());
+        }
+        if bits & Known::NAME_ASKED != 0 {
+            return bits & Known::NAME_TOKEN != 0;
+        }
+        let word = folded();
+        debug_assert!(self.word(word).is_some_and(|w| std::ptr::eq(w, info)));
+        let answer = self.is_name_token(word);
+        // Relaxed: another thread asking at once sets the same bits; one that works the word's value
+        // out again at once (see `Index::known`) may clear them, and the word is then asked again.
+        cell.fetch_or(
+            Known::NAME_ASKED | if answer { Known::NAME_TOKEN } else { 0 },
+            Ordering::Relaxed,
+        );
+        answer
     }
 
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
@@ -1672,11 +1714,9 @@ fn confirm_phrases(
     out: &mut Vec<PhraseMatch>,
 ) {
     // Most words start no longer entry: the next token is not read for them.
-    let mut rest = if info.multi_word && i + 1 < tokens.len() {
-        index.starting(info, tokens.folded_bytes(i + 1))
-    } else {
-        &[]
-    };
+    let second = (info.multi_word && i + 1 < tokens.len()).then(|| tokens.folded_bytes(i + 1));
+    let mut rest = second.map_or(&[][..], |second| index.starting(info, second));
+    let second = second.unwrap_or_default();
     while let Some(first) = rest.first() {
         // The entries of one length, found by a search too: a scan of them all is what is avoided.
         let (same_length, shorter) =
@@ -1704,7 +1744,14 @@ fn confirm_phrases(
             &same_length[from..to]
         };
         for s in candidates {
-            if follows(index.entry(s.id).rest(), tokens, i + 1, n - 1) {
+            // The entry's second word is token `i + 1`'s, by which `starting` found it (and it holds no
+            // space, as no word of an entry does): its words are compared from the third.
+            let rest = index.entry(s.id).rest().as_bytes();
+            debug_assert!(
+                rest.starts_with(second) && rest.get(second.len()).is_none_or(|&b| b == b' ')
+            );
+            let third = rest.get(second.len() + 1..).unwrap_or_default();
+            if follows(third, tokens, i + 2, n - 2) {
                 out.push(PhraseMatch {
                     start: i,
                     end: i + n,
@@ -1760,9 +1807,8 @@ fn head_words(rest: &str, n: u8) -> &str {
 
 /// Whether the first `n` words of `rest` (folded words joined by single spaces) are the folded forms of
 /// tokens `from..from + n`, compared in place rather than split.
-fn follows(rest: &str, tokens: &Tokens, from: usize, n: usize) -> bool {
+fn follows(mut rest: &[u8], tokens: &Tokens, from: usize, n: usize) -> bool {
     // Compared as bytes: the tokens' folded forms are not sliced as `str`s, which checks their ends.
-    let mut rest = rest.as_bytes();
     for k in 0..n {
         let word = tokens.folded_bytes(from + k);
         let Some(after) = rest.strip_prefix(word) else {

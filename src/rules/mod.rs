@@ -78,12 +78,14 @@ pub(crate) struct Candidate {
     /// A place noun before the name (محافظة صنعاء): the mention reports the noun's sub-kind instead of
     /// the name's when the lexicon has the name as a place of that sub-kind (see `Index::is_place_of_sub`).
     pub(crate) sub_from: Option<u32>,
-    /// For persons: the title's entry and its token and clitic chars.
-    pub(crate) title: Option<(u32, usize, u8)>,
+    /// For persons: the title's entry and its token and clitic chars. (Token numbers here are `u32`, as a
+    /// segment's are: a candidate of 120 bytes is moved into the list by a few loads and stores, where
+    /// one of 144 bytes, with `usize`s here, called `memcpy` at every push.)
+    pub(crate) title: Option<(u32, u32, u8)>,
     /// For persons: the role's tokens `start..end`, the clitic chars of its first token, and how many chars
     /// of the article ال the writing لل left out (للرئيس: 1, ا; للواء = ل + اللواء: 2, ال), restored in the
     /// role's text as the title's canonical form restores them.
-    pub(crate) role: Option<(usize, usize, u8, u8)>,
+    pub(crate) role: Option<(u32, u32, u8, u8)>,
     pub(crate) gender: Option<Gender>,
     /// Places inside an organization's name.
     pub(crate) nested: Vec<Candidate>,
@@ -114,6 +116,8 @@ impl Candidate {
         }
     }
 }
+
+const _: () = assert!(std::mem::size_of::<Candidate>() <= 128);
 
 /// One segment as the rules see it.
 pub(crate) struct Segment<'a, 'i> {
@@ -148,7 +152,8 @@ pub(crate) enum Asked {
     FirstNameWord = 1,
     /// `person::is_name_token` of the token as written (a hash set's look-up): `name_tokens` asks it
     /// of a token as the start of a run, again as its first word, and as a later word of the runs
-    /// before.
+    /// before. Kept here only for a token not read whole (a clitic or vocabulary reading, or a word the
+    /// lexicon does not know): a token read whole keeps it in its word's info (`Index::is_name_token_of`).
     NameToken = 2,
     /// `person::name_shaped`, which `name_tokens` asks twice of a run's first token.
     NameShaped = 3,
@@ -189,7 +194,7 @@ impl Segment<'_, '_> {
 
     /// The last char of token `i` as written (before folding).
     fn last_char(&self, i: usize) -> Option<char> {
-        self.text[self.tokens.bytes(i)].chars().next_back()
+        last_char_in(self.text, self.tokens.bytes(i))
     }
 
     fn newline_before(&self, i: usize) -> bool {
@@ -416,6 +421,19 @@ fn bytes_are(folded: &[u8], word: &str) -> bool {
         }
 }
 
+/// The last char of `text[range]` (`range` on char boundaries). An ASCII char or a two-byte form (Arabic)
+/// is read from the last bytes, without slicing the text as a str (its ends checked) and decoding
+/// backwards: rules ask it of many tokens (ة، ى، ي as written).
+fn last_char_in(text: &str, range: std::ops::Range<usize>) -> Option<char> {
+    match text.as_bytes().get(range.clone()) {
+        Some(&[.., b]) if b < 0x80 => Some(char::from(b)),
+        Some(&[.., lead @ 0xC0..=0xDF, next]) => {
+            char::from_u32(u32::from(lead & 0x1F) << 6 | u32::from(next & 0x3F))
+        }
+        _ => text.get(range)?.chars().next_back(),
+    }
+}
+
 /// The folded form of token `i` without its first `clitic_chars` chars (بالمكلا → المكلا).
 pub(super) fn stem_of<'a>(seg: &'a Segment<'_, '_>, i: usize, clitic_chars: u8) -> &'a str {
     let word = seg.tokens.folded(i);
@@ -436,9 +454,15 @@ fn bare_word_before<'a>(seg: &'a Segment<'_, '_>, i: usize) -> Option<&'a str> {
         return None;
     }
     let word = seg.tokens.folded(i - 1);
+    // و (D9 88) and ف (D9 81) read by their bytes, and two chars after them by the first two only: asked
+    // of the word before every one-word place, where the char pattern and a count of every char cost
+    // some 85 instructions a call.
+    let rest = match word.as_bytes() {
+        [0xD9, 0x88 | 0x81, ..] => word.get(2..),
+        _ => None,
+    };
     Some(
-        word.strip_prefix(['و', 'ف'])
-            .filter(|rest| rest.chars().count() >= 2)
+        rest.filter(|rest| rest.chars().nth(1).is_some())
             .unwrap_or(word),
     )
 }
@@ -493,6 +517,19 @@ mod tests {
                     "{folded} / {word}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn last_chars_are_read_as_str_reads_them() {
+        let text = "مدرسة x الأولى ab ٣ € 𝔸 ﻻ é";
+        for (at, _) in text.char_indices() {
+            for (end, c) in text.char_indices().skip_while(|&(e, _)| e < at) {
+                let end = end + c.len_utf8();
+                let expected = text[at..end].chars().next_back();
+                assert_eq!(super::last_char_in(text, at..end), expected, "{at}..{end}");
+            }
+            assert_eq!(super::last_char_in(text, at..at), None);
         }
     }
 

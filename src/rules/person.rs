@@ -31,6 +31,7 @@ use super::{
     bare_word_before, bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin,
     Segment, LEXICON, STRONG,
 };
+use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::{Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
@@ -129,8 +130,9 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
         };
         if end > j {
             let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("title-name"));
-            c.title = Some((title.entry, title.start, title.reading.clitic_chars));
-            c.role = role_before(seg, first_title.start);
+            c.title = Some((title.entry, title.start as u32, title.reading.clitic_chars));
+            c.role = role_before(seg, first_title.start)
+                .map(|(from, to, skip, elided)| (from as u32, to as u32, skip, elided));
             c.gender = seg
                 .index
                 .entry(title.entry)
@@ -138,7 +140,7 @@ pub(super) fn title_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
                 .gender()
                 .or_else(|| {
                     c.role
-                        .and_then(|(r, _, _, _)| seg.lex[r].info.and_then(|w| w.gender))
+                        .and_then(|(r, _, _, _)| seg.lex[r as usize].info.and_then(|w| w.gender))
                 })
                 .or_else(|| given_gender(seg, j));
             out.push(c);
@@ -365,10 +367,10 @@ fn regnal_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> usize {
     };
     let teen = |k: usize| plain(k) && matches!(seg.tokens.folded(k), "عشر" | "عشره");
     // The chain took the ordinal already (بنديكتوس السادس): the teen after it.
-    if end >= start + 2 && ORDINALS.contains(&seg.tokens.folded(end - 1)) {
+    if end >= start + 2 && is_ordinal(seg, end - 1) {
         return end + usize::from(teen(end));
     }
-    if end != start + 1 || !plain(end) || !ORDINALS.contains(&seg.tokens.folded(end)) {
+    if end != start + 1 || !plain(end) || !is_ordinal(seg, end) {
         return end;
     }
     end + 1 + usize::from(teen(end + 1))
@@ -393,6 +395,15 @@ fn caliph_epithet_end(seg: &Segment<'_, '_>, start: usize, end: usize) -> Option
         }
         _ => None,
     }
+}
+
+/// Whether token `k`'s folded form is one of `ORDINALS`, all of ten or twelve bytes with ال: the length
+/// and the article are compared first, as bytes (asked of the last word of every chain).
+fn is_ordinal(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded_bytes(k);
+    matches!(word.len(), 10 | 12)
+        && word.starts_with("ال".as_bytes())
+        && ORDINALS.iter().any(|o| o.as_bytes() == word)
 }
 
 /// The gender of token `i` as a given name.
@@ -720,8 +731,14 @@ fn definite_plural(word: &str) -> bool {
 /// `anercorp_lex` + `aqmar_train` such words are O 699 times; inside a person's name after its first
 /// word twice, both a regnal name with a divine name (الحاكم بأمر الله).
 fn preposition_hamza(seg: &Segment<'_, '_>, i: usize) -> bool {
-    let mut c = seg.text[seg.tokens.bytes(i)].chars();
-    matches!(c.next(), Some('ب' | 'ل' | 'ك')) && matches!(c.next(), Some('أ' | 'إ' | 'آ'))
+    // Read as bytes (ب D8 A8, ل D9 84, ك D9 83; أ D8 A3, إ D8 A5, آ D8 A2): asked of most name tokens.
+    matches!(
+        seg.text.as_bytes().get(seg.tokens.bytes(i)),
+        Some(
+            [0xD8, 0xA8, 0xD8, 0xA2 | 0xA3 | 0xA5, ..]
+                | [0xD9, 0x83 | 0x84, 0xD8, 0xA2 | 0xA3 | 0xA5, ..]
+        )
+    )
 }
 
 /// Whether a word ends in a divine name (بالله، لله): a prepositional phrase, never a name read whole.
@@ -1056,8 +1073,13 @@ pub(super) fn role_name(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec
             continue;
         }
         let mut c = Candidate::new(Kind::Person, j, end, 0, STRONG, Origin::Rule("role-name"));
-        c.role = Some((i, j, role.reading.clitic_chars, elided_article(seg, &role)));
-        c.title = title_before(seg, i);
+        c.role = Some((
+            i as u32,
+            j as u32,
+            role.reading.clitic_chars,
+            elided_article(seg, &role),
+        ));
+        c.title = title_before(seg, i).map(|(entry, at, skip)| (entry, at as u32, skip));
         c.gender = seg
             .index
             .entry(role.entry)
@@ -1570,10 +1592,10 @@ fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn is_joined_abd(seg: &Segment<'_, '_>, i: usize) -> bool {
     // Asked of most words that are no vocabulary: the length, then the bytes (عبدال + two letters is
     // 14 bytes).
-    let word = seg.tokens.folded(i);
-    if word.len() < 14 {
+    if seg.tokens.folded_bytes(i).len() < 14 {
         return false;
     }
+    let word = seg.tokens.folded(i);
     let stem = word.strip_prefix('و').unwrap_or(word);
     let Some(rest) = stem.strip_prefix("عبدال") else {
         return false;
@@ -1620,6 +1642,11 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// أبو/أبي (وأبو عبد الله، فأبو بكر: "and" + a kunya; وابن and وأم are as often "and the son", "and the
 /// mother").
 fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // Asked of most words that are no vocabulary: their length (two, three or four letters) first,
+    // without slicing them as a str.
+    if !matches!(seg.tokens.folded_bytes(i).len(), 4 | 6 | 8) {
+        return false;
+    }
     let word = seg.tokens.folded(i);
     // و/ف + أبو/أبي: four letters, read only then
     let conj_father = || {
@@ -2288,7 +2315,10 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
         && seg.is_word(i))
         // a name token read as a preposition + a word (كوفي أنان): only before a word that may go on a
         // run, tested by its bits first (most words of the vocabulary are followed by another)
-        || (seg.reading(i).clitic_chars > 0
+        // (the token's features hold its reading's clitic chars when it has some: read first, as
+        // `Starts::of` reads them for the start flags)
+        || (seg.lex[i].clitic_chars() > 0
+            && seg.reading(i).clitic_chars > 0
             && i + 1 < seg.len()
             && !(seg.has(i + 1, EntryKind::Common)
                 || seg.has(i + 1, EntryKind::Function)
@@ -2300,11 +2330,17 @@ pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> b
 /// Whether token `i`, read without its first `skip` clitic chars, is a `name` lexicon token.
 fn is_name_token(seg: &Segment<'_, '_>, i: usize, skip: u8) -> bool {
     let look_up = || seg.index.is_name_token(super::stem_of(seg, i, skip));
-    // As written, it is asked of a token again (see `Answers`).
-    if skip == 0 {
-        seg.answers.get_or(i, Asked::NameToken, look_up)
-    } else {
-        look_up()
+    if skip != 0 {
+        return look_up();
+    }
+    // A token read whole has its own word's info, which keeps the answer once asked; another, as
+    // written, is asked again of the token (see `Answers`).
+    let l = &seg.lex[i];
+    match (l.reading, l.info) {
+        (Some(Reading::WHOLE), Some(info)) => {
+            seg.index.is_name_token_of(info, || seg.tokens.folded(i))
+        }
+        _ => seg.answers.get_or(i, Asked::NameToken, look_up),
     }
 }
 
@@ -2381,6 +2417,8 @@ fn is_indefinite_nisba(seg: &Segment<'_, '_>, word: &str) -> bool {
 fn foreign_particle(seg: &Segment<'_, '_>, k: usize) -> bool {
     seg.is_word(k)
         && !seg.newline_before(k)
+        // two or three letters, tested before the word is sliced as a str
+        && matches!(seg.tokens.folded_bytes(k).len(), 4 | 6)
         && matches!(
             seg.tokens.folded(k),
             "دي" | "دا" | "دو" | "دل" | "ديل" | "فون" | "لا"
@@ -2447,6 +2485,48 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn preposition_hamza_bytes_are_the_letters() {
+        for (prep, bytes) in [
+            ('ب', [0xD8, 0xA8]),
+            ('ل', [0xD9, 0x84]),
+            ('ك', [0xD9, 0x83]),
+        ] {
+            assert_eq!(prep.to_string().as_bytes(), bytes);
+        }
+        for (hamza, bytes) in [
+            ('أ', [0xD8, 0xA3]),
+            ('إ', [0xD8, 0xA5]),
+            ('آ', [0xD8, 0xA2]),
+        ] {
+            assert_eq!(hamza.to_string().as_bytes(), bytes);
+        }
+        for word in ["دي", "دا", "دو", "دل", "ديل", "فون", "لا"] {
+            assert!(matches!(word.len(), 4 | 6), "{word}");
+        }
+    }
+
+    #[test]
+    fn ordinals_have_the_shape_is_ordinal_reads() {
+        for word in super::ORDINALS {
+            assert!(
+                matches!(word.len(), 10 | 12) && word.starts_with("ال"),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn kunya_words_have_the_lengths_is_kunya_word_reads() {
+        // `is_kunya_word` turns away a word of another length before comparing it.
+        for word in super::KUNYA {
+            assert!(matches!(word.len(), 4 | 6), "{word}");
+        }
+        for word in ["وابو", "فابي"] {
+            assert_eq!(word.len(), 8, "{word}");
+        }
+    }
+
     #[test]
     fn van_takes_a_family_name_the_lexicon_knows() {
         let lexicon =
