@@ -184,9 +184,9 @@ impl Extractor {
                 document::find_again(&self.index, text, read, (&found, &keys), kinds);
             // The summaries are read: freed before the document is assembled, the peak of memory.
             drop(summaries);
-            return document::assemble(found, keys, nested, added, added_keys);
+            return document::assemble(text, found, keys, nested, added, added_keys);
         }
-        document::assemble(found, keys, nested, Vec::new(), Keys::default())
+        document::assemble(text, found, keys, nested, Vec::new(), Keys::default())
     }
 
     /// Extracts from many texts, over all cores when the `parallel` feature is on (the default), one

@@ -12,9 +12,10 @@ use crate::resolve::merge_disjoint;
 /// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
 /// overlap, a found mention winning over an added one.
 ///
-/// `keys` is the table of `found`'s keys, `added_keys` that of `added`'s; `nested` holds the nested
+/// `text` is the text extracted; `keys` is the table of `found`'s keys, `added_keys` that of `added`'s; `nested` holds the nested
 /// places of `found`'s mentions, which each takes back here.
 pub(crate) fn assemble<'t>(
+    text: &'t str,
     found: Vec<Found<'t>>,
     mut keys: Keys,
     nested: Nested<'t>,
@@ -29,7 +30,7 @@ pub(crate) fn assemble<'t>(
     let mut name_chars = Vec::new();
     // Mapped in place: the standard library collects a list into the memory of the list it consumes
     // when the items fit (a `Mention` is smaller than a `Found`), so the mentions are not held twice.
-    let mut places = nested.into_places().peekable();
+    let mut places = nested.into_places(text).peekable();
     let mut own = Vec::new();
     let numbered: Vec<Mention<'t>> = mentions
         .into_iter()
