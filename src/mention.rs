@@ -1358,13 +1358,13 @@ impl<'t> Extra<'t> {
 /// and made one again with the text ([`Bare::with_text`]).
 #[derive(Debug)]
 pub(crate) struct Bare<'t> {
-    span: Span,
-    source: Source,
-    extra: Option<Box<Extra<'t>>>,
+    pub(crate) span: Span,
+    pub(crate) source: Source,
+    pub(crate) extra: Option<Box<Extra<'t>>>,
     /// Whatever the holder keeps here (the mention's `entity` is 0 when it is made again).
     pub(crate) tag: u32,
-    kind: Kind,
-    gender: Option<Gender>,
+    pub(crate) kind: Kind,
+    pub(crate) gender: Option<Gender>,
     sub_country: SubCountry,
 }
 
@@ -1384,6 +1384,34 @@ impl<'t> Bare<'t> {
             gender: self.gender,
             sub_country: self.sub_country,
         }
+    }
+
+    /// As [`Mention::title`].
+    pub(crate) fn title(&self) -> Option<&str> {
+        self.title_arc().map(|t| &**t)
+    }
+
+    /// As [`Mention::title_arc`].
+    pub(crate) fn title_arc(&self) -> Option<&Arc<str>> {
+        self.extra.as_ref().and_then(|e| e.title.as_ref())
+    }
+
+    /// As [`Mention::role`].
+    pub(crate) fn role(&self) -> Option<&str> {
+        self.extra.as_ref().and_then(|e| e.role()).map(|r| &**r)
+    }
+
+    /// The sub-kind as it is held, to give to a mention (`Mention::set_sub`).
+    pub(crate) fn sub(&self) -> SubValue {
+        SubValue {
+            code: self.sub_country.sub(),
+            other: self.extra.as_ref().and_then(|e| e.other_sub()).cloned(),
+        }
+    }
+
+    /// As [`Mention::extra_mut`].
+    pub(crate) fn extra_mut(&mut self) -> &mut Extra<'t> {
+        self.extra.get_or_insert_with(Box::default)
     }
 }
 
@@ -1434,6 +1462,7 @@ impl<'t> Mention<'t> {
     }
 
     /// The sub-kind as it is held, to give to another mention ([`Mention::set_sub`]).
+    #[cfg(test)]
     pub(crate) fn sub(&self) -> SubValue {
         SubValue {
             code: self.sub_country.sub(),

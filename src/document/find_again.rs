@@ -99,7 +99,7 @@ pub(crate) fn find_again<'t>(
     read: Read<'_>,
     (found, keys): (&[Found<'t>], &Keys),
     (persons, organizations): (bool, bool),
-) -> (Vec<Found<'t>>, Keys) {
+) -> (Vec<Found<'t>>, Keys<'t>) {
     let mut strong: Vec<Strong> = if persons {
         strong_persons(index, found, keys)
     } else {
@@ -109,7 +109,7 @@ pub(crate) fn find_again<'t>(
         strong_organizations(index, found, keys, &mut strong);
     }
     if strong.is_empty() {
-        return Default::default();
+        return (Vec::new(), Keys::new(text));
     }
     // Of a text of one segment, each token's keys, read by both walks below (and twice by the second,
     // as the token and as the one after): worked out once.
@@ -139,7 +139,7 @@ pub(crate) fn find_again<'t>(
     // A one-word name the document also writes with the article is a noun there, as below.
     strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
     if strong.is_empty() {
-        return Default::default();
+        return (Vec::new(), Keys::new(text));
     }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -239,7 +239,7 @@ pub(crate) fn find_again<'t>(
     }
     let mut added = Vec::new();
     // The keys of the mentions added that differ from their text.
-    let mut added_keys = Keys::default();
+    let mut added_keys = Keys::new(text);
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
     // the segment): the token after it.
@@ -852,7 +852,7 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
         }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء الدانمارك).
-        let (first, last) = Written::ends(&m.text);
+        let (first, last) = Written::ends(f.text(keys));
         let long_enough = f.key(keys).contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
                 && is_distinctive_family(index, f.key(keys), last, false));
@@ -937,7 +937,7 @@ fn strong_organizations<'a>(
         };
         if distinctive {
             seen.insert(f.key(keys));
-            let (first, last) = Written::ends(&m.text);
+            let (first, last) = Written::ends(f.text(keys));
             orgs.push(Strong {
                 key: f.key(keys).to_string(),
                 words: f.key(keys).split(' ').map(str::to_string).collect(),

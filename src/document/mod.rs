@@ -30,33 +30,39 @@ mod find_again;
 mod group;
 mod link;
 
-pub(crate) use assemble::assemble;
+pub(crate) use assemble::Parts;
 pub(crate) use find_again::{find_again, Read, Summaries};
 
-/// A mention with the key that groups it with other mentions of the same entity.
+/// A mention with the key that groups it with other mentions of the same entity, without its text
+/// ([`Bare`]: the text is the document's bytes at its span, which [`Keys`] holds).
 ///
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
-/// the table, held in `mention.entity` until the document is assembled and the mention numbered with
-/// its entity. So a found mention takes a mention's 64 bytes (an `Option<Box<str>>` beside it took 16
-/// bytes more for each of the millions of mentions of a long text, most of them `None`).
+/// the table, held in its tag until the document is assembled and the mention numbered with its
+/// entity. So a found mention takes 48 bytes (with its text and an `Option<Box<str>>` for the key it
+/// took 96, 64 without the key), millions of them in a long mention-dense text, all held through the
+/// document pass.
 #[derive(Debug)]
 pub(crate) struct Found<'t> {
-    pub(crate) mention: Mention<'t>,
+    pub(crate) mention: Bare<'t>,
 }
 
-const _: () = assert!(std::mem::size_of::<Found>() == std::mem::size_of::<Mention>());
+const _: () = assert!(std::mem::size_of::<Found>() == 48);
 
 /// The grouping keys of found mentions that differ from their text ([`Found`]), one after the other in
 /// one string: a key takes its bytes and the 8 of its end (as a `Box<str>` each it took 16 and an
 /// allocation of 32 bytes or more, scattered among the mentions' boxes, so that freeing them gave
-/// little memory back; a third of the mentions of a mention-dense text have a key of their own).
+/// little memory back; a third of the mentions of a mention-dense text have a key of their own). With
+/// them, the text the mentions were found in, whose bytes at a mention's span are its text and, for most
+/// mentions, its key.
 ///
 /// A key is kept once: the mentions of one name, written again and again through a document, share
 /// its number (found by the key's hash in `ids`). Held once per mention, the keys of a 100 MB
 /// mention-dense text took some 60 MB at the peak of the document pass.
-#[derive(Debug, Default)]
-pub(crate) struct Keys {
+#[derive(Debug)]
+pub(crate) struct Keys<'t> {
+    /// The text extracted.
+    doc: &'t str,
     text: String,
     ends: Vec<usize>,
     /// The number of a key by its hash (the first key of that hash: a second key with the same hash is
@@ -64,10 +70,20 @@ pub(crate) struct Keys {
     ids: FxHashMap<u64, u32>,
 }
 
-/// What a found mention's `entity` holds when its key is its text.
+/// What a found mention's tag holds when its key is its text.
 const OWN_TEXT: u32 = u32::MAX;
 
-impl Keys {
+impl<'t> Keys<'t> {
+    /// No keys yet, of mentions found in `doc`.
+    pub(crate) fn new(doc: &'t str) -> Keys<'t> {
+        Keys {
+            doc,
+            text: String::new(),
+            ends: Vec::new(),
+            ids: FxHashMap::default(),
+        }
+    }
+
     fn add(&mut self, key: &str) -> u32 {
         let hash = FxBuildHasher.hash_one(key);
         if let Some(&n) = self.ids.get(&hash) {
@@ -89,12 +105,20 @@ impl Keys {
         &self.text[start..self.ends[n]]
     }
 
+    /// The key of a mention of text `text` whose tag is `tag` (see [`Found`]).
+    fn of<'a>(&'a self, tag: u32, text: &'a str) -> &'a str {
+        match tag {
+            OWN_TEXT => text,
+            n => self.get(n),
+        }
+    }
+
     /// Takes the keys of `other`, which the mentions `found` refer to: they are numbered after these.
-    pub(crate) fn append(&mut self, other: Keys, found: &mut [Found<'_>]) {
+    pub(crate) fn append(&mut self, other: Keys<'_>, found: &mut [Found<'_>]) {
         let offset = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         for f in found {
-            if f.mention.entity != OWN_TEXT {
-                f.mention.entity += offset;
+            if f.mention.tag != OWN_TEXT {
+                f.mention.tag += offset;
             }
         }
         let base = self.text.len();
@@ -108,28 +132,33 @@ impl Keys {
 
 impl<'t> Found<'t> {
     /// Mention `mention` with grouping key `key`, which is kept (in `keys`) only when it is not the
-    /// mention's text.
-    pub(crate) fn new(key: &str, mut mention: Mention<'t>, keys: &mut Keys) -> Found<'t> {
-        mention.entity = if key == &*mention.text {
+    /// mention's text. The mention's text must be the bytes of the text of `keys` at its span, as an
+    /// extracted mention's is.
+    pub(crate) fn new(key: &str, mention: Mention<'t>, keys: &mut Keys<'_>) -> Found<'t> {
+        let tag = if key == mention.text() {
             OWN_TEXT
         } else {
             keys.add(key)
         };
-        Found { mention }
+        Found {
+            mention: mention.into_bare(tag),
+        }
+    }
+
+    /// The mention's text: the bytes at its span of the text of `keys`, which it was found in.
+    pub(crate) fn text<'a>(&self, keys: &Keys<'a>) -> &'a str {
+        &keys.doc[self.mention.span.range()]
     }
 
     /// The folded words of the mention, joined by spaces: mentions with one key are one entity. `keys`
     /// is the table the mention was made with.
-    pub(crate) fn key<'a>(&'a self, keys: &'a Keys) -> &'a str {
-        match self.mention.entity {
-            OWN_TEXT => &self.mention.text,
-            n => keys.get(n),
-        }
+    pub(crate) fn key<'a>(&self, keys: &'a Keys<'_>) -> &'a str {
+        keys.of(self.mention.tag, &keys.doc[self.mention.span.range()])
     }
 
     /// Groups the mention under `key`: the key of the full name it is a short form of.
-    pub(crate) fn set_key(&mut self, key: &str, keys: &mut Keys) {
-        self.mention.entity = if key == &*self.mention.text {
+    pub(crate) fn set_key(&mut self, key: &str, keys: &mut Keys<'_>) {
+        self.mention.tag = if key == &keys.doc[self.mention.span.range()] {
             OWN_TEXT
         } else {
             keys.add(key)
