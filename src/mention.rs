@@ -5,6 +5,7 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
+use rustc_hash::FxHashMap;
 
 #[cfg(feature = "serde")]
 use serde::de::Error as _;
@@ -1359,31 +1360,74 @@ impl<'t> Extra<'t> {
 #[derive(Debug)]
 pub(crate) struct Bare<'t> {
     pub(crate) span: Span,
-    pub(crate) source: Source,
     pub(crate) extra: Option<Box<Extra<'t>>>,
     /// Whatever the holder keeps here (the mention's `entity` is 0 when it is made again).
     pub(crate) tag: u32,
+    /// The source's number in the holder's [`Sources`].
+    source: u32,
     pub(crate) kind: Kind,
     pub(crate) gender: Option<Gender>,
     sub_country: SubCountry,
 }
 
-const _: () = assert!(std::mem::size_of::<Bare>() == 48);
+const _: () = assert!(std::mem::size_of::<Bare>() == 40);
+
+/// The sources of the mentions held as [`Bare`], each kept once and referred to by its number (4 bytes
+/// where a [`Source`] takes 16): a text's mentions come from some hundreds of lexicon lines and rules.
+/// A source is known by its name's address and its line, not by its name's text: the mentions of one
+/// extractor share their sources' names (the table keeps a copy of each, so no address is reused while
+/// it is held).
+#[derive(Debug, Default)]
+pub(crate) struct Sources {
+    list: Vec<Source>,
+    ids: FxHashMap<(usize, u32), u32>,
+}
+
+impl Sources {
+    /// The number of `source`, kept if new.
+    fn number(&mut self, source: Source) -> u32 {
+        let id = match &source {
+            Source::Lexicon { name, line } => (Arc::as_ptr(&name.0) as usize, *line),
+            Source::Rule(name) => (Arc::as_ptr(&name.0) as usize, u32::MAX),
+            Source::Document => (0, 0),
+        };
+        let list = &mut self.list;
+        *self.ids.entry(id).or_insert_with(|| {
+            list.push(source);
+            u32::try_from(list.len() - 1).expect("fewer sources than bytes of text")
+        })
+    }
+
+    /// Source number `n`.
+    pub(crate) fn get(&self, n: u32) -> &Source {
+        &self.list[n as usize]
+    }
+}
 
 impl<'t> Bare<'t> {
     /// The mention again, its text the bytes of `text` at its span (`text` is the text it was
-    /// extracted from).
-    pub(crate) fn with_text(self, text: &'t str) -> Mention<'t> {
+    /// extracted from), its source from `sources` (the table it was made with).
+    pub(crate) fn with_text(self, text: &'t str, sources: &Sources) -> Mention<'t> {
         Mention {
             span: self.span,
             text: Text::Borrowed(&text[self.span.range()]),
-            source: self.source,
+            source: sources.get(self.source).clone(),
             extra: self.extra,
             entity: 0,
             kind: self.kind,
             gender: self.gender,
             sub_country: self.sub_country,
         }
+    }
+
+    /// Moves the source from table `from` (the one the mention was made with) to table `to`.
+    pub(crate) fn move_source(&mut self, from: &Sources, to: &mut Sources) {
+        self.source = to.number(from.get(self.source).clone());
+    }
+
+    /// The source, of `sources` (the table it was made with).
+    pub(crate) fn source<'s>(&self, sources: &'s Sources) -> &'s Source {
+        sources.get(self.source)
     }
 
     /// As [`Mention::title`].
@@ -1431,13 +1475,13 @@ impl<'t> Mention<'t> {
         }
     }
 
-    /// The mention without its text (see [`Bare`]), `tag` kept with it; its text must be the
-    /// extracted text's at its span, as an extracted mention's is.
-    pub(crate) fn into_bare(self, tag: u32) -> Bare<'t> {
+    /// The mention without its text (see [`Bare`]), `tag` kept with it, its source numbered in
+    /// `sources`; its text must be the extracted text's at its span, as an extracted mention's is.
+    pub(crate) fn into_bare(self, tag: u32, sources: &mut Sources) -> Bare<'t> {
         debug_assert!(matches!(self.text, Text::Borrowed(t) if t.len() == self.span.len()));
         Bare {
             span: self.span,
-            source: self.source,
+            source: sources.number(self.source),
             extra: self.extra,
             tag,
             kind: self.kind,

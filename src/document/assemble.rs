@@ -87,7 +87,7 @@ impl<'t> Parts<'t> {
                 mentions.shrink_to_fit();
             }
             let tag = f.mention.tag;
-            let mut mention = f.mention.with_text(text);
+            let mut mention = f.mention.with_text(text, &keys.sources);
             let span = mention.span;
             #[cfg(debug_assertions)]
             {

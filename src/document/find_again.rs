@@ -833,10 +833,10 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
         if m.kind != Kind::Person || seen.contains(f.key(keys)) {
             continue;
         }
-        let rule = m.source.rule_name();
+        let rule = f.source(keys).rule_name();
         // A full name of the lexicon is strong by its family name alone, title or not (the title it
         // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
-        let lexicon = matches!(m.source, Source::Lexicon { .. });
+        let lexicon = matches!(f.source(keys), Source::Lexicon { .. });
         let by_context = (!lexicon && (m.title().is_some() || m.role().is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
             || (rule == Some("given-chain") && f.key(keys).split(' ').count() >= 3);
@@ -846,7 +846,7 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
         let strong = by_context
             || chain_only
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
-            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key(keys)));
+            || (lexicon && plain_family(index, f.key(keys)));
         if !strong {
             continue;
         }
@@ -911,8 +911,8 @@ fn strong_organizations<'a>(
     let name_like = EntryKind::Organization.bit() | EntryKind::Place.bit();
     for f in found {
         let m = &f.mention;
-        let naming = m
-            .source
+        let naming = f
+            .source(keys)
             .rule_name()
             .is_some_and(|r| NAMING_RULES.contains(&r));
         if m.kind != Kind::Organization || !naming || seen.contains(f.key(keys)) {

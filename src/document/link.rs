@@ -95,7 +95,7 @@ fn link_organization(
 ) {
     let key = f.key(keys);
     // A name the lexicon knows is a name of its own (الاتحاد الأوروبي, not الاتحاد الأوروبي لكرة القدم).
-    let own_name = matches!(f.mention.source, Source::Lexicon { .. });
+    let own_name = matches!(f.source(keys), Source::Lexicon { .. });
     if let Some(Some(full)) = prefix.get(key).filter(|_| !own_name) {
         let full = full.clone();
         f.set_key(&full, keys);

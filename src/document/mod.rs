@@ -23,7 +23,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::mention::{Bare, Country, Gender, Mention, Span, SubKind};
+use crate::mention::{Bare, Country, Gender, Mention, Source, Sources, Span, SubKind};
 
 mod assemble;
 mod find_again;
@@ -39,15 +39,15 @@ pub(crate) use find_again::{find_again, Read, Summaries};
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
 /// the table, held in its tag until the document is assembled and the mention numbered with its
-/// entity. So a found mention takes 48 bytes (with its text and an `Option<Box<str>>` for the key it
-/// took 96, 64 without the key), millions of them in a long mention-dense text, all held through the
+/// entity. So a found mention takes 40 bytes (with its text, its source and an `Option<Box<str>>` for
+/// the key it took 96, 64 without the key), millions of them in a long mention-dense text, all held through the
 /// document pass.
 #[derive(Debug)]
 pub(crate) struct Found<'t> {
     pub(crate) mention: Bare<'t>,
 }
 
-const _: () = assert!(std::mem::size_of::<Found>() == 48);
+const _: () = assert!(std::mem::size_of::<Found>() == 40);
 
 /// The grouping keys of found mentions that differ from their text ([`Found`]), one after the other in
 /// one string: a key takes its bytes and the 8 of its end (as a `Box<str>` each it took 16 and an
@@ -68,6 +68,8 @@ pub(crate) struct Keys<'t> {
     /// The number of a key by its hash (the first key of that hash: a second key with the same hash is
     /// kept again, not shared).
     ids: FxHashMap<u64, u32>,
+    /// The mentions' sources.
+    sources: Sources,
 }
 
 /// What a found mention's tag holds when its key is its text.
@@ -81,6 +83,7 @@ impl<'t> Keys<'t> {
             text: String::new(),
             ends: Vec::new(),
             ids: FxHashMap::default(),
+            sources: Sources::default(),
         }
     }
 
@@ -113,13 +116,15 @@ impl<'t> Keys<'t> {
         }
     }
 
-    /// Takes the keys of `other`, which the mentions `found` refer to: they are numbered after these.
+    /// Takes the keys and sources of `other`, which the mentions `found` refer to: they are numbered
+    /// after these.
     pub(crate) fn append(&mut self, other: Keys<'_>, found: &mut [Found<'_>]) {
         let offset = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         for f in found {
             if f.mention.tag != OWN_TEXT {
                 f.mention.tag += offset;
             }
+            f.mention.move_source(&other.sources, &mut self.sources);
         }
         let base = self.text.len();
         self.text.push_str(&other.text);
@@ -141,8 +146,13 @@ impl<'t> Found<'t> {
             keys.add(key)
         };
         Found {
-            mention: mention.into_bare(tag),
+            mention: mention.into_bare(tag, &mut keys.sources),
         }
+    }
+
+    /// The mention's source (`keys` is the table the mention was made with).
+    pub(crate) fn source<'a>(&self, keys: &'a Keys<'_>) -> &'a Source {
+        self.mention.source(&keys.sources)
     }
 
     /// The mention's text: the bytes at its span of the text of `keys`, which it was found in.
@@ -170,12 +180,14 @@ impl<'t> Found<'t> {
 /// document pass reads none): in lists of some thousands, each freed as soon as the assembly has given
 /// its places to their mentions, where a box of nested places for each organization (and the `Extra` to
 /// hold it) took some 144 bytes an organization all through the document pass. A place is kept without
-/// its text ([`Bare`], 48 bytes, its parent's start byte in its tag), which is the text's bytes at its
-/// span: as a mention with its parent's start beside it, it took 72.
+/// its text and with its source by number ([`Bare`], 40 bytes, its parent's start byte in its tag): as
+/// a mention with its parent's start beside it, it took 72.
 #[derive(Debug, Default)]
 pub(crate) struct Nested<'t> {
     /// Lists of places, each with its parent's start byte as its tag, in text order.
     lists: Vec<Vec<Bare<'t>>>,
+    /// The places' sources.
+    sources: Sources,
 }
 
 /// The most places in one list of [`Nested`].
@@ -186,7 +198,7 @@ impl<'t> Nested<'t> {
     pub(crate) fn add(&mut self, parent: &Mention<'t>, places: impl Iterator<Item = Mention<'t>>) {
         let at = parent.span.start() as u32;
         for place in places {
-            let place = place.into_bare(at);
+            let place = place.into_bare(at, &mut self.sources);
             // A list grows as any does, up to its most: a short document's is short.
             match self.lists.last_mut() {
                 Some(list) if list.len() < NESTED_LIST => list.push(place),
@@ -198,10 +210,11 @@ impl<'t> Nested<'t> {
     /// The places in text order, each with its parent's start byte, made mentions again of `text` (the
     /// text they were found in), each list freed once read.
     pub(crate) fn into_places(self, text: &'t str) -> impl Iterator<Item = (u32, Mention<'t>)> {
+        let sources = self.sources;
         self.lists
             .into_iter()
             .flatten()
-            .map(move |place| (place.tag, place.with_text(text)))
+            .map(move |place| (place.tag, place.with_text(text, &sources)))
     }
 }
 
