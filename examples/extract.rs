@@ -685,7 +685,12 @@ fn json_rows(
 /// The `jsonl` rows of the mentions of `text`, written as `ex` hands them out
 /// ([`Extractor::extract_each`]): byte for byte what [`json_rows`] writes of its document, 64 KiB or
 /// more at a time.
-fn json_each(out: &mut impl Write, ex: &Extractor, file: Option<&str>, text: &str) -> io::Result<()> {
+fn json_each(
+    out: &mut impl Write,
+    ex: &Extractor,
+    file: Option<&str>,
+    text: &str,
+) -> io::Result<()> {
     let mut prefix = Vec::new();
     json::prefix(&mut prefix, file, None);
     let mut rows = Vec::new();

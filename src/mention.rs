@@ -1,11 +1,11 @@
 //! What extraction reports: spans, mention kinds, and one mention per occurrence.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
-use rustc_hash::FxHashMap;
 
 #[cfg(feature = "serde")]
 use serde::de::Error as _;
@@ -1401,6 +1401,12 @@ impl Sources {
     /// Source number `n`.
     pub(crate) fn get(&self, n: u32) -> &Source {
         &self.list[n as usize]
+    }
+
+    /// How many sources are kept.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
     }
 }
 

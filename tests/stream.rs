@@ -102,7 +102,10 @@ fn each_gives_the_mentions_of_extract_in_order() {
 fn each_follows_the_extractors_settings() {
     let text = "الأستاذ محمد عبدالله الحامد في مدينة المكلا . وأضاف الحامد";
     for ex in [
-        Extractor::builder().kinds([alam::Kind::Place]).build().unwrap(),
+        Extractor::builder()
+            .kinds([alam::Kind::Place])
+            .build()
+            .unwrap(),
         Extractor::builder().document_pass(false).build().unwrap(),
     ] {
         assert_eq!(each(&ex, text), ex.extract(text).into_mentions());

@@ -55,11 +55,7 @@ impl<'t> Parts<'t> {
     /// `added` go through one resolution ([`merge_disjoint`]): whatever either holds, the document's
     /// top-level mentions are sorted and never overlap, a found mention winning over an added one. Each
     /// mention takes back its nested places (kept apart in `nested`) and its text.
-    fn number(
-        self,
-        doc: &mut Document<'t>,
-        out: &mut impl Sink<'t>,
-    ) {
+    fn number(self, doc: &mut Document<'t>, out: &mut impl Sink<'t>) {
         let Parts {
             found,
             mut keys,
@@ -91,7 +87,10 @@ impl<'t> Parts<'t> {
             let span = mention.span;
             #[cfg(debug_assertions)]
             {
-                debug_assert!(last_end <= span.start(), "top-level mentions sorted and disjoint");
+                debug_assert!(
+                    last_end <= span.start(),
+                    "top-level mentions sorted and disjoint"
+                );
                 last_end = span.end();
             }
             // The mention's nested places: those kept with its start (the places are in text order,

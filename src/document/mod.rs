@@ -653,13 +653,17 @@ mod tests {
     use super::{Found, Keys};
     use crate::mention::{Kind, Mention, Source, Span};
 
-    fn mention(text: &str) -> Mention<'_> {
-        Mention::new(
-            Kind::Person,
-            Span::new(0, text.len(), 0, text.chars().count()),
-            text,
-            Source::Document,
-        )
+    /// The mentions of the parts of `doc` between `|`s, each at its span in `doc`.
+    fn mentions(doc: &str) -> Vec<Mention<'_>> {
+        let (mut at, mut chars) = (0, 0);
+        doc.split('|')
+            .map(|part| {
+                let n = part.chars().count();
+                let span = Span::new(at, at + part.len(), chars, chars + n);
+                (at, chars) = (at + part.len() + 1, chars + n + 1);
+                Mention::new(Kind::Person, span, part, Source::Document)
+            })
+            .collect()
     }
 
     #[test]
@@ -691,42 +695,47 @@ mod tests {
 
     #[test]
     fn a_key_written_again_is_kept_once() {
-        let mut keys = Keys::default();
-        let a = Found::new("احمد", mention("أحمد"), &mut keys);
-        let b = Found::new("احمد", mention("وأحمد"), &mut keys);
-        let c = Found::new("مروان", mention("مَروان"), &mut keys);
-        assert_eq!(a.mention.entity, b.mention.entity);
+        let doc = "أحمد|وأحمد|مَروان|أحمدَ|x";
+        let mut m = mentions(doc).into_iter();
+        let mut keys = Keys::new(doc);
+        let a = Found::new("احمد", m.next().unwrap(), &mut keys);
+        let b = Found::new("احمد", m.next().unwrap(), &mut keys);
+        let c = Found::new("مروان", m.next().unwrap(), &mut keys);
+        assert_eq!(a.mention.tag, b.mention.tag);
         assert_eq!(keys.ends.len(), 2);
-        let mut added_keys = Keys::default();
-        let mut added = vec![Found::new("احمد", mention("أحمدَ"), &mut added_keys)];
+        let mut added_keys = Keys::new(doc);
+        let mut added = vec![Found::new("احمد", m.next().unwrap(), &mut added_keys)];
         keys.append(added_keys, &mut added);
-        let mut d = Found::new("x", mention("x"), &mut keys);
+        let mut d = Found::new("x", m.next().unwrap(), &mut keys);
         d.set_key("مروان", &mut keys);
-        assert_eq!(d.mention.entity, c.mention.entity);
+        assert_eq!(d.mention.tag, c.mention.tag);
         assert_eq!(added[0].key(&keys), "احمد");
         assert_eq!(
             [a.key(&keys), b.key(&keys), c.key(&keys)],
             ["احمد", "احمد", "مروان"]
         );
+        assert_eq!([b.text(&keys), added[0].text(&keys)], ["وأحمد", "أحمدَ"]);
     }
 
     #[test]
     fn keys_that_differ_from_the_text_are_kept_apart_and_follow_their_mentions() {
-        let mut keys = Keys::default();
+        let doc = "مروان دوفال|أحمد|x|دوفال|الكندورى";
+        let mut m = mentions(doc).into_iter();
+        let mut keys = Keys::new(doc);
         let mut found = vec![
-            Found::new("مروان دوفال", mention("مروان دوفال"), &mut keys),
-            Found::new("احمد", mention("أحمد"), &mut keys),
-            Found::new("", mention("x"), &mut keys),
+            Found::new("مروان دوفال", m.next().unwrap(), &mut keys),
+            Found::new("احمد", m.next().unwrap(), &mut keys),
+            Found::new("", m.next().unwrap(), &mut keys),
         ];
         assert_eq!(
             keys.ends.len(),
             2,
             "only the keys that differ from the text"
         );
-        let mut added_keys = Keys::default();
+        let mut added_keys = Keys::new(doc);
         let mut added = vec![
-            Found::new("دوفال", mention("دوفال"), &mut added_keys),
-            Found::new("الكندوري", mention("الكندورى"), &mut added_keys),
+            Found::new("دوفال", m.next().unwrap(), &mut added_keys),
+            Found::new("الكندوري", m.next().unwrap(), &mut added_keys),
         ];
         keys.append(added_keys, &mut added);
         found.extend(added);
@@ -739,5 +748,41 @@ mod tests {
         assert_eq!(found[3].key(&keys), "مروان دوفال");
         assert_eq!(found[4].key(&keys), "مروان");
         assert_eq!(found[1].key(&keys), "دوفال");
+    }
+
+    #[test]
+    fn sources_are_kept_once_and_follow_their_mentions() {
+        let doc = "أحمد|علي|سعيد|مروان";
+        let rule = Source::Rule("title-name".into());
+        let lexicon = |line| Source::Lexicon {
+            name: "persons.tsv".into(),
+            line,
+        };
+        let sources = [rule.clone(), lexicon(3), rule.clone(), lexicon(4)];
+        let mut m = mentions(doc)
+            .into_iter()
+            .zip(sources.iter().cloned())
+            .map(|(mut m, s)| {
+                m.source = s;
+                m
+            });
+        let mut keys = Keys::new(doc);
+        let mut found: Vec<Found> = m
+            .by_ref()
+            .take(3)
+            .map(|m| Found::new("", m, &mut keys))
+            .collect();
+        assert_eq!(keys.sources.len(), 2, "one rule, one lexicon line");
+        let mut added_keys = Keys::new(doc);
+        let mut added: Vec<Found> = m.map(|m| Found::new("", m, &mut added_keys)).collect();
+        keys.append(added_keys, &mut added);
+        found.extend(added);
+        let got: Vec<&Source> = found.iter().map(|f| f.source(&keys)).collect();
+        assert_eq!(got, sources.iter().collect::<Vec<_>>());
+        let again: Vec<Source> = found
+            .into_iter()
+            .map(|f| f.mention.with_text(doc, &keys.sources).source)
+            .collect();
+        assert_eq!(again, sources);
     }
 }
