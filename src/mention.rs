@@ -1353,13 +1353,16 @@ impl<'t> Extra<'t> {
     }
 }
 
-/// A mention without its text, which is the extracted text's bytes at its span: 48 bytes where a
-/// mention takes 64, for mentions held apart until the document is assembled (the nested places,
+/// A mention without its text, which is the extracted text's bytes at its span, and without the char
+/// offset of its end, which the text gives back: 32 bytes where a mention takes 64, for mentions held apart until the document is assembled (the nested places,
 /// `document::Nested`). Made of an extracted mention ([`Mention::into_bare`]), whose text is borrowed,
 /// and made one again with the text ([`Bare::with_text`]).
 #[derive(Debug)]
 pub(crate) struct Bare<'t> {
-    pub(crate) span: Span,
+    /// The span's byte offsets and the char offset of its start.
+    start: u32,
+    end: u32,
+    char_start: u32,
     pub(crate) extra: Option<Box<Extra<'t>>>,
     /// Whatever the holder keeps here (the mention's `entity` is 0 when it is made again).
     pub(crate) tag: u32,
@@ -1370,7 +1373,7 @@ pub(crate) struct Bare<'t> {
     sub_country: SubCountry,
 }
 
-const _: () = assert!(std::mem::size_of::<Bare>() == 40);
+const _: () = assert!(std::mem::size_of::<Bare>() == 32);
 
 /// The sources of the mentions held as [`Bare`], each kept once and referred to by its number (4 bytes
 /// where a [`Source`] takes 16): a text's mentions come from some hundreds of lexicon lines and rules.
@@ -1414,9 +1417,17 @@ impl<'t> Bare<'t> {
     /// The mention again, its text the bytes of `text` at its span (`text` is the text it was
     /// extracted from), its source from `sources` (the table it was made with).
     pub(crate) fn with_text(self, text: &'t str, sources: &Sources) -> Mention<'t> {
+        let written = &text[self.start as usize..self.end as usize];
+        // Counted by the standard library a word of bytes at a time; a mention is a few words long.
+        let chars = u32::try_from(written.chars().count()).expect("a span's chars fit its bytes");
         Mention {
-            span: self.span,
-            text: Text::Borrowed(&text[self.span.range()]),
+            span: Span {
+                start: self.start,
+                end: self.end,
+                char_start: self.char_start,
+                char_end: self.char_start + chars,
+            },
+            text: Text::Borrowed(written),
             source: sources.get(self.source).clone(),
             extra: self.extra,
             entity: 0,
@@ -1429,6 +1440,32 @@ impl<'t> Bare<'t> {
     /// Moves the source from table `from` (the one the mention was made with) to table `to`.
     pub(crate) fn move_source(&mut self, from: &Sources, to: &mut Sources) {
         self.source = to.number(from.get(self.source).clone());
+    }
+
+    /// The byte offset of the start.
+    pub(crate) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset of the end.
+    pub(crate) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The byte offsets, as a range.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    /// The span's byte offsets with its start's char offset for both ends (the char offset of the
+    /// end needs the text): for comparing, sorting and merging by bytes only.
+    pub(crate) fn byte_span(&self) -> Span {
+        Span {
+            start: self.start,
+            end: self.end,
+            char_start: self.char_start,
+            char_end: self.char_start,
+        }
     }
 
     /// The source, of `sources` (the table it was made with).
@@ -1486,7 +1523,9 @@ impl<'t> Mention<'t> {
     pub(crate) fn into_bare(self, tag: u32, sources: &mut Sources) -> Bare<'t> {
         debug_assert!(matches!(self.text, Text::Borrowed(t) if t.len() == self.span.len()));
         Bare {
-            span: self.span,
+            start: self.span.start,
+            end: self.span.end,
+            char_start: self.span.char_start,
             source: sources.number(self.source),
             extra: self.extra,
             tag,

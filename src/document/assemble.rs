@@ -65,7 +65,7 @@ impl<'t> Parts<'t> {
         } = self;
         let text = keys.doc;
         keys.append(added_keys, &mut added);
-        let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
+        let mut mentions = merge_disjoint(found, added, |f| f.mention.byte_span());
         link(&mut mentions, &mut keys);
         out.count(mentions.len());
         let mut ids = EntityIds::default();
@@ -73,7 +73,7 @@ impl<'t> Parts<'t> {
         let mut places = nested.into_places(text).peekable();
         let mut own = Vec::new();
         // Taken in text order from the list's end (it is reversed first), whose memory is given back
-        // as it empties: the found mentions (48 bytes each) and the numbered ones (64) are not both
+        // as it empties: the found mentions (32 bytes each) and the numbered ones (64) are not both
         // held whole.
         mentions.reverse();
         #[cfg(debug_assertions)]

@@ -184,7 +184,7 @@ pub(crate) fn find_again<'t>(
                     Some(l) if l == last => Some(l),
                     Some(_) => Some(""),
                 };
-                seen.found.push((f.mention.span.start(), key));
+                seen.found.push((f.mention.start(), key));
             }
         }
     }
@@ -300,7 +300,7 @@ pub(crate) fn find_again<'t>(
         let replaces_last = start < i
             && added
                 .last()
-                .is_some_and(|a: &Found| a.mention.span.end() > tokens.bytes(start).start);
+                .is_some_and(|a: &Found| a.mention.end() > tokens.bytes(start).start);
         let span = token_span(text, tokens, start, end, skip);
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
@@ -761,7 +761,7 @@ fn one_word_anchors(strong: &[Strong], found: &[Found], keys: &Keys) -> Vec<Opti
     for f in found {
         if let Some(&n) = one_word.get(f.key(keys)) {
             if let Some(a) = anchors[n].as_mut() {
-                a.found.push(f.mention.span.start());
+                a.found.push(f.mention.start());
             }
         }
     }
@@ -1688,8 +1688,10 @@ fn match_name(
 
 /// Whether `span` overlaps a mention of `found`, which is sorted and disjoint.
 fn overlaps_any(found: &[Found], span: &Span) -> bool {
-    let k = found.partition_point(|f| f.mention.span.end() <= span.start());
-    found.get(k).is_some_and(|f| f.mention.span.overlaps(span))
+    let k = found.partition_point(|f| f.mention.end() <= span.start());
+    found
+        .get(k)
+        .is_some_and(|f| f.mention.start() < span.end() && span.start() < f.mention.end())
 }
 
 fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention<'_> {

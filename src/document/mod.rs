@@ -39,7 +39,7 @@ pub(crate) use find_again::{find_again, Read, Summaries};
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
 /// the table, held in its tag until the document is assembled and the mention numbered with its
-/// entity. So a found mention takes 40 bytes (with its text, its source and an `Option<Box<str>>` for
+/// entity. So a found mention takes 32 bytes (with its text, the char offset of its end, its source and an `Option<Box<str>>` for
 /// the key it took 96, 64 without the key), millions of them in a long mention-dense text, all held through the
 /// document pass.
 #[derive(Debug)]
@@ -47,7 +47,7 @@ pub(crate) struct Found<'t> {
     pub(crate) mention: Bare<'t>,
 }
 
-const _: () = assert!(std::mem::size_of::<Found>() == 40);
+const _: () = assert!(std::mem::size_of::<Found>() == 32);
 
 /// The grouping keys of found mentions that differ from their text ([`Found`]), one after the other in
 /// one string: a key takes its bytes and the 8 of its end (as a `Box<str>` each it took 16 and an
@@ -157,18 +157,18 @@ impl<'t> Found<'t> {
 
     /// The mention's text: the bytes at its span of the text of `keys`, which it was found in.
     pub(crate) fn text<'a>(&self, keys: &Keys<'a>) -> &'a str {
-        &keys.doc[self.mention.span.range()]
+        &keys.doc[self.mention.range()]
     }
 
     /// The folded words of the mention, joined by spaces: mentions with one key are one entity. `keys`
     /// is the table the mention was made with.
     pub(crate) fn key<'a>(&self, keys: &'a Keys<'_>) -> &'a str {
-        keys.of(self.mention.tag, &keys.doc[self.mention.span.range()])
+        keys.of(self.mention.tag, &keys.doc[self.mention.range()])
     }
 
     /// Groups the mention under `key`: the key of the full name it is a short form of.
     pub(crate) fn set_key(&mut self, key: &str, keys: &mut Keys<'_>) {
-        self.mention.tag = if key == &keys.doc[self.mention.span.range()] {
+        self.mention.tag = if key == &keys.doc[self.mention.range()] {
             OWN_TEXT
         } else {
             keys.add(key)
@@ -180,7 +180,7 @@ impl<'t> Found<'t> {
 /// document pass reads none): in lists of some thousands, each freed as soon as the assembly has given
 /// its places to their mentions, where a box of nested places for each organization (and the `Extra` to
 /// hold it) took some 144 bytes an organization all through the document pass. A place is kept without
-/// its text and with its source by number ([`Bare`], 40 bytes, its parent's start byte in its tag): as
+/// its text and with its source by number ([`Bare`], 32 bytes, its parent's start byte in its tag): as
 /// a mention with its parent's start beside it, it took 72.
 #[derive(Debug, Default)]
 pub(crate) struct Nested<'t> {
