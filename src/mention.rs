@@ -1354,7 +1354,8 @@ impl<'t> Extra<'t> {
 }
 
 /// A mention without its text, which is the extracted text's bytes at its span, and without the char
-/// offset of its end, which the text gives back: 32 bytes where a mention takes 64, for mentions held apart until the document is assembled (the nested places,
+/// offset of its end, which the text gives back, its source and its title, role and sub-kind outside
+/// the vocabulary in a side table ([`Side`]): 28 bytes where a mention takes 64, for mentions held apart until the document is assembled (the nested places,
 /// `document::Nested`). Made of an extracted mention ([`Mention::into_bare`]), whose text is borrowed,
 /// and made one again with the text ([`Bare::with_text`]).
 #[derive(Debug)]
@@ -1363,30 +1364,118 @@ pub(crate) struct Bare<'t> {
     start: u32,
     end: u32,
     char_start: u32,
-    pub(crate) extra: Option<Box<Extra<'t>>>,
+    /// The extra part's number in the holder's [`Side`], [`NO_EXTRA`] for none.
+    extra: u32,
     /// Whatever the holder keeps here (the mention's `entity` is 0 when it is made again).
     pub(crate) tag: u32,
-    /// The source's number in the holder's [`Sources`].
+    /// The source's number in the holder's [`Side`].
     source: u32,
     pub(crate) kind: Kind,
     pub(crate) gender: Option<Gender>,
     sub_country: SubCountry,
+    /// Of a mention of a text of lifetime `'t`, whose parts (in a [`Side<'t>`]) borrow it.
+    text: std::marker::PhantomData<&'t str>,
 }
 
-const _: () = assert!(std::mem::size_of::<Bare>() == 32);
+const _: () = assert!(std::mem::size_of::<Bare>() == 28);
 
-/// The sources of the mentions held as [`Bare`], each kept once and referred to by its number (4 bytes
-/// where a [`Source`] takes 16): a text's mentions come from some hundreds of lexicon lines and rules.
-/// A source is known by its name's address and its line, not by its name's text: the mentions of one
-/// extractor share their sources' names (the table keeps a copy of each, so no address is reused while
-/// it is held).
+/// A [`Bare`]'s `extra` when it has none.
+const NO_EXTRA: u32 = u32::MAX;
+
+/// What the mentions held as [`Bare`] refer to by number: their sources and their extra parts.
+///
+/// A source is kept once (4 bytes where a [`Source`] takes 16): a text's mentions come from some
+/// hundreds of lexicon lines and rules. It is known by its name's address and its line, not by its
+/// name's text: the mentions of one extractor share their sources' names (the table keeps a copy of
+/// each, so no address is reused while it is held).
+///
+/// The extra parts (a person's title, a role…: [`BareExtra`], 40 bytes) are in lists of
+/// [`EXTRA_LIST`], each freed once every part in it is taken back, where a boxed [`Extra`] took a
+/// 64-byte block and the mention 8 bytes for the pointer.
 #[derive(Debug, Default)]
-pub(crate) struct Sources {
+pub(crate) struct Side<'t> {
     list: Vec<Source>,
     ids: FxHashMap<(usize, u32), u32>,
+    extras: Vec<Vec<BareExtra<'t>>>,
+    /// For each list of `extras`, how many of its parts are not taken back yet.
+    left: Vec<u32>,
+    /// Nested mentions of a mention held as [`Bare`], by its extra part's number: none for the
+    /// mentions the extractor makes (only an organization has nested places, and they are kept apart),
+    /// but a part must not lose them.
+    nested: FxHashMap<u32, Box<[Mention<'t>]>>,
 }
 
-impl Sources {
+/// The most extra parts in one list of [`Side`].
+const EXTRA_LIST: usize = 4096;
+
+/// A mention's [`Extra`] while it is held as a [`Bare`]: without the nested mentions, which a found
+/// mention does not have until it is assembled (40 bytes, where an `Extra` takes 56 in a 64-byte block).
+#[derive(Debug, Default)]
+pub(crate) struct BareExtra<'t> {
+    pub(crate) title: Option<Arc<str>>,
+    title_span: MaybeSpan,
+    more: Option<Box<More<'t>>>,
+}
+
+impl<'t> Side<'t> {
+    /// Keeps `extra`, returning its number.
+    fn push_extra(&mut self, extra: Extra<'t>) -> u32 {
+        if self.extras.last().is_none_or(|l| l.len() == EXTRA_LIST) {
+            // A list grows as any does, up to its most: a short document's is short.
+            self.extras.push(Vec::new());
+            self.left.push(0);
+        }
+        let n = (self.extras.len() - 1) * EXTRA_LIST + self.extras.last().map_or(0, Vec::len);
+        let n = u32::try_from(n).expect("fewer mentions than bytes of text");
+        assert!(n != NO_EXTRA, "fewer mentions than bytes of text");
+        let Extra {
+            title,
+            title_span,
+            nested,
+            more,
+        } = extra;
+        if !nested.is_empty() {
+            self.nested.insert(n, nested);
+        }
+        self.extras.last_mut().expect("a list").push(BareExtra {
+            title,
+            title_span,
+            more,
+        });
+        *self.left.last_mut().expect("a list") += 1;
+        n
+    }
+
+    /// Takes extra part `n` back, freeing its list once all its parts are taken (but the last list,
+    /// which may still grow).
+    fn take_extra(&mut self, n: u32) -> Extra<'t> {
+        let (list, at) = (n as usize / EXTRA_LIST, n as usize % EXTRA_LIST);
+        let BareExtra {
+            title,
+            title_span,
+            more,
+        } = std::mem::take(&mut self.extras[list][at]);
+        self.left[list] -= 1;
+        if self.left[list] == 0 && list + 1 < self.extras.len() {
+            self.extras[list] = Vec::new();
+        }
+        let nested = if self.nested.is_empty() {
+            Box::default()
+        } else {
+            self.nested.remove(&n).unwrap_or_default()
+        };
+        Extra {
+            title,
+            title_span,
+            nested,
+            more,
+        }
+    }
+
+    fn extra(&self, n: u32) -> Option<&BareExtra<'t>> {
+        (n != NO_EXTRA).then(|| &self.extras[n as usize / EXTRA_LIST][n as usize % EXTRA_LIST])
+    }
+
     /// The number of `source`, kept if new.
     fn number(&mut self, source: Source) -> u32 {
         let id = match &source {
@@ -1415,8 +1504,8 @@ impl Sources {
 
 impl<'t> Bare<'t> {
     /// The mention again, its text the bytes of `text` at its span (`text` is the text it was
-    /// extracted from), its source from `sources` (the table it was made with).
-    pub(crate) fn with_text(self, text: &'t str, sources: &Sources) -> Mention<'t> {
+    /// extracted from), its source and extra part taken from `side` (the table it was made with).
+    pub(crate) fn with_text(self, text: &'t str, side: &mut Side<'t>) -> Mention<'t> {
         let written = &text[self.start as usize..self.end as usize];
         // Counted by the standard library a word of bytes at a time; a mention is a few words long.
         let chars = u32::try_from(written.chars().count()).expect("a span's chars fit its bytes");
@@ -1428,8 +1517,8 @@ impl<'t> Bare<'t> {
                 char_end: self.char_start + chars,
             },
             text: Text::Borrowed(written),
-            source: sources.get(self.source).clone(),
-            extra: self.extra,
+            source: side.get(self.source).clone(),
+            extra: (self.extra != NO_EXTRA).then(|| Box::new(side.take_extra(self.extra))),
             entity: 0,
             kind: self.kind,
             gender: self.gender,
@@ -1437,9 +1526,13 @@ impl<'t> Bare<'t> {
         }
     }
 
-    /// Moves the source from table `from` (the one the mention was made with) to table `to`.
-    pub(crate) fn move_source(&mut self, from: &Sources, to: &mut Sources) {
+    /// Moves the source and the extra part from table `from` (the one the mention was made with) to
+    /// table `to`.
+    pub(crate) fn move_side(&mut self, from: &mut Side<'t>, to: &mut Side<'t>) {
         self.source = to.number(from.get(self.source).clone());
+        if self.extra != NO_EXTRA {
+            self.extra = to.push_extra(from.take_extra(self.extra));
+        }
     }
 
     /// The byte offset of the start.
@@ -1469,36 +1562,45 @@ impl<'t> Bare<'t> {
     }
 
     /// The source, of `sources` (the table it was made with).
-    pub(crate) fn source<'s>(&self, sources: &'s Sources) -> &'s Source {
-        sources.get(self.source)
+    pub(crate) fn source<'s>(&self, side: &'s Side) -> &'s Source {
+        side.get(self.source)
     }
 
-    /// As [`Mention::title`].
-    pub(crate) fn title(&self) -> Option<&str> {
-        self.title_arc().map(|t| &**t)
+    /// As [`Mention::title`] (`side` is the table the mention was made with, as below).
+    pub(crate) fn title<'s>(&self, side: &'s Side<'t>) -> Option<&'s str> {
+        self.title_arc(side).map(|t| &**t)
     }
 
     /// As [`Mention::title_arc`].
-    pub(crate) fn title_arc(&self) -> Option<&Arc<str>> {
-        self.extra.as_ref().and_then(|e| e.title.as_ref())
+    pub(crate) fn title_arc<'s>(&self, side: &'s Side<'t>) -> Option<&'s Arc<str>> {
+        side.extra(self.extra).and_then(|e| e.title.as_ref())
     }
 
     /// As [`Mention::role`].
-    pub(crate) fn role(&self) -> Option<&str> {
-        self.extra.as_ref().and_then(|e| e.role()).map(|r| &**r)
+    pub(crate) fn role<'s>(&self, side: &'s Side<'t>) -> Option<&'s str> {
+        side.extra(self.extra)
+            .and_then(|e| e.more.as_ref())
+            .and_then(|m| m.role.as_deref())
     }
 
     /// The sub-kind as it is held, to give to a mention (`Mention::set_sub`).
-    pub(crate) fn sub(&self) -> SubValue {
+    pub(crate) fn sub(&self, side: &Side<'t>) -> SubValue {
         SubValue {
             code: self.sub_country.sub(),
-            other: self.extra.as_ref().and_then(|e| e.other_sub()).cloned(),
+            other: side
+                .extra(self.extra)
+                .and_then(|e| e.more.as_ref())
+                .and_then(|m| m.other_sub.clone()),
         }
     }
 
     /// As [`Mention::extra_mut`].
-    pub(crate) fn extra_mut(&mut self) -> &mut Extra<'t> {
-        self.extra.get_or_insert_with(Box::default)
+    pub(crate) fn extra_mut<'s>(&mut self, side: &'s mut Side<'t>) -> &'s mut BareExtra<'t> {
+        if self.extra == NO_EXTRA {
+            self.extra = side.push_extra(Extra::default());
+        }
+        let n = self.extra as usize;
+        &mut side.extras[n / EXTRA_LIST][n % EXTRA_LIST]
     }
 }
 
@@ -1520,18 +1622,19 @@ impl<'t> Mention<'t> {
 
     /// The mention without its text (see [`Bare`]), `tag` kept with it, its source numbered in
     /// `sources`; its text must be the extracted text's at its span, as an extracted mention's is.
-    pub(crate) fn into_bare(self, tag: u32, sources: &mut Sources) -> Bare<'t> {
+    pub(crate) fn into_bare(self, tag: u32, side: &mut Side<'t>) -> Bare<'t> {
         debug_assert!(matches!(self.text, Text::Borrowed(t) if t.len() == self.span.len()));
         Bare {
             start: self.span.start,
             end: self.span.end,
             char_start: self.span.char_start,
-            source: sources.number(self.source),
-            extra: self.extra,
+            source: side.number(self.source),
+            extra: self.extra.map_or(NO_EXTRA, |e| side.push_extra(*e)),
             tag,
             kind: self.kind,
             gender: self.gender,
             sub_country: self.sub_country,
+            text: std::marker::PhantomData,
         }
     }
 

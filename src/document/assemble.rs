@@ -83,7 +83,7 @@ impl<'t> Parts<'t> {
                 mentions.shrink_to_fit();
             }
             let tag = f.mention.tag;
-            let mut mention = f.mention.with_text(text, &keys.sources);
+            let mut mention = f.mention.with_text(text, &mut keys.side);
             let span = mention.span;
             #[cfg(debug_assertions)]
             {

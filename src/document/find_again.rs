@@ -837,7 +837,7 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
         // A full name of the lexicon is strong by its family name alone, title or not (the title it
         // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
         let lexicon = matches!(f.source(keys), Source::Lexicon { .. });
-        let by_context = (!lexicon && (m.title().is_some() || m.role().is_some()))
+        let by_context = (!lexicon && (f.title(keys).is_some() || f.role(keys).is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
             || (rule == Some("given-chain") && f.key(keys).split(' ').count() >= 3);
         // A given name and one more name word (سامر دوفيلان): trusted too, its family name alone only
@@ -942,7 +942,7 @@ fn strong_organizations<'a>(
                 key: f.key(keys).to_string(),
                 words: f.key(keys).split(' ').map(str::to_string).collect(),
                 kind: Kind::Organization,
-                sub_kind: m.sub(),
+                sub_kind: f.sub(keys),
                 gender: None,
                 first,
                 last,

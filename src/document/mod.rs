@@ -23,7 +23,9 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::mention::{Bare, Country, Gender, Mention, Source, Sources, Span, SubKind};
+use crate::mention::{
+    Bare, BareExtra, Country, Gender, Mention, Side, Source, Span, SubKind, SubValue,
+};
 
 mod assemble;
 mod find_again;
@@ -39,7 +41,7 @@ pub(crate) use find_again::{find_again, Read, Summaries};
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
 /// the table, held in its tag until the document is assembled and the mention numbered with its
-/// entity. So a found mention takes 32 bytes (with its text, the char offset of its end, its source and an `Option<Box<str>>` for
+/// entity. So a found mention takes 28 bytes (with its text, the char offset of its end, its source, a box of its title and an `Option<Box<str>>` for
 /// the key it took 96, 64 without the key), millions of them in a long mention-dense text, all held through the
 /// document pass.
 #[derive(Debug)]
@@ -47,7 +49,7 @@ pub(crate) struct Found<'t> {
     pub(crate) mention: Bare<'t>,
 }
 
-const _: () = assert!(std::mem::size_of::<Found>() == 32);
+const _: () = assert!(std::mem::size_of::<Found>() == 28);
 
 /// The grouping keys of found mentions that differ from their text ([`Found`]), one after the other in
 /// one string: a key takes its bytes and the 8 of its end (as a `Box<str>` each it took 16 and an
@@ -68,8 +70,8 @@ pub(crate) struct Keys<'t> {
     /// The number of a key by its hash (the first key of that hash: a second key with the same hash is
     /// kept again, not shared).
     ids: FxHashMap<u64, u32>,
-    /// The mentions' sources.
-    sources: Sources,
+    /// The mentions' sources and extra parts.
+    side: Side<'t>,
 }
 
 /// What a found mention's tag holds when its key is its text.
@@ -83,7 +85,7 @@ impl<'t> Keys<'t> {
             text: String::new(),
             ends: Vec::new(),
             ids: FxHashMap::default(),
-            sources: Sources::default(),
+            side: Side::default(),
         }
     }
 
@@ -116,15 +118,15 @@ impl<'t> Keys<'t> {
         }
     }
 
-    /// Takes the keys and sources of `other`, which the mentions `found` refer to: they are numbered
+    /// Takes the keys, sources and extra parts of `other`, which the mentions `found` refer to: they are numbered
     /// after these.
-    pub(crate) fn append(&mut self, other: Keys<'_>, found: &mut [Found<'_>]) {
+    pub(crate) fn append(&mut self, mut other: Keys<'t>, found: &mut [Found<'t>]) {
         let offset = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         for f in found {
             if f.mention.tag != OWN_TEXT {
                 f.mention.tag += offset;
             }
-            f.mention.move_source(&other.sources, &mut self.sources);
+            f.mention.move_side(&mut other.side, &mut self.side);
         }
         let base = self.text.len();
         self.text.push_str(&other.text);
@@ -139,20 +141,45 @@ impl<'t> Found<'t> {
     /// Mention `mention` with grouping key `key`, which is kept (in `keys`) only when it is not the
     /// mention's text. The mention's text must be the bytes of the text of `keys` at its span, as an
     /// extracted mention's is.
-    pub(crate) fn new(key: &str, mention: Mention<'t>, keys: &mut Keys<'_>) -> Found<'t> {
+    pub(crate) fn new(key: &str, mention: Mention<'t>, keys: &mut Keys<'t>) -> Found<'t> {
         let tag = if key == mention.text() {
             OWN_TEXT
         } else {
             keys.add(key)
         };
         Found {
-            mention: mention.into_bare(tag, &mut keys.sources),
+            mention: mention.into_bare(tag, &mut keys.side),
         }
     }
 
     /// The mention's source (`keys` is the table the mention was made with).
     pub(crate) fn source<'a>(&self, keys: &'a Keys<'_>) -> &'a Source {
-        self.mention.source(&keys.sources)
+        self.mention.source(&keys.side)
+    }
+
+    /// The mention's title, in canonical form.
+    pub(crate) fn title<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a str> {
+        self.mention.title(&keys.side)
+    }
+
+    /// The mention's title, as a mention holds it.
+    pub(crate) fn title_arc<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a Arc<str>> {
+        self.mention.title_arc(&keys.side)
+    }
+
+    /// The mention's role.
+    pub(crate) fn role<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a str> {
+        self.mention.role(&keys.side)
+    }
+
+    /// The mention's sub-kind, as it is held.
+    pub(crate) fn sub(&self, keys: &Keys<'t>) -> SubValue {
+        self.mention.sub(&keys.side)
+    }
+
+    /// The mention's extra part, made if it has none.
+    pub(crate) fn extra_mut<'a>(&mut self, keys: &'a mut Keys<'t>) -> &'a mut BareExtra<'t> {
+        self.mention.extra_mut(&mut keys.side)
     }
 
     /// The mention's text: the bytes at its span of the text of `keys`, which it was found in.
@@ -180,14 +207,14 @@ impl<'t> Found<'t> {
 /// document pass reads none): in lists of some thousands, each freed as soon as the assembly has given
 /// its places to their mentions, where a box of nested places for each organization (and the `Extra` to
 /// hold it) took some 144 bytes an organization all through the document pass. A place is kept without
-/// its text and with its source by number ([`Bare`], 32 bytes, its parent's start byte in its tag): as
+/// its text and with its source by number ([`Bare`], 28 bytes, its parent's start byte in its tag): as
 /// a mention with its parent's start beside it, it took 72.
 #[derive(Debug, Default)]
 pub(crate) struct Nested<'t> {
     /// Lists of places, each with its parent's start byte as its tag, in text order.
     lists: Vec<Vec<Bare<'t>>>,
-    /// The places' sources.
-    sources: Sources,
+    /// The places' sources and extra parts.
+    side: Side<'t>,
 }
 
 /// The most places in one list of [`Nested`].
@@ -198,7 +225,7 @@ impl<'t> Nested<'t> {
     pub(crate) fn add(&mut self, parent: &Mention<'t>, places: impl Iterator<Item = Mention<'t>>) {
         let at = parent.span.start() as u32;
         for place in places {
-            let place = place.into_bare(at, &mut self.sources);
+            let place = place.into_bare(at, &mut self.side);
             // A list grows as any does, up to its most: a short document's is short.
             match self.lists.last_mut() {
                 Some(list) if list.len() < NESTED_LIST => list.push(place),
@@ -210,11 +237,11 @@ impl<'t> Nested<'t> {
     /// The places in text order, each with its parent's start byte, made mentions again of `text` (the
     /// text they were found in), each list freed once read.
     pub(crate) fn into_places(self, text: &'t str) -> impl Iterator<Item = (u32, Mention<'t>)> {
-        let sources = self.sources;
+        let mut side = self.side;
         self.lists
             .into_iter()
             .flatten()
-            .map(move |place| (place.tag, place.with_text(text, &sources)))
+            .map(move |place| (place.tag, place.with_text(text, &mut side)))
     }
 }
 
@@ -772,7 +799,7 @@ mod tests {
             .take(3)
             .map(|m| Found::new("", m, &mut keys))
             .collect();
-        assert_eq!(keys.sources.len(), 2, "one rule, one lexicon line");
+        assert_eq!(keys.side.len(), 2, "one rule, one lexicon line");
         let mut added_keys = Keys::new(doc);
         let mut added: Vec<Found> = m.map(|m| Found::new("", m, &mut added_keys)).collect();
         keys.append(added_keys, &mut added);
@@ -781,7 +808,7 @@ mod tests {
         assert_eq!(got, sources.iter().collect::<Vec<_>>());
         let again: Vec<Source> = found
             .into_iter()
-            .map(|f| f.mention.with_text(doc, &keys.sources).source)
+            .map(|f| f.mention.with_text(doc, &mut keys.side).source)
             .collect();
         assert_eq!(again, sources);
     }
