@@ -1379,6 +1379,27 @@ pub(crate) struct Bare<'t> {
 
 const _: () = assert!(std::mem::size_of::<Bare>() == 28);
 
+/// The chars of `s`: its bytes but the continuation bytes (`10xxxxxx`), counted eight at a time. The
+/// standard library's count goes byte by byte below 32 bytes, where most mentions are: 11 M
+/// instructions for the 71,000 mentions of the 10.8 MB news, a third of that here.
+fn count_chars(s: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // A byte's top bit set and the one below it clear.
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    continuation += words
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - continuation
+}
+
 /// A [`Bare`]'s `extra` when it has none.
 const NO_EXTRA: u32 = u32::MAX;
 
@@ -1507,8 +1528,7 @@ impl<'t> Bare<'t> {
     /// extracted from), its source and extra part taken from `side` (the table it was made with).
     pub(crate) fn with_text(self, text: &'t str, side: &mut Side<'t>) -> Mention<'t> {
         let written = &text[self.start as usize..self.end as usize];
-        // Counted by the standard library a word of bytes at a time; a mention is a few words long.
-        let chars = u32::try_from(written.chars().count()).expect("a span's chars fit its bytes");
+        let chars = u32::try_from(count_chars(written)).expect("a span's chars fit its bytes");
         Mention {
             span: Span {
                 start: self.start,
@@ -1999,6 +2019,87 @@ impl<'de, 't> Deserialize<'de> for Mention<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_are_counted_as_the_standard_library_counts_them() {
+        let texts = [
+            "",
+            "a",
+            "عدن",
+            "محمد عبدالله الحامد",
+            "ab\u{1f600}cdefgh\u{7ff}\u{800}xyz عدن \u{10ffff}",
+        ];
+        for t in texts {
+            for start in t.char_indices().map(|(i, _)| i) {
+                let s = &t[start..];
+                assert_eq!(count_chars(s), s.chars().count(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bare_mentions_take_back_their_text_span_source_and_extra_part() {
+        // More mentions than a list of extra parts holds, every third with a title, some with a role or
+        // nested places: each made bare and made a mention again is the mention it was.
+        let word = "عبدالله ";
+        let text = word.repeat(9 * EXTRA_LIST);
+        let title: Arc<str> = Arc::from("الدكتور");
+        let made: Vec<Mention> = (0..9 * EXTRA_LIST)
+            .map(|n| {
+                let at = n * word.len();
+                let chars = n * word.chars().count();
+                let span = Span::new(at, at + word.len() - 1, chars, chars + 7);
+                let source = match n % 3 {
+                    0 => Source::Document,
+                    1 => Source::Rule("title-name".into()),
+                    _ => Source::Lexicon {
+                        name: "persons.tsv".into(),
+                        line: n as u32,
+                    },
+                };
+                let mut m = Mention::new(Kind::Person, span, &text[span.range()], source);
+                m.gender = (n % 2 == 0).then_some(Gender::Male);
+                if n % 3 == 0 {
+                    let nested = if n % 9 == 0 {
+                        vec![Mention::new(
+                            Kind::Place,
+                            span,
+                            &text[span.range()],
+                            Source::Document,
+                        )]
+                    } else {
+                        Vec::new()
+                    };
+                    let role = (n % 6 == 0).then(|| Cow::Borrowed("وزير"));
+                    m.extra = Extra::new(
+                        Some(title.clone()),
+                        Some(span).into(),
+                        role,
+                        MaybeSpan::NONE,
+                        nested.into_boxed_slice(),
+                    )
+                    .boxed();
+                }
+                m
+            })
+            .collect();
+        let mut side = Side::default();
+        let bare: Vec<Bare> = made
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(n, m)| m.into_bare(n as u32, &mut side))
+            .collect();
+        assert_eq!(bare[3].title(&side), Some("الدكتور"));
+        assert_eq!(bare[6].role(&side), Some("وزير"));
+        assert_eq!(bare[4].title(&side), None);
+        let again: Vec<Mention> = bare
+            .into_iter()
+            .map(|b| b.with_text(&text, &mut side))
+            .collect();
+        assert_eq!(again, made);
+        assert!(side.extras[..2].iter().all(Vec::is_empty), "lists freed");
+    }
 
     /// The size the documentation of [`Mention`] gives, on 64-bit targets.
     #[cfg(target_pointer_width = "64")]
