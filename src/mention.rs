@@ -2070,7 +2070,7 @@ mod tests {
                     } else {
                         Vec::new()
                     };
-                    let role = (n % 6 == 0).then(|| Cow::Borrowed("وزير"));
+                    let role = (n % 6 == 0).then_some(Cow::Borrowed("وزير"));
                     m.extra = Extra::new(
                         Some(title.clone()),
                         Some(span).into(),
