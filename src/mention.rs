@@ -1353,10 +1353,11 @@ impl<'t> Extra<'t> {
     }
 }
 
-/// A mention without its text, which is the extracted text's bytes at its span, and without the char
-/// offset of its end, which the text gives back, its source and its title, role and sub-kind outside
-/// the vocabulary in a side table ([`Side`]): 28 bytes where a mention takes 64, for mentions held apart until the document is assembled (the nested places,
-/// `document::Nested`). Made of an extracted mention ([`Mention::into_bare`]), whose text is borrowed,
+/// A mention without its text, which is the extracted text's bytes at its span, nor the char offset of
+/// its end, which the text gives back; its source and extra part (title, role, a sub-kind outside the
+/// vocabulary) are numbers in a side table ([`Side`]). 28 bytes where a mention takes 64, for the
+/// mentions held until the document is assembled (found mentions, `document::Found`, and nested
+/// places, `document::Nested`). Made of an extracted mention ([`Mention::into_bare`]), whose text is borrowed,
 /// and made one again with the text ([`Bare::with_text`]).
 #[derive(Debug)]
 pub(crate) struct Bare<'t> {

@@ -41,9 +41,9 @@ pub(crate) use find_again::{find_again, Read, Summaries};
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
 /// the table, held in its tag until the document is assembled and the mention numbered with its
-/// entity. So a found mention takes 28 bytes (with its text, the char offset of its end, its source, a box of its title and an `Option<Box<str>>` for
-/// the key it took 96, 64 without the key), millions of them in a long mention-dense text, all held through the
-/// document pass.
+/// entity. So a found mention takes 28 bytes (its source, title and role by number in `Keys`'s side
+/// table; as a mention with an `Option<Box<str>>` for its key it took 80, and a box for its title),
+/// millions of them in a long mention-dense text, all held through the document pass.
 #[derive(Debug)]
 pub(crate) struct Found<'t> {
     pub(crate) mention: Bare<'t>,
@@ -207,8 +207,8 @@ impl<'t> Found<'t> {
 /// document pass reads none): in lists of some thousands, each freed as soon as the assembly has given
 /// its places to their mentions, where a box of nested places for each organization (and the `Extra` to
 /// hold it) took some 144 bytes an organization all through the document pass. A place is kept without
-/// its text and with its source by number ([`Bare`], 28 bytes, its parent's start byte in its tag): as
-/// a mention with its parent's start beside it, it took 72.
+/// its text, with its source by number ([`Bare`], 28 bytes, its parent's start byte in its tag): as a
+/// mention with its parent's start beside it, it took 72.
 #[derive(Debug, Default)]
 pub(crate) struct Nested<'t> {
     /// Lists of places, each with its parent's start byte as its tag, in text order.
