@@ -1390,8 +1390,10 @@ fn count_chars(s: &str) -> usize {
     let mut continuation = 0;
     for word in &mut words {
         let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        // A byte's top bit set and the one below it clear.
-        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+        // A byte's top bit set and the one below it clear, as 1 in its low bit; the eight summed by one
+        // multiplication into the top byte (a population count without its instruction takes more).
+        let ones = (x & !(x << 1) & HIGH) >> 7;
+        continuation += (ones.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
     }
     continuation += words
         .remainder()
