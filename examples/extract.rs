@@ -410,6 +410,26 @@ fn run(
         report(stderr, progress, &mut notes, &mut failed)?;
         let last = n + 1 == inputs.len();
         if last || batch.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
+            if args.format == Format::Jsonl && batch.len() == 1 {
+                // One text (a large file, or the last one): its rows are written as its mentions come,
+                // and no document of the whole text is held (for a 100 MB text dense with names, the
+                // mentions alone take some 200 MB).
+                let (input, text) = &batch[0];
+                let name = match input {
+                    Input::Stdin => None,
+                    Input::File(_) => Some(input.name()),
+                };
+                json_each(stdout, &extractor(), name.as_deref(), text)?;
+                if last {
+                    std::mem::forget(std::mem::take(&mut batch));
+                }
+                batch.clear();
+                bytes = 0;
+                if progress {
+                    show_progress(stderr, n + 1, inputs.len())?;
+                }
+                continue;
+            }
             let texts: Vec<&str> = batch.iter().map(|(_, t)| t.as_str()).collect();
             let docs = extractor().extract_many(&texts);
             let mut row = Vec::new();
@@ -660,6 +680,34 @@ fn json_rows(
         }
     }
     out.write_all(rows)
+}
+
+/// The `jsonl` rows of the mentions of `text`, written as `ex` hands them out
+/// ([`Extractor::extract_each`]): byte for byte what [`json_rows`] writes of its document, 64 KiB or
+/// more at a time.
+fn json_each(
+    out: &mut impl Write,
+    ex: &Extractor,
+    file: Option<&str>,
+    text: &str,
+) -> io::Result<()> {
+    let mut prefix = Vec::new();
+    json::prefix(&mut prefix, file, None);
+    let mut rows = Vec::new();
+    let mut written = Ok(());
+    ex.extract_each(text, |m| {
+        if written.is_err() {
+            return;
+        }
+        rows.extend_from_slice(&prefix);
+        json::rest(&mut rows, &m);
+        if rows.len() >= 1 << 16 {
+            written = out.write_all(&rows);
+            rows.clear();
+        }
+    });
+    written?;
+    out.write_all(&rows)
 }
 
 fn write_doc(

@@ -202,6 +202,20 @@
 //! assert_eq!(counts, [1, 1, 0]);
 //! ```
 //!
+//! One very long text (a book, a 100 MB dump read whole) is best read with
+//! [`Extractor::extract_each`], which hands its mentions out one at a time, in text order and numbered
+//! as [`Extractor::extract`] numbers them, without holding a [`Document`] of them all (the `extract`
+//! example's `jsonl` output of one file works so).
+//!
+//! ```
+//! let ex = alam::Extractor::new();
+//! let mut places = 0;
+//! ex.extract_each("من عدن إلى المكلا ثم إلى عدن", |m| {
+//!     places += usize::from(m.kind() == alam::Kind::Place);
+//! });
+//! assert_eq!(places, 3);
+//! ```
+//!
 //! # Offsets
 //!
 //! A [`Span`] gives UTF-8 byte offsets ([`Span::start`], [`Span::end`], [`Span::range`]) and char

@@ -539,6 +539,15 @@ proptest! {
 proptest! {
     #![proptest_config(config(24))]
 
+    /// `extract_each` hands out exactly the mentions of `extract`, in order.
+    #[test]
+    fn each_gives_the_mentions_of_extract(text in text()) {
+        let ex = Extractor::new();
+        let mut each = Vec::new();
+        ex.extract_each(&text, |m| each.push(m));
+        prop_assert_eq!(each, ex.extract(&text).into_mentions());
+    }
+
     #[test]
     fn threads_agree_with_one_thread(texts in prop::collection::vec(text(), 1..6)) {
         let ex = Extractor::new();

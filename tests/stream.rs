@@ -1,9 +1,10 @@
 //! `Extractor::extract_stream` against `extract_many`: same documents, same order, over inputs that span
-//! several windows by count and by size, read from a lazy iterator as a line-a-document dump is.
+//! several windows by count and by size, read from a lazy iterator as a line-a-document dump is; and
+//! `Extractor::extract_each` against `extract`: the same mentions, in the same order.
 
 use std::io::BufRead;
 
-use alam::{Document, Extractor};
+use alam::{Document, Extractor, Mention, Source};
 
 /// The seed article's lines, each a document, repeated so the stream crosses several windows.
 fn lines() -> Vec<String> {
@@ -65,4 +66,48 @@ fn long_texts_end_a_window_by_size() {
         .collect();
     assert_eq!(got, want);
     assert_eq!(got[5], 1);
+}
+
+/// The mentions `extract_each` hands out, in order.
+fn each<'t>(ex: &Extractor, text: &'t str) -> Vec<Mention<'t>> {
+    let mut out = Vec::new();
+    ex.extract_each(text, |m| out.push(m));
+    out
+}
+
+#[test]
+fn each_gives_the_mentions_of_extract_in_order() {
+    let ex = Extractor::new();
+    // The seed article's lines one after the other: a text of many segments (its document pass reads
+    // summaries), with nested places, and a name the document pass finds again at its end.
+    let mut long = lines().join("\n");
+    long.push_str("\nالتقى الوزير فرانسوا دوفيلان بالوفد . ثم غادر دوفيلان القاعة");
+    assert!(long.len() > 1 << 17);
+    for text in [
+        long.as_str(),
+        "قال المهندس عبدالله أحمد باوزير في المكلا . وأضاف باوزير أن مؤتمر حضرموت الجامع انعقد",
+        "",
+        "لا شيء هنا",
+    ] {
+        let want = ex.extract(text).into_mentions();
+        assert_eq!(each(&ex, text), want);
+    }
+    let got = each(&ex, &long);
+    assert!(got.iter().any(|m| !m.nested().is_empty()));
+    assert!(got.iter().any(|m| *m.source() == Source::Document));
+    assert!(got.iter().any(|m| m.entity() > 0));
+}
+
+#[test]
+fn each_follows_the_extractors_settings() {
+    let text = "الأستاذ محمد عبدالله الحامد في مدينة المكلا . وأضاف الحامد";
+    for ex in [
+        Extractor::builder()
+            .kinds([alam::Kind::Place])
+            .build()
+            .unwrap(),
+        Extractor::builder().document_pass(false).build().unwrap(),
+    ] {
+        assert_eq!(each(&ex, text), ex.extract(text).into_mentions());
+    }
 }

@@ -7,36 +7,95 @@ use super::{Document, Found, Keys, Nested};
 use crate::mention::Mention;
 use crate::resolve::merge_disjoint;
 
-/// Gathers mentions into entities by their keys, and numbers each mention's entity. `found` (the
-/// segments' mentions) and `added` (the document pass's) go through one resolution
-/// ([`merge_disjoint`]): whatever either holds, the document's top-level mentions are sorted and never
-/// overlap, a found mention winning over an added one.
-///
-/// `keys` is the table of `found`'s keys, `added_keys` that of `added`'s; `nested` holds the nested
-/// places of `found`'s mentions, which each takes back here.
-pub(crate) fn assemble<'t>(
-    found: Vec<Found<'t>>,
-    mut keys: Keys,
-    nested: Nested<'t>,
-    mut added: Vec<Found<'t>>,
-    added_keys: Keys,
-) -> Document<'t> {
-    keys.append(added_keys, &mut added);
-    let mut mentions = merge_disjoint(found, added, |f| f.mention.span);
-    link(&mut mentions, &mut keys);
-    let mut doc = Document::default();
-    let mut ids = EntityIds::default();
-    let mut name_chars = Vec::new();
-    // Mapped in place: the standard library collects a list into the memory of the list it consumes
-    // when the items fit (a `Mention` is smaller than a `Found`), so the mentions are not held twice.
-    let mut places = nested.into_places().peekable();
-    let mut own = Vec::new();
-    let numbered: Vec<Mention<'t>> = mentions
-        .into_iter()
-        .map(|mut f| {
+/// What the passes over a text found, to be assembled: the segments' mentions (`found`, whose keys
+/// are `keys`, and the nested places of their mentions, `nested`) and the document pass's (`added`,
+/// whose keys are `added_keys`).
+pub(crate) struct Parts<'t> {
+    pub(crate) found: Vec<Found<'t>>,
+    pub(crate) keys: Keys<'t>,
+    pub(crate) nested: Nested<'t>,
+    pub(crate) added: Vec<Found<'t>>,
+    pub(crate) added_keys: Keys<'t>,
+}
+
+impl<'t> Parts<'t> {
+    /// Nothing found yet in `text`.
+    pub(crate) fn new(text: &'t str) -> Parts<'t> {
+        Parts {
+            found: Vec::new(),
+            keys: Keys::new(text),
+            nested: Nested::default(),
+            added: Vec::new(),
+            added_keys: Keys::new(text),
+        }
+    }
+
+    /// The document: its mentions in text order, each numbered with its entity.
+    pub(crate) fn assemble(self) -> Document<'t> {
+        let mut doc = Document::default();
+        let mut mentions = Vec::new();
+        self.number(&mut doc, &mut mentions);
+        doc.mentions = mentions;
+        debug_assert!(
+            doc.mentions
+                .windows(2)
+                .all(|w| w[0].span.end() <= w[1].span.start()),
+            "top-level mentions sorted and disjoint"
+        );
+        doc
+    }
+
+    /// Each mention in text order, numbered with its entity, handed to `each` and not kept.
+    pub(crate) fn each(self, each: impl FnMut(Mention<'t>)) {
+        self.number(&mut Document::default(), &mut Each(each));
+    }
+
+    /// Gathers mentions into entities by their keys (in `doc`), and hands each mention, numbered with
+    /// its entity, to `out`, in text order, after telling it how many there are. `found` and
+    /// `added` go through one resolution ([`merge_disjoint`]): whatever either holds, the document's
+    /// top-level mentions are sorted and never overlap, a found mention winning over an added one. Each
+    /// mention takes back its nested places (kept apart in `nested`) and its text.
+    fn number(self, doc: &mut Document<'t>, out: &mut impl Sink<'t>) {
+        let Parts {
+            found,
+            mut keys,
+            nested,
+            mut added,
+            added_keys,
+        } = self;
+        let text = keys.doc;
+        keys.append(added_keys, &mut added);
+        let mut mentions = merge_disjoint(found, added, |f| f.mention.byte_span());
+        link(&mut mentions, &mut keys);
+        out.count(mentions.len());
+        let mut ids = EntityIds::default();
+        let mut name_chars = Vec::new();
+        let mut places = nested.into_places(text).peekable();
+        let mut own = Vec::new();
+        // Taken in text order from the list's end (it is reversed first), whose memory is given back
+        // as it empties: the found mentions (32 bytes each) and the numbered ones (64) are not both
+        // held whole.
+        mentions.reverse();
+        #[cfg(debug_assertions)]
+        let mut last_end = 0;
+        while let Some(f) = mentions.pop() {
+            if mentions.capacity() - mentions.len() >= GIVE_BACK {
+                mentions.shrink_to_fit();
+            }
+            let tag = f.mention.tag;
+            let mut mention = f.mention.with_text(text, &mut keys.side);
+            let span = mention.span;
+            #[cfg(debug_assertions)]
+            {
+                debug_assert!(
+                    last_end <= span.start(),
+                    "top-level mentions sorted and disjoint"
+                );
+                last_end = span.end();
+            }
             // The mention's nested places: those kept with its start (the places are in text order,
             // as the mentions are; those of a mention the merge dropped, were there one, are dropped).
-            let at = f.mention.span.start() as u32;
+            let at = span.start() as u32;
             while let Some((parent, place)) = places.next_if(|(parent, _)| *parent <= at) {
                 if parent == at {
                     own.push(place);
@@ -46,39 +105,58 @@ pub(crate) fn assemble<'t>(
                 // Made to its length, as `to_mention` made it (`own` keeps its room for the next).
                 let mut list = Vec::with_capacity(own.len());
                 list.append(&mut own);
-                f.mention.set_nested(list);
+                mention.set_nested(list);
             }
-            numbered(&mut doc, &mut ids, &mut name_chars, f, &keys)
-        })
-        .collect();
-    debug_assert!(
-        places.next().is_none(),
-        "every nested place has its mention"
-    );
-    doc.mentions = numbered;
-    // Every mention is numbered: the keys are read. The entities' lists of spans are made when first
-    // asked for (`Document::persons` and the others).
-    drop(keys);
-    debug_assert!(
-        doc.mentions
-            .windows(2)
-            .all(|w| w[0].span.end() <= w[1].span.start()),
-        "top-level mentions sorted and disjoint"
-    );
-    doc
+            let key = keys.of(tag, &text[span.range()]);
+            out.put(numbered(doc, &mut ids, &mut name_chars, mention, key));
+        }
+        debug_assert!(
+            places.next().is_none(),
+            "every nested place has its mention"
+        );
+    }
 }
 
-/// Mention `f` numbered with its entity, and its nested mentions with theirs, the entities gathered in
-/// `doc`.
+/// Where [`Parts::number`] hands the numbered mentions.
+trait Sink<'t> {
+    /// Told how many mentions come.
+    fn count(&mut self, n: usize);
+    fn put(&mut self, m: Mention<'t>);
+}
+
+/// The document's list: reserved at its length.
+impl<'t> Sink<'t> for Vec<Mention<'t>> {
+    fn count(&mut self, n: usize) {
+        self.reserve_exact(n);
+    }
+    fn put(&mut self, m: Mention<'t>) {
+        self.push(m);
+    }
+}
+
+/// A caller's function, given each mention.
+struct Each<F>(F);
+
+impl<'t, F: FnMut(Mention<'t>)> Sink<'t> for Each<F> {
+    fn count(&mut self, _: usize) {}
+    fn put(&mut self, m: Mention<'t>) {
+        (self.0)(m);
+    }
+}
+
+/// How many found mentions' room is given back at a time while they are numbered (3 MiB).
+const GIVE_BACK: usize = 1 << 16;
+
+/// Mention `mention` with grouping key `key` numbered with its entity, and its nested mentions with
+/// theirs, the entities gathered in `doc`.
 fn numbered<'t>(
     doc: &mut Document<'t>,
     ids: &mut EntityIds,
     name_chars: &mut Vec<usize>,
-    f: Found<'t>,
-    keys: &Keys,
+    mut mention: Mention<'t>,
+    key: &str,
 ) -> Mention<'t> {
-    let entity = entity_of(doc, ids, name_chars, f.key(keys), &f.mention);
-    let mut mention = f.mention;
+    let entity = entity_of(doc, ids, name_chars, key, &mention);
     mention.entity = entity_number(entity);
     // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move. Most
     // mentions have none.

@@ -102,7 +102,7 @@ pub(crate) fn find_again<'t>(
     read: Read<'_>,
     (found, keys): (&[Found<'t>], &Keys),
     (persons, organizations): (bool, bool),
-) -> (Vec<Found<'t>>, Keys) {
+) -> (Vec<Found<'t>>, Keys<'t>) {
     let mut strong: Vec<Strong> = if persons {
         strong_persons(index, found, keys)
     } else {
@@ -112,7 +112,7 @@ pub(crate) fn find_again<'t>(
         strong_organizations(index, found, keys, &mut strong);
     }
     if strong.is_empty() {
-        return Default::default();
+        return (Vec::new(), Keys::new(text));
     }
     // Of a text of one segment, each token's keys, read by both walks below (and twice by the second,
     // as the token and as the one after): worked out once.
@@ -142,7 +142,7 @@ pub(crate) fn find_again<'t>(
     // A one-word name the document also writes with the article is a noun there, as below.
     strong.retain(|s| s.kind != Kind::Person || s.words.len() > 1 || !definite.contains(&s.key));
     if strong.is_empty() {
-        return Default::default();
+        return (Vec::new(), Keys::new(text));
     }
     let names = NameTrie::new(&strong);
     let mut by_family: FxHashMap<&str, Option<usize>> = FxHashMap::default();
@@ -187,7 +187,7 @@ pub(crate) fn find_again<'t>(
                     Some(l) if l == last => Some(l),
                     Some(_) => Some(""),
                 };
-                seen.found.push((f.mention.span.start(), key));
+                seen.found.push((f.mention.start(), key));
             }
         }
     }
@@ -242,7 +242,7 @@ pub(crate) fn find_again<'t>(
     }
     let mut added = Vec::new();
     // The keys of the mentions added that differ from their text.
-    let mut added_keys = Keys::default();
+    let mut added_keys = Keys::new(text);
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
     // the segment): the token after it.
@@ -303,7 +303,7 @@ pub(crate) fn find_again<'t>(
         let replaces_last = start < i
             && added
                 .last()
-                .is_some_and(|a: &Found| a.mention.span.end() > tokens.bytes(start).start);
+                .is_some_and(|a: &Found| a.mention.end() > tokens.bytes(start).start);
         let span = token_span(text, tokens, start, end, skip);
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
@@ -775,7 +775,7 @@ fn one_word_anchors(strong: &[Strong], found: &[Found], keys: &Keys) -> Vec<Opti
     for f in found {
         if let Some(&n) = one_word.get(f.key(keys)) {
             if let Some(a) = anchors[n].as_mut() {
-                a.found.push(f.mention.span.start());
+                a.found.push(f.mention.start());
             }
         }
     }
@@ -847,11 +847,11 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
         if m.kind != Kind::Person || seen.contains(f.key(keys)) {
             continue;
         }
-        let rule = m.source.rule_name();
+        let rule = f.source(keys).rule_name();
         // A full name of the lexicon is strong by its family name alone, title or not (the title it
         // takes from the rule it won over says nothing of the name: الملك عبد الله الثاني).
-        let lexicon = matches!(m.source, Source::Lexicon { .. });
-        let by_context = (!lexicon && (m.title().is_some() || m.role().is_some()))
+        let lexicon = matches!(f.source(keys), Source::Lexicon { .. });
+        let by_context = (!lexicon && (f.title(keys).is_some() || f.role(keys).is_some()))
             || rule.is_some_and(|r| CONTEXT_RULES.contains(&r))
             || (rule == Some("given-chain") && f.key(keys).split(' ').count() >= 3);
         // A given name and one more name word (سامر دوفيلان): trusted too, its family name alone only
@@ -860,13 +860,13 @@ fn strong_persons<'a>(index: &Index, found: &'a [Found], keys: &'a Keys) -> Vec<
         let strong = by_context
             || chain_only
             // a full name the lexicon knows (أنجيلا برانت): its family name stands for the person
-            || (matches!(m.source, Source::Lexicon { .. }) && plain_family(index, f.key(keys)));
+            || (lexicon && plain_family(index, f.key(keys)));
         if !strong {
             continue;
         }
         // A one-word name needs evidence that marks a person: a title or speech verb, not only a nisba or
         // a role before it (رئيس وزراء الدانمارك).
-        let (first, last) = Written::ends(&m.text);
+        let (first, last) = Written::ends(f.text(keys));
         let long_enough = f.key(keys).contains(' ')
             || (!matches!(rule, Some("nationality-name" | "role-name"))
                 && is_distinctive_family(index, f.key(keys), last, false));
@@ -957,8 +957,8 @@ fn strong_organizations<'a>(
     let name_like = EntryKind::Organization.bit() | EntryKind::Place.bit();
     for f in found {
         let m = &f.mention;
-        let naming = m
-            .source
+        let naming = f
+            .source(keys)
             .rule_name()
             .is_some_and(|r| NAMING_RULES.contains(&r));
         if m.kind != Kind::Organization || !naming || seen.contains(f.key(keys)) {
@@ -983,12 +983,12 @@ fn strong_organizations<'a>(
         };
         if distinctive {
             seen.insert(f.key(keys));
-            let (first, last) = Written::ends(&m.text);
+            let (first, last) = Written::ends(f.text(keys));
             orgs.push(Strong {
                 key: f.key(keys).to_string(),
                 words: f.key(keys).split(' ').map(str::to_string).collect(),
                 kind: Kind::Organization,
-                sub_kind: m.sub(),
+                sub_kind: f.sub(keys),
                 gender: None,
                 first,
                 last,
@@ -1735,8 +1735,10 @@ fn match_name(
 
 /// Whether `span` overlaps a mention of `found`, which is sorted and disjoint.
 fn overlaps_any(found: &[Found], span: &Span) -> bool {
-    let k = found.partition_point(|f| f.mention.span.end() <= span.start());
-    found.get(k).is_some_and(|f| f.mention.span.overlaps(span))
+    let k = found.partition_point(|f| f.mention.end() <= span.start());
+    found
+        .get(k)
+        .is_some_and(|f| f.mention.start() < span.end() && span.start() < f.mention.end())
 }
 
 fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention<'_> {

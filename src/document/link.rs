@@ -21,7 +21,7 @@ struct Known {
 /// Links the mentions of `mentions` (in text order) to the full names before them: a linked mention takes
 /// the full name's grouping key, and a person's mention without a title or gender takes those of the
 /// mentions of its person before it.
-pub(crate) fn link(mentions: &mut [Found<'_>], keys: &mut Keys) {
+pub(crate) fn link<'t>(mentions: &mut [Found<'t>], keys: &mut Keys<'t>) {
     // A short form → the key of the one full name it stands for so far, `None` once two do.
     let mut family: FxHashMap<String, Option<String>> = FxHashMap::default();
     let mut given: FxHashMap<String, Option<String>> = FxHashMap::default();
@@ -36,9 +36,9 @@ pub(crate) fn link(mentions: &mut [Found<'_>], keys: &mut Keys) {
     }
 }
 
-fn link_person(
-    f: &mut Found<'_>,
-    keys: &mut Keys,
+fn link_person<'t>(
+    f: &mut Found<'t>,
+    keys: &mut Keys<'t>,
     family: &mut FxHashMap<String, Option<String>>,
     given: &mut FxHashMap<String, Option<String>>,
     known: &mut FxHashMap<String, Known>,
@@ -57,13 +57,7 @@ fn link_person(
         // A family name alone; a given name only after a title (محمد alone is anyone).
         let full = family
             .get(key)
-            .or_else(|| {
-                f.mention
-                    .title()
-                    .is_some()
-                    .then(|| given.get(key))
-                    .flatten()
-            })
+            .or_else(|| f.title(keys).is_some().then(|| given.get(key)).flatten())
             .and_then(Option::as_deref);
         let theirs = full.and_then(|full| known.get(full)).and_then(|k| k.gender);
         let agrees = f.mention.gender.is_none() || theirs.is_none() || theirs == f.mention.gender;
@@ -76,12 +70,12 @@ fn link_person(
         Some(k) => k,
         None => known.entry(f.key(keys).to_string()).or_default(),
     };
-    let m = &mut f.mention;
-    match (m.title_arc(), &k.title) {
-        (None, Some(title)) => m.extra_mut().title = Some(Arc::clone(title)),
+    match (f.title_arc(keys), &k.title) {
+        (None, Some(title)) => f.extra_mut(keys).title = Some(Arc::clone(title)),
         (Some(title), None) => k.title = Some(Arc::clone(title)),
         _ => {}
     }
+    let m = &mut f.mention;
     if m.gender.is_none() {
         m.gender = k.gender;
     }
@@ -95,7 +89,7 @@ fn link_organization(
 ) {
     let key = f.key(keys);
     // A name the lexicon knows is a name of its own (الاتحاد الأوروبي, not الاتحاد الأوروبي لكرة القدم).
-    let own_name = matches!(f.mention.source, Source::Lexicon { .. });
+    let own_name = matches!(f.source(keys), Source::Lexicon { .. });
     if let Some(Some(full)) = prefix.get(key).filter(|_| !own_name) {
         let full = full.clone();
         f.set_key(&full, keys);

@@ -23,51 +23,72 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::mention::{Country, Gender, Mention, Span, SubKind};
+use crate::mention::{
+    Bare, BareExtra, Country, Gender, Mention, Side, Source, Span, SubKind, SubValue,
+};
 
 mod assemble;
 mod find_again;
 mod group;
 mod link;
 
-pub(crate) use assemble::assemble;
+pub(crate) use assemble::Parts;
 pub(crate) use find_again::{find_again, Read, Summaries};
 
-/// A mention with the key that groups it with other mentions of the same entity.
+/// A mention with the key that groups it with other mentions of the same entity, without its text
+/// ([`Bare`]: the text is the document's bytes at its span, which [`Keys`] holds).
 ///
 /// The key is the mention's text for most mentions (no marks, variant letters or extra spaces): only a
 /// key that differs is kept, in a side table ([`Keys`]), and the mention refers to it by its number in
-/// the table, held in `mention.entity` until the document is assembled and the mention numbered with
-/// its entity. So a found mention takes a mention's 64 bytes (an `Option<Box<str>>` beside it took 16
-/// bytes more for each of the millions of mentions of a long text, most of them `None`).
+/// the table, held in its tag until the document is assembled and the mention numbered with its
+/// entity. So a found mention takes 28 bytes (its source, title and role by number in `Keys`'s side
+/// table; as a mention with an `Option<Box<str>>` for its key it took 80, and a box for its title),
+/// millions of them in a long mention-dense text, all held through the document pass.
 #[derive(Debug)]
 pub(crate) struct Found<'t> {
-    pub(crate) mention: Mention<'t>,
+    pub(crate) mention: Bare<'t>,
 }
 
-const _: () = assert!(std::mem::size_of::<Found>() == std::mem::size_of::<Mention>());
+const _: () = assert!(std::mem::size_of::<Found>() == 28);
 
 /// The grouping keys of found mentions that differ from their text ([`Found`]), one after the other in
 /// one string: a key takes its bytes and the 8 of its end (as a `Box<str>` each it took 16 and an
 /// allocation of 32 bytes or more, scattered among the mentions' boxes, so that freeing them gave
-/// little memory back; a third of the mentions of a mention-dense text have a key of their own).
+/// little memory back; a third of the mentions of a mention-dense text have a key of their own). With
+/// them, the text the mentions were found in, whose bytes at a mention's span are its text and, for most
+/// mentions, its key.
 ///
 /// A key is kept once: the mentions of one name, written again and again through a document, share
 /// its number (found by the key's hash in `ids`). Held once per mention, the keys of a 100 MB
 /// mention-dense text took some 60 MB at the peak of the document pass.
-#[derive(Debug, Default)]
-pub(crate) struct Keys {
+#[derive(Debug)]
+pub(crate) struct Keys<'t> {
+    /// The text extracted.
+    doc: &'t str,
     text: String,
     ends: Vec<usize>,
     /// The number of a key by its hash (the first key of that hash: a second key with the same hash is
     /// kept again, not shared).
     ids: FxHashMap<u64, u32>,
+    /// The mentions' sources and extra parts.
+    side: Side<'t>,
 }
 
-/// What a found mention's `entity` holds when its key is its text.
+/// What a found mention's tag holds when its key is its text.
 const OWN_TEXT: u32 = u32::MAX;
 
-impl Keys {
+impl<'t> Keys<'t> {
+    /// No keys yet, of mentions found in `doc`.
+    pub(crate) fn new(doc: &'t str) -> Keys<'t> {
+        Keys {
+            doc,
+            text: String::new(),
+            ends: Vec::new(),
+            ids: FxHashMap::default(),
+            side: Side::default(),
+        }
+    }
+
     fn add(&mut self, key: &str) -> u32 {
         let hash = FxBuildHasher.hash_one(key);
         if let Some(&n) = self.ids.get(&hash) {
@@ -89,13 +110,23 @@ impl Keys {
         &self.text[start..self.ends[n]]
     }
 
-    /// Takes the keys of `other`, which the mentions `found` refer to: they are numbered after these.
-    pub(crate) fn append(&mut self, other: Keys, found: &mut [Found<'_>]) {
+    /// The key of a mention of text `text` whose tag is `tag` (see [`Found`]).
+    fn of<'a>(&'a self, tag: u32, text: &'a str) -> &'a str {
+        match tag {
+            OWN_TEXT => text,
+            n => self.get(n),
+        }
+    }
+
+    /// Takes the keys, sources and extra parts of `other`, which the mentions `found` refer to: they are numbered
+    /// after these.
+    pub(crate) fn append(&mut self, mut other: Keys<'t>, found: &mut [Found<'t>]) {
         let offset = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         for f in found {
-            if f.mention.entity != OWN_TEXT {
-                f.mention.entity += offset;
+            if f.mention.tag != OWN_TEXT {
+                f.mention.tag += offset;
             }
+            f.mention.move_side(&mut other.side, &mut self.side);
         }
         let base = self.text.len();
         self.text.push_str(&other.text);
@@ -108,28 +139,63 @@ impl Keys {
 
 impl<'t> Found<'t> {
     /// Mention `mention` with grouping key `key`, which is kept (in `keys`) only when it is not the
-    /// mention's text.
-    pub(crate) fn new(key: &str, mut mention: Mention<'t>, keys: &mut Keys) -> Found<'t> {
-        mention.entity = if key == &*mention.text {
+    /// mention's text. The mention's text must be the bytes of the text of `keys` at its span, as an
+    /// extracted mention's is.
+    pub(crate) fn new(key: &str, mention: Mention<'t>, keys: &mut Keys<'t>) -> Found<'t> {
+        let tag = if key == mention.text() {
             OWN_TEXT
         } else {
             keys.add(key)
         };
-        Found { mention }
+        Found {
+            mention: mention.into_bare(tag, &mut keys.side),
+        }
+    }
+
+    /// The mention's source (`keys` is the table the mention was made with).
+    pub(crate) fn source<'a>(&self, keys: &'a Keys<'_>) -> &'a Source {
+        self.mention.source(&keys.side)
+    }
+
+    /// The mention's title, in canonical form.
+    pub(crate) fn title<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a str> {
+        self.mention.title(&keys.side)
+    }
+
+    /// The mention's title, as a mention holds it.
+    pub(crate) fn title_arc<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a Arc<str>> {
+        self.mention.title_arc(&keys.side)
+    }
+
+    /// The mention's role.
+    pub(crate) fn role<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a str> {
+        self.mention.role(&keys.side)
+    }
+
+    /// The mention's sub-kind, as it is held.
+    pub(crate) fn sub(&self, keys: &Keys<'t>) -> SubValue {
+        self.mention.sub(&keys.side)
+    }
+
+    /// The mention's extra part, made if it has none.
+    pub(crate) fn extra_mut<'a>(&mut self, keys: &'a mut Keys<'t>) -> &'a mut BareExtra<'t> {
+        self.mention.extra_mut(&mut keys.side)
+    }
+
+    /// The mention's text: the bytes at its span of the text of `keys`, which it was found in.
+    pub(crate) fn text<'a>(&self, keys: &Keys<'a>) -> &'a str {
+        &keys.doc[self.mention.range()]
     }
 
     /// The folded words of the mention, joined by spaces: mentions with one key are one entity. `keys`
     /// is the table the mention was made with.
-    pub(crate) fn key<'a>(&'a self, keys: &'a Keys) -> &'a str {
-        match self.mention.entity {
-            OWN_TEXT => &self.mention.text,
-            n => keys.get(n),
-        }
+    pub(crate) fn key<'a>(&self, keys: &'a Keys<'_>) -> &'a str {
+        keys.of(self.mention.tag, &keys.doc[self.mention.range()])
     }
 
     /// Groups the mention under `key`: the key of the full name it is a short form of.
-    pub(crate) fn set_key(&mut self, key: &str, keys: &mut Keys) {
-        self.mention.entity = if key == &*self.mention.text {
+    pub(crate) fn set_key(&mut self, key: &str, keys: &mut Keys<'_>) {
+        self.mention.tag = if key == &keys.doc[self.mention.range()] {
             OWN_TEXT
         } else {
             keys.add(key)
@@ -140,11 +206,15 @@ impl<'t> Found<'t> {
 /// The nested places of the found mentions, kept apart from them until the document is assembled (the
 /// document pass reads none): in lists of some thousands, each freed as soon as the assembly has given
 /// its places to their mentions, where a box of nested places for each organization (and the `Extra` to
-/// hold it) took some 144 bytes an organization all through the document pass.
+/// hold it) took some 144 bytes an organization all through the document pass. A place is kept without
+/// its text, with its source by number ([`Bare`], 28 bytes, its parent's start byte in its tag): as a
+/// mention with its parent's start beside it, it took 72.
 #[derive(Debug, Default)]
 pub(crate) struct Nested<'t> {
-    /// Lists of places, each with its parent's start byte, in text order.
-    lists: Vec<Vec<(u32, Mention<'t>)>>,
+    /// Lists of places, each with its parent's start byte as its tag, in text order.
+    lists: Vec<Vec<Bare<'t>>>,
+    /// The places' sources and extra parts.
+    side: Side<'t>,
 }
 
 /// The most places in one list of [`Nested`].
@@ -155,17 +225,23 @@ impl<'t> Nested<'t> {
     pub(crate) fn add(&mut self, parent: &Mention<'t>, places: impl Iterator<Item = Mention<'t>>) {
         let at = parent.span.start() as u32;
         for place in places {
+            let place = place.into_bare(at, &mut self.side);
             // A list grows as any does, up to its most: a short document's is short.
             match self.lists.last_mut() {
-                Some(list) if list.len() < NESTED_LIST => list.push((at, place)),
-                _ => self.lists.push(vec![(at, place)]),
+                Some(list) if list.len() < NESTED_LIST => list.push(place),
+                _ => self.lists.push(vec![place]),
             }
         }
     }
 
-    /// The places in text order, each list freed once read.
-    pub(crate) fn into_places(self) -> impl Iterator<Item = (u32, Mention<'t>)> {
-        self.lists.into_iter().flatten()
+    /// The places in text order, each with its parent's start byte, made mentions again of `text` (the
+    /// text they were found in), each list freed once read.
+    pub(crate) fn into_places(self, text: &'t str) -> impl Iterator<Item = (u32, Mention<'t>)> {
+        let mut side = self.side;
+        self.lists
+            .into_iter()
+            .flatten()
+            .map(move |place| (place.tag, place.with_text(text, &mut side)))
     }
 }
 
@@ -604,13 +680,17 @@ mod tests {
     use super::{Found, Keys};
     use crate::mention::{Kind, Mention, Source, Span};
 
-    fn mention(text: &str) -> Mention<'_> {
-        Mention::new(
-            Kind::Person,
-            Span::new(0, text.len(), 0, text.chars().count()),
-            text,
-            Source::Document,
-        )
+    /// The mentions of the parts of `doc` between `|`s, each at its span in `doc`.
+    fn mentions(doc: &str) -> Vec<Mention<'_>> {
+        let (mut at, mut chars) = (0, 0);
+        doc.split('|')
+            .map(|part| {
+                let n = part.chars().count();
+                let span = Span::new(at, at + part.len(), chars, chars + n);
+                (at, chars) = (at + part.len() + 1, chars + n + 1);
+                Mention::new(Kind::Person, span, part, Source::Document)
+            })
+            .collect()
     }
 
     #[test]
@@ -642,42 +722,47 @@ mod tests {
 
     #[test]
     fn a_key_written_again_is_kept_once() {
-        let mut keys = Keys::default();
-        let a = Found::new("احمد", mention("أحمد"), &mut keys);
-        let b = Found::new("احمد", mention("وأحمد"), &mut keys);
-        let c = Found::new("مروان", mention("مَروان"), &mut keys);
-        assert_eq!(a.mention.entity, b.mention.entity);
+        let doc = "أحمد|وأحمد|مَروان|أحمدَ|x";
+        let mut m = mentions(doc).into_iter();
+        let mut keys = Keys::new(doc);
+        let a = Found::new("احمد", m.next().unwrap(), &mut keys);
+        let b = Found::new("احمد", m.next().unwrap(), &mut keys);
+        let c = Found::new("مروان", m.next().unwrap(), &mut keys);
+        assert_eq!(a.mention.tag, b.mention.tag);
         assert_eq!(keys.ends.len(), 2);
-        let mut added_keys = Keys::default();
-        let mut added = vec![Found::new("احمد", mention("أحمدَ"), &mut added_keys)];
+        let mut added_keys = Keys::new(doc);
+        let mut added = vec![Found::new("احمد", m.next().unwrap(), &mut added_keys)];
         keys.append(added_keys, &mut added);
-        let mut d = Found::new("x", mention("x"), &mut keys);
+        let mut d = Found::new("x", m.next().unwrap(), &mut keys);
         d.set_key("مروان", &mut keys);
-        assert_eq!(d.mention.entity, c.mention.entity);
+        assert_eq!(d.mention.tag, c.mention.tag);
         assert_eq!(added[0].key(&keys), "احمد");
         assert_eq!(
             [a.key(&keys), b.key(&keys), c.key(&keys)],
             ["احمد", "احمد", "مروان"]
         );
+        assert_eq!([b.text(&keys), added[0].text(&keys)], ["وأحمد", "أحمدَ"]);
     }
 
     #[test]
     fn keys_that_differ_from_the_text_are_kept_apart_and_follow_their_mentions() {
-        let mut keys = Keys::default();
+        let doc = "مروان دوفال|أحمد|x|دوفال|الكندورى";
+        let mut m = mentions(doc).into_iter();
+        let mut keys = Keys::new(doc);
         let mut found = vec![
-            Found::new("مروان دوفال", mention("مروان دوفال"), &mut keys),
-            Found::new("احمد", mention("أحمد"), &mut keys),
-            Found::new("", mention("x"), &mut keys),
+            Found::new("مروان دوفال", m.next().unwrap(), &mut keys),
+            Found::new("احمد", m.next().unwrap(), &mut keys),
+            Found::new("", m.next().unwrap(), &mut keys),
         ];
         assert_eq!(
             keys.ends.len(),
             2,
             "only the keys that differ from the text"
         );
-        let mut added_keys = Keys::default();
+        let mut added_keys = Keys::new(doc);
         let mut added = vec![
-            Found::new("دوفال", mention("دوفال"), &mut added_keys),
-            Found::new("الكندوري", mention("الكندورى"), &mut added_keys),
+            Found::new("دوفال", m.next().unwrap(), &mut added_keys),
+            Found::new("الكندوري", m.next().unwrap(), &mut added_keys),
         ];
         keys.append(added_keys, &mut added);
         found.extend(added);
@@ -690,5 +775,41 @@ mod tests {
         assert_eq!(found[3].key(&keys), "مروان دوفال");
         assert_eq!(found[4].key(&keys), "مروان");
         assert_eq!(found[1].key(&keys), "دوفال");
+    }
+
+    #[test]
+    fn sources_are_kept_once_and_follow_their_mentions() {
+        let doc = "أحمد|علي|سعيد|مروان";
+        let rule = Source::Rule("title-name".into());
+        let lexicon = |line| Source::Lexicon {
+            name: "persons.tsv".into(),
+            line,
+        };
+        let sources = [rule.clone(), lexicon(3), rule.clone(), lexicon(4)];
+        let mut m = mentions(doc)
+            .into_iter()
+            .zip(sources.iter().cloned())
+            .map(|(mut m, s)| {
+                m.source = s;
+                m
+            });
+        let mut keys = Keys::new(doc);
+        let mut found: Vec<Found> = m
+            .by_ref()
+            .take(3)
+            .map(|m| Found::new("", m, &mut keys))
+            .collect();
+        assert_eq!(keys.side.len(), 2, "one rule, one lexicon line");
+        let mut added_keys = Keys::new(doc);
+        let mut added: Vec<Found> = m.map(|m| Found::new("", m, &mut added_keys)).collect();
+        keys.append(added_keys, &mut added);
+        found.extend(added);
+        let got: Vec<&Source> = found.iter().map(|f| f.source(&keys)).collect();
+        assert_eq!(got, sources.iter().collect::<Vec<_>>());
+        let again: Vec<Source> = found
+            .into_iter()
+            .map(|f| f.mention.with_text(doc, &mut keys.side).source)
+            .collect();
+        assert_eq!(again, sources);
     }
 }
