@@ -1032,7 +1032,8 @@ impl SubCode {
         }
     }
 
-    /// The code of a sub-kind of the vocabulary.
+    /// The code of a sub-kind of the vocabulary (a read mention's).
+    #[cfg(feature = "serde")]
     fn known(s: &SubKind) -> SubCode {
         let at = SubKind::ALL
             .iter()
@@ -1066,7 +1067,8 @@ impl SubValue {
         }
     }
 
-    /// The sub-kind `s`.
+    /// The sub-kind `s` (a read mention's).
+    #[cfg(feature = "serde")]
     fn from_kind(s: SubKind) -> SubValue {
         match s {
             SubKind::Other(v) => SubValue {
