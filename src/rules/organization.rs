@@ -608,7 +608,7 @@ fn is_club_word(seg: &Segment<'_, '_>, k: usize) -> bool {
 /// An organization from its head noun and the complements that follow it.
 ///
 /// Fires: مؤتمر حضرموت الجامع ; الصندوق الاجتماعي للتنمية ; مكتب الشؤون الاجتماعية والعمل ; اتحاد تطوان.
-/// Does not fire: منظمات المجتمع المدني (no singular head) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
+/// Does not fire: منظمات المجتمع المدني (no singular head) ; حزب قومي التوجه (a description) ; وزارة الخارجية، الجيش الأميركي (one complement) ;
 /// وزارة الطاقة الأميركية (a description) ; قوات الاتحاد الأفريقي (a known name: its entry) ; شرطة دبي (a
 /// place after a head that is not named by one) ; نادي نيوكاسل يونايتد (a club known by its town and a second
 /// word: the entry reports نيوكاسل يونايتد, the head outside).
@@ -643,6 +643,11 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
         {
             // A definite noun takes no genitive: what follows it is another phrase (المؤتمر سيبحث،
             // الاتحاد بتنظيم); its name goes on with an adjective or a لِ- complement.
+            continue;
+        }
+        if !seg.lex[i].definite() && describes_head(seg, i + 1) {
+            // An indefinite head + an indefinite nisba is a description, no name (حزب قومي التوجه،
+            // مؤتمر عربي المستوى).
             continue;
         }
         let mut end = org_complements(seg, i + 1);
@@ -698,6 +703,29 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
             out.push(c);
         }
     }
+}
+
+/// Whether token `k`, right after an indefinite head noun, is an indefinite adjective of it: a nisba of
+/// four to seven letters (ending ي, or ية) that is no known place or organization, which makes the head
+/// the start of a description rather than of a name. Longer words ending so are mostly foreign names
+/// transliterated (a place's name with a final ي), which a name may hold.
+///
+/// Fires: حزب قومي التوجه ; مؤتمر عربي المستوى ; شركة أوروبية للطيران. Does not fire: جامعة هارفارد ;
+/// حزب البعث (definite) ; جامعة صنعاء (a place) ; شركة ميتسوبيشي للصناعات (nine letters).
+fn describes_head(seg: &Segment<'_, '_>, k: usize) -> bool {
+    if k >= seg.len() || !seg.is_word(k) {
+        return false;
+    }
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    !l.definite()
+        && !l.conj()
+        && l.clitic_chars() == 0
+        && seg.reading(k).clitic_chars == 0
+        && !seg.has(k, EntryKind::Place)
+        && !seg.has(k, EntryKind::Organization)
+        && (4..=7).contains(&word.chars().count())
+        && is_singular_nisba(word)
 }
 
 /// Whether token `k`, the last complement of an organization's name, is a nationality with ال that says
