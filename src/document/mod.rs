@@ -152,6 +152,24 @@ impl<'t> Found<'t> {
         }
     }
 
+    /// The mention `make` makes of its tag and the table of `keys`, grouped under `key`: as
+    /// [`Found::new`], for a mention made bare at once (`range` is its span's bytes).
+    pub(crate) fn with(
+        key: &str,
+        range: std::ops::Range<usize>,
+        keys: &mut Keys<'t>,
+        make: impl FnOnce(u32, &mut Side<'t>) -> Bare<'t>,
+    ) -> Found<'t> {
+        let tag = if key == &keys.doc[range] {
+            OWN_TEXT
+        } else {
+            keys.add(key)
+        };
+        Found {
+            mention: make(tag, &mut keys.side),
+        }
+    }
+
     /// The mention's source (`keys` is the table the mention was made with).
     pub(crate) fn source<'a>(&self, keys: &'a Keys<'_>) -> &'a Source {
         self.mention.source(&keys.side)
@@ -221,9 +239,9 @@ pub(crate) struct Nested<'t> {
 const NESTED_LIST: usize = 4096;
 
 impl<'t> Nested<'t> {
-    /// Keeps `places`, nested in the found mention `parent`; parents are added in text order.
-    pub(crate) fn add(&mut self, parent: &Mention<'t>, places: impl Iterator<Item = Mention<'t>>) {
-        let at = parent.span.start() as u32;
+    /// Keeps `places`, nested in the found mention that starts at byte `at`; parents are added in
+    /// text order.
+    pub(crate) fn add(&mut self, at: u32, places: impl Iterator<Item = Mention<'t>>) {
         for place in places {
             let place = place.into_bare(at, &mut self.side);
             // A list grows as any does, up to its most: a short document's is short.
