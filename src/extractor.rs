@@ -602,7 +602,7 @@ fn mention_parts<'t>(
     text: &'t str,
     tokens: &Tokens,
     c: &Candidate,
-) -> (Span, SubValue, Option<Country>, Extra<'t>) {
+) -> (Span, SubValue, Option<Country>, Option<Extra<'t>>) {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let sub_kind = if is_club(c) {
@@ -641,8 +641,8 @@ fn mention_parts<'t>(
         };
         (role, at)
     });
-    // Most mentions have no title or role: their extra part is not built only to be found empty.
-    let extra = if title.is_some() || role.is_some() {
+    // Most mentions have no title or role: no extra part, not even an empty one to move and drop.
+    let extra = (title.is_some() || role.is_some()).then(|| {
         let (title, title_span) = title.map_or((None, None), |(t, at)| (Some(t), Some(at)));
         let (role, role_span) = role.unzip();
         Extra::new(
@@ -652,9 +652,7 @@ fn mention_parts<'t>(
             role_span.into(),
             Box::default(),
         )
-    } else {
-        Extra::default()
-    };
+    });
     // The lexicon's countries are checked when read (`country=`: two upper-case letters).
     let country = attrs
         .and_then(|e| index.string(e.country))
@@ -711,7 +709,8 @@ fn to_mention<'t>(
     c: &Candidate,
     places: bool,
 ) -> Mention<'t> {
-    let (span, sub, country, mut extra) = mention_parts(index, text, tokens, c);
+    let (span, sub, country, extra) = mention_parts(index, text, tokens, c);
+    let mut extra = extra.unwrap_or_default();
     // Most candidates have no nested places: no need to go through collecting an empty list. The list
     // is made to its size: collected from the candidates' list, it kept that list's memory (room for four
     // candidates), some 340 bytes more for every organization with a place in its name.

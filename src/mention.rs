@@ -1577,23 +1577,24 @@ impl<'t> Bare<'t> {
         source: u32,
         tag: u32,
         sub: SubValue,
-        mut extra: Extra<'t>,
+        mut extra: Option<Extra<'t>>,
         side: &mut Side<'t>,
     ) -> Bare<'t> {
-        debug_assert!(extra.nested.is_empty());
+        debug_assert!(extra.as_ref().is_none_or(|e| e.nested.is_empty()));
         let mut sub_country = SubCountry::NONE;
         sub_country.set_sub(sub.code);
         if sub.other.is_some() {
-            extra.set_other_sub(sub.other);
+            extra
+                .get_or_insert_with(Extra::default)
+                .set_other_sub(sub.other);
         }
         Bare {
             start: span.start,
             end: span.end,
             char_start: span.char_start,
-            extra: if extra.is_empty() {
-                NO_EXTRA
-            } else {
-                side.push_extra(extra)
+            extra: match extra {
+                Some(extra) if !extra.is_empty() => side.push_extra(extra),
+                _ => NO_EXTRA,
             },
             tag,
             source,
