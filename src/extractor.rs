@@ -689,15 +689,15 @@ fn to_found<'t>(
     keys: &mut document::Keys<'t>,
 ) -> Found<'t> {
     let (span, sub, country, extra) = mention_parts(index, text, tokens, c);
-    Found::with(key, span.range(), keys, |tag, side| {
-        let source = side.number_of(origin_key(c.origin), || {
-            source_of(index, rules, names, c.origin)
-        });
-        let mut m = Bare::found(c.kind, span, source, tag, sub, extra, side);
-        m.gender = c.gender;
-        m.set_country(country);
-        m
-    })
+    let tag = Found::tag(key, span.range(), keys);
+    let side = keys.side();
+    let source = side.number_of(origin_key(c.origin), || {
+        source_of(index, rules, names, c.origin)
+    });
+    let mut m = Bare::found(c.kind, span, source, tag, sub, extra, side);
+    m.gender = c.gender;
+    m.set_country(country);
+    Found { mention: m }
 }
 
 fn to_mention<'t>(

@@ -118,6 +118,11 @@ impl<'t> Keys<'t> {
         }
     }
 
+    /// The mentions' sources and extra parts, to make a found mention bare in ([`Found::tag`]).
+    pub(crate) fn side(&mut self) -> &mut Side<'t> {
+        &mut self.side
+    }
+
     /// Takes the keys, sources and extra parts of `other`, which the mentions `found` refer to: they are numbered
     /// after these.
     pub(crate) fn append(&mut self, mut other: Keys<'t>, found: &mut [Found<'t>]) {
@@ -152,21 +157,13 @@ impl<'t> Found<'t> {
         }
     }
 
-    /// The mention `make` makes of its tag and the table of `keys`, grouped under `key`: as
-    /// [`Found::new`], for a mention made bare at once (`range` is its span's bytes).
-    pub(crate) fn with(
-        key: &str,
-        range: std::ops::Range<usize>,
-        keys: &mut Keys<'t>,
-        make: impl FnOnce(u32, &mut Side<'t>) -> Bare<'t>,
-    ) -> Found<'t> {
-        let tag = if key == &keys.doc[range] {
+    /// The tag of a mention grouped under `key` (`range` is its span's bytes), as [`Found::new`]
+    /// gives it, for a mention made bare at once in the table of `keys` ([`Keys::side`]).
+    pub(crate) fn tag(key: &str, range: std::ops::Range<usize>, keys: &mut Keys<'t>) -> u32 {
+        if key == &keys.doc[range] {
             OWN_TEXT
         } else {
             keys.add(key)
-        };
-        Found {
-            mention: make(tag, &mut keys.side),
         }
     }
 
