@@ -596,7 +596,8 @@ fn is_club(c: &Candidate) -> bool {
 }
 
 /// What a candidate's mention is made of but its source and nested places: its span, sub-kind,
-/// country and extra part (title and role; empty for most).
+/// country and extra part (title and role; none for most).
+#[inline]
 fn mention_parts<'t>(
     index: &Index,
     text: &'t str,

@@ -1571,6 +1571,7 @@ impl<'t> Bare<'t> {
     /// parts, its source numbered in `side` already ([`Side::number_of`]) and its extra part (a
     /// title, a role, no nested mentions) put straight in `side`, where a mention's was boxed to be
     /// unboxed at once.
+    #[inline]
     pub(crate) fn found(
         kind: Kind,
         span: Span,
