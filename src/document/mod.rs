@@ -90,24 +90,27 @@ impl<'t> Keys<'t> {
     }
 
     fn add(&mut self, key: &str) -> u32 {
-        let hash = FxBuildHasher.hash_one(key);
-        if let Some(&n) = self.ids.get(&hash) {
-            if self.get(n) == key {
-                return n;
-            }
-        }
+        use std::collections::hash_map::Entry;
         let n = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         assert!(n != OWN_TEXT, "fewer keys than bytes of text");
+        // One lookup of the hash, for a key kept already and for a new one.
+        match self.ids.entry(FxBuildHasher.hash_one(key)) {
+            Entry::Occupied(e) if key_of(&self.text, &self.ends, *e.get()) == key => {
+                return *e.get()
+            }
+            // A second key of a hash is kept again, not shared.
+            Entry::Occupied(_) => {}
+            Entry::Vacant(e) => {
+                e.insert(n);
+            }
+        }
         self.text.push_str(key);
         self.ends.push(self.text.len());
-        self.ids.entry(hash).or_insert(n);
         n
     }
 
     fn get(&self, n: u32) -> &str {
-        let n = n as usize;
-        let start = n.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start..self.ends[n]]
+        key_of(&self.text, &self.ends, n)
     }
 
     /// The key of a mention of text `text` whose tag is `tag` (see [`Found`]).
@@ -140,6 +143,13 @@ impl<'t> Keys<'t> {
             self.ids.entry(hash).or_insert(n + offset);
         }
     }
+}
+
+/// Key `n` of a [`Keys`] of `text` and `ends`.
+fn key_of<'a>(text: &'a str, ends: &[usize], n: u32) -> &'a str {
+    let n = n as usize;
+    let start = n.checked_sub(1).map_or(0, |before| ends[before]);
+    &text[start..ends[n]]
 }
 
 impl<'t> Found<'t> {
