@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
 use crate::mention::{
-    Bare, Country, Extra, Kind, Mention, Source, SourceName, Span, SubKind, SubValue,
+    Bare, Country, Extra, Kind, Mention, Side, Source, SourceName, Span, SubKind, SubValue,
 };
 use crate::resolve::resolve;
 use crate::rules::{self, Answers, Candidate, Origin, Segment, CLUB_RULES};
@@ -423,13 +423,35 @@ impl Extractor {
                     &mut parts.keys,
                 );
                 // The nested places apart (see `Nested`), in the order `to_mention` made them.
-                if self.kinds[kind_slot(Kind::Place)] && !c.nested.is_empty() {
-                    parts.nested.add(
-                        found.mention.start() as u32,
-                        c.nested.iter().map(|n| {
-                            to_mention(index, &self.rules, &mut s.names, text, &s.tokens, n, true)
-                        }),
-                    );
+                if self.kinds[kind_slot(Kind::Place)] {
+                    let at = found.mention.start() as u32;
+                    for n in &c.nested {
+                        // Made bare at once as a found mention is, but a place with places of its own.
+                        if n.nested.is_empty() {
+                            let place = to_nested(
+                                index,
+                                &self.rules,
+                                &mut s.names,
+                                text,
+                                &s.tokens,
+                                n,
+                                at,
+                                parts.nested.side(),
+                            );
+                            parts.nested.push(place);
+                        } else {
+                            let place = to_mention(
+                                index,
+                                &self.rules,
+                                &mut s.names,
+                                text,
+                                &s.tokens,
+                                n,
+                                true,
+                            );
+                            parts.nested.add(at, std::iter::once(place));
+                        }
+                    }
                 }
                 parts.found.push(found);
             }
@@ -699,6 +721,31 @@ fn to_found<'t>(
     m.gender = c.gender;
     m.set_country(country);
     Found { mention: m }
+}
+
+/// The nested place `c` made bare at once in `side`, its parent's start byte `at` as its tag: as
+/// `to_mention(…).into_bare(at, side)` for a place without places of its own (not inlined: most
+/// mentions have no nested place).
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn to_nested<'t>(
+    index: &Index,
+    rules: &[Rule],
+    names: &mut SourceNames,
+    text: &'t str,
+    tokens: &Tokens,
+    c: &Candidate,
+    at: u32,
+    side: &mut Side<'t>,
+) -> Bare<'t> {
+    let (span, sub, country, extra) = mention_parts(index, text, tokens, c);
+    let source = side.number_of(origin_key(c.origin), || {
+        source_of(index, rules, names, c.origin)
+    });
+    let mut m = Bare::found(c.kind, span, source, at, sub, extra, side);
+    m.gender = c.gender;
+    m.set_country(country);
+    m
 }
 
 fn to_mention<'t>(

@@ -251,12 +251,23 @@ impl<'t> Nested<'t> {
     pub(crate) fn add(&mut self, at: u32, places: impl Iterator<Item = Mention<'t>>) {
         for place in places {
             let place = place.into_bare(at, &mut self.side);
-            // A list grows as any does, up to its most: a short document's is short.
-            match self.lists.last_mut() {
-                Some(list) if list.len() < NESTED_LIST => list.push(place),
-                _ => self.lists.push(vec![place]),
-            }
+            self.push(place);
         }
+    }
+
+    /// Keeps `place`, made bare in [`Nested::side`], its parent's start byte as its tag; parents are
+    /// added in text order.
+    pub(crate) fn push(&mut self, place: Bare<'t>) {
+        // A list grows as any does, up to its most: a short document's is short.
+        match self.lists.last_mut() {
+            Some(list) if list.len() < NESTED_LIST => list.push(place),
+            _ => self.lists.push(vec![place]),
+        }
+    }
+
+    /// The places' sources and extra parts, to make a place bare in ([`Nested::push`]).
+    pub(crate) fn side(&mut self) -> &mut Side<'t> {
+        &mut self.side
     }
 
     /// The places in text order, each with its parent's start byte, made mentions again of `text` (the
