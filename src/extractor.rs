@@ -12,7 +12,9 @@ use crate::document::{self, Document, Found, Parts, Read, Summaries};
 use crate::error::Error;
 use crate::lexicon::{bundled_name_tokens, Bundled, Lexicon, Tier, BUNDLED};
 use crate::lookup::{look_up, Index, Lex, Marks, PhraseMatch};
-use crate::mention::{Country, Kind, Mention, Source, SourceName, SubKind};
+use crate::mention::{
+    Bare, Country, Extra, Kind, Mention, Side, Source, SourceName, Span, SubKind, SubValue,
+};
 use crate::resolve::resolve;
 use crate::rules::{self, Answers, Candidate, Origin, Segment, CLUB_RULES};
 use crate::tokenize::{segments, token_span, tokenize, Tokens, MAX_SEGMENT};
@@ -410,20 +412,48 @@ impl Extractor {
             let c = &s.candidates[n as usize];
             if self.kinds[kind_slot(c.kind)] {
                 tokens_key(&s.tokens, c.start, c.end, c.skip, &mut s.key);
+                let found = to_found(
+                    index,
+                    &self.rules,
+                    &mut s.names,
+                    text,
+                    &s.tokens,
+                    c,
+                    &s.key,
+                    &mut parts.keys,
+                );
                 // The nested places apart (see `Nested`), in the order `to_mention` made them.
-                let mention =
-                    to_mention(index, &self.rules, &mut s.names, text, &s.tokens, c, false);
-                if self.kinds[kind_slot(Kind::Place)] && !c.nested.is_empty() {
-                    parts.nested.add(
-                        &mention,
-                        c.nested.iter().map(|n| {
-                            to_mention(index, &self.rules, &mut s.names, text, &s.tokens, n, true)
-                        }),
-                    );
+                if self.kinds[kind_slot(Kind::Place)] {
+                    let at = found.mention.start() as u32;
+                    for n in &c.nested {
+                        // Made bare at once as a found mention is, but a place with places of its own.
+                        if n.nested.is_empty() {
+                            let place = to_nested(
+                                index,
+                                &self.rules,
+                                &mut s.names,
+                                text,
+                                &s.tokens,
+                                n,
+                                at,
+                                parts.nested.side(),
+                            );
+                            parts.nested.push(place);
+                        } else {
+                            let place = to_mention(
+                                index,
+                                &self.rules,
+                                &mut s.names,
+                                text,
+                                &s.tokens,
+                                n,
+                                true,
+                            );
+                            parts.nested.add(at, std::iter::once(place));
+                        }
+                    }
                 }
-                parts
-                    .found
-                    .push(Found::new(&s.key, mention, &mut parts.keys));
+                parts.found.push(found);
             }
         }
     }
@@ -587,15 +617,15 @@ fn is_club(c: &Candidate) -> bool {
     c.kind == Kind::Organization && matches!(c.origin, Origin::Rule(r) if CLUB_RULES.contains(&r))
 }
 
-fn to_mention<'t>(
+/// What a candidate's mention is made of but its source and nested places: its span, sub-kind,
+/// country and extra part (title and role; none for most).
+#[inline]
+fn mention_parts<'t>(
     index: &Index,
-    rules: &[Rule],
-    names: &mut SourceNames,
     text: &'t str,
     tokens: &Tokens,
     c: &Candidate,
-    places: bool,
-) -> Mention<'t> {
+) -> (Span, SubValue, Option<Country>, Option<Extra<'t>>) {
     let span = token_span(text, tokens, c.start, c.end, c.skip);
     let attrs = c.attrs.map(|id| index.entry(id));
     let sub_kind = if is_club(c) {
@@ -634,20 +664,113 @@ fn to_mention<'t>(
         };
         (role, at)
     });
+    // Most mentions have no title or role: no extra part, not even an empty one to move and drop.
+    let extra = (title.is_some() || role.is_some()).then(|| {
+        let (title, title_span) = title.map_or((None, None), |(t, at)| (Some(t), Some(at)));
+        let (role, role_span) = role.unzip();
+        Extra::new(
+            title,
+            title_span.into(),
+            role,
+            role_span.into(),
+            Box::default(),
+        )
+    });
+    // The lexicon's countries are checked when read (`country=`: two upper-case letters).
+    let country = attrs
+        .and_then(|e| index.string(e.country))
+        .and_then(|c| Country::new(c));
+    (
+        span,
+        sub_kind.map_or(SubValue::default(), SubValue::of),
+        country,
+        extra,
+    )
+}
+
+/// The key [`Side::number_of`] knows a candidate's source by: one key for one source.
+fn origin_key(origin: Origin) -> (u8, usize) {
+    match origin {
+        Origin::Rule(name) => (0, name.as_ptr() as usize),
+        Origin::Entry(id) => (1, id as usize),
+        Origin::Custom(n) => (2, n as usize),
+    }
+}
+
+/// The found mention of candidate `c`, made bare at once ([`Bare::found`]) in `keys`, grouped under
+/// `key`: as `Found::new(key, to_mention(…), keys)`, without building the mention's `Source` (its
+/// number is looked up by the candidate's origin) or boxing its title.
+#[allow(clippy::too_many_arguments)]
+fn to_found<'t>(
+    index: &Index,
+    rules: &[Rule],
+    names: &mut SourceNames,
+    text: &'t str,
+    tokens: &Tokens,
+    c: &Candidate,
+    key: &str,
+    keys: &mut document::Keys<'t>,
+) -> Found<'t> {
+    let (span, sub, country, extra) = mention_parts(index, text, tokens, c);
+    let tag = Found::tag(key, span.range(), keys);
+    let side = keys.side();
+    let source = side.number_of(origin_key(c.origin), || {
+        source_of(index, rules, names, c.origin)
+    });
+    let mut m = Bare::found(c.kind, span, source, tag, sub, extra, side);
+    m.gender = c.gender;
+    m.set_country(country);
+    Found { mention: m }
+}
+
+/// The nested place `c` made bare at once in `side`, its parent's start byte `at` as its tag: as
+/// `to_mention(…).into_bare(at, side)` for a place without places of its own (not inlined: most
+/// mentions have no nested place).
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn to_nested<'t>(
+    index: &Index,
+    rules: &[Rule],
+    names: &mut SourceNames,
+    text: &'t str,
+    tokens: &Tokens,
+    c: &Candidate,
+    at: u32,
+    side: &mut Side<'t>,
+) -> Bare<'t> {
+    let (span, sub, country, extra) = mention_parts(index, text, tokens, c);
+    let source = side.number_of(origin_key(c.origin), || {
+        source_of(index, rules, names, c.origin)
+    });
+    let mut m = Bare::found(c.kind, span, source, at, sub, extra, side);
+    m.gender = c.gender;
+    m.set_country(country);
+    m
+}
+
+fn to_mention<'t>(
+    index: &Index,
+    rules: &[Rule],
+    names: &mut SourceNames,
+    text: &'t str,
+    tokens: &Tokens,
+    c: &Candidate,
+    places: bool,
+) -> Mention<'t> {
+    let (span, sub, country, extra) = mention_parts(index, text, tokens, c);
+    let mut extra = extra.unwrap_or_default();
     // Most candidates have no nested places: no need to go through collecting an empty list. The list
     // is made to its size: collected from the candidates' list, it kept that list's memory (room for four
     // candidates), some 340 bytes more for every organization with a place in its name.
-    let nested = if places && !c.nested.is_empty() {
+    if places && !c.nested.is_empty() {
         let mut nested = Vec::with_capacity(c.nested.len());
         nested.extend(
             c.nested
                 .iter()
                 .map(|n| to_mention(index, rules, names, text, tokens, n, true)),
         );
-        nested
-    } else {
-        Vec::new()
-    };
+        extra.nested = nested.into_boxed_slice();
+    }
     let mut m = Mention::new(
         c.kind,
         span,
@@ -655,27 +778,9 @@ fn to_mention<'t>(
         source_of(index, rules, names, c.origin),
     );
     m.gender = c.gender;
-    // The lexicon's countries are checked when read (`country=`: two upper-case letters).
-    m.set_country(
-        attrs
-            .and_then(|e| index.string(e.country))
-            .and_then(|c| Country::new(c)),
-    );
-    // Most mentions have no title, role or nested place: their extra part is not built (and dropped)
-    // only to be found empty.
-    if title.is_some() || role.is_some() || !nested.is_empty() {
-        let (title, title_span) = title.map_or((None, None), |(t, at)| (Some(t), Some(at)));
-        let (role, role_span) = role.unzip();
-        m.extra = crate::mention::Extra::new(
-            title,
-            title_span.into(),
-            role,
-            role_span.into(),
-            nested.into_boxed_slice(),
-        )
-        .boxed();
-    }
-    m.set_sub_kind(sub_kind);
+    m.set_country(country);
+    m.extra = extra.boxed();
+    m.set_sub(sub);
     m
 }
 

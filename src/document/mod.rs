@@ -90,24 +90,27 @@ impl<'t> Keys<'t> {
     }
 
     fn add(&mut self, key: &str) -> u32 {
-        let hash = FxBuildHasher.hash_one(key);
-        if let Some(&n) = self.ids.get(&hash) {
-            if self.get(n) == key {
-                return n;
-            }
-        }
+        use std::collections::hash_map::Entry;
         let n = u32::try_from(self.ends.len()).expect("fewer keys than bytes of text");
         assert!(n != OWN_TEXT, "fewer keys than bytes of text");
+        // One lookup of the hash, for a key kept already and for a new one.
+        match self.ids.entry(FxBuildHasher.hash_one(key)) {
+            Entry::Occupied(e) if key_of(&self.text, &self.ends, *e.get()) == key => {
+                return *e.get()
+            }
+            // A second key of a hash is kept again, not shared.
+            Entry::Occupied(_) => {}
+            Entry::Vacant(e) => {
+                e.insert(n);
+            }
+        }
         self.text.push_str(key);
         self.ends.push(self.text.len());
-        self.ids.entry(hash).or_insert(n);
         n
     }
 
     fn get(&self, n: u32) -> &str {
-        let n = n as usize;
-        let start = n.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start..self.ends[n]]
+        key_of(&self.text, &self.ends, n)
     }
 
     /// The key of a mention of text `text` whose tag is `tag` (see [`Found`]).
@@ -116,6 +119,11 @@ impl<'t> Keys<'t> {
             OWN_TEXT => text,
             n => self.get(n),
         }
+    }
+
+    /// The mentions' sources and extra parts, to make a found mention bare in ([`Found::tag`]).
+    pub(crate) fn side(&mut self) -> &mut Side<'t> {
+        &mut self.side
     }
 
     /// Takes the keys, sources and extra parts of `other`, which the mentions `found` refer to: they are numbered
@@ -137,6 +145,13 @@ impl<'t> Keys<'t> {
     }
 }
 
+/// Key `n` of a [`Keys`] of `text` and `ends`.
+fn key_of<'a>(text: &'a str, ends: &[usize], n: u32) -> &'a str {
+    let n = n as usize;
+    let start = n.checked_sub(1).map_or(0, |before| ends[before]);
+    &text[start..ends[n]]
+}
+
 impl<'t> Found<'t> {
     /// Mention `mention` with grouping key `key`, which is kept (in `keys`) only when it is not the
     /// mention's text. The mention's text must be the bytes of the text of `keys` at its span, as an
@@ -149,6 +164,16 @@ impl<'t> Found<'t> {
         };
         Found {
             mention: mention.into_bare(tag, &mut keys.side),
+        }
+    }
+
+    /// The tag of a mention grouped under `key` (`range` is its span's bytes), as [`Found::new`]
+    /// gives it, for a mention made bare at once in the table of `keys` ([`Keys::side`]).
+    pub(crate) fn tag(key: &str, range: std::ops::Range<usize>, keys: &mut Keys<'t>) -> u32 {
+        if key == &keys.doc[range] {
+            OWN_TEXT
+        } else {
+            keys.add(key)
         }
     }
 
@@ -221,17 +246,28 @@ pub(crate) struct Nested<'t> {
 const NESTED_LIST: usize = 4096;
 
 impl<'t> Nested<'t> {
-    /// Keeps `places`, nested in the found mention `parent`; parents are added in text order.
-    pub(crate) fn add(&mut self, parent: &Mention<'t>, places: impl Iterator<Item = Mention<'t>>) {
-        let at = parent.span.start() as u32;
+    /// Keeps `places`, nested in the found mention that starts at byte `at`; parents are added in
+    /// text order.
+    pub(crate) fn add(&mut self, at: u32, places: impl Iterator<Item = Mention<'t>>) {
         for place in places {
             let place = place.into_bare(at, &mut self.side);
-            // A list grows as any does, up to its most: a short document's is short.
-            match self.lists.last_mut() {
-                Some(list) if list.len() < NESTED_LIST => list.push(place),
-                _ => self.lists.push(vec![place]),
-            }
+            self.push(place);
         }
+    }
+
+    /// Keeps `place`, made bare in [`Nested::side`], its parent's start byte as its tag; parents are
+    /// added in text order.
+    pub(crate) fn push(&mut self, place: Bare<'t>) {
+        // A list grows as any does, up to its most: a short document's is short.
+        match self.lists.last_mut() {
+            Some(list) if list.len() < NESTED_LIST => list.push(place),
+            _ => self.lists.push(vec![place]),
+        }
+    }
+
+    /// The places' sources and extra parts, to make a place bare in ([`Nested::push`]).
+    pub(crate) fn side(&mut self) -> &mut Side<'t> {
+        &mut self.side
     }
 
     /// The places in text order, each with its parent's start byte, made mentions again of `text` (the
