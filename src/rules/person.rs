@@ -2124,17 +2124,19 @@ pub(super) fn scorer_may_start(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// Whether the folded bytes `folded` are a goal noun (هدف، هدفين، هدفي، اهداف، هاتريك) or إمضاء, with و، ب
 /// or both before it (the part of `scorer_may_start` that reads the word alone).
+///
+/// Compared as bytes, the length first: it is asked of every word the word table holds no flags for (some
+/// 100,000 calls on 10 MB of news), and checking the bytes as UTF-8 first cost 135 instructions a call.
 #[inline]
 pub(super) fn scorer_word(folded: &[u8]) -> bool {
-    let Ok(word) = std::str::from_utf8(folded) else {
+    const WORDS: [&str; 6] = ["هدف", "هدفين", "هدفي", "اهداف", "هاتريك", "امضاء"];
+    // The words have 6 to 12 bytes, and و، ب before them two each.
+    if !(6..=16).contains(&folded.len()) {
         return false;
-    };
-    let word = word.strip_prefix('و').unwrap_or(word);
-    let word = word.strip_prefix('ب').unwrap_or(word);
-    matches!(
-        word,
-        "هدف" | "هدفين" | "هدفي" | "اهداف" | "هاتريك" | "امضاء"
-    )
+    }
+    let word = folded.strip_prefix("و".as_bytes()).unwrap_or(folded);
+    let word = word.strip_prefix("ب".as_bytes()).unwrap_or(word);
+    WORDS.iter().any(|w| w.as_bytes() == word)
 }
 
 /// Whether `family_name` may start at token `i`, whose folded bytes are `folded` (asked of every token
