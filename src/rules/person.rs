@@ -504,8 +504,8 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether `word` ends in an ASCII or an Arabic-Indic digit (U+0660–0669, D9 A0–A9 in UTF-8).
-fn ends_in_digit(word: &str) -> bool {
-    match word.as_bytes() {
+fn ends_in_digit(word: &[u8]) -> bool {
+    match word {
         [.., 0xD9, d] => (0xA0..=0xA9).contains(d),
         [.., d] => d.is_ascii_digit(),
         [] => false,
@@ -529,15 +529,14 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // A word in Latin letters or digits is a quoted term, the name's original spelling or a number after
     // it (ميلِفا ماريك Mileva Maric; جوليان مارسو | computer), not part of the Arabic name.
     // A line break before the first word is the caller's concern (a name may open a line).
-    let arabic = seg
-        .tokens
-        .folded(i)
-        .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c));
+    // (U+0600 to U+06FF are the two-byte forms led by D8 to DB: read by the first byte, without slicing
+    // the folded form as a str and decoding its first char.)
+    let arabic = matches!(seg.tokens.folded_bytes(i).first(), Some(0xD8..=0xDB));
     // An Arabic word that ends in a digit (ص83، ج1: a page or volume reference) is no name word either.
     if !seg.is_word(i)
         || (seg.newline_before(i) && !first)
         || !arabic
-        || ends_in_digit(seg.tokens.folded(i))
+        || ends_in_digit(seg.tokens.folded_bytes(i))
         || written_tanween(seg, i)
     {
         return false;
@@ -547,12 +546,15 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         return true;
     }
     // After عبد, a word with ال is a divine name (عبد العظيم، عبد الرازق), whatever else it is.
-    if !first && seg.tokens.folded(i - 1) == "عبد" && seg.tokens.folded(i).starts_with("ال") {
+    if !first
+        && seg.tokens.folded_is(i - 1, "عبد")
+        && seg.tokens.folded_bytes(i).starts_with("ال".as_bytes())
+    {
         return seg.reading(i).clitic_chars == 0;
     }
     // After آل, the word is the family's name (آل ثاني، آل باشراحيل), whatever else it is: in
     // `anercorp_lex` + `aqmar_train` آل after a name word is followed by the name's next word 11 times in 11.
-    if !first && seg.tokens.folded(i - 1) == "ال" && !l.conj() && seg.reading(i).clitic_chars == 0
+    if !first && seg.tokens.folded_is(i - 1, "ال") && !l.conj() && seg.reading(i).clitic_chars == 0
     {
         return true;
     }
@@ -579,12 +581,15 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     let common = l.has(EntryKind::Common) && (!named || vocabulary_given);
     // After the first word, an unknown word with ف is a foreign name (أوليفر فيلدمان) more often than a
     // clause joined by ف right after a name.
-    let foreign_fa = first
-        || seg
-            .tokens
-            .folded(i)
-            .strip_prefix('ف')
-            .is_some_and(|stem| !looks_like_verb(stem));
+    // Read only for a word with a conjunction (the one test below that asks it).
+    let foreign_fa = || {
+        first
+            || seg
+                .tokens
+                .folded(i)
+                .strip_prefix('ف')
+                .is_some_and(|stem| !looks_like_verb(stem))
+    };
     if !first && title_as_family(seg, i) {
         return true;
     }
@@ -601,7 +606,7 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if !first && transliterated_waw(seg, i) {
         return true;
     }
-    if (l.conj() && !(foreign_fa && foreign_initial(seg, i)))
+    if (l.conj() && !(foreign_fa() && foreign_initial(seg, i)))
         || function
         || common
         || seg.is_trigger(i)
@@ -662,6 +667,11 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
                 || looks_like_masdar(word)
                 || looks_like_derived_masdar(word)
                 || looks_like_derived_participle(word)));
+    // The tests below are asked in turn, each only of a word the ones before let through (all of them
+    // read the word alone or its neighbours, and none is needed once one says no).
+    if verb {
+        return false;
+    }
     // A word written with أ and three root letters (أهدر، أعلن، أغرق) after the first word is a past verb
     // of form IV or an elative (أكبر), not a name word: names of that shape are known (أحمد، أسعد). In
     // `anercorp_lex` + `aqmar_train` the shape is O 586 times; the names are the known ones.
@@ -673,21 +683,36 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
             && c.next().is_some()
             && !c.any(|ch| matches!(ch, 'ا' | 'و' | 'ي'))
     };
+    if form_iv {
+        return false;
+    }
     // ك + a participle or noun of place م… (كمقدم، كمدير) after the first word: "as a …", what the person
     // is or does, not a name word (O 35 times in `anercorp_lex` + `aqmar_train`).
     let ka_participle = !first
         && word
             .strip_prefix("كم")
             .is_some_and(|rest| rest.chars().count() >= 3 && !rest.starts_with(['ا', 'و', 'ي']));
+    if ka_participle {
+        return false;
+    }
     let prepositional =
         l.definite() && l.clitic_chars() > 0 && !(l.conj() && foreign_initial(seg, i));
+    if prepositional {
+        return false;
+    }
     // ... except right after بن/أبو + a name, where a word with ال is the family name
     // (عبدالله بن سالم المري): in ANERcorp 17 of 21 such words are part of the name.
     // آل + a name is already the family name (آل باشراحيل الرمضانية).
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
     let feminine_noun = l.definite() && seg.last_char(i) == Some('ة') && !family_slot;
+    if feminine_noun {
+        return false;
+    }
     let accusative = is_accusative_noun(seg, word) || is_dual_or_plural_noun(seg, word);
+    if accusative {
+        return false;
+    }
     // A noun or verb with the pronoun ـه (مرماه، قواته، تحرمه) or ل + a verb or verbal noun (ليعوض،
     // لتمثيل) is what the person did or has, not a name word.
     // ب/ل + a verbal noun of form V or VIII or تفعيل (بتمزق، بانتقاد، لتحسين) after the first word is a
@@ -707,13 +732,7 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
         && !seg.lex[i + 1].conj();
     let clause =
         pronoun_ha(seg, i) || lam_verb_or_masdar(word) || prepositional_masdar || lam_genitive;
-    !verb
-        && !form_iv
-        && !ka_participle
-        && !prepositional
-        && !feminine_noun
-        && !accusative
-        && !clause
+    !clause
 }
 
 /// Whether `word` (folded) is a word with ال in the masculine sound plural, nominative (المشاركون،
