@@ -513,10 +513,16 @@ pub(super) fn national_team(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// at the start of an entry).
 #[inline(never)]
 pub(super) fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    for open in 1..seg.len().saturating_sub(2) {
-        if seg.tokens.list[open].kind != TokenKind::Punct('(') {
-            continue;
-        }
+    // Every token is walked: a bracket is looked for by `position` over the list, a loop of a few
+    // instructions a token (indexing the list token by token took 11).
+    let list = &seg.tokens.list[..seg.len().saturating_sub(2)];
+    let mut from = 1;
+    while let Some(k) = list
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|t| t.kind == TokenKind::Punct('(')))
+    {
+        let open = from + k;
+        from = open + 1;
         let Some(country) = seg.phrase_of(open + 1, EntryKind::Place) else {
             continue;
         };
