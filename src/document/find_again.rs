@@ -4,13 +4,15 @@
 //! tokens; a long text is read again from a summary of each segment ([`SegmentSummary`]), tokenized
 //! again only where a name may start.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Found, Keys};
 use crate::clitic::for_each_reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
-use crate::mention::{Gender, Kind, Mention, Source, Span, SubValue};
+use crate::mention::{count_chars, Gender, Kind, Mention, Source, Span, SubValue};
 use crate::rules::shape;
 use crate::tokenize::{token_span, tokenize, TokenKind, Tokens};
 
@@ -245,8 +247,10 @@ pub(crate) fn find_again<'t>(
     let mut added_keys = Keys::new(text);
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
-    // the segment): the token after it.
-    let mut try_at = |tokens: &Tokens, i: usize| {
+    // the segment): the token after it. `uncounted`: the bytes of the text whose chars the tokens' char
+    // offsets leave out (a stretch of a long text, see `SegmentSummary::tokenize`), counted for a mention
+    // added only.
+    let mut try_at = |tokens: &Tokens, i: usize, uncounted: Range<usize>| {
         // A word of the vocabulary as written is not a name with a clitic (لدينا is not ل + دينا).
         let whole_only = || {
             let vocabulary = EntryKind::Common.bit() | EntryKind::Function.bit();
@@ -304,7 +308,7 @@ pub(crate) fn find_again<'t>(
             && added
                 .last()
                 .is_some_and(|a: &Found| a.mention.end() > tokens.bytes(start).start);
-        let span = token_span(text, tokens, start, end, skip);
+        let mut span = token_span(text, tokens, start, end, skip);
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
@@ -319,6 +323,15 @@ pub(crate) fn find_again<'t>(
                     .get_mut(&who)
                     .is_some_and(|a| a.near(span.start())));
         if near && !overlaps_any(found, &span) {
+            if !uncounted.is_empty() {
+                let chars = count_chars(&text[uncounted]);
+                span = Span::new(
+                    span.start(),
+                    span.end(),
+                    span.char_start() + chars,
+                    span.char_end() + chars,
+                );
+            }
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
             // the same person's first name, so the mention joins that person.
@@ -345,22 +358,30 @@ pub(crate) fn find_again<'t>(
             while i < tokens.len() {
                 let next = keys.get(i + 1).copied();
                 let hit = filter.may_start(keys[i], next) != MayStart::Nothing;
-                i = hit.then(|| try_at(tokens, i)).flatten().unwrap_or(i + 1);
+                i = hit
+                    .then(|| try_at(tokens, i, 0..0))
+                    .flatten()
+                    .unwrap_or(i + 1);
             }
         }
         Read::Segments(segments) => {
             // Whether a name may start at a token, by the number of its keys: the filter's first test,
             // asked once of each keys the summaries hold, where it was asked of every token.
-            let may: Vec<bool> = segments.dict.iter().map(|&k| filter.may_start_at(k)).collect();
+            let may: Vec<bool> = segments
+                .dict
+                .iter()
+                .map(|&k| filter.may_start_at(k))
+                .collect();
             let mut tokens = Tokens::default();
             for seg in segments.iter() {
                 // The tokens `from..to` of the segment are in `tokens`.
                 let (mut from, mut to) = (0, 0);
+                let mut uncounted = 0..0;
                 let n = seg.tokens;
                 // Token `i`'s code is at byte `at`.
-                let (mut at, mut i) = (0, 0);
+                let (codes, mut at, mut i) = (seg.keys, 0, 0);
                 while i < n {
-                    let (id, len) = seg.code(at);
+                    let (id, len) = read_code(codes, at);
                     at += len;
                     if !may[id] {
                         i += 1;
@@ -382,9 +403,10 @@ pub(crate) fn find_again<'t>(
                     // word before it tells whether it may be a word of the vocabulary.
                     let back = i.saturating_sub(2);
                     if !(from <= back && need <= to) {
-                        (from, to) = seg.tokenize(text, back, need, &mut tokens);
+                        (from, to, uncounted) = seg.tokenize(text, back, need, &mut tokens);
                     }
-                    let end = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                    let end = try_at(&tokens, i - from, uncounted.clone())
+                        .map_or(i + 1, |end| from + end);
                     debug_assert!(end > i);
                     i += 1;
                     // The tokens of the match after its first are passed over.
@@ -504,13 +526,13 @@ fn written_definite<'w>(
                 .collect();
             let mut tokens = Tokens::default();
             for seg in segments.iter() {
-                let mut at = 0;
+                let (codes, mut at) = (seg.keys, 0);
                 for i in 0..seg.tokens {
-                    let (id, len) = seg.code(at);
+                    let (id, len) = read_code(codes, at);
                     at += len;
                     if asked[id] {
                         // The key may be another word's: the token is read to tell.
-                        let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
+                        let (from, ..) = seg.tokenize(text, i, i + 1, &mut tokens);
                         check(tokens.folded(i - from));
                     }
                 }
@@ -1404,7 +1426,16 @@ fn read_code(bytes: &[u8], at: usize) -> (usize, usize) {
 const CODE_SHAPES: [(usize, u32, u64); 8] = {
     let one = (1, 1, 0xFF);
     let two = (2, 2, 0xFFFF);
-    [one, two, one, (3, 3, 0xFF_FFFF), one, two, one, (5, 3, 0xFF_FFFF_FFFF)]
+    [
+        one,
+        two,
+        one,
+        (3, 3, 0xFF_FFFF),
+        one,
+        two,
+        one,
+        (5, 3, 0xFF_FFFF_FFFF),
+    ]
 };
 
 /// The slots of [`Summaries::slots`], by a token's whole key's low bits (1 MiB of `u32`).
@@ -1422,9 +1453,10 @@ pub(crate) enum Read<'a> {
 /// What the document pass keeps of the segments of a long text: for each token, the number of its keys
 /// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`write_code`]:
 /// 1 for the 127 first keys seen, which hold the commonest words, 2 for the next 16 K: 2.0 bytes a token on
-/// the bench news, 1.0 on the dense text, where the keys themselves took 3.7), and for every
-/// [`MARK_EVERY`]th token where it starts (4 bytes): some 3 bytes a token, where the tokens themselves
-/// take some fifty. A stretch is tokenized again from the mark before it; the keys are read in order.
+/// the bench news, 1.0 on the dense text, where the keys themselves took 3.7), for every
+/// [`MARK_EVERY`]th token the byte where it starts (2 bytes) and for every [`CHARS_EVERY`]th its char
+/// (2 bytes): some 2.6 bytes a token on news, where the tokens themselves take some fifty. A stretch is
+/// tokenized again from the mark before it; the keys are read in order.
 ///
 /// The codes and the marks of every segment are in one list each, not one per segment: freed after the
 /// document pass, a large list goes back to the system at once, where the lists of each segment, spread
@@ -1440,9 +1472,13 @@ pub(crate) struct Summaries {
     /// seen again is found here (one read, where a hash map's look-up cost some 20 instructions a
     /// token); a key whose slot another took meanwhile is numbered again.
     slots: Vec<u32>,
-    /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's tokens
-    /// 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
-    marks: Vec<(u16, u16)>,
+    /// The byte offsets in its segment (which is at most 64 KiB long) of each segment's tokens 0,
+    /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
+    marks: Vec<u16>,
+    /// The char offsets in its segment of each segment's tokens 0, [`CHARS_EVERY`], 2 × [`CHARS_EVERY`]…:
+    /// a stretch's first char is counted from there (the chars of 16 tokens on average, once for each
+    /// stretch), where a char offset at every mark took 2 bytes for every 4 tokens.
+    char_marks: Vec<u16>,
     /// Room to write a segment's codes in.
     buf: Vec<u8>,
 }
@@ -1459,6 +1495,7 @@ struct Summarized {
     /// Where its keys and its marks start in the lists.
     keys_at: usize,
     marks_at: usize,
+    char_marks_at: usize,
 }
 
 /// One segment of [`Summaries`], as the document pass reads it.
@@ -1471,7 +1508,8 @@ pub(crate) struct SegmentSummary<'a> {
     keys: &'a [u8],
     /// The keys, by the codes' numbers.
     dict: &'a [WordKeys],
-    marks: &'a [(u16, u16)],
+    marks: &'a [u16],
+    char_marks: &'a [u16],
 }
 
 /// One token in this many has its offsets in a [`SegmentSummary`]: a stretch tokenized again starts at
@@ -1479,6 +1517,9 @@ pub(crate) struct SegmentSummary<'a> {
 /// (8.25 bytes a token) tokenizing took a fifth more instructions on the 10.8 MB news (callgrind: 275 →
 /// 336 M); with 4, some 3 % more.
 const MARK_EVERY: usize = 4;
+
+/// One token in this many has its char offset in a [`SegmentSummary`]: a multiple of [`MARK_EVERY`].
+const CHARS_EVERY: usize = 8 * MARK_EVERY;
 
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
@@ -1532,10 +1573,13 @@ impl Summaries {
         self.keys.extend_from_slice(&[0; CODE_PAD]);
         let marks_at = self.marks.len();
         self.marks.reserve(tokens.len().div_ceil(MARK_EVERY));
-        self.marks.extend(
+        self.marks
+            .extend(tokens.offsets_every(MARK_EVERY).map(|(at, _)| at as u16));
+        let char_marks_at = self.char_marks.len();
+        self.char_marks.extend(
             tokens
-                .offsets_every(MARK_EVERY)
-                .map(|(at, chars)| (at as u16, chars as u16)),
+                .offsets_every(CHARS_EVERY)
+                .map(|(_, chars)| chars as u16),
         );
         self.segments.push(Summarized {
             start,
@@ -1544,17 +1588,22 @@ impl Summaries {
             tokens: tokens.len(),
             keys_at,
             marks_at,
+            char_marks_at,
         });
     }
 
     /// The segments, in order.
     fn iter(&self) -> impl Iterator<Item = SegmentSummary<'_>> {
-        let ends = self.segments.iter().skip(1).map(|s| s.marks_at);
-        let ends = ends.chain([self.marks.len()]);
+        let ends = self
+            .segments
+            .iter()
+            .skip(1)
+            .map(|s| (s.marks_at, s.char_marks_at));
+        let ends = ends.chain([(self.marks.len(), self.char_marks.len())]);
         self.segments
             .iter()
             .zip(ends)
-            .map(|(s, marks_end)| SegmentSummary {
+            .map(|(s, (marks_end, char_marks_end))| SegmentSummary {
                 start: s.start,
                 char_start: s.char_start,
                 len: s.len,
@@ -1562,6 +1611,7 @@ impl Summaries {
                 keys: &self.keys[s.keys_at..],
                 dict: &self.dict,
                 marks: &self.marks[s.marks_at..marks_end],
+                char_marks: &self.char_marks[s.char_marks_at..char_marks_end],
             })
     }
 }
@@ -1604,21 +1654,33 @@ impl SegmentSummary<'_> {
 
     /// Tokenizes again into `out` a stretch of the segment's tokens that holds tokens `from..to`: from
     /// the mark at or before `from` to the one at or after `to` (or the segment's end). Returns the
-    /// stretch's first and end token. Tokens depend only on the text from their first byte on, so a
+    /// stretch's first and end token, and the bytes of the text whose chars the tokens' char offsets
+    /// leave out (from the char mark at or before the stretch to its start: each token's char offsets
+    /// are that many chars short, counted by the caller where it needs them, for the few mentions
+    /// added, not for every stretch). Tokens depend only on the text from their first byte on, so a
     /// stretch starting where a token starts gives the same tokens (the first may lose its
     /// `newline_before`, which matching does not read).
-    fn tokenize(&self, text: &str, from: usize, to: usize, out: &mut Tokens) -> (usize, usize) {
+    fn tokenize(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        out: &mut Tokens,
+    ) -> (usize, usize, Range<usize>) {
         let first = from / MARK_EVERY;
         let last = to.div_ceil(MARK_EVERY);
-        let (a, chars) = self.marks[first];
-        let a = usize::from(a);
-        let b = self.marks.get(last).map_or(self.len, |m| usize::from(m.0));
+        let a = usize::from(self.marks[first]);
+        let b = self.marks.get(last).map_or(self.len, |&m| usize::from(m));
         let segment = &text[self.start..self.start + self.len];
-        let chars = self.char_start + usize::from(chars);
+        // The chars before the char mark at or before the stretch: those between it and the stretch are
+        // left to the caller to count, where it needs them.
+        let counted = first / (CHARS_EVERY / MARK_EVERY);
+        let from_byte = usize::from(self.marks[counted * (CHARS_EVERY / MARK_EVERY)]);
+        let chars = self.char_start + usize::from(self.char_marks[counted]);
         tokenize(&segment[a..b], self.start + a, chars, out);
-        let stretch = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
-        debug_assert_eq!(out.len(), stretch.1 - stretch.0);
-        stretch
+        let (first, end) = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
+        debug_assert_eq!(out.len(), end - first);
+        (first, end, self.start + from_byte..self.start + a)
     }
 }
 
@@ -1913,17 +1975,18 @@ mod tests {
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
             for len in [1, 2, 9, 12, 100] {
                 let to = (from + len).min(n);
-                let (first, end) = summary.tokenize(&text, from, to, &mut part);
+                let (first, end, uncounted) = summary.tokenize(&text, from, to, &mut part);
                 assert!(
                     first <= from && to <= end && end <= n,
                     "{from}..{to}: {first}..{end}"
                 );
                 assert!(from - first < MARK_EVERY && end - to < MARK_EVERY);
-                assert_eq!(
-                    shape(&part, 0, part.len()),
-                    shape(&whole, first, end),
-                    "{from}..{to}"
-                );
+                let lost = count_chars(&text[uncounted]);
+                let counted: Vec<_> = shape(&part, 0, part.len())
+                    .into_iter()
+                    .map(|(a, b, c, d, k)| (a, b, c + lost, d + lost, k))
+                    .collect();
+                assert_eq!(counted, shape(&whole, first, end), "{from}..{to}");
             }
         }
     }
@@ -2224,7 +2287,19 @@ mod tests {
 
     #[test]
     fn codes_read_as_they_were_written() {
-        let ids = [0u32, 1, 127, 128, 300, (1 << 14) - 1, 1 << 14, (1 << 21) - 1, 1 << 21, u32::MAX, 5];
+        let ids = [
+            0u32,
+            1,
+            127,
+            128,
+            300,
+            (1 << 14) - 1,
+            1 << 14,
+            (1 << 21) - 1,
+            1 << 21,
+            u32::MAX,
+            5,
+        ];
         let mut buf = vec![0xFF; ids.len() * CODE_MAX + CODE_PAD];
         let mut at = 0;
         let mut lens = Vec::new();
