@@ -1452,10 +1452,10 @@ pub(crate) enum Read<'a> {
 
 /// What the document pass keeps of the segments of a long text: for each token, the number of its keys
 /// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`write_code`]:
-/// 1 for the 127 first keys seen, which hold the commonest words, 2 for the next 16 K: 2.0 bytes a token on
-/// the bench news, 1.0 on the dense text, where the keys themselves took 3.7), for every
+/// 1 for the 127 first keys seen, which hold the commonest words, 2 for the next 16 K: some 2 bytes a
+/// token on the bench news by the drop in peak memory, where the keys themselves took 3.7), for every
 /// [`MARK_EVERY`]th token the byte where it starts (2 bytes) and for every [`CHARS_EVERY`]th its char
-/// (2 bytes): some 2.6 bytes a token on news, where the tokens themselves take some fifty. A stretch is
+/// (2 bytes): under 3 bytes a token on news, where the tokens themselves take some fifty. A stretch is
 /// tokenized again from the mark before it; the keys are read in order.
 ///
 /// The codes and the marks of every segment are in one list each, not one per segment: freed after the
