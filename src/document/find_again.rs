@@ -4,13 +4,15 @@
 //! tokens; a long text is read again from a summary of each segment ([`SegmentSummary`]), tokenized
 //! again only where a name may start.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Found, Keys};
 use crate::clitic::for_each_reading;
 use crate::lexicon::EntryKind;
 use crate::lookup::Index;
-use crate::mention::{Gender, Kind, Mention, Source, Span, SubValue};
+use crate::mention::{count_chars, Gender, Kind, Mention, Source, Span, SubValue};
 use crate::rules::shape;
 use crate::tokenize::{token_span, tokenize, TokenKind, Tokens};
 
@@ -245,8 +247,10 @@ pub(crate) fn find_again<'t>(
     let mut added_keys = Keys::new(text);
     let mut buf = String::new();
     // A match at token `i` of `tokens` (which must hold the longest name's words after it, or the rest of
-    // the segment): the token after it.
-    let mut try_at = |tokens: &Tokens, i: usize| {
+    // the segment): the token after it. `uncounted`: the bytes of the text whose chars the tokens' char
+    // offsets leave out (a stretch of a long text, see `SegmentSummary::tokenize`), counted for a mention
+    // added only.
+    let mut try_at = |tokens: &Tokens, i: usize, uncounted: Range<usize>| {
         // A word of the vocabulary as written is not a name with a clitic (لدينا is not ل + دينا).
         let whole_only = || {
             let vocabulary = EntryKind::Common.bit() | EntryKind::Function.bit();
@@ -304,7 +308,7 @@ pub(crate) fn find_again<'t>(
             && added
                 .last()
                 .is_some_and(|a: &Found| a.mention.end() > tokens.bytes(start).start);
-        let span = token_span(text, tokens, start, end, skip);
+        let mut span = token_span(text, tokens, start, end, skip);
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
@@ -319,6 +323,15 @@ pub(crate) fn find_again<'t>(
                     .get_mut(&who)
                     .is_some_and(|a| a.near(span.start())));
         if near && !overlaps_any(found, &span) {
+            if !uncounted.is_empty() {
+                let chars = count_chars(&text[uncounted]);
+                span = Span::new(
+                    span.start(),
+                    span.end(),
+                    span.char_start() + chars,
+                    span.char_end() + chars,
+                );
+            }
             // A given name before the family name of a person known by a fuller name is another member
             // of the family (مارك فارنر, then ليلى فارنر); before a name known by that one word it is
             // the same person's first name, so the mention joins that person.
@@ -345,26 +358,38 @@ pub(crate) fn find_again<'t>(
             while i < tokens.len() {
                 let next = keys.get(i + 1).copied();
                 let hit = filter.may_start(keys[i], next) != MayStart::Nothing;
-                i = hit.then(|| try_at(tokens, i)).flatten().unwrap_or(i + 1);
+                i = hit
+                    .then(|| try_at(tokens, i, 0..0))
+                    .flatten()
+                    .unwrap_or(i + 1);
             }
         }
         Read::Segments(segments) => {
+            // Whether a name may start at a token, by the number of its keys: the filter's first test,
+            // asked once of each keys the summaries hold, where it was asked of every token.
+            let may: Vec<bool> = segments
+                .dict
+                .iter()
+                .map(|&k| filter.may_start_at(k))
+                .collect();
             let mut tokens = Tokens::default();
             for seg in segments.iter() {
                 // The tokens `from..to` of the segment are in `tokens`.
                 let (mut from, mut to) = (0, 0);
+                let mut uncounted = 0..0;
                 let n = seg.tokens;
-                let bytes = seg.keys;
-                // Token `i`'s keys, unpacked from byte `at`, `len` bytes long: each token's are
-                // unpacked once, as the next token's, then kept as the token's. (After the last token
-                // come the next segment's keys or the padding: unpacked, and not used.)
-                let (mut at, mut i) = (0, 0);
-                let (mut here, mut len) = WordKeys::unpack(bytes, 0);
+                // Token `i`'s code is at byte `at`.
+                let (codes, mut at, mut i) = (seg.keys, 0, 0);
                 while i < n {
-                    let (next, next_len) = WordKeys::unpack(bytes, at + len);
-                    let words = match filter.may_start(here, (i + 1 < n).then_some(next)) {
+                    let (id, len) = read_code(codes, at);
+                    at += len;
+                    if !may[id] {
+                        i += 1;
+                        continue;
+                    }
+                    let next = (i + 1 < n).then(|| seg.read(at).0);
+                    let words = match filter.may_start(seg.dict[id], next) {
                         MayStart::Nothing => {
-                            (at, here, len) = (at + len, next, next_len);
                             i += 1;
                             continue;
                         }
@@ -378,16 +403,15 @@ pub(crate) fn find_again<'t>(
                     // word before it tells whether it may be a word of the vocabulary.
                     let back = i.saturating_sub(2);
                     if !(from <= back && need <= to) {
-                        (from, to) = seg.tokenize(text, back, need, &mut tokens);
+                        (from, to, uncounted) = seg.tokenize(text, back, need, &mut tokens);
                     }
-                    let end = try_at(&tokens, i - from).map_or(i + 1, |end| from + end);
+                    let end = try_at(&tokens, i - from, uncounted.clone())
+                        .map_or(i + 1, |end| from + end);
                     debug_assert!(end > i);
-                    (at, here, len) = (at + len, next, next_len);
                     i += 1;
                     // The tokens of the match after its first are passed over.
                     while i < end {
-                        at += len;
-                        (here, len) = WordKeys::unpack(bytes, at);
+                        at += seg.code(at).1;
                         i += 1;
                     }
                 }
@@ -493,12 +517,22 @@ fn written_definite<'w>(
             }
         }
         Read::Segments(segments) => {
+            // Whether a token is read, by the number of its keys: asked once of each keys the
+            // summaries hold.
+            let asked: Vec<bool> = segments
+                .dict
+                .iter()
+                .map(|k| k.is_definite_word() && k.keys().any(|k| keys.contains(k)))
+                .collect();
             let mut tokens = Tokens::default();
             for seg in segments.iter() {
-                for (i, k) in seg.definite_words() {
-                    if k.keys().any(|k| keys.contains(k)) {
+                let (codes, mut at) = (seg.keys, 0);
+                for i in 0..seg.tokens {
+                    let (id, len) = read_code(codes, at);
+                    at += len;
+                    if asked[id] {
                         // The key may be another word's: the token is read to tell.
-                        let (from, _) = seg.tokenize(text, i, i + 1, &mut tokens);
+                        let (from, ..) = seg.tokenize(text, i, i + 1, &mut tokens);
                         check(tokens.folded(i - from));
                     }
                 }
@@ -1215,6 +1249,16 @@ impl NameFilter {
             .copied()
     }
 
+    /// Whether a name may start at a token with `keys`, whatever token follows: the first test of
+    /// [`NameFilter::may_start`], which passes every token where it says something may start.
+    fn may_start_at(&self, keys: WordKeys) -> bool {
+        let first = |k: u32| {
+            let bit = k & self.mask;
+            self.firsts[bit as usize / 64] & (1 << (bit % 64)) != 0
+        };
+        keys.is_word() && keys.keys().any(first)
+    }
+
     /// What may start at a token with `keys`, followed by a token with `next` (none at the end of a
     /// segment).
     #[inline(always)]
@@ -1260,10 +1304,10 @@ const KEY_BITS: u32 = 20;
 /// first char and its first two chars while those are clitic letters (the readings it may have), and
 /// whether it is a word (names start at words only; a later word of a name may be any token, so every
 /// token has keys), and whether it is a word with the article (see [`WordKeys::is_definite_word`]).
-/// Up to three keys of [`KEY_BITS`] bits, their number and the flags in a `u64`, laid out so that a
-/// summary keeps only the bytes a token's keys take ([`WordKeys::pack_at`]): the first key, the flags
-/// and the number in the low 3 bytes, the second key in the next 3 (its top 4 bits
-/// clear), the third in the top 20 bits.
+/// Up to three keys of [`KEY_BITS`] bits, their number and the flags in a `u64`: the first key, the
+/// flags and the number in the low 3 bytes, the second key in the next 3 (its top 4 bits clear), the
+/// third in the top 20 bits; the bits of keys a token does not have are 0, so that equal keys are equal
+/// `u64`s (a summary keeps each value once, [`Summaries`]).
 #[derive(Debug, Clone, Copy)]
 struct WordKeys(u64);
 
@@ -1276,12 +1320,6 @@ impl WordKeys {
     /// [`WordKeys::of`] a folded form read as bytes.
     #[inline]
     fn of_bytes(folded: &[u8], word: bool) -> WordKeys {
-        WordKeys::packed(folded, word).0
-    }
-
-    /// [`WordKeys::of_bytes`], and the bytes they take packed (see [`WordKeys::pack_at`]).
-    #[inline]
-    fn packed(folded: &[u8], word: bool) -> (WordKeys, usize) {
         // Only a word that starts with a clitic letter is read without its first char, and only one
         // with two without its first two: most words have one key, hashed once and tested once, and
         // are made here without the others' steps.
@@ -1292,7 +1330,7 @@ impl WordKeys {
                 | u64::from(word) << WORD_SHIFT
                 | 1 << COUNT_SHIFT
                 | u64::from(word && definite) << DEFINITE_SHIFT;
-            return (WordKeys(keys), PACKED_LEN[1]);
+            return WordKeys(keys);
         };
         let mut keys = [whole, key_of(rest), 0];
         let mut count = 2;
@@ -1302,15 +1340,14 @@ impl WordKeys {
             count = 3;
             definite |= starts_with_article(rest);
         }
-        let keys = WordKeys(
+        WordKeys(
             u64::from(keys[0])
                 | u64::from(word) << WORD_SHIFT
                 | (count as u64) << COUNT_SHIFT
                 | u64::from(word && definite) << DEFINITE_SHIFT
                 | u64::from(keys[1]) << KEY_SHIFTS[1]
                 | u64::from(keys[2]) << KEY_SHIFTS[2],
-        );
-        (keys, PACKED_LEN[count])
+        )
     }
 
     fn is_word(self) -> bool {
@@ -1337,29 +1374,6 @@ impl WordKeys {
     fn keys(self) -> impl Iterator<Item = u32> + Clone {
         (0..self.count()).map(move |n| (self.0 >> KEY_SHIFTS[n]) as u32 & KEY_MASK)
     }
-
-    /// Writes the keys at byte `at` of `out` as a summary keeps them, and returns the byte after them:
-    /// the first 3 bytes of the `u64` (little-endian) for a token of one key (most tokens), 6 for two,
-    /// all 8 for three. The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes
-    /// after the token's own are written over by the next token's (or the padding). `len` is the
-    /// bytes they take, `PACKED_LEN` of their number, which [`WordKeys::packed`] gives with them.
-    #[inline]
-    fn pack_at(self, len: usize, out: &mut [u8], at: usize) -> usize {
-        debug_assert_eq!(len, PACKED_LEN[self.count()]);
-        out[at..at + 8].copy_from_slice(&self.0.to_le_bytes());
-        at + len
-    }
-
-    /// The keys [`WordKeys::pack_at`] packed at byte `at` of `bytes` (which holds [`PACKED_PAD`]
-    /// bytes after the last token's), and how many bytes they take: one read. The bits of the keys
-    /// the token does not have hold the next token's bytes: they are never read (the keys are taken
-    /// by their number, see [`WordKeys::keys`]), and not masked off (a mask cost 3 instructions a
-    /// token, of some 20 a token in both walks).
-    #[inline]
-    fn unpack(bytes: &[u8], at: usize) -> (WordKeys, usize) {
-        let read = WordKeys(read_u64(bytes, at));
-        (read, PACKED_LEN[read.count()])
-    }
 }
 
 const KEY_MASK: u32 = (1 << KEY_BITS) - 1;
@@ -1371,16 +1385,62 @@ const KEY_SHIFTS: [u32; 3] = [0, 24, 64 - KEY_BITS];
 const _: () = assert!(DEFINITE_SHIFT < KEY_SHIFTS[1] && KEY_SHIFTS[1] + KEY_BITS <= KEY_SHIFTS[2]);
 const _: () = assert!(COUNT_SHIFT + 2 <= DEFINITE_SHIFT);
 
-/// The bytes a token's packed keys take, by their number.
-const PACKED_LEN: [usize; 4] = [0, 3, 6, 8];
-const _: () = assert!(KEY_SHIFTS[1] + KEY_BITS <= 48);
+/// The bytes of padding after a summary's last token, so that [`read_code`] reads any token's code as
+/// a `u64`.
+const CODE_PAD: usize = 8;
 
-/// The most bytes a token's packed keys take.
-const PACKED_MAX: usize = 8;
+/// The most bytes a token's code takes ([`write_code`]).
+const CODE_MAX: usize = 5;
 
-/// The bytes of padding after a summary's last token, so that [`WordKeys::unpack`] reads any token's
-/// keys as a `u64`.
-const PACKED_PAD: usize = 8;
+/// Writes the number `id` at byte `at` of `out` in the bytes it needs, and returns the byte after them:
+/// 1 byte below 2⁷, 2 below 2¹⁴, 3 below 2²¹, 5 else, the low bits of the first byte saying which (0,
+/// 01, 011, 111) and the number above them (little-endian). The whole `u64` is written: `out` must
+/// have 8 bytes from `at`, and the bytes after the code's own are written over by the next code (or
+/// the padding).
+#[inline]
+fn write_code(id: u32, out: &mut [u8], at: usize) -> usize {
+    let id = u64::from(id);
+    let (word, len) = if id < 1 << 7 {
+        (id << 1, 1)
+    } else if id < 1 << 14 {
+        (id << 2 | 0b01, 2)
+    } else if id < 1 << 21 {
+        (id << 3 | 0b011, 3)
+    } else {
+        (id << 3 | 0b111, 5)
+    };
+    out[at..at + 8].copy_from_slice(&word.to_le_bytes());
+    at + len
+}
+
+/// The number [`write_code`] wrote at byte `at` of `bytes` (which holds [`CODE_PAD`] bytes after the
+/// last code), and the bytes it takes: one read, and the length, shift and mask by the low 3 bits.
+#[inline]
+fn read_code(bytes: &[u8], at: usize) -> (usize, usize) {
+    let word = read_u64(bytes, at);
+    let (len, shift, mask) = CODE_SHAPES[word as usize & 7];
+    (((word & mask) >> shift) as usize, len)
+}
+
+/// By the low 3 bits of a code: its bytes, the shift and the mask of its number.
+const CODE_SHAPES: [(usize, u32, u64); 8] = {
+    let one = (1, 1, 0xFF);
+    let two = (2, 2, 0xFFFF);
+    [
+        one,
+        two,
+        one,
+        (3, 3, 0xFF_FFFF),
+        one,
+        two,
+        one,
+        (5, 3, 0xFF_FFFF_FFFF),
+    ]
+};
+
+/// The slots of [`Summaries::slots`], by a token's whole key's low bits (1 MiB of `u32`).
+const SLOTS: usize = 1 << 18;
+const _: () = assert!(SLOTS <= 1 << KEY_BITS);
 
 /// How the document pass reads the tokens of the text again.
 pub(crate) enum Read<'a> {
@@ -1390,24 +1450,36 @@ pub(crate) enum Read<'a> {
     Segments(&'a Summaries),
 }
 
-/// What the document pass keeps of the segments of a long text: for each token, the keys its filter
-/// tests, in the bytes they take (3 for a token of one key, most tokens: 3.7 bytes a token on news text,
-/// see [`WordKeys::pack_at`]), and for every [`MARK_EVERY`]th token where it starts (4 bytes): under 5
-/// bytes a token, where the tokens themselves take some fifty. A stretch is tokenized again from the
-/// mark before it; the keys are read in order.
+/// What the document pass keeps of the segments of a long text: for each token, the number of its keys
+/// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`write_code`]:
+/// 1 for the 127 first keys seen, which hold the commonest words, 2 for the next 16 K: some 2 bytes a
+/// token on the bench news by the drop in peak memory, where the keys themselves took 3.7), for every
+/// [`MARK_EVERY`]th token the byte where it starts (2 bytes) and for every [`CHARS_EVERY`]th its char
+/// (2 bytes): under 3 bytes a token on news, where the tokens themselves take some fifty. A stretch is
+/// tokenized again from the mark before it; the keys are read in order.
 ///
-/// The keys and the marks of every segment are in one list each, not one per segment: freed after the
+/// The codes and the marks of every segment are in one list each, not one per segment: freed after the
 /// document pass, a large list goes back to the system at once, where the lists of each segment, spread
 /// among the mentions found meanwhile, left their memory to the process.
 #[derive(Debug, Default)]
 pub(crate) struct Summaries {
     segments: Vec<Summarized>,
-    /// Each token's keys, packed one token after the other, and [`PACKED_PAD`] bytes of padding.
+    /// Each token's code, one token after the other, and [`CODE_PAD`] bytes of padding.
     keys: Vec<u8>,
-    /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's tokens
-    /// 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
-    marks: Vec<(u16, u16)>,
-    /// Room to pack a segment's keys in.
+    /// The keys seen, by number; number 0 is no token's (the padding reads as it).
+    dict: Vec<WordKeys>,
+    /// The number of the keys last seen with each value of a whole key's low bits, 0 for none: a key
+    /// seen again is found here (one read, where a hash map's look-up cost some 20 instructions a
+    /// token); a key whose slot another took meanwhile is numbered again.
+    slots: Vec<u32>,
+    /// The byte offsets in its segment (which is at most 64 KiB long) of each segment's tokens 0,
+    /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
+    marks: Vec<u16>,
+    /// The char offsets in its segment of each segment's tokens 0, [`CHARS_EVERY`], 2 × [`CHARS_EVERY`]…:
+    /// a stretch's first char is counted from there (the chars of 16 tokens on average, once for each
+    /// stretch), where a char offset at every mark took 2 bytes for every 4 tokens.
+    char_marks: Vec<u16>,
+    /// Room to write a segment's codes in.
     buf: Vec<u8>,
 }
 
@@ -1423,6 +1495,7 @@ struct Summarized {
     /// Where its keys and its marks start in the lists.
     keys_at: usize,
     marks_at: usize,
+    char_marks_at: usize,
 }
 
 /// One segment of [`Summaries`], as the document pass reads it.
@@ -1431,9 +1504,12 @@ pub(crate) struct SegmentSummary<'a> {
     char_start: usize,
     len: usize,
     tokens: usize,
-    /// The segment's keys, and the next segments' and the padding after them.
+    /// The segment's codes, and the next segments' and the padding after them.
     keys: &'a [u8],
-    marks: &'a [(u16, u16)],
+    /// The keys, by the codes' numbers.
+    dict: &'a [WordKeys],
+    marks: &'a [u16],
+    char_marks: &'a [u16],
 }
 
 /// One token in this many has its offsets in a [`SegmentSummary`]: a stretch tokenized again starts at
@@ -1441,6 +1517,9 @@ pub(crate) struct SegmentSummary<'a> {
 /// (8.25 bytes a token) tokenizing took a fifth more instructions on the 10.8 MB news (callgrind: 275 →
 /// 336 M); with 4, some 3 % more.
 const MARK_EVERY: usize = 4;
+
+/// One token in this many has its char offset in a [`SegmentSummary`]: a multiple of [`MARK_EVERY`].
+const CHARS_EVERY: usize = 8 * MARK_EVERY;
 
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
@@ -1452,9 +1531,9 @@ impl Summaries {
     /// not resident.
     pub(crate) fn for_text(len: usize) -> Summaries {
         Summaries {
-            // News text has a token in some ten bytes and 3.7 bytes of keys a token; a text of
-            // shorter words or more clitics grows the lists further.
-            keys: Vec::with_capacity(len / 2 + PACKED_PAD),
+            // News text has a token in some ten bytes and 2 bytes of codes a token; a text of
+            // shorter words or rarer ones grows the list further.
+            keys: Vec::with_capacity(len / 4 + CODE_PAD),
             marks: Vec::with_capacity(len / (10 * MARK_EVERY) + 1),
             ..Summaries::default()
         }
@@ -1463,29 +1542,44 @@ impl Summaries {
     /// Adds the summary of `tokens`, the tokens of the segment at byte `start` and char `char_start`,
     /// `len` bytes long.
     pub(crate) fn add(&mut self, tokens: &Tokens, start: usize, char_start: usize, len: usize) {
-        // Packed at offsets in a buffer with room for the most they may take, not pushed (each push
+        // Written at offsets in a buffer with room for the most they may take, not pushed (each push
         // checked the room left), then copied after the other segments' (making room in `keys` itself
         // wrote zeros over 8 bytes a token each time: 8.8 M instructions on the 10.8 MB news).
-        let room = tokens.len() * PACKED_MAX + PACKED_MAX;
+        let room = tokens.len() * CODE_MAX + CODE_PAD;
         if self.buf.len() < room {
             self.buf.resize(room, 0);
         }
+        if self.dict.is_empty() {
+            self.dict.push(WordKeys(0));
+            self.slots = vec![0; SLOTS];
+        }
         let mut at = 0;
         for (folded, word) in tokens.in_segment() {
-            let (keys, len) = WordKeys::packed(folded, word);
-            at = keys.pack_at(len, &mut self.buf, at);
+            let keys = WordKeys::of_bytes(folded, word);
+            // No token's keys are 0 (their number is at least 1): slot 0's `dict[0]` never matches.
+            let slot = &mut self.slots[keys.whole() as usize % SLOTS];
+            let mut id = *slot;
+            if self.dict[id as usize].0 != keys.0 {
+                id = self.dict.len() as u32;
+                self.dict.push(keys);
+                *slot = id;
+            }
+            at = write_code(id, &mut self.buf, at);
         }
         // The padding goes after the last segment only.
-        let keys_at = self.keys.len().saturating_sub(PACKED_PAD);
+        let keys_at = self.keys.len().saturating_sub(CODE_PAD);
         self.keys.truncate(keys_at);
         self.keys.extend_from_slice(&self.buf[..at]);
-        self.keys.extend_from_slice(&[0; PACKED_PAD]);
+        self.keys.extend_from_slice(&[0; CODE_PAD]);
         let marks_at = self.marks.len();
         self.marks.reserve(tokens.len().div_ceil(MARK_EVERY));
-        self.marks.extend(
+        self.marks
+            .extend(tokens.offsets_every(MARK_EVERY).map(|(at, _)| at as u16));
+        let char_marks_at = self.char_marks.len();
+        self.char_marks.extend(
             tokens
-                .offsets_every(MARK_EVERY)
-                .map(|(at, chars)| (at as u16, chars as u16)),
+                .offsets_every(CHARS_EVERY)
+                .map(|(_, chars)| chars as u16),
         );
         self.segments.push(Summarized {
             start,
@@ -1494,72 +1588,99 @@ impl Summaries {
             tokens: tokens.len(),
             keys_at,
             marks_at,
+            char_marks_at,
         });
     }
 
     /// The segments, in order.
     fn iter(&self) -> impl Iterator<Item = SegmentSummary<'_>> {
-        let ends = self.segments.iter().skip(1).map(|s| s.marks_at);
-        let ends = ends.chain([self.marks.len()]);
+        let ends = self
+            .segments
+            .iter()
+            .skip(1)
+            .map(|s| (s.marks_at, s.char_marks_at));
+        let ends = ends.chain([(self.marks.len(), self.char_marks.len())]);
         self.segments
             .iter()
             .zip(ends)
-            .map(|(s, marks_end)| SegmentSummary {
+            .map(|(s, (marks_end, char_marks_end))| SegmentSummary {
                 start: s.start,
                 char_start: s.char_start,
                 len: s.len,
                 tokens: s.tokens,
                 keys: &self.keys[s.keys_at..],
+                dict: &self.dict,
                 marks: &self.marks[s.marks_at..marks_end],
+                char_marks: &self.char_marks[s.char_marks_at..char_marks_end],
             })
     }
 }
 
 impl SegmentSummary<'_> {
+    /// The number of the keys of the token whose code is at byte `at`, and the bytes the code takes.
+    #[inline]
+    fn code(&self, at: usize) -> (usize, usize) {
+        read_code(self.keys, at)
+    }
+
+    /// The keys of the token whose code is at byte `at`, and the bytes the code takes.
+    #[inline]
+    fn read(&self, at: usize) -> (WordKeys, usize) {
+        let (id, len) = self.code(at);
+        (self.dict[id], len)
+    }
+
     /// Each token's keys, in order.
     #[cfg(test)]
     fn keys(&self) -> impl Iterator<Item = WordKeys> + '_ {
         let mut at = 0;
         (0..self.tokens).map(move |_| {
-            let (keys, len) = WordKeys::unpack(self.keys, at);
+            let (keys, len) = self.read(at);
             at += len;
             keys
         })
     }
 
-    /// The words with the article ([`WordKeys::is_definite_word`]), by their index, with their keys:
-    /// each token's flag and number of keys are read from the third byte of its keys alone (a test of
-    /// that byte cost some 12 instructions a token, where unpacking every token's keys cost 18).
+    /// The words with the article ([`WordKeys::is_definite_word`]), by their index, with their keys.
+    #[cfg(test)]
     fn definite_words(&self) -> impl Iterator<Item = (usize, WordKeys)> + '_ {
-        // The third byte holds bits 16 to 23 of the keys: the word flag, the number and the article.
-        const FLAGS_BYTE: u32 = 16;
-        const _: () = assert!(WORD_SHIFT >= FLAGS_BYTE && DEFINITE_SHIFT < FLAGS_BYTE + 8);
         let mut at = 0;
         (0..self.tokens).filter_map(move |i| {
-            let flags = u32::from(self.keys[at + 2]) << FLAGS_BYTE;
-            let here = at;
-            at += PACKED_LEN[(flags >> COUNT_SHIFT) as usize & 3];
-            (flags >> DEFINITE_SHIFT & 1 != 0).then(|| (i, WordKeys::unpack(self.keys, here).0))
+            let (keys, len) = self.read(at);
+            at += len;
+            keys.is_definite_word().then_some((i, keys))
         })
     }
 
     /// Tokenizes again into `out` a stretch of the segment's tokens that holds tokens `from..to`: from
     /// the mark at or before `from` to the one at or after `to` (or the segment's end). Returns the
-    /// stretch's first and end token. Tokens depend only on the text from their first byte on, so a
+    /// stretch's first and end token, and the bytes of the text whose chars the tokens' char offsets
+    /// leave out (from the char mark at or before the stretch to its start: each token's char offsets
+    /// are that many chars short, counted by the caller where it needs them, for the few mentions
+    /// added, not for every stretch). Tokens depend only on the text from their first byte on, so a
     /// stretch starting where a token starts gives the same tokens (the first may lose its
     /// `newline_before`, which matching does not read).
-    fn tokenize(&self, text: &str, from: usize, to: usize, out: &mut Tokens) -> (usize, usize) {
+    fn tokenize(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        out: &mut Tokens,
+    ) -> (usize, usize, Range<usize>) {
         let first = from / MARK_EVERY;
         let last = to.div_ceil(MARK_EVERY);
-        let (a, chars) = self.marks[first];
-        let a = usize::from(a);
-        let b = self.marks.get(last).map_or(self.len, |m| usize::from(m.0));
+        let a = usize::from(self.marks[first]);
+        let b = self.marks.get(last).map_or(self.len, |&m| usize::from(m));
         let segment = &text[self.start..self.start + self.len];
-        let chars = self.char_start + usize::from(chars);
+        // The chars before the char mark at or before the stretch: those between it and the stretch are
+        // left to the caller to count, where it needs them.
+        let counted = first / (CHARS_EVERY / MARK_EVERY);
+        let from_byte = usize::from(self.marks[counted * (CHARS_EVERY / MARK_EVERY)]);
+        let chars = self.char_start + usize::from(self.char_marks[counted]);
         tokenize(&segment[a..b], self.start + a, chars, out);
-        let stretch = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
-        debug_assert_eq!(out.len(), stretch.1 - stretch.0);
-        stretch
+        let (first, end) = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
+        debug_assert_eq!(out.len(), end - first);
+        (first, end, self.start + from_byte..self.start + a)
     }
 }
 
@@ -1836,7 +1957,7 @@ mod tests {
         summaries.add(&before, 0, 0, "قال الرئيس".len());
         summaries.add(&whole, start, 0, segment.len());
         let summary = summaries.iter().nth(1).expect("two segments");
-        // The words with the article, read from their flags alone, are those of the keys unpacked.
+        // The words with the article, as `definite_words` reads them, are those of the keys read.
         let definite: Vec<(usize, u64)> = summary
             .definite_words()
             .map(|(i, k)| (i, k.0 & ((1 << KEY_SHIFTS[1]) - 1)))
@@ -1854,17 +1975,18 @@ mod tests {
         for from in (0..n).step_by(7).chain(n.saturating_sub(20)..n) {
             for len in [1, 2, 9, 12, 100] {
                 let to = (from + len).min(n);
-                let (first, end) = summary.tokenize(&text, from, to, &mut part);
+                let (first, end, uncounted) = summary.tokenize(&text, from, to, &mut part);
                 assert!(
                     first <= from && to <= end && end <= n,
                     "{from}..{to}: {first}..{end}"
                 );
                 assert!(from - first < MARK_EVERY && end - to < MARK_EVERY);
-                assert_eq!(
-                    shape(&part, 0, part.len()),
-                    shape(&whole, first, end),
-                    "{from}..{to}"
-                );
+                let lost = count_chars(&text[uncounted]);
+                let counted: Vec<_> = shape(&part, 0, part.len())
+                    .into_iter()
+                    .map(|(a, b, c, d, k)| (a, b, c + lost, d + lost, k))
+                    .collect();
+                assert_eq!(counted, shape(&whole, first, end), "{from}..{to}");
             }
         }
     }
@@ -2164,46 +2286,59 @@ mod tests {
     }
 
     #[test]
-    fn packed_keys_unpack_as_they_were() {
-        let words = [
-            "دوفال",
-            "",
-            "و",
-            "والكندوري",
-            "بو",
-            "وبالكندوري",
-            "12",
-            "ال",
+    fn codes_read_as_they_were_written() {
+        let ids = [
+            0u32,
+            1,
+            127,
+            128,
+            300,
+            (1 << 14) - 1,
+            1 << 14,
+            (1 << 21) - 1,
+            1 << 21,
+            u32::MAX,
+            5,
         ];
-        let keys: Vec<WordKeys> = words
-            .iter()
-            .enumerate()
-            .map(|(n, w)| WordKeys::of(w, n % 3 != 0))
-            .collect();
-        let mut buf = vec![0xFF; keys.len() * PACKED_MAX + PACKED_PAD];
+        let mut buf = vec![0xFF; ids.len() * CODE_MAX + CODE_PAD];
         let mut at = 0;
-        for k in &keys {
-            at = k.pack_at(PACKED_LEN[k.count()], &mut buf, at);
+        let mut lens = Vec::new();
+        for &id in &ids {
+            let next = write_code(id, &mut buf, at);
+            lens.push(next - at);
+            at = next;
         }
-        // Each token takes the bytes of its keys only: 3 for one key, 6 for two, 8 for three.
-        let want: usize = keys.iter().map(|k| [0, 3, 6, 8][k.count()]).sum();
-        assert_eq!(at, want);
-        buf[at..at + PACKED_PAD].fill(0);
+        assert_eq!(lens, [1, 1, 1, 2, 2, 2, 3, 3, 5, 5, 1]);
+        buf[at..at + CODE_PAD].fill(0);
         let mut read = 0;
-        for (k, w) in keys.iter().zip(words) {
-            let (got, len) = WordKeys::unpack(&buf[..at + PACKED_PAD], read);
-            assert_eq!(
-                got.keys().collect::<Vec<_>>(),
-                k.keys().collect::<Vec<_>>(),
-                "{w}"
-            );
-            assert_eq!(
-                (got.is_word(), got.is_definite_word(), got.whole()),
-                (k.is_word(), k.is_definite_word(), k.whole()),
-                "{w}"
-            );
+        for &id in &ids {
+            let (got, len) = read_code(&buf, read);
+            assert_eq!(got, id as usize);
             read += len;
         }
         assert_eq!(read, at);
+        // The padding reads as number 0, one byte.
+        assert_eq!(read_code(&buf, at), (0, 1));
+    }
+
+    #[test]
+    fn summaries_keep_each_keys_once() {
+        let text = "قال دوفال ثم قال دوفال وبالكندوري 12 ، قال";
+        let mut tokens = Tokens::default();
+        tokenize(text, 0, 0, &mut tokens);
+        let mut summaries = Summaries::default();
+        summaries.add(&tokens, 0, 0, text.len());
+        summaries.add(&tokens, 0, 0, text.len());
+        let want: Vec<u64> = tokens
+            .in_segment()
+            .map(|(folded, word)| WordKeys::of_bytes(folded, word).0)
+            .collect();
+        for summary in summaries.iter() {
+            assert_eq!(summary.keys().map(|k| k.0).collect::<Vec<_>>(), want);
+        }
+        // Six distinct tokens (قال، دوفال، ثم، وبالكندوري، 12، the comma), and number 0; each token
+        // in one byte.
+        assert_eq!(summaries.dict.len(), 7);
+        assert_eq!(summaries.keys.len(), 2 * tokens.len() + CODE_PAD);
     }
 }
