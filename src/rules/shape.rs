@@ -206,6 +206,64 @@ pub(super) fn looks_like_nominative_plural_participle(folded: &str) -> bool {
     c.next().is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي')) && folded.chars().nth(5).is_some()
 }
 
+/// True for ل or ب + a verbal word (لوضع، بوقف، لتصنيع، بتمويل، ليقدم، لاطلاق): a preposition before a
+/// verbal noun or ل before an imperfect verb, the phrase after a noun (a conference to set …, a call for
+/// the halt of …), not a transliterated family name. After the letter: three letters, the last two no long
+/// vowel and the first not ي (وضع، دعم، حشد; بيرد and بلير are names), a verbal noun of the forms II
+/// (تفعيل: تصنيع، تمويل, a long vowel second left to names: بتوفيق), IV (إفعال: اطلاق، اظهار), V, VI,
+/// VII and VIII (تمرد، تبادل، انسحاب، اعتداء), or after ل an imperfect verb of four to six letters, its second no long vowel (ليقدم، ليستعيد;
+/// ليمبيروبولوس and ليانماو are names). Asked of a
+/// word no list knows, after a name token. Names that start with ب + ي (بيرغمان) or ب + a long vowel are
+/// left: the imperfect is tested after ل only.
+pub(crate) fn preposition_and_verbal_noun(folded: &str) -> bool {
+    let Some(rest) = folded
+        .strip_prefix('ل')
+        .or_else(|| folded.strip_prefix('ب'))
+    else {
+        return false;
+    };
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    let mut c = ['\0'; 6];
+    let mut len = 0;
+    for ch in rest.chars() {
+        if len == c.len() {
+            len += 1;
+            break;
+        }
+        c[len] = ch;
+        len += 1;
+    }
+    let triliteral = len == 3 && c[0] != 'ي' && c[0] != 'ا' && !vowel(c[1]) && !vowel(c[2]);
+    // تفعيل with any root letters but a long vowel second (تمويل، تقييم; not توفيق)
+    let form_ii = len == 5 && c[0] == 'ت' && c[3] == 'ي' && !vowel(c[1]) && c[1] != 'ش';
+    let form_iv =
+        len == 5 && c[0] == 'ا' && c[3] == 'ا' && !vowel(c[1]) && !vowel(c[2]) && !vowel(c[4]);
+    // ي, a root letter (not a long vowel: ليانماو، ليونيل are names) and two to four more letters
+    let imperfect = folded.starts_with('ل')
+        && c[0] == 'ي'
+        && !vowel(c[1])
+        && (4..=6).contains(&len)
+        && looks_like_imperfect(rest);
+    triliteral
+        || form_ii
+        || form_iv
+        || imperfect
+        || looks_like_verb(rest)
+        || looks_like_derived_masdar(rest)
+}
+
+/// True for an indefinite participle with م and no long vowel (ممكن، محترم، مكتمل، متصل، مربع): م and
+/// three to five letters, none of them ا، و، ي. After a noun it is the noun's adjective (a possible
+/// solution, a respected partner), not a family name; transliterated names with م have a long vowel
+/// (ماتيو، ميلر، مورينو), and the Arabic names of the shape (محمد، مصطفى) are given names the lexicon knows.
+pub(crate) fn looks_like_indefinite_participle(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix('م') else {
+        return false;
+    };
+    let n = rest.chars().count();
+    (3..=5).contains(&n) && !rest.chars().any(|ch| matches!(ch, 'ا' | 'و' | 'ي' | 'ى'))
+}
+
 /// A singular nisba adjective (الأمريكي، الأمريكية), not a plural (الأمريكيون، الأمريكيين).
 pub(super) fn is_singular_nisba(folded: &str) -> bool {
     folded.ends_with('ي') || folded.ends_with("يه")
@@ -254,6 +312,48 @@ mod tests {
             "ستيفان",
         ] {
             assert!(!looks_like_derived_masdar(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn preposition_and_verbal_noun_shape() {
+        for w in [
+            "لوضع",
+            "بوقف",
+            "لدعم",
+            "لتصنيع",
+            "بتمويل",
+            "لاطلاق",
+            "ليقدم",
+            "ليستعيد",
+            "لتمرد",
+            "بانسحاب",
+        ] {
+            assert!(preposition_and_verbal_noun(w), "{w}");
+        }
+        for w in [
+            "بلير",
+            "بيرد",
+            "بيرغمان",
+            "بتوفيق",
+            "ليمبيروبولوس",
+            "ليانماو",
+            "لوكاشنكو",
+            "بوتين",
+            "لامبارد",
+        ] {
+            assert!(!preposition_and_verbal_noun(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn indefinite_participle_shape() {
+        for w in ["ممكن", "محترم", "مكتمل", "متصل", "مربع"] {
+            assert!(looks_like_indefinite_participle(w), "{w}");
+        }
+        for w in ["ماتيو", "ميلر", "مورينو", "مجهول", "مندليف", "مبارك"]
+        {
+            assert!(!looks_like_indefinite_participle(w), "{w}");
         }
     }
 
