@@ -206,16 +206,17 @@ pub(super) fn looks_like_nominative_plural_participle(folded: &str) -> bool {
     c.next().is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي')) && folded.chars().nth(5).is_some()
 }
 
-/// True for ل or ب + a verbal word (لوضع، بوقف، لتصنيع، بتمويل، ليقدم، لاطلاق): a preposition before a
-/// verbal noun or ل before an imperfect verb, the phrase after a noun (a conference to set …, a call for
-/// the halt of …), not a transliterated family name. After the letter: three letters, the last two no long
-/// vowel and the first not ي (وضع، دعم، حشد; بيرد and بلير are names), a verbal noun of the forms II
-/// (تفعيل: تصنيع، تمويل, a long vowel second left to names: بتوفيق), IV (إفعال: اطلاق، اظهار), V, VI,
-/// VII and VIII (تمرد، تبادل، انسحاب، اعتداء), or after ل an imperfect verb of four to six letters, its second no long vowel (ليقدم، ليستعيد;
-/// ليمبيروبولوس and ليانماو are names). Asked of a
-/// word no list knows, after a name token. Names that start with ب + ي (بيرغمان) or ب + a long vowel are
-/// left: the imperfect is tested after ل only.
-pub(crate) fn preposition_and_verbal_noun(folded: &str) -> bool {
+/// True for ل or ب + a verbal word (لوضع، لتصنيع، بتمويل، ليقدم، لاطلاق): a preposition before a verbal
+/// noun or ل before an imperfect verb, the phrase after a noun (a conference to set …, a plant to make …),
+/// not a transliterated name. After either letter a verbal noun of the forms II (تفعيل: تصنيع، تمويل; a
+/// long vowel second is left to names: بتوفيق), V, VI, VII and VIII (تمرد، تبادل، انسحاب، اعتداء); after ل
+/// also three letters, the last two no long vowel and the first not ي (وضع، دعم، حشد), a verbal noun of
+/// form IV (إفعال: اطلاق، اظهار), or an imperfect verb of four to six letters whose second is no long vowel
+/// (ليقدم، ليستعيد; ليمبيروبولوس and ليانماو are names). After ب the three-letter and form IV shapes are
+/// names as often (برند، بولس، باحماد, بيرد), so they are tested there only `after_name_token`: the one
+/// word that would make a name token alone a person (a proposal by X بوقف the fire, a wave of X بحسب the
+/// institute; with the harvested lists empty the false person spread by the document pass).
+pub(crate) fn preposition_and_verbal_noun(folded: &str, after_name_token: bool) -> bool {
     let Some(rest) = folded
         .strip_prefix('ل')
         .or_else(|| folded.strip_prefix('ب'))
@@ -233,17 +234,20 @@ pub(crate) fn preposition_and_verbal_noun(folded: &str) -> bool {
         c[len] = ch;
         len += 1;
     }
-    let triliteral = len == 3 && c[0] != 'ي' && c[0] != 'ا' && !vowel(c[1]) && !vowel(c[2]);
+    let lam = folded.starts_with('ل') || (after_name_token && folded.starts_with('ب'));
+    let triliteral = lam && len == 3 && c[0] != 'ي' && c[0] != 'ا' && !vowel(c[1]) && !vowel(c[2]);
     // تفعيل with any root letters but a long vowel second (تمويل، تقييم; not توفيق)
     let form_ii = len == 5 && c[0] == 'ت' && c[3] == 'ي' && !vowel(c[1]) && c[1] != 'ش';
-    let form_iv =
-        len == 5 && c[0] == 'ا' && c[3] == 'ا' && !vowel(c[1]) && !vowel(c[2]) && !vowel(c[4]);
-    // ي, a root letter (not a long vowel: ليانماو، ليونيل are names) and two to four more letters
-    let imperfect = folded.starts_with('ل')
-        && c[0] == 'ي'
+    let form_iv = lam
+        && len == 5
+        && c[0] == 'ا'
+        && c[3] == 'ا'
         && !vowel(c[1])
-        && (4..=6).contains(&len)
-        && looks_like_imperfect(rest);
+        && !vowel(c[2])
+        && !vowel(c[4]);
+    // ي, a root letter (not a long vowel: ليانماو، ليونيل are names) and two to four more letters
+    let imperfect =
+        lam && c[0] == 'ي' && !vowel(c[1]) && (4..=6).contains(&len) && looks_like_imperfect(rest);
     triliteral
         || form_ii
         || form_iv
@@ -262,6 +266,16 @@ pub(crate) fn looks_like_indefinite_participle(folded: &str) -> bool {
     };
     let n = rest.chars().count();
     (3..=5).contains(&n) && !rest.chars().any(|ch| matches!(ch, 'ا' | 'و' | 'ي' | 'ى'))
+}
+
+/// True for a verbal noun in the accusative, three root letters and ا (رفضا، شغفا، نفقا): the object or
+/// an adverb after a verb (أبدى شغفا), not a name; a foreign name of four letters ending ا has a long vowel
+/// (بيلا، لورا، نورا).
+pub(crate) fn looks_like_accusative_masdar(folded: &str) -> bool {
+    let mut c = folded.chars();
+    let four = [c.next(), c.next(), c.next(), c.next(), c.next()];
+    matches!(four, [Some(a), Some(b), Some(d), Some('ا'), None]
+        if ![a, b, d].iter().any(|ch| matches!(ch, 'ا' | 'و' | 'ي' | 'ه' | 'ء')))
 }
 
 /// A singular nisba adjective (الأمريكي، الأمريكية), not a plural (الأمريكيون، الأمريكيين).
@@ -319,7 +333,6 @@ mod tests {
     fn preposition_and_verbal_noun_shape() {
         for w in [
             "لوضع",
-            "بوقف",
             "لدعم",
             "لتصنيع",
             "بتمويل",
@@ -329,7 +342,7 @@ mod tests {
             "لتمرد",
             "بانسحاب",
         ] {
-            assert!(preposition_and_verbal_noun(w), "{w}");
+            assert!(preposition_and_verbal_noun(w, false), "{w}");
         }
         for w in [
             "بلير",
@@ -342,7 +355,20 @@ mod tests {
             "بوتين",
             "لامبارد",
         ] {
-            assert!(!preposition_and_verbal_noun(w), "{w}");
+            assert!(!preposition_and_verbal_noun(w, false), "{w}");
+        }
+        for w in ["بوقف", "بحسب"] {
+            assert!(preposition_and_verbal_noun(w, true), "{w}");
+        }
+    }
+
+    #[test]
+    fn accusative_masdar_shape() {
+        for w in ["رفضا", "شغفا", "نفقا", "عزما"] {
+            assert!(looks_like_accusative_masdar(w), "{w}");
+        }
+        for w in ["بيلا", "لورا", "نورا", "سولانا", "رضا", "ماركا"] {
+            assert!(!looks_like_accusative_masdar(w), "{w}");
         }
     }
 
