@@ -132,8 +132,9 @@ pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
 
 /// True for a verb in the future, س + an imperfect (ستزور، سيطلب، سنواصل), or a past verb in the masculine
 /// plural, ending in وا (اندسوا، سيطروا). Transliterated names start with ست and سي too (ستانلي، ستيفن،
-/// سيمون، سيروب): with ست the verb has a root letter third, not a long vowel; with سي and سن, four
-/// root letters follow with no long vowel among them (سيطلب، سنعمل). Asked of words the lexicon does not
+/// سيمون، سيروب): with ست the verb has a root letter third, not a long vowel; with سي and سن, three or
+/// four letters follow with no long vowel among them (سيطلب، سنعمل; a verb of form VII or VIII: سينتقل،
+/// سنعتبر). Asked of words the lexicon does not
 /// know, after a name's first word.
 pub(crate) fn looks_like_future_or_plural_past(folded: &str) -> bool {
     let Some(rest) = folded.strip_prefix('س') else {
@@ -145,7 +146,7 @@ pub(crate) fn looks_like_future_or_plural_past(folded: &str) -> bool {
     let root = || rest.chars().skip(1);
     let future = match prefix {
         Some('ت') => third.is_some_and(|ch| !vowel(ch)) && rest.chars().count() >= 4,
-        Some('ي' | 'ن') => root().count() == 3 && !root().any(vowel),
+        Some('ي' | 'ن') => matches!(root().count(), 3 | 4) && !root().any(vowel),
         _ => false,
     };
     future || (folded.chars().count() >= 4 && folded.ends_with("وا"))
@@ -426,6 +427,10 @@ mod tests {
         assert!(!looks_like_future_or_plural_past("ستانلي"));
         assert!(!looks_like_future_or_plural_past("سيمون"));
         assert!(looks_like_future_or_plural_past("سيطلب"));
+        assert!(looks_like_future_or_plural_past("سينتقل"));
+        assert!(looks_like_future_or_plural_past("سنعتبر"));
+        assert!(!looks_like_future_or_plural_past("سيرجيو"));
+        assert!(!looks_like_future_or_plural_past("سنكلير"));
     }
 
     #[test]
