@@ -2389,7 +2389,7 @@ fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
 /// unseen-names folds, and a person's second word had that shape twice (both fixed by the length and
 /// long-vowel tests: ليمبيروبولوس).
 ///
-/// Fires: التقى فالتر كوفالسكي ; التقى فالتر بيرد. Does not fire: ودعا إلى حوار فالتر لتحديث ; شريك محترم.
+/// Fires: التقى فالتر كوفالسكي ; التقى فالتر بيرد. Does not fire: ودعا إلى حوار فالتر لتنظيم ; شريك محترم.
 fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     !seg.newline_before(k)
