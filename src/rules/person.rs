@@ -21,11 +21,12 @@
 //! other helpers follow the rule that uses them first.
 
 use super::shape::{
-    has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_participle,
-    looks_like_broken_plural, looks_like_construct_participle, looks_like_definite_derived_masdar,
-    looks_like_derived_masdar, looks_like_derived_participle, looks_like_future_or_plural_past,
-    looks_like_imperfect, looks_like_masdar, looks_like_nominative_plural_participle,
-    looks_like_plural_participle, looks_like_verb, ORDINALS,
+    has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_accusative_masdar,
+    looks_like_accusative_participle, looks_like_broken_plural, looks_like_construct_participle,
+    looks_like_definite_derived_masdar, looks_like_derived_masdar, looks_like_derived_participle,
+    looks_like_future_or_plural_past, looks_like_imperfect, looks_like_indefinite_participle,
+    looks_like_masdar, looks_like_nominative_plural_participle, looks_like_plural_participle,
+    looks_like_verb, preposition_and_verbal_noun, ORDINALS,
 };
 use super::{
     bare_word_before, bytes_are, is_in_names, is_named, Asked, Candidate, Evidence, Origin,
@@ -651,13 +652,18 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     }
     // An unknown word: a name unless it carries a preposition before ال, is shaped like a verb
     // (استعرض، يتقمص), or is a definite word written with ة (a feminine noun such as الندوة; family
-    // names do not end so).
+    // names do not end so). Also at the first word: ل/ب + a verbal noun or ل + an imperfect (ويدعو لنشر،
+    // وتعهد بتسيير: `preposition_and_verbal_noun`) and a verbal noun in the accusative (أبدى شغفا،
+    // كشف نفقا: `looks_like_accusative_masdar`), which with the harvested vocabulary left out a speech
+    // verb or a role took as a name.
     let verb = looks_like_verb(word)
         || looks_like_definite_derived_masdar(word)
         || looks_like_broken_plural(word)
         || looks_like_accusative_participle(word)
         || looks_like_construct_participle(word)
         || looks_like_nominative_plural_participle(word)
+        || preposition_and_verbal_noun(word, false)
+        || looks_like_accusative_masdar(word)
         || (!first
             && (looks_like_imperfect(word)
                 || definite_plural(word)
@@ -2397,7 +2403,14 @@ fn name_run_start(seg: &Segment<'_, '_>, i: usize) -> Option<u8> {
 /// Whether token `k`, right after a name token, is a word no list knows, shaped like a transliterated
 /// family name: no article, clitic or conjunction, no verb, plural, participle or verbal-noun shape, no
 /// final ة, ت (a feminine past verb or a plural: تباينت، مترات), accusative ا (تلميذا) or pronoun, four
-/// letters or more.
+/// letters or more; not ل or ب + a verbal noun or ل + an imperfect (`preposition_and_verbal_noun`: a call
+/// for a conference لوضع a timetable, a plant لتصنيع cars), nor an indefinite participle with م and no long
+/// vowel (`looks_like_indefinite_participle`: a partner محترم): with the harvested vocabulary left out, a
+/// name token that is also a noun (شريك، مكان، دولي) took such a word as its family name 50 times in the
+/// unseen-names folds, and a person's second word had that shape twice (both fixed by the length and
+/// long-vowel tests: ليمبيروبولوس).
+///
+/// Fires: التقى فالتر كوفالسكي ; التقى فالتر بيرد. Does not fire: ودعا إلى حوار فالتر لتنظيم ; شريك محترم.
 fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     !seg.newline_before(k)
@@ -2414,6 +2427,8 @@ fn foreign_surname(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_plural_participle(word)
         && !looks_like_future_or_plural_past(word)
         && !looks_like_masdar(word)
+        && !preposition_and_verbal_noun(word, true)
+        && !looks_like_indefinite_participle(word)
         && !is_accusative_noun(seg, word)
         && !is_dual_or_plural_noun(seg, word)
         && !is_indefinite_nisba(seg, word)
