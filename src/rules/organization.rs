@@ -724,8 +724,39 @@ fn describes_head(seg: &Segment<'_, '_>, k: usize) -> bool {
         && seg.reading(k).clitic_chars == 0
         && !seg.has(k, EntryKind::Place)
         && !seg.has(k, EntryKind::Organization)
-        && (4..=7).contains(&word.chars().count())
-        && is_singular_nisba(word)
+        && (((4..=7).contains(&word.chars().count()) && is_singular_nisba(word))
+            || is_plain_adjective(word))
+}
+
+/// Whether a folded word is shaped like a plain adjective agreeing with an indefinite noun: فعيل or فعيلة
+/// (جديد، كبيرة) or a feminine فاعلة (تابعة، ناشئة). After an indefinite head noun it describes the body
+/// (تحالف جديد للمتمردين، قوات تابعة للأمم المتحدة); a foreign name so short and so shaped is rare.
+///
+/// Fires: جديد ; صغيرة ; تابعة. Does not fire: هارفارد ; ليدز ; تابع (masculine فاعل, as often a noun).
+fn is_plain_adjective(word: &str) -> bool {
+    let c: Vec<char> = word.chars().take(6).collect();
+    match c.len() {
+        4 => c[2] == 'ي' && !matches!(c[3], 'ه' | 'ا' | 'ي' | 'و') && !matches!(c[0], 'ا' | 'ي'),
+        5 => c[4] == 'ه' && (c[2] == 'ي' || c[1] == 'ا') && !matches!(c[0], 'ا' | 'ي' | 'و'),
+        _ => false,
+    }
+}
+
+/// Whether token `k` is a feminine noun with a possessive pronoun, its ة written ت before it (إدارته،
+/// حكومتنا، قيادتهم): a possessed noun is no proper name (مجلس إدارته is its board).
+///
+/// Fires: إدارته ; حكومتنا ; قيادتهم. Does not fire: ثابتة (ة written, not ه) ; غوته (four letters).
+fn is_possessed_feminine(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    word.chars().count() >= 5
+        && (["تها", "تهم", "تنا", "تكم"].iter().any(|s| word.ends_with(s))
+            || (word.ends_with("ته") && seg.last_char(k) == Some('ه')))
+}
+
+/// Whether an unknown word is an imperfect verb of three letters (يضم، يقع، يعد): ي + a hollow or doubled
+/// root, which `looks_like_imperfect` leaves to names of four letters or more.
+fn short_imperfect(word: &str) -> bool {
+    word.starts_with('ي') && word.chars().count() == 3
 }
 
 /// Whether token `k`, the last complement of an organization's name, is a nationality with ال that says
@@ -767,6 +798,8 @@ fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_imperfect(word)
         && !looks_like_imperfect(word.strip_prefix('س').unwrap_or(""))
         && !looks_like_verb(word)
+        && !short_imperfect(word)
+        && !is_possessed_feminine(seg, k)
 }
 
 /// The sub-kind of the head noun at token `head` (`university`, `company`, `club`…).
@@ -1076,6 +1109,8 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             || (k == start
                 && (l.is_unknown() || is_in_names(seg, k))
                 && !looks_like_imperfect(word)
+                && !short_imperfect(word)
+                && !is_possessed_feminine(seg, k)
                 && !has_pronoun_suffix(word)))
         {
             break;
@@ -1136,7 +1171,20 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{TEAM_NOUNS, TEAM_TAILS};
+    use super::{is_plain_adjective, short_imperfect, TEAM_NOUNS, TEAM_TAILS};
+
+    #[test]
+    fn plain_adjectives_and_short_verbs_have_their_shapes() {
+        // Folded words (ة as ه).
+        for w in ["جديد", "كبير", "صغيره", "تابعه", "ناشئه"] {
+            assert!(is_plain_adjective(w), "{w}");
+        }
+        for w in ["هارفارد", "ليدز", "تابع", "ريال", "اوكسفورد", "بيرزيت"] {
+            assert!(!is_plain_adjective(w), "{w}");
+        }
+        assert!(short_imperfect("يضم") && short_imperfect("يقع"));
+        assert!(!short_imperfect("ييلز") && !short_imperfect("يزيد"));
+    }
 
     #[test]
     fn every_team_noun_ends_with_a_team_tail() {
