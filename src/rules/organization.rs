@@ -1048,6 +1048,11 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             break;
         }
         let place = seg.has(k, EntryKind::Place);
+        if k > start && participle_with_object(seg, k) {
+            // A participle that governs a prepositional phrase (المدججة بالسلاح، المشاركة في) says what
+            // the body does or holds, like a relative clause: the name ends before it.
+            break;
+        }
         if place && !l.definite() && k > start && after_nisba(seg, k) {
             // An adjective takes no genitive: a bare name after one (وكالة الأنباء القطرية قنا) is the
             // acronym or another entity, not part of the name.
@@ -1118,6 +1123,38 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// Prepositions (folded) that open the object of a participle (المشاركة في، المسؤولة عن).
+const PARTICIPLE_PREPOSITIONS: [&str; 7] = ["في", "من", "عن", "على", "علي", "الى", "مع"];
+
+/// Whether token `k`, a complement after the first, is a participle with ال (ال + م, no nisba) followed by
+/// its prepositional object — في، من، عن، على، إلى، مع or a word with ب (الفرقة المشاركة في، الميليشيا
+/// المدججة بالسلاح): a description of the body, as a relative clause is, not a word of its name. A place
+/// or a known name (الأمم المتحدة في) stays.
+///
+/// Fires: اتحاد الفصائل الوطنية المدججة بالسلاح ; بعثة المنتخب المشاركة في البطولة.
+/// Does not fire: منظمة الأمم المتحدة في (a known name) ; اللجنة المنظمة للبطولة (ل: a complement).
+fn participle_with_object(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    if next >= seg.len() || !seg.is_word(next) {
+        return false;
+    }
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    let after = seg.tokens.folded(next);
+    l.definite()
+        && !l.conj()
+        && !l.lam()
+        && word.starts_with("الم")
+        && word.chars().count() >= 6
+        && !is_singular_nisba(word)
+        && word != "المتحده"
+        && !seg.has(k, EntryKind::Place)
+        && !seg.has(k, EntryKind::Organization)
+        && (PARTICIPLE_PREPOSITIONS.contains(&after)
+            || (after.starts_with('ب')
+                && seg.reading(next).clitic_chars.max(seg.lex[next].clitic_chars()) > 0))
 }
 
 /// Whether the coordinated word `k` (والشرطة) is a noun with an adjective of its own after a name that
