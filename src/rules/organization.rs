@@ -690,6 +690,15 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
                     || (!seg.lex[i].definite() && is_unknown_name(seg, i + 1)))
                 && seg.reading(i + 1).clitic_chars == 0
                 && head_takes_place(seg, i));
+        if end < i + 4
+            && matches!(head_sub(seg, i), Some("court" | "hospital" | "school"))
+            && only_place_distinguishes(seg, i + 1, end)
+        {
+            // محكمة مدينة X، مستشفى X الدولي: a court, a hospital or a school is named after the town it
+            // serves; when that town is the chain's only proper word, the place is the entity, as with one
+            // complement (`head_takes_place`).
+            continue;
+        }
         if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
             let mut c = Candidate::new(
                 Kind::Organization,
@@ -749,7 +758,9 @@ fn is_plain_adjective(word: &str) -> bool {
 fn is_possessed_feminine(seg: &Segment<'_, '_>, k: usize) -> bool {
     let word = seg.tokens.folded(k);
     word.chars().count() >= 5
-        && (["تها", "تهم", "تنا", "تكم"].iter().any(|s| word.ends_with(s))
+        && (["تها", "تهم", "تنا", "تكم"]
+            .iter()
+            .any(|s| word.ends_with(s))
             || (word.ends_with("ته") && seg.last_char(k) == Some('ه')))
 }
 
@@ -971,6 +982,22 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
         })
 }
 
+/// Whether a short chain of complements `start..end` is distinctive only through a place: no لِ-
+/// complement and no unknown word, a place among them that is no nisba (العربية names no town).
+///
+/// Fires: محكمة مدينة طنطا ; مستشفى دمياط العام. Does not fire: محكمة طنطا للأسرة (a لِ- complement) ;
+/// مستشفى سانت ماري (an unknown word).
+fn only_place_distinguishes(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool {
+    (start..end).any(|k| seg.has(k, EntryKind::Place) && !is_singular_nisba(seg.tokens.folded(k)))
+        && !(start..end).any(|k| {
+            let l = &seg.lex[k];
+            l.lam()
+                || (!seg.has(k, EntryKind::Place)
+                    && !l.definite()
+                    && (l.is_unknown() || is_in_names(seg, k)))
+        })
+}
+
 /// Definite words (folded) that follow an organization's name without being part of it: when (الآن، الأسبوع
 /// المقبل، الليلة، صباح، the days of the week), and its relation to another body or place (التابع للأمم
 /// المتحدة، الواقعة في، السابق), and the state it is in, said of it by the writer (الحزب الحاكم، الجبهة
@@ -1154,7 +1181,11 @@ fn participle_with_object(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !seg.has(k, EntryKind::Organization)
         && (PARTICIPLE_PREPOSITIONS.contains(&after)
             || (after.starts_with('ب')
-                && seg.reading(next).clitic_chars.max(seg.lex[next].clitic_chars()) > 0))
+                && seg
+                    .reading(next)
+                    .clitic_chars
+                    .max(seg.lex[next].clitic_chars())
+                    > 0))
 }
 
 /// Whether the coordinated word `k` (والشرطة) is a noun with an adjective of its own after a name that
@@ -1216,7 +1247,8 @@ mod tests {
         for w in ["جديد", "كبير", "صغيره", "تابعه", "ناشئه"] {
             assert!(is_plain_adjective(w), "{w}");
         }
-        for w in ["هارفارد", "ليدز", "تابع", "ريال", "اوكسفورد", "بيرزيت"] {
+        for w in ["هارفارد", "ليدز", "تابع", "ريال", "اوكسفورد", "بيرزيت"]
+        {
             assert!(!is_plain_adjective(w), "{w}");
         }
         assert!(short_imperfect("يضم") && short_imperfect("يقع"));
