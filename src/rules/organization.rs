@@ -22,7 +22,7 @@
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_derived_participle,
-    looks_like_imperfect, looks_like_verb,
+    looks_like_imperfect, looks_like_masdar, looks_like_verb,
 };
 use super::{is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG};
 use crate::lexicon::EntryKind;
@@ -947,6 +947,7 @@ fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_verb(word)
         && !has_pronoun_suffix(word)
         && word.chars().count() >= 4
+        && !is_common_noun_shape(word)
 }
 
 /// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
@@ -966,6 +967,25 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_imperfect(word)
         && !has_pronoun_suffix(word)
         && !(word.ends_with("يه") && word.chars().nth(3).is_some())
+        && !is_common_noun_shape(word)
+}
+
+/// Whether an unknown folded word is shaped like an Arabic common noun rather than a transliterated name:
+/// a verbal noun of the forms تفعيل or إفعال (تسويق، إنتاج), a plural in ات of five letters or more
+/// (سيارات), a broken plural مفاعل or فعائل (مكاسب، رسائل) or a feminine participle مفعلة (مدرجة). After a
+/// company or newspaper noun such a word says what the company does (شركة إنتاج، شركة سيارات), it does not
+/// name it; the corpus-derived vocabulary knows most of these words, unseen text holds others.
+///
+/// Fires: تسويق ; انتاج ; سيارات ; مكاسب ; رسائل ; مدرجه. Does not fire: نوفارتيس ; فيات ; ميامي ; موتورولا.
+fn is_common_noun_shape(word: &str) -> bool {
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    let c: Vec<char> = word.chars().take(8).collect();
+    let n = c.len();
+    let form_iv = n == 5 && c[0] == 'ا' && c[3] == 'ا' && !vowel(c[1]) && !vowel(c[2]);
+    let plural_at = n >= 5 && word.ends_with("ات");
+    let broken = n == 5 && c[2] == 'ا' && ((c[0] == 'م' && !vowel(c[1])) || c[3] == 'ئ');
+    let participle = n == 5 && c[0] == 'م' && c[4] == 'ه' && !c[1..4].iter().any(|&ch| vowel(ch));
+    looks_like_masdar(word) || form_iv || plural_at || broken || participle
 }
 
 /// Whether the complements `start..end` make a proper name rather than a description: they hold a place
@@ -1239,7 +1259,21 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_plain_adjective, short_imperfect, TEAM_NOUNS, TEAM_TAILS};
+    use super::{
+        is_common_noun_shape, is_plain_adjective, short_imperfect, TEAM_NOUNS, TEAM_TAILS,
+    };
+
+    #[test]
+    fn common_noun_shapes_are_no_company_names() {
+        for w in ["انتاج", "سيارات", "مكاسب", "رسائل", "مدرجه", "تصدير"]
+        {
+            assert!(is_common_noun_shape(w), "{w}");
+        }
+        for w in ["نوفارتيس", "فيات", "ميامي", "موتورولا", "لوموند", "يونهاب"]
+        {
+            assert!(!is_common_noun_shape(w), "{w}");
+        }
+    }
 
     #[test]
     fn plain_adjectives_and_short_verbs_have_their_shapes() {
