@@ -855,7 +855,8 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
 /// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
-/// town) ; وهي شركة تعاونية ناشئة (a feminine nisba agrees with the head: an adjective).
+/// town) ; وهي شركة تعاونية ناشئة (a feminine nisba agrees with the head: an adjective) ; شركة كهرباء
+/// ليما (a noun in construct with a place).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -895,6 +896,17 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
                     || !seg.tokens.folded(end).starts_with('و') && seg.lex[end].info.is_none())))
     {
         end += 1;
+    }
+    if end < seg.len()
+        && seg.is_word(end)
+        && !seg.newline_before(end)
+        && seg.has(end, EntryKind::Place)
+        && !seg.lex[end].definite()
+        && seg.reading(end).clitic_chars.max(seg.lex[end].clitic_chars()) == 0
+    {
+        // A bare place right after the words is their genitive (شركة نفط نيبال، شركة كهرباء ليما): the
+        // words are a common noun the lexicon lacks, in a construct with the place, not a name.
+        return None;
     }
     (end > open).then_some((open, end))
 }
