@@ -902,7 +902,11 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
         && !seg.newline_before(end)
         && seg.has(end, EntryKind::Place)
         && !seg.lex[end].definite()
-        && seg.reading(end).clitic_chars.max(seg.lex[end].clitic_chars()) == 0
+        && seg
+            .reading(end)
+            .clitic_chars
+            .max(seg.lex[end].clitic_chars())
+            == 0
     {
         // A bare place right after the words is their genitive (شركة نفط نيبال، شركة كهرباء ليما): the
         // words are a common noun the lexicon lacks, in a construct with the place, not a name.
