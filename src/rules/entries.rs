@@ -49,6 +49,7 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
                 || hamza_differs(seg, p)
                 || (kind == Kind::Place
                     && (qualifies_noun(seg, p)
+                        || nisba_after_noun(seg, p)
                         || construct_before_place(seg, p)
                         || after_quantity(seg, p))))
         {
@@ -258,6 +259,47 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
                 && word.ends_with("اء")
                 && feminine_colour(&word["ال".len()..])
                 && !seg.has(i - 1, EntryKind::Function)))
+}
+
+/// True for a place whose name is written like a masculine nisba adjective (ending ي, no ال) right after an
+/// indefinite masculine noun of the vocabulary (اعتماد مركزي، دعم مالي): there it agrees with the noun as
+/// its adjective — "financial", "central" — as the definite nisba does in `qualifies_noun`. A feminine noun
+/// (جمهورية مالي) cannot take it as its adjective, a direction, a place noun or a preposition (جنوب مالي،
+/// في مالي) is no noun it describes, and a word with a clitic before it (ومالي) is left as it is.
+///
+/// Fires: إيجاد اعتماد مركزي (when the vocabulary holds اعتماد and مركز). Does not fire: جمهورية مالي ;
+/// شمال مالي ; زار مالي ; سوق أبوظبي (أبوظب is no word).
+fn nisba_after_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    if i == 0 || p.reading.clitic_chars != 0 || !seg.is_word(i - 1) || seg.newline_before(i) {
+        return false;
+    }
+    let word = seg.tokens.folded(i);
+    let prev = seg.tokens.folded(i - 1);
+    let l = &seg.lex[i - 1];
+    // The stem without ي is a word of the vocabulary (مال، مركز): a nisba, not a name ending ي (أبوظبي).
+    let stem_is_word = word.strip_suffix('ي').is_some_and(|stem| {
+        seg.index
+            .word(stem)
+            .is_some_and(|w| w.classes & EntryKind::Common.bit() != 0)
+    });
+    seg.last_char(i) == Some('ي')
+        && !word.starts_with("ال")
+        && word.chars().count() >= 4
+        && stem_is_word
+        && seg.has(i - 1, EntryKind::Common)
+        && !l.definite()
+        && l.clitic_chars() == 0
+        && seg.reading(i - 1).clitic_chars == 0
+        && !prev.ends_with('ه')
+        && !prev.ends_with("ات")
+        && !seg.has(i - 1, EntryKind::Place)
+        && !seg.has(i - 1, EntryKind::PlaceNoun)
+        && !seg.has(i - 1, EntryKind::Function)
+        && !seg.has(i - 1, EntryKind::Title)
+        && !seg.has(i - 1, EntryKind::Role)
+        && !seg.has(i - 1, EntryKind::OrgHead)
+        && !PLACE_PREPOSITIONS.contains(&prev)
 }
 
 /// Whether a word without its ال has the shape فعلاء of a feminine colour or feature adjective (بيضاء،

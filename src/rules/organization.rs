@@ -22,7 +22,7 @@
 
 use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_derived_participle,
-    looks_like_imperfect, looks_like_verb,
+    looks_like_imperfect, looks_like_masdar, looks_like_verb,
 };
 use super::{is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG};
 use crate::lexicon::EntryKind;
@@ -696,6 +696,15 @@ pub(super) fn org_head(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Vec<
                     || (!seg.lex[i].definite() && is_unknown_name(seg, i + 1)))
                 && seg.reading(i + 1).clitic_chars == 0
                 && head_takes_place(seg, i));
+        if end < i + 4
+            && matches!(head_sub(seg, i), Some("court" | "hospital" | "school"))
+            && only_place_distinguishes(seg, i + 1, end)
+        {
+            // محكمة مدينة X، مستشفى X الدولي: a court, a hospital or a school is named after the town it
+            // serves; when that town is the chain's only proper word, the place is the entity, as with one
+            // complement (`head_takes_place`).
+            continue;
+        }
         if (enough && is_distinctive_chain(seg, i + 1, end)) || is_bank_name(seg, i, end) {
             let mut c = Candidate::new(
                 Kind::Organization,
@@ -730,8 +739,41 @@ fn describes_head(seg: &Segment<'_, '_>, k: usize) -> bool {
         && seg.reading(k).clitic_chars == 0
         && !seg.has(k, EntryKind::Place)
         && !seg.has(k, EntryKind::Organization)
-        && (4..=7).contains(&word.chars().count())
-        && is_singular_nisba(word)
+        && (((4..=7).contains(&word.chars().count()) && is_singular_nisba(word))
+            || is_plain_adjective(word))
+}
+
+/// Whether a folded word is shaped like a plain adjective agreeing with an indefinite noun: فعيل or فعيلة
+/// (جديد، كبيرة) or a feminine فاعلة (تابعة، ناشئة). After an indefinite head noun it describes the body
+/// (تحالف جديد للمتمردين، قوات تابعة للأمم المتحدة); a foreign name so short and so shaped is rare.
+///
+/// Fires: جديد ; صغيرة ; تابعة. Does not fire: هارفارد ; ليدز ; تابع (masculine فاعل, as often a noun).
+fn is_plain_adjective(word: &str) -> bool {
+    let c: Vec<char> = word.chars().take(6).collect();
+    match c.len() {
+        4 => c[2] == 'ي' && !matches!(c[3], 'ه' | 'ا' | 'ي' | 'و') && !matches!(c[0], 'ا' | 'ي'),
+        5 => c[4] == 'ه' && (c[2] == 'ي' || c[1] == 'ا') && !matches!(c[0], 'ا' | 'ي' | 'و'),
+        _ => false,
+    }
+}
+
+/// Whether token `k` is a feminine noun with a possessive pronoun, its ة written ت before it (إدارته،
+/// حكومتنا، قيادتهم): a possessed noun is no proper name (مجلس إدارته is its board).
+///
+/// Fires: إدارته ; حكومتنا ; قيادتهم. Does not fire: ثابتة (ة written, not ه) ; غوته (four letters).
+fn is_possessed_feminine(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let word = seg.tokens.folded(k);
+    word.chars().count() >= 5
+        && (["تها", "تهم", "تنا", "تكم"]
+            .iter()
+            .any(|s| word.ends_with(s))
+            || (word.ends_with("ته") && seg.last_char(k) == Some('ه')))
+}
+
+/// Whether an unknown word is an imperfect verb of three letters (يضم، يقع، يعد): ي + a hollow or doubled
+/// root, which `looks_like_imperfect` leaves to names of four letters or more.
+fn short_imperfect(word: &str) -> bool {
+    word.starts_with('ي') && word.chars().count() == 3
 }
 
 /// Whether token `k`, the last complement of an organization's name, is a nationality with ال that says
@@ -773,6 +815,8 @@ fn is_unknown_name(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_imperfect(word)
         && !looks_like_imperfect(word.strip_prefix('س').unwrap_or(""))
         && !looks_like_verb(word)
+        && !short_imperfect(word)
+        && !is_possessed_feminine(seg, k)
 }
 
 /// The sub-kind of the head noun at token `head` (`university`, `company`, `club`…).
@@ -817,7 +861,8 @@ fn is_bank_name(seg: &Segment<'_, '_>, head: usize, end: usize) -> bool {
 ///
 /// Fires: من إنتاج شركة بتروليكا ; مع شركة " زيلارو " ; نشرت صحيفة القدس. Does not fire: برنامج أوراق
 /// دين (not a company or newspaper) ; قالت الشركة إن ; وصلت الصحيفة القدس ; قال تلفزيون دبي (a broadcaster's
-/// town) ; وهي شركة تعاونية ناشئة (a feminine nisba agrees with the head: an adjective).
+/// town) ; وهي شركة تعاونية ناشئة (a feminine nisba agrees with the head: an adjective) ; شركة كهرباء
+/// ليما (a noun in construct with a place).
 fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)> {
     let open = head + 1;
     // A quote after a definite head (القوات " دون تأخير ") is what the body said, not its name; in
@@ -857,6 +902,21 @@ fn name_after_head(seg: &Segment<'_, '_>, head: usize) -> Option<(usize, usize)>
                     || !seg.tokens.folded(end).starts_with('و') && seg.lex[end].info.is_none())))
     {
         end += 1;
+    }
+    if end < seg.len()
+        && seg.is_word(end)
+        && !seg.newline_before(end)
+        && seg.has(end, EntryKind::Place)
+        && !seg.lex[end].definite()
+        && seg
+            .reading(end)
+            .clitic_chars
+            .max(seg.lex[end].clitic_chars())
+            == 0
+    {
+        // A bare place right after the words is their genitive (شركة نفط نيبال، شركة كهرباء ليما): the
+        // words are a common noun the lexicon lacks, in a construct with the place, not a name.
+        return None;
     }
     (end > open).then_some((open, end))
 }
@@ -909,6 +969,7 @@ fn is_foreign_whole(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_verb(word)
         && !has_pronoun_suffix(word)
         && word.chars().count() >= 4
+        && !is_common_noun_shape(word)
 }
 
 /// Whether token `k` is a word the lexicon does not know (or knows as an organization), written without
@@ -928,6 +989,25 @@ fn is_foreign_word(seg: &Segment<'_, '_>, k: usize) -> bool {
         && !looks_like_imperfect(word)
         && !has_pronoun_suffix(word)
         && !(word.ends_with("يه") && word.chars().nth(3).is_some())
+        && !is_common_noun_shape(word)
+}
+
+/// Whether an unknown folded word is shaped like an Arabic common noun rather than a transliterated name:
+/// a verbal noun of the forms تفعيل or إفعال (تسويق، إنتاج), a plural in ات of five letters or more
+/// (سيارات), a broken plural مفاعل or فعائل (مكاسب، رسائل) or a feminine participle مفعلة (مدرجة). After a
+/// company or newspaper noun such a word says what the company does (شركة إنتاج، شركة سيارات), it does not
+/// name it; the corpus-derived vocabulary knows most of these words, unseen text holds others.
+///
+/// Fires: تسويق ; انتاج ; سيارات ; مكاسب ; رسائل ; مدرجه. Does not fire: نوفارتيس ; فيات ; ميامي ; موتورولا.
+fn is_common_noun_shape(word: &str) -> bool {
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
+    let c: Vec<char> = word.chars().take(8).collect();
+    let n = c.len();
+    let form_iv = n == 5 && c[0] == 'ا' && c[3] == 'ا' && !vowel(c[1]) && !vowel(c[2]);
+    let plural_at = n >= 5 && word.ends_with("ات");
+    let broken = n == 5 && c[2] == 'ا' && ((c[0] == 'م' && !vowel(c[1])) || c[3] == 'ئ');
+    let participle = n == 5 && c[0] == 'م' && c[4] == 'ه' && !c[1..4].iter().any(|&ch| vowel(ch));
+    looks_like_masdar(word) || form_iv || plural_at || broken || participle
 }
 
 /// Whether the complements `start..end` make a proper name rather than a description: they hold a place
@@ -941,6 +1021,22 @@ fn is_distinctive_chain(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool
             l.lam()
                 || seg.has(k, EntryKind::Place)
                 || (!l.definite() && (l.is_unknown() || is_in_names(seg, k)))
+        })
+}
+
+/// Whether a short chain of complements `start..end` is distinctive only through a place: no لِ-
+/// complement and no unknown word, a place among them that is no nisba (العربية names no town).
+///
+/// Fires: محكمة مدينة طنطا ; مستشفى دمياط العام. Does not fire: محكمة طنطا للأسرة (a لِ- complement) ;
+/// مستشفى سانت ماري (an unknown word).
+fn only_place_distinguishes(seg: &Segment<'_, '_>, start: usize, end: usize) -> bool {
+    (start..end).any(|k| seg.has(k, EntryKind::Place) && !is_singular_nisba(seg.tokens.folded(k)))
+        && !(start..end).any(|k| {
+            let l = &seg.lex[k];
+            l.lam()
+                || (!seg.has(k, EntryKind::Place)
+                    && !l.definite()
+                    && (l.is_unknown() || is_in_names(seg, k)))
         })
 }
 
@@ -1021,6 +1117,11 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             break;
         }
         let place = seg.has(k, EntryKind::Place);
+        if k > start && participle_with_object(seg, k) {
+            // A participle that governs a prepositional phrase (المدججة بالسلاح، المشاركة في) says what
+            // the body does or holds, like a relative clause: the name ends before it.
+            break;
+        }
         if place && !l.definite() && k > start && after_nisba(seg, k) {
             // An adjective takes no genitive: a bare name after one (وكالة الأنباء القطرية قنا) is the
             // acronym or another entity, not part of the name.
@@ -1082,6 +1183,8 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
             || (k == start
                 && (l.is_unknown() || is_in_names(seg, k))
                 && !looks_like_imperfect(word)
+                && !short_imperfect(word)
+                && !is_possessed_feminine(seg, k)
                 && !has_pronoun_suffix(word)))
         {
             break;
@@ -1089,6 +1192,42 @@ fn org_complements(seg: &Segment<'_, '_>, start: usize) -> usize {
         end += 1;
     }
     end
+}
+
+/// Prepositions (folded) that open the object of a participle (المشاركة في، المسؤولة عن).
+const PARTICIPLE_PREPOSITIONS: [&str; 7] = ["في", "من", "عن", "على", "علي", "الى", "مع"];
+
+/// Whether token `k`, a complement after the first, is a participle with ال (ال + م, no nisba) followed by
+/// its prepositional object — في، من، عن، على، إلى، مع or a word with ب (الفرقة المشاركة في، الميليشيا
+/// المدججة بالسلاح): a description of the body, as a relative clause is, not a word of its name. A place
+/// or a known name (الأمم المتحدة في) stays.
+///
+/// Fires: اتحاد الفصائل الوطنية المدججة بالسلاح ; بعثة المنتخب المشاركة في البطولة.
+/// Does not fire: منظمة الأمم المتحدة في (a known name) ; اللجنة المنظمة للبطولة (ل: a complement).
+fn participle_with_object(seg: &Segment<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    if next >= seg.len() || !seg.is_word(next) {
+        return false;
+    }
+    let l = &seg.lex[k];
+    let word = seg.tokens.folded(k);
+    let after = seg.tokens.folded(next);
+    l.definite()
+        && !l.conj()
+        && !l.lam()
+        && word.starts_with("الم")
+        && word.chars().count() >= 6
+        && !is_singular_nisba(word)
+        && word != "المتحده"
+        && !seg.has(k, EntryKind::Place)
+        && !seg.has(k, EntryKind::Organization)
+        && (PARTICIPLE_PREPOSITIONS.contains(&after)
+            || (after.starts_with('ب')
+                && seg
+                    .reading(next)
+                    .clitic_chars
+                    .max(seg.lex[next].clitic_chars())
+                    > 0))
 }
 
 /// Whether the coordinated word `k` (والشرطة) is a noun with an adjective of its own after a name that
@@ -1142,7 +1281,35 @@ fn after_nisba(seg: &Segment<'_, '_>, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{TEAM_NOUNS, TEAM_TAILS};
+    use super::{
+        is_common_noun_shape, is_plain_adjective, short_imperfect, TEAM_NOUNS, TEAM_TAILS,
+    };
+
+    #[test]
+    fn common_noun_shapes_are_no_company_names() {
+        for w in ["انتاج", "سيارات", "مكاسب", "رسائل", "مدرجه", "تصدير"]
+        {
+            assert!(is_common_noun_shape(w), "{w}");
+        }
+        for w in ["نوفارتيس", "فيات", "ميامي", "موتورولا", "لوموند", "يونهاب"]
+        {
+            assert!(!is_common_noun_shape(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn plain_adjectives_and_short_verbs_have_their_shapes() {
+        // Folded words (ة as ه).
+        for w in ["جديد", "كبير", "صغيره", "تابعه", "ناشئه"] {
+            assert!(is_plain_adjective(w), "{w}");
+        }
+        for w in ["هارفارد", "ليدز", "تابع", "ريال", "اوكسفورد", "بيرزيت"]
+        {
+            assert!(!is_plain_adjective(w), "{w}");
+        }
+        assert!(short_imperfect("يضم") && short_imperfect("يقع"));
+        assert!(!short_imperfect("ييلز") && !short_imperfect("يزيد"));
+    }
 
     #[test]
     fn every_team_noun_ends_with_a_team_tail() {

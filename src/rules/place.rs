@@ -86,7 +86,9 @@ pub(super) fn place_noun(seg: &Segment<'_, '_>, triggers: &[usize], out: &mut Ve
 /// تنتمي، منطقة قطرها). A plural people with ال (ending ين) names who rule a state, not a place (دولة
 /// الموحدين، دولة الزيانيين). A word of four or five letters starting with ت is the feminine imperfect agreeing
 /// with the noun (أول دولة تفوز، دولة تنفصل، بحيرة تنساب); the cost: a foreign name so shaped that no list
-/// knows is lost after a place noun (ولاية تنيسي).
+/// knows is lost after a place noun (ولاية تنيسي). A masculine participle مفعل/مفاعل (شارع مقفر، مكان مناسب)
+/// and a feminine past verb of a derived form starting with ا (العاصمة انتشلت) describe the noun or start
+/// the clause too.
 fn describes_noun(word: &str) -> bool {
     let n = word.chars().count();
     // a people in the plural with ال names who rule the state, not a place (دولة الموحدين، دولة العباسيين)
@@ -112,7 +114,40 @@ fn describes_noun(word: &str) -> bool {
                 || (word.chars().nth(1) == Some('ا') && (4..=5).contains(&n))))
             || has_pronoun_suffix(word)
             || looks_like_imperfect(word)
-            || (word.starts_with('ت') && (4..=5).contains(&n)))
+            || (word.starts_with('ت') && (4..=5).contains(&n))
+            || masculine_participle(word)
+            || past_verb_feminine(word))
+}
+
+/// Whether a folded word has the shape of a feminine past verb of the derived forms starting with ا (انتشلت،
+/// اعلنت، استقبلت: a verb right after the noun starts the clause, the noun stays unnamed): ا, a consonant,
+/// and a final ت after a consonant. A name so spelled ends with ات (إيلات) or has a long vowel second.
+///
+/// Fires: انتشلت ; اعلنت ; استقبلت. Does not fire: ايلات ; الكويت ; اوت.
+fn past_verb_feminine(word: &str) -> bool {
+    let mut c = word.chars();
+    word.chars().count() >= 5
+        && c.next() == Some('ا')
+        && c.next()
+            .is_some_and(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ل'))
+        && word.ends_with('ت')
+        && !word.ends_with("ات")
+        && !word.ends_with("وت")
+        && !word.ends_with("يت")
+}
+
+/// Whether a folded word has the shape of a masculine participle or noun of place agreeing with a
+/// masculine place noun: مفعل of four letters with no long vowel (شارع مقفر) or مفاعل of five (مكان مناسب).
+///
+/// Fires: مقفر ; مناسب ; مبلغ. Does not fire: ميلانو ; مكناس (ا fourth) ; منبيج.
+fn masculine_participle(word: &str) -> bool {
+    let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه' | 'ء');
+    let c: Vec<char> = word.chars().take(6).collect();
+    match c.len() {
+        4 => c[0] == 'م' && !c[1..].iter().any(|&ch| vowel(ch)),
+        5 => c[0] == 'م' && c[2] == 'ا' && !vowel(c[1]) && !vowel(c[3]) && !vowel(c[4]),
+        _ => false,
+    }
 }
 
 /// Whether the unknown word `j` after the place noun `i` is read with the noun rather than as its name:
@@ -227,4 +262,25 @@ fn second_place(seg: &Segment<'_, '_>, noun: usize, k: usize, out: &mut Vec<Cand
     let mut c = Candidate::new(Kind::Place, k, end, 1, LEXICON, Origin::Rule("place-noun"));
     c.attrs = attrs;
     out.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{masculine_participle, past_verb_feminine};
+
+    #[test]
+    fn participles_and_derived_past_verbs_have_their_shapes() {
+        for w in ["مقفر", "مناسب", "مبلغ"] {
+            assert!(masculine_participle(w), "{w}");
+        }
+        for w in ["ميلانو", "مكناس", "منبيج", "ماري"] {
+            assert!(!masculine_participle(w), "{w}");
+        }
+        for w in ["انتشلت", "اعلنت", "استقبلت"] {
+            assert!(past_verb_feminine(w), "{w}");
+        }
+        for w in ["ايلات", "الكويت", "اوت", "ازميت"] {
+            assert!(!past_verb_feminine(w), "{w}");
+        }
+    }
 }
