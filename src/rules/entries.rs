@@ -63,6 +63,9 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
         {
             continue;
         }
+        if single && kind == Kind::Person && group_qualifies_noun(seg, p) {
+            continue;
+        }
         if kind == Kind::Place && after_name_particle(seg, p.start) {
             continue;
         }
@@ -91,6 +94,33 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
         }
         out.push(c);
     }
+}
+
+/// True for a group of persons of the lexicon (`sub=group`: a dynasty or historical people in the plural,
+/// `historical_peoples.tsv`) written without a clitic right after a noun that it completes: a state noun
+/// (دولة، مملكة، سلطنة: the state named after its rulers is the state's name, an organization or place, not
+/// the group) or a word with ال (the plural nisba is the noun's adjective: the emirs of the dynasty).
+///
+/// Fires (no person): قامت دولة الطاهريين في خراسان ; قاتل الأمراء الأيوبيين.
+/// Does not fire: حكم الطاهريون خراسان ; في عهد الطاهريين ; وانتصر على الأيوبيين.
+fn group_qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    if i == 0
+        || p.reading.clitic_chars != 0
+        || seg.newline_before(i)
+        || !seg.is_word(i - 1)
+        || seg.index.entry(p.entry).entry.sub() != Some("group")
+    {
+        return false;
+    }
+    let before = seg.tokens.folded(i - 1);
+    let state_noun = seg
+        .phrase_of(i - 1, EntryKind::PlaceNoun)
+        .is_some_and(|n| n.end == i && seg.index.entry(n.entry).entry.sub() == Some("country"));
+    state_noun
+        || (before.starts_with("ال")
+            && seg.reading(i - 1).clitic_chars == 0
+            && !seg.has(i - 1, EntryKind::Function))
 }
 
 /// True for a one-word place of the bundled Yemen list (`places_yemen.tsv`, or a file so named, as the
