@@ -6,7 +6,8 @@
 //!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
 //!   as a district only, a bare name read after the conjunction ف, a GeoNames town shaped like a word
 //!   with no sign of a place around it); a place or organization with ال
-//!   after a demonstrative (هذه الإمارات) neither.
+//!   after a demonstrative (هذه الإمارات) neither; a group of persons (`sub=group`: a dynasty in the plural)
+//!   that completes a state noun or a definite noun before it neither.
 
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
