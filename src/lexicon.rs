@@ -1401,6 +1401,7 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "names_wikidata.tsv",
     Default "names_wikipedia.tsv",
     Default "historical_peoples.tsv",
+    Default "historical_rulers.tsv",
     YemenVillages "places_yemen_villages.tsv" if "data-villages",
 ];
 
@@ -1711,6 +1712,7 @@ mod tests {
             "place_nouns.tsv" => 20,
             "particles.tsv" => 10,
             "historical_peoples.tsv" => 30,
+            "historical_rulers.tsv" => 15,
             "names_wikidata.tsv" => 40_000,
             "names_wikipedia.tsv" => 1000,
             other => panic!("no floor for bundled file {other}: add one"),
