@@ -253,7 +253,8 @@ fn dynasty_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && j + 1 < seg.len()
         && seg.is_word(j + 1)
         && !seg.newline_before(j + 1)
-        && seg.lex[j + 1].definite()
+        // a regnal name that a lexicon lists whole (المستنصر) is read without its article
+        && (seg.lex[j + 1].definite() || seg.tokens.folded(j + 1).starts_with("ال"))
         && !seg.lex[j + 1].conj()
         && seg.reading(j + 1).clitic_chars == 0
 }
