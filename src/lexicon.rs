@@ -1400,6 +1400,8 @@ pub(crate) static BUNDLED: &[Bundled] = bundled![
     Default "ambiguous_names_geonames.tsv" if "data-geonames",
     Default "names_wikidata.tsv",
     Default "names_wikipedia.tsv",
+    Default "historical_peoples.tsv",
+    Default "historical_rulers.tsv",
     YemenVillages "places_yemen_villages.tsv" if "data-villages",
 ];
 
@@ -1709,6 +1711,8 @@ mod tests {
             "nationalities.tsv" => 200,
             "place_nouns.tsv" => 20,
             "particles.tsv" => 10,
+            "historical_peoples.tsv" => 30,
+            "historical_rulers.tsv" => 15,
             "names_wikidata.tsv" => 40_000,
             "names_wikipedia.tsv" => 1000,
             other => panic!("no floor for bundled file {other}: add one"),

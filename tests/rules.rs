@@ -90,6 +90,7 @@ fn every_rule_has_both_kinds_of_case() {
         "given-chain",
         "van-name",
         "family-name",
+        "eponym",
         "scorer",
         "coordinated",
         "byline",

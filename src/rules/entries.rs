@@ -6,7 +6,9 @@
 //!   word or a kinship word of names (بن، ابن، أبو), a place inside a competition's name, a name known
 //!   as a district only, a bare name read after the conjunction ف, a GeoNames town shaped like a word
 //!   with no sign of a place around it); a place or organization with ال
-//!   after a demonstrative (هذه الإمارات) neither.
+//!   after a demonstrative (هذه الإمارات) neither; a group of persons (`sub=group`: a dynasty in the plural)
+//!   that completes a state noun or a definite noun before it neither, and after an army noun it is the
+//!   army's name, an organization (`army_of_group`).
 
 use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
@@ -64,6 +66,12 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
         {
             continue;
         }
+        if single && kind == Kind::Person && group_qualifies_noun(seg, p) {
+            if let Some(c) = army_of_group(seg, p) {
+                out.push(c);
+            }
+            continue;
+        }
         if kind == Kind::Place && after_name_particle(seg, p.start) {
             continue;
         }
@@ -92,6 +100,76 @@ pub(super) fn lexicon_mentions(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) 
         }
         out.push(c);
     }
+}
+
+/// The army of a group of persons (`sub=group`) that completes an army noun right before it (قوات، جيش،
+/// جيوش، جنود، with و، ب، ل، ف), and a nationality in the plural right after it (the Seljuk Turks): an
+/// organization, as history articles name an army by the people that raised it. The noun's clitic is left
+/// outside the span.
+///
+/// Fires (an organization): وتقدمت جيوش الأيوبيين نحو المدينة ; هزمت قوات السلاجقة الأتراك.
+/// Does not fire: انتصر الأيوبيون ; دولة الأيوبيين.
+fn army_of_group(seg: &Segment<'_, '_>, p: &PhraseMatch) -> Option<Candidate> {
+    const ARMIES: [&str; 4] = ["قوات", "جيش", "جيوش", "جنود"];
+    let i = p.start.checked_sub(1)?;
+    let clitics = seg.reading(i).clitic_chars;
+    if !ARMIES.contains(&stem_of(seg, i, clitics)) {
+        return None;
+    }
+    let mut end = p.end;
+    if end < seg.len()
+        && seg.is_word(end)
+        && !seg.newline_before(end)
+        && seg.reading(end).clitic_chars == 0
+        && !seg.lex[end].conj()
+        && seg.has(end, EntryKind::Nationality)
+        && seg
+            .phrase_of(end, EntryKind::Nationality)
+            .is_some_and(|n| seg.index.entry(n.entry).entry.gender().is_none())
+    {
+        end += 1;
+    }
+    Some(Candidate::new(
+        Kind::Organization,
+        i,
+        end,
+        clitics,
+        STRONG,
+        Origin::Entry(p.entry),
+    ))
+}
+
+/// True for a group of persons of the lexicon (`sub=group`: a dynasty or historical people in the plural,
+/// `historical_peoples.tsv`) written without a clitic right after a noun that it completes: a state noun
+/// (دولة، مملكة، سلطنة: the state named after its rulers is the state's name, an organization or place, not
+/// the group) or a word with ال (the plural nisba is the noun's adjective: the emirs of the dynasty).
+///
+/// Fires (no person): قامت دولة الطاهريين في خراسان ; قاتل الأمراء الأيوبيين.
+/// Does not fire: حكم الطاهريون خراسان ; في عهد الطاهريين ; وانتصر على الأيوبيين.
+fn group_qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
+    let i = p.start;
+    if i == 0
+        || p.reading.clitic_chars != 0
+        || seg.newline_before(i)
+        || !seg.is_word(i - 1)
+        || seg.index.entry(p.entry).entry.sub() != Some("group")
+    {
+        return false;
+    }
+    let before = seg.tokens.folded(i - 1);
+    let state_noun = seg
+        .phrase_of(i - 1, EntryKind::PlaceNoun)
+        .is_some_and(|n| n.end == i && seg.index.entry(n.entry).entry.sub() == Some("country"));
+    let army = ["قوات", "جيش", "جيوش", "جنود"].contains(&stem_of(
+        seg,
+        i - 1,
+        seg.reading(i - 1).clitic_chars,
+    ));
+    state_noun
+        || army
+        || (before.starts_with("ال")
+            && seg.reading(i - 1).clitic_chars == 0
+            && !seg.has(i - 1, EntryKind::Function))
 }
 
 /// True for a one-word place of the bundled Yemen list (`places_yemen.tsv`, or a file so named, as the

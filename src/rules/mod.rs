@@ -11,7 +11,7 @@
 //!
 //! * the lexicon's own entries, of every kind (`lexicon_mentions`), in [`entries`];
 //! * `title-name`, `role-name`, `nationality-name`, `speech-name`, `name-speech`, `name-role`,
-//!   `given-chain`, `van-name`, `family-name`, `scorer`, `coordinated` and `byline` in [`person`];
+//!   `given-chain`, `van-name`, `family-name`, `eponym`, `scorer`, `coordinated` and `byline` in [`person`];
 //! * the clubs (`team-name`, `town-nisba-club`, `club-nationality`, `club-score`, `club-country`), then
 //!   the names after a head noun (`head-name`, `org-head`), in [`organization`];
 //! * `place-noun` in [`place`].
@@ -273,6 +273,7 @@ pub(crate) fn run(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
     person::given_chain(seg, out);
     person::van_name(seg, &starts.van, out);
     person::family_name(seg, &starts.family, out);
+    person::eponym_name(seg, &starts.eponym, out);
     person::scorer_name(seg, &starts.scorer, out);
     person::coordinated_names(seg, out);
     person::byline(seg, &starts.byline, out);
@@ -311,6 +312,8 @@ struct Starts {
     family: Vec<usize>,
     /// Where `person::scorer_name` may start (`person::scorer_may_start`).
     scorer: Vec<usize>,
+    /// Where `person::eponym_name` may start (`person::eponym_may_start`).
+    eponym: Vec<usize>,
 }
 
 impl Starts {
@@ -366,6 +369,9 @@ impl Starts {
             if flags & start_flag::SCORER != 0 && person::scorer_may_start(seg, i) {
                 s.scorer.push(i);
             }
+            if flags & start_flag::EPONYM != 0 && person::eponym_may_start(seg, i, folded) {
+                s.eponym.push(i);
+            }
         }
         s
     }
@@ -386,6 +392,10 @@ pub(crate) mod start_flag {
     pub(crate) const FAMILY: u8 = 16;
     /// A goal noun or إمضاء (`person::scorer_word`).
     pub(crate) const SCORER: u8 = 32;
+    /// A noun of science named after its discoverer (`person::eponym_noun`). The flags have six bits
+    /// (`lookup::Features`), all taken: it shares `VAN`'s, and each of the two rules' start tests reads
+    /// the word again (`person::van_word`, `person::eponym_noun`).
+    pub(crate) const EPONYM: u8 = VAN;
 }
 
 /// What the tests of a rule's first token that read the word alone say of a word whose folded bytes are
@@ -405,6 +415,7 @@ pub(crate) fn start_flags(folded: &[u8]) -> u8 {
         | flag(person::van_word(folded), start_flag::VAN)
         | flag(person::family_noun_shaped(folded), start_flag::FAMILY)
         | flag(person::scorer_word(folded), start_flag::SCORER)
+        | flag(person::eponym_noun(folded), start_flag::EPONYM)
 }
 
 /// Whether the folded bytes `folded` are `word`'s. Asked of every token in `Starts::of`: the length is
@@ -535,7 +546,7 @@ mod tests {
 
     #[test]
     fn start_flags_read_the_word_alone() {
-        use super::start_flag::{FACILITY, FAMILY, KATABA, SCORER, TEAM, VAN};
+        use super::start_flag::{EPONYM, FACILITY, FAMILY, KATABA, SCORER, TEAM, VAN};
         for (word, flags) in [
             ("كتب", KATABA),
             ("كتبت", KATABA),
@@ -544,6 +555,8 @@ mod tests {
             ("بمسجد", FACILITY),
             ("فان", VAN),
             ("بهدف", SCORER),
+            ("وجدول", EPONYM),
+            ("ثابت", EPONYM),
             ("امضاء", SCORER),
             ("عائله", FAMILY),
             ("قال", 0),

@@ -11,6 +11,7 @@
 //! 7. `given-chain` ([`given_chain`]): a known given name followed by more name words.
 //! 8. `van-name` ([`van_name`]): فان + a family name; `family-name` ([`family_name`]): أسرة، عائلة،
 //!    عشيرة + a family name.
+//!    `eponym` ([`eponym_name`]): a discoverer's name after a noun of science (جدول، ثابت، قانون، نظرية).
 //!    `scorer` ([`scorer_name`]): the scorer after a goal noun + ل, or after إمضاء.
 //! 9. `coordinated` ([`coordinated_names`]): a name joined by و to a person already proposed.
 //! 10. `byline` ([`byline`]): the writer's name between a byline's separators.
@@ -253,7 +254,8 @@ fn dynasty_epithet(seg: &Segment<'_, '_>, j: usize) -> bool {
         && j + 1 < seg.len()
         && seg.is_word(j + 1)
         && !seg.newline_before(j + 1)
-        && seg.lex[j + 1].definite()
+        // a regnal name that a lexicon lists whole (المستنصر) is read without its article
+        && (seg.lex[j + 1].definite() || seg.tokens.folded(j + 1).starts_with("ال"))
         && !seg.lex[j + 1].conj()
         && seg.reading(j + 1).clitic_chars == 0
 }
@@ -2199,6 +2201,111 @@ fn plain_surname(seg: &Segment<'_, '_>, j: usize) -> bool {
         && !looks_like_verb(word)
         && !looks_like_imperfect(word)
         && !has_pronoun_suffix(word)
+}
+
+/// The discoverer of a law, constant or table of science, named after the noun that his name completes
+/// (جدول، ثابت، قانون، نظرية، معادلة، مبدأ، مبرهنة، تجربة, with و، ف، ب، ل or none): the word after the
+/// noun, written without ال or a clitic, that no list knows but as a name (a name token, a given or
+/// family name, a person) is the discoverer, as encyclopedic text names him (Arabic forms no adjective
+/// from a foreign name). Not an adjective agreeing with the noun (a word ending ة، ي or ات: قانون جديد
+/// is no name, nor نظرية علمية), a verb, a word with a pronoun, a number or a known word of another kind.
+///
+/// Fires: ونشر العالم جدول كرافيتز عام 1900 ; وينص قانون هالبرين على. Does not fire: جدول زمني ; قانون
+/// يهدف إلى ; تجربة جديدة ; نظرية النسبية ; قانون وضعه البرلمان.
+#[inline(never)]
+pub(super) fn eponym_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec<Candidate>) {
+    for &i in starts {
+        let j = i + 1;
+        let l = &seg.lex[j];
+        let word = seg.tokens.folded(j);
+        let other = EntryKind::Common.bit()
+            | EntryKind::Function.bit()
+            | EntryKind::Place.bit()
+            | EntryKind::Organization.bit()
+            | EntryKind::Nationality.bit()
+            | EntryKind::Title.bit()
+            | EntryKind::Role.bit()
+            | EntryKind::SpeechVerb.bit()
+            | EntryKind::OrgHead.bit()
+            | EntryKind::PlaceNoun.bit();
+        let named = |w: &crate::lookup::WordInfo| w.classes & other == 0;
+        let name = seg.index.word(word).is_none_or(named)
+            && l.info.is_none_or(named)
+            && !seg.has(j, EntryKind::Place)
+            && !l.definite()
+            && !l.conj()
+            && l.clitic_chars() == 0
+            && word.chars().count() >= 3
+            && !word.ends_with('ي')
+            && !word.ends_with("ات")
+            && seg.last_char(j) != Some('ة')
+            && !word.ends_with('ه')
+            && !looks_like_verb(word)
+            && !looks_like_imperfect(word)
+            && !has_pronoun_suffix(word)
+            && !looks_like_masdar(word)
+            && !looks_like_derived_masdar(word)
+            && !looks_like_broken_plural(word)
+            && !noun_shaped(word);
+        if name {
+            out.push(Candidate::new(
+                Kind::Person,
+                j,
+                j + 1,
+                0,
+                LEXICON,
+                Origin::Rule("eponym"),
+            ));
+        }
+    }
+}
+
+/// Whether an Arabic word's shape, folded, is that of a word after a noun of science that is no name: an
+/// imperfect verb of four letters (تقوم، يحدد), a verbal noun إفعال (إطلاق، إعلان), a plural فعول (حقوق،
+/// شعوب) or فعلاء (بدلاء، علماء).
+fn noun_shaped(word: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    (c.len() == 4 && matches!(c[0], 'ت' | 'ي'))
+        || (c.len() == 5 && c[0] == 'ا' && c[3] == 'ا')
+        || (c.len() == 4 && c[2] == 'و' && !matches!(c[1], 'ا' | 'و' | 'ي'))
+        || (c.len() >= 5 && word.ends_with("اء"))
+}
+
+/// Whether `eponym_name` may start at token `i`, whose folded bytes are `folded` (asked in `Starts::of`
+/// of every token but the last whose start flags have `EPONYM`'s bit, which `van_word` shares): one of
+/// the nouns before a word on the same line.
+#[inline]
+pub(super) fn eponym_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -> bool {
+    let j = i + 1;
+    eponym_noun(folded) && seg.is_word(i) && seg.is_word(j) && !seg.newline_before(j)
+}
+
+/// The nouns of science named after a discoverer, folded (the part of `eponym_may_start` that reads the
+/// word alone): جدول، ثابت، قانون، قوانين، نظرية، معادلة، معادلات، مبدأ، مبرهنة، تجربة، with و، ف، ب، ل
+/// or none before them.
+#[inline]
+pub(super) fn eponym_noun(folded: &[u8]) -> bool {
+    const NOUNS: [&str; 10] = [
+        "جدول",
+        "ثابت",
+        "قانون",
+        "قوانين",
+        "نظريه",
+        "معادله",
+        "معادلات",
+        "مبدا",
+        "مبرهنه",
+        "تجربه",
+    ];
+    if !(6..=20).contains(&folded.len()) {
+        return false;
+    }
+    let Ok(word) = std::str::from_utf8(folded) else {
+        return false;
+    };
+    ["", "و", "ف", "ب", "ل", "وب", "ول"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(|n| NOUNS.contains(&n)))
 }
 
 /// The nouns of a family or clan (folded: أسرة، عائلة، عشيرة) before the family's name.
