@@ -2285,27 +2285,34 @@ pub(super) fn eponym_may_start(seg: &Segment<'_, '_>, i: usize, folded: &[u8]) -
 /// or none before them.
 #[inline]
 pub(super) fn eponym_noun(folded: &[u8]) -> bool {
-    const NOUNS: [&str; 10] = [
-        "جدول",
-        "ثابت",
-        "قانون",
-        "قوانين",
-        "نظريه",
-        "معادله",
-        "معادلات",
-        "مبدا",
-        "مبرهنه",
-        "تجربه",
+    const NOUNS: [&[u8]; 10] = [
+        "جدول".as_bytes(),
+        "ثابت".as_bytes(),
+        "قانون".as_bytes(),
+        "قوانين".as_bytes(),
+        "نظريه".as_bytes(),
+        "معادله".as_bytes(),
+        "معادلات".as_bytes(),
+        "مبدا".as_bytes(),
+        "مبرهنه".as_bytes(),
+        "تجربه".as_bytes(),
     ];
-    if !(6..=20).contains(&folded.len()) {
+    // Asked of every word's start flags, so bytes only: the nouns are 8–14 bytes, 18 with وب/ول.
+    if !(8..=18).contains(&folded.len()) {
         return false;
     }
-    let Ok(word) = std::str::from_utf8(folded) else {
-        return false;
-    };
-    ["", "و", "ف", "ب", "ل", "وب", "ول"]
-        .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(|n| NOUNS.contains(&n)))
+    let is_noun = |w: &[u8]| NOUNS.contains(&w);
+    let strip = |w: &'static str| folded.strip_prefix(w.as_bytes());
+    is_noun(folded)
+        || strip("و").is_some_and(|w| {
+            is_noun(w)
+                || ["ب", "ل"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p.as_bytes()).is_some_and(is_noun))
+        })
+        || ["ف", "ب", "ل"]
+            .iter()
+            .any(|p| strip(p).is_some_and(is_noun))
 }
 
 /// The nouns of a family or clan (folded: أسرة، عائلة، عشيرة) before the family's name.
