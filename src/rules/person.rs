@@ -2692,4 +2692,23 @@ mod tests {
         let doc = extractor.extract("فان المجلس سيناقش القرار");
         assert!(doc.mentions().iter().all(|m| m.text() != "فان المجلس"));
     }
+
+    #[test]
+    fn eponym_nouns_with_and_without_clitics() {
+        for word in [
+            "قانون",
+            "وقانون",
+            "فنظريه",
+            "بمعادله",
+            "ولجدول",
+            "وبثابت",
+            "معادلات",
+        ] {
+            assert!(super::eponym_noun(word.as_bytes()), "{word}");
+        }
+        // فب/فل are not taken, nor a longer word or another noun.
+        for word in ["فبقانون", "قانوني", "قوانينها", "جدار", "و", ""] {
+            assert!(!super::eponym_noun(word.as_bytes()), "{word}");
+        }
+    }
 }
