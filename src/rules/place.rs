@@ -5,7 +5,8 @@
 //!    after a dual one (بلدتي عنبتا وكفرمان).
 
 use super::shape::{
-    has_pronoun_suffix, looks_like_definite_derived_masdar, looks_like_imperfect, looks_like_verb,
+    has_pronoun_suffix, looks_like_definite_derived_masdar, looks_like_imperfect,
+    looks_like_indefinite_participle, looks_like_verb,
 };
 use super::{is_unknown_word, stem_of, Candidate, Origin, Segment, LEXICON, STRONG};
 use crate::lexicon::EntryKind;
@@ -137,14 +138,15 @@ fn past_verb_feminine(word: &str) -> bool {
 }
 
 /// Whether a folded word has the shape of a masculine participle or noun of place agreeing with a
-/// masculine place noun: مفعل of four letters with no long vowel (شارع مقفر) or مفاعل of five (مكان مناسب).
+/// masculine place noun: مفعل of four letters with no long vowel (شارع مقفر; the shape of
+/// `looks_like_indefinite_participle`, without ه or ء) or مفاعل of five (مكان مناسب).
 ///
 /// Fires: مقفر ; مناسب ; مبلغ. Does not fire: ميلانو ; مكناس (ا fourth) ; منبيج.
 fn masculine_participle(word: &str) -> bool {
     let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه' | 'ء');
     let c: Vec<char> = word.chars().take(6).collect();
     match c.len() {
-        4 => c[0] == 'م' && !c[1..].iter().any(|&ch| vowel(ch)),
+        4 => looks_like_indefinite_participle(word) && !word.contains(['ه', 'ء']),
         5 => c[0] == 'م' && c[2] == 'ا' && !vowel(c[1]) && !vowel(c[3]) && !vowel(c[4]),
         _ => false,
     }
