@@ -297,11 +297,6 @@ fn tokenize_with<const FAST: bool>(
                     i = end;
                     chars = char_end;
                     newline = false;
-                    // The space after a word, as most words have, is read here rather than by the loop.
-                    if bytes.get(i) == Some(&b' ') {
-                        i += 1;
-                        chars += 1;
-                    }
                     continue;
                 }
                 // The general path reads the rest of the word.
@@ -404,9 +399,10 @@ fn short_char_at(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
 
 /// Reads the word that starts at byte `from` (char `ci`) of the segment when it is made of [`PLAIN`]
 /// chars only, as most words of news text are, pushes its token (pushed here rather than returned, so
-/// that it is written once), and returns where it ends in bytes and chars. Its folded form is its own
-/// bytes in the copy of the segment at the start of `out.folded` when folding leaves every char as it
-/// is; else it is written after what `out.folded` holds.
+/// that it is written once), and returns where it ends in bytes and chars, past the space after it when
+/// it has one (as most words have). Its folded form is its own bytes in the copy of the segment at the
+/// start of `out.folded` when folding leaves every char as it is; else it is written after what
+/// `out.folded` holds.
 ///
 /// When the word goes on with a char that is not plain (a mark, tatweel, a control, a char above
 /// U+0800), returns what it read of it (maybe nothing) for [`WordState`] to read the rest char by char.
@@ -420,75 +416,91 @@ fn plain_word(
     pairs: &[u64; 256],
     out: &mut Tokens,
 ) -> Result<(usize, usize), PlainStart> {
-    let folded = &mut out.folded;
     let bytes = segment.as_bytes();
-    let mut start = PlainStart {
-        fold_start: folded.len(),
-        uncopied: from,
-        end: from,
-        chars: 0,
-        alphabetic: false,
-    };
-    loop {
-        let (end, count) = same_letters(bytes, start.end, table, pairs);
-        start.alphabetic |= count > 0;
-        start.end = end;
-        start.chars += count;
+    let fold_start = out.folded.len();
+    let mut uncopied = from;
+    let mut end = from;
+    let mut chars = 0;
+    // Plain chars that are not letters (digits): a word of them alone is a number.
+    let mut others = 0;
+    let spaced = loop {
+        let (run, n) = same_letters(bytes, end, pairs);
+        chars += n;
+        end = run;
+        let Some(&b) = bytes.get(end) else {
+            break false;
+        };
         // A space after some chars ends the word, as it ends most words: tested by its byte, before
         // the char is decoded and classed as below.
-        if end > from && bytes.get(end) == Some(&b' ') {
-            break;
+        if b == b' ' && end > from {
+            break true;
         }
+        let (code, len) = if b < 0x80 {
+            // An ASCII letter goes on with the run.
+            if table[usize::from(b)] & SAME_LETTER != 0 {
+                end += 1;
+                chars += 1;
+                continue;
+            }
+            (usize::from(b), 1)
+        } else {
+            match short_char_at(bytes, end) {
+                Some(short) => short,
+                None => {
+                    // A longer form: it goes on with the word (for the general path) or ends it.
+                    if end == from || class_of(table, char_at(segment, end).0) & WORD != 0 {
+                        return Err(PlainStart::new(fold_start, uncopied, end, chars, others));
+                    }
+                    break false;
+                }
+            }
+        };
         // The char that ended the run: a plain char that folding changes, or a digit, goes on with the
         // word; any other ends it, or makes it a word for the general path.
-        let Some((code, len)) = short_char_at(bytes, end) else {
-            if end < bytes.len()
-                && (end == from || class_of(table, char_at(segment, end).0) & WORD != 0)
-            {
-                return Err(start);
-            }
-            break;
-        };
         let class = table[code & 0x7FF];
         if class & PLAIN == 0 {
             if class & WORD != 0 || end == from {
-                return Err(start);
+                return Err(PlainStart::new(fold_start, uncopied, end, chars, others));
             }
-            break;
+            break false;
         }
-        start.alphabetic |= class & ALPHABETIC != 0;
+        if class & ALPHABETIC == 0 {
+            others += 1;
+        }
         if class & SAME == 0 {
-            folded.push_str(&segment[start.uncopied..end]);
+            let folded = &mut out.folded;
+            folded.push_str(&segment[uncopied..end]);
             // A plain char folds to one char (marks and controls, which folding drops, are not plain).
             match fold_short(code) {
                 Some(f) => folded.push(f),
                 None => push_fold(char::from_u32(code as u32).unwrap_or_default(), folded),
             }
-            start.uncopied = end + len;
+            uncopied = end + len;
         }
-        start.end += len;
-        start.chars += 1;
-    }
-    let fold = if start.uncopied == from {
-        from as u32..start.end as u32
+        end += len;
+        chars += 1;
+    };
+    let fold = if uncopied == from {
+        from as u32..end as u32
     } else {
-        folded.push_str(&segment[start.uncopied..start.end]);
-        start.fold_start as u32..folded.len() as u32
+        out.folded.push_str(&segment[uncopied..end]);
+        fold_start as u32..out.folded.len() as u32
     };
     out.list.push(Token {
         start: from as u32,
-        end: start.end as u32,
+        end: end as u32,
         char_start: ci as u32,
-        char_end: (ci + start.chars) as u32,
+        char_end: (ci + chars) as u32,
         fold,
-        kind: if start.alphabetic {
+        kind: if chars > others {
             TokenKind::Word
         } else {
             TokenKind::Number
         },
         newline_before,
     });
-    Ok((start.end, ci + start.chars))
+    let space = usize::from(spaced);
+    Ok((end + space, ci + chars + space))
 }
 
 /// The plain chars that start a word that goes on with others, as [`plain_word`] read them.
@@ -504,38 +516,37 @@ struct PlainStart {
     alphabetic: bool,
 }
 
-/// Reads the run of [`SAME_LETTER`]s from byte `from` of UTF-8 `bytes` (a char boundary), and returns
-/// where it ends and how many chars it has: the loop in which tokenizing spends most of its time.
-#[inline]
-fn same_letters(
-    bytes: &[u8],
-    from: usize,
-    table: &[Class; 0x800],
-    pairs: &[u64; 256],
-) -> (usize, usize) {
-    let mut i = from;
-    let mut n = 0;
-    loop {
-        // Two-byte letters (Arabic), tested by their bytes: a byte that leads no two-byte form (ASCII,
-        // the lead of a longer form) has no bits, and one that follows a lead is its continuation.
-        let mut rest = &bytes[i..];
-        while let [lead, next, tail @ ..] = rest {
-            if pairs[usize::from(*lead)] & 1 << (next & 63) == 0 {
-                break;
-            }
-            rest = tail;
-            n += 1;
-        }
-        i = bytes.len() - rest.len();
-        // An ASCII letter goes on with the run; anything else ends it.
-        match bytes.get(i) {
-            Some(&b) if b < 0x80 && table[usize::from(b)] & SAME_LETTER != 0 => {
-                i += 1;
-                n += 1;
-            }
-            _ => return (i, n),
+impl PlainStart {
+    /// `chars` chars read, of which `others` are not letters.
+    #[inline]
+    fn new(fold_start: usize, uncopied: usize, end: usize, chars: usize, others: usize) -> Self {
+        PlainStart {
+            fold_start,
+            uncopied,
+            end,
+            chars,
+            alphabetic: chars > others,
         }
     }
+}
+
+/// Reads the run of two-byte [`SAME_LETTER`]s (Arabic letters) from byte `from` of UTF-8 `bytes` (a char
+/// boundary), and returns where it ends: the loop in which tokenizing spends most of its time. A letter
+/// is tested by its two bytes, without decoding it: a byte that leads no two-byte form (ASCII, the lead
+/// of a longer form) has no bits, and one that follows a lead is its continuation. The run's letters
+/// are as many as half its bytes.
+#[inline]
+fn same_letters(bytes: &[u8], from: usize, pairs: &[u64; 256]) -> (usize, usize) {
+    let mut rest = &bytes[from..];
+    let mut n = 0;
+    while let [lead, next, tail @ ..] = rest {
+        if pairs[usize::from(*lead)] & 1 << (next & 63) == 0 {
+            break;
+        }
+        rest = tail;
+        n += 1;
+    }
+    (bytes.len() - rest.len(), n)
 }
 
 /// Marks an offset that is not set.
