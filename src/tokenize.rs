@@ -227,19 +227,18 @@ static CLASSES: Lazy<[Class; 0x800]> = Lazy::new(|| {
     table
 });
 
-/// For each lead byte of a two-byte UTF-8 form, a bit for each continuation byte (by its low six bits)
-/// that makes a [`SAME_LETTER`] with it; nothing for any other byte. [`same_letters`] tests an Arabic
-/// letter so, by its two bytes, without decoding it.
-static SAME_LETTER_PAIRS: Lazy<[u64; 256]> = Lazy::new(|| {
-    let mut leads = [0u64; 256];
-    for (lead, bits) in leads.iter_mut().enumerate().skip(0xC0).take(0x20) {
-        for low in 0..64 {
-            if CLASSES[(lead & 0x1F) << 6 | low] & SAME_LETTER != 0 {
-                *bits |= 1 << low;
-            }
+/// Whether two bytes, read as a little-endian `u16`, are the UTF-8 form of a [`SAME_LETTER`] (the two-byte
+/// forms only: Arabic letters). [`same_letters`] tests a letter so, with one load of the table, without
+/// decoding it. Only the 2,048 pairs of a two-byte lead and a continuation byte may be true; the table is
+/// 64 KiB, of which a text of Arabic letters reads some 1 KiB.
+static SAME_LETTER_PAIRS: Lazy<Box<[bool; 0x10000]>> = Lazy::new(|| {
+    let mut pairs = Box::new([false; 0x10000]);
+    for lead in 0xC0..0xE0usize {
+        for next in 0x80..0xC0usize {
+            pairs[next << 8 | lead] = CLASSES[(lead & 0x1F) << 6 | (next & 0x3F)] & SAME_LETTER != 0;
         }
     }
-    leads
+    pairs
 });
 
 #[inline]
@@ -283,7 +282,7 @@ fn tokenize_with<const FAST: bool>(
     out.folded.reserve(2 * segment.len());
     out.folded.push_str(segment);
     let table = &*CLASSES;
-    let pairs = &*SAME_LETTER_PAIRS;
+    let pairs = &**SAME_LETTER_PAIRS;
     let bytes = segment.as_bytes();
     // Offsets from here on are in the segment, in bytes and chars.
     let mut chars = 0usize;
@@ -413,7 +412,7 @@ fn plain_word(
     ci: usize,
     newline_before: bool,
     table: &[Class; 0x800],
-    pairs: &[u64; 256],
+    pairs: &[bool; 0x10000],
     out: &mut Tokens,
 ) -> Result<(usize, usize), PlainStart> {
     let bytes = segment.as_bytes();
@@ -536,11 +535,11 @@ impl PlainStart {
 /// of a longer form) has no bits, and one that follows a lead is its continuation. The run's letters
 /// are as many as half its bytes.
 #[inline]
-fn same_letters(bytes: &[u8], from: usize, pairs: &[u64; 256]) -> (usize, usize) {
+fn same_letters(bytes: &[u8], from: usize, pairs: &[bool; 0x10000]) -> (usize, usize) {
     let mut rest = &bytes[from..];
     let mut n = 0;
-    while let [lead, next, tail @ ..] = rest {
-        if pairs[usize::from(*lead)] & 1 << (next & 63) == 0 {
+    while let Some((pair, tail)) = rest.split_first_chunk::<2>() {
+        if !pairs[usize::from(u16::from_le_bytes(*pair))] {
             break;
         }
         rest = tail;
