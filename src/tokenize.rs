@@ -423,15 +423,15 @@ fn plain_word(
     // Plain chars that are not letters (digits): a word of them alone is a number.
     let mut others = 0;
     let spaced = loop {
-        let (run, n) = same_letters(bytes, end, pairs);
+        let (run, n, next) = same_letters(bytes, end, pairs);
         chars += n;
         end = run;
-        let Some(&b) = bytes.get(end) else {
+        let Some(b) = next else {
             break false;
         };
-        // A space after some chars ends the word, as it ends most words: tested by its byte, before
-        // the char is decoded and classed as below.
-        if b == b' ' && end > from {
+        // A space ends the word, as it ends most words: tested by its byte, before the char is decoded
+        // and classed as below.
+        if b == b' ' {
             break true;
         }
         let (code, len) = if b < 0x80 {
@@ -479,6 +479,10 @@ fn plain_word(
         end += len;
         chars += 1;
     };
+    if end == from {
+        // A space at `from`: no word.
+        return Err(PlainStart::new(fold_start, uncopied, end, chars, others));
+    }
     let fold = if uncopied == from {
         from as u32..end as u32
     } else {
@@ -530,22 +534,27 @@ impl PlainStart {
 }
 
 /// Reads the run of two-byte [`SAME_LETTER`]s (Arabic letters) from byte `from` of UTF-8 `bytes` (a char
-/// boundary), and returns where it ends: the loop in which tokenizing spends most of its time. A letter
-/// is tested by its two bytes, without decoding it: a byte that leads no two-byte form (ASCII, the lead
-/// of a longer form) has no bits, and one that follows a lead is its continuation. The run's letters
-/// are as many as half its bytes.
+/// boundary), and returns where it ends, how many letters it has and the byte that ended it (`None` at
+/// the end): the loop in which tokenizing spends most of its time. A letter is tested by its two bytes
+/// at once, without decoding it (see [`SAME_LETTER_PAIRS`]); the byte after the run is the first of the
+/// two bytes read last, so it is not read again.
 #[inline]
-fn same_letters(bytes: &[u8], from: usize, pairs: &[bool; 0x10000]) -> (usize, usize) {
+fn same_letters(bytes: &[u8], from: usize, pairs: &[bool; 0x10000]) -> (usize, usize, Option<u8>) {
     let mut rest = &bytes[from..];
     let mut n = 0;
-    while let Some((pair, tail)) = rest.split_first_chunk::<2>() {
-        if !pairs[usize::from(u16::from_le_bytes(*pair))] {
-            break;
+    let next = loop {
+        let Some((pair, tail)) = rest.split_first_chunk::<2>() else {
+            break rest.first().copied();
+        };
+        let two = u16::from_le_bytes(*pair);
+        if !pairs[usize::from(two)] {
+            // The low byte is the first.
+            break Some(two as u8);
         }
         rest = tail;
         n += 1;
-    }
-    (bytes.len() - rest.len(), n)
+    };
+    (bytes.len() - rest.len(), n, next)
 }
 
 /// Marks an offset that is not set.
