@@ -235,7 +235,8 @@ static SAME_LETTER_PAIRS: Lazy<Box<[bool; 0x10000]>> = Lazy::new(|| {
     let mut pairs = Box::new([false; 0x10000]);
     for lead in 0xC0..0xE0usize {
         for next in 0x80..0xC0usize {
-            pairs[next << 8 | lead] = CLASSES[(lead & 0x1F) << 6 | (next & 0x3F)] & SAME_LETTER != 0;
+            pairs[next << 8 | lead] =
+                CLASSES[(lead & 0x1F) << 6 | (next & 0x3F)] & SAME_LETTER != 0;
         }
     }
     pairs
@@ -964,6 +965,40 @@ mod tests {
             let text = parts.concat();
             proptest::prop_assert_eq!(seen(&text, 0, true), seen(&text, 0, false));
         }
+    }
+
+    #[test]
+    fn the_pair_table_agrees_with_the_char_classes() {
+        for code in 0x80..0x800u32 {
+            let c = char::from_u32(code).unwrap();
+            let mut utf8 = [0; 4];
+            c.encode_utf8(&mut utf8);
+            let two = u16::from_le_bytes([utf8[0], utf8[1]]);
+            assert_eq!(
+                SAME_LETTER_PAIRS[usize::from(two)],
+                CLASSES[code as usize] & SAME_LETTER != 0,
+                "{c:?}"
+            );
+        }
+        // No pair with an ASCII or a continuation byte first is a letter.
+        for two in 0..=u16::MAX {
+            if !(0xC0..0xE0).contains(&(two & 0xFF)) {
+                assert!(!SAME_LETTER_PAIRS[usize::from(two)], "{two:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_letters_ends_with_the_byte_after_it() {
+        let pairs = &**SAME_LETTER_PAIRS;
+        let run = |text: &str, from: usize| same_letters(text.as_bytes(), from, pairs);
+        // ة folds to ه, so it ends a run of letters that fold to themselves.
+        assert_eq!(run("زثغ ظضص", 0), (6, 3, Some(b' ')));
+        assert_eq!(run("زثغ", 0), (6, 3, None));
+        assert_eq!(run("زثغx", 0), (6, 3, Some(b'x')));
+        assert_eq!(run("ظضصة", 0), (6, 3, Some(0xD8)));
+        assert_eq!(run("a زثغ", 2), (8, 3, None));
+        assert_eq!(run(" ", 0), (0, 0, Some(b' ')));
     }
 
     #[test]
