@@ -246,6 +246,44 @@ impl ShortKey {
     }
 }
 
+impl ShortKey {
+    /// [`ShortKey::of_bytes`] of token `i`'s folded form: where the folding buffer holds 24 bytes from
+    /// the token's start, they are read as three words and what is past the token masked off, without
+    /// a branch on the word's length (which the processor mispredicts from one token to the next).
+    #[inline(always)]
+    fn of_token(tokens: &Tokens, i: usize) -> Option<ShortKey> {
+        let len = tokens.folded_bytes(i).len();
+        if len > ShortKey::MAX {
+            return None;
+        }
+        let Some(chunk) = tokens.folded_from(i).first_chunk::<24>() else {
+            return ShortKey::of_bytes(tokens.folded_bytes(i));
+        };
+        // Byte `k` of the mask is 0xFF for `k < len`, 0 from there on.
+        let mask = &KEY_MASKS[ShortKey::MAX + 1 - len..][..24];
+        let part = |k: usize| {
+            let word = |bytes: &[u8]| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[k * 8..k * 8 + 8]);
+                u64::from_le_bytes(w)
+            };
+            word(chunk) & word(mask)
+        };
+        Some(ShortKey([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
+}
+
+/// The masks of [`ShortKey::of_token`]: 24 bytes from `24 - len` are `len` bytes 0xFF, then zeros.
+static KEY_MASKS: [u8; 48] = {
+    let mut masks = [0u8; 48];
+    let mut k = 0;
+    while k < 24 {
+        masks[k] = 0xFF;
+        k += 1;
+    }
+    masks
+};
+
 /// The bytes of `word` from `from` on, fewer than eight, as the low bytes of a little-endian word. In a
 /// word of eight bytes or more they are read with the bytes before them, as the last eight bytes, and
 /// shifted; in a shorter word, as pieces of four, two and one bytes: most words end in such a part, and
@@ -266,6 +304,21 @@ fn short_part(word: &[u8], from: usize) -> u64 {
 }
 
 impl ShortKey {
+    /// `self == other`, compared as words: the derived comparison compares bytes, for which the
+    /// compiler writes a key it holds in registers to memory and reads it back.
+    #[inline(always)]
+    fn is(&self, other: &ShortKey) -> bool {
+        let ([a, b, c], [x, y, z]) = (self.0, other.0);
+        (a ^ x) | (b ^ y) | (c ^ z) == 0
+    }
+
+    /// Whether this is the empty word's key, an empty place's in [`Index::table`]: every other key has
+    /// its length in its last word.
+    #[inline(always)]
+    fn is_empty(&self) -> bool {
+        self.0[2] == 0
+    }
+
     #[inline]
     fn mixed(&self) -> u64 {
         let [a, b, c] = self.0;
@@ -997,6 +1050,11 @@ impl Index {
     /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
     /// would make it more than half full.
     fn insert_word(&mut self, key: ShortKey, slot: u32) {
+        // The two highest places are what no place holds (see `Probe`).
+        assert!(
+            slot < u32::MAX - 1,
+            "more words than a place in the word list holds"
+        );
         self.table_words += 1;
         if self.table_words * 2 > self.table.len() {
             let old = std::mem::take(&mut self.table);
@@ -1027,84 +1085,90 @@ impl Index {
     /// (an empty place's: the empty word is in [`Index::long_words`], as a long word).
     #[inline(always)]
     fn find_short(&self, key: &ShortKey) -> Option<&WordPlace> {
-        self.find_short_from(key, self.first_place(key))
-    }
-
-    /// [`Index::find_short`] from place `at`, the key's first place (see [`Warm`]).
-    #[inline(always)]
-    fn find_short_from(&self, key: &ShortKey, mut at: usize) -> Option<&WordPlace> {
         let mask = self.table.len().wrapping_sub(1);
+        let mut at = self.first_place(key);
         loop {
             let place = self.table.get(at)?;
-            if place.key == *key {
+            if place.key.is(key) {
                 return Some(place);
             }
-            if place.key == ShortKey::default() {
+            if place.key.is_empty() {
                 return None;
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// The key of token `i`'s folded form, for a token looked up [`WARM_AHEAD`] tokens later (none
-    /// past the last token, for a long word, or for the empty word), having read the first place of
-    /// [`Index::table`] where the word would be. Most tokens' places are not in the cache: a look-up
-    /// that makes its read itself waits for it, but this read waits for nothing and is done while the
-    /// tokens before are looked up. (A prefetch instruction would not hold up the next ones while it
-    /// is pending, but needs `unsafe`.) The value read goes into `read`, which the caller hides from
-    /// the compiler once at the end, so that every read is made (`black_box` of each cost a store and a
-    /// load a token).
+    /// What the word table holds of token `i`'s folded form (see [`Probe`]). The key of a short word
+    /// is built from its bytes, without checking that their ends are char boundaries (they are),
+    /// which cost as much as building it. The filter is not asked: most words of a text are in the
+    /// table (96 % of the words of the bench news, whose vocabulary the corpus lists hold), so it
+    /// would turn few away for the test it costs every word; it pays for the clitic readings, most of
+    /// which the table lacks.
     #[inline(always)]
-    fn warm(&self, tokens: &Tokens, i: usize, read: &mut u64) -> Option<Warm> {
-        if i >= tokens.len() {
-            return None;
-        }
-        let bytes = tokens.folded_bytes(i);
+    fn probe(&self, tokens: &Tokens, i: usize) -> Probe {
         // The empty word's key is an empty place's (see `Index::find_short`).
-        if bytes.is_empty() {
-            return None;
+        if tokens.folded_bytes(i).is_empty() {
+            return Probe::BY_TEXT;
         }
-        let key = ShortKey::of_bytes(bytes)?;
-        let at = self.first_place(&key);
-        *read ^= self.table.get(at).map_or(0, |place| place.key.0[0]);
-        Some(Warm { key, at })
+        let Some(key) = ShortKey::of_token(tokens, i) else {
+            return Probe::BY_TEXT;
+        };
+        match self.find_short(&key) {
+            Some(place) => Probe(place.value.load(Ordering::Relaxed)),
+            None => Probe::ABSENT,
+        }
     }
 
     /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
     /// read with, the place in `infos` of what the lexicon knows of that reading, and the features.
-    /// `key` is the token's from [`Index::warm`], none for a word of [`Index::long_words`]. The key of
-    /// a short word is built from its bytes, without checking that their ends are char boundaries
-    /// (they are), which cost as much as building it. The filter is not asked: most
-    /// words of a text are in the table (96 % of the words of the bench news, whose vocabulary the
-    /// corpus lists hold), so it would turn few away for the test it costs every word; it pays for the
-    /// clitic readings, most of which the table lacks.
+    /// `probe` is the token's (see [`Index::probe`]).
     #[inline(always)]
     fn token_known(
         &self,
         tokens: &Tokens,
         i: usize,
-        key: Option<Warm>,
+        probe: Probe,
     ) -> Option<(Reading, u32, Features)> {
-        let Some(Warm { key, at }) = key else {
-            let word = tokens.folded(i);
-            let slot = *self.long_words.get(word)?;
-            return Some(self.known(slot, || word).token_at(slot, tokens, i));
-        };
-        let place = self.find_short_from(&key, at)?;
-        let value = place.value.load(Ordering::Relaxed);
+        let value = probe.0;
         let (slot, bits) = (value as u32, value >> 32);
+        // (Neither value of a token that no place answers has the bit `Known::VOCAB` clear.)
         if bits != 0 && bits & Known::VOCAB == 0 {
             // The features and the start flags, as they are.
             let features = Features(bits as u32 & (Features::MASK | Features::STARTS));
             return Some((Reading::WHOLE, slot, features));
         }
-        // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
+        if probe == Probe::ABSENT {
+            return None;
+        }
+        self.token_worked_out(tokens, i, probe)
+    }
+
+    /// [`Index::token_known`] of a token that its word's place does not answer: a long word, a word
+    /// not worked out yet (whose value is then kept in its place), or one with a vocabulary reading,
+    /// whose place in `infos` is in the word's info.
+    #[inline(never)]
+    fn token_worked_out(
+        &self,
+        tokens: &Tokens,
+        i: usize,
+        probe: Probe,
+    ) -> Option<(Reading, u32, Features)> {
+        let slot = match probe {
+            Probe::ABSENT => return None,
+            Probe::BY_TEXT => *self.long_words.get(tokens.folded(i))?,
+            Probe(value) => value as u32,
+        };
         let known = self.known(slot, || tokens.folded(i));
-        if bits == 0 {
+        if probe.0 >> 32 == 0 && probe != Probe::BY_TEXT {
             if let Some(bits) = known.pack() {
-                place
-                    .value
-                    .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
+                // Found again by its key: this is once a word, not once a token.
+                let key = ShortKey::of_bytes(tokens.folded_bytes(i));
+                if let Some(place) = key.and_then(|key| self.find_short(&key)) {
+                    place
+                        .value
+                        .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
+                }
             }
         }
         Some(known.token_at(slot, tokens, i))
@@ -1350,6 +1414,13 @@ pub(crate) struct PhraseMatch {
 }
 
 /// Looks up every token of a segment: its lexicon reading, and every entry that starts at it.
+///
+/// In two passes over each run of [`PROBED_AT_ONCE`] tokens: the first finds each token's word in the
+/// word table ([`Index::probe`]), the second reads what was found and matches phrases. The table is
+/// larger than the cache and most tokens' places miss; in the first pass's short loop, each look-up
+/// waiting for its read does not hold up the next tokens', so the processor reads several places at
+/// once. (One pass that read each token's place two tokens ahead of its look-up, passing the keys
+/// along, cost some 60 instructions a token more.)
 pub(crate) fn look_up<'i>(
     index: &'i Index,
     tokens: &Tokens,
@@ -1358,82 +1429,100 @@ pub(crate) fn look_up<'i>(
 ) {
     lex.clear();
     phrases.clear();
+    lex.reserve(tokens.len());
     let mut buf = String::new();
-    // The keys of the next tokens, each made, and its place of the word table read, `WARM_AHEAD`
-    // tokens before its look-up (see `Index::warm`).
-    let mut keys = [None; WARM_AHEAD];
-    let mut read = 0;
-    for (k, key) in keys.iter_mut().enumerate() {
-        *key = index.warm(tokens, k, &mut read);
-    }
-    // Made as a list of known length (one reservation, no check of the room at each token).
-    lex.extend((0..tokens.len()).map(|i| {
-        let key = std::mem::replace(
-            &mut keys[i % WARM_AHEAD],
-            index.warm(tokens, i + WARM_AHEAD, &mut read),
+    let mut probes = [Probe::ABSENT; PROBED_AT_ONCE];
+    let mut from = 0;
+    while from < tokens.len() {
+        let run = from..(from + PROBED_AT_ONCE).min(tokens.len());
+        for (probe, i) in probes.iter_mut().zip(run.clone()) {
+            *probe = index.probe(tokens, i);
+        }
+        lex.extend(
+            run.clone()
+                .zip(&probes)
+                .map(|(i, &probe)| lex_of(index, tokens, i, probe, &mut buf, phrases)),
         );
-        if tokens.list[i].kind != TokenKind::Word {
-            // The key made for the read ahead finds the word (the filter is not asked: the place was
-            // read); a long word, or the empty one, is looked up by its text.
-            let info = match key {
-                Some(Warm { key, at }) => index
-                    .find_short_from(&key, at)
-                    .map(|place| &index.infos[place.value.load(Ordering::Relaxed) as u32 as usize]),
-                None => index.word(tokens.folded(i)),
-            };
-            // No rule's first word is a number or a punctuation mark: no start flags.
-            debug_assert_eq!(rules::start_flags(tokens.folded_bytes(i)), 0);
-            return Lex {
-                info,
-                reading: info.map(|_| Reading::WHOLE),
-                features: Features::of_classes(info.map_or(0, |w| w.classes)),
-                first_phrase: phrases.len() as u32,
-                ..Lex::default()
-            };
-        }
-        let (reading, found, features) = match index.token_known(tokens, i, key) {
-            Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
-            None => {
-                let word = tokens.folded(i);
-                let (found, shape) = reading_and_shape(index, word, &mut buf, false);
-                let reading = found.map(|f| f.0);
-                let info = found.map(|f| &index.infos[f.1 as usize]);
-                let features = Features::of(word, reading, info, shape)
-                    .with_starts(rules::start_flags(word.as_bytes()));
-                (reading, info, features)
-            }
+        from = run.end;
+    }
+}
+
+/// Token `i`'s [`Lex`], from its `probe`, having recorded in `phrases` the matches that start at it.
+#[inline(always)]
+fn lex_of<'i>(
+    index: &'i Index,
+    tokens: &Tokens,
+    i: usize,
+    probe: Probe,
+    buf: &mut String,
+    phrases: &mut Vec<PhraseMatch>,
+) -> Lex<'i> {
+    if tokens.list[i].kind != TokenKind::Word {
+        // A long word, or the empty one, is looked up by its text.
+        let info = match probe {
+            Probe::ABSENT => None,
+            Probe::BY_TEXT => index.word(tokens.folded(i)),
+            Probe(value) => Some(&index.infos[value as u32 as usize]),
         };
-        // `Lex::is_unknown` reads the classes for the info's.
-        debug_assert_eq!(features.classes(), found.map_or(0, |w| w.classes));
-        let first_phrase = phrases.len() as u32;
-        let mut phrase_kinds = 0;
-        if let (Some(r), Some(info), true) = (reading, found, features.may_match()) {
-            confirm_phrases(index, tokens, i, r, info, phrases);
-            phrase_kinds = phrases[first_phrase as usize..]
-                .iter()
-                .fold(0, |acc, p| acc | p.kind.bit());
+        // No rule's first word is a number or a punctuation mark: no start flags.
+        debug_assert_eq!(rules::start_flags(tokens.folded_bytes(i)), 0);
+        return Lex {
+            info,
+            reading: info.map(|_| Reading::WHOLE),
+            features: Features::of_classes(info.map_or(0, |w| w.classes)),
+            first_phrase: phrases.len() as u32,
+            ..Lex::default()
+        };
+    }
+    let (reading, found, features) = match index.token_known(tokens, i, probe) {
+        Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
+        None => {
+            let word = tokens.folded(i);
+            let (found, shape) = reading_and_shape(index, word, buf, false);
+            let reading = found.map(|f| f.0);
+            let info = found.map(|f| &index.infos[f.1 as usize]);
+            let features = Features::of(word, reading, info, shape)
+                .with_starts(rules::start_flags(word.as_bytes()));
+            (reading, info, features)
         }
-        Lex {
-            reading,
-            info: found,
-            features,
-            first_phrase,
-            phrase_kinds,
-        }
-    }));
-    std::hint::black_box(read);
+    };
+    // `Lex::is_unknown` reads the classes for the info's.
+    debug_assert_eq!(features.classes(), found.map_or(0, |w| w.classes));
+    let first_phrase = phrases.len() as u32;
+    let mut phrase_kinds = 0;
+    if let (Some(r), Some(info), true) = (reading, found, features.may_match()) {
+        confirm_phrases(index, tokens, i, r, info, phrases);
+        phrase_kinds = phrases[first_phrase as usize..]
+            .iter()
+            .fold(0, |acc, p| acc | p.kind.bit());
+    }
+    Lex {
+        reading,
+        info: found,
+        features,
+        first_phrase,
+        phrase_kinds,
+    }
 }
 
-/// A token's key, made [`WARM_AHEAD`] tokens before its look-up, and its first place in
-/// [`Index::table`], read then (see [`Index::warm`]).
-#[derive(Debug, Clone, Copy)]
-struct Warm {
-    key: ShortKey,
-    at: usize,
+/// What [`Index::probe`] found of a token in the word table: its word's place's value
+/// ([`WordPlace::value`]), or [`Probe::ABSENT`] or [`Probe::BY_TEXT`], which no place holds (their
+/// low halves, as places in [`Index::infos`], are past the end of any list of words: see
+/// [`Index::insert_word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Probe(u64);
+
+impl Probe {
+    /// The table does not hold the token's word.
+    const ABSENT: Probe = Probe(u64::MAX);
+    /// The token's word is the empty word or longer than a key holds: looked up by its text.
+    const BY_TEXT: Probe = Probe(u64::MAX - 1);
 }
 
-/// How many tokens ahead [`look_up`] reads where the word table has a token ([`Index::warm`]).
-const WARM_AHEAD: usize = 2;
+/// How many tokens [`look_up`] finds in the word table before it reads what it found: enough for the
+/// processor to have several reads under way, few enough for their values to stay in registers and
+/// the first-level cache (512 bytes on the stack).
+const PROBED_AT_ONCE: usize = 64;
 
 /// What matching says of a token, from its folded form, the reading under which the lexicon knows it
 /// and what the lexicon knows of that reading: what its [`Lex`] says but the phrase matches, packed in
