@@ -103,26 +103,29 @@ impl Known {
 
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
     /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
-    /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
-    /// 32 bits. A word with no vocabulary reading has its start flags in the reading's bits (26 to 31,
-    /// where [`Features`] holds them too); one with a reading has none ([`Index::work_out_with`]), and
-    /// its tokens work them out. `None` when a count of clitic chars does not fit in its bits (no
-    /// reading has so many): the value is then worked out again for every token.
+    /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] (24 bits,
+    /// from bit 32) and the start flags (6 bits, from bit 56). A word with no vocabulary reading has
+    /// its start flags in the reading's bits instead (26 to 31, where [`Features`] holds them too), so
+    /// that the word table, which keeps the low half, has them. `None` when a count of clitic chars or
+    /// the reading's place does not fit in its bits (no reading has so many chars; an index of more
+    /// than 16 million words): the value is then worked out again for every token.
     fn pack(self) -> Option<u64> {
         let f = self.features;
-        debug_assert!(self.vocab_reading.is_none() || f.starts() == 0);
-        let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
-        if r.clitic_chars > 15 {
+        let Some((r, at)) = self.vocab_reading else {
+            return Some(Known::SET | u64::from(f.0));
+        };
+        if r.clitic_chars > 15 || at >= 1 << 24 {
             return None;
         }
         Some(
             Known::SET
-                | u64::from(f.0)
-                | u64::from(self.vocab_reading.is_some()) << 25
+                | u64::from(f.0 & Features::MASK)
+                | Known::VOCAB
                 | u64::from(r.clitic_chars) << 26
                 | u64::from(r.conj) << 30
                 | u64::from(r.restored_article) << 31
-                | u64::from(at) << 32,
+                | u64::from(at) << 32
+                | u64::from(f.starts()) << 56,
         )
     }
 
@@ -136,35 +139,20 @@ impl Known {
             restored_article: bit(31),
         };
         Known {
-            vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32)),
+            vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32 & 0xFF_FFFF)),
             features: Known::features(bits),
         }
     }
 
     /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are, and the
-    /// start flags of a word with no vocabulary reading (bits 26 to 31).
+    /// start flags, where they are (bits 26 to 31 of a word with no vocabulary reading, 56 to 61 of
+    /// one with a reading).
     #[inline(always)]
     fn features(bits: u64) -> Features {
-        let starts = if bits & Known::VOCAB == 0 {
-            Features::STARTS
+        if bits & Known::VOCAB == 0 {
+            Features(bits as u32 & (Features::MASK | Features::STARTS))
         } else {
-            0
-        };
-        Features(bits as u32 & (Features::MASK | starts))
-    }
-
-    /// [`Known::at`] for token `i` of `tokens`, a token of the word: a word with a vocabulary reading
-    /// keeps no start flags, which are worked out from the token's bytes.
-    #[inline]
-    fn token_at(self, slot: u32, tokens: &Tokens, i: usize) -> (Reading, u32, Features) {
-        let (r, at, features) = self.at(slot);
-        match self.vocab_reading {
-            None => (r, at, features),
-            Some(_) => (
-                r,
-                at,
-                features.with_starts(rules::start_flags(tokens.folded_bytes(i))),
-            ),
+            Features(bits as u32 & Features::MASK).with_starts((bits >> 56) as u8 & 63)
         }
     }
 
@@ -957,12 +945,7 @@ impl Index {
         let features = Features::of(word, Some(r), Some(found), shape);
         Known {
             vocab_reading: reading,
-            // Kept only where the packed value has room for them (see `Known::pack`).
-            features: if reading.is_none() {
-                features.with_starts(rules::start_flags(word.as_bytes()))
-            } else {
-                features
-            },
+            features: features.with_starts(rules::start_flags(word.as_bytes())),
         }
     }
 
@@ -1171,7 +1154,7 @@ impl Index {
                 }
             }
         }
-        Some(known.token_at(slot, tokens, i))
+        Some(known.at(slot))
     }
 
     /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
@@ -1541,7 +1524,7 @@ impl Features {
 
     /// The bits that hold the token's [`rules::start_flags`] (26 to 31), outside [`Features::MASK`]: in
     /// a packed [`Known`] they are its vocabulary reading's, so a known word's value holds its start
-    /// flags only when it has no vocabulary reading (see [`Known::pack`]).
+    /// flags there only when it has no vocabulary reading, elsewhere when it has (see [`Known::pack`]).
     const STARTS: u32 = 0xFC00_0000;
 
     /// The token's start flags (see [`rules::start_flags`]).
@@ -2154,7 +2137,7 @@ mod tests {
         for vocab_reading in [
             None,
             Some((reading(0, false, false), 0)),
-            Some((reading(3, true, true), u32::MAX)),
+            Some((reading(3, true, true), (1 << 24) - 1)),
             Some((reading(15, false, true), 31_999)),
         ] {
             for f in [
@@ -2169,19 +2152,23 @@ mod tests {
                 let bits = known.pack().unwrap();
                 assert_ne!(bits, 0);
                 assert_eq!(Known::unpack(bits), known);
-                // A word with no vocabulary reading keeps its start flags too.
-                if vocab_reading.is_none() {
-                    let known = Known {
-                        vocab_reading,
-                        features: f.with_starts(0b10_1101),
-                    };
-                    assert_eq!(Known::unpack(known.pack().unwrap()), known);
-                }
+                // The start flags are kept too, with a vocabulary reading or without.
+                let known = Known {
+                    vocab_reading,
+                    features: f.with_starts(0b10_1101),
+                };
+                assert_eq!(Known::unpack(known.pack().unwrap()), known);
             }
         }
         // A count too large for its bits is not packed (worked out again each time instead).
         let known = Known {
             vocab_reading: Some((reading(16, false, false), 1)),
+            features: features(0, 0, 0),
+        };
+        assert_eq!(known.pack(), None);
+        // Nor a reading's place past what its bits hold.
+        let known = Known {
+            vocab_reading: Some((reading(1, false, false), 1 << 24)),
             features: features(0, 0, 0),
         };
         assert_eq!(known.pack(), None);
