@@ -1777,6 +1777,9 @@ impl Shape {
 }
 
 /// Records every entry starting with token `i` whose remaining words are the next tokens' folded forms.
+/// Inlined, with the work past its first tests in functions of their own: most of the words it is
+/// asked of start no entry that the next token continues, and record no single-word entry.
+#[inline(always)]
 fn confirm_phrases(
     index: &Index,
     tokens: &Tokens,
@@ -1786,9 +1789,33 @@ fn confirm_phrases(
     out: &mut Vec<PhraseMatch>,
 ) {
     // Most words start no longer entry: the next token is not read for them.
-    let second = (info.multi_word && i + 1 < tokens.len()).then(|| tokens.folded_bytes(i + 1));
-    let mut rest = second.map_or(&[][..], |second| index.starting(info, second));
-    let second = second.unwrap_or_default();
+    if info.multi_word && i + 1 < tokens.len() {
+        let second = tokens.folded_bytes(i + 1);
+        let starts = index.starting(info, second);
+        if !starts.is_empty() {
+            confirm_longer(index, tokens, i, reading, starts, second, out);
+        }
+    }
+    let (from, to) = info.singles;
+    // Most known words are vocabulary, with no recorded single-word entry.
+    if from != to {
+        record_singles(index, i, reading, from..to, out);
+    }
+}
+
+/// Records the entries of `starts`, which start with token `i` and `second`, token `i + 1`'s folded
+/// form, whose words after the second are the next tokens' folded forms.
+#[inline(never)]
+fn confirm_longer(
+    index: &Index,
+    tokens: &Tokens,
+    i: usize,
+    reading: Reading,
+    starts: &[Start],
+    second: &[u8],
+    out: &mut Vec<PhraseMatch>,
+) {
+    let mut rest = starts;
     while let Some(first) = rest.first() {
         // The entries of one length, found by a search too: a scan of them all is what is avoided.
         let (same_length, shorter) =
@@ -1834,13 +1861,19 @@ fn confirm_phrases(
             }
         }
     }
-    let (from, to) = info.singles;
-    // Most known words are vocabulary, with no recorded single-word entry: extending by nothing costs.
-    if from == to {
-        return;
-    }
+}
+
+/// Records the single-word entries at `singles` of [`Index::singles`] as matches at token `i`.
+#[inline(never)]
+fn record_singles(
+    index: &Index,
+    i: usize,
+    reading: Reading,
+    singles: std::ops::Range<u32>,
+    out: &mut Vec<PhraseMatch>,
+) {
     out.extend(
-        index.singles[from as usize..to as usize]
+        index.singles[singles.start as usize..singles.end as usize]
             .iter()
             .map(|s| PhraseMatch {
                 start: i,
