@@ -2115,6 +2115,43 @@ mod tests {
         assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
     }
 
+    /// A token's key read as three masked words of the folding buffer is the key of its bytes, for
+    /// every length, and for the last tokens, after which the buffer holds fewer than 24 bytes.
+    #[test]
+    fn token_keys_are_the_keys_of_their_bytes() {
+        let words: Vec<String> = (1..=26)
+            .map(|n| "ب".repeat(n / 2) + &"x".repeat(n % 2))
+            .collect();
+        let text = words.join(" ") + " ، " + &words.join(" ");
+        let mut t = Tokens::default();
+        tokenize(&text, 0, 0, &mut t);
+        assert_eq!(t.len(), 2 * words.len() + 1);
+        for i in 0..t.len() {
+            assert_eq!(
+                ShortKey::of_token(&t, i),
+                ShortKey::of_bytes(t.folded_bytes(i)),
+                "{}",
+                t.folded(i)
+            );
+        }
+        let key = ShortKey::new("بب").unwrap();
+        assert!(key.is(&key) && !key.is(&ShortKey::new("ب").unwrap()));
+        assert!(ShortKey::default().is_empty() && !key.is_empty());
+    }
+
+    /// The look-up probes the word table for a run of tokens, then reads what it found: a match across
+    /// the end of a run, and the words on both sides of it, are found as in a short text.
+    #[test]
+    fn matches_cross_the_runs_of_probed_tokens() {
+        let at = PROBED_AT_ONCE - 1;
+        let text = "ليد ".repeat(at) + "الولايات المتحدة وليد";
+        let (lex, ph) = run(&text);
+        assert_eq!(lex.len(), at + 3);
+        assert!(lex[..at].iter().all(|l| l.has(EntryKind::Common)));
+        assert!(ph.iter().any(|p| p.start == at && p.end == at + 2));
+        assert!(lex[at + 2].has(EntryKind::Given));
+    }
+
     #[test]
     fn prefixes_are_the_first_eight_bytes_zero_padded() {
         for word in [
