@@ -103,26 +103,29 @@ impl Known {
 
     /// `self` in a `u64` for [`WordInfo::known`]: from the lowest bit, [`Known::SET`], the features as
     /// [`Features`] packs them (bits 1 to 24), whether there is a vocabulary reading, its clitic chars
-    /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] in the high
-    /// 32 bits. A word with no vocabulary reading has its start flags in the reading's bits (26 to 31,
-    /// where [`Features`] holds them too); one with a reading has none ([`Index::work_out_with`]), and
-    /// its tokens work them out. `None` when a count of clitic chars does not fit in its bits (no
-    /// reading has so many): the value is then worked out again for every token.
+    /// (4 bits), its conjunction and restored article, then its place in [`Index::infos`] (24 bits,
+    /// from bit 32) and the start flags (6 bits, from bit 56). A word with no vocabulary reading has
+    /// its start flags in the reading's bits instead (26 to 31, where [`Features`] holds them too), so
+    /// that the word table, which keeps the low half, has them. `None` when a count of clitic chars or
+    /// the reading's place does not fit in its bits (no reading has so many chars; an index of more
+    /// than 16 million words): the value is then worked out again for every token.
     fn pack(self) -> Option<u64> {
         let f = self.features;
-        debug_assert!(self.vocab_reading.is_none() || f.starts() == 0);
-        let (r, at) = self.vocab_reading.unwrap_or((Reading::WHOLE, 0));
-        if r.clitic_chars > 15 {
+        let Some((r, at)) = self.vocab_reading else {
+            return Some(Known::SET | u64::from(f.0));
+        };
+        if r.clitic_chars > 15 || at >= 1 << 24 {
             return None;
         }
         Some(
             Known::SET
-                | u64::from(f.0)
-                | u64::from(self.vocab_reading.is_some()) << 25
+                | u64::from(f.0 & Features::MASK)
+                | Known::VOCAB
                 | u64::from(r.clitic_chars) << 26
                 | u64::from(r.conj) << 30
                 | u64::from(r.restored_article) << 31
-                | u64::from(at) << 32,
+                | u64::from(at) << 32
+                | u64::from(f.starts()) << 56,
         )
     }
 
@@ -136,35 +139,20 @@ impl Known {
             restored_article: bit(31),
         };
         Known {
-            vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32)),
+            vocab_reading: bit(25).then_some((reading, (bits >> 32) as u32 & 0xFF_FFFF)),
             features: Known::features(bits),
         }
     }
 
     /// The features of the value [`Known::pack`] gave `bits`: its bits 1 to 24, as they are, and the
-    /// start flags of a word with no vocabulary reading (bits 26 to 31).
+    /// start flags, where they are (bits 26 to 31 of a word with no vocabulary reading, 56 to 61 of
+    /// one with a reading).
     #[inline(always)]
     fn features(bits: u64) -> Features {
-        let starts = if bits & Known::VOCAB == 0 {
-            Features::STARTS
+        if bits & Known::VOCAB == 0 {
+            Features(bits as u32 & (Features::MASK | Features::STARTS))
         } else {
-            0
-        };
-        Features(bits as u32 & (Features::MASK | starts))
-    }
-
-    /// [`Known::at`] for token `i` of `tokens`, a token of the word: a word with a vocabulary reading
-    /// keeps no start flags, which are worked out from the token's bytes.
-    #[inline]
-    fn token_at(self, slot: u32, tokens: &Tokens, i: usize) -> (Reading, u32, Features) {
-        let (r, at, features) = self.at(slot);
-        match self.vocab_reading {
-            None => (r, at, features),
-            Some(_) => (
-                r,
-                at,
-                features.with_starts(rules::start_flags(tokens.folded_bytes(i))),
-            ),
+            Features(bits as u32 & Features::MASK).with_starts((bits >> 56) as u8 & 63)
         }
     }
 
@@ -246,6 +234,44 @@ impl ShortKey {
     }
 }
 
+impl ShortKey {
+    /// [`ShortKey::of_bytes`] of token `i`'s folded form: where the folding buffer holds 24 bytes from
+    /// the token's start, they are read as three words and what is past the token masked off, without
+    /// a branch on the word's length (which the processor mispredicts from one token to the next).
+    #[inline(always)]
+    fn of_token(tokens: &Tokens, i: usize) -> Option<ShortKey> {
+        let len = tokens.folded_bytes(i).len();
+        if len > ShortKey::MAX {
+            return None;
+        }
+        let Some(chunk) = tokens.folded_from(i).first_chunk::<24>() else {
+            return ShortKey::of_bytes(tokens.folded_bytes(i));
+        };
+        // Byte `k` of the mask is 0xFF for `k < len`, 0 from there on.
+        let mask = &KEY_MASKS[ShortKey::MAX + 1 - len..][..24];
+        let part = |k: usize| {
+            let word = |bytes: &[u8]| {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&bytes[k * 8..k * 8 + 8]);
+                u64::from_le_bytes(w)
+            };
+            word(chunk) & word(mask)
+        };
+        Some(ShortKey([part(0), part(1), part(2) | (len as u64) << 56]))
+    }
+}
+
+/// The masks of [`ShortKey::of_token`]: 24 bytes from `24 - len` are `len` bytes 0xFF, then zeros.
+static KEY_MASKS: [u8; 48] = {
+    let mut masks = [0u8; 48];
+    let mut k = 0;
+    while k < 24 {
+        masks[k] = 0xFF;
+        k += 1;
+    }
+    masks
+};
+
 /// The bytes of `word` from `from` on, fewer than eight, as the low bytes of a little-endian word. In a
 /// word of eight bytes or more they are read with the bytes before them, as the last eight bytes, and
 /// shifted; in a shorter word, as pieces of four, two and one bytes: most words end in such a part, and
@@ -266,6 +292,21 @@ fn short_part(word: &[u8], from: usize) -> u64 {
 }
 
 impl ShortKey {
+    /// `self == other`, compared as words: the derived comparison compares bytes, for which the
+    /// compiler writes a key it holds in registers to memory and reads it back.
+    #[inline(always)]
+    fn is(&self, other: &ShortKey) -> bool {
+        let ([a, b, c], [x, y, z]) = (self.0, other.0);
+        (a ^ x) | (b ^ y) | (c ^ z) == 0
+    }
+
+    /// Whether this is the empty word's key, an empty place's in [`Index::table`]: every other key has
+    /// its length in its last word.
+    #[inline(always)]
+    fn is_empty(&self) -> bool {
+        self.0[2] == 0
+    }
+
     #[inline]
     fn mixed(&self) -> u64 {
         let [a, b, c] = self.0;
@@ -904,12 +945,7 @@ impl Index {
         let features = Features::of(word, Some(r), Some(found), shape);
         Known {
             vocab_reading: reading,
-            // Kept only where the packed value has room for them (see `Known::pack`).
-            features: if reading.is_none() {
-                features.with_starts(rules::start_flags(word.as_bytes()))
-            } else {
-                features
-            },
+            features: features.with_starts(rules::start_flags(word.as_bytes())),
         }
     }
 
@@ -997,6 +1033,11 @@ impl Index {
     /// Puts the word of `key`, at `slot` of `infos`, in [`Index::table`], which is first grown if that
     /// would make it more than half full.
     fn insert_word(&mut self, key: ShortKey, slot: u32) {
+        // The two highest places are what no place holds (see `Probe`).
+        assert!(
+            slot < u32::MAX - 1,
+            "more words than a place in the word list holds"
+        );
         self.table_words += 1;
         if self.table_words * 2 > self.table.len() {
             let old = std::mem::take(&mut self.table);
@@ -1027,87 +1068,93 @@ impl Index {
     /// (an empty place's: the empty word is in [`Index::long_words`], as a long word).
     #[inline(always)]
     fn find_short(&self, key: &ShortKey) -> Option<&WordPlace> {
-        self.find_short_from(key, self.first_place(key))
-    }
-
-    /// [`Index::find_short`] from place `at`, the key's first place (see [`Warm`]).
-    #[inline(always)]
-    fn find_short_from(&self, key: &ShortKey, mut at: usize) -> Option<&WordPlace> {
         let mask = self.table.len().wrapping_sub(1);
+        let mut at = self.first_place(key);
         loop {
             let place = self.table.get(at)?;
-            if place.key == *key {
+            if place.key.is(key) {
                 return Some(place);
             }
-            if place.key == ShortKey::default() {
+            if place.key.is_empty() {
                 return None;
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// The key of token `i`'s folded form, for a token looked up [`WARM_AHEAD`] tokens later (none
-    /// past the last token, for a long word, or for the empty word), having read the first place of
-    /// [`Index::table`] where the word would be. Most tokens' places are not in the cache: a look-up
-    /// that makes its read itself waits for it, but this read waits for nothing and is done while the
-    /// tokens before are looked up. (A prefetch instruction would not hold up the next ones while it
-    /// is pending, but needs `unsafe`.) The value read goes into `read`, which the caller hides from
-    /// the compiler once at the end, so that every read is made (`black_box` of each cost a store and a
-    /// load a token).
+    /// What the word table holds of token `i`'s folded form (see [`Probe`]). The key of a short word
+    /// is built from its bytes, without checking that their ends are char boundaries (they are),
+    /// which cost as much as building it. The filter is not asked: most words of a text are in the
+    /// table (96 % of the words of the bench news, whose vocabulary the corpus lists hold), so it
+    /// would turn few away for the test it costs every word; it pays for the clitic readings, most of
+    /// which the table lacks.
     #[inline(always)]
-    fn warm(&self, tokens: &Tokens, i: usize, read: &mut u64) -> Option<Warm> {
-        if i >= tokens.len() {
-            return None;
-        }
-        let bytes = tokens.folded_bytes(i);
+    fn probe(&self, tokens: &Tokens, i: usize) -> Probe {
         // The empty word's key is an empty place's (see `Index::find_short`).
-        if bytes.is_empty() {
-            return None;
+        if tokens.folded_bytes(i).is_empty() {
+            return Probe::BY_TEXT;
         }
-        let key = ShortKey::of_bytes(bytes)?;
-        let at = self.first_place(&key);
-        *read ^= self.table.get(at).map_or(0, |place| place.key.0[0]);
-        Some(Warm { key, at })
+        let Some(key) = ShortKey::of_token(tokens, i) else {
+            return Probe::BY_TEXT;
+        };
+        match self.find_short(&key) {
+            Some(place) => Probe(place.value.load(Ordering::Relaxed)),
+            None => Probe::ABSENT,
+        }
     }
 
     /// What matching says of token `i`, a word, if the index holds the word: the reading the token is
     /// read with, the place in `infos` of what the lexicon knows of that reading, and the features.
-    /// `key` is the token's from [`Index::warm`], none for a word of [`Index::long_words`]. The key of
-    /// a short word is built from its bytes, without checking that their ends are char boundaries
-    /// (they are), which cost as much as building it. The filter is not asked: most
-    /// words of a text are in the table (96 % of the words of the bench news, whose vocabulary the
-    /// corpus lists hold), so it would turn few away for the test it costs every word; it pays for the
-    /// clitic readings, most of which the table lacks.
+    /// `probe` is the token's (see [`Index::probe`]).
     #[inline(always)]
     fn token_known(
         &self,
         tokens: &Tokens,
         i: usize,
-        key: Option<Warm>,
+        probe: Probe,
     ) -> Option<(Reading, u32, Features)> {
-        let Some(Warm { key, at }) = key else {
-            let word = tokens.folded(i);
-            let slot = *self.long_words.get(word)?;
-            return Some(self.known(slot, || word).token_at(slot, tokens, i));
-        };
-        let place = self.find_short_from(&key, at)?;
-        let value = place.value.load(Ordering::Relaxed);
+        let value = probe.0;
         let (slot, bits) = (value as u32, value >> 32);
+        // (Neither value of a token that no place answers has the bit `Known::VOCAB` clear.)
         if bits != 0 && bits & Known::VOCAB == 0 {
             // The features and the start flags, as they are.
             let features = Features(bits as u32 & (Features::MASK | Features::STARTS));
             return Some((Reading::WHOLE, slot, features));
         }
-        // Not worked out yet, or a vocabulary reading, whose place in `infos` is in the word's info.
+        if probe == Probe::ABSENT {
+            return None;
+        }
+        self.token_worked_out(tokens, i, probe)
+    }
+
+    /// [`Index::token_known`] of a token that its word's place does not answer: a long word, a word
+    /// not worked out yet (whose value is then kept in its place), or one with a vocabulary reading,
+    /// whose place in `infos` is in the word's info.
+    #[inline(never)]
+    fn token_worked_out(
+        &self,
+        tokens: &Tokens,
+        i: usize,
+        probe: Probe,
+    ) -> Option<(Reading, u32, Features)> {
+        let slot = match probe {
+            Probe::ABSENT => return None,
+            Probe::BY_TEXT => *self.long_words.get(tokens.folded(i))?,
+            Probe(value) => value as u32,
+        };
         let known = self.known(slot, || tokens.folded(i));
-        if bits == 0 {
+        if probe.0 >> 32 == 0 && probe != Probe::BY_TEXT {
             if let Some(bits) = known.pack() {
-                place
-                    .value
-                    .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
+                // Found again by its key: this is once a word, not once a token.
+                let key = ShortKey::of_bytes(tokens.folded_bytes(i));
+                if let Some(place) = key.and_then(|key| self.find_short(&key)) {
+                    place
+                        .value
+                        .store(bits << 32 | u64::from(slot), Ordering::Relaxed);
+                }
             }
         }
-        Some(known.token_at(slot, tokens, i))
+        Some(known.at(slot))
     }
 
     /// The place in `infos` of the short word of `key`, looked up in the table only when the filter
@@ -1350,6 +1397,13 @@ pub(crate) struct PhraseMatch {
 }
 
 /// Looks up every token of a segment: its lexicon reading, and every entry that starts at it.
+///
+/// In two passes over each run of [`PROBED_AT_ONCE`] tokens: the first finds each token's word in the
+/// word table ([`Index::probe`]), the second reads what was found and matches phrases. The table is
+/// larger than the cache and most tokens' places miss; in the first pass's short loop, each look-up
+/// waiting for its read does not hold up the next tokens', so the processor reads several places at
+/// once. (One pass that read each token's place two tokens ahead of its look-up, passing the keys
+/// along, cost some 60 instructions a token more.)
 pub(crate) fn look_up<'i>(
     index: &'i Index,
     tokens: &Tokens,
@@ -1358,82 +1412,100 @@ pub(crate) fn look_up<'i>(
 ) {
     lex.clear();
     phrases.clear();
+    lex.reserve(tokens.len());
     let mut buf = String::new();
-    // The keys of the next tokens, each made, and its place of the word table read, `WARM_AHEAD`
-    // tokens before its look-up (see `Index::warm`).
-    let mut keys = [None; WARM_AHEAD];
-    let mut read = 0;
-    for (k, key) in keys.iter_mut().enumerate() {
-        *key = index.warm(tokens, k, &mut read);
-    }
-    // Made as a list of known length (one reservation, no check of the room at each token).
-    lex.extend((0..tokens.len()).map(|i| {
-        let key = std::mem::replace(
-            &mut keys[i % WARM_AHEAD],
-            index.warm(tokens, i + WARM_AHEAD, &mut read),
+    let mut probes = [Probe::ABSENT; PROBED_AT_ONCE];
+    let mut from = 0;
+    while from < tokens.len() {
+        let run = from..(from + PROBED_AT_ONCE).min(tokens.len());
+        for (probe, i) in probes.iter_mut().zip(run.clone()) {
+            *probe = index.probe(tokens, i);
+        }
+        lex.extend(
+            run.clone()
+                .zip(&probes)
+                .map(|(i, &probe)| lex_of(index, tokens, i, probe, &mut buf, phrases)),
         );
-        if tokens.list[i].kind != TokenKind::Word {
-            // The key made for the read ahead finds the word (the filter is not asked: the place was
-            // read); a long word, or the empty one, is looked up by its text.
-            let info = match key {
-                Some(Warm { key, at }) => index
-                    .find_short_from(&key, at)
-                    .map(|place| &index.infos[place.value.load(Ordering::Relaxed) as u32 as usize]),
-                None => index.word(tokens.folded(i)),
-            };
-            // No rule's first word is a number or a punctuation mark: no start flags.
-            debug_assert_eq!(rules::start_flags(tokens.folded_bytes(i)), 0);
-            return Lex {
-                info,
-                reading: info.map(|_| Reading::WHOLE),
-                features: Features::of_classes(info.map_or(0, |w| w.classes)),
-                first_phrase: phrases.len() as u32,
-                ..Lex::default()
-            };
-        }
-        let (reading, found, features) = match index.token_known(tokens, i, key) {
-            Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
-            None => {
-                let word = tokens.folded(i);
-                let (found, shape) = reading_and_shape(index, word, &mut buf, false);
-                let reading = found.map(|f| f.0);
-                let info = found.map(|f| &index.infos[f.1 as usize]);
-                let features = Features::of(word, reading, info, shape)
-                    .with_starts(rules::start_flags(word.as_bytes()));
-                (reading, info, features)
-            }
+        from = run.end;
+    }
+}
+
+/// Token `i`'s [`Lex`], from its `probe`, having recorded in `phrases` the matches that start at it.
+#[inline(always)]
+fn lex_of<'i>(
+    index: &'i Index,
+    tokens: &Tokens,
+    i: usize,
+    probe: Probe,
+    buf: &mut String,
+    phrases: &mut Vec<PhraseMatch>,
+) -> Lex<'i> {
+    if tokens.list[i].kind != TokenKind::Word {
+        // A long word, or the empty one, is looked up by its text.
+        let info = match probe {
+            Probe::ABSENT => None,
+            Probe::BY_TEXT => index.word(tokens.folded(i)),
+            Probe(value) => Some(&index.infos[value as u32 as usize]),
         };
-        // `Lex::is_unknown` reads the classes for the info's.
-        debug_assert_eq!(features.classes(), found.map_or(0, |w| w.classes));
-        let first_phrase = phrases.len() as u32;
-        let mut phrase_kinds = 0;
-        if let (Some(r), Some(info), true) = (reading, found, features.may_match()) {
-            confirm_phrases(index, tokens, i, r, info, phrases);
-            phrase_kinds = phrases[first_phrase as usize..]
-                .iter()
-                .fold(0, |acc, p| acc | p.kind.bit());
+        // No rule's first word is a number or a punctuation mark: no start flags.
+        debug_assert_eq!(rules::start_flags(tokens.folded_bytes(i)), 0);
+        return Lex {
+            info,
+            reading: info.map(|_| Reading::WHOLE),
+            features: Features::of_classes(info.map_or(0, |w| w.classes)),
+            first_phrase: phrases.len() as u32,
+            ..Lex::default()
+        };
+    }
+    let (reading, found, features) = match index.token_known(tokens, i, probe) {
+        Some((r, at, features)) => (Some(r), Some(&index.infos[at as usize]), features),
+        None => {
+            let word = tokens.folded(i);
+            let (found, shape) = reading_and_shape(index, word, buf, false);
+            let reading = found.map(|f| f.0);
+            let info = found.map(|f| &index.infos[f.1 as usize]);
+            let features = Features::of(word, reading, info, shape)
+                .with_starts(rules::start_flags(word.as_bytes()));
+            (reading, info, features)
         }
-        Lex {
-            reading,
-            info: found,
-            features,
-            first_phrase,
-            phrase_kinds,
-        }
-    }));
-    std::hint::black_box(read);
+    };
+    // `Lex::is_unknown` reads the classes for the info's.
+    debug_assert_eq!(features.classes(), found.map_or(0, |w| w.classes));
+    let first_phrase = phrases.len() as u32;
+    let mut phrase_kinds = 0;
+    if let (Some(r), Some(info), true) = (reading, found, features.may_match()) {
+        confirm_phrases(index, tokens, i, r, info, phrases);
+        phrase_kinds = phrases[first_phrase as usize..]
+            .iter()
+            .fold(0, |acc, p| acc | p.kind.bit());
+    }
+    Lex {
+        reading,
+        info: found,
+        features,
+        first_phrase,
+        phrase_kinds,
+    }
 }
 
-/// A token's key, made [`WARM_AHEAD`] tokens before its look-up, and its first place in
-/// [`Index::table`], read then (see [`Index::warm`]).
-#[derive(Debug, Clone, Copy)]
-struct Warm {
-    key: ShortKey,
-    at: usize,
+/// What [`Index::probe`] found of a token in the word table: its word's place's value
+/// ([`WordPlace::value`]), or [`Probe::ABSENT`] or [`Probe::BY_TEXT`], which no place holds (their
+/// low halves, as places in [`Index::infos`], are past the end of any list of words: see
+/// [`Index::insert_word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Probe(u64);
+
+impl Probe {
+    /// The table does not hold the token's word.
+    const ABSENT: Probe = Probe(u64::MAX);
+    /// The token's word is the empty word or longer than a key holds: looked up by its text.
+    const BY_TEXT: Probe = Probe(u64::MAX - 1);
 }
 
-/// How many tokens ahead [`look_up`] reads where the word table has a token ([`Index::warm`]).
-const WARM_AHEAD: usize = 2;
+/// How many tokens [`look_up`] finds in the word table before it reads what it found: enough for the
+/// processor to have several reads under way, few enough for their values to stay in registers and
+/// the first-level cache (512 bytes on the stack).
+const PROBED_AT_ONCE: usize = 64;
 
 /// What matching says of a token, from its folded form, the reading under which the lexicon knows it
 /// and what the lexicon knows of that reading: what its [`Lex`] says but the phrase matches, packed in
@@ -1452,7 +1524,7 @@ impl Features {
 
     /// The bits that hold the token's [`rules::start_flags`] (26 to 31), outside [`Features::MASK`]: in
     /// a packed [`Known`] they are its vocabulary reading's, so a known word's value holds its start
-    /// flags only when it has no vocabulary reading (see [`Known::pack`]).
+    /// flags there only when it has no vocabulary reading, elsewhere when it has (see [`Known::pack`]).
     const STARTS: u32 = 0xFC00_0000;
 
     /// The token's start flags (see [`rules::start_flags`]).
@@ -1705,6 +1777,9 @@ impl Shape {
 }
 
 /// Records every entry starting with token `i` whose remaining words are the next tokens' folded forms.
+/// Inlined, with the work past its first tests in functions of their own: most of the words it is
+/// asked of start no entry that the next token continues, and record no single-word entry.
+#[inline(always)]
 fn confirm_phrases(
     index: &Index,
     tokens: &Tokens,
@@ -1714,9 +1789,33 @@ fn confirm_phrases(
     out: &mut Vec<PhraseMatch>,
 ) {
     // Most words start no longer entry: the next token is not read for them.
-    let second = (info.multi_word && i + 1 < tokens.len()).then(|| tokens.folded_bytes(i + 1));
-    let mut rest = second.map_or(&[][..], |second| index.starting(info, second));
-    let second = second.unwrap_or_default();
+    if info.multi_word && i + 1 < tokens.len() {
+        let second = tokens.folded_bytes(i + 1);
+        let starts = index.starting(info, second);
+        if !starts.is_empty() {
+            confirm_longer(index, tokens, i, reading, starts, second, out);
+        }
+    }
+    let (from, to) = info.singles;
+    // Most known words are vocabulary, with no recorded single-word entry.
+    if from != to {
+        record_singles(index, i, reading, from..to, out);
+    }
+}
+
+/// Records the entries of `starts`, which start with token `i` and `second`, token `i + 1`'s folded
+/// form, whose words after the second are the next tokens' folded forms.
+#[inline(never)]
+fn confirm_longer(
+    index: &Index,
+    tokens: &Tokens,
+    i: usize,
+    reading: Reading,
+    starts: &[Start],
+    second: &[u8],
+    out: &mut Vec<PhraseMatch>,
+) {
+    let mut rest = starts;
     while let Some(first) = rest.first() {
         // The entries of one length, found by a search too: a scan of them all is what is avoided.
         let (same_length, shorter) =
@@ -1762,13 +1861,19 @@ fn confirm_phrases(
             }
         }
     }
-    let (from, to) = info.singles;
-    // Most known words are vocabulary, with no recorded single-word entry: extending by nothing costs.
-    if from == to {
-        return;
-    }
+}
+
+/// Records the single-word entries at `singles` of [`Index::singles`] as matches at token `i`.
+#[inline(never)]
+fn record_singles(
+    index: &Index,
+    i: usize,
+    reading: Reading,
+    singles: std::ops::Range<u32>,
+    out: &mut Vec<PhraseMatch>,
+) {
     out.extend(
-        index.singles[from as usize..to as usize]
+        index.singles[singles.start as usize..singles.end as usize]
             .iter()
             .map(|s| PhraseMatch {
                 start: i,
@@ -2010,6 +2115,43 @@ mod tests {
         assert!(ShortKey::new(&"x".repeat(ShortKey::MAX + 1)).is_none());
     }
 
+    /// A token's key read as three masked words of the folding buffer is the key of its bytes, for
+    /// every length, and for the last tokens, after which the buffer holds fewer than 24 bytes.
+    #[test]
+    fn token_keys_are_the_keys_of_their_bytes() {
+        let words: Vec<String> = (1..=26)
+            .map(|n| "ب".repeat(n / 2) + &"x".repeat(n % 2))
+            .collect();
+        let text = words.join(" ") + " ، " + &words.join(" ");
+        let mut t = Tokens::default();
+        tokenize(&text, 0, 0, &mut t);
+        assert_eq!(t.len(), 2 * words.len() + 1);
+        for i in 0..t.len() {
+            assert_eq!(
+                ShortKey::of_token(&t, i),
+                ShortKey::of_bytes(t.folded_bytes(i)),
+                "{}",
+                t.folded(i)
+            );
+        }
+        let key = ShortKey::new("بب").unwrap();
+        assert!(key.is(&key) && !key.is(&ShortKey::new("ب").unwrap()));
+        assert!(ShortKey::default().is_empty() && !key.is_empty());
+    }
+
+    /// The look-up probes the word table for a run of tokens, then reads what it found: a match across
+    /// the end of a run, and the words on both sides of it, are found as in a short text.
+    #[test]
+    fn matches_cross_the_runs_of_probed_tokens() {
+        let at = PROBED_AT_ONCE - 1;
+        let text = "ليد ".repeat(at) + "الولايات المتحدة وليد";
+        let (lex, ph) = run(&text);
+        assert_eq!(lex.len(), at + 3);
+        assert!(lex[..at].iter().all(|l| l.has(EntryKind::Common)));
+        assert!(ph.iter().any(|p| p.start == at && p.end == at + 2));
+        assert!(lex[at + 2].has(EntryKind::Given));
+    }
+
     #[test]
     fn prefixes_are_the_first_eight_bytes_zero_padded() {
         for word in [
@@ -2065,7 +2207,7 @@ mod tests {
         for vocab_reading in [
             None,
             Some((reading(0, false, false), 0)),
-            Some((reading(3, true, true), u32::MAX)),
+            Some((reading(3, true, true), (1 << 24) - 1)),
             Some((reading(15, false, true), 31_999)),
         ] {
             for f in [
@@ -2080,19 +2222,23 @@ mod tests {
                 let bits = known.pack().unwrap();
                 assert_ne!(bits, 0);
                 assert_eq!(Known::unpack(bits), known);
-                // A word with no vocabulary reading keeps its start flags too.
-                if vocab_reading.is_none() {
-                    let known = Known {
-                        vocab_reading,
-                        features: f.with_starts(0b10_1101),
-                    };
-                    assert_eq!(Known::unpack(known.pack().unwrap()), known);
-                }
+                // The start flags are kept too, with a vocabulary reading or without.
+                let known = Known {
+                    vocab_reading,
+                    features: f.with_starts(0b10_1101),
+                };
+                assert_eq!(Known::unpack(known.pack().unwrap()), known);
             }
         }
         // A count too large for its bits is not packed (worked out again each time instead).
         let known = Known {
             vocab_reading: Some((reading(16, false, false), 1)),
+            features: features(0, 0, 0),
+        };
+        assert_eq!(known.pack(), None);
+        // Nor a reading's place past what its bits hold.
+        let known = Known {
+            vocab_reading: Some((reading(1, false, false), 1 << 24)),
             features: features(0, 0, 0),
         };
         assert_eq!(known.pack(), None);

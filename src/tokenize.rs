@@ -126,6 +126,13 @@ impl Tokens {
         &self.folded.as_bytes()[r.start as usize..r.end as usize]
     }
 
+    /// The folding buffer from token `i`'s folded form on: its bytes, then whatever follows them (for
+    /// a reader of whole words that masks what is past the token: `lookup::ShortKey::of_token`).
+    #[inline]
+    pub(crate) fn folded_from(&self, i: usize) -> &[u8] {
+        &self.folded.as_bytes()[self.list[i].fold.start as usize..]
+    }
+
     /// The folded form of token `i`.
     #[inline]
     pub(crate) fn folded(&self, i: usize) -> &str {
