@@ -1517,9 +1517,9 @@ pub(crate) enum Read<'a> {
 /// What the document pass keeps of the segments of a long text: for each token, the number of its keys
 /// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`write_code`]:
 /// 1 for the 144 first keys seen, which hold the commonest words, 2 for the next 26 K: under 2 bytes a
-/// token on the bench news, where the keys themselves took 3.7), for every
-/// [`MARK_EVERY`]th token the byte where it starts (2 bytes) and for every [`CHARS_EVERY`]th its char
-/// (2 bytes): under 3 bytes a token on news, where the tokens themselves take some fifty. A stretch is
+/// token on the bench news, where the keys themselves took 3.7), for every [`MARK_EVERY`]th token the
+/// bytes from the one before (1 byte) and for every [`CHARS_EVERY`]th its byte and char (4 bytes):
+/// some 2.2 bytes a token on news, where the tokens themselves take some fifty. A stretch is
 /// tokenized again from the mark before it; the keys are read in order.
 ///
 /// The codes and the marks of every segment are in one list each, not one per segment: freed after the
@@ -1536,13 +1536,19 @@ pub(crate) struct Summaries {
     /// seen again is found here (one read, where a hash map's look-up cost some 20 instructions a
     /// token); a key whose slot another took meanwhile is numbered again.
     slots: Vec<u32>,
-    /// The byte offsets in its segment (which is at most 64 KiB long) of each segment's tokens 0,
-    /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
-    marks: Vec<u16>,
-    /// The char offsets in its segment of each segment's tokens 0, [`CHARS_EVERY`], 2 × [`CHARS_EVERY`]…:
-    /// a stretch's first char is counted from there (the chars of 16 tokens on average, once for each
-    /// stretch), where a char offset at every mark took 2 bytes for every 4 tokens.
-    char_marks: Vec<u16>,
+    /// Of each segment's tokens 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]… (its marks), the bytes from the
+    /// mark before, or [`FAR`] when that is 255 or more (the mark is in `far`) and 0 for a mark of
+    /// `groups`: 1 byte where the byte offset took 2 (some 2 MB of the 100 MB news).
+    marks: Vec<u8>,
+    /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's
+    /// tokens 0, [`CHARS_EVERY`], 2 × [`CHARS_EVERY`]…: a mark is counted from the one before it here
+    /// (at most seven bytes added), and a stretch's first char from its char (the chars of 16 tokens
+    /// on average, once for each stretch), where a char offset at every mark took 2 bytes for every 4
+    /// tokens.
+    groups: Vec<(u16, u16)>,
+    /// The byte offsets of the marks [`FAR`] from the mark before, by their place in `marks` (few: a
+    /// long token, a long run of spaces).
+    far: Vec<(u32, u16)>,
     /// Room to write a segment's codes in.
     buf: Vec<u8>,
 }
@@ -1559,7 +1565,7 @@ struct Summarized {
     /// Where its keys and its marks start in the lists.
     keys_at: usize,
     marks_at: usize,
-    char_marks_at: usize,
+    groups_at: usize,
 }
 
 /// One segment of [`Summaries`], as the document pass reads it.
@@ -1572,8 +1578,11 @@ pub(crate) struct SegmentSummary<'a> {
     keys: &'a [u8],
     /// The keys, by the codes' numbers.
     dict: &'a [WordKeys],
-    marks: &'a [u16],
-    char_marks: &'a [u16],
+    marks: &'a [u8],
+    groups: &'a [(u16, u16)],
+    /// Where `marks` starts in the whole list, and the marks of that list in `far`.
+    marks_at: usize,
+    far: &'a [(u32, u16)],
 }
 
 /// One token in this many has its offsets in a [`SegmentSummary`]: a stretch tokenized again starts at
@@ -1582,8 +1591,15 @@ pub(crate) struct SegmentSummary<'a> {
 /// 336 M); with 4, some 3 % more.
 const MARK_EVERY: usize = 4;
 
-/// One token in this many has its char offset in a [`SegmentSummary`]: a multiple of [`MARK_EVERY`].
+/// One token in this many has its byte and char offsets in a [`SegmentSummary`]: a multiple of
+/// [`MARK_EVERY`].
 const CHARS_EVERY: usize = 8 * MARK_EVERY;
+
+/// The marks of a group of [`Summaries::groups`].
+const GROUP: usize = CHARS_EVERY / MARK_EVERY;
+
+/// What [`Summaries::marks`] holds for a mark 255 bytes or more after the one before.
+const FAR: u8 = u8::MAX;
 
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
@@ -1633,16 +1649,23 @@ impl Summaries {
         self.keys.truncate(keys_at);
         self.keys.extend_from_slice(&self.buf[..at]);
         self.keys.extend_from_slice(&[0; CODE_PAD]);
-        let marks_at = self.marks.len();
+        let (marks_at, groups_at) = (self.marks.len(), self.groups.len());
         self.marks.reserve(tokens.len().div_ceil(MARK_EVERY));
-        self.marks
-            .extend(tokens.offsets_every(MARK_EVERY).map(|(at, _)| at as u16));
-        let char_marks_at = self.char_marks.len();
-        self.char_marks.extend(
-            tokens
-                .offsets_every(CHARS_EVERY)
-                .map(|(_, chars)| chars as u16),
-        );
+        let mut before = 0;
+        for (k, (at, chars)) in tokens.offsets_every(MARK_EVERY).enumerate() {
+            let mark = if k % GROUP == 0 {
+                self.groups.push((at as u16, chars as u16));
+                0
+            } else if at - before < usize::from(FAR) {
+                (at - before) as u8
+            } else {
+                let n = u32::try_from(self.marks.len()).expect("fewer marks than bytes of text");
+                self.far.push((n, at as u16));
+                FAR
+            };
+            self.marks.push(mark);
+            before = at;
+        }
         self.segments.push(Summarized {
             start,
             char_start,
@@ -1650,7 +1673,7 @@ impl Summaries {
             tokens: tokens.len(),
             keys_at,
             marks_at,
-            char_marks_at,
+            groups_at,
         });
     }
 
@@ -1687,12 +1710,12 @@ impl Summaries {
             .segments
             .iter()
             .skip(1)
-            .map(|s| (s.marks_at, s.char_marks_at));
-        let ends = ends.chain([(self.marks.len(), self.char_marks.len())]);
+            .map(|s| (s.marks_at, s.groups_at));
+        let ends = ends.chain([(self.marks.len(), self.groups.len())]);
         self.segments
             .iter()
             .zip(ends)
-            .map(|(s, (marks_end, char_marks_end))| SegmentSummary {
+            .map(|(s, (marks_end, groups_end))| SegmentSummary {
                 start: s.start,
                 char_start: s.char_start,
                 len: s.len,
@@ -1700,7 +1723,9 @@ impl Summaries {
                 keys: &self.keys[s.keys_at..],
                 dict: &self.dict,
                 marks: &self.marks[s.marks_at..marks_end],
-                char_marks: &self.char_marks[s.char_marks_at..char_marks_end],
+                groups: &self.groups[s.groups_at..groups_end],
+                marks_at: s.marks_at,
+                far: &self.far,
             })
     }
 }
@@ -1741,6 +1766,24 @@ impl SegmentSummary<'_> {
         })
     }
 
+    /// The byte offset in the segment of mark `m` (of token `m` × [`MARK_EVERY`]): its group's, and
+    /// the bytes from each mark to the next up to it.
+    fn mark(&self, m: usize) -> usize {
+        let group = m / GROUP;
+        let mut at = usize::from(self.groups[group].0);
+        for k in group * GROUP + 1..=m {
+            match self.marks[k] {
+                FAR => {
+                    let n = self.marks_at + k;
+                    let i = self.far.partition_point(|&(f, _)| (f as usize) < n);
+                    at = usize::from(self.far[i].1);
+                }
+                bytes => at += usize::from(bytes),
+            }
+        }
+        at
+    }
+
     /// Tokenizes again into `out` a stretch of the segment's tokens that holds tokens `from..to`: from
     /// the mark at or before `from` to the one at or after `to` (or the segment's end). Returns the
     /// stretch's first and end token, and the bytes of the text whose chars the tokens' char offsets
@@ -1758,14 +1801,17 @@ impl SegmentSummary<'_> {
     ) -> (usize, usize, Range<usize>) {
         let first = from / MARK_EVERY;
         let last = to.div_ceil(MARK_EVERY);
-        let a = usize::from(self.marks[first]);
-        let b = self.marks.get(last).map_or(self.len, |&m| usize::from(m));
+        let a = self.mark(first);
+        let b = if last < self.marks.len() {
+            self.mark(last)
+        } else {
+            self.len
+        };
         let segment = &text[self.start..self.start + self.len];
         // The chars before the char mark at or before the stretch: those between it and the stretch are
         // left to the caller to count, where it needs them.
-        let counted = first / (CHARS_EVERY / MARK_EVERY);
-        let from_byte = usize::from(self.marks[counted * (CHARS_EVERY / MARK_EVERY)]);
-        let chars = self.char_start + usize::from(self.char_marks[counted]);
+        let (from_byte, chars) = self.groups[first / GROUP];
+        let (from_byte, chars) = (usize::from(from_byte), self.char_start + usize::from(chars));
         tokenize(&segment[a..b], self.start + a, chars, out);
         let (first, end) = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
         debug_assert_eq!(out.len(), end - first);
@@ -2410,6 +2456,29 @@ mod tests {
         assert_eq!(read, at);
         // The padding reads as number 0, one byte.
         assert_eq!(read_code(&buf, at), (0, 1));
+    }
+
+    #[test]
+    fn marks_far_from_the_one_before_are_read_back() {
+        // Tokens of 300 bytes and of 2, and runs of spaces: marks 255 bytes or more after the one
+        // before, in a group and at its start, in the second segment of the lists.
+        let (long, spaces) = ("ب".repeat(150), " ".repeat(260));
+        let mut text = String::new();
+        for n in 0..40 {
+            text.push_str(if n % 3 == 0 { &long } else { "من" });
+            text.push_str(if n % 7 == 0 { &spaces } else { " " });
+        }
+        let mut summaries = Summaries::default();
+        let mut tokens = Tokens::default();
+        tokenize("قال", 0, 0, &mut tokens);
+        summaries.add(&tokens, 0, 0, "قال".len());
+        tokenize(&text, 0, 0, &mut tokens);
+        summaries.add(&tokens, 0, 0, text.len());
+        assert!(!summaries.far.is_empty());
+        let summary = summaries.iter().nth(1).expect("two segments");
+        for (m, (at, _)) in tokens.offsets_every(MARK_EVERY).enumerate() {
+            assert_eq!(summary.mark(m), at, "mark {m}");
+        }
     }
 
     #[test]
