@@ -1770,8 +1770,13 @@ impl SegmentSummary<'_> {
     /// the bytes from each mark to the next up to it.
     fn mark(&self, m: usize) -> usize {
         let group = m / GROUP;
-        let mut at = usize::from(self.groups[group].0);
-        for k in group * GROUP + 1..=m {
+        self.mark_after(usize::from(self.groups[group].0), group * GROUP, m)
+    }
+
+    /// The byte offset in the segment of mark `m`, from that of mark `from` (`at`), an earlier mark of
+    /// its group.
+    fn mark_after(&self, mut at: usize, from: usize, m: usize) -> usize {
+        for k in from + 1..=m {
             match self.marks[k] {
                 FAR => {
                     let n = self.marks_at + k;
@@ -1802,10 +1807,13 @@ impl SegmentSummary<'_> {
         let first = from / MARK_EVERY;
         let last = to.div_ceil(MARK_EVERY);
         let a = self.mark(first);
-        let b = if last < self.marks.len() {
-            self.mark(last)
-        } else {
+        let b = if last >= self.marks.len() {
             self.len
+        } else if last / GROUP == first / GROUP {
+            // Most stretches: their end is counted on from their start.
+            self.mark_after(a, first, last)
+        } else {
+            self.mark(last)
         };
         let segment = &text[self.start..self.start + self.len];
         // The chars before the char mark at or before the stretch: those between it and the stretch are
