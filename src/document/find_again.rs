@@ -179,7 +179,10 @@ pub(crate) fn find_again<'t>(
         .map(|&(part, _)| (part, FirstSeen::default()))
         .collect();
     if !firsts.is_empty() {
-        for f in found.iter().filter(|f| f.mention.kind == Kind::Person) {
+        for (n, f) in found.iter().enumerate() {
+            if f.mention.kind != Kind::Person {
+                continue;
+            }
             let key = f.key(keys);
             let (w, rest) = key.split_once(' ').unwrap_or((key, key));
             if let Some(seen) = firsts.get_mut(w) {
@@ -189,7 +192,8 @@ pub(crate) fn find_again<'t>(
                     Some(l) if l == last => Some(l),
                     Some(_) => Some(""),
                 };
-                seen.found.push((f.mention.start(), key));
+                // Fewer found mentions than bytes of text, whose offsets fit 32 bits.
+                seen.found.push(n as u32);
             }
         }
     }
@@ -235,13 +239,16 @@ pub(crate) fn find_again<'t>(
     for part in &given_parts {
         if let (Some(Some(who)), Some(seen)) = (by_family.get(part), firsts.get(part)) {
             let anchors = given_anchors.entry(*who).or_default();
-            for &(at, key) in &seen.found {
-                if key == strong[*who].key {
-                    anchors.found.push(at);
+            for &n in &seen.found {
+                let f = &found[n as usize];
+                if f.key(keys) == strong[*who].key {
+                    anchors.found.push(f.mention.start());
                 }
             }
         }
     }
+    // Not needed by the walk below, which is where the document pass holds the most.
+    drop(firsts);
     let mut added = Vec::new();
     // The keys of the mentions added that differ from their text.
     let mut added_keys = Keys::new(text);
@@ -821,8 +828,9 @@ fn one_word_anchors(strong: &[Strong], found: &[Found], keys: &Keys) -> Vec<Opti
 struct FirstSeen<'a> {
     /// The family name (last word) they are written with; `""` when two differ.
     last: Option<&'a str>,
-    /// Where each was found, and its key.
-    found: Vec<(usize, &'a str)>,
+    /// Their numbers in the found mentions, in text order: 4 bytes each, where their start and key
+    /// took 24 (0.1 M persons of 100 MB of news, held through the document pass's walk).
+    found: Vec<u32>,
 }
 
 /// Where a one-word strong name stands: its mentions in `found`, and the last place it was found again.
@@ -1392,50 +1400,106 @@ const CODE_PAD: usize = 8;
 /// The most bytes a token's code takes ([`write_code`]).
 const CODE_MAX: usize = 5;
 
+/// The numbers a code of one byte holds ([`write_code`]): 0 to `ONE_BYTE - 1`, the first byte itself.
+const ONE_BYTE: u32 = 144;
+/// The first bytes of codes of two bytes: `TWO_BYTES` × 256 numbers after those of one byte.
+const TWO_BYTES: u32 = 104;
+/// The first bytes of codes of three bytes: `THREE_BYTES` × 65,536 numbers after those of two; the
+/// last first byte (255) starts a code of five, whose number is the next four bytes.
+const THREE_BYTES: u32 = 7;
+const _: () = assert!(ONE_BYTE + TWO_BYTES + THREE_BYTES == 255);
+/// The first number of two bytes, and of three.
+const TWO_FROM: u32 = ONE_BYTE;
+const THREE_FROM: u32 = TWO_FROM + (TWO_BYTES << 8);
+const FIVE_FROM: u32 = THREE_FROM + (THREE_BYTES << 16);
+
 /// Writes the number `id` at byte `at` of `out` in the bytes it needs, and returns the byte after them:
-/// 1 byte below 2⁷, 2 below 2¹⁴, 3 below 2²¹, 5 else, the low bits of the first byte saying which (0,
-/// 01, 011, 111) and the number above them (little-endian). The whole `u64` is written: `out` must
-/// have 8 bytes from `at`, and the bytes after the code's own are written over by the next code (or
-/// the padding).
+/// 1 byte below 144, 2 below 26,768, 3 below 485,520, 5 else, the first byte's value saying which and
+/// holding the number's high part (the rest little-endian after it). Where the first byte's low bits
+/// said the length (1 byte below 128, 2 below 16 K, 3 below 2 M), the first keys seen, which hold the
+/// commonest words, fill the short codes better: the codes of the 10.8 MB news take some 6 % fewer
+/// bytes (1.97 to 1.85 a token, by a count of its words), the dense text's (all below 128) as many.
+/// The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes after the code's own
+/// are written over by the next code (or the padding).
 #[inline]
 fn write_code(id: u32, out: &mut [u8], at: usize) -> usize {
-    let id = u64::from(id);
-    let (word, len) = if id < 1 << 7 {
-        (id << 1, 1)
-    } else if id < 1 << 14 {
-        (id << 2 | 0b01, 2)
-    } else if id < 1 << 21 {
-        (id << 3 | 0b011, 3)
+    let (word, len) = if id < TWO_FROM {
+        (u64::from(id), 1)
+    } else if id < THREE_FROM {
+        let n = id - TWO_FROM;
+        (u64::from(ONE_BYTE + (n >> 8)) | u64::from(n & 0xFF) << 8, 2)
+    } else if id < FIVE_FROM {
+        let n = id - THREE_FROM;
+        let first = ONE_BYTE + TWO_BYTES + (n >> 16);
+        (u64::from(first) | u64::from(n & 0xFFFF) << 8, 3)
     } else {
-        (id << 3 | 0b111, 5)
+        (0xFF | u64::from(id) << 8, 5)
     };
     out[at..at + 8].copy_from_slice(&word.to_le_bytes());
     at + len
 }
 
 /// The number [`write_code`] wrote at byte `at` of `bytes` (which holds [`CODE_PAD`] bytes after the
-/// last code), and the bytes it takes: one read, and the length, shift and mask by the low 3 bits.
+/// last code), and the bytes it takes: one read, and the length, base and mask by the first byte.
 #[inline]
 fn read_code(bytes: &[u8], at: usize) -> (usize, usize) {
     let word = read_u64(bytes, at);
-    let (len, shift, mask) = CODE_SHAPES[word as usize & 7];
-    (((word & mask) >> shift) as usize, len)
+    let shape = CODE_SHAPES[word as usize & 0xFF];
+    (
+        (shape.base + (word >> 8 & shape.mask)) as usize,
+        shape.len as usize,
+    )
 }
 
-/// By the low 3 bits of a code: its bytes, the shift and the mask of its number.
-const CODE_SHAPES: [(usize, u32, u64); 8] = {
-    let one = (1, 1, 0xFF);
-    let two = (2, 2, 0xFFFF);
-    [
-        one,
-        two,
-        one,
-        (3, 3, 0xFF_FFFF),
-        one,
-        two,
-        one,
-        (5, 3, 0xFF_FFFF_FFFF),
-    ]
+/// How a code is read, by its first byte ([`CODE_SHAPES`]).
+#[derive(Clone, Copy)]
+struct CodeShape {
+    /// The number of the code whose bytes after the first are 0.
+    base: u64,
+    /// The bits of the number in the bytes after the first.
+    mask: u64,
+    /// The code's bytes.
+    len: u64,
+}
+
+/// By the first byte of a code: how it is read.
+const CODE_SHAPES: [CodeShape; 256] = {
+    let mut shapes = [CodeShape {
+        base: 0,
+        mask: 0,
+        len: 1,
+    }; 256];
+    let mut b = 0;
+    while b < 256 {
+        let first = b as u32;
+        shapes[b] = if first < ONE_BYTE {
+            CodeShape {
+                base: first as u64,
+                mask: 0,
+                len: 1,
+            }
+        } else if first < ONE_BYTE + TWO_BYTES {
+            CodeShape {
+                base: (TWO_FROM + ((first - ONE_BYTE) << 8)) as u64,
+                mask: 0xFF,
+                len: 2,
+            }
+        } else if first < 255 {
+            CodeShape {
+                base: (THREE_FROM + ((first - ONE_BYTE - TWO_BYTES) << 16)) as u64,
+                mask: 0xFFFF,
+                len: 3,
+            }
+        } else {
+            CodeShape {
+                base: 0,
+                mask: 0xFFFF_FFFF,
+                len: 5,
+            }
+        };
+        b += 1;
+    }
+    shapes
 };
 
 /// The slots of [`Summaries::slots`], by a token's whole key's low bits (1 MiB of `u32`).
@@ -1452,10 +1516,10 @@ pub(crate) enum Read<'a> {
 
 /// What the document pass keeps of the segments of a long text: for each token, the number of its keys
 /// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`write_code`]:
-/// 1 for the 127 first keys seen, which hold the commonest words, 2 for the next 16 K: some 2 bytes a
-/// token on the bench news by the drop in peak memory, where the keys themselves took 3.7), for every
-/// [`MARK_EVERY`]th token the byte where it starts (2 bytes) and for every [`CHARS_EVERY`]th its char
-/// (2 bytes): under 3 bytes a token on news, where the tokens themselves take some fifty. A stretch is
+/// 1 for the 144 first keys seen, which hold the commonest words, 2 for the next 26 K: under 2 bytes a
+/// token on the bench news, where the keys themselves took 3.7), for every [`MARK_EVERY`]th token the
+/// bytes from the one before (1 byte) and for every [`CHARS_EVERY`]th its byte and char (4 bytes):
+/// some 2.2 bytes a token on news, where the tokens themselves take some fifty. A stretch is
 /// tokenized again from the mark before it; the keys are read in order.
 ///
 /// The codes and the marks of every segment are in one list each, not one per segment: freed after the
@@ -1472,13 +1536,19 @@ pub(crate) struct Summaries {
     /// seen again is found here (one read, where a hash map's look-up cost some 20 instructions a
     /// token); a key whose slot another took meanwhile is numbered again.
     slots: Vec<u32>,
-    /// The byte offsets in its segment (which is at most 64 KiB long) of each segment's tokens 0,
-    /// [`MARK_EVERY`], 2 × [`MARK_EVERY`]…
-    marks: Vec<u16>,
-    /// The char offsets in its segment of each segment's tokens 0, [`CHARS_EVERY`], 2 × [`CHARS_EVERY`]…:
-    /// a stretch's first char is counted from there (the chars of 16 tokens on average, once for each
-    /// stretch), where a char offset at every mark took 2 bytes for every 4 tokens.
-    char_marks: Vec<u16>,
+    /// Of each segment's tokens 0, [`MARK_EVERY`], 2 × [`MARK_EVERY`]… (its marks), the bytes from the
+    /// mark before, or [`FAR`] when that is 255 or more (the mark is in `far`) and 0 for a mark of
+    /// `groups`: 1 byte where the byte offset took 2 (some 2 MB of the 100 MB news).
+    marks: Vec<u8>,
+    /// The byte and char offsets in its segment (which is at most 64 KiB long) of each segment's
+    /// tokens 0, [`CHARS_EVERY`], 2 × [`CHARS_EVERY`]…: a mark is counted from the one before it here
+    /// (at most seven bytes added), and a stretch's first char from its char (the chars of 16 tokens
+    /// on average, once for each stretch), where a char offset at every mark took 2 bytes for every 4
+    /// tokens.
+    groups: Vec<(u16, u16)>,
+    /// The byte offsets of the marks [`FAR`] from the mark before, by their place in `marks` (few: a
+    /// long token, a long run of spaces).
+    far: Vec<(u32, u16)>,
     /// Room to write a segment's codes in.
     buf: Vec<u8>,
 }
@@ -1495,7 +1565,7 @@ struct Summarized {
     /// Where its keys and its marks start in the lists.
     keys_at: usize,
     marks_at: usize,
-    char_marks_at: usize,
+    groups_at: usize,
 }
 
 /// One segment of [`Summaries`], as the document pass reads it.
@@ -1508,8 +1578,11 @@ pub(crate) struct SegmentSummary<'a> {
     keys: &'a [u8],
     /// The keys, by the codes' numbers.
     dict: &'a [WordKeys],
-    marks: &'a [u16],
-    char_marks: &'a [u16],
+    marks: &'a [u8],
+    groups: &'a [(u16, u16)],
+    /// Where `marks` starts in the whole list, and the marks of that list in `far`.
+    marks_at: usize,
+    far: &'a [(u32, u16)],
 }
 
 /// One token in this many has its offsets in a [`SegmentSummary`]: a stretch tokenized again starts at
@@ -1518,8 +1591,15 @@ pub(crate) struct SegmentSummary<'a> {
 /// 336 M); with 4, some 3 % more.
 const MARK_EVERY: usize = 4;
 
-/// One token in this many has its char offset in a [`SegmentSummary`]: a multiple of [`MARK_EVERY`].
+/// One token in this many has its byte and char offsets in a [`SegmentSummary`]: a multiple of
+/// [`MARK_EVERY`].
 const CHARS_EVERY: usize = 8 * MARK_EVERY;
+
+/// The marks of a group of [`Summaries::groups`].
+const GROUP: usize = CHARS_EVERY / MARK_EVERY;
+
+/// What [`Summaries::marks`] holds for a mark 255 bytes or more after the one before.
+const FAR: u8 = u8::MAX;
 
 const _: () = assert!(crate::tokenize::MAX_SEGMENT <= 1 << 16);
 const _: () = assert!(std::mem::size_of::<WordKeys>() == 8);
@@ -1557,12 +1637,10 @@ impl Summaries {
         for (folded, word) in tokens.in_segment() {
             let keys = WordKeys::of_bytes(folded, word);
             // No token's keys are 0 (their number is at least 1): slot 0's `dict[0]` never matches.
-            let slot = &mut self.slots[keys.whole() as usize % SLOTS];
-            let mut id = *slot;
+            let slot = keys.whole() as usize % SLOTS;
+            let mut id = self.slots[slot];
             if self.dict[id as usize].0 != keys.0 {
-                id = self.dict.len() as u32;
-                self.dict.push(keys);
-                *slot = id;
+                id = self.number(keys, slot);
             }
             at = write_code(id, &mut self.buf, at);
         }
@@ -1571,16 +1649,23 @@ impl Summaries {
         self.keys.truncate(keys_at);
         self.keys.extend_from_slice(&self.buf[..at]);
         self.keys.extend_from_slice(&[0; CODE_PAD]);
-        let marks_at = self.marks.len();
+        let (marks_at, groups_at) = (self.marks.len(), self.groups.len());
         self.marks.reserve(tokens.len().div_ceil(MARK_EVERY));
-        self.marks
-            .extend(tokens.offsets_every(MARK_EVERY).map(|(at, _)| at as u16));
-        let char_marks_at = self.char_marks.len();
-        self.char_marks.extend(
-            tokens
-                .offsets_every(CHARS_EVERY)
-                .map(|(_, chars)| chars as u16),
-        );
+        let mut before = 0;
+        for (k, (at, chars)) in tokens.offsets_every(MARK_EVERY).enumerate() {
+            let mark = if k % GROUP == 0 {
+                self.groups.push((at as u16, chars as u16));
+                0
+            } else if at - before < usize::from(FAR) {
+                (at - before) as u8
+            } else {
+                let n = u32::try_from(self.marks.len()).expect("fewer marks than bytes of text");
+                self.far.push((n, at as u16));
+                FAR
+            };
+            self.marks.push(mark);
+            before = at;
+        }
         self.segments.push(Summarized {
             start,
             char_start,
@@ -1588,8 +1673,35 @@ impl Summaries {
             tokens: tokens.len(),
             keys_at,
             marks_at,
-            char_marks_at,
+            groups_at,
         });
+    }
+
+    /// The number of `keys`, which slot `slot` does not hold: the one its pair (`slot ^ 1`, in the same
+    /// cache line) holds, or a new one, put in the slot of the pair that is empty or holds the later
+    /// number. With one slot a key, two common words whose slots were one were numbered again each
+    /// time the other had been seen between: the 10.8 MB news numbered 48 K keys where it has some 25
+    /// K, the 100 MB news (the same articles again and again) 261 K, and the commonest words drifted to
+    /// long codes.
+    #[cold]
+    fn number(&mut self, keys: WordKeys, slot: usize) -> u32 {
+        let pair = slot ^ 1;
+        let other = self.slots[pair];
+        if self.dict[other as usize].0 == keys.0 {
+            return other;
+        }
+        let id = u32::try_from(self.dict.len()).expect("fewer keys than bytes of text");
+        self.dict.push(keys);
+        // The earlier number of the two is kept: the earlier a key is first seen, the commoner it
+        // is, as a rule. An empty slot holds 0, the earliest, but is taken first.
+        let mine = self.slots[slot];
+        let into = if mine == 0 || (other != 0 && mine > other) {
+            slot
+        } else {
+            pair
+        };
+        self.slots[into] = id;
+        id
     }
 
     /// The segments, in order.
@@ -1598,12 +1710,12 @@ impl Summaries {
             .segments
             .iter()
             .skip(1)
-            .map(|s| (s.marks_at, s.char_marks_at));
-        let ends = ends.chain([(self.marks.len(), self.char_marks.len())]);
+            .map(|s| (s.marks_at, s.groups_at));
+        let ends = ends.chain([(self.marks.len(), self.groups.len())]);
         self.segments
             .iter()
             .zip(ends)
-            .map(|(s, (marks_end, char_marks_end))| SegmentSummary {
+            .map(|(s, (marks_end, groups_end))| SegmentSummary {
                 start: s.start,
                 char_start: s.char_start,
                 len: s.len,
@@ -1611,7 +1723,9 @@ impl Summaries {
                 keys: &self.keys[s.keys_at..],
                 dict: &self.dict,
                 marks: &self.marks[s.marks_at..marks_end],
-                char_marks: &self.char_marks[s.char_marks_at..char_marks_end],
+                groups: &self.groups[s.groups_at..groups_end],
+                marks_at: s.marks_at,
+                far: &self.far,
             })
     }
 }
@@ -1652,6 +1766,29 @@ impl SegmentSummary<'_> {
         })
     }
 
+    /// The byte offset in the segment of mark `m` (of token `m` × [`MARK_EVERY`]): its group's, and
+    /// the bytes from each mark to the next up to it.
+    fn mark(&self, m: usize) -> usize {
+        let group = m / GROUP;
+        self.mark_after(usize::from(self.groups[group].0), group * GROUP, m)
+    }
+
+    /// The byte offset in the segment of mark `m`, from that of mark `from` (`at`), an earlier mark of
+    /// its group.
+    fn mark_after(&self, mut at: usize, from: usize, m: usize) -> usize {
+        for k in from + 1..=m {
+            match self.marks[k] {
+                FAR => {
+                    let n = self.marks_at + k;
+                    let i = self.far.partition_point(|&(f, _)| (f as usize) < n);
+                    at = usize::from(self.far[i].1);
+                }
+                bytes => at += usize::from(bytes),
+            }
+        }
+        at
+    }
+
     /// Tokenizes again into `out` a stretch of the segment's tokens that holds tokens `from..to`: from
     /// the mark at or before `from` to the one at or after `to` (or the segment's end). Returns the
     /// stretch's first and end token, and the bytes of the text whose chars the tokens' char offsets
@@ -1669,14 +1806,20 @@ impl SegmentSummary<'_> {
     ) -> (usize, usize, Range<usize>) {
         let first = from / MARK_EVERY;
         let last = to.div_ceil(MARK_EVERY);
-        let a = usize::from(self.marks[first]);
-        let b = self.marks.get(last).map_or(self.len, |&m| usize::from(m));
+        let a = self.mark(first);
+        let b = if last >= self.marks.len() {
+            self.len
+        } else if last / GROUP == first / GROUP {
+            // Most stretches: their end is counted on from their start.
+            self.mark_after(a, first, last)
+        } else {
+            self.mark(last)
+        };
         let segment = &text[self.start..self.start + self.len];
         // The chars before the char mark at or before the stretch: those between it and the stretch are
         // left to the caller to count, where it needs them.
-        let counted = first / (CHARS_EVERY / MARK_EVERY);
-        let from_byte = usize::from(self.marks[counted * (CHARS_EVERY / MARK_EVERY)]);
-        let chars = self.char_start + usize::from(self.char_marks[counted]);
+        let (from_byte, chars) = self.groups[first / GROUP];
+        let (from_byte, chars) = (usize::from(from_byte), self.char_start + usize::from(chars));
         tokenize(&segment[a..b], self.start + a, chars, out);
         let (first, end) = (first * MARK_EVERY, (last * MARK_EVERY).min(self.tokens));
         debug_assert_eq!(out.len(), end - first);
@@ -2292,11 +2435,13 @@ mod tests {
             1,
             127,
             128,
+            143,
+            144,
             300,
-            (1 << 14) - 1,
-            1 << 14,
-            (1 << 21) - 1,
-            1 << 21,
+            26_767,
+            26_768,
+            485_519,
+            485_520,
             u32::MAX,
             5,
         ];
@@ -2308,7 +2453,7 @@ mod tests {
             lens.push(next - at);
             at = next;
         }
-        assert_eq!(lens, [1, 1, 1, 2, 2, 2, 3, 3, 5, 5, 1]);
+        assert_eq!(lens, [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 5, 5, 1]);
         buf[at..at + CODE_PAD].fill(0);
         let mut read = 0;
         for &id in &ids {
@@ -2319,6 +2464,59 @@ mod tests {
         assert_eq!(read, at);
         // The padding reads as number 0, one byte.
         assert_eq!(read_code(&buf, at), (0, 1));
+    }
+
+    #[test]
+    fn marks_far_from_the_one_before_are_read_back() {
+        // Tokens of 300 bytes and of 2, and runs of spaces: marks 255 bytes or more after the one
+        // before, in a group and at its start, in the second segment of the lists.
+        let (long, spaces) = ("ب".repeat(150), " ".repeat(260));
+        let mut text = String::new();
+        for n in 0..40 {
+            text.push_str(if n % 3 == 0 { &long } else { "من" });
+            text.push_str(if n % 7 == 0 { &spaces } else { " " });
+        }
+        let mut summaries = Summaries::default();
+        let mut tokens = Tokens::default();
+        tokenize("قال", 0, 0, &mut tokens);
+        summaries.add(&tokens, 0, 0, "قال".len());
+        tokenize(&text, 0, 0, &mut tokens);
+        summaries.add(&tokens, 0, 0, text.len());
+        assert!(!summaries.far.is_empty());
+        let summary = summaries.iter().nth(1).expect("two segments");
+        for (m, (at, _)) in tokens.offsets_every(MARK_EVERY).enumerate() {
+            assert_eq!(summary.mark(m), at, "mark {m}");
+        }
+    }
+
+    #[test]
+    fn keys_of_one_slot_keep_their_numbers() {
+        let mut s = Summaries {
+            dict: vec![WordKeys(0)],
+            slots: vec![0; SLOTS],
+            ..Summaries::default()
+        };
+        // As `Summaries::add` numbers a token's keys.
+        let mut id_of = |keys: WordKeys| {
+            let slot = keys.whole() as usize % SLOTS;
+            match s.slots[slot] {
+                id if s.dict[id as usize].0 == keys.0 => id,
+                _ => s.number(keys, slot),
+            }
+        };
+        // Three keys of one slot (their whole keys' low bits are one), the third seen last.
+        let one = 1 << COUNT_SHIFT;
+        let [a, b, c] = [5, 5 | 1 << 18, 5 | 2 << 18].map(|k| WordKeys(k | one));
+        let (na, nb) = (id_of(a), id_of(b));
+        assert_eq!((na, nb), (1, 2));
+        for _ in 0..3 {
+            assert_eq!((id_of(a), id_of(b)), (na, nb));
+        }
+        // The third takes the later number's place: the first keeps its own.
+        assert_eq!(id_of(c), 3);
+        assert_eq!(id_of(a), na);
+        assert_eq!(id_of(c), 3);
+        assert_eq!(s.dict.len(), 4);
     }
 
     #[test]
