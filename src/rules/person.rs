@@ -35,7 +35,7 @@ use super::{
 };
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{Marks, PhraseMatch};
+use crate::lookup::{Lex, Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::TokenKind;
 
@@ -2444,22 +2444,29 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
     }
 }
 
-/// Whether `name_tokens` may start at token `i`, whose marks are `m` (asked of every token but the last,
-/// in `Starts::of`): a word the lexicon does not know as vocabulary, a function word, a place or an
-/// organization (the first tests of `name_run_start`, on the marks already read).
+/// Whether `name_tokens` may start at token `i`, whose marks are `m` and `Lex` `l`, a word if `word`
+/// (asked of every token but the last, in `Starts::of`, which reads them as it walks): a word the lexicon
+/// does not know as vocabulary, a function word, a place or an organization (the first tests of
+/// `name_run_start`, on the marks already read).
 #[inline]
-pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> bool {
+pub(super) fn name_run_may_start(
+    seg: &Segment<'_, '_>,
+    i: usize,
+    m: Marks,
+    l: &Lex<'_>,
+    word: bool,
+) -> bool {
     (!(m.has(EntryKind::Common)
         || m.has(EntryKind::Function)
         || m.has(EntryKind::Place)
         || m.has(EntryKind::Organization))
-        && seg.is_word(i))
+        && word)
         // a name token read as a preposition + a word (كوفي أنان): only before a word that may go on a
         // run, tested by its bits first (most words of the vocabulary are followed by another)
         // (the token's features hold its reading's clitic chars when it has some: read first, as
         // `Starts::of` reads them for the start flags)
-        || (seg.lex[i].clitic_chars() > 0
-            && seg.reading(i).clitic_chars > 0
+        || (l.clitic_chars() > 0
+            && l.reading.is_some_and(|r| r.clitic_chars > 0)
             && i + 1 < seg.len()
             && !(seg.has(i + 1, EntryKind::Common)
                 || seg.has(i + 1, EntryKind::Function)
