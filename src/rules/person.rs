@@ -783,9 +783,12 @@ fn word_has_divine_name(word: &str) -> bool {
 /// وأن، وان، وإن outside one; بلا "without", the commonest of the others, is a function word.
 ///
 /// Fires: التقى المدرب ماركو باول أمس. Does not fire: فاز الفريق بأول لقب (a hamza after the preposition).
+///
+/// The reading's bits are tested inline (190,000 calls on 10.8 MB of news, nearly all of them turned
+/// away there), the written hamza and the two look-ups in [`whole_name_token_written`].
+#[inline(always)]
 fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
-    // Asked of every word of the vocabulary (`name_run_may_start`): the reading's bits first, then the
-    // written hamza, then the two look-ups.
+    // Asked of every word of the vocabulary (`name_run_may_start`): the reading's bits first.
     let l = &seg.lex[i];
     let r = seg.reading(i);
     if r.clitic_chars == 0
@@ -797,10 +800,18 @@ fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
     {
         return false;
     }
+    whole_name_token_written(seg, i, r.clitic_chars)
+}
+
+/// The rest of [`whole_name_token`], for a token read as `clitic_chars` chars of a preposition + a word of
+/// the vocabulary: no hamza after the clitic as written, a name token as written, and no word of the
+/// lexicon as written.
+#[inline(never)]
+fn whole_name_token_written(seg: &Segment<'_, '_>, i: usize, clitic_chars: u8) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     !written
         .chars()
-        .nth(usize::from(r.clitic_chars))
+        .nth(usize::from(clitic_chars))
         .is_some_and(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ'))
         && seg.index.is_name_token(seg.tokens.folded(i))
         && seg.index.word(seg.tokens.folded(i)).is_none()
