@@ -487,14 +487,18 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// not a relative pronoun: أبو حمزة المصري التي …).
 fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
-    let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    // The words around are read only for a nationality (the tests of token `i` come first): asked after
+    // every chain of two name words or more.
+    let named_before = || is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
     // a relative pronoun or another function word with ال (الذي، التي) ends the name as punctuation does
-    let next_definite = i + 1 < seg.len()
-        && seg.is_word(i + 1)
-        && !seg.newline_before(i + 1)
-        && seg.lex[i + 1].definite()
-        && !seg.lex[i + 1].conj()
-        && !seg.has(i + 1, EntryKind::Function);
+    let next_definite = || {
+        i + 1 < seg.len()
+            && seg.is_word(i + 1)
+            && !seg.newline_before(i + 1)
+            && seg.lex[i + 1].definite()
+            && !seg.lex[i + 1].conj()
+            && !seg.has(i + 1, EntryKind::Function)
+    };
     seg.is_word(i)
         && !seg.newline_before(i)
         && l.has(EntryKind::Nationality)
@@ -502,8 +506,8 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.conj()
         && seg.reading(i).clitic_chars == 0
         && is_singular_nisba(seg.tokens.folded(i))
-        && named_before
-        && !next_definite
+        && named_before()
+        && !next_definite()
 }
 
 /// Whether `word` ends in an ASCII or an Arabic-Indic digit (U+0660–0669, D9 A0–A9 in UTF-8).
@@ -824,6 +828,10 @@ const VOCABULARY_CLASSES: u16 = (1 << EntryKind::Common as u16) | (1 << EntryKin
 /// is none (وسميث, not ويليامز), and not a given name as written (وليد، وائل): the next person of a list
 /// (وقال فيراتي وسميث: two persons, not one).
 fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // و (D9 88) read as bytes before the word is sliced as a str: asked of most words after a name's first.
+    if !seg.tokens.folded_bytes(i).starts_with(&[0xD9, 0x88]) {
+        return false;
+    }
     let word = seg.tokens.folded(i);
     let Some(stem) = word.strip_prefix('و') else {
         return false;
@@ -898,14 +906,17 @@ fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
     let next = i + 1;
-    let ends_name = next >= seg.len()
-        || !seg.is_word(next)
-        || seg.newline_before(next)
-        || seg.lex[next].conj()
-        || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
-            && seg.reading(next).clitic_chars == 0
-            && !seg.lex[next].definite()
-            && !seg.is_trigger(next));
+    // Read only for a title (the tests of token `i` come first): asked of most words after a name's first.
+    let ends_name = || {
+        next >= seg.len()
+            || !seg.is_word(next)
+            || seg.newline_before(next)
+            || seg.lex[next].conj()
+            || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
+                && seg.reading(next).clitic_chars == 0
+                && !seg.lex[next].definite()
+                && !seg.is_trigger(next))
+    };
     l.has(EntryKind::Title)
         && l.definite()
         && !l.conj()
@@ -914,7 +925,7 @@ fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.has(EntryKind::SpeechVerb)
         && !l.has(EntryKind::Nationality)
         && seg.last_char(i) != Some('ة')
-        && ends_name
+        && ends_name()
 }
 
 /// Whether `folded` is a word of the vocabulary + the dual or plural ending ـين (اتصالين، مسؤولين), or a
