@@ -330,7 +330,8 @@ impl Starts {
         };
         let last = seg.len().saturating_sub(1);
         // The marks, the `Lex`es and the tokens walked together: indexing the two others by `i` checked
-        // its bounds for every token.
+        // its bounds for every token. (The three lists are made a token each.)
+        debug_assert!(seg.marks.len() == seg.lex.len() && seg.lex.len() == seg.len());
         let tokens = seg.marks.iter().zip(seg.lex).zip(&seg.tokens.list);
         for (i, ((&m, l), t)) in tokens.enumerate() {
             if m.may_start(EntryKind::Title)

@@ -463,6 +463,11 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 /// الرمحي (a nisba) ; استقبل الشيخ سالم بن راشد آل خامس الوفد (after a particle).
 fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
+    // The bits first (most words a chain reads are known to the lexicon), the word's shape after them;
+    // after a particle (آل خامس، بن سالم) the word is the name's, whatever its shape.
+    if !l.is_unknown() || seg.reading(i).clitic_chars != 0 || seg.has(i - 1, EntryKind::Particle) {
+        return false;
+    }
     let word = seg.tokens.folded(i);
     let n = word.chars().count();
     let shape = if let Some(stem) = word.strip_prefix("الم") {
@@ -471,13 +476,7 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     } else {
         !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
     };
-    // after a particle (آل خامس، بن سالم) the word is the name's, whatever its shape
-    shape
-        && !seg.has(i - 1, EntryKind::Particle)
-        && l.is_unknown()
-        && seg.reading(i).clitic_chars == 0
-        && seg.index.word(word).is_none()
-        && !is_name_token(seg, i, 0)
+    shape && seg.index.word(word).is_none() && !is_name_token(seg, i, 0)
 }
 
 /// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
