@@ -95,10 +95,14 @@ impl<'t> Parts<'t> {
             }
             // The mention's nested places: those kept with its start (the places are in text order,
             // as the mentions are; those of a mention the merge dropped, were there one, are dropped).
+            // Looked at by reference first: `next_if` moved the waiting place (a whole mention) out and
+            // back for every mention, and most have none.
             let at = span.start() as u32;
-            while let Some((parent, place)) = places.next_if(|(parent, _)| *parent <= at) {
-                if parent == at {
-                    own.push(place);
+            while places.peek().is_some_and(|(parent, _)| *parent <= at) {
+                if let Some((parent, place)) = places.next() {
+                    if parent == at {
+                        own.push(place);
+                    }
                 }
             }
             if !own.is_empty() {

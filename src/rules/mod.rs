@@ -329,7 +329,11 @@ impl Starts {
             ..Starts::default()
         };
         let last = seg.len().saturating_sub(1);
-        for (i, &m) in seg.marks.iter().enumerate() {
+        // The marks, the `Lex`es and the tokens walked together: indexing the two others by `i` checked
+        // its bounds for every token. (The three lists are made a token each.)
+        debug_assert!(seg.marks.len() == seg.lex.len() && seg.lex.len() == seg.len());
+        let tokens = seg.marks.iter().zip(seg.lex).zip(&seg.tokens.list);
+        for (i, ((&m, l), t)) in tokens.enumerate() {
             if m.may_start(EntryKind::Title)
                 || m.may_start(EntryKind::Role)
                 || m.has(EntryKind::Nationality)
@@ -342,12 +346,12 @@ impl Starts {
             if i == last {
                 continue;
             }
-            if person::name_run_may_start(seg, i, m) {
+            if person::name_run_may_start(seg, i, m, l, t.kind == TokenKind::Word) {
                 s.names.push(i);
             }
             // The tests of the word's bytes, answered once a word (`start_flags`): most words pass
             // none, and their bytes are not read.
-            let flags = seg.lex[i].start_flags();
+            let flags = l.start_flags();
             if flags == 0 && !m.may_start(EntryKind::Place) {
                 continue;
             }

@@ -35,7 +35,7 @@ use super::{
 };
 use crate::clitic::Reading;
 use crate::lexicon::EntryKind;
-use crate::lookup::{Marks, PhraseMatch};
+use crate::lookup::{Lex, Marks, PhraseMatch};
 use crate::mention::{Gender, Kind};
 use crate::tokenize::TokenKind;
 
@@ -463,6 +463,11 @@ fn name_chain_from(seg: &Segment<'_, '_>, first: usize, start: usize) -> usize {
 /// الرمحي (a nisba) ; استقبل الشيخ سالم بن راشد آل خامس الوفد (after a particle).
 fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
+    // The bits first (most words a chain reads are known to the lexicon), the word's shape after them;
+    // after a particle (آل خامس، بن سالم) the word is the name's, whatever its shape.
+    if !l.is_unknown() || seg.reading(i).clitic_chars != 0 || seg.has(i - 1, EntryKind::Particle) {
+        return false;
+    }
     let word = seg.tokens.folded(i);
     let n = word.chars().count();
     let shape = if let Some(stem) = word.strip_prefix("الم") {
@@ -471,13 +476,7 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
     } else {
         !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
     };
-    // after a particle (آل خامس، بن سالم) the word is the name's, whatever its shape
-    shape
-        && !seg.has(i - 1, EntryKind::Particle)
-        && l.is_unknown()
-        && seg.reading(i).clitic_chars == 0
-        && seg.index.word(word).is_none()
-        && !is_name_token(seg, i, 0)
+    shape && seg.index.word(word).is_none() && !is_name_token(seg, i, 0)
 }
 
 /// Whether token `i`, after two name words or more whose last the lexicon knows as a name (or عبد +
@@ -487,14 +486,18 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// not a relative pronoun: أبو حمزة المصري التي …).
 fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
-    let named_before = is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
+    // The words around are read only for a nationality (the tests of token `i` come first): asked after
+    // every chain of two name words or more.
+    let named_before = || is_named(seg, i - 1) || (i >= 2 && seg.tokens.folded(i - 2) == "عبد");
     // a relative pronoun or another function word with ال (الذي، التي) ends the name as punctuation does
-    let next_definite = i + 1 < seg.len()
-        && seg.is_word(i + 1)
-        && !seg.newline_before(i + 1)
-        && seg.lex[i + 1].definite()
-        && !seg.lex[i + 1].conj()
-        && !seg.has(i + 1, EntryKind::Function);
+    let next_definite = || {
+        i + 1 < seg.len()
+            && seg.is_word(i + 1)
+            && !seg.newline_before(i + 1)
+            && seg.lex[i + 1].definite()
+            && !seg.lex[i + 1].conj()
+            && !seg.has(i + 1, EntryKind::Function)
+    };
     seg.is_word(i)
         && !seg.newline_before(i)
         && l.has(EntryKind::Nationality)
@@ -502,8 +505,8 @@ fn nationality_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.conj()
         && seg.reading(i).clitic_chars == 0
         && is_singular_nisba(seg.tokens.folded(i))
-        && named_before
-        && !next_definite
+        && named_before()
+        && !next_definite()
 }
 
 /// Whether `word` ends in an ASCII or an Arabic-Indic digit (U+0660–0669, D9 A0–A9 in UTF-8).
@@ -783,9 +786,12 @@ fn word_has_divine_name(word: &str) -> bool {
 /// وأن، وان، وإن outside one; بلا "without", the commonest of the others, is a function word.
 ///
 /// Fires: التقى المدرب ماركو باول أمس. Does not fire: فاز الفريق بأول لقب (a hamza after the preposition).
+///
+/// The reading's bits are tested inline (190,000 calls on 10.8 MB of news, nearly all of them turned
+/// away there), the written hamza and the two look-ups in [`whole_name_token_written`].
+#[inline(always)]
 fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
-    // Asked of every word of the vocabulary (`name_run_may_start`): the reading's bits first, then the
-    // written hamza, then the two look-ups.
+    // Asked of every word of the vocabulary (`name_run_may_start`): the reading's bits first.
     let l = &seg.lex[i];
     let r = seg.reading(i);
     if r.clitic_chars == 0
@@ -797,10 +803,18 @@ fn whole_name_token(seg: &Segment<'_, '_>, i: usize) -> bool {
     {
         return false;
     }
+    whole_name_token_written(seg, i, r.clitic_chars)
+}
+
+/// The rest of [`whole_name_token`], for a token read as `clitic_chars` chars of a preposition + a word of
+/// the vocabulary: no hamza after the clitic as written, a name token as written, and no word of the
+/// lexicon as written.
+#[inline(never)]
+fn whole_name_token_written(seg: &Segment<'_, '_>, i: usize, clitic_chars: u8) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     !written
         .chars()
-        .nth(usize::from(r.clitic_chars))
+        .nth(usize::from(clitic_chars))
         .is_some_and(|c| matches!(c, 'أ' | 'إ' | 'آ' | 'ؤ' | 'ئ'))
         && seg.index.is_name_token(seg.tokens.folded(i))
         && seg.index.word(seg.tokens.folded(i)).is_none()
@@ -813,6 +827,10 @@ const VOCABULARY_CLASSES: u16 = (1 << EntryKind::Common as u16) | (1 << EntryKin
 /// is none (وسميث, not ويليامز), and not a given name as written (وليد، وائل): the next person of a list
 /// (وقال فيراتي وسميث: two persons, not one).
 fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
+    // و (D9 88) read as bytes before the word is sliced as a str: asked of most words after a name's first.
+    if !seg.tokens.folded_bytes(i).starts_with(&[0xD9, 0x88]) {
+        return false;
+    }
     let word = seg.tokens.folded(i);
     let Some(stem) = word.strip_prefix('و') else {
         return false;
@@ -839,9 +857,11 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// Fires (ends no chain, starts none): وكان الملك حازماً في قراره ; وبقي الرئيس صامتاً طوال الجلسة. Does not
 /// fire: any word without the mark. In `anercorp_lex` (5-fold CV) this drops two false persons and no true one.
 fn written_tanween(seg: &Segment<'_, '_>, i: usize) -> bool {
-    seg.text[seg.tokens.bytes(i)]
-        .chars()
-        .any(|c| matches!(c, '\u{064B}'..='\u{064D}'))
+    // The marks are D9 8B, D9 8C and D9 8D in UTF-8 (D9 leads a char wherever it stands), looked for
+    // in the bytes: decoding every char of every word asked cost some 60 instructions a word.
+    seg.text.as_bytes()[seg.tokens.bytes(i)]
+        .windows(2)
+        .any(|pair| matches!(pair, [0xD9, 0x8B..=0x8D]))
 }
 
 /// Whether token `i`, after a name's first word, is a `name` lexicon token as written that starts with و
@@ -885,14 +905,17 @@ fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
     let l = &seg.lex[i];
     let next = i + 1;
-    let ends_name = next >= seg.len()
-        || !seg.is_word(next)
-        || seg.newline_before(next)
-        || seg.lex[next].conj()
-        || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
-            && seg.reading(next).clitic_chars == 0
-            && !seg.lex[next].definite()
-            && !seg.is_trigger(next));
+    // Read only for a title (the tests of token `i` come first): asked of most words after a name's first.
+    let ends_name = || {
+        next >= seg.len()
+            || !seg.is_word(next)
+            || seg.newline_before(next)
+            || seg.lex[next].conj()
+            || ((seg.has(next, EntryKind::Function) || seg.has(next, EntryKind::Common))
+                && seg.reading(next).clitic_chars == 0
+                && !seg.lex[next].definite()
+                && !seg.is_trigger(next))
+    };
     l.has(EntryKind::Title)
         && l.definite()
         && !l.conj()
@@ -901,7 +924,7 @@ fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.has(EntryKind::SpeechVerb)
         && !l.has(EntryKind::Nationality)
         && seg.last_char(i) != Some('ة')
-        && ends_name
+        && ends_name()
 }
 
 /// Whether `folded` is a word of the vocabulary + the dual or plural ending ـين (اتصالين، مسؤولين), or a
@@ -1616,6 +1639,11 @@ fn ali_before_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// word 50 times in 50.
 ///
 /// Fires: خرج سامر عبدالرؤوف من القائمة (a given name + such a word is a name, not a noun phrase).
+///
+/// Inlined, as `is_abd_compound` and `is_kunya_word` are: `given_chain` asks the three of every word
+/// that is no vocabulary (105,000 on 10.8 MB of news), nearly all of which fail their first byte test,
+/// and the three calls cost more than the tests (`given_chain` 44.0 → 31.5 M instructions).
+#[inline(always)]
 fn is_joined_abd(seg: &Segment<'_, '_>, i: usize) -> bool {
     // Asked of most words that are no vocabulary: the length, then the bytes (عبدال + two letters is
     // 14 bytes).
@@ -1635,6 +1663,8 @@ fn is_joined_abd(seg: &Segment<'_, '_>, i: usize) -> bool {
 }
 
 /// Whether tokens `i`, `i + 1` are عبد + a divine name written apart (عبد الله، وعبد الرازق): a given name.
+/// Inlined (see `is_joined_abd`).
+#[inline(always)]
 fn is_abd_compound(seg: &Segment<'_, '_>, i: usize) -> bool {
     if !seg.tokens.folded_ends_with(i, "عبد") {
         return false;
@@ -1667,7 +1697,8 @@ fn is_kunya(seg: &Segment<'_, '_>, i: usize) -> bool {
 
 /// Whether token `i` is one of `KUNYA` as written, with nothing before it on its line's word, or و/ف +
 /// أبو/أبي (وأبو عبد الله، فأبو بكر: "and" + a kunya; وابن and وأم are as often "and the son", "and the
-/// mother").
+/// mother"). Inlined (see `is_joined_abd`).
+#[inline(always)]
 fn is_kunya_word(seg: &Segment<'_, '_>, i: usize) -> bool {
     // Asked of most words that are no vocabulary: their length (two, three or four letters) first,
     // without slicing them as a str.
@@ -2444,22 +2475,29 @@ pub(super) fn name_tokens(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
     }
 }
 
-/// Whether `name_tokens` may start at token `i`, whose marks are `m` (asked of every token but the last,
-/// in `Starts::of`): a word the lexicon does not know as vocabulary, a function word, a place or an
-/// organization (the first tests of `name_run_start`, on the marks already read).
+/// Whether `name_tokens` may start at token `i`, whose marks are `m` and `Lex` `l`, a word if `word`
+/// (asked of every token but the last, in `Starts::of`, which reads them as it walks): a word the lexicon
+/// does not know as vocabulary, a function word, a place or an organization (the first tests of
+/// `name_run_start`, on the marks already read).
 #[inline]
-pub(super) fn name_run_may_start(seg: &Segment<'_, '_>, i: usize, m: Marks) -> bool {
+pub(super) fn name_run_may_start(
+    seg: &Segment<'_, '_>,
+    i: usize,
+    m: Marks,
+    l: &Lex<'_>,
+    word: bool,
+) -> bool {
     (!(m.has(EntryKind::Common)
         || m.has(EntryKind::Function)
         || m.has(EntryKind::Place)
         || m.has(EntryKind::Organization))
-        && seg.is_word(i))
+        && word)
         // a name token read as a preposition + a word (كوفي أنان): only before a word that may go on a
         // run, tested by its bits first (most words of the vocabulary are followed by another)
         // (the token's features hold its reading's clitic chars when it has some: read first, as
         // `Starts::of` reads them for the start flags)
-        || (seg.lex[i].clitic_chars() > 0
-            && seg.reading(i).clitic_chars > 0
+        || (l.clitic_chars() > 0
+            && l.reading.is_some_and(|r| r.clitic_chars > 0)
             && i + 1 < seg.len()
             && !(seg.has(i + 1, EntryKind::Common)
                 || seg.has(i + 1, EntryKind::Function)
@@ -2691,6 +2729,22 @@ mod tests {
         // فان + a word of the vocabulary is still فإن.
         let doc = extractor.extract("فان المجلس سيناقش القرار");
         assert!(doc.mentions().iter().all(|m| m.text() != "فان المجلس"));
+    }
+
+    #[test]
+    fn tanween_bytes_are_the_marks() {
+        // Every char of the Arabic block and a few others: its bytes match the pattern that
+        // `written_tanween` looks for exactly when it is a tanween mark.
+        let chars = ('\u{0600}'..='\u{06FF}').chain(['a', 'é', '€', '\u{FE8E}']);
+        for c in chars {
+            let mut bytes = [0; 4];
+            let pattern = c
+                .encode_utf8(&mut bytes)
+                .as_bytes()
+                .windows(2)
+                .any(|pair| matches!(pair, [0xD9, 0x8B..=0x8D]));
+            assert_eq!(pattern, matches!(c, '\u{064B}'..='\u{064D}'), "{c}");
+        }
     }
 
     #[test]
