@@ -1502,6 +1502,16 @@ const CODE_SHAPES: [CodeShape; 256] = {
     shapes
 };
 
+/// What tells a token's form apart in [`Summaries`]: the form's 64-bit [`hash_of`], whose top bits are
+/// its key (and so the keys and flags of [`WordKeys`], all drawn from the form, are one for one ident),
+/// with bit 1 saying whether the token is a word and bit 0 set, so that no token's is 0. Two forms of
+/// one text with the same 62 bits of hash would share their keys: with the 10⁵ forms of 100 MB of news,
+/// a chance of some 10⁻⁹; and keys are hashes anyway, which the filter's later steps check.
+#[inline]
+fn form_ident(hash: u64, word: bool) -> u64 {
+    hash & !3 | u64::from(word) << 1 | 1
+}
+
 /// The slots of [`Summaries::slots`], by a token's whole key's low bits (1 MiB of `u32`).
 const SLOTS: usize = 1 << 18;
 const _: () = assert!(SLOTS <= 1 << KEY_BITS);
@@ -1532,6 +1542,10 @@ pub(crate) struct Summaries {
     keys: Vec<u8>,
     /// The keys seen, by number; number 0 is no token's (the padding reads as it).
     dict: Vec<WordKeys>,
+    /// What tells the forms numbered apart, by number ([`form_ident`]): a token's keys are worked out
+    /// for a form not seen before only, where working them out for every token, to find their number
+    /// by them, took some 12 instructions a token (the clitic letters, the article, a second hash).
+    idents: Vec<u64>,
     /// The number of the keys last seen with each value of a whole key's low bits, 0 for none: a key
     /// seen again is found here (one read, where a hash map's look-up cost some 20 instructions a
     /// token); a key whose slot another took meanwhile is numbered again.
@@ -1631,16 +1645,18 @@ impl Summaries {
         }
         if self.dict.is_empty() {
             self.dict.push(WordKeys(0));
+            self.idents.push(0);
             self.slots = vec![0; SLOTS];
         }
         let mut at = 0;
         for (folded, word) in tokens.in_segment() {
-            let keys = WordKeys::of_bytes(folded, word);
-            // No token's keys are 0 (their number is at least 1): slot 0's `dict[0]` never matches.
-            let slot = keys.whole() as usize % SLOTS;
+            let hash = hash_of(folded);
+            let ident = form_ident(hash, word);
+            // No token's ident is 0 (their number is at least 1): slot 0's `idents[0]` never matches.
+            let slot = key_of_hash(hash) as usize % SLOTS;
             let mut id = self.slots[slot];
-            if self.dict[id as usize].0 != keys.0 {
-                id = self.number(keys, slot);
+            if self.idents[id as usize] != ident {
+                id = self.number(folded, word, ident, slot);
             }
             at = write_code(id, &mut self.buf, at);
         }
@@ -1684,14 +1700,15 @@ impl Summaries {
     /// K, the 100 MB news (the same articles again and again) 261 K, and the commonest words drifted to
     /// long codes.
     #[cold]
-    fn number(&mut self, keys: WordKeys, slot: usize) -> u32 {
+    fn number(&mut self, folded: &[u8], word: bool, ident: u64, slot: usize) -> u32 {
         let pair = slot ^ 1;
         let other = self.slots[pair];
-        if self.dict[other as usize].0 == keys.0 {
+        if self.idents[other as usize] == ident {
             return other;
         }
         let id = u32::try_from(self.dict.len()).expect("fewer keys than bytes of text");
-        self.dict.push(keys);
+        self.dict.push(WordKeys::of_bytes(folded, word));
+        self.idents.push(ident);
         // The earlier number of the two is kept: the earlier a key is first seen, the commoner it
         // is, as a rule. An empty slot holds 0, the earliest, but is taken first.
         let mine = self.slots[slot];
@@ -1832,13 +1849,25 @@ impl SegmentSummary<'_> {
 /// text is summarized by one to three of them.
 #[inline]
 fn key_of(form: &[u8]) -> u32 {
+    key_of_hash(hash_of(form))
+}
+
+/// The key [`key_of`] takes from a form's [`hash_of`]: the top bits, which the multiplication mixes
+/// best.
+#[inline]
+fn key_of_hash(hash: u64) -> u32 {
+    (hash >> (64 - KEY_BITS)) as u32
+}
+
+/// The 64-bit hash of a form whose top bits are its [`key_of`].
+#[inline]
+fn hash_of(form: &[u8]) -> u64 {
     let n = form.len();
     let mut hash = n as u64;
     // Tested first (one comparison where the match by ranges took four): 61 % of the forms on news.
     if n.wrapping_sub(8) <= 8 {
         // Two words of eight bytes, which may overlap: most words of four to eight letters.
-        hash = mix(mix(hash, read_u64(form, 0)), read_u64(form, n - 8));
-        return (hash >> (64 - KEY_BITS)) as u32;
+        return mix(mix(hash, read_u64(form, 0)), read_u64(form, n - 8));
     }
     match n {
         0 => {}
@@ -1863,8 +1892,7 @@ fn key_of(form: &[u8]) -> u32 {
             hash = mix(hash, read_u64(form, n - 8));
         }
     }
-    // The top bits, which the multiplication mixes best.
-    (hash >> (64 - KEY_BITS)) as u32
+    hash
 }
 
 /// `form` without its first char if that is the letter of a clitic that a reading takes off a word (the
@@ -2493,20 +2521,20 @@ mod tests {
     fn keys_of_one_slot_keep_their_numbers() {
         let mut s = Summaries {
             dict: vec![WordKeys(0)],
+            idents: vec![0],
             slots: vec![0; SLOTS],
             ..Summaries::default()
         };
-        // As `Summaries::add` numbers a token's keys.
-        let mut id_of = |keys: WordKeys| {
-            let slot = keys.whole() as usize % SLOTS;
+        // As `Summaries::add` numbers a token's form.
+        let mut id_of = |ident: u64| {
+            let slot = key_of_hash(ident) as usize % SLOTS;
             match s.slots[slot] {
-                id if s.dict[id as usize].0 == keys.0 => id,
-                _ => s.number(keys, slot),
+                id if s.idents[id as usize] == ident => id,
+                _ => s.number(b"x", true, ident, slot),
             }
         };
-        // Three keys of one slot (their whole keys' low bits are one), the third seen last.
-        let one = 1 << COUNT_SHIFT;
-        let [a, b, c] = [5, 5 | 1 << 18, 5 | 2 << 18].map(|k| WordKeys(k | one));
+        // Three forms of one slot (their keys' low bits are one), the third seen last.
+        let [a, b, c] = [5u64, 5 | 1 << 18, 5 | 2 << 18].map(|k| k << (64 - KEY_BITS) | 1);
         let (na, nb) = (id_of(a), id_of(b));
         assert_eq!((na, nb), (1, 2));
         for _ in 0..3 {
