@@ -210,6 +210,7 @@ impl Extractor {
             self.extract_segment(text, scratch, &mut parts);
         }
         if document_pass {
+            summaries.all_added();
             let read = if many {
                 Read::Segments(&summaries)
             } else {

@@ -1721,6 +1721,14 @@ impl Summaries {
         id
     }
 
+    /// Frees what numbers the tokens' forms (the slots and the idents, 1 MiB and 8 bytes a form), once
+    /// every segment is added: the document pass, which reads the summaries, is where the extraction of
+    /// a long text holds the most.
+    pub(crate) fn all_added(&mut self) {
+        self.slots = Vec::new();
+        self.idents = Vec::new();
+    }
+
     /// The segments, in order.
     fn iter(&self) -> impl Iterator<Item = SegmentSummary<'_>> {
         let ends = self
