@@ -2556,6 +2556,16 @@ mod tests {
     }
 
     #[test]
+    fn a_form_and_a_word_make_an_ident() {
+        let hash = hash_of("دوفال".as_bytes());
+        assert_eq!(key_of_hash(hash), key_of("دوفال".as_bytes()));
+        // No ident is 0 (the number no token has), even of a hash of 0.
+        assert_ne!(form_ident(0, false), 0);
+        assert_ne!(form_ident(hash, true), form_ident(hash, false));
+        assert_eq!(form_ident(hash, true), form_ident(hash, true));
+    }
+
+    #[test]
     fn summaries_keep_each_keys_once() {
         let text = "قال دوفال ثم قال دوفال وبالكندوري 12 ، قال";
         let mut tokens = Tokens::default();
@@ -2563,6 +2573,8 @@ mod tests {
         let mut summaries = Summaries::default();
         summaries.add(&tokens, 0, 0, text.len());
         summaries.add(&tokens, 0, 0, text.len());
+        // What numbers the forms is not needed to read them.
+        summaries.all_added();
         let want: Vec<u64> = tokens
             .in_segment()
             .map(|(folded, word)| WordKeys::of_bytes(folded, word).0)
