@@ -1421,8 +1421,13 @@ const FIVE_FROM: u32 = THREE_FROM + (THREE_BYTES << 16);
 /// bytes (1.97 to 1.85 a token, by a count of its words), the dense text's (all below 128) as many.
 /// The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes after the code's own
 /// are written over by the next code (or the padding).
-#[inline]
+#[cfg(test)]
 fn write_code(id: u32, out: &mut [u8], at: usize) -> usize {
+    put_code(code_of(id), out, at)
+}
+
+/// The code [`write_code`] writes for `id`, as a `u64` whose top byte is the code's length.
+fn code_of(id: u32) -> u64 {
     let (word, len) = if id < TWO_FROM {
         (u64::from(id), 1)
     } else if id < THREE_FROM {
@@ -1435,8 +1440,15 @@ fn write_code(id: u32, out: &mut [u8], at: usize) -> usize {
     } else {
         (0xFF | u64::from(id) << 8, 5)
     };
-    out[at..at + 8].copy_from_slice(&word.to_le_bytes());
-    at + len
+    word | len << 56
+}
+
+/// Writes a code of [`code_of`] at byte `at` of `out` as [`write_code`] does (the length in the top
+/// byte is written over by the next code, or the padding), and returns the byte after it.
+#[inline]
+fn put_code(code: u64, out: &mut [u8], at: usize) -> usize {
+    out[at..at + 8].copy_from_slice(&code.to_le_bytes());
+    at + (code >> 56) as usize
 }
 
 /// The number [`write_code`] wrote at byte `at` of `bytes` (which holds [`CODE_PAD`] bytes after the
@@ -1542,10 +1554,12 @@ pub(crate) struct Summaries {
     keys: Vec<u8>,
     /// The keys seen, by number; number 0 is no token's (the padding reads as it).
     dict: Vec<WordKeys>,
-    /// What tells the forms numbered apart, by number ([`form_ident`]): a token's keys are worked out
-    /// for a form not seen before only, where working them out for every token, to find their number
-    /// by them, took some 12 instructions a token (the clitic letters, the article, a second hash).
-    idents: Vec<u64>,
+    /// What tells the forms numbered apart, by number ([`form_ident`]), and the number's code
+    /// ([`code_of`]): a token's keys are worked out for a form not seen before only, where working them
+    /// out for every token, to find their number by them, took some 12 instructions a token (the
+    /// clitic letters, the article, a second hash); and its code is read, where working it out took
+    /// some 7.
+    idents: Vec<(u64, u64)>,
     /// The number of the keys last seen with each value of a whole key's low bits, 0 for none: a key
     /// seen again is found here (one read, where a hash map's look-up cost some 20 instructions a
     /// token); a key whose slot another took meanwhile is numbered again.
@@ -1645,7 +1659,7 @@ impl Summaries {
         }
         if self.dict.is_empty() {
             self.dict.push(WordKeys(0));
-            self.idents.push(0);
+            self.idents.push((0, 0));
             self.slots = vec![0; SLOTS];
         }
         let mut at = 0;
@@ -1654,11 +1668,14 @@ impl Summaries {
             let ident = form_ident(hash, word);
             // No token's ident is 0 (their number is at least 1): slot 0's `idents[0]` never matches.
             let slot = key_of_hash(hash) as usize % SLOTS;
-            let mut id = self.slots[slot];
-            if self.idents[id as usize] != ident {
-                id = self.number(folded, word, ident, slot);
+            let id = self.slots[slot];
+            let (mut seen, mut code) = self.idents[id as usize];
+            if seen != ident {
+                let id = self.number(folded, word, ident, slot);
+                (seen, code) = self.idents[id as usize];
             }
-            at = write_code(id, &mut self.buf, at);
+            debug_assert_eq!(seen, ident);
+            at = put_code(code, &mut self.buf, at);
         }
         // The padding goes after the last segment only.
         let keys_at = self.keys.len().saturating_sub(CODE_PAD);
@@ -1703,12 +1720,12 @@ impl Summaries {
     fn number(&mut self, folded: &[u8], word: bool, ident: u64, slot: usize) -> u32 {
         let pair = slot ^ 1;
         let other = self.slots[pair];
-        if self.idents[other as usize] == ident {
+        if self.idents[other as usize].0 == ident {
             return other;
         }
         let id = u32::try_from(self.dict.len()).expect("fewer keys than bytes of text");
         self.dict.push(WordKeys::of_bytes(folded, word));
-        self.idents.push(ident);
+        self.idents.push((ident, code_of(id)));
         // The earlier number of the two is kept: the earlier a key is first seen, the commoner it
         // is, as a rule. An empty slot holds 0, the earliest, but is taken first.
         let mine = self.slots[slot];
@@ -1721,7 +1738,7 @@ impl Summaries {
         id
     }
 
-    /// Frees what numbers the tokens' forms (the slots and the idents, 1 MiB and 8 bytes a form), once
+    /// Frees what numbers the tokens' forms (the slots and the idents, 1 MiB and 16 bytes a form), once
     /// every segment is added: the document pass, which reads the summaries, is where the extraction of
     /// a long text holds the most.
     pub(crate) fn all_added(&mut self) {
@@ -2529,7 +2546,7 @@ mod tests {
     fn keys_of_one_slot_keep_their_numbers() {
         let mut s = Summaries {
             dict: vec![WordKeys(0)],
-            idents: vec![0],
+            idents: vec![(0, 0)],
             slots: vec![0; SLOTS],
             ..Summaries::default()
         };
@@ -2537,7 +2554,7 @@ mod tests {
         let mut id_of = |ident: u64| {
             let slot = key_of_hash(ident) as usize % SLOTS;
             match s.slots[slot] {
-                id if s.idents[id as usize] == ident => id,
+                id if s.idents[id as usize].0 == ident => id,
                 _ => s.number(b"x", true, ident, slot),
             }
         };
