@@ -1397,10 +1397,10 @@ const _: () = assert!(COUNT_SHIFT + 2 <= DEFINITE_SHIFT);
 /// a `u64`.
 const CODE_PAD: usize = 8;
 
-/// The most bytes a token's code takes ([`write_code`]).
+/// The most bytes a token's code takes ([`code_of`]).
 const CODE_MAX: usize = 5;
 
-/// The numbers a code of one byte holds ([`write_code`]): 0 to `ONE_BYTE - 1`, the first byte itself.
+/// The numbers a code of one byte holds ([`code_of`]): 0 to `ONE_BYTE - 1`, the first byte itself.
 const ONE_BYTE: u32 = 144;
 /// The first bytes of codes of two bytes: `TWO_BYTES` × 256 numbers after those of one byte.
 const TWO_BYTES: u32 = 104;
@@ -1413,20 +1413,12 @@ const TWO_FROM: u32 = ONE_BYTE;
 const THREE_FROM: u32 = TWO_FROM + (TWO_BYTES << 8);
 const FIVE_FROM: u32 = THREE_FROM + (THREE_BYTES << 16);
 
-/// Writes the number `id` at byte `at` of `out` in the bytes it needs, and returns the byte after them:
-/// 1 byte below 144, 2 below 26,768, 3 below 485,520, 5 else, the first byte's value saying which and
-/// holding the number's high part (the rest little-endian after it). Where the first byte's low bits
-/// said the length (1 byte below 128, 2 below 16 K, 3 below 2 M), the first keys seen, which hold the
-/// commonest words, fill the short codes better: the codes of the 10.8 MB news take some 6 % fewer
-/// bytes (1.97 to 1.85 a token, by a count of its words), the dense text's (all below 128) as many.
-/// The whole `u64` is written: `out` must have 8 bytes from `at`, and the bytes after the code's own
-/// are written over by the next code (or the padding).
-#[cfg(test)]
-fn write_code(id: u32, out: &mut [u8], at: usize) -> usize {
-    put_code(code_of(id), out, at)
-}
-
-/// The code [`write_code`] writes for `id`, as a `u64` whose top byte is the code's length.
+/// The code of the number `id`, the bytes it needs, as a `u64` whose top byte is their count: 1 byte
+/// below 144, 2 below 26,768, 3 below 485,520, 5 else, the first byte's value saying which and holding
+/// the number's high part (the rest little-endian after it). Where the first byte's low bits said the
+/// length (1 byte below 128, 2 below 16 K, 3 below 2 M), the first keys seen, which hold the commonest
+/// words, fill the short codes better: the codes of the 10.8 MB news take some 6 % fewer bytes (1.97 to
+/// 1.85 a token, by a count of its words), the dense text's (all below 128) as many.
 fn code_of(id: u32) -> u64 {
     let (word, len) = if id < TWO_FROM {
         (u64::from(id), 1)
@@ -1443,16 +1435,24 @@ fn code_of(id: u32) -> u64 {
     word | len << 56
 }
 
-/// Writes a code of [`code_of`] at byte `at` of `out` as [`write_code`] does (the length in the top
-/// byte is written over by the next code, or the padding), and returns the byte after it.
+/// Writes a code of [`code_of`] at byte `at` of `out`, and returns the byte after it. The whole `u64`
+/// is written: `out` must have 8 bytes from `at`, and the bytes after the code's own (and its length in
+/// the top byte) are written over by the next code (or the padding).
 #[inline]
 fn put_code(code: u64, out: &mut [u8], at: usize) -> usize {
     out[at..at + 8].copy_from_slice(&code.to_le_bytes());
     at + (code >> 56) as usize
 }
 
-/// The number [`write_code`] wrote at byte `at` of `bytes` (which holds [`CODE_PAD`] bytes after the
-/// last code), and the bytes it takes: one read, and the length, base and mask by the first byte.
+/// Writes the number `id`'s code at byte `at` of `out` ([`code_of`], [`put_code`]).
+#[cfg(test)]
+fn write_code(id: u32, out: &mut [u8], at: usize) -> usize {
+    put_code(code_of(id), out, at)
+}
+
+/// The number whose code ([`code_of`]) is at byte `at` of `bytes` (which holds [`CODE_PAD`] bytes
+/// after the last code), and the bytes it takes: one read, and the length, base and mask by the first
+/// byte.
 #[inline]
 fn read_code(bytes: &[u8], at: usize) -> (usize, usize) {
     let word = read_u64(bytes, at);
@@ -1537,7 +1537,7 @@ pub(crate) enum Read<'a> {
 }
 
 /// What the document pass keeps of the segments of a long text: for each token, the number of its keys
-/// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`write_code`]:
+/// (the keys its filter tests) in a list of the keys seen, in the bytes that number takes ([`code_of`]:
 /// 1 for the 144 first keys seen, which hold the commonest words, 2 for the next 26 K: under 2 bytes a
 /// token on the bench news, where the keys themselves took 3.7), for every [`MARK_EVERY`]th token the
 /// bytes from the one before (1 byte) and for every [`CHARS_EVERY`]th its byte and char (4 bytes):
