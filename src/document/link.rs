@@ -50,9 +50,13 @@ fn link_person<'t>(
     let first_space = bytes.iter().position(|&b| b == b' ');
     let last_space = bytes.iter().rposition(|&b| b == b' ');
     if let (Some(at_first), Some(at_last)) = (first_space, last_space) {
-        let (first, last) = (&key[..at_first], &key[at_last + 1..]);
-        remember(family, last, key, same_person);
-        remember(given, first, key, same_person);
+        // A name read before (it is in `known`) was remembered then, and remembering it again changes
+        // nothing (see `remember`).
+        if !known.contains_key(key) {
+            let (first, last) = (&key[..at_first], &key[at_last + 1..]);
+            remember(family, last, key, same_person);
+            remember(given, first, key, same_person);
+        }
     } else {
         // A family name alone; a given name only after a title (محمد alone is anyone).
         let full = family
@@ -103,7 +107,9 @@ fn link_organization(
     }
 }
 
-/// Records that `short` stands for the full name `key`, unless it stands for another already.
+/// Records that `short` stands for the full name `key`, unless it stands for another already. Doing it
+/// twice for one `key` and `short` changes nothing: the first time left `short` standing for `key`, for a
+/// name that `same` finds the same, or for none, and a name it stands for is only ever dropped.
 fn remember(
     map: &mut FxHashMap<String, Option<String>>,
     short: &str,
@@ -131,4 +137,24 @@ fn same_person(a: &str, b: &str) -> bool {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short.split(' ').all(|w| long.split(' ').any(|l| l == w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembering_a_name_twice_changes_nothing() {
+        let mut map = FxHashMap::default();
+        remember(&mut map, "qz", "qa qz", same_person);
+        remember(&mut map, "qz", "qa qb qz", same_person);
+        let once = map.clone();
+        remember(&mut map, "qz", "qa qz", same_person);
+        assert_eq!(map, once);
+        remember(&mut map, "qz", "qk qz", same_person);
+        assert_eq!(map["qz"], None);
+        let once = map.clone();
+        remember(&mut map, "qz", "qa qz", same_person);
+        assert_eq!(map, once);
+    }
 }
