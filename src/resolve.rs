@@ -418,6 +418,11 @@ mod tests {
     fn run(c: Vec<Candidate>) -> Vec<(Kind, usize, usize, usize)> {
         let (mut c, mut out) = (c, Vec::new());
         resolve(&mut c, 10, &mut Vec::new(), &mut out);
+        taken(&c, &out)
+    }
+
+    /// The candidates of `out`, in its order: kind, span and how many are nested in each.
+    fn taken(c: &[Candidate], out: &[u32]) -> Vec<(Kind, usize, usize, usize)> {
         out.iter()
             .map(|&n| &c[n as usize])
             .map(|c| (c.kind, c.start, c.end, c.nested.len()))
@@ -474,10 +479,7 @@ mod tests {
         } else {
             r.whole(&mut c, &mut out);
         }
-        out.iter()
-            .map(|&n| &c[n as usize])
-            .map(|c| (c.kind, c.start, c.end, c.nested.len()))
-            .collect()
+        taken(&c, &out)
     }
 
     #[test]
