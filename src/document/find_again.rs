@@ -266,6 +266,22 @@ pub(crate) fn find_again<'t>(
                 .is_some_and(|w| w.classes & vocabulary != 0)
         };
         let (end, skip, who) = match_name(tokens, i, &names, &by_family, whole_only, &mut buf)?;
+        // A given name alone is the person's near a mention of its full name only.
+        let given_only = end == i + 1
+            && strong[who].words.len() > 1
+            && given_parts.contains(strong[who].words[0].as_str())
+            && tokens.folded(i).ends_with(strong[who].words[0].as_str());
+        // A match that overlaps a mention found already is dropped below, whatever the tests between
+        // say: unless it may move the anchor of a one-word name or of a given name (`Anchors::near`,
+        // asked before the overlap), all it decides is where the walk goes on. Most matches are so
+        // (the rules found the name there already), and the tests are passed over. The mention's span
+        // holds the match's from its stem on, which it starts at or before.
+        if anchors[who].is_none()
+            && !given_only
+            && overlaps_any(found, &token_span(text, tokens, i, end, skip))
+        {
+            return Some(end);
+        }
         // A family name found alone right after a given name that the lexicon does not know is that
         // name's end: another member of the family (ليلى | فارنر after مارك فارنر) or the person's
         // first name (توماس | بيرغلوند), which the chain that found it had not reached.
@@ -319,11 +335,6 @@ pub(crate) fn find_again<'t>(
         // A name known by one word only is found again near where it was seen: the same word further on
         // in a file of many articles is as often another word (دين "debt" after a Mr Dean).
         let near = anchors[who].as_mut().is_none_or(|a| a.near(span.start()));
-        // A given name alone is the person's near a mention of its full name only.
-        let given_only = end == i + 1
-            && strong[who].words.len() > 1
-            && given_parts.contains(strong[who].words[0].as_str())
-            && tokens.folded(i).ends_with(strong[who].words[0].as_str());
         let near = near
             && (!given_only
                 || given_anchors
