@@ -535,24 +535,16 @@ fn written_definite<'w>(
             }
         }
         Read::Segments(segments) => {
-            // Whether a token is read, by the number of its keys: asked once of each keys the
-            // summaries hold.
-            let asked: Vec<bool> = segments
-                .dict
-                .iter()
-                .map(|k| k.is_definite_word() && k.keys().any(|k| keys.contains(k)))
-                .collect();
+            // A number's tokens are all of one form (`form_ident`), and `check` reads the form alone:
+            // each number of a word with the article is read at its first token, where every token's
+            // code was walked and each token of such a number read (6,138 on the 10.8 MB news).
             let mut tokens = Tokens::default();
-            for seg in segments.iter() {
-                let (codes, mut at) = (seg.keys, 0);
-                for i in 0..seg.tokens {
-                    let (id, len) = read_code(codes, at);
-                    at += len;
-                    if asked[id] {
-                        // The key may be another word's: the token is read to tell.
-                        let (from, ..) = seg.tokenize(text, i, i + 1, &mut tokens);
-                        check(tokens.folded(i - from));
-                    }
+            for &(id, token) in &segments.definite {
+                if segments.dict[id as usize].keys().any(|k| keys.contains(k)) {
+                    // The key may be another word's: the token is read to tell.
+                    let (seg, i) = segments.token(token as usize);
+                    let (from, ..) = seg.tokenize(text, i, i + 1, &mut tokens);
+                    check(tokens.folded(i - from));
                 }
             }
         }
@@ -1588,6 +1580,10 @@ pub(crate) struct Summaries {
     /// The byte offsets of the marks [`FAR`] from the mark before, by their place in `marks` (few: a
     /// long token, a long run of spaces).
     far: Vec<(u32, u16)>,
+    /// Of each number whose keys are a word's with the article ([`WordKeys::is_definite_word`]), the
+    /// number and its first token, by its place among the text's tokens: [`written_definite`] reads
+    /// each such form once, where it walked every token's code (8 bytes a form so, some 15 % of them).
+    definite: Vec<(u32, u32)>,
     /// Room to write a segment's codes in.
     buf: Vec<u8>,
 }
@@ -1599,8 +1595,9 @@ struct Summarized {
     start: usize,
     char_start: usize,
     len: usize,
-    /// The number of tokens.
+    /// The number of tokens, and of the tokens of the segments before it.
     tokens: usize,
+    tokens_before: usize,
     /// Where its keys and its marks start in the lists.
     keys_at: usize,
     marks_at: usize,
@@ -1674,7 +1671,8 @@ impl Summaries {
             self.slots = vec![0; SLOTS];
         }
         let mut at = 0;
-        for (folded, word) in tokens.in_segment() {
+        let tokens_before = self.segments.last().map_or(0, |s| s.tokens_before + s.tokens);
+        for (k, (folded, word)) in tokens.in_segment().enumerate() {
             let hash = hash_of(folded);
             let ident = form_ident(hash, word);
             // No token's ident is 0 (their number is at least 1): slot 0's `idents[0]` never matches.
@@ -1682,7 +1680,7 @@ impl Summaries {
             let id = self.slots[slot];
             let (mut seen, mut code) = self.idents[id as usize];
             if seen != ident {
-                let id = self.number(folded, word, ident, slot);
+                let id = self.number(folded, word, ident, slot, tokens_before + k);
                 (seen, code) = self.idents[id as usize];
             }
             debug_assert_eq!(seen, ident);
@@ -1715,6 +1713,7 @@ impl Summaries {
             char_start,
             len,
             tokens: tokens.len(),
+            tokens_before,
             keys_at,
             marks_at,
             groups_at,
@@ -1726,16 +1725,21 @@ impl Summaries {
     /// number. With one slot a key, two common words whose slots were one were numbered again each
     /// time the other had been seen between: the 10.8 MB news numbered 48 K keys where it has some 25
     /// K, the 100 MB news (the same articles again and again) 261 K, and the commonest words drifted to
-    /// long codes.
+    /// long codes. `token`: the token's place among the text's tokens.
     #[cold]
-    fn number(&mut self, folded: &[u8], word: bool, ident: u64, slot: usize) -> u32 {
+    fn number(&mut self, folded: &[u8], word: bool, ident: u64, slot: usize, token: usize) -> u32 {
         let pair = slot ^ 1;
         let other = self.slots[pair];
         if self.idents[other as usize].0 == ident {
             return other;
         }
         let id = u32::try_from(self.dict.len()).expect("fewer keys than bytes of text");
-        self.dict.push(WordKeys::of_bytes(folded, word));
+        let keys = WordKeys::of_bytes(folded, word);
+        if keys.is_definite_word() {
+            let token = u32::try_from(token).expect("fewer tokens than bytes of text");
+            self.definite.push((id, token));
+        }
+        self.dict.push(keys);
         self.idents.push((ident, code_of(id)));
         // The earlier number of the two is kept: the earlier a key is first seen, the commoner it
         // is, as a rule. An empty slot holds 0, the earliest, but is taken first.
@@ -1759,27 +1763,38 @@ impl Summaries {
 
     /// The segments, in order.
     fn iter(&self) -> impl Iterator<Item = SegmentSummary<'_>> {
-        let ends = self
+        (0..self.segments.len()).map(|n| self.segment(n))
+    }
+
+    /// Segment `n`.
+    fn segment(&self, n: usize) -> SegmentSummary<'_> {
+        let s = &self.segments[n];
+        let (marks_end, groups_end) = self
             .segments
-            .iter()
-            .skip(1)
-            .map(|s| (s.marks_at, s.groups_at));
-        let ends = ends.chain([(self.marks.len(), self.groups.len())]);
-        self.segments
-            .iter()
-            .zip(ends)
-            .map(|(s, (marks_end, groups_end))| SegmentSummary {
-                start: s.start,
-                char_start: s.char_start,
-                len: s.len,
-                tokens: s.tokens,
-                keys: &self.keys[s.keys_at..],
-                dict: &self.dict,
-                marks: &self.marks[s.marks_at..marks_end],
-                groups: &self.groups[s.groups_at..groups_end],
-                marks_at: s.marks_at,
-                far: &self.far,
-            })
+            .get(n + 1)
+            .map_or((self.marks.len(), self.groups.len()), |next| {
+                (next.marks_at, next.groups_at)
+            });
+        SegmentSummary {
+            start: s.start,
+            char_start: s.char_start,
+            len: s.len,
+            tokens: s.tokens,
+            keys: &self.keys[s.keys_at..],
+            dict: &self.dict,
+            marks: &self.marks[s.marks_at..marks_end],
+            groups: &self.groups[s.groups_at..groups_end],
+            marks_at: s.marks_at,
+            far: &self.far,
+        }
+    }
+
+    /// The segment of token `token` (its place among the text's tokens), and the token's place in it.
+    fn token(&self, token: usize) -> (SegmentSummary<'_>, usize) {
+        let n = self
+            .segments
+            .partition_point(|s| s.tokens_before + s.tokens <= token);
+        (self.segment(n), token - self.segments[n].tokens_before)
     }
 }
 
