@@ -1672,7 +1672,8 @@ impl Summaries {
         }
         let mut at = 0;
         let tokens_before = self.segments.last().map_or(0, |s| s.tokens_before + s.tokens);
-        for (k, (folded, word)) in tokens.in_segment().enumerate() {
+        let mut forms = tokens.in_segment();
+        while let Some((folded, word)) = forms.next() {
             let hash = hash_of(folded);
             let ident = form_ident(hash, word);
             // No token's ident is 0 (their number is at least 1): slot 0's `idents[0]` never matches.
@@ -1680,7 +1681,9 @@ impl Summaries {
             let id = self.slots[slot];
             let (mut seen, mut code) = self.idents[id as usize];
             if seen != ident {
-                let id = self.number(folded, word, ident, slot, tokens_before + k);
+                // The token's place, by the forms left to read (counting each token cost more).
+                let token = tokens_before + tokens.len() - forms.len() - 1;
+                let id = self.number(folded, word, ident, slot, token);
                 (seen, code) = self.idents[id as usize];
             }
             debug_assert_eq!(seen, ident);
