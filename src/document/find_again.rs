@@ -399,14 +399,10 @@ pub(crate) fn find_again<'t>(
                 let mut uncounted = 0..0;
                 let n = seg.tokens;
                 // Token `i`'s code is at byte `at`.
-                let (codes, mut at, mut i) = (seg.keys, 0, 0);
-                while i < n {
-                    let (id, len) = read_code(codes, at);
-                    at += len;
-                    if !may[id] {
-                        i += 1;
-                        continue;
-                    }
+                let (mut at, mut i) = (0, 0);
+                while let Some((k, id, after)) = seg.next_may(&may, i, at) {
+                    // Token `i` may start a name; the next token's code is at byte `at`.
+                    (i, at) = (k, after);
                     let next = (i + 1 < n).then(|| seg.read(at).0);
                     let words = match filter.may_start(seg.dict[id], next) {
                         MayStart::Nothing => {
@@ -1808,6 +1804,23 @@ impl SegmentSummary<'_> {
     #[inline]
     fn code(&self, at: usize) -> (usize, usize) {
         read_code(self.keys, at)
+    }
+
+    /// The first token from token `i` on (whose code is at byte `at`) whose number `may` holds: the
+    /// token, its number and the byte after its code; none when no token left does. Out of line, the
+    /// walk over every token keeps its few values in registers: in the document pass's loop it read
+    /// four of them from the stack, 23 instructions a token.
+    #[inline(never)]
+    fn next_may(&self, may: &[bool], mut i: usize, mut at: usize) -> Option<(usize, usize, usize)> {
+        while i < self.tokens {
+            let (id, len) = self.code(at);
+            at += len;
+            if may[id] {
+                return Some((i, id, at));
+            }
+            i += 1;
+        }
+        None
     }
 
     /// The keys of the token whose code is at byte `at`, and the bytes the code takes.
