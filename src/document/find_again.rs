@@ -1669,7 +1669,10 @@ impl Summaries {
             self.slots = vec![0; SLOTS];
         }
         let mut at = 0;
-        let tokens_before = self.segments.last().map_or(0, |s| s.tokens_before + s.tokens);
+        let tokens_before = self
+            .segments
+            .last()
+            .map_or(0, |s| s.tokens_before + s.tokens);
         let mut forms = tokens.in_segment();
         while let Some((folded, word)) = forms.next() {
             let hash = hash_of(folded);
@@ -2625,7 +2628,7 @@ mod tests {
             let slot = key_of_hash(ident) as usize % SLOTS;
             match s.slots[slot] {
                 id if s.idents[id as usize].0 == ident => id,
-                _ => s.number(b"x", true, ident, slot),
+                _ => s.number(b"x", true, ident, slot, 0),
             }
         };
         // Three forms of one slot (their keys' low bits are one), the third seen last.
@@ -2673,5 +2676,158 @@ mod tests {
         // in one byte.
         assert_eq!(summaries.dict.len(), 7);
         assert_eq!(summaries.keys.len(), 2 * tokens.len() + CODE_PAD);
+    }
+
+    #[test]
+    fn each_form_with_the_article_is_listed_once_at_its_first_token() {
+        let mut summaries = Summaries::default();
+        let mut tokens = Tokens::default();
+        let texts = [
+            "كرتوم الدوفال قرطافي الدوفال",
+            "وبالدوفال كرتوم الدوفال والكرتومي",
+        ];
+        for text in texts {
+            tokenize(text, 0, 0, &mut tokens);
+            summaries.add(&tokens, 0, 0, text.len());
+        }
+        summaries.all_added();
+        // الدوفال (token 1), وبالدوفال (token 4) and والكرتومي (token 7): the second الدوفال and that of
+        // the second segment are not listed again.
+        let firsts: Vec<usize> = summaries
+            .definite
+            .iter()
+            .map(|&(_, t)| t as usize)
+            .collect();
+        assert_eq!(firsts, [1, 4, 7]);
+        let read: Vec<(usize, String)> = firsts
+            .iter()
+            .map(|&t| {
+                let (seg, i) = summaries.token(t);
+                let mut part = Tokens::default();
+                let (from, ..) = seg.tokenize(texts[usize::from(t >= 4)], i, i + 1, &mut part);
+                (i, part.folded(i - from).to_string())
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (1, "الدوفال".into()),
+                (0, "وبالدوفال".into()),
+                (3, "والكرتومي".into())
+            ]
+        );
+        for &(id, _) in &summaries.definite {
+            assert!(summaries.dict[id as usize].is_definite_word());
+        }
+    }
+
+    #[test]
+    fn a_long_text_s_words_with_the_article_are_read_from_its_summaries() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/benches/data/anercorp_news.txt"
+        );
+        let Ok(news) = std::fs::read_to_string(path) else {
+            eprintln!("skipped: {path} is not here (a packaged crate leaves the corpus text out)");
+            return;
+        };
+        let mut summaries = Summaries::default();
+        let mut tokens = Tokens::default();
+        // Each form as the tokens of every segment have it, and each stem of a word with the article.
+        let mut forms: FxHashSet<String> = FxHashSet::default();
+        let mut stems: Vec<String> = vec!["دوفال".into()];
+        for (start, segment) in segments(&news) {
+            tokenize(segment, start, 0, &mut tokens);
+            summaries.add(&tokens, start, 0, segment.len());
+            for i in 0..tokens.len() {
+                forms.insert(tokens.folded(i).to_string());
+                if let Some(stem) = tokens.folded(i).strip_prefix("ال") {
+                    stems.push(stem.to_string());
+                }
+            }
+        }
+        assert!(summaries.segments.len() > 1);
+        summaries.all_added();
+        let want: Vec<&str> = {
+            let mut want: Vec<&str> = stems
+                .iter()
+                .map(String::as_str)
+                // A word with ال is not asked of (as a name's word, it does not take the article).
+                .filter(|stem| !stem.starts_with("ال"))
+                .filter(|stem| {
+                    let definite = format!("ال{stem}");
+                    forms.iter().any(|f| {
+                        let mut form = Some(f.as_str());
+                        while let Some(f) = form {
+                            if f == definite {
+                                return true;
+                            }
+                            form = without_clitic_letter(f);
+                        }
+                        false
+                    })
+                })
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            want
+        };
+        let read = Read::Segments(&summaries);
+        let got = written_definite(&news, &read, &[], stems.iter().map(String::as_str));
+        assert!(want.len() > 100);
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn found_mentions_walked_with_the_text_overlap_as_searched() {
+        let text = "ب".repeat(40);
+        let mut keys = Keys::new(&text);
+        let found: Vec<Found> = [(4, 10), (10, 16), (30, 36)]
+            .into_iter()
+            .map(|(a, b)| {
+                let span = Span::new(a, b, a / 2, b / 2);
+                let m = Mention::new(Kind::Person, span, &text[a..b], Source::Document);
+                Found::new(&text[a..b], m, &mut keys)
+            })
+            .collect();
+        let mut after = FoundAfter {
+            found: &found,
+            from: 0,
+        };
+        for (a, b) in [
+            (0, 2),
+            (0, 4),
+            (2, 6),
+            (10, 12),
+            (16, 30),
+            (18, 32),
+            (36, 40),
+        ] {
+            let span = Span::new(a, b, a / 2, b / 2);
+            assert_eq!(
+                after.overlaps(&span),
+                overlaps_any(&found, &span),
+                "{a}..{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_walk_stops_at_the_tokens_whose_number_may_start_a_name() {
+        let text = "كرتوم دوفال قرطافي كرتوم دوفال الدوفال";
+        let mut tokens = Tokens::default();
+        tokenize(text, 0, 0, &mut tokens);
+        let mut summaries = Summaries::default();
+        summaries.add(&tokens, 0, 0, text.len());
+        summaries.all_added();
+        let seg = summaries.segment(0);
+        // The number of دوفال, the second form seen.
+        let may: Vec<bool> = (0..summaries.dict.len()).map(|id| id == 2).collect();
+        let (mut i, mut at, mut stops) = (0, 0, Vec::new());
+        while let Some((k, id, after)) = seg.next_may(&may, i, at) {
+            stops.push((k, id));
+            (i, at) = (k + 1, after);
+        }
+        assert_eq!(stops, [(1, 2), (4, 2)]);
     }
 }
