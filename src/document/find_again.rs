@@ -731,6 +731,10 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
         && !shape::has_pronoun_suffix(word)
         && !shape::looks_like_masdar(word)
         && !looks_like_noun_or_verb(word);
+    // The tests below look the word up: asked of a plain word only.
+    if !plain {
+        return false;
+    }
     // A word the lexicon does not know is not taken: before a name found again it is more often a noun or
     // verb of the text (أعمام X، ترأس X، أتكد X) than the first name of another member of the family.
     let other = !(EntryKind::Given.bit());
@@ -738,21 +742,26 @@ fn is_given_before(index: &Index, text: &str, tokens: &Tokens, i: usize, buf: &m
     // Right after a title, role or nationality (الرئيس اللبناني | X حداد) a word of the vocabulary is
     // the first name too: the corpus vocabulary holds rare words seen once (a name it tagged O).
     let trigger = EntryKind::Title.bit() | EntryKind::Role.bit() | EntryKind::Nationality.bit();
-    let after_trigger = i >= 2
-        && !tokens.list[i - 1].newline_before
-        && index
-            .word(tokens.folded(i - 2))
-            .is_some_and(|w| w.classes & trigger != 0);
-    let plain_vocabulary = !ADVERBS.contains(&word)
-        && index
-            .word(word)
-            .is_some_and(|w| w.classes & !(EntryKind::Given.bit() | EntryKind::Common.bit()) == 0);
-    let given_or_trigger = given || (after_trigger && plain_vocabulary);
-    let clitic_word = for_each_reading(word, buf, |r, stem| {
-        r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
-    })
-    .is_some();
-    plain && given_or_trigger && !clitic_word
+    let after_trigger = || {
+        i >= 2
+            && !tokens.list[i - 1].newline_before
+            && index
+                .word(tokens.folded(i - 2))
+                .is_some_and(|w| w.classes & trigger != 0)
+    };
+    let plain_vocabulary = || {
+        !ADVERBS.contains(&word)
+            && index.word(word).is_some_and(|w| {
+                w.classes & !(EntryKind::Given.bit() | EntryKind::Common.bit()) == 0
+            })
+    };
+    let given_or_trigger = given || (after_trigger() && plain_vocabulary());
+    // Nor a word read as a clitic and a word the lexicon knows (بإدارة).
+    given_or_trigger
+        && for_each_reading(word, buf, |r, stem| {
+            r.clitic_chars > 0 && index.word(stem).is_some_and(|w| w.classes != 0)
+        })
+        .is_none()
 }
 
 /// Adverbs of time and manner (folded) that stand between a role and a name (قال الرئيس الفرنسي أمس
