@@ -4,6 +4,7 @@
 //! tokens; a long text is read again from a summary of each segment ([`SegmentSummary`]), tokenized
 //! again only where a name may start.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -386,14 +387,9 @@ pub(crate) fn find_again<'t>(
         }
         Read::Segments(segments) => {
             // Whether a name may start at a token, by the number of its keys: the filter's first test,
-            // asked once of each keys the summaries hold, where it was asked of every token.
-            let may = MayStartAt::new(
-                segments
-                    .dict
-                    .iter()
-                    .map(|&k| filter.may_start_at(k))
-                    .collect(),
-            );
+            // asked once of each number of a code of one or two bytes (of the rest, of each token),
+            // where it was asked of every token.
+            let may = MayStartAt::new(&filter, &segments.dict);
             let mut tokens = Tokens::default();
             for seg in segments.iter() {
                 // The tokens `from..to` of the segment are in `tokens`.
@@ -539,7 +535,7 @@ fn written_definite<'w>(
             // each number of a word with the article is read at its first token, where every token's
             // code was walked and each token of such a number read (6,138 on the 10.8 MB news).
             let mut tokens = Tokens::default();
-            for &(id, token) in &segments.definite {
+            for (id, token) in segments.definite.take() {
                 if segments.dict[id as usize].keys().any(|k| keys.contains(k)) {
                     // The key may be another word's: the token is read to tell.
                     let (seg, i) = segments.token(token as usize);
@@ -1542,40 +1538,53 @@ const _: () = assert!(SLOTS <= 1 << KEY_BITS);
 
 /// Which numbers of [`Summaries::dict`] may start a name ([`NameFilter::may_start_at`]), asked of
 /// every token of a long text ([`SegmentSummary::next_may`]).
-struct MayStartAt {
-    /// By number.
-    numbers: Vec<bool>,
+struct MayStartAt<'a> {
+    filter: &'a NameFilter,
+    dict: &'a [WordKeys],
     /// By a code's first two bytes, read little-endian: the code's length (1 or 2) where the number is
-    /// one that may not start a name, else 0 (a number that may, or a code of 3 bytes or more: the
-    /// code is read in full). The walk passes over most tokens with one look-up, where reading the
-    /// number and then `numbers` took 19 instructions a token. Filled for the numbers there are only:
-    /// the rest stay 0 (the pages never written cost no memory).
+    /// one that may not start a name, [`MAY`] where it may, 0 for a code of 3 bytes or more (read in
+    /// full, and its number asked). The walk passes over most tokens with one look-up, where reading
+    /// the number and then a flag by number took 19 instructions a token.
     pass_over: Box<[u8; 1 << 16]>,
 }
 
-impl MayStartAt {
-    fn new(numbers: Vec<bool>) -> MayStartAt {
+/// What [`MayStartAt::pass_over`] holds for a number that may start a name.
+const MAY: u8 = 3;
+
+impl<'a> MayStartAt<'a> {
+    fn new(filter: &'a NameFilter, dict: &'a [WordKeys]) -> MayStartAt<'a> {
+        let may = |id: usize| filter.may_start_at(dict[id]);
         let mut pass_over: Box<[u8; 1 << 16]> = vec![0; 1 << 16]
             .into_boxed_slice()
             .try_into()
             .expect("a table of 2^16 bytes");
         // A code of one byte is its number, whatever the byte after it.
         let mut one_byte = [0; ONE_BYTE as usize];
-        for (entry, &may) in one_byte.iter_mut().zip(&numbers) {
-            *entry = u8::from(!may);
+        for (id, entry) in one_byte.iter_mut().enumerate().take(dict.len()) {
+            *entry = if may(id) { MAY } else { 1 };
         }
         // The entries by the second byte, then the first; of the first bytes of codes of two bytes,
         // those of the numbers there are.
         for (second, row) in pass_over.chunks_exact_mut(256).enumerate() {
             row[..one_byte.len()].copy_from_slice(&one_byte);
             for first in ONE_BYTE as usize..(ONE_BYTE + TWO_BYTES) as usize {
-                let Some(&may) = numbers.get(CODE_SHAPES[first].base as usize + second) else {
+                let id = CODE_SHAPES[first].base as usize + second;
+                if id >= dict.len() {
                     break;
-                };
-                row[first] = if may { 0 } else { 2 };
+                }
+                row[first] = if may(id) { MAY } else { 2 };
             }
         }
-        MayStartAt { numbers, pass_over }
+        MayStartAt {
+            filter,
+            dict,
+            pass_over,
+        }
+    }
+
+    /// Whether number `id` may start a name.
+    fn number(&self, id: usize) -> bool {
+        self.filter.may_start_at(self.dict[id])
     }
 }
 
@@ -1630,8 +1639,10 @@ pub(crate) struct Summaries {
     far: Vec<(u32, u16)>,
     /// Of each number whose keys are a word's with the article ([`WordKeys::is_definite_word`]), the
     /// number and its first token, by its place among the text's tokens: [`written_definite`] reads
-    /// each such form once, where it walked every token's code (8 bytes a form so, some 15 % of them).
-    definite: Vec<(u32, u32)>,
+    /// each such form once, where it walked every token's code (8 bytes each: 125 KB on the 100 MB
+    /// news). Taken out by it, so that it is freed before the walk, where the document pass holds the
+    /// most (the document pass reads the summaries once).
+    definite: RefCell<Vec<(u32, u32)>>,
     /// Room to write a segment's codes in.
     buf: Vec<u8>,
 }
@@ -1791,7 +1802,7 @@ impl Summaries {
         let keys = WordKeys::of_bytes(folded, word);
         if keys.is_definite_word() {
             let token = u32::try_from(token).expect("fewer tokens than bytes of text");
-            self.definite.push((id, token));
+            self.definite.get_mut().push((id, token));
         }
         self.dict.push(keys);
         self.idents.push((ident, code_of(id)));
@@ -1876,14 +1887,15 @@ impl SegmentSummary<'_> {
             let mut first = [0; 2];
             first.copy_from_slice(&self.keys[at..at + 2]);
             match may.pass_over[usize::from(u16::from_le_bytes(first))] {
-                0 => {
+                len @ (1 | 2) => at += usize::from(len),
+                entry => {
                     let (id, len) = self.code(at);
                     at += len;
-                    if may.numbers[id] {
+                    // Else a code of 3 bytes or more, whose number is asked.
+                    if entry == MAY || may.number(id) {
                         return Some((i, id, at));
                     }
                 }
-                len => at += usize::from(len),
             }
             i += 1;
         }
@@ -2763,11 +2775,8 @@ mod tests {
         summaries.all_added();
         // الدوفال (token 1), وبالدوفال (token 4) and والكرتومي (token 7): the second الدوفال and that of
         // the second segment are not listed again.
-        let firsts: Vec<usize> = summaries
-            .definite
-            .iter()
-            .map(|&(_, t)| t as usize)
-            .collect();
+        let definite = summaries.definite.take();
+        let firsts: Vec<usize> = definite.iter().map(|&(_, t)| t as usize).collect();
         assert_eq!(firsts, [1, 4, 7]);
         let read: Vec<(usize, String)> = firsts
             .iter()
@@ -2786,7 +2795,7 @@ mod tests {
                 (3, "والكرتومي".into())
             ]
         );
-        for &(id, _) in &summaries.definite {
+        for &(id, _) in &definite {
             assert!(summaries.dict[id as usize].is_definite_word());
         }
     }
@@ -2891,8 +2900,9 @@ mod tests {
         summaries.add(&tokens, 0, 0, text.len());
         summaries.all_added();
         let seg = summaries.segment(0);
-        // The number of دوفال, the second form seen.
-        let may = MayStartAt::new((0..summaries.dict.len()).map(|id| id == 2).collect());
+        // دوفال, the second form seen.
+        let filter = NameFilter::new(&[strong("دوفال")], std::iter::empty());
+        let may = MayStartAt::new(&filter, &summaries.dict);
         let (mut i, mut at, mut stops) = (0, 0, Vec::new());
         while let Some((k, id, after)) = seg.next_may(&may, i, at) {
             stops.push((k, id));
