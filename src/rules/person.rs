@@ -596,6 +596,12 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
                 .strip_prefix('ف')
                 .is_some_and(|stem| !looks_like_verb(stem))
     };
+    // After the first word, a word of the vocabulary or a trigger without a conjunction is no name
+    // word, unless it is a title that is the family name: the tests between, each of which says no or
+    // asks for a conjunction (`transliterated_waw`), are not asked of it (most chains end at such a word).
+    if !first && !l.conj() && (function || common || seg.is_trigger(i)) {
+        return title_as_family(seg, i);
+    }
     if !first && title_as_family(seg, i) {
         return true;
     }
