@@ -333,7 +333,7 @@ fn qualifies_noun(seg: &Segment<'_, '_>, p: &PhraseMatch) -> bool {
         && !seg.newline_before(i)
         && ((word.ends_with("يه")
             && (seg.lex[i - 1].definite() || seg.tokens.folded(i - 1).starts_with("ال"))
-            && seg.last_char(i - 1) == Some('ة'))
+            && seg.ends_with_ta_marbuta(i - 1))
             || (seg.lex[i - 1].definite()
                 && word.ends_with("اء")
                 && feminine_colour(&word["ال".len()..])

@@ -292,7 +292,7 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
         && !l.has(EntryKind::Nationality)
         && !seg.is_trigger(k)
         && !seg.has(k, EntryKind::Place)
-        && seg.last_char(k) != Some('ة')
+        && !seg.ends_with_ta_marbuta(k)
         && !TIME.contains(&word)
         && word.chars().count() >= 3
         && !looks_like_verb(word)
@@ -474,7 +474,7 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
         let r = stem.chars().count();
         (3..=5).contains(&r) && !stem.contains(['ا', 'و', 'ي']) && !word.ends_with(['ي', 'ه', 'ة'])
     } else {
-        !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
+        !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.ends_with_ta_marbuta(i))
     };
     shape && seg.index.word(word).is_none() && !is_name_token(seg, i, 0)
 }
@@ -722,7 +722,7 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // آل + a name is already the family name (آل باشراحيل الرمضانية).
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
-    let feminine_noun = l.definite() && seg.last_char(i) == Some('ة') && !family_slot;
+    let feminine_noun = l.definite() && seg.ends_with_ta_marbuta(i) && !family_slot;
     if feminine_noun {
         return false;
     }
@@ -895,8 +895,10 @@ fn transliterated_waw(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
     let word = seg.tokens.folded(i);
     let mut rev = word.chars().rev();
-    seg.last_char(i) == Some('ه')
-        && rev.next() == Some('ه')
+    // The folded form's last letter first: a word written with a last ه ends with ه folded, and reading
+    // the written char costs more than most words' whole test.
+    rev.next() == Some('ه')
+        && seg.last_char(i) == Some('ه')
         && !matches!(rev.next(), Some('ي' | 'و'))
         && word.chars().count() >= 4
         && !word.ends_with("لله")
@@ -929,7 +931,7 @@ fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.has(EntryKind::Role)
         && !l.has(EntryKind::SpeechVerb)
         && !l.has(EntryKind::Nationality)
-        && seg.last_char(i) != Some('ة')
+        && !seg.ends_with_ta_marbuta(i)
         && ends_name()
 }
 
@@ -2048,7 +2050,7 @@ fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// a prepositional phrase, not a person's name (754 O and 6 names in `anercorp_lex` + `aqmar_train`).
 fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
     let word = seg.tokens.folded(j);
-    word.starts_with('ب') && seg.last_char(j) == Some('ة') && word.chars().count() >= 4
+    word.starts_with('ب') && seg.ends_with_ta_marbuta(j) && word.chars().count() >= 4
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان دايك، فان ميرفي).
@@ -2115,7 +2117,7 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
             continue;
         }
         // not an adjective agreeing with the noun (عائلة ثرية) or a plural (عائلة معالجات)
-        let name = seg.last_char(j) != Some('ة')
+        let name = !seg.ends_with_ta_marbuta(j)
             && !seg.tokens.folded(j).ends_with("ات")
             && plain_surname(seg, j);
         if name {
@@ -2275,7 +2277,7 @@ pub(super) fn eponym_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
             && word.chars().count() >= 3
             && !word.ends_with('ي')
             && !word.ends_with("ات")
-            && seg.last_char(j) != Some('ة')
+            && !seg.ends_with_ta_marbuta(j)
             && !word.ends_with('ه')
             && !looks_like_verb(word)
             && !looks_like_imperfect(word)
@@ -2407,11 +2409,11 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     seg.lex[j].is_unknown()
         && word.starts_with(['ف', 'و'])
         // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالتيرا)
-        && (!seg.lex[j].definite() || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
+        && (!seg.lex[j].definite() || (word.starts_with("فال") && !seg.ends_with_ta_marbuta(j)))
         && !has_pronoun_suffix(word)
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
         // feminine noun is a conjunct (وبقية)
-        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
+        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.ends_with_ta_marbuta(j)))
 }
 
 /// Two or more person-name words in a row, at least one of them a token of a `name` lexicon (a foreign or
@@ -2636,7 +2638,7 @@ fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn name_shape_worked_out(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
-        && seg.last_char(i) != Some('ة')
+        && !seg.ends_with_ta_marbuta(i)
         && !pronoun_ha(seg, i)
         // فإن، فأن: the conjunctions, not the particle فان of Dutch names
         && !written.starts_with("فإ")
@@ -2667,7 +2669,7 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
         // A pronoun ـه or a final ة (ناديه، رفقة) is a noun's. A name token with ال after another name
         // word (زين الدين، فايز السعيد) is the second half of a compound or the family name; the article
         // keeps a run from starting (الجميل السلمي, in `name_run_start`).
-        if pronoun_ha(seg, k) || (seg.last_char(k) == Some('ة') && !l.has(EntryKind::Given)) {
+        if pronoun_ha(seg, k) || (seg.ends_with_ta_marbuta(k) && !l.has(EntryKind::Given)) {
             return None;
         }
         return Some(true);
