@@ -24,7 +24,9 @@ use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_derived_participle,
     looks_like_imperfect, looks_like_masdar, looks_like_verb,
 };
-use super::{is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG};
+use super::{
+    bytes_are, is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG,
+};
 use crate::lexicon::EntryKind;
 use crate::lookup::{Index, PhraseMatch};
 use crate::mention::Kind;
@@ -458,9 +460,11 @@ const MATCH_PREPOSITIONS: [&str; 4] = ["علي", "امام", "مع", "ضد"];
 /// Whether token `k` is a match verb (`MATCH_VERBS`), alone or after و or ف.
 fn is_match_verb(seg: &Segment<'_, '_>, k: usize) -> bool {
     // Compared as bytes, و (D9 88) and ف (D9 81) too: asked of the word before every one-word place,
-    // where slicing the word as a str and a char pattern cost more than the comparisons.
+    // where slicing the word as a str and a char pattern cost more than the comparisons. The verbs of
+    // six and eight bytes as fixed-size arrays (`bytes_are`): comparing slices called `bcmp` for every
+    // word of a verb's length.
     let word = seg.tokens.folded_bytes(k);
-    let is_verb = |w: &[u8]| MATCH_VERBS.iter().any(|v| v.as_bytes() == w);
+    let is_verb = |w: &[u8]| MATCH_VERBS.iter().any(|v| bytes_are(w, v));
     seg.is_word(k)
         && (is_verb(word)
             || match word {
@@ -482,6 +486,11 @@ pub(super) fn national_team(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let noun = p.start - 1;
+        // The last bytes first (every form below ends with منتخب), without slicing the word as a str:
+        // asked of the word before every place.
+        if !seg.tokens.folded_ends_with(noun, "منتخب") {
+            continue;
+        }
         let word = seg.tokens.folded(noun);
         let clitic = if word == "منتخب" {
             0
