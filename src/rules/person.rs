@@ -1780,37 +1780,42 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     let l = &seg.lex[j];
-    let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
     // A name token written فال… that the lexicon reads as ف + ال + an unknown word (فالتر، فالنتينا) is
     // the foreign name as written: the conjunction and the article before an unknown word are rarer.
     let fa_al = l.definite() && foreign_initial(seg, j) && is_name_token(seg, j, 0);
     let ka = ka_name(seg, j) || whole_name_token(seg, j) || fa_al;
-    let unknown = (ka
-        || nationality_place_name(seg, j)
-        || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
-        && seg.phrase_of(j, EntryKind::Organization).is_none()
-        && !lam_verb_or_masdar(word)
-        && (!l.definite() || seg.hamza_al(j) || fa_al)
-        && !looks_like_verb(seg.tokens.folded(j))
-        && !looks_like_imperfect(seg.tokens.folded(j))
-        && !looks_like_broken_plural(seg.tokens.folded(j))
-        && !looks_like_construct_participle(seg.tokens.folded(j))
-        && !looks_like_accusative_participle(seg.tokens.folded(j))
-        && !looks_like_nominative_plural_participle(word)
-        && !has_pronoun_suffix(seg.tokens.folded(j))
-        && !looks_like_masdar(word)
-        && !looks_like_derived_masdar(word)
-        && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
+    // These tests of the token's bits come first: the shapes below are read only of a word they let
+    // through (most words asked are vocabulary).
     let conj = l.conj() && !foreign_initial(seg, j);
-    if !(named || unknown)
-        || (seg.reading(j).clitic_chars > 0 && !ka)
+    if (seg.reading(j).clitic_chars > 0 && !ka)
         || conj
         || ((l.has(EntryKind::Function) || l.has(EntryKind::Common)) && !ka)
     {
+        return None;
+    }
+    let named = is_named(seg, j);
+    let unknown = || {
+        (ka || nationality_place_name(seg, j)
+            || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
+            && seg.phrase_of(j, EntryKind::Organization).is_none()
+            && !lam_verb_or_masdar(word)
+            && (!l.definite() || seg.hamza_al(j) || fa_al)
+            && !looks_like_verb(seg.tokens.folded(j))
+            && !looks_like_imperfect(seg.tokens.folded(j))
+            && !looks_like_broken_plural(seg.tokens.folded(j))
+            && !looks_like_construct_participle(seg.tokens.folded(j))
+            && !looks_like_accusative_participle(seg.tokens.folded(j))
+            && !looks_like_nominative_plural_participle(word)
+            && !has_pronoun_suffix(seg.tokens.folded(j))
+            && !looks_like_masdar(word)
+            && !looks_like_derived_masdar(word)
+            && !ba_noun(seg, j)
+    };
+    if !(named || unknown()) {
         return None;
     }
     let end = short_chain(seg, j, j);
