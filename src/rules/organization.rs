@@ -535,9 +535,7 @@ pub(super) fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
         let Some(open) = country.start.checked_sub(1) else {
             continue;
         };
-        if open == 0
-            || open + 2 >= seg.len()
-            || seg.tokens.list[open].kind != TokenKind::Punct('(')
+        if open == 0 || open + 2 >= seg.len() || seg.tokens.list[open].kind != TokenKind::Punct('(')
         {
             continue;
         }
