@@ -580,6 +580,25 @@ mod tests {
     }
 
     #[test]
+    fn written_endings_are_read_first_in_the_folded_form() {
+        // `Segment::ends_with_ta_marbuta`, `person::pronoun_ha` and `entries::nisba_after_noun` read the
+        // folded form's last letter before the written one, `person::written_tanween` asks whether the
+        // word folds to itself: ة folds to ه, ه and ي to themselves, and a tanween mark is dropped.
+        use crate::normalize::fold;
+        for (written, last) in [
+            ("مدرسة", 'ه'),
+            ("كتابه", 'ه'),
+            ("بحري", 'ي'),
+            ("مستشفى", 'ي'),
+        ] {
+            assert_eq!(fold(written).chars().next_back(), Some(last), "{written}");
+        }
+        for written in ["كثيراً", "رجلٌ", "صامتٍ"] {
+            assert_ne!(fold(written), written);
+        }
+    }
+
+    #[test]
     fn every_club_rule_is_a_rule_of_organization_rs() {
         let source = include_str!("organization.rs");
         for name in super::CLUB_RULES {

@@ -330,6 +330,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shapes_turned_away_by_their_bytes() {
+        // The first or last letter read as bytes before the chars: the shapes still fire…
+        for verb in ["استقبل", "ارتكب", "تقدم", "راقبت"] {
+            assert!(looks_like_verb(verb), "{verb}");
+        }
+        assert!(looks_like_masdar("تمثيل") && looks_like_broken_plural("متاحف"));
+        assert!(looks_like_derived_masdar("تبادل") && looks_like_derived_masdar("مشاركه"));
+        assert!(looks_like_derived_masdar("انسحاب") && looks_like_accusative_masdar("رفضا"));
+        assert!(looks_like_imperfect("يزور") && has_pronoun_suffix("توقعاتها"));
+        // … and a word with ال is no verb of these shapes (its second letter is ل), nor are other words.
+        for word in ["الاستقبال", "الارتكاب", "التقدم", "كتاب", "سالم"]
+        {
+            assert!(!looks_like_verb(word), "{word}");
+        }
+    }
+
+    #[test]
     fn derived_masdar_shape() {
         for w in [
             "تباحث",
