@@ -586,14 +586,14 @@ mod tests {
         // word folds to itself: ة folds to ه, ه and ي to themselves, and a tanween mark is dropped.
         use crate::normalize::fold;
         for (written, last) in [
-            ("مدرسة", 'ه'),
-            ("كتابه", 'ه'),
-            ("بحري", 'ي'),
-            ("مستشفى", 'ي'),
+            ("سلحفاة", 'ه'),
+            ("دفتره", 'ه'),
+            ("فنجاني", 'ي'),
+            ("مرتقى", 'ي'),
         ] {
             assert_eq!(fold(written).chars().next_back(), Some(last), "{written}");
         }
-        for written in ["كثيراً", "رجلٌ", "صامتٍ"] {
+        for written in ["فنجاناً", "قلمٌ", "ساكتٍ"] {
             assert_ne!(fold(written), written);
         }
     }

@@ -486,8 +486,8 @@ pub(super) fn national_team(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let noun = p.start - 1;
-        // The last bytes first (every form below ends with منتخب), without slicing the word as a str:
-        // asked of the word before every place.
+        // The last bytes first (every form below ends with the team noun), without slicing the word as a
+        // str: asked of the word before every place.
         if !seg.tokens.folded_ends_with(noun, "منتخب") {
             continue;
         }
