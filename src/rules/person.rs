@@ -551,17 +551,20 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if whole_name_token(seg, i) {
         return true;
     }
+    // The word before, read once for the two tests below, which compare its bytes (none before the
+    // first word).
+    let before = if first {
+        &[][..]
+    } else {
+        seg.tokens.folded_bytes(i - 1)
+    };
     // After عبد, a word with ال is a divine name (عبد العظيم، عبد الرازق), whatever else it is.
-    if !first
-        && seg.tokens.folded_is(i - 1, "عبد")
-        && seg.tokens.folded_bytes(i).starts_with("ال".as_bytes())
-    {
+    if bytes_are(before, "عبد") && seg.tokens.folded_bytes(i).starts_with("ال".as_bytes()) {
         return seg.reading(i).clitic_chars == 0;
     }
     // After آل, the word is the family's name (آل ثاني، آل باشراحيل), whatever else it is: in
     // `anercorp_lex` + `aqmar_train` آل after a name word is followed by the name's next word 11 times in 11.
-    if !first && seg.tokens.folded_is(i - 1, "ال") && !l.conj() && seg.reading(i).clitic_chars == 0
-    {
+    if bytes_are(before, "ال") && !l.conj() && seg.reading(i).clitic_chars == 0 {
         return true;
     }
     let given = l.has(EntryKind::Given);
