@@ -24,7 +24,9 @@ use super::shape::{
     has_pronoun_suffix, is_singular_nisba, lam_verb_or_masdar, looks_like_derived_participle,
     looks_like_imperfect, looks_like_masdar, looks_like_verb,
 };
-use super::{is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG};
+use super::{
+    bytes_are, is_in_names, is_named, is_unknown_word, stem_of, Candidate, Origin, Segment, STRONG,
+};
 use crate::lexicon::EntryKind;
 use crate::lookup::{Index, PhraseMatch};
 use crate::mention::Kind;
@@ -458,9 +460,11 @@ const MATCH_PREPOSITIONS: [&str; 4] = ["علي", "امام", "مع", "ضد"];
 /// Whether token `k` is a match verb (`MATCH_VERBS`), alone or after و or ف.
 fn is_match_verb(seg: &Segment<'_, '_>, k: usize) -> bool {
     // Compared as bytes, و (D9 88) and ف (D9 81) too: asked of the word before every one-word place,
-    // where slicing the word as a str and a char pattern cost more than the comparisons.
+    // where slicing the word as a str and a char pattern cost more than the comparisons. The verbs of
+    // six and eight bytes as fixed-size arrays (`bytes_are`): comparing slices called `bcmp` for every
+    // word of a verb's length.
     let word = seg.tokens.folded_bytes(k);
-    let is_verb = |w: &[u8]| MATCH_VERBS.iter().any(|v| v.as_bytes() == w);
+    let is_verb = |w: &[u8]| MATCH_VERBS.iter().any(|v| bytes_are(w, v));
     seg.is_word(k)
         && (is_verb(word)
             || match word {
@@ -482,6 +486,11 @@ pub(super) fn national_team(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
             continue;
         }
         let noun = p.start - 1;
+        // The last bytes first (every form below ends with the team noun), without slicing the word as a
+        // str: asked of the word before every place.
+        if !seg.tokens.folded_ends_with(noun, "منتخب") {
+            continue;
+        }
         let word = seg.tokens.folded(noun);
         let clitic = if word == "منتخب" {
             0
@@ -513,19 +522,23 @@ pub(super) fn national_team(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
 /// at the start of an entry).
 #[inline(never)]
 pub(super) fn club_country(seg: &Segment<'_, '_>, out: &mut Vec<Candidate>) {
-    // Every token is walked: a bracket is looked for by `position` over the list, a loop of a few
-    // instructions a token (indexing the list token by token took 11).
-    let list = &seg.tokens.list[..seg.len().saturating_sub(2)];
-    let mut from = 1;
-    while let Some(k) = list
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|t| t.kind == TokenKind::Punct('(')))
-    {
-        let open = from + k;
-        from = open + 1;
-        let Some(country) = seg.phrase_of(open + 1, EntryKind::Place) else {
+    // The countries are walked, not the tokens: the place that starts after a bracket (`phrase_of`: the
+    // longest at its start, the first in the list) is looked for among the matches, which are sorted by
+    // start, longest first. (A walk over every token for a bracket cost some 8 instructions a token.)
+    let mut last_start = usize::MAX;
+    for country in seg.phrases {
+        if seg.kind_of(country) != EntryKind::Place || country.start == last_start {
+            continue;
+        }
+        last_start = country.start;
+        // The bracket before it, not the segment's first token nor one of its last two.
+        let Some(open) = country.start.checked_sub(1) else {
             continue;
         };
+        if open == 0 || open + 2 >= seg.len() || seg.tokens.list[open].kind != TokenKind::Punct('(')
+        {
+            continue;
+        }
         let is_country = seg.index.entry(country.entry).entry.sub() == Some("country");
         let closed =
             country.end < seg.len() && seg.tokens.list[country.end].kind == TokenKind::Punct(')');

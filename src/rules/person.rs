@@ -292,7 +292,7 @@ fn vocabulary_family(seg: &Segment<'_, '_>, j: usize, k: usize) -> bool {
         && !l.has(EntryKind::Nationality)
         && !seg.is_trigger(k)
         && !seg.has(k, EntryKind::Place)
-        && seg.last_char(k) != Some('ة')
+        && !seg.ends_with_ta_marbuta(k)
         && !TIME.contains(&word)
         && word.chars().count() >= 3
         && !looks_like_verb(word)
@@ -474,7 +474,7 @@ fn unlisted_after_name(seg: &Segment<'_, '_>, i: usize) -> bool {
         let r = stem.chars().count();
         (3..=5).contains(&r) && !stem.contains(['ا', 'و', 'ي']) && !word.ends_with(['ي', 'ه', 'ة'])
     } else {
-        !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.last_char(i) == Some('ة'))
+        !l.definite() && ((n <= 5 && !word.ends_with('ي')) || seg.ends_with_ta_marbuta(i))
     };
     shape && seg.index.word(word).is_none() && !is_name_token(seg, i, 0)
 }
@@ -551,17 +551,20 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     if whole_name_token(seg, i) {
         return true;
     }
+    // The word before, read once for the two tests below, which compare its bytes (none before the
+    // first word).
+    let before = if first {
+        &[][..]
+    } else {
+        seg.tokens.folded_bytes(i - 1)
+    };
     // After عبد, a word with ال is a divine name (عبد العظيم، عبد الرازق), whatever else it is.
-    if !first
-        && seg.tokens.folded_is(i - 1, "عبد")
-        && seg.tokens.folded_bytes(i).starts_with("ال".as_bytes())
-    {
+    if bytes_are(before, "عبد") && seg.tokens.folded_bytes(i).starts_with("ال".as_bytes()) {
         return seg.reading(i).clitic_chars == 0;
     }
     // After آل, the word is the family's name (آل ثاني، آل باشراحيل), whatever else it is: in
     // `anercorp_lex` + `aqmar_train` آل after a name word is followed by the name's next word 11 times in 11.
-    if !first && seg.tokens.folded_is(i - 1, "ال") && !l.conj() && seg.reading(i).clitic_chars == 0
-    {
+    if bytes_are(before, "ال") && !l.conj() && seg.reading(i).clitic_chars == 0 {
         return true;
     }
     let given = l.has(EntryKind::Given);
@@ -596,6 +599,12 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
                 .strip_prefix('ف')
                 .is_some_and(|stem| !looks_like_verb(stem))
     };
+    // After the first word, a word of the vocabulary or a trigger without a conjunction is no name
+    // word, unless it is a title that is the family name: the tests between, each of which says no or
+    // asks for a conjunction (`transliterated_waw`), are not asked of it (most chains end at such a word).
+    if !first && !l.conj() && (function || common || seg.is_trigger(i)) {
+        return title_as_family(seg, i);
+    }
     if !first && title_as_family(seg, i) {
         return true;
     }
@@ -716,7 +725,7 @@ fn name_word_worked_out(seg: &Segment<'_, '_>, i: usize, first: bool) -> bool {
     // آل + a name is already the family name (آل باشراحيل الرمضانية).
     let family_slot =
         !first && i >= 2 && seg.has(i - 2, EntryKind::Particle) && seg.tokens.folded(i - 2) != "ال";
-    let feminine_noun = l.definite() && seg.last_char(i) == Some('ة') && !family_slot;
+    let feminine_noun = l.definite() && seg.ends_with_ta_marbuta(i) && !family_slot;
     if feminine_noun {
         return false;
     }
@@ -857,11 +866,13 @@ fn conjoined_name(seg: &Segment<'_, '_>, i: usize) -> bool {
 /// Fires (ends no chain, starts none): وكان الملك حازماً في قراره ; وبقي الرئيس صامتاً طوال الجلسة. Does not
 /// fire: any word without the mark. In `anercorp_lex` (5-fold CV) this drops two false persons and no true one.
 fn written_tanween(seg: &Segment<'_, '_>, i: usize) -> bool {
-    // The marks are D9 8B, D9 8C and D9 8D in UTF-8 (D9 leads a char wherever it stands), looked for
-    // in the bytes: decoding every char of every word asked cost some 60 instructions a word.
-    seg.text.as_bytes()[seg.tokens.bytes(i)]
-        .windows(2)
-        .any(|pair| matches!(pair, [0xD9, 0x8B..=0x8D]))
+    // Folding drops the marks: a word that folds to itself has none, and its bytes are not read (most
+    // words asked). The marks are D9 8B, D9 8C and D9 8D in UTF-8 (D9 leads a char wherever it stands),
+    // looked for in the bytes: decoding every char of every word asked cost some 60 instructions a word.
+    !seg.tokens.folds_to_itself(i)
+        && seg.text.as_bytes()[seg.tokens.bytes(i)]
+            .windows(2)
+            .any(|pair| matches!(pair, [0xD9, 0x8B..=0x8D]))
 }
 
 /// Whether token `i`, after a name's first word, is a `name` lexicon token as written that starts with و
@@ -889,8 +900,10 @@ fn transliterated_waw(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn pronoun_ha(seg: &Segment<'_, '_>, i: usize) -> bool {
     let word = seg.tokens.folded(i);
     let mut rev = word.chars().rev();
-    seg.last_char(i) == Some('ه')
-        && rev.next() == Some('ه')
+    // The folded form's last letter first: a word written with a last ه ends with ه folded, and reading
+    // the written char costs more than most words' whole test.
+    rev.next() == Some('ه')
+        && seg.last_char(i) == Some('ه')
         && !matches!(rev.next(), Some('ي' | 'و'))
         && word.chars().count() >= 4
         && !word.ends_with("لله")
@@ -923,7 +936,7 @@ fn title_as_family(seg: &Segment<'_, '_>, i: usize) -> bool {
         && !l.has(EntryKind::Role)
         && !l.has(EntryKind::SpeechVerb)
         && !l.has(EntryKind::Nationality)
-        && seg.last_char(i) != Some('ة')
+        && !seg.ends_with_ta_marbuta(i)
         && ends_name()
 }
 
@@ -1770,37 +1783,42 @@ fn name_from(seg: &Segment<'_, '_>, j: usize) -> Option<usize> {
         return None;
     }
     let l = &seg.lex[j];
-    let named = is_named(seg, j);
     let word = seg.tokens.folded(j);
     // A name token written فال… that the lexicon reads as ف + ال + an unknown word (فالتر، فالنتينا) is
     // the foreign name as written: the conjunction and the article before an unknown word are rarer.
     let fa_al = l.definite() && foreign_initial(seg, j) && is_name_token(seg, j, 0);
     let ka = ka_name(seg, j) || whole_name_token(seg, j) || fa_al;
-    let unknown = (ka
-        || nationality_place_name(seg, j)
-        || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
-        && seg.phrase_of(j, EntryKind::Organization).is_none()
-        && !lam_verb_or_masdar(word)
-        && (!l.definite() || seg.hamza_al(j) || fa_al)
-        && !looks_like_verb(seg.tokens.folded(j))
-        && !looks_like_imperfect(seg.tokens.folded(j))
-        && !looks_like_broken_plural(seg.tokens.folded(j))
-        && !looks_like_construct_participle(seg.tokens.folded(j))
-        && !looks_like_accusative_participle(seg.tokens.folded(j))
-        && !looks_like_nominative_plural_participle(word)
-        && !has_pronoun_suffix(seg.tokens.folded(j))
-        && !looks_like_masdar(word)
-        && !looks_like_derived_masdar(word)
-        && !ba_noun(seg, j);
     // A given name that is also a function word (علي / على) cannot start a name here: after a verb it is
     // nearly always the preposition.
     // A given name that is also a common word (بيان، قائد) is the word here.
+    // These tests of the token's bits come first: the shapes below are read only of a word they let
+    // through (most words asked are vocabulary).
     let conj = l.conj() && !foreign_initial(seg, j);
-    if !(named || unknown)
-        || (seg.reading(j).clitic_chars > 0 && !ka)
+    if (seg.reading(j).clitic_chars > 0 && !ka)
         || conj
         || ((l.has(EntryKind::Function) || l.has(EntryKind::Common)) && !ka)
     {
+        return None;
+    }
+    let named = is_named(seg, j);
+    let unknown = || {
+        (ka || nationality_place_name(seg, j)
+            || l.is_unknown() && seg.phrase_of(j, EntryKind::Place).is_none())
+            && seg.phrase_of(j, EntryKind::Organization).is_none()
+            && !lam_verb_or_masdar(word)
+            && (!l.definite() || seg.hamza_al(j) || fa_al)
+            && !looks_like_verb(seg.tokens.folded(j))
+            && !looks_like_imperfect(seg.tokens.folded(j))
+            && !looks_like_broken_plural(seg.tokens.folded(j))
+            && !looks_like_construct_participle(seg.tokens.folded(j))
+            && !looks_like_accusative_participle(seg.tokens.folded(j))
+            && !looks_like_nominative_plural_participle(word)
+            && !has_pronoun_suffix(seg.tokens.folded(j))
+            && !looks_like_masdar(word)
+            && !looks_like_derived_masdar(word)
+            && !ba_noun(seg, j)
+    };
+    if !(named || unknown()) {
         return None;
     }
     let end = short_chain(seg, j, j);
@@ -2042,7 +2060,7 @@ fn is_plain_unknown(seg: &Segment<'_, '_>, j: usize) -> bool {
 /// a prepositional phrase, not a person's name (754 O and 6 names in `anercorp_lex` + `aqmar_train`).
 fn ba_noun(seg: &Segment<'_, '_>, j: usize) -> bool {
     let word = seg.tokens.folded(j);
-    word.starts_with('ب') && seg.last_char(j) == Some('ة') && word.chars().count() >= 4
+    word.starts_with('ب') && seg.ends_with_ta_marbuta(j) && word.chars().count() >= 4
 }
 
 /// A Dutch or Flemish name with the particle فان and an unknown word (فان دايك، فان ميرفي).
@@ -2109,7 +2127,7 @@ pub(super) fn family_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
             continue;
         }
         // not an adjective agreeing with the noun (عائلة ثرية) or a plural (عائلة معالجات)
-        let name = seg.last_char(j) != Some('ة')
+        let name = !seg.ends_with_ta_marbuta(j)
             && !seg.tokens.folded(j).ends_with("ات")
             && plain_surname(seg, j);
         if name {
@@ -2269,7 +2287,7 @@ pub(super) fn eponym_name(seg: &Segment<'_, '_>, starts: &[usize], out: &mut Vec
             && word.chars().count() >= 3
             && !word.ends_with('ي')
             && !word.ends_with("ات")
-            && seg.last_char(j) != Some('ة')
+            && !seg.ends_with_ta_marbuta(j)
             && !word.ends_with('ه')
             && !looks_like_verb(word)
             && !looks_like_imperfect(word)
@@ -2401,11 +2419,11 @@ fn foreign_initial(seg: &Segment<'_, '_>, j: usize) -> bool {
     seg.lex[j].is_unknown()
         && word.starts_with(['ف', 'و'])
         // ف + ال is rare right after a name; فال starts foreign names (فالدانو، فالتيرا)
-        && (!seg.lex[j].definite() || (word.starts_with("فال") && seg.last_char(j) != Some('ة')))
+        && (!seg.lex[j].definite() || (word.starts_with("فال") && !seg.ends_with_ta_marbuta(j)))
         && !has_pronoun_suffix(word)
         // ـه is the pronoun (ونائبه); a name with ف written with ة is not (فرنجية، فايزة), while و + a
         // feminine noun is a conjunct (وبقية)
-        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.last_char(j) == Some('ة')))
+        && (!word.ends_with('ه') || (word.starts_with('ف') && seg.ends_with_ta_marbuta(j)))
 }
 
 /// Two or more person-name words in a row, at least one of them a token of a `name` lexicon (a foreign or
@@ -2630,7 +2648,7 @@ fn name_shaped(seg: &Segment<'_, '_>, i: usize) -> bool {
 fn name_shape_worked_out(seg: &Segment<'_, '_>, i: usize) -> bool {
     let written = &seg.text[seg.tokens.bytes(i)];
     (!seg.tokens.folded(i).starts_with("ال") || seg.hamza_al(i))
-        && seg.last_char(i) != Some('ة')
+        && !seg.ends_with_ta_marbuta(i)
         && !pronoun_ha(seg, i)
         // فإن، فأن: the conjunctions, not the particle فان of Dutch names
         && !written.starts_with("فإ")
@@ -2661,7 +2679,7 @@ fn name_run_word(seg: &Segment<'_, '_>, k: usize) -> Option<bool> {
         // A pronoun ـه or a final ة (ناديه، رفقة) is a noun's. A name token with ال after another name
         // word (زين الدين، فايز السعيد) is the second half of a compound or the family name; the article
         // keeps a run from starting (الجميل السلمي, in `name_run_start`).
-        if pronoun_ha(seg, k) || (seg.last_char(k) == Some('ة') && !l.has(EntryKind::Given)) {
+        if pronoun_ha(seg, k) || (seg.ends_with_ta_marbuta(k) && !l.has(EntryKind::Given)) {
             return None;
         }
         return Some(true);

@@ -10,6 +10,13 @@
 /// of form VIII (ارتكب، انتقد، اعتبر): five letters, ا then a root letter then ت, and two root letters
 /// that are not long vowels (a foreign name of that length has one: اشتون، استون).
 pub(crate) fn looks_like_verb(folded: &str) -> bool {
+    // Every shape below starts with ا (not ال: its second letter is no ل) or ت, or ends with ت: most
+    // words are turned away by their bytes before their chars are read.
+    if folded.starts_with("ال")
+        || !(folded.starts_with('ا') || folded.starts_with('ت') || folded.ends_with('ت'))
+    {
+        return false;
+    }
     // Six chars tell five from more; the rules ask this of many words, so nothing is allocated.
     let mut c = ['\0'; 6];
     let mut len = 0;
@@ -35,8 +42,9 @@ pub(crate) fn looks_like_verb(folded: &str) -> bool {
 
 /// True for words ending in the pronouns ـها، ـهم، ـهما (توقعاتها، اعتقلتهم): nouns and verbs, not names.
 pub(crate) fn has_pronoun_suffix(folded: &str) -> bool {
-    folded.chars().count() >= 5
-        && (folded.ends_with("ها") || folded.ends_with("هم") || folded.ends_with("هما"))
+    // The endings first: counting the chars costs more than the three comparisons.
+    (folded.ends_with("ها") || folded.ends_with("هم") || folded.ends_with("هما"))
+        && folded.chars().count() >= 5
 }
 
 /// True for ل + an imperfect verb or a تفعيل verbal noun (ليقرر، لتمثيل): a purpose clause, not a name.
@@ -56,6 +64,10 @@ fn five_chars(folded: &str) -> Option<[char; 5]> {
 
 /// True for a verbal noun of the pattern تفعيل (تمثيل، تحسين).
 pub(crate) fn looks_like_masdar(folded: &str) -> bool {
+    // The first letter's bytes before the chars are read.
+    if !folded.starts_with('ت') {
+        return false;
+    }
     let Some([t, r1, r2, ya, _]) = five_chars(folded) else {
         return false;
     };
@@ -70,6 +82,10 @@ pub(crate) fn looks_like_masdar(folded: &str) -> bool {
 /// is O 122 times and never a name; the forms VII and VIII shapes are O 289 times and never a person's
 /// name, and with ب or ل before them O 70 times.
 pub(crate) fn looks_like_derived_masdar(folded: &str) -> bool {
+    // Every shape below starts with ت, م or ا: the first letter's bytes before the chars are read.
+    if !(folded.starts_with('ت') || folded.starts_with('م') || folded.starts_with('ا')) {
+        return false;
+    }
     let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي' | 'ه');
     if let Some([t, r1, alif, r2, r3]) = five_chars(folded) {
         return t == 'ت' && r1 != 'ش' && alif == 'ا' && !vowel(r1) && !vowel(r2) && !vowel(r3);
@@ -126,8 +142,9 @@ pub(crate) fn looks_like_derived_participle(folded: &str) -> bool {
 /// True for unknown words shaped like an imperfect verb (يزور، يتهم، تتواصل): names starting so are in
 /// the lexicon.
 pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
-    let n = folded.chars().count();
-    (folded.starts_with('ي') && n >= 4) || (folded.starts_with("تت") && n >= 5)
+    // The chars are counted only for a word that starts so.
+    let n = || folded.chars().count();
+    (folded.starts_with('ي') && n() >= 4) || (folded.starts_with("تت") && n() >= 5)
 }
 
 /// True for a verb in the future, س + an imperfect (ستزور، سيطلب، سنواصل), or a past verb in the masculine
@@ -138,7 +155,7 @@ pub(crate) fn looks_like_imperfect(folded: &str) -> bool {
 /// know, after a name's first word.
 pub(crate) fn looks_like_future_or_plural_past(folded: &str) -> bool {
     let Some(rest) = folded.strip_prefix('س') else {
-        return folded.chars().count() >= 4 && folded.ends_with("وا");
+        return folded.ends_with("وا") && folded.chars().count() >= 4;
     };
     let vowel = |ch: char| matches!(ch, 'ا' | 'و' | 'ي');
     let mut c = rest.chars();
@@ -149,13 +166,17 @@ pub(crate) fn looks_like_future_or_plural_past(folded: &str) -> bool {
         Some('ي' | 'ن') => matches!(root().count(), 3 | 4) && !root().any(vowel),
         _ => false,
     };
-    future || (folded.chars().count() >= 4 && folded.ends_with("وا"))
+    future || (folded.ends_with("وا") && folded.chars().count() >= 4)
 }
 
 /// True for a broken plural of the pattern مفاعل (متاحف، مناطق، مصادر): five letters, م, a root letter,
 /// ا, and two root letters that are not long vowels. In `anercorp_lex` and `aqmar_train` 249 words of
 /// this shape are O and the 13 names are all مبارك, which the lexicon knows.
 pub(crate) fn looks_like_broken_plural(folded: &str) -> bool {
+    // The first letter's bytes before the chars are read.
+    if !folded.starts_with('م') {
+        return false;
+    }
     let Some([m, r1, alif, r2, r3]) = five_chars(folded) else {
         return false;
     };
@@ -273,6 +294,10 @@ pub(crate) fn looks_like_indefinite_participle(folded: &str) -> bool {
 /// an adverb after a verb (أبدى شغفا), not a name; a foreign name of four letters ending ا has a long vowel
 /// (بيلا، لورا، نورا).
 pub(crate) fn looks_like_accusative_masdar(folded: &str) -> bool {
+    // The last letter's bytes before the chars are read.
+    if !folded.ends_with('ا') {
+        return false;
+    }
     let mut c = folded.chars();
     let four = [c.next(), c.next(), c.next(), c.next(), c.next()];
     matches!(four, [Some(a), Some(b), Some(d), Some('ا'), None]
@@ -303,6 +328,24 @@ pub(crate) const ORDINALS: [&str; 11] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_turned_away_by_their_bytes() {
+        // The first or last letter read as bytes before the chars (invented words of each shape): the
+        // shapes still fire…
+        for verb in ["استكتب", "اشتغب", "تلبط", "ساومت"] {
+            assert!(looks_like_verb(verb), "{verb}");
+        }
+        assert!(looks_like_masdar("تقشير") && looks_like_broken_plural("مزاحف"));
+        assert!(looks_like_derived_masdar("تناكف") && looks_like_derived_masdar("مزاحمه"));
+        assert!(looks_like_derived_masdar("انزلاق") && looks_like_accusative_masdar("نقشا"));
+        assert!(looks_like_imperfect("يرقص") && has_pronoun_suffix("دفترها"));
+        // … and a word with ال is no verb of these shapes (its second letter is ل), nor are other words.
+        for word in ["الاستكتاب", "الاختفاس", "التلبط", "فنجان", "ناصف"]
+        {
+            assert!(!looks_like_verb(word), "{word}");
+        }
+    }
 
     #[test]
     fn derived_masdar_shape() {
