@@ -1767,15 +1767,7 @@ impl<'t> Mention<'t> {
         self.extra.as_ref().and_then(|e| e.title.as_ref())
     }
 
-    /// Takes the nested mentions out (to number them) leaving none.
-    pub(crate) fn take_nested(&mut self) -> Vec<Mention<'t>> {
-        self.extra
-            .as_mut()
-            .map(|e| std::mem::take(&mut e.nested).into_vec())
-            .unwrap_or_default()
-    }
-
-    /// Puts nested mentions back (see [`Mention::take_nested`]).
+    /// Gives the mention its nested mentions (none if `nested` is empty).
     pub(crate) fn set_nested(&mut self, nested: Vec<Mention<'t>>) {
         if !nested.is_empty() {
             self.extra_mut().nested = nested.into_boxed_slice();
