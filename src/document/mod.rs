@@ -850,8 +850,8 @@ mod tests {
 
     #[test]
     fn every_key_is_numbered_once_whichever_holds_it() {
-        let doc = "احمد|أحمد|مروان|احمد|x";
-        let keyed = ["احمد", "احمد", "مروان", "احمد", "مروان"];
+        let doc = "اوسان|أوسان|باحسين|اوسان|x";
+        let keyed = ["اوسان", "اوسان", "باحسين", "اوسان", "باحسين"];
         let mut keys = Keys::new(doc);
         let mut found: Vec<Found> = mentions(doc)
             .into_iter()
@@ -862,9 +862,9 @@ mod tests {
         let numbers = keys.number_keys(&mut found);
         let tags: Vec<u32> = found.iter().map(|f| f.mention.tag).collect();
         assert_eq!(tags, [0, 0, 1, 0, 1]);
-        assert_eq!([numbers.key(0), numbers.key(1)], ["احمد", "مروان"]);
+        assert_eq!([numbers.key(0), numbers.key(1)], ["اوسان", "باحسين"]);
         assert_eq!(
-            (numbers.len(), numbers.get("مروان"), numbers.get("x")),
+            (numbers.len(), numbers.get("باحسين"), numbers.get("x")),
             (2, Some(1), None)
         );
     }
