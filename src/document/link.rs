@@ -10,10 +10,13 @@ use super::{Found, KeyNumbers};
 use crate::mention::{Gender, Kind, Side, Source};
 
 /// What is known of a person by the mentions of its key read so far.
-#[derive(Default, Clone)]
+#[derive(Clone)]
 struct Known {
     title: Option<Arc<str>>,
     gender: Option<Gender>,
+    /// Whether the key has two words or more (a space), so that a key read before is not searched
+    /// for spaces again.
+    several_words: bool,
 }
 
 /// Short forms by their key's number (see [`KeyNumbers`]): the number of the one full name each stands
@@ -53,16 +56,20 @@ fn link_person<'t>(
     known: &mut [Option<Known>],
 ) {
     let key = f.mention.tag;
-    let name = numbers.key(key);
-    // The first and last words of a name of two words or more: found by bytes (a space is one byte
-    // in UTF-8), cheaper than a char search in these short keys.
-    let bytes = name.as_bytes();
-    let first_space = bytes.iter().position(|&b| b == b' ');
-    let last_space = bytes.iter().rposition(|&b| b == b' ');
-    if let (Some(at_first), Some(at_last)) = (first_space, last_space) {
+    let several = match &known[key as usize] {
+        Some(k) => k.several_words,
+        None => several_words(numbers.key(key)),
+    };
+    if several {
         // A name read before (it is in `known`) was remembered then, and remembering it again changes
         // nothing (see `remember`).
         if known[key as usize].is_none() {
+            // The first and last words: found by bytes (a space is one byte in UTF-8), cheaper than a
+            // char search in these short keys.
+            let name = numbers.key(key);
+            let bytes = name.as_bytes();
+            let at_first = bytes.iter().position(|&b| b == b' ').unwrap_or_default();
+            let at_last = bytes.iter().rposition(|&b| b == b' ').unwrap_or_default();
             let (first, last) = (&name[..at_first], &name[at_last + 1..]);
             let same = |a, b| same_person(numbers, a, b);
             remember(family, numbers.get(last), key, same);
@@ -84,7 +91,12 @@ fn link_person<'t>(
             f.mention.tag = full;
         }
     }
-    let k = known[f.mention.tag as usize].get_or_insert_with(Known::default);
+    let key = f.mention.tag;
+    let k = known[key as usize].get_or_insert_with(|| Known {
+        title: None,
+        gender: None,
+        several_words: several_words(numbers.key(key)),
+    });
     match (f.mention.title_arc(side), &k.title) {
         (None, Some(title)) => f.mention.extra_mut(side).title = Some(Arc::clone(title)),
         (Some(title), None) => k.title = Some(Arc::clone(title)),
@@ -122,6 +134,11 @@ fn link_organization(
     for (at, _) in spaces.skip(1) {
         remember(prefix, numbers.get(&name[..at]), key, |a, b| a == b);
     }
+}
+
+/// Whether `key` has two words or more.
+fn several_words(key: &str) -> bool {
+    key.as_bytes().contains(&b' ')
 }
 
 /// Records that the short form numbered `short` stands for the full name numbered `key`, unless it
