@@ -1356,7 +1356,8 @@ impl<'t> Extra<'t> {
 }
 
 /// A mention without its text, which is the extracted text's bytes at its span, nor the char offset of
-/// its end, which the text gives back; its source and extra part (title, role, a sub-kind outside the
+/// its end (its length in chars is kept in the room of its extra part's number when it has none; the
+/// text gives it back for the others); its source and extra part (title, role, a sub-kind outside the
 /// vocabulary) are numbers in a side table ([`Side`]). 28 bytes where a mention takes 64, for the
 /// mentions held until the document is assembled (found mentions, `document::Found`, and nested
 /// places, `document::Nested`). Made of an extracted mention ([`Mention::into_bare`]), whose text is borrowed,
@@ -1367,8 +1368,8 @@ pub(crate) struct Bare<'t> {
     start: u32,
     end: u32,
     char_start: u32,
-    /// The extra part's number in the holder's [`Side`], [`NO_EXTRA`] for none.
-    extra: u32,
+    /// The extra part's number in the holder's [`Side`], or none and the text's chars.
+    extra: ExtraOrChars,
     /// Whatever the holder keeps here (the mention's `entity` is 0 when it is made again).
     pub(crate) tag: u32,
     /// The source's number in the holder's [`Side`].
@@ -1405,8 +1406,38 @@ pub(crate) fn count_chars(s: &str) -> usize {
     bytes.len() - continuation
 }
 
-/// A [`Bare`]'s `extra` when it has none.
-const NO_EXTRA: u32 = u32::MAX;
+/// A [`Bare`]'s extra part: its number in the holder's [`Side`], or, for most mentions, none and the
+/// length of the mention's text in chars (with the top bit set). A mention made again needs the char
+/// offset of its end, and counting its text's chars again cost some 70 instructions a mention of a
+/// mention-dense text; a mention with an extra part has them counted.
+#[derive(Debug, Clone, Copy)]
+struct ExtraOrChars(u32);
+
+impl ExtraOrChars {
+    /// The bit of none.
+    const NONE: u32 = 1 << 31;
+
+    /// None, of a text of `chars` chars (counted again if there are 2^31 - 1 or more).
+    fn none(chars: u32) -> ExtraOrChars {
+        ExtraOrChars(Self::NONE | chars.min(!Self::NONE))
+    }
+
+    /// Extra part number `n`.
+    fn part(n: u32) -> ExtraOrChars {
+        assert!(n < Self::NONE, "fewer mentions than bytes of text");
+        ExtraOrChars(n)
+    }
+
+    /// The extra part's number, if any.
+    fn number(self) -> Option<u32> {
+        (self.0 & Self::NONE == 0).then_some(self.0)
+    }
+
+    /// The chars of the text, where kept.
+    fn chars(self) -> Option<u32> {
+        (self.0 & Self::NONE != 0 && self.0 != u32::MAX).then_some(self.0 & !Self::NONE)
+    }
+}
 
 /// What the mentions held as [`Bare`] refer to by number: their sources and their extra parts.
 ///
@@ -1455,7 +1486,6 @@ impl<'t> Side<'t> {
         }
         let n = (self.extras.len() - 1) * EXTRA_LIST + self.extras.last().map_or(0, Vec::len);
         let n = u32::try_from(n).expect("fewer mentions than bytes of text");
-        assert!(n != NO_EXTRA, "fewer mentions than bytes of text");
         let Extra {
             title,
             title_span,
@@ -1500,8 +1530,9 @@ impl<'t> Side<'t> {
         }
     }
 
-    fn extra(&self, n: u32) -> Option<&BareExtra<'t>> {
-        (n != NO_EXTRA).then(|| &self.extras[n as usize / EXTRA_LIST][n as usize % EXTRA_LIST])
+    fn extra(&self, extra: ExtraOrChars) -> Option<&BareExtra<'t>> {
+        let n = extra.number()? as usize;
+        Some(&self.extras[n / EXTRA_LIST][n % EXTRA_LIST])
     }
 
     /// The number of `source`, kept if new.
@@ -1549,7 +1580,10 @@ impl<'t> Bare<'t> {
     /// extracted from), its source and extra part taken from `side` (the table it was made with).
     pub(crate) fn with_text(self, text: &'t str, side: &mut Side<'t>) -> Mention<'t> {
         let written = &text[self.start as usize..self.end as usize];
-        let chars = u32::try_from(count_chars(written)).expect("a span's chars fit its bytes");
+        let chars = self.extra.chars().unwrap_or_else(|| {
+            u32::try_from(count_chars(written)).expect("a span's chars fit its bytes")
+        });
+        debug_assert_eq!(chars as usize, count_chars(written));
         Mention {
             span: Span {
                 start: self.start,
@@ -1559,7 +1593,7 @@ impl<'t> Bare<'t> {
             },
             text: Text::Borrowed(written),
             source: side.get(self.source).clone(),
-            extra: (self.extra != NO_EXTRA).then(|| Box::new(side.take_extra(self.extra))),
+            extra: self.extra.number().map(|n| Box::new(side.take_extra(n))),
             entity: 0,
             kind: self.kind,
             gender: self.gender,
@@ -1571,7 +1605,10 @@ impl<'t> Bare<'t> {
     /// parts, its source numbered in `side` already ([`Side::number_of`]) and its extra part (a
     /// title, a role, no nested mentions) put straight in `side`, where a mention's was boxed to be
     /// unboxed at once.
-    #[inline]
+    ///
+    /// Inlined always: out of line (as `#[inline]` left it once `ExtraOrChars` was made here), its
+    /// call and the copy of its parts cost some 90 instructions a mention.
+    #[inline(always)]
     pub(crate) fn found(
         kind: Kind,
         span: Span,
@@ -1594,8 +1631,8 @@ impl<'t> Bare<'t> {
             end: span.end,
             char_start: span.char_start,
             extra: match extra {
-                Some(extra) if !extra.is_empty() => side.push_extra(extra),
-                _ => NO_EXTRA,
+                Some(extra) if !extra.is_empty() => ExtraOrChars::part(side.push_extra(extra)),
+                _ => ExtraOrChars::none(span.char_end - span.char_start),
             },
             tag,
             source,
@@ -1615,8 +1652,8 @@ impl<'t> Bare<'t> {
     /// table `to`.
     pub(crate) fn move_side(&mut self, from: &mut Side<'t>, to: &mut Side<'t>) {
         self.source = to.number(from.get(self.source).clone());
-        if self.extra != NO_EXTRA {
-            self.extra = to.push_extra(from.take_extra(self.extra));
+        if let Some(n) = self.extra.number() {
+            self.extra = ExtraOrChars::part(to.push_extra(from.take_extra(n)));
         }
     }
 
@@ -1681,10 +1718,14 @@ impl<'t> Bare<'t> {
 
     /// As [`Mention::extra_mut`].
     pub(crate) fn extra_mut<'s>(&mut self, side: &'s mut Side<'t>) -> &'s mut BareExtra<'t> {
-        if self.extra == NO_EXTRA {
-            self.extra = side.push_extra(Extra::default());
-        }
-        let n = self.extra as usize;
+        let n = match self.extra.number() {
+            Some(n) => n,
+            None => {
+                let n = side.push_extra(Extra::default());
+                self.extra = ExtraOrChars::part(n);
+                n
+            }
+        } as usize;
         &mut side.extras[n / EXTRA_LIST][n % EXTRA_LIST]
     }
 }
@@ -1714,7 +1755,10 @@ impl<'t> Mention<'t> {
             end: self.span.end,
             char_start: self.span.char_start,
             source: side.number(self.source),
-            extra: self.extra.map_or(NO_EXTRA, |e| side.push_extra(*e)),
+            extra: match self.extra {
+                Some(e) => ExtraOrChars::part(side.push_extra(*e)),
+                None => ExtraOrChars::none(self.span.char_end - self.span.char_start),
+            },
             tag,
             kind: self.kind,
             gender: self.gender,
@@ -1767,15 +1811,7 @@ impl<'t> Mention<'t> {
         self.extra.as_ref().and_then(|e| e.title.as_ref())
     }
 
-    /// Takes the nested mentions out (to number them) leaving none.
-    pub(crate) fn take_nested(&mut self) -> Vec<Mention<'t>> {
-        self.extra
-            .as_mut()
-            .map(|e| std::mem::take(&mut e.nested).into_vec())
-            .unwrap_or_default()
-    }
-
-    /// Puts nested mentions back (see [`Mention::take_nested`]).
+    /// Gives the mention its nested mentions (none if `nested` is empty).
     pub(crate) fn set_nested(&mut self, nested: Vec<Mention<'t>>) {
         if !nested.is_empty() {
             self.extra_mut().nested = nested.into_boxed_slice();
@@ -2159,6 +2195,21 @@ mod tests {
             .collect();
         assert_eq!(again, made);
         assert!(side.extras[..2].iter().all(Vec::is_empty), "lists freed");
+    }
+
+    #[test]
+    fn a_bare_mention_without_extra_part_keeps_its_chars() {
+        let none = ExtraOrChars::none(7);
+        assert_eq!((none.number(), none.chars()), (None, Some(7)));
+        let part = ExtraOrChars::part(7);
+        assert_eq!((part.number(), part.chars()), (Some(7), None));
+        // Too many to keep: counted again from the text.
+        for chars in [!ExtraOrChars::NONE, u32::MAX] {
+            let long = ExtraOrChars::none(chars);
+            assert_eq!((long.number(), long.chars()), (None, None));
+        }
+        let last = !ExtraOrChars::NONE - 1;
+        assert_eq!(ExtraOrChars::none(last).chars(), Some(last));
     }
 
     /// The size the documentation of [`Mention`] gives, on 64-bit targets.

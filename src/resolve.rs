@@ -282,29 +282,15 @@ pub(crate) fn merge_disjoint<T>(
     second: Vec<T>,
     span: impl Fn(&T) -> Span,
 ) -> Vec<T> {
-    if !mergeable(&first, &second, &span) {
+    let Some(dest) = merged_places(&first, &second, &span) else {
         return merge_by_rank(first, second, span);
-    }
+    };
     if second.is_empty() {
         return first;
     }
-    // Where each mention of `first` then `second` goes in the merged list.
-    let (n, m) = (first.len(), second.len());
-    let mut dest = vec![0u32; n + m];
-    let (mut i, mut j) = (0, 0);
-    for k in 0..n + m {
-        let k = u32::try_from(k).expect("fewer mentions than bytes of text");
-        // A mention of `first` first at one start (they never share one: see `mergeable`).
-        if j == m || (i < n && span(&first[i]).start() <= span(&second[j]).start()) {
-            dest[i] = k;
-            i += 1;
-        } else {
-            dest[n + j] = k;
-            j += 1;
-        }
-    }
     first.extend(second);
     // Each swap puts one mention in its place for good.
+    let mut dest = dest;
     for at in 0..first.len() {
         while dest[at] as usize != at {
             let to = dest[at] as usize;
@@ -315,26 +301,40 @@ pub(crate) fn merge_disjoint<T>(
     first
 }
 
-/// Whether `a` and `b` are each sorted, and merged would hold no overlap and no empty span: then
-/// [`merge_disjoint`] merges them in one linear pass.
-fn mergeable<T>(a: &[T], b: &[T], span: &impl Fn(&T) -> Span) -> bool {
+/// Where each mention of `a` then `b` goes when the two are merged by start, if each is sorted and the
+/// merge holds no overlap and no empty span: then [`merge_disjoint`] merges them in place. Found and
+/// checked in one walk (a walk to check them, then one to place them, cost a third more). None are
+/// listed when `b` is empty: `a` is the merge.
+fn merged_places<T>(a: &[T], b: &[T], span: &impl Fn(&T) -> Span) -> Option<Vec<u32>> {
+    let mut dest = if b.is_empty() {
+        Vec::new()
+    } else {
+        vec![0u32; a.len() + b.len()]
+    };
     let (mut i, mut j) = (0, 0);
     let mut end = 0;
-    while i < a.len() || j < b.len() {
+    for k in 0..a.len() + b.len() {
         // A mention of `a` first at one start.
         let from_a = j == b.len() || (i < a.len() && span(&a[i]).start() <= span(&b[j]).start());
-        let s = if from_a { span(&a[i]) } else { span(&b[j]) };
+        let (s, at) = if from_a {
+            (span(&a[i]), i)
+        } else {
+            (span(&b[j]), a.len() + j)
+        };
         if s.start() < end || s.start() >= s.end() {
-            return false;
+            return None;
         }
         end = s.end();
+        if let Some(d) = dest.get_mut(at) {
+            *d = u32::try_from(k).expect("fewer mentions than bytes of text");
+        }
         if from_a {
             i += 1;
         } else {
             j += 1;
         }
     }
-    true
+    Some(dest)
 }
 
 /// [`merge_disjoint`] of lists that are not sorted, or that overlap: mentions taken by rank.

@@ -1,9 +1,11 @@
 //! Assembling the [`Document`]: the mentions found in the segments and those the document pass added are
 //! merged in text order, and each (and each nested place) is numbered with its entity.
 
+use rustc_hash::FxHashMap;
+
 use super::group::{entity_of, EntityIds};
 use super::link::link;
-use super::{Document, Found, Keys, Nested};
+use super::{Document, Found, KeyNumbers, Keys, Nested};
 use crate::mention::Mention;
 use crate::resolve::merge_disjoint;
 
@@ -66,9 +68,13 @@ impl<'t> Parts<'t> {
         let text = keys.doc;
         keys.append(added_keys, &mut added);
         let mut mentions = merge_disjoint(found, added, |f| f.mention.byte_span());
-        link(&mut mentions, &mut keys);
+        // The sources and extra parts apart from the keys, which the numbers borrow.
+        let mut side = std::mem::take(keys.side());
+        let numbers = keys.number_keys(&mut mentions);
+        link(&mut mentions, &numbers, &mut side);
         out.count(mentions.len());
-        let mut ids = EntityIds::default();
+        let mut ids = EntityIds::for_keys(numbers.len());
+        let mut nested_keys = NestedKeys::default();
         let mut name_chars = Vec::new();
         let mut places = nested.into_places(text).peekable();
         let mut own = Vec::new();
@@ -82,8 +88,8 @@ impl<'t> Parts<'t> {
             if mentions.capacity() - mentions.len() >= GIVE_BACK {
                 mentions.shrink_to_fit();
             }
-            let tag = f.mention.tag;
-            let mut mention = f.mention.with_text(text, &mut keys.side);
+            let key = f.mention.tag;
+            let mut mention = f.mention.with_text(text, &mut side);
             let span = mention.span;
             #[cfg(debug_assertions)]
             {
@@ -105,14 +111,20 @@ impl<'t> Parts<'t> {
                     }
                 }
             }
+            let entity = entity_of(doc, &mut ids, &mut name_chars, key, &mention);
+            mention.entity = entity_number(entity);
             if !own.is_empty() {
-                // Made to its length, as `to_mention` made it (`own` keeps its room for the next).
+                // Numbered before they are its (a place is grouped under its folded text), and made
+                // to its length, as `to_mention` made it (`own` keeps its room for the next).
+                for place in &mut own {
+                    let key = nested_keys.number(&text[place.span.range()], &numbers);
+                    let entity = entity_of(doc, &mut ids, &mut name_chars, key, place);
+                    place.entity = entity_number(entity);
+                }
                 let mut list = Vec::with_capacity(own.len());
                 list.append(&mut own);
                 mention.set_nested(list);
             }
-            let key = keys.of(tag, &text[span.range()]);
-            number_mention(doc, &mut ids, &mut name_chars, &mut mention, key);
             out.put(mention);
         }
         debug_assert!(
@@ -152,27 +164,29 @@ impl<'t, F: FnMut(Mention<'t>)> Sink<'t> for Each<F> {
 /// How many found mentions' room is given back at a time while they are numbered (3 MiB).
 const GIVE_BACK: usize = 1 << 16;
 
-/// Numbers mention `mention` with grouping key `key` with its entity, and its nested mentions with
-/// theirs, the entities gathered in `doc`. In place: a mention moved in and out again was copied twice
-/// (64 bytes), for each of the document's mentions.
-fn number_mention<'t>(
-    doc: &mut Document<'t>,
-    ids: &mut EntityIds,
-    name_chars: &mut Vec<usize>,
-    mention: &mut Mention<'t>,
-    key: &str,
-) {
-    let entity = entity_of(doc, ids, name_chars, key, mention);
-    mention.entity = entity_number(entity);
-    // Taken out while `doc` numbers them, and put back: a nested list is a pointer, cheap to move. Most
-    // mentions have none.
-    if !mention.nested().is_empty() {
-        let mut nested = mention.take_nested();
-        for n in &mut nested {
-            let key = crate::normalize::fold(&n.text);
-            n.entity = entity_number(entity_of(doc, ids, name_chars, &key, n));
+/// The numbers of the nested places' grouping keys (their folded texts), by their texts: a place named
+/// again and again (in the names of many organizations) is folded once. A key that no top-level
+/// mention has is numbered after those of [`KeyNumbers`].
+#[derive(Default)]
+struct NestedKeys<'t> {
+    by_text: FxHashMap<&'t str, u32>,
+    others: FxHashMap<String, u32>,
+}
+
+impl<'t> NestedKeys<'t> {
+    /// The number of the key of a nested place of text `text`; `numbers` are the top-level mentions'.
+    fn number(&mut self, text: &'t str, numbers: &KeyNumbers<'_>) -> u32 {
+        if let Some(&n) = self.by_text.get(text) {
+            return n;
         }
-        mention.set_nested(nested);
+        let key = crate::normalize::fold(text);
+        let n = numbers.get(&key).unwrap_or_else(|| {
+            let next = numbers.len() + self.others.len();
+            let next = u32::try_from(next).expect("fewer keys than bytes of text");
+            *self.others.entry(key).or_insert(next)
+        });
+        self.by_text.insert(text, n);
+        n
     }
 }
 
@@ -180,4 +194,23 @@ fn number_mention<'t>(
 /// than bytes of text, which is at most `Span::MAX_OFFSET` bytes.
 fn entity_number(n: usize) -> u32 {
     u32::try_from(n).expect("fewer entities than bytes of text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nested_place_is_numbered_by_its_folded_text() {
+        let (mut numbers, mut nested) = (KeyNumbers::default(), NestedKeys::default());
+        let top = numbers.number("المكلا");
+        // Written with a mark, folded to a top-level key; written twice, folded once.
+        assert_eq!(nested.number("المكلاَ", &numbers), top);
+        assert_eq!(nested.number("المكلاَ", &numbers), top);
+        // A key no top-level mention has is numbered after theirs, once for its folded text.
+        let other = nested.number("تريم", &numbers);
+        assert_eq!(other, 1);
+        assert_eq!(nested.number("تريمَ", &numbers), other);
+        assert_eq!(nested.number("شبام", &numbers), 2);
+    }
 }

@@ -2,41 +2,64 @@
 //! organization or place, numbered in order of first mention. A person takes its longest mention's text
 //! as its name, and the first title, role and gender found.
 
-use rustc_hash::FxHashMap;
-
 use super::{Document, Organization, Person, Place, Spans};
 use crate::mention::{Kind, Mention, Span};
 
-/// The entity number of each grouping key, a map per kind.
+/// The entity number of each grouping key by the key's number (see `KeyNumbers`), a list per kind.
 #[derive(Default)]
 pub(super) struct EntityIds {
-    persons: FxHashMap<String, usize>,
-    organizations: FxHashMap<String, usize>,
-    places: FxHashMap<String, usize>,
+    persons: Vec<u32>,
+    organizations: Vec<u32>,
+    places: Vec<u32>,
 }
 
-/// The entity of mention `m` with grouping key `key`, a new one when the key is new. `name_chars[p]` is
-/// the length in chars of person `p`'s name, which the longest of its mentions gives.
+/// What [`EntityIds`] holds for a key without an entity of a kind.
+const NO_ENTITY: u32 = u32::MAX;
+
+impl EntityIds {
+    /// Room for keys numbered below `keys` (a key numbered above is given room when it comes).
+    pub(super) fn for_keys(keys: usize) -> EntityIds {
+        EntityIds {
+            persons: vec![NO_ENTITY; keys],
+            organizations: vec![NO_ENTITY; keys],
+            places: vec![NO_ENTITY; keys],
+        }
+    }
+
+    /// The entity number of kind `kind` and key number `key`, [`NO_ENTITY`] if it has none yet.
+    fn slot(&mut self, kind: Kind, key: u32) -> &mut u32 {
+        let list = match kind {
+            Kind::Person => &mut self.persons,
+            Kind::Organization => &mut self.organizations,
+            Kind::Place => &mut self.places,
+        };
+        let key = key as usize;
+        if key >= list.len() {
+            list.resize(key + 1, NO_ENTITY);
+        }
+        &mut list[key]
+    }
+}
+
+/// The entity of mention `m` whose grouping key is numbered `key`, a new one when the key is new.
+/// `name_chars[p]` is the length in chars of person `p`'s name, which the longest of its mentions gives.
 pub(super) fn entity_of<'t>(
     doc: &mut Document<'t>,
     ids: &mut EntityIds,
     name_chars: &mut Vec<usize>,
-    key: &str,
+    key: u32,
     m: &Mention<'t>,
 ) -> usize {
-    let (ids, next) = match m.kind {
-        Kind::Person => (&mut ids.persons, doc.persons.len()),
-        Kind::Organization => (&mut ids.organizations, doc.organizations.len()),
-        Kind::Place => (&mut ids.places, doc.places.len()),
+    let next = match m.kind {
+        Kind::Person => doc.persons.len(),
+        Kind::Organization => doc.organizations.len(),
+        Kind::Place => doc.places.len(),
     };
-    // Looked up by the borrowed key: only a new entity's key is copied into the map.
-    let id = match ids.get(key) {
-        Some(&id) => id,
-        None => {
-            ids.insert(key.to_string(), next);
-            next
-        }
-    };
+    let slot = ids.slot(m.kind, key);
+    if *slot == NO_ENTITY {
+        *slot = u32::try_from(next).expect("fewer entities than bytes of text");
+    }
+    let id = *slot as usize;
     // The span's chars are the text's: no need to count them.
     let chars = m.span.char_end() - m.span.char_start();
     if id == next {

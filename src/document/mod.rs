@@ -23,9 +23,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use crate::mention::{
-    Bare, BareExtra, Country, Gender, Mention, Side, Source, Span, SubKind, SubValue,
-};
+use crate::mention::{Bare, Country, Gender, Mention, Side, Source, Span, SubKind, SubValue};
 
 mod assemble;
 mod find_again;
@@ -126,6 +124,29 @@ impl<'t> Keys<'t> {
         &mut self.side
     }
 
+    /// Numbers the keys of the mentions `found` (see [`KeyNumbers`]): each mention's tag becomes its
+    /// key's number there, and [`Found::key`] no longer reads it. A key kept here is numbered once,
+    /// not looked up again for each of its mentions.
+    pub(crate) fn number_keys<'k>(&'k self, found: &mut [Found<'t>]) -> KeyNumbers<'k> {
+        const NOT_YET: u32 = u32::MAX;
+        let mut numbers = KeyNumbers::default();
+        let mut kept = vec![NOT_YET; self.ends.len()];
+        for f in found {
+            let m = &mut f.mention;
+            m.tag = match m.tag {
+                OWN_TEXT => numbers.number(&self.doc[m.range()]),
+                n => match kept[n as usize] {
+                    NOT_YET => {
+                        kept[n as usize] = numbers.number(self.get(n));
+                        kept[n as usize]
+                    }
+                    number => number,
+                },
+            };
+        }
+        numbers
+    }
+
     /// Takes the keys, sources and extra parts of `other`, which the mentions `found` refer to: they are numbered
     /// after these.
     pub(crate) fn append(&mut self, mut other: Keys<'t>, found: &mut [Found<'t>]) {
@@ -142,6 +163,45 @@ impl<'t> Keys<'t> {
         for (hash, n) in other.ids {
             self.ids.entry(hash).or_insert(n + offset);
         }
+    }
+}
+
+/// The grouping keys of the document's mentions, each numbered once, when the document is assembled:
+/// linking and grouping then keep what they know of a key in lists indexed by its number, where each
+/// hashed the key's string again, once or more a mention (a third of the assembly's instructions).
+/// A key's number is one for the mentions of one string, whichever held it as its text or in [`Keys`].
+#[derive(Debug, Default)]
+pub(crate) struct KeyNumbers<'k> {
+    numbers: FxHashMap<&'k str, u32>,
+    keys: Vec<&'k str>,
+}
+
+impl<'k> KeyNumbers<'k> {
+    /// The number of `key`, a new one if it is new.
+    fn number(&mut self, key: &'k str) -> u32 {
+        // Looked up first: most keys come again, and a lookup costs less than an entry.
+        if let Some(&n) = self.numbers.get(key) {
+            return n;
+        }
+        let n = u32::try_from(self.keys.len()).expect("fewer keys than bytes of text");
+        self.numbers.insert(key, n);
+        self.keys.push(key);
+        n
+    }
+
+    /// The number of `key`, if a mention has it.
+    pub(crate) fn get(&self, key: &str) -> Option<u32> {
+        self.numbers.get(key).copied()
+    }
+
+    /// Key number `n`.
+    pub(crate) fn key(&self, n: u32) -> &'k str {
+        self.keys[n as usize]
+    }
+
+    /// How many keys are numbered.
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
     }
 }
 
@@ -187,11 +247,6 @@ impl<'t> Found<'t> {
         self.mention.title(&keys.side)
     }
 
-    /// The mention's title, as a mention holds it.
-    pub(crate) fn title_arc<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a Arc<str>> {
-        self.mention.title_arc(&keys.side)
-    }
-
     /// The mention's role.
     pub(crate) fn role<'a>(&self, keys: &'a Keys<'t>) -> Option<&'a str> {
         self.mention.role(&keys.side)
@@ -200,11 +255,6 @@ impl<'t> Found<'t> {
     /// The mention's sub-kind, as it is held.
     pub(crate) fn sub(&self, keys: &Keys<'t>) -> SubValue {
         self.mention.sub(&keys.side)
-    }
-
-    /// The mention's extra part, made if it has none.
-    pub(crate) fn extra_mut<'a>(&mut self, keys: &'a mut Keys<'t>) -> &'a mut BareExtra<'t> {
-        self.mention.extra_mut(&mut keys.side)
     }
 
     /// The mention's text: the bytes at its span of the text of `keys`, which it was found in.
@@ -216,15 +266,6 @@ impl<'t> Found<'t> {
     /// is the table the mention was made with.
     pub(crate) fn key<'a>(&self, keys: &'a Keys<'_>) -> &'a str {
         keys.of(self.mention.tag, &keys.doc[self.mention.range()])
-    }
-
-    /// Groups the mention under `key`: the key of the full name it is a short form of.
-    pub(crate) fn set_key(&mut self, key: &str, keys: &mut Keys<'_>) {
-        self.mention.tag = if key == &keys.doc[self.mention.range()] {
-            OWN_TEXT
-        } else {
-            keys.add(key)
-        };
     }
 }
 
@@ -769,8 +810,7 @@ mod tests {
         let mut added_keys = Keys::new(doc);
         let mut added = vec![Found::new("احمد", m.next().unwrap(), &mut added_keys)];
         keys.append(added_keys, &mut added);
-        let mut d = Found::new("x", m.next().unwrap(), &mut keys);
-        d.set_key("مروان", &mut keys);
+        let d = Found::new("مروان", m.next().unwrap(), &mut keys);
         assert_eq!(d.mention.tag, c.mention.tag);
         assert_eq!(added[0].key(&keys), "احمد");
         assert_eq!(
@@ -806,11 +846,27 @@ mod tests {
         found.reverse();
         let got: Vec<&str> = found.iter().map(|f| f.key(&keys)).collect();
         assert_eq!(got, ["الكندوري", "دوفال", "", "احمد", "مروان دوفال"]);
-        found[3].set_key("مروان دوفال", &mut keys);
-        found[4].set_key("مروان", &mut keys);
-        assert_eq!(found[3].key(&keys), "مروان دوفال");
-        assert_eq!(found[4].key(&keys), "مروان");
-        assert_eq!(found[1].key(&keys), "دوفال");
+    }
+
+    #[test]
+    fn every_key_is_numbered_once_whichever_holds_it() {
+        let doc = "اوسان|أوسان|باحسين|اوسان|x";
+        let keyed = ["اوسان", "اوسان", "باحسين", "اوسان", "باحسين"];
+        let mut keys = Keys::new(doc);
+        let mut found: Vec<Found> = mentions(doc)
+            .into_iter()
+            .zip(keyed)
+            .map(|(m, key)| Found::new(key, m, &mut keys))
+            .collect();
+        assert_eq!(keys.ends.len(), 2, "two keys kept apart from the text");
+        let numbers = keys.number_keys(&mut found);
+        let tags: Vec<u32> = found.iter().map(|f| f.mention.tag).collect();
+        assert_eq!(tags, [0, 0, 1, 0, 1]);
+        assert_eq!([numbers.key(0), numbers.key(1)], ["اوسان", "باحسين"]);
+        assert_eq!(
+            (numbers.len(), numbers.get("باحسين"), numbers.get("x")),
+            (2, Some(1), None)
+        );
     }
 
     #[test]
