@@ -2414,7 +2414,10 @@ mod tests {
         for i in [0, 2] {
             assert!(lex[i].has(EntryKind::OrgHead) && lex[i].lam());
             assert_eq!(lex[i].reading.map(|r| r.clitic_chars), Some(1));
-            assert!(std::ptr::eq(lex[i].info.unwrap(), index.word("مؤتمر").unwrap()));
+            assert!(std::ptr::eq(
+                lex[i].info.unwrap(),
+                index.word("مؤتمر").unwrap()
+            ));
         }
         assert!(lex[1].has(EntryKind::Function));
         assert_eq!(lex[1].reading, Some(Reading::WHOLE));
