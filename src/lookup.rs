@@ -487,7 +487,7 @@ pub(crate) struct Index {
     id: IndexId,
 }
 
-/// A number that no other index of the process has, given when the index is made.
+/// A number that no other index of the process has, given when the index is made (never 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct IndexId(u64);
 
@@ -1445,7 +1445,7 @@ pub(crate) fn look_up<'i>(
     // through the thread-local's borrow, the loop kept its values in memory: 7 M instructions more on
     // 10.8 MB of news).
     let mut unknown = UNKNOWN_WORDS.take();
-    unknown.serve(index);
+    unknown.make_places();
     while from < tokens.len() {
         let run = from..(from + PROBED_AT_ONCE).min(tokens.len());
         for (probe, i) in probes.iter_mut().zip(run.clone()) {
@@ -1528,18 +1528,34 @@ fn lex_of<'i>(
 /// reading's place in [`Index::infos`], and the token's features). Working that out walks the word's
 /// clitic readings and reads its letters, some 600 instructions a token; most such words recur (the
 /// names of a text, a word its lexicons lack), and a token of one met before costs a key and a
-/// comparison instead. Kept a thread, of one index at a time: the threads that extract share the
-/// index, but not this, which they write at every word they did not know.
+/// comparison instead. Kept a thread: the threads that extract share the index, but not this, which
+/// they write at every word they did not know. A thread that looks up with several indexes (several
+/// extractors) keeps the words of each, each word with its index.
 #[derive(Default)]
 struct UnknownWords {
-    /// The index whose words these are; another index's look-up empties them.
-    index: Option<IndexId>,
-    /// By the key's hash, one word a place (the last met of those that share it); an empty place has
-    /// the empty word's key, which no token given here has.
-    places: Vec<(ShortKey, u64)>,
+    /// By the key's hash, one word a place (the last met of those that share it).
+    places: Vec<UnknownWord>,
 }
 
-/// How many words [`UnknownWords`] keeps: 128 KiB a thread. Of the unknown tokens of the bench news
+/// A place of [`UnknownWords`].
+#[derive(Clone, Copy)]
+struct UnknownWord {
+    /// The index that does not hold the word ([`IndexId`]; 0, no index's, for an empty place).
+    index: u64,
+    key: ShortKey,
+    /// What matching said of the word, packed ([`Known::pack`]).
+    value: u64,
+}
+
+impl UnknownWord {
+    const EMPTY: UnknownWord = UnknownWord {
+        index: 0,
+        key: ShortKey([0; 3]),
+        value: 0,
+    };
+}
+
+/// How many words [`UnknownWords`] keeps: 160 KiB a thread. Of the unknown tokens of the bench news
 /// (1 MB, 3,781 tokens of 1,664 words), 4,096 places find 55 % met before, of the 56 % that any number
 /// of places would (1,024 places: 51 %).
 const UNKNOWN_PLACES: usize = 1 << 12;
@@ -1547,20 +1563,15 @@ const UNKNOWN_PLACES: usize = 1 << 12;
 thread_local! {
     /// The words a thread met that its last index does not hold (see [`UnknownWords`]).
     static UNKNOWN_WORDS: std::cell::RefCell<UnknownWords> = const {
-        std::cell::RefCell::new(UnknownWords {
-            index: None,
-            places: Vec::new(),
-        })
+        std::cell::RefCell::new(UnknownWords { places: Vec::new() })
     };
 }
 
 impl UnknownWords {
-    /// Makes these `index`'s words: kept if they are, else emptied.
-    fn serve(&mut self, index: &Index) {
-        if self.index != Some(index.id) {
-            self.index = Some(index.id);
-            self.places.clear();
-            self.places.resize(UNKNOWN_PLACES, (ShortKey::default(), 0));
+    /// Makes the places at the thread's first look-up.
+    fn make_places(&mut self) {
+        if self.places.is_empty() {
+            self.places = vec![UnknownWord::EMPTY; UNKNOWN_PLACES];
         }
     }
 
@@ -1585,14 +1596,18 @@ impl UnknownWords {
         };
         let place =
             &mut self.places[(key.hash() >> (64 - UNKNOWN_PLACES.trailing_zeros())) as usize];
-        if place.0.is(&key) {
-            let known = Known::unpack(place.1);
+        if place.key.is(&key) && place.index == index.id.0 {
+            let known = Known::unpack(place.value);
             debug_assert_eq!(known, unknown_word(index, tokens.folded(i), buf));
             return known;
         }
         let known = unknown_word(index, tokens.folded(i), buf);
-        if let Some(bits) = known.pack() {
-            *place = (key, bits);
+        if let Some(value) = known.pack() {
+            *place = UnknownWord {
+                index: index.id.0,
+                key,
+                value,
+            };
         }
         known
     }
@@ -2495,15 +2510,16 @@ mod tests {
             }
             assert!(lex[1].has(EntryKind::Function));
         }
-        // The words kept are the last index's, under their keys.
+        // A word is kept with the index that does not hold it, the last to look it up.
         let kept = UNKNOWN_WORDS.take();
-        assert_eq!(kept.index, Some(without.id));
-        let key = ShortKey::new("لمؤتمر").unwrap();
-        assert!(kept.places.iter().any(|(k, _)| k.is(&key)));
-        assert!(!kept
-            .places
-            .iter()
-            .any(|(k, _)| k.is(&ShortKey::new("بين").unwrap())));
+        let kept_of = |index: &Index, word: &str| {
+            let key = ShortKey::new(word).unwrap();
+            kept.places
+                .iter()
+                .any(|w| w.index == index.id.0 && w.key.is(&key))
+        };
+        assert!(kept_of(without, "لمؤتمر") && !kept_of(with_head, "لمؤتمر"));
+        assert!(kept_of(with_head, "بين") && !kept_of(without, "بين"));
     }
 
     #[test]
