@@ -1561,7 +1561,7 @@ impl UnknownWord {
 const UNKNOWN_PLACES: usize = 1 << 12;
 
 thread_local! {
-    /// The words a thread met that its last index does not hold (see [`UnknownWords`]).
+    /// The words a thread met that the indexes it looked up with do not hold (see [`UnknownWords`]).
     static UNKNOWN_WORDS: std::cell::RefCell<UnknownWords> = const {
         std::cell::RefCell::new(UnknownWords { places: Vec::new() })
     };
