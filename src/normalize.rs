@@ -163,8 +163,12 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Where the current word's separator and its first folded char went, while in a word.
     let mut word: Option<(usize, usize)> = None;
-    for c in text.chars() {
+    // Where the chars of the word that fold to themselves (most chars) start, not yet copied: copied
+    // as one slice rather than pushed one by one.
+    let mut same: Option<usize> = None;
+    for (i, c) in text.char_indices() {
         if c.is_whitespace() {
+            copy_same(&mut out, text, &mut same, i);
             end_word(&mut out, word.take());
             continue;
         }
@@ -175,10 +179,23 @@ pub fn fold(text: &str) -> String {
             }
             word = Some((before, out.len()));
         }
-        push_fold(c, &mut out);
+        if fold_char(c) == Fold::One(c) {
+            same.get_or_insert(i);
+        } else {
+            copy_same(&mut out, text, &mut same, i);
+            push_fold(c, &mut out);
+        }
     }
+    copy_same(&mut out, text, &mut same, text.len());
     end_word(&mut out, word);
     out
+}
+
+/// Copies the chars of `text` from `same` up to byte `upto`, which fold to themselves, to `out`.
+fn copy_same(out: &mut String, text: &str, same: &mut Option<usize>, upto: usize) {
+    if let Some(from) = same.take() {
+        out.push_str(&text[from..upto]);
+    }
 }
 
 /// Ends a word of [`fold`] that started at `word`.
@@ -241,6 +258,46 @@ mod tests {
     fn table_agrees_with_the_rule() {
         for c in (0..0x800).filter_map(char::from_u32) {
             assert_eq!(fold_char(c), fold_char_by_rule(c), "{c:?}");
+        }
+    }
+
+    /// [`fold`] as it was written before it copied the chars that fold to themselves as slices: each
+    /// char folded and pushed alone.
+    fn fold_char_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut word: Option<(usize, usize)> = None;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                end_word(&mut out, word.take());
+                continue;
+            }
+            if word.is_none() {
+                let before = out.len();
+                if before > 0 {
+                    out.push(' ');
+                }
+                word = Some((before, out.len()));
+            }
+            push_fold(c, &mut out);
+        }
+        end_word(&mut out, word);
+        out
+    }
+
+    #[test]
+    fn runs_that_fold_to_themselves_are_copied_whole() {
+        for text in [
+            "",
+            " ",
+            "ب",
+            "مقرطة الأنزف",
+            "  قثب\u{0651}\u{064E} \u{064B}  زغد\t\nوطثخ ABC٣ ",
+            "\u{FEFB}ب\u{FE70}ب\u{FDFA}x",
+            "ـــ ـ طثخ",
+            "a\u{200F}b \u{200F} c\u{00A0}d\u{2003}",
+            "Été ΣΑΣ ﻣﺤﻤﺪ",
+        ] {
+            assert_eq!(fold(text), fold_char_by_char(text), "{text:?}");
         }
     }
 

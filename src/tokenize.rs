@@ -434,9 +434,10 @@ fn plain_word(
         let (run, n, next) = same_letters(bytes, end, pairs);
         chars += n;
         end = run;
-        let Some(b) = next else {
+        let Some(two) = next else {
             break false;
         };
+        let b = two as u8;
         // A space ends the word, as it ends most words: tested by its byte, before the char is decoded
         // and classed as below.
         if b == b' ' {
@@ -450,17 +451,19 @@ fn plain_word(
                 continue;
             }
             (usize::from(b), 1)
+        } else if b < 0xE0 {
+            // A two-byte form, both of whose bytes `same_letters` read (at a char boundary, a byte from
+            // 0x80 to 0xDF is no ASCII char, and leads a two-byte form: never the text's last byte).
+            (
+                (usize::from(b & 0x1F) << 6) | usize::from(two >> 8 & 0x3F),
+                2,
+            )
         } else {
-            match short_char_at(bytes, end) {
-                Some(short) => short,
-                None => {
-                    // A longer form: it goes on with the word (for the general path) or ends it.
-                    if end == from || class_of(table, char_at(segment, end).0) & WORD != 0 {
-                        return Err(PlainStart::new(fold_start, uncopied, end, chars, others));
-                    }
-                    break false;
-                }
+            // A longer form: it goes on with the word (for the general path) or ends it.
+            if end == from || class_of(table, char_at(segment, end).0) & WORD != 0 {
+                return Err(PlainStart::new(fold_start, uncopied, end, chars, others));
             }
+            break false;
         };
         // The char that ended the run: a plain char that folding changes, or a digit, goes on with the
         // word; any other ends it, or makes it a word for the general path.
@@ -542,22 +545,22 @@ impl PlainStart {
 }
 
 /// Reads the run of two-byte [`SAME_LETTER`]s (Arabic letters) from byte `from` of UTF-8 `bytes` (a char
-/// boundary), and returns where it ends, how many letters it has and the byte that ended it (`None` at
+/// boundary), and returns where it ends, how many letters it has and the bytes that ended it (`None` at
 /// the end): the loop in which tokenizing spends most of its time. A letter is tested by its two bytes
-/// at once, without decoding it (see [`SAME_LETTER_PAIRS`]); the byte after the run is the first of the
-/// two bytes read last, so it is not read again.
+/// at once, without decoding it (see [`SAME_LETTER_PAIRS`]); the bytes after the run are the two read
+/// last, as a little-endian `u16` (the first in the low byte; the last byte of the text alone, with a
+/// zero high byte), so the char they start is not read again.
 #[inline]
-fn same_letters(bytes: &[u8], from: usize, pairs: &[bool; 0x10000]) -> (usize, usize, Option<u8>) {
+fn same_letters(bytes: &[u8], from: usize, pairs: &[bool; 0x10000]) -> (usize, usize, Option<u16>) {
     let mut rest = &bytes[from..];
     let mut n = 0;
     let next = loop {
         let Some((pair, tail)) = rest.split_first_chunk::<2>() else {
-            break rest.first().copied();
+            break rest.first().copied().map(u16::from);
         };
         let two = u16::from_le_bytes(*pair);
         if !pairs[usize::from(two)] {
-            // The low byte is the first.
-            break Some(two as u8);
+            break Some(two);
         }
         rest = tail;
         n += 1;
@@ -1000,12 +1003,13 @@ mod tests {
         let pairs = &**SAME_LETTER_PAIRS;
         let run = |text: &str, from: usize| same_letters(text.as_bytes(), from, pairs);
         // ة folds to ه, so it ends a run of letters that fold to themselves.
-        assert_eq!(run("زثغ ظضص", 0), (6, 3, Some(b' ')));
+        // The bytes after the run: ' ' and the lead byte of ظ, 'x' alone, ة's two bytes.
+        assert_eq!(run("زثغ ظضص", 0), (6, 3, Some(0xD8_20)));
         assert_eq!(run("زثغ", 0), (6, 3, None));
-        assert_eq!(run("زثغx", 0), (6, 3, Some(b'x')));
-        assert_eq!(run("ظضصة", 0), (6, 3, Some(0xD8)));
+        assert_eq!(run("زثغx", 0), (6, 3, Some(u16::from(b'x'))));
+        assert_eq!(run("ظضصة", 0), (6, 3, Some(0xA9_D8)));
         assert_eq!(run("a زثغ", 2), (8, 3, None));
-        assert_eq!(run(" ", 0), (0, 0, Some(b' ')));
+        assert_eq!(run(" ", 0), (0, 0, Some(u16::from(b' '))));
     }
 
     #[test]
