@@ -2280,17 +2280,23 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn stretches_tokenize_as_the_whole_segment() {
-        // The news text is in the repository, not in the published package (it is CC BY-SA 4.0).
+    /// The bench's news text, or `None` (said on stderr) where it is not: it is in the repository, not in
+    /// the published package (it is CC BY-SA 4.0).
+    fn corpus_news() -> Option<String> {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/benches/data/anercorp_news.txt"
         );
-        let Ok(news) = std::fs::read_to_string(path) else {
+        let news = std::fs::read_to_string(path).ok();
+        if news.is_none() {
             eprintln!("skipped: {path} is not here (a packaged crate leaves the corpus text out)");
-            return;
-        };
+        }
+        news
+    }
+
+    #[test]
+    fn stretches_tokenize_as_the_whole_segment() {
+        let Some(news) = corpus_news() else { return };
         let mut cut = 20_000;
         while !news.is_char_boundary(cut) {
             cut -= 1;
@@ -2802,14 +2808,7 @@ mod tests {
 
     #[test]
     fn a_long_text_s_words_with_the_article_are_read_from_its_summaries() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/benches/data/anercorp_news.txt"
-        );
-        let Ok(news) = std::fs::read_to_string(path) else {
-            eprintln!("skipped: {path} is not here (a packaged crate leaves the corpus text out)");
-            return;
-        };
+        let Some(news) = corpus_news() else { return };
         let mut summaries = Summaries::default();
         let mut tokens = Tokens::default();
         // Each form as the tokens of every segment have it, and each stem of a word with the article.
