@@ -1,7 +1,7 @@
 //! Extracts people, organizations and places from Arabic text files, folders of them, or stdin.
 //!
 //! ```text
-//! cargo run --release --example extract -- [--format jsonl|json|conll|html] [--lossy] [--lines] [FILE|FOLDER|- ...]
+//! cargo run --release --example extract -- [--format jsonl|json|conll|html] [--lossy] [--lines] [--low-memory] [FILE|FOLDER|- ...]
 //! cargo run --release --example extract -- --help
 //! ```
 //!
@@ -99,6 +99,11 @@ struct Args {
     /// stream, so memory stays bounded.
     #[arg(long)]
     lines: bool,
+    /// A text longer than 64 KiB (a file read whole) is read again segment by segment by the document
+    /// pass instead of kept summarized: some 0.2 bytes less memory a byte of text at the peak, some 20 %
+    /// more time; the same mentions.
+    #[arg(long)]
+    low_memory: bool,
     /// Files, folders (searched recursively for *.txt) or `-` for stdin; stdin when none.
     #[arg(value_name = "FILE|FOLDER|-")]
     inputs: Vec<PathBuf>,
@@ -378,7 +383,13 @@ fn run(
         return Ok(2);
     }
     // The extractor is built on a thread of its own while the first texts are read.
-    let mut building = Some(std::thread::spawn(Extractor::new));
+    let low_memory = args.low_memory;
+    let mut building = Some(std::thread::spawn(move || {
+        Extractor::builder()
+            .low_memory(low_memory)
+            .build()
+            .expect("the bundled lexicons build")
+    }));
     let mut built: Option<Extractor> = None;
     let mut extractor = || -> Extractor {
         built

@@ -490,7 +490,8 @@ proptest! {
 proptest! {
     #![proptest_config(config(4))]
 
-    /// The same over 64 KiB, where the document pass reads each segment again from a summary.
+    /// The same over 64 KiB, where the document pass reads each segment again from a summary, or
+    /// (`low_memory`) tokenizes it again: the same document either way.
     #[test]
     fn long_recurring_names_keep_every_invariant(
         texts in prop::collection::vec(recurring_names(), 1..8),
@@ -503,6 +504,8 @@ proptest! {
             k += 1;
         }
         check_extraction(&Extractor::new(), &text);
+        let lean = Extractor::builder().low_memory(true).build().unwrap();
+        prop_assert_eq!(lean.extract(&text), Extractor::new().extract(&text));
     }
 }
 
@@ -579,6 +582,8 @@ proptest! {
             k += 1;
         }
         check_extraction(&Extractor::new(), &text);
+        let lean = Extractor::builder().low_memory(true).build().unwrap();
+        prop_assert_eq!(lean.extract(&text), Extractor::new().extract(&text));
     }
 }
 

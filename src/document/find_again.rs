@@ -15,7 +15,7 @@ use crate::lexicon::EntryKind;
 use crate::lookup::Index;
 use crate::mention::{count_chars, Gender, Kind, Mention, Source, Span, SubValue};
 use crate::rules::shape;
-use crate::tokenize::{token_span, tokenize, TokenKind, Tokens};
+use crate::tokenize::{segments, token_span, tokenize, TokenKind, Tokens};
 
 /// A person known with strong evidence (a title or a role), as folded words.
 struct Strong {
@@ -124,7 +124,7 @@ pub(crate) fn find_again<'t>(
             .in_segment()
             .map(|(folded, word)| WordKeys::of_bytes(folded, word))
             .collect(),
-        Read::Segments(_) => Vec::new(),
+        Read::Segments(_) | Read::Again(_) => Vec::new(),
     };
     // The words the document also writes with the article, of those asked below: a one-word name
     // (here) and a family or first name standing alone (further down). The text is read once for both:
@@ -372,17 +372,35 @@ pub(crate) fn find_again<'t>(
         }
         Some(end)
     };
+    // The tokens of a segment walked, with their keys: a match's tokens after its first are passed
+    // over.
+    let mut walk = |tokens: &Tokens, keys: &[WordKeys]| {
+        let mut i = 0;
+        while i < tokens.len() {
+            let next = keys.get(i + 1).copied();
+            let hit = filter.may_start(keys[i], next) != MayStart::Nothing;
+            i = hit
+                .then(|| try_at(tokens, i, 0..0))
+                .flatten()
+                .unwrap_or(i + 1);
+        }
+    };
     match read {
-        Read::Whole(tokens) => {
-            let keys = &whole_keys;
-            let mut i = 0;
-            while i < tokens.len() {
-                let next = keys.get(i + 1).copied();
-                let hit = filter.may_start(keys[i], next) != MayStart::Nothing;
-                i = hit
-                    .then(|| try_at(tokens, i, 0..0))
-                    .flatten()
-                    .unwrap_or(i + 1);
+        Read::Whole(tokens) => walk(tokens, &whole_keys),
+        Read::Again(_) => {
+            // Each segment tokenized again as the segment pass did (the same tokens, with their byte
+            // and char offsets in the text), one at a time.
+            let (mut tokens, mut keys) = (Tokens::default(), Vec::new());
+            let mut char_base = 0;
+            for (start, segment) in segments(text) {
+                char_base += tokenize(segment, start, char_base, &mut tokens);
+                keys.clear();
+                keys.extend(
+                    tokens
+                        .in_segment()
+                        .map(|(folded, word)| WordKeys::of_bytes(folded, word)),
+                );
+                walk(&tokens, &keys);
             }
         }
         Read::Segments(segments) => {
@@ -410,9 +428,11 @@ pub(crate) fn find_again<'t>(
                         MayStart::OneWord => 1,
                         MayStart::Longer(words) => words,
                     };
-                    // As many tokens as the longest name that may start here has words: a stretch of
-                    // more, shared by names close together, cost more on the news text than it saved.
-                    let need = (i + words).min(n);
+                    // As many tokens as the longest name that may start here has words, and the one
+                    // after it, which tells a noun from a name (`noun_of_a_phrase`: الذئب الرمادي); a
+                    // stretch of more, shared by names close together, cost more on the news text than
+                    // it saved.
+                    let need = (i + words + 1).min(n);
                     // From two tokens before: a given name there may join the family name, and the
                     // word before it tells whether it may be a word of the vocabulary.
                     let back = i.saturating_sub(2);
@@ -541,6 +561,16 @@ fn written_definite<'w>(
                     let (seg, i) = segments.token(token as usize);
                     let (from, ..) = seg.tokenize(text, i, i + 1, &mut tokens);
                     check(tokens.folded(i - from));
+                }
+            }
+        }
+        Read::Again(long) => {
+            for form in &long.forms {
+                if WordKeys::of_bytes(form.as_bytes(), true)
+                    .keys()
+                    .any(|k| keys.contains(k))
+                {
+                    check(form);
                 }
             }
         }
@@ -1594,6 +1624,83 @@ pub(crate) enum Read<'a> {
     Whole(&'a Tokens),
     /// The text was many segments, kept as these summaries.
     Segments(&'a Summaries),
+    /// The text was many segments, each tokenized again by the document pass; these are the words with
+    /// the article they hold ([`ExtractorBuilder::low_memory`](crate::ExtractorBuilder::low_memory)).
+    Again(&'a DefiniteWords),
+}
+
+/// What the document pass keeps of a long text (more than one segment) while its segments are read,
+/// when it tokenizes each segment again ([`Read::Again`]) rather than reading [`Summaries`]: the folded
+/// forms of its words with the article ([`is_definite_form`]), each once, which [`written_definite`]
+/// asks of before the walk. Nothing is kept of each token: on the 100 MB news, 0.3 MB where the
+/// summaries take some 23 MB, for some 20 % more instructions.
+#[derive(Debug, Default)]
+pub(crate) struct DefiniteWords {
+    /// The forms, each once.
+    forms: Vec<Box<str>>,
+    /// The [`hash_of`] of each form kept (with bit 0 set, so that none is 0, which marks an empty
+    /// place), by its top bits: open addressing with linear probing, at most half full. Most such
+    /// words are seen again and again, and are known again here by one hash and, mostly, one read (a
+    /// hash set of the forms themselves cost some 170 instructions a word with the article on news).
+    /// Two forms of one text with the same 63 bits of hash would be kept as one: with the 10⁵ forms of
+    /// 100 MB of news, a chance of some 10⁻⁹.
+    seen: Vec<u64>,
+}
+
+impl DefiniteWords {
+    /// Adds the words with the article of a segment's `tokens`.
+    pub(crate) fn add(&mut self, tokens: &Tokens) {
+        for (i, (folded, word)) in tokens.in_segment().enumerate() {
+            if word && is_definite_form(folded) {
+                self.add_form(hash_of(folded) | 1, || tokens.folded(i));
+            }
+        }
+    }
+
+    /// Keeps the form of hash `hash` (`form` gives it) unless kept already.
+    #[inline]
+    fn add_form<'f>(&mut self, hash: u64, form: impl FnOnce() -> &'f str) {
+        if self.seen.len() < 2 * (self.forms.len() + 1) {
+            self.grow();
+        }
+        let mask = self.seen.len() - 1;
+        let mut at = (hash >> 32) as usize & mask;
+        loop {
+            match self.seen[at] {
+                0 => break,
+                h if h == hash => return,
+                _ => at = (at + 1) & mask,
+            }
+        }
+        self.seen[at] = hash;
+        self.forms.push(form().into());
+    }
+
+    /// Doubles the places of `seen` (from 1,024), putting each hash again.
+    #[cold]
+    fn grow(&mut self) {
+        let len = (self.seen.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.seen, vec![0; len]);
+        let mask = len - 1;
+        for hash in old.into_iter().filter(|&h| h != 0) {
+            let mut at = (hash >> 32) as usize & mask;
+            while self.seen[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.seen[at] = hash;
+        }
+    }
+}
+
+/// Whether a word's folded form starts with the article ال, as written or after one or two clitic
+/// letters (القطار، والقطار، وبالقطار): the words [`written_definite`] reads, as
+/// [`WordKeys::is_definite_word`] says of a word's keys.
+#[inline]
+fn is_definite_form(form: &[u8]) -> bool {
+    starts_with_article(form)
+        || after_clitic_letter(form).is_some_and(|rest| {
+            starts_with_article(rest) || after_clitic_letter(rest).is_some_and(starts_with_article)
+        })
 }
 
 /// What the document pass keeps of the segments of a long text: for each token, the number of its keys
@@ -2222,7 +2329,6 @@ fn person_mention(text: &str, span: Span, gender: Option<Gender>) -> Mention<'_>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::segments;
 
     #[test]
     fn noun_or_verb_shapes_read_from_the_first_chars() {
@@ -2807,6 +2913,45 @@ mod tests {
     }
 
     #[test]
+    fn each_form_with_the_article_is_kept_once() {
+        let mut definite = DefiniteWords::default();
+        let mut tokens = Tokens::default();
+        for text in [
+            "كرتوم الدوفال قرطافي الدوفال",
+            "وبالدوفال كرتوم الدوفال والكرتومي 12 ال",
+        ] {
+            tokenize(text, 0, 0, &mut tokens);
+            definite.add(&tokens);
+        }
+        let mut forms: Vec<&str> = definite.forms.iter().map(|f| &**f).collect();
+        forms.sort_unstable();
+        assert_eq!(forms, ["ال", "الدوفال", "والكرتومي", "وبالدوفال"]);
+        // Past the first table's half: every form kept, once.
+        let many: Vec<String> = (0..3000).map(|n| format!("ال{n}ب")).collect();
+        let text = many.join(" ");
+        tokenize(&text, 0, 0, &mut tokens);
+        definite.add(&tokens);
+        definite.add(&tokens);
+        assert_eq!(definite.forms.len(), 4 + many.len());
+    }
+
+    #[test]
+    fn a_form_with_the_article_is_a_word_its_keys_flag_so() {
+        let Some(news) = corpus_news() else { return };
+        let mut tokens = Tokens::default();
+        let mut definite = 0;
+        for (start, segment) in segments(&news) {
+            tokenize(segment, start, 0, &mut tokens);
+            for (folded, word) in tokens.in_segment() {
+                let keys = WordKeys::of_bytes(folded, word);
+                assert_eq!(word && is_definite_form(folded), keys.is_definite_word());
+                definite += usize::from(keys.is_definite_word());
+            }
+        }
+        assert!(definite > 1000);
+    }
+
+    #[test]
     fn a_long_text_s_words_with_the_article_are_read_from_its_summaries() {
         let Some(news) = corpus_news() else { return };
         let mut summaries = Summaries::default();
@@ -2853,6 +2998,15 @@ mod tests {
         let read = Read::Segments(&summaries);
         let got = written_definite(&news, &read, &[], stems.iter().map(String::as_str));
         assert!(want.len() > 100);
+        assert_eq!(got, want);
+        // The same from the words with the article alone (`Read::Again`).
+        let mut long = DefiniteWords::default();
+        for (start, segment) in segments(&news) {
+            tokenize(segment, start, 0, &mut tokens);
+            long.add(&tokens);
+        }
+        let read = Read::Again(&long);
+        let got = written_definite(&news, &read, &[], stems.iter().map(String::as_str));
         assert_eq!(got, want);
     }
 

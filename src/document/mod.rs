@@ -31,7 +31,7 @@ mod group;
 mod link;
 
 pub(crate) use assemble::Parts;
-pub(crate) use find_again::{find_again, Read, Summaries};
+pub(crate) use find_again::{find_again, DefiniteWords, Read, Summaries};
 
 /// A mention with the key that groups it with other mentions of the same entity, without its text
 /// ([`Bare`]: the text is the document's bytes at its span, which [`Keys`] holds).
