@@ -332,7 +332,7 @@
 //! | the same, harvested lexicons left empty (no name of the corpus known) | 0.676 | 0.855 | 0.678 | 0.770 | 0.760 | **0.765** |
 //! | AQMAR `aqmar_train` (Wikipedia) | 0.605 | 0.714 | 0.573 | 0.763 | 0.575 | **0.656** |
 //! | ANERcorp dev (news, 1,720 entities) | 0.814 | 0.896 | 0.759 | 0.855 | 0.803 | **0.829** |
-//! | AQMAR dev (Wikipedia, 552 entities) | 0.774 | 0.685 | 0.600 | 0.750 | 0.687 | **0.717** |
+//! | AQMAR dev (Wikipedia, 552 entities) | 0.775 | 0.685 | 0.600 | 0.752 | 0.687 | **0.718** |
 //!
 //! The cross-validated figure is the one to expect on unseen news; the second row, on news about people
 //! and bodies the corpus never mentions.
@@ -360,7 +360,7 @@
 //! | adversarial, 1 MB each: news / one title repeated / given names in a row / one word / harakat | 53.4 / 258 / 66.3 / 448 / 352 MB/s on 25 Nov |
 //! | building the default extractor (index of the lexicons compiled by `build.rs`) | 3.7 ms warm, 6.1–7.2 ms the first in a process |
 //! | 1,600 documents: sequential / `extract_many` on 2 cores | 58.5 / 119.8 MB/s (2.05×) |
-//! | peak memory of the `extract` example on a 10.8 MB file / 100.3 MB of news (the final code) | 38.0 MB / 168.9 MB |
+//! | peak memory of the `extract` example on a 10.8 MB file / 100.3 MB of news (the final code) | 38.1 MB / 169.0 MB; 35.3 MB / 149.3 MB with [`ExtractorBuilder::low_memory`] |
 //!
 //! These are the code of 3 Dec 11:52 UTC; the rules and speed work since run 23.2 % fewer instructions
 //! on the same news (about 93 MB/s by that count; no quiet run was possible after it: see
