@@ -179,6 +179,12 @@ def test_options(tmp_path):
     text = "الأستاذ محمد عبدالله العمودي قال إن العمودي"
     assert len(alam.Extractor().extract(text)) == 2
     assert len(alam.Extractor(document_pass=False).extract(text)) == 1
+    # Over 64 KiB: read again segment by segment, the same mentions.
+    long = "\n".join(TEXTS) * (70_000 // len("\n".join(TEXTS)) + 2)
+    assert len(long.encode()) > 1 << 16
+    lean = alam.Extractor(low_memory=True)
+    assert "low_memory=True" in repr(lean)
+    assert lean.extract(long) == alam.Extractor().extract(long)
 
 
 def test_bad_input_raises(ex, tmp_path):
@@ -224,7 +230,7 @@ def test_bad_lexicon_names_file_and_line(tmp_path):
 def test_pickle_rebuilds_the_same_extractor(tmp_path):
     lex = tmp_path / "towns.tsv"
     lex.write_text("القلوعة\tplace\tsub=town\n", encoding="utf-8")
-    ex = alam.Extractor([lex], kinds=["place"], document_pass=False)
+    ex = alam.Extractor([lex], kinds=["place"], document_pass=False, low_memory=True)
     again = pickle.loads(pickle.dumps(ex))
     assert repr(again) == repr(ex)
     assert again.extract("من القلوعة إلى مدينة المكلا") == ex.extract("من القلوعة إلى مدينة المكلا")
