@@ -62,6 +62,10 @@ fn news(c: &mut Criterion) {
     let text = repeat_to(NEWS, 10 * MB);
     let folded = alam::fold(&text);
     let ex = Extractor::new();
+    let lean = Extractor::builder()
+        .low_memory(true)
+        .build()
+        .expect("the bundled lexicons build");
     let names = bundled_names();
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -74,6 +78,10 @@ fn news(c: &mut Criterion) {
         .throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("extract", |b| {
         b.iter(|| black_box(ex.extract(black_box(&text))))
+    });
+    // The same with each segment tokenized again by the document pass (`low_memory`).
+    g.bench_function("extract-low-memory", |b| {
+        b.iter(|| black_box(lean.extract(black_box(&text))))
     });
     g.throughput(Throughput::Bytes(folded.len() as u64));
     g.bench_function("aho-corasick-floor", |b| {

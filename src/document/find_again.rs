@@ -1364,7 +1364,7 @@ impl WordKeys {
     }
 
     /// [`WordKeys::of`] a folded form read as bytes.
-    #[inline]
+    #[inline(always)]
     fn of_bytes(folded: &[u8], word: bool) -> WordKeys {
         // Only a word that starts with a clitic letter is read without its first char, and only one
         // with two without its first two: most words have one key, hashed once and tested once, and
@@ -1650,30 +1650,41 @@ pub(crate) struct DefiniteWords {
 impl DefiniteWords {
     /// Adds the words with the article of a segment's `tokens`.
     pub(crate) fn add(&mut self, tokens: &Tokens) {
+        if self.seen.is_empty() {
+            self.grow();
+        }
         for (i, (folded, word)) in tokens.in_segment().enumerate() {
             if word && is_definite_form(folded) {
-                self.add_form(hash_of(folded) | 1, || tokens.folded(i));
+                let hash = hash_of(folded) | 1;
+                if let Some(at) = self.place_of(hash) {
+                    self.keep(at, hash, tokens.folded(i));
+                }
             }
         }
     }
 
-    /// Keeps the form of hash `hash` (`form` gives it) unless kept already.
+    /// The empty place where a form of hash `hash` goes, or none if it is kept already.
     #[inline]
-    fn add_form<'f>(&mut self, hash: u64, form: impl FnOnce() -> &'f str) {
-        if self.seen.len() < 2 * (self.forms.len() + 1) {
-            self.grow();
-        }
+    fn place_of(&self, hash: u64) -> Option<usize> {
         let mask = self.seen.len() - 1;
         let mut at = (hash >> 32) as usize & mask;
         loop {
             match self.seen[at] {
-                0 => break,
-                h if h == hash => return,
+                0 => return Some(at),
+                h if h == hash => return None,
                 _ => at = (at + 1) & mask,
             }
         }
+    }
+
+    /// Keeps `form`, of hash `hash`, at the empty place `at` (the table grown after, if half full).
+    #[cold]
+    fn keep(&mut self, at: usize, hash: u64, form: &str) {
         self.seen[at] = hash;
-        self.forms.push(form().into());
+        self.forms.push(form.into());
+        if self.seen.len() < 2 * (self.forms.len() + 1) {
+            self.grow();
+        }
     }
 
     /// Doubles the places of `seen` (from 1,024), putting each hash again.
