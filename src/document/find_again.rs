@@ -2,7 +2,8 @@
 //! chain), and the organizations a naming rule found, are looked for again in the rest of the document,
 //! where no mention covers the text. A filter of the names' first words ([`NameFilter`]) passes over most
 //! tokens; a long text is read again from a summary of each segment ([`SegmentSummary`]), tokenized
-//! again only where a name may start.
+//! again only where a name may start, or, with `low_memory`, tokenized again segment by segment
+//! ([`Read::Again`]): the same walk as over a text of one segment, for less memory and more time.
 
 use std::cell::RefCell;
 use std::ops::Range;
