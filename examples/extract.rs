@@ -100,7 +100,7 @@ struct Args {
     #[arg(long)]
     lines: bool,
     /// A text longer than 64 KiB (a file read whole) is read again segment by segment by the document
-    /// pass instead of kept summarized: some 0.2 bytes less memory a byte of text at the peak, some 20 %
+    /// pass instead of kept summarized: some 0.2 bytes less memory a byte of text at the peak, some 10 %
     /// more time; the same mentions.
     #[arg(long)]
     low_memory: bool,

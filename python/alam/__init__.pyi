@@ -120,7 +120,7 @@ class Extractor:
     ``lexicons`` are lexicon files added to (or, with ``bundled=False``, used instead of) the bundled
     ones; ``kinds`` limits the kinds reported; ``document_pass=False`` turns off finding titled names
     again in the rest of the document; ``low_memory=True`` reads a text over 64 KiB again segment by
-    segment in the document pass instead of keeping a summary of its tokens (less memory, some 20 % more
+    segment in the document pass instead of keeping a summary of its tokens (less memory, some 10 % more
     time; the same mentions). A bad lexicon raises :class:`LexiconError` naming the file and
     line; a missing file raises ``FileNotFoundError``; an unknown kind raises ``ValueError``.
     """

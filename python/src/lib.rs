@@ -295,7 +295,7 @@ impl PyMention {
 /// instead of them with `bundled=False`; `kinds` limits the kinds reported ("person", "organization",
 /// "place"); `document_pass=False` stops finding titled names again in the rest of a text;
 /// `low_memory=True` reads a text over 64 KiB again segment by segment in the document pass instead of
-/// keeping a summary of its tokens (less memory, some 20 % more time; the same mentions).
+/// keeping a summary of its tokens (less memory, some 10 % more time; the same mentions).
 ///
 /// Raises alam.LexiconError (a ValueError; message FILE:LINE: REASON) for a bad lexicon,
 /// FileNotFoundError or OSError for one that cannot be read, ValueError for an unknown kind.
