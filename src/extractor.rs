@@ -960,8 +960,8 @@ impl ExtractorBuilder {
     /// mentions are the same either way; a long text then costs some 0.2 bytes less memory a byte of
     /// text at the peak (the 100 MB news: 169 → 149 MB in the `extract` example) and some 20 % more
     /// instructions (6–13 % more time in alternated runs on news: tokenizing again reads memory in
-    /// order, where the summaries are read through tables). For one very long document (a corpus file read whole); a text of one segment, as
-    /// most articles are, is read the same way in both.
+    /// order, where the summaries are read through tables). For one very long document (a corpus file
+    /// read whole); a text of one segment, as most articles are, is read the same way in both.
     ///
     /// ```
     /// // An invented article, repeated to some 100 KiB: two segments.

@@ -360,7 +360,7 @@
 //! | adversarial, 1 MB each: news / one title repeated / given names in a row / one word / harakat | 53.4 / 258 / 66.3 / 448 / 352 MB/s on 25 Nov |
 //! | building the default extractor (index of the lexicons compiled by `build.rs`) | 3.7 ms warm, 6.1–7.2 ms the first in a process |
 //! | 1,600 documents: sequential / `extract_many` on 2 cores | 58.5 / 119.8 MB/s (2.05×) |
-//! | peak memory of the `extract` example on a 10.8 MB file / 100.3 MB of news (the final code) | 38.1 MB / 169.0 MB; 35.3 MB / 149.3 MB with [`ExtractorBuilder::low_memory`] |
+//! | peak memory of the `extract` example on a 10.8 MB file / 100.3 MB of news (the final code) | 38.1 MB / 169.4 MB; 35.0 MB / 149.3 MB with [`ExtractorBuilder::low_memory`] |
 //!
 //! These are the code of 3 Dec 11:52 UTC; the rules and speed work since run 23.2 % fewer instructions
 //! on the same news (about 93 MB/s by that count; no quiet run was possible after it: see

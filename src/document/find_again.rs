@@ -1639,67 +1639,20 @@ pub(crate) enum Read<'a> {
 pub(crate) struct DefiniteWords {
     /// The forms, each once.
     forms: Vec<Box<str>>,
-    /// The [`hash_of`] of each form kept (with bit 0 set, so that none is 0, which marks an empty
-    /// place), by its top bits: open addressing with linear probing, at most half full. Most such
-    /// words are seen again and again, and are known again here by one hash and, mostly, one read (a
-    /// hash set of the forms themselves cost some 170 instructions a word with the article on news).
-    /// Two forms of one text with the same 63 bits of hash would be kept as one: with the 10⁵ forms of
-    /// 100 MB of news, a chance of some 10⁻⁹.
-    seen: Vec<u64>,
+    /// The [`hash_of`] of each form kept: most such words are seen again and again, and are known
+    /// again by one hash of their bytes (a hash set of the forms themselves cost some 170 instructions
+    /// a word with the article on news). Two forms of one text with the same 64 bits of hash would be
+    /// kept as one: with the 10⁵ forms of 100 MB of news, a chance of some 10⁻⁹.
+    seen: FxHashSet<u64>,
 }
 
 impl DefiniteWords {
     /// Adds the words with the article of a segment's `tokens`.
     pub(crate) fn add(&mut self, tokens: &Tokens) {
-        if self.seen.is_empty() {
-            self.grow();
-        }
         for (i, (folded, word)) in tokens.in_segment().enumerate() {
-            if word && is_definite_form(folded) {
-                let hash = hash_of(folded) | 1;
-                if let Some(at) = self.place_of(hash) {
-                    self.keep(at, hash, tokens.folded(i));
-                }
+            if word && is_definite_form(folded) && self.seen.insert(hash_of(folded)) {
+                self.forms.push(tokens.folded(i).into());
             }
-        }
-    }
-
-    /// The empty place where a form of hash `hash` goes, or none if it is kept already.
-    #[inline]
-    fn place_of(&self, hash: u64) -> Option<usize> {
-        let mask = self.seen.len() - 1;
-        let mut at = (hash >> 32) as usize & mask;
-        loop {
-            match self.seen[at] {
-                0 => return Some(at),
-                h if h == hash => return None,
-                _ => at = (at + 1) & mask,
-            }
-        }
-    }
-
-    /// Keeps `form`, of hash `hash`, at the empty place `at` (the table grown after, if half full).
-    #[cold]
-    fn keep(&mut self, at: usize, hash: u64, form: &str) {
-        self.seen[at] = hash;
-        self.forms.push(form.into());
-        if self.seen.len() < 2 * (self.forms.len() + 1) {
-            self.grow();
-        }
-    }
-
-    /// Doubles the places of `seen` (from 1,024), putting each hash again.
-    #[cold]
-    fn grow(&mut self) {
-        let len = (self.seen.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.seen, vec![0; len]);
-        let mask = len - 1;
-        for hash in old.into_iter().filter(|&h| h != 0) {
-            let mut at = (hash >> 32) as usize & mask;
-            while self.seen[at] != 0 {
-                at = (at + 1) & mask;
-            }
-            self.seen[at] = hash;
         }
     }
 }
@@ -2938,7 +2891,7 @@ mod tests {
         let mut forms: Vec<&str> = definite.forms.iter().map(|f| &**f).collect();
         forms.sort_unstable();
         assert_eq!(forms, ["ال", "الدوفال", "والكرتومي", "وبالدوفال"]);
-        // Past the first table's half: every form kept, once.
+        // Many forms, each seen twice: every one kept, once.
         let many: Vec<String> = (0..3000).map(|n| format!("ال{n}ب")).collect();
         let text = many.join(" ");
         tokenize(&text, 0, 0, &mut tokens);
